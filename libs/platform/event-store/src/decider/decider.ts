@@ -1,0 +1,37 @@
+// Aggregates are deciders (DESIGN §5): pure functions, no I/O, clock and ids passed in commands.
+
+export interface Decider<Command, Event, State> {
+  decide(command: Command, state: State): Event[];
+  evolve(state: State, event: Event): State;
+  initialState(): State;
+}
+
+/** A command that breaks a business rule. `code` is stable for API mapping (409/422). */
+export class RejectedCommand extends Error {
+  constructor(
+    message: string,
+    readonly code: string = 'rejected',
+    readonly status: 409 | 422 | 404 = 422,
+  ) {
+    super(message);
+    this.name = 'RejectedCommand';
+  }
+}
+
+/** A broken invariant while evolving state: a bug, never clamp (TIGER_STYLE: assert and crash). */
+export class InvariantViolation extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvariantViolation';
+  }
+}
+
+export function invariant(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new InvariantViolation(message);
+}
+
+export function fold<Event, State>(decider: Pick<Decider<unknown, Event, State>, 'evolve'>, state: State, events: readonly Event[]): State {
+  let current = state;
+  for (const event of events) current = decider.evolve(current, event);
+  return current;
+}

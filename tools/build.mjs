@@ -1,0 +1,44 @@
+// Compiles apps/ and libs/ TypeScript to ESM JavaScript under dist/ with swc (decorator metadata
+// for Nest DI) and rewrites the @billing/* path aliases to relative imports. Type checking is a
+// separate step (`npm run typecheck`) so a build stays a few seconds long.
+import { transformFile } from '@swc/core';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const outDir = path.join(root, 'dist');
+const tsconfig = JSON.parse(await readFile(path.join(root, 'tsconfig.base.json'), 'utf8'));
+const swcrc = JSON.parse(await readFile(path.join(root, '.swcrc'), 'utf8'));
+const paths = tsconfig.compilerOptions.paths;
+
+async function* sources(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' || entry.name === '__fixtures__') continue;
+      yield* sources(full);
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) {
+      yield full;
+    }
+  }
+}
+
+await rm(outDir, { recursive: true, force: true });
+let count = 0;
+for (const top of ['apps', 'libs']) {
+  for await (const file of sources(path.join(root, top))) {
+    const { code, map } = await transformFile(file, {
+      ...swcrc,
+      swcrc: false,
+      filename: file,
+      jsc: { ...swcrc.jsc, baseUrl: root, paths },
+    });
+    const rel = path.relative(root, file).replace(/\.ts$/, '.js');
+    const target = path.join(outDir, rel);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, `${code}\n//# sourceMappingURL=${path.basename(target)}.map\n`);
+    if (map) await writeFile(`${target}.map`, map);
+    count += 1;
+  }
+}
+console.log(`built ${count} files into dist/`);
