@@ -1,0 +1,2 @@
+// Test-only entry point (imports Jest's `expect`): never import from production code.
+export * from './decider/decider-spec.js';
