@@ -1,1 +1,2 @@
-export * from './decider.js';
+// Deciders live in @billing/decider (a pure lib domain code may import); re-exported for convenience.
+export * from '@billing/decider';

