@@ -58,6 +58,8 @@ export interface AppendResult {
   nextExpectedVersion: number;
   /** events actually written (duplicates by eventId are skipped). */
   writtenCount: number;
+  /** true when options.inbox was already recorded: nothing was written (append() only). */
+  duplicateInbox?: boolean;
 }
 
 /** Exactly-once marker stored in the same transaction as an append (consumer inbox, DESIGN §6). */
@@ -109,6 +111,10 @@ export interface SubscribeOptions {
   handler: (events: RecordedEvent[], checkpoint: Checkpoint) => Promise<void>;
   /** called when the handler or the store fails; the subscription retries the same batch with backoff. */
   onError?: (error: unknown) => void;
+  /** first retry delay after a failure (default 100 ms); doubles per failure up to maxRetryDelayMs. */
+  retryDelayMs?: number;
+  /** cap of the retry delay (default 30 000 ms). */
+  maxRetryDelayMs?: number;
 }
 
 export interface EventStore {
@@ -127,6 +133,13 @@ export interface EventStore {
   saveSnapshot(snapshot: Snapshot): Promise<void>;
   loadSnapshot<State>(streamId: string, schemaVersion: number): Promise<Snapshot<State> | undefined>;
   close(): Promise<void>;
+}
+
+/** Named checkpoints (relay and projection positions). load() of an unknown name gives START. */
+export interface CheckpointStore<Tx = unknown> {
+  load(name: string): Promise<Checkpoint>;
+  /** with `tx`, the save commits or rolls back with the caller's own writes. */
+  save(name: string, checkpoint: Checkpoint, tx?: Tx): Promise<void>;
 }
 
 /** The expected version did not match: the caller should reload and decide again. */

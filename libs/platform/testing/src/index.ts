@@ -1,21 +1,9 @@
-// Access to the real PostgreSQL and Kafka that the Jest global setup provisioned for this run
-// (DESIGN §9). Each test file isolates itself with its own schema / topic names.
-import { randomBytes } from 'node:crypto';
-
-export function testDatabaseUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is not set: integration tests must run under the Jest global setup');
-  return url;
-}
-
-export function testKafkaBrokers(): string[] {
-  const brokers = process.env.TEST_KAFKA_BROKERS;
-  if (!brokers) throw new Error('TEST_KAFKA_BROKERS is not set: integration tests must run under the Jest global setup');
-  return brokers.split(',').map((b) => b.trim()).filter(Boolean);
-}
-
-/** A unique lowercase identifier usable as a schema, topic or consumer-group name. */
-export function uniqueName(prefix: string): string {
-  const clean = prefix.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 40);
-  return `${clean}_${randomBytes(5).toString('hex')}`;
-}
+// @billing/testing — the real parts integration tests run against (DESIGN §9): the run's
+// PostgreSQL and Kafka (provisioned once by the Jest global setup), a schema / topics of their
+// own per test file, a real SMTP server, and the local KRaft broker for tools that need one.
+export { testDatabaseUrl, testKafkaBrokers, uniqueName } from './names.js';
+export { createTestSchemaPool, type TestSchemaPool } from './schema.js';
+export { createTopics, deleteTopics } from './kafka-topics.js';
+export { startTestSmtpServer, type ReceivedMail, type SmtpAttempt, type TestSmtpServer, type TestSmtpServerOptions } from './smtp.js';
+export { ensureKafkaLibs, findKafkaLocalHome, startLocalKafka, type LocalKafka, type LocalKafkaOptions } from './kafka-local.js';
+export { freePort, freePorts } from './free-port.js';

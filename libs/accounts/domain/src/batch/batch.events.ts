@@ -1,0 +1,17 @@
+import type { InitialBalanceSource } from '../customer/customer.state.js';
+import type { Audit } from '../shared/command-meta.js';
+import type { CustomerTerms } from '../terms/billing-terms.js';
+import type { BatchCustomer } from './batch.commands.js';
+
+/** Everything needed to open each customer (customerCommandsOfBatch), even after a crash. */
+export interface BatchOpened extends CustomerTerms, Audit {
+  type: 'BatchOpened';
+  batchId: string;
+  profileId: string;
+  agentId: string | null;
+  initialBalanceSource: InitialBalanceSource;
+  count: number;
+  customers: BatchCustomer[];
+}
+
+export type BatchEvent = BatchOpened;

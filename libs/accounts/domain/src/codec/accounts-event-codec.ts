@@ -1,0 +1,66 @@
+// Domain events hold bigint micro-units; JSON (the event store's jsonb) has no bigint. The codec
+// writes each bigint field as a string of its integer micros ("12500000": exact, internal) and
+// reads it back. The field list is checked by the compiler against the event types, so a new
+// bigint field cannot be forgotten.
+import { invariant } from '@billing/decider';
+import type { AccountsEvent, AccountsEventType } from '../accounts-event.js';
+
+type EventOf<T extends AccountsEventType> = Extract<AccountsEvent, { type: T }>;
+type BigintKeys<E> = { [K in keyof E]-?: bigint extends E[K] ? K : never }[keyof E];
+
+const BIGINT_FIELDS: { [T in AccountsEventType]: { [K in BigintKeys<EventOf<T>>]: true } } = {
+  AgentRegistered: { commissionMicroPercent: true, lowBalanceThresholdMicros: true },
+  AgentCommissionChanged: { previousCommissionMicroPercent: true, commissionMicroPercent: true },
+  AgentRateSheetChanged: {},
+  AgentContactUpdated: {},
+  AgentLowBalanceThresholdChanged: { previousLowBalanceThresholdMicros: true, lowBalanceThresholdMicros: true },
+  AgentSuspended: {},
+  AgentReactivated: {},
+  CustomerProfileCreated: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
+  CustomerProfileUpdated: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
+  CustomerProfileArchived: {},
+  CustomerOpened: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
+  CustomerSuspended: {},
+  CustomerReactivated: {},
+  CustomerClosed: {},
+  CallerIdAdded: {},
+  CallerIdRemoved: {},
+  DefaultCallerIdChosen: {},
+  FollowMeChanged: {},
+  CustomerSettingsChanged: { lowBalanceThresholdMicros: true },
+  CustomerRateSheetChanged: {},
+  CustomerCreditLimitChanged: { previousCreditLimitMicros: true, creditLimitMicros: true },
+  SipPasswordChanged: {},
+  BatchOpened: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
+};
+
+export const ACCOUNTS_EVENT_TYPES = Object.keys(BIGINT_FIELDS) as AccountsEventType[];
+
+export function isAccountsEventType(type: string): type is AccountsEventType {
+  return Object.prototype.hasOwnProperty.call(BIGINT_FIELDS, type);
+}
+
+/** The event's data as plain JSON (without `type`, which the store keeps in its own column). */
+export function encodeAccountsEvent(event: AccountsEvent): { type: AccountsEventType; data: Record<string, unknown> } {
+  const { type, ...fields } = event;
+  const data: Record<string, unknown> = { ...fields };
+  for (const key of Object.keys(BIGINT_FIELDS[type])) {
+    const value = data[key];
+    data[key] = typeof value === 'bigint' ? value.toString() : value;
+  }
+  return { type, data };
+}
+
+/** Back from the store. A malformed stored event is a bug or a bad migration: assert. */
+export function decodeAccountsEvent(type: string, data: unknown): AccountsEvent {
+  invariant(isAccountsEventType(type), `not an accounts domain event type: "${type}"`);
+  invariant(typeof data === 'object' && data !== null && !Array.isArray(data), `${type}: data must be an object`);
+  const fields: Record<string, unknown> = { ...data };
+  for (const key of Object.keys(BIGINT_FIELDS[type])) {
+    const value = fields[key];
+    if (value === null) continue; // nullable bigints (credit limits) stay null; evolve checks whether null is allowed.
+    invariant(typeof value === 'string' && /^-?[0-9]+$/.test(value), `${type}.${key} must be an integer string, got ${JSON.stringify(value)}`);
+    fields[key] = BigInt(value);
+  }
+  return { ...fields, type } as AccountsEvent;
+}

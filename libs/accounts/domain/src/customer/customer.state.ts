@@ -1,0 +1,58 @@
+import type { CustomerTerms } from '../terms/billing-terms.js';
+
+export type CustomerStatus = 'active' | 'suspended' | 'closed';
+
+/** Who pays the initial balance: the agent's main balance, or ITC (a manual deposit). */
+export type InitialBalanceSource = 'agent' | 'operator';
+
+/** What the customer (or its agent) changes in the portal's settings page. */
+export interface CustomerSettings {
+  lowBalanceThresholdMicros: bigint;
+  /** where low-balance mail goes; null = none on file (nothing is sent). */
+  contactEmail: string | null;
+  language: string;
+  /** opt-out: on when opened. */
+  lowBalanceEmailEnabled: boolean;
+}
+
+/** Numbers the customer may present, in E.164. A default exists exactly when the list is not empty. */
+export interface CallerIds {
+  callerIds: readonly string[];
+  defaultCallerId: string | null;
+}
+
+export interface FollowMeTarget {
+  /** E.164 */
+  destination: string;
+  ringSeconds: number;
+}
+
+/** Targets are tried in order. Enabled only with at least one target. */
+export interface FollowMe {
+  enabled: boolean;
+  targets: readonly FollowMeTarget[];
+}
+
+export interface OpenedCustomer extends CustomerSettings, CallerIds {
+  status: CustomerStatus;
+  customerId: string;
+  accountNumber: string;
+  /** null = ITC-direct customer. */
+  agentId: string | null;
+  profileId: string | null;
+  billingType: CustomerTerms['billingType'];
+  creditLimitMicros: bigint | null;
+  rateSheetId: string;
+  maxConcurrentCalls: number;
+  maxCallDurationSeconds: number;
+  sipUsername: string;
+  sipHa1: string;
+  portalUsername: string;
+  followMe: FollowMe;
+}
+
+export type CustomerState = { status: 'none' } | OpenedCustomer;
+
+export function initialCustomerState(): CustomerState {
+  return { status: 'none' };
+}

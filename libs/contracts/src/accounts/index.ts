@@ -1,0 +1,2 @@
+// The accounts context's published language: integration events, versioned.
+export * from './v1/index.js';

@@ -1,0 +1,24 @@
+export { AGENT_COMMISSION_CHANGED_V1, AgentCommissionChangedV1 } from './agent-commission-changed.js';
+export { AGENT_CONTACT_CHANGED_V1, AgentContactChangedV1 } from './agent-contact-changed.js';
+export { AGENT_LOW_BALANCE_THRESHOLD_CHANGED_V1, AgentLowBalanceThresholdChangedV1 } from './agent-low-balance-threshold-changed.js';
+export { AGENT_RATE_SHEET_CHANGED_V1, AgentRateSheetChangedV1 } from './agent-rate-sheet-changed.js';
+export { AGENT_REGISTERED_V1, AgentRegisteredV1 } from './agent-registered.js';
+export { AGENT_STATUS_CHANGED_V1, AgentStatusChangedV1 } from './agent-status-changed.js';
+export { BATCH_OPENED_V1, BatchOpenedV1 } from './batch-opened.js';
+export { CUSTOMER_CALLER_IDS_CHANGED_V1, CustomerCallerIdsChangedV1 } from './customer-caller-ids-changed.js';
+export { CUSTOMER_CREDIT_LIMIT_CHANGED_V1, CustomerCreditLimitChangedV1 } from './customer-credit-limit-changed.js';
+export { CUSTOMER_FOLLOW_ME_CHANGED_V1, CustomerFollowMeChangedV1 } from './customer-follow-me-changed.js';
+export { CUSTOMER_OPENED_V1, CustomerOpenedV1 } from './customer-opened.js';
+export { CUSTOMER_RATE_SHEET_CHANGED_V1, CustomerRateSheetChangedV1 } from './customer-rate-sheet-changed.js';
+export { CUSTOMER_SETTINGS_CHANGED_V1, CustomerSettingsChangedV1 } from './customer-settings-changed.js';
+export { CUSTOMER_STATUS_CHANGED_V1, CustomerStatusChangedV1 } from './customer-status-changed.js';
+export {
+  ACCOUNTS_EVENTS_SCHEMA_VERSION,
+  ACCOUNTS_EVENTS_TOPIC,
+  accountsEventsV1,
+  isAccountsEventTypeV1,
+  parseAccountsEventV1,
+  type AccountsEventDataV1,
+  type AccountsEventTypeV1,
+  type AccountsIntegrationEventV1,
+} from './registry.js';

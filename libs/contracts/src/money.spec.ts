@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { MoneyString, NonNegativeMoneyString, PercentString, percentString, PositiveMoneyString } from './money.js';
+
+/** The issues a body would get back, as `path: message`. */
+function issues(schema: z.ZodType, body: unknown): string[] {
+  const result = z.object({ amount: schema }).safeParse(body);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+}
+
+describe('MoneyString', () => {
+  it.each(['12.5', '12.50', '-0.0085', '0', '999999999999999999.999999'])('accepts %p and keeps it as the same string', (amount) => {
+    expect(MoneyString.parse(amount)).toBe(amount);
+  });
+
+  it.each<[unknown, string]>([
+    [12.5, 'amount: must be a decimal string like "12.50", got number 12.5'],
+    [undefined, 'amount: must be a decimal string like "12.50", got undefined'],
+    [null, 'amount: must be a decimal string like "12.50", got null'],
+    ['1e3', 'amount: must be a decimal string like "12.50", got "1e3"'],
+    [' 1', 'amount: must be a decimal string like "12.50", got " 1"'],
+    ['007', 'amount: must not have leading zeros, got "007"'],
+    ['0.1234567', 'amount: must have at most 6 decimal places, got "0.1234567"'],
+  ])('refuses %p with one issue carrying the parser reason', (amount, message) => {
+    expect(issues(MoneyString, { amount })).toEqual([message]);
+  });
+
+  it('infers a string type, so a contract stays JSON', () => {
+    const amount: MoneyString = MoneyString.parse('1');
+    expect(typeof amount).toBe('string');
+    expect(JSON.parse(JSON.stringify(z.object({ amount: MoneyString }).parse({ amount: '1.5' })))).toEqual({ amount: '1.5' });
+  });
+});
+
+describe('PositiveMoneyString and NonNegativeMoneyString', () => {
+  it('apply their bound', () => {
+    expect(issues(PositiveMoneyString, { amount: '0.000001' })).toEqual([]);
+    expect(issues(PositiveMoneyString, { amount: '0' })).toEqual(['amount: must be greater than 0, got "0"']);
+    expect(issues(PositiveMoneyString, { amount: 5 })).toEqual(['amount: must be a decimal string like "12.50", got number 5']);
+    expect(issues(NonNegativeMoneyString, { amount: '0' })).toEqual([]);
+    expect(issues(NonNegativeMoneyString, { amount: '-0.01' })).toEqual(['amount: must not be negative, got "-0.01"']);
+  });
+});
+
+describe('PercentString', () => {
+  it('accepts 0..100 as a decimal string', () => {
+    expect(PercentString.parse('12.5')).toBe('12.5');
+    expect(issues(PercentString, { amount: '100.5' })).toEqual(['amount: must be between 0 and 100, got "100.5"']);
+    expect(issues(PercentString, { amount: 12.5 })).toEqual(['amount: must be a decimal string like "12.50", got number 12.5']);
+  });
+
+  it('percentString takes other bounds in micro-percent', () => {
+    const Markup = percentString({ max: 1_000_000_000n });
+    expect(Markup.parse('150')).toBe('150');
+    expect(issues(Markup, { amount: '1000.000001' })).toEqual(['amount: must be between 0 and 1000, got "1000.000001"']);
+  });
+
+  it('describes itself for generated API docs', () => {
+    expect(z.toJSONSchema(MoneyString)).toMatchObject({ type: 'string', description: expect.stringContaining('decimal string'), examples: ['12.5'] });
+  });
+});

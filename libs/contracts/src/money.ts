@@ -1,0 +1,50 @@
+// Money and percentages on the wire (DESIGN §3): decimal strings, validated by the one parser in
+// @billing/money and kept as strings so every contract stays plain JSON. Handlers parse them to
+// bigint micro-units with parseMoney/parsePercent at the boundary.
+import { z } from 'zod';
+import { MoneyFormatError, parseMoney, parseNonNegativeMoney, parsePercent, parsePositiveMoney, type PercentBounds } from '@billing/money';
+
+/**
+ * A decimal-string schema whose every failure, including a JSON number or a missing value, carries
+ * the parser's reason. The reason has no field name: zod reports the field as the issue's path.
+ */
+function decimalString(parse: (input: unknown) => unknown, description: string, example: string) {
+  return z
+    .string({ error: (issue) => reasonFor(parse, issue.input) })
+    .superRefine((value, ctx) => {
+      const reason = reasonFor(parse, value);
+      if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason, input: value });
+    })
+    .meta({ description, examples: [example] });
+}
+
+function reasonFor(parse: (input: unknown) => unknown, input: unknown): string | undefined {
+  try {
+    parse(input);
+    return undefined;
+  } catch (error) {
+    if (error instanceof MoneyFormatError) return error.reason;
+    throw error; // anything else is a bug in the parser, not bad input
+  }
+}
+
+/** Any amount, e.g. `"12.5"`, `"-0.0085"`: at most 6 decimal places, no exponent, no number. */
+export const MoneyString = decimalString((input) => parseMoney(input), 'money as a decimal string, at most 6 decimal places', '12.5');
+export type MoneyString = z.infer<typeof MoneyString>;
+
+/** An amount > 0 (deposits, transfers, prices). */
+export const PositiveMoneyString = decimalString((input) => parsePositiveMoney(input), 'money > 0 as a decimal string, at most 6 decimal places', '12.5');
+export type PositiveMoneyString = z.infer<typeof PositiveMoneyString>;
+
+/** An amount >= 0 (fees, credit limits). */
+export const NonNegativeMoneyString = decimalString((input) => parseNonNegativeMoney(input), 'money >= 0 as a decimal string, at most 6 decimal places', '0.4');
+export type NonNegativeMoneyString = z.infer<typeof NonNegativeMoneyString>;
+
+/** A percentage within `bounds` (micro-percent, default 0..100 %), e.g. a markup allowing more than 100 %. */
+export function percentString(bounds: PercentBounds = {}) {
+  return decimalString((input) => parsePercent(input, 'percent', bounds), 'a percentage as a decimal string ("12.5" = 12.5 %)', '12.5');
+}
+
+/** A percentage from 0 to 100, `"12.5"` = 12.5 %. */
+export const PercentString = percentString();
+export type PercentString = z.infer<typeof PercentString>;

@@ -1,0 +1,2 @@
+// The wallet context's published language: integration events, versioned.
+export * from './v1/index.js';

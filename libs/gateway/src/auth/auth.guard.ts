@@ -1,0 +1,39 @@
+// Global guard: every route needs a valid bearer credential unless @Public(); @Roles narrows
+// who may call it (401 = who are you?, 403 = not allowed for your role). Resource ownership
+// (another agent's customer → 404) is each controller's check, with assertVisible().
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { HttpRequest } from '../http-types.js';
+import { ProblemException } from '../problem/problem.js';
+import { AuthService } from './auth.service.js';
+import { IS_PUBLIC, ROLES_METADATA } from './decorators.js';
+import type { Role } from './principal.js';
+
+/** Who may call a route that has no @Roles: the human roles, never the switch. */
+export const DEFAULT_ROLES: readonly Role[] = Object.freeze(['admin', 'agent', 'customer']);
+
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true) return true;
+
+    const request = context.switchToHttp().getRequest<HttpRequest>();
+    const principal = await this.auth.authenticate(request.headers.authorization);
+    request.user = principal;
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_METADATA, targets) ?? DEFAULT_ROLES;
+    if (!roles.includes(principal.role)) {
+      throw new ProblemException(403, 'forbidden', `This operation is not available to the ${principal.role} role (allowed: ${roles.join(', ')}).`, {
+        title: 'Forbidden',
+      });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,34 @@
+// Route decorators: authenticated by default (global AuthGuard); `@Public()` opts out,
+// `@Roles(...)` narrows, `@CurrentUser()` injects the principal.
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { ApiProblemResponse } from '../openapi/openapi.js';
+import type { HttpRequest } from '../http-types.js';
+import type { Principal, Role } from './principal.js';
+
+export const IS_PUBLIC = 'billing:gateway:public';
+export const ROLES_METADATA = 'billing:gateway:roles';
+
+/** No authentication (login, health, Stripe webhooks — which verify their own signature). */
+export function Public(): MethodDecorator & ClassDecorator {
+  // OpenAPI: an empty security requirement = callable without credentials.
+  return applyDecorators(SetMetadata(IS_PUBLIC, true), ApiSecurity({}));
+}
+
+/**
+ * Only these roles (403 for the others). Without `@Roles` a route admits admin, agent and
+ * customer, never the switch: the softswitch's key opens only routes that name `switch`.
+ */
+export function Roles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(ROLES_METADATA, roles),
+    ApiBearerAuth('bearer'),
+    ApiProblemResponse(401, 'missing, invalid or revoked credentials'),
+    ApiProblemResponse(403, `not allowed for this role (allowed: ${roles.join(', ')})`),
+  );
+}
+
+/** The authenticated principal (`undefined` only on `@Public()` routes). */
+export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): Principal | undefined => {
+  return context.switchToHttp().getRequest<HttpRequest>().user;
+});

@@ -1,0 +1,99 @@
+import { ConfigError, describeConfig, loadGatewayConfig } from './gateway-config.js';
+
+describe('loadGatewayConfig', () => {
+  it('applies the DESIGN §7 defaults to an empty environment', () => {
+    const config = loadGatewayConfig({}, '/srv/app');
+    expect(config).toEqual({
+      port: 3000,
+      dataDir: '/srv/app/data',
+      databaseUrl: undefined,
+      kafkaBrokers: undefined,
+      transportMode: 'in-process',
+      adminUsername: 'admin',
+      adminPassword: undefined,
+      switchApiKey: undefined,
+      billingCurrency: 'USD',
+      smtpUrl: undefined,
+      mailFrom: undefined,
+      stripeSecretKey: undefined,
+      stripeWebhookSecret: undefined,
+      stripeApiBase: 'https://api.stripe.com',
+      portalUrl: 'http://localhost:3000',
+      jwtSecret: undefined,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads every variable', () => {
+    const config = loadGatewayConfig(
+      {
+        PORT: '8080',
+        DATA_DIR: '/var/lib/billing',
+        DATABASE_URL: 'postgres://u:p@db:5432/billing',
+        KAFKA_BROKERS: 'k1:9092, k2:9092,',
+        ADMIN_USERNAME: 'ITC-Admin',
+        ADMIN_PASSWORD: 'long-enough-password',
+        SWITCH_API_KEY: 'abcdefghijklmnopqrstuvwxyz',
+        BILLING_CURRENCY: 'EUR',
+        SMTP_URL: 'smtp://user:pass@mail:587',
+        MAIL_FROM: 'Billing <billing@itc.example>',
+        STRIPE_SECRET_KEY: 'sk_test_1',
+        STRIPE_WEBHOOK_SECRET: 'whsec_1',
+        STRIPE_API_BASE: 'http://127.0.0.1:12111/',
+        PORTAL_URL: 'https://portal.itc.example/',
+        JWT_SECRET: 'x'.repeat(32),
+      },
+      '/ignored',
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: '/var/lib/billing',
+      kafkaBrokers: ['k1:9092', 'k2:9092'],
+      transportMode: 'kafka',
+      adminUsername: 'itc-admin',
+      billingCurrency: 'EUR',
+      stripeApiBase: 'http://127.0.0.1:12111',
+      portalUrl: 'https://portal.itc.example',
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadGatewayConfig({ PORT: '', ADMIN_PASSWORD: ' ', KAFKA_BROKERS: '' }).port).toBe(3000);
+  });
+
+  it('reports every problem at once, without echoing secrets or URLs', () => {
+    let error: unknown;
+    try {
+      loadGatewayConfig({
+        PORT: '70000',
+        BILLING_CURRENCY: 'usd',
+        ADMIN_PASSWORD: 'short',
+        DATABASE_URL: 'mysql://root:topsecret@db/x',
+        KAFKA_BROKERS: 'no-port',
+        JWT_SECRET: 'tiny',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toHaveLength(6);
+    expect(message).toMatch(/PORT must be at most 65535/);
+    expect(message).toMatch(/BILLING_CURRENCY must be an ISO 4217 code.*\(got "usd"\)/);
+    expect(message).toMatch(/ADMIN_PASSWORD must be at least 10 characters/);
+    expect(message).toMatch(/KAFKA_BROKERS must be a comma-separated list of host:port/);
+    expect(message).not.toMatch(/short|topsecret|tiny/);
+  });
+
+  it('checks that settings that go together are set together', () => {
+    expect(() => loadGatewayConfig({ STRIPE_SECRET_KEY: 'sk_test_1' })).toThrow(/STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET/);
+    expect(() => loadGatewayConfig({ SMTP_URL: 'smtp://mail:25' })).toThrow(/MAIL_FROM must be set/);
+    expect(() => loadGatewayConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must be a URL \(smtp:\/\/ or smtps:\/\/\)/);
+  });
+
+  it('describes itself for logs with passwords masked', () => {
+    const text = JSON.stringify(describeConfig(loadGatewayConfig({ DATABASE_URL: 'postgres://u:secret@db/x', ADMIN_PASSWORD: 'a-secret-password' })));
+    expect(text).not.toMatch(/secret@|a-secret-password/);
+    expect(text).toContain('postgres://u:***@db/x');
+  });
+});

@@ -1,0 +1,205 @@
+// The deployment's configuration (DESIGN §7): read from the environment once at start, validated,
+// the same variable names in every mode. Generated secrets (admin password, switch key, JWT
+// secret) are not invented here: GatewaySecrets creates and persists them on first start.
+import path from 'node:path';
+import { z } from 'zod';
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MIN_SWITCH_API_KEY_LENGTH = 24;
+export const MIN_JWT_SECRET_LENGTH = 32;
+
+export type TransportMode = 'in-process' | 'kafka';
+
+export interface GatewayConfig {
+  port: number;
+  /** absolute; standalone keeps the embedded PostgreSQL in `${dataDir}/postgres`. */
+  dataDir: string;
+  /** unset: standalone starts an embedded PostgreSQL. */
+  databaseUrl: string | undefined;
+  /** unset: the in-process transport (standalone). */
+  kafkaBrokers: readonly string[] | undefined;
+  transportMode: TransportMode;
+  adminUsername: string;
+  /** unset: generated on first start, printed once, stored hashed. */
+  adminPassword: string | undefined;
+  /** unset: generated on first start, printed once, stored hashed. */
+  switchApiKey: string | undefined;
+  /** ISO 4217 alphabetic code, upper case. */
+  billingCurrency: string;
+  /** unset: mail disabled (recorded as skipped). */
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  /** both set or both unset; unset: card endpoints answer 503. */
+  stripeSecretKey: string | undefined;
+  stripeWebhookSecret: string | undefined;
+  stripeApiBase: string;
+  portalUrl: string;
+  /** unset: generated once per database and stored in it, so tokens survive restarts. */
+  jwtSecret: string | undefined;
+}
+
+/** The variables this configuration reads (DESIGN §7 plus JWT_SECRET). */
+export const CONFIG_VARIABLES = [
+  'PORT',
+  'DATA_DIR',
+  'DATABASE_URL',
+  'KAFKA_BROKERS',
+  'ADMIN_USERNAME',
+  'ADMIN_PASSWORD',
+  'SWITCH_API_KEY',
+  'BILLING_CURRENCY',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
+  'STRIPE_API_BASE',
+  'PORTAL_URL',
+  'JWT_SECRET',
+] as const;
+
+/** Never echoed in error messages (URLs may carry passwords). */
+const NOT_ECHOED = new Set(['ADMIN_PASSWORD', 'SWITCH_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'JWT_SECRET', 'DATABASE_URL', 'SMTP_URL']);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** An empty or blank variable counts as unset (`FOO= npm start`). */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const urlWithProtocols = (protocols: readonly string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL (${protocols.map((p) => `${p}//`).join(' or ')})` },
+  );
+
+const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:.]+\]:\d{1,5}$/;
+
+const EnvSchema = z.object({
+  PORT: optional(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be an integer port number')
+      .transform(Number)
+      .refine((port) => port <= 65535, 'must be at most 65535'),
+  ),
+  DATA_DIR: optional(z.string()),
+  DATABASE_URL: optional(urlWithProtocols(['postgres:', 'postgresql:'])),
+  KAFKA_BROKERS: optional(
+    z
+      .string()
+      .transform((value) => value.split(',').map((b) => b.trim()).filter((b) => b !== ''))
+      .refine((brokers) => brokers.length > 0 && brokers.every((b) => hostPort.test(b)), 'must be a comma-separated list of host:port'),
+  ),
+  ADMIN_USERNAME: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9._@+-]{2,127}$/, 'must be 3–128 characters: letters, digits, . _ @ + -'),
+  ),
+  ADMIN_PASSWORD: optional(z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(256)),
+  SWITCH_API_KEY: optional(
+    z
+      .string()
+      .min(MIN_SWITCH_API_KEY_LENGTH, `must be at least ${MIN_SWITCH_API_KEY_LENGTH} characters`)
+      .max(512)
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+  ),
+  BILLING_CURRENCY: optional(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code: three upper-case letters, e.g. USD')),
+  SMTP_URL: optional(urlWithProtocols(['smtp:', 'smtps:'])),
+  MAIL_FROM: optional(z.string().regex(/^[^@\s]+@[^@\s]+$|^.*<[^@\s<>]+@[^@\s<>]+>$/, 'must be an e-mail address, optionally "Name <addr>"')),
+  STRIPE_SECRET_KEY: optional(z.string().min(1)),
+  STRIPE_WEBHOOK_SECRET: optional(z.string().min(1)),
+  STRIPE_API_BASE: optional(urlWithProtocols(['http:', 'https:'])),
+  PORTAL_URL: optional(urlWithProtocols(['http:', 'https:'])),
+  JWT_SECRET: optional(z.string().min(MIN_JWT_SECRET_LENGTH, `must be at least ${MIN_JWT_SECRET_LENGTH} characters`)),
+});
+
+/**
+ * Parses and validates the environment. Pure (no I/O, no randomness): call it once at start and
+ * pass the result on. Every problem is reported at once, secrets never echoed.
+ */
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): GatewayConfig {
+  const input = Object.fromEntries(CONFIG_VARIABLES.map((name) => [name, env[name]]));
+  const parsed = EnvSchema.safeParse(input);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? '?');
+      problems.push(`${name} ${issue.message}${NOT_ECHOED.has(name) ? '' : describeValue(env[name])}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  if ((e.STRIPE_SECRET_KEY === undefined) !== (e.STRIPE_WEBHOOK_SECRET === undefined)) {
+    problems.push('STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together (unset both to disable card payments)');
+  }
+  if (e.SMTP_URL !== undefined && e.MAIL_FROM === undefined) {
+    problems.push('MAIL_FROM must be set when SMTP_URL is set');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return Object.freeze({
+    port: e.PORT ?? 3000,
+    dataDir: path.resolve(cwd, e.DATA_DIR ?? './data'),
+    databaseUrl: e.DATABASE_URL,
+    kafkaBrokers: e.KAFKA_BROKERS === undefined ? undefined : Object.freeze([...e.KAFKA_BROKERS]),
+    transportMode: e.KAFKA_BROKERS === undefined ? 'in-process' : 'kafka',
+    adminUsername: e.ADMIN_USERNAME ?? 'admin',
+    adminPassword: e.ADMIN_PASSWORD,
+    switchApiKey: e.SWITCH_API_KEY,
+    billingCurrency: e.BILLING_CURRENCY ?? 'USD',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    stripeSecretKey: e.STRIPE_SECRET_KEY,
+    stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
+    stripeApiBase: (e.STRIPE_API_BASE ?? 'https://api.stripe.com').replace(/\/+$/, ''),
+    portalUrl: (e.PORTAL_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+    jwtSecret: e.JWT_SECRET,
+  } satisfies GatewayConfig);
+}
+
+/** For logs: the configuration with secrets and URL passwords masked. */
+export function describeConfig(config: GatewayConfig): Record<string, unknown> {
+  return {
+    port: config.port,
+    dataDir: config.dataDir,
+    database: config.databaseUrl === undefined ? 'embedded' : maskUrl(config.databaseUrl),
+    transport: config.transportMode === 'kafka' ? `kafka ${config.kafkaBrokers?.join(',')}` : 'in-process',
+    adminUsername: config.adminUsername,
+    adminPassword: config.adminPassword === undefined ? 'generated' : 'from ADMIN_PASSWORD',
+    switchApiKey: config.switchApiKey === undefined ? 'generated' : 'from SWITCH_API_KEY',
+    billingCurrency: config.billingCurrency,
+    mail: config.smtpUrl === undefined ? 'disabled' : `${maskUrl(config.smtpUrl)} from ${config.mailFrom}`,
+    cardPayments: config.stripeSecretKey === undefined ? 'disabled' : `enabled (${config.stripeApiBase})`,
+    portalUrl: config.portalUrl,
+    jwtSecret: config.jwtSecret === undefined ? 'generated, stored in the database' : 'from JWT_SECRET',
+  };
+}
+
+function maskUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password !== '') url.password = '***';
+    return url.toString();
+  } catch {
+    return '***';
+  }
+}
+
+function describeValue(value: string | undefined): string {
+  if (value === undefined) return '';
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return ` (got ${JSON.stringify(shown)})`;
+}

@@ -1,0 +1,84 @@
+// Builds the HTTP application: the gateway module plus the service modules given by the entry
+// point (standalone: all of them in-process), /api/v1 prefix, body parsers, OpenAPI.
+import { HttpException, Logger, Module, type DynamicModule, type ForwardReference, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { GatewayModuleOptions } from './gateway.tokens.js';
+import { GatewayModule } from './gateway.module.js';
+import { setupOpenApi } from './openapi/openapi.js';
+import type { HttpRequest, HttpResponse } from './http-types.js';
+import { PROBLEM_CONTENT_TYPE, ProblemException } from './problem/problem.js';
+import { requestPath } from './problem/problem.filter.js';
+import { toProblem } from './problem/to-problem.js';
+import { STATUS_CODES } from 'node:http';
+
+export const API_PREFIX = 'api/v1';
+
+export interface GatewayAppOptions {
+  gateway: GatewayModuleOptions;
+  /** service modules whose controllers join the API (accounts, wallet, rating, ...). */
+  imports?: Array<Type | DynamicModule | Promise<DynamicModule> | ForwardReference>;
+  logger?: LoggerService | LogLevel[] | false;
+  /** max size of a JSON or text body (default 1 MiB). */
+  bodyLimit?: string;
+  /** serve /api/docs (default true). */
+  openApi?: boolean;
+}
+
+@Module({})
+class GatewayAppModule {}
+
+/** Builds and initialises the app (call `listen` next; global enhancers can no longer be added). */
+export async function createGatewayApp(options: GatewayAppOptions): Promise<NestExpressApplication> {
+  const root: DynamicModule = {
+    module: GatewayAppModule,
+    imports: [GatewayModule.forRoot(options.gateway), ...(options.imports ?? [])],
+  };
+  // rawBody: req.rawBody is kept for signature checks (Stripe webhooks).
+  const app = await NestFactory.create<NestExpressApplication>(root, {
+    rawBody: true,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
+  const limit = options.bodyLimit ?? '1mb';
+  app.useBodyParser('json', { limit, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('text', { limit, type: ['text/csv', 'text/plain'] });
+  app.disable('x-powered-by');
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  if (options.openApi ?? true) setupOpenApi(app);
+  await app.init();
+  // Nest answers unknown routes and parser errors only under the global prefix; everything else
+  // (`/nowhere`, a malformed body sent to /health) would get Express's HTML pages.
+  app.use((request: HttpRequest, response: HttpResponse) => {
+    writeProblem(request, response, new ProblemException(404, 'not-found', `Cannot ${request.method} ${requestPath(request)}`, { title: 'Not Found' }));
+  });
+  app.use((error: unknown, request: HttpRequest, response: HttpResponse, _next: unknown) => {
+    writeProblem(request, response, error);
+  });
+  return app;
+}
+
+const fallbackLogger = new Logger('ProblemFilter');
+
+function writeProblem(request: HttpRequest, response: HttpResponse, error: unknown): void {
+  const { problem, headers, unexpected } = toProblem(mapExpressError(error));
+  problem.instance = requestPath(request);
+  if (unexpected) fallbackLogger.error(`${request.method} ${problem.instance} failed [${String(problem.errorId)}]: ${error instanceof Error ? error.stack : String(error)}`);
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}
+
+/** body-parser / Express errors carry a 4xx `status`; as Nest's adapter does, they become HttpExceptions. */
+function mapExpressError(error: unknown): unknown {
+  if (error instanceof Error) {
+    const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const expose = (error as { expose?: unknown }).expose !== false;
+      return new HttpException(expose ? error.message : (STATUS_CODES[status] ?? 'Bad Request'), status, { cause: error });
+    }
+  }
+  return error;
+}

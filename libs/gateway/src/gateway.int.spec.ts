@@ -1,0 +1,380 @@
+// The gateway end to end over HTTP on a real PostgreSQL: login, tokens and roles, problem+json
+// for every kind of error, validation, idempotency under real concurrency, health, OpenAPI.
+import { Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
+import { RejectedCommand } from '@billing/decider';
+import { WrongExpectedVersionError } from '@billing/event-store';
+import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { z } from 'zod';
+import {
+  CredentialsService,
+  CurrentUser,
+  Idempotent,
+  IdempotencyKey,
+  MoneyString,
+  REPLAYED_HEADER,
+  Roles,
+  ValidBody,
+  ValidQuery,
+  type IdempotencyContext,
+  type Principal,
+} from './index.js';
+import { startGatewayTestApp, type GatewayTestApp } from './testing/gateway-test-app.js';
+
+const Payment = z.strictObject({ amount: MoneyString, reference: z.string().min(1).max(100) });
+type Payment = z.infer<typeof Payment>;
+const ListQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+type ListQuery = z.infer<typeof ListQuery>;
+
+const executions = { payments: 0, rejections: 0 };
+
+@Controller('test')
+class TestController {
+  @Post('payments')
+  @Roles('admin', 'agent')
+  @Idempotent()
+  async pay(@ValidBody(Payment) body: Payment, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {
+    executions.payments += 1;
+    await sleep(150);
+    return { paymentId: randomUUID(), amount: body.amount, reference: body.reference, by: user.subjectId, scopedKey: idem?.scopedKey ?? null };
+  }
+
+  @Post('rejections')
+  @Roles('admin')
+  @Idempotent()
+  @HttpCode(200)
+  reject(@ValidBody(z.strictObject({ amount: MoneyString })) _body: unknown) {
+    executions.rejections += 1;
+    throw new RejectedCommand('insufficient agent balance', 'insufficient-balance', 422);
+  }
+
+  @Get('admin-only')
+  @Roles('admin')
+  adminOnly() {
+    return { ok: true };
+  }
+
+  @Get('switch-only')
+  @Roles('switch')
+  switchOnly(@CurrentUser() user: Principal) {
+    return user;
+  }
+
+  @Get('me')
+  me(@CurrentUser() user: Principal) {
+    return user;
+  }
+
+  @Get('list')
+  list(@ValidQuery(ListQuery) query: ListQuery) {
+    return query;
+  }
+
+  @Get('boom')
+  @Roles('admin')
+  boom() {
+    throw new Error('secret internal detail: password=hunter2');
+  }
+
+  @Get('conflict')
+  @Roles('admin')
+  conflict() {
+    throw new WrongExpectedVersionError('wallet-1', 3, 4);
+  }
+}
+
+@Module({ controllers: [TestController] })
+class TestModule {}
+
+describe('gateway (HTTP, real PostgreSQL)', () => {
+  let gw: GatewayTestApp;
+  let adminToken: string;
+  let agentToken: string;
+
+  beforeAll(async () => {
+    gw = await startGatewayTestApp({
+      databaseUrl: testDatabaseUrl(),
+      schema: uniqueName('gw'),
+      imports: [TestModule],
+      gateway: { loginLimiter: { maxFailures: 3, lockoutMs: 60_000 } },
+    });
+    await gw.app.get(CredentialsService).createLogin({ username: 'Agent-7', password: 'agent-password-1', role: 'agent', subjectId: 'agent-7' });
+    adminToken = await gw.login('admin', gw.adminPassword!);
+    agentToken = await gw.login('agent-7', 'agent-password-1');
+  });
+
+  afterAll(async () => {
+    await gw?.close();
+  });
+
+  const expectProblem = (res: { status: number; contentType: string; body: any }, status: number, code: string) => {
+    expect(res.status).toBe(status);
+    expect(res.contentType).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ type: `urn:itc-billing:problem:${code}`, status, code });
+    expect(typeof res.body.title).toBe('string');
+    expect(typeof res.body.instance).toBe('string');
+  };
+
+  describe('login', () => {
+    it('answers a token, the role and the subject for the right password', async () => {
+      const res = await gw.request('POST', '/api/v1/auth/login', { body: { username: 'admin', password: gw.adminPassword! } });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ role: 'admin', subjectId: 'admin', tokenType: 'Bearer' });
+      expect(res.body.accessToken.split('.')).toHaveLength(3);
+    });
+
+    it('is case-insensitive on the username', async () => {
+      const res = await gw.request('POST', '/api/v1/auth/login', { body: { username: 'AGENT-7', password: 'agent-password-1' } });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ role: 'agent', subjectId: 'agent-7' });
+    });
+
+    it('answers 401 problem+json for a wrong password and the same for an unknown user', async () => {
+      const wrong = await gw.request('POST', '/api/v1/auth/login', { body: { username: 'admin', password: 'not-the-password' } });
+      expectProblem(wrong, 401, 'invalid-credentials');
+      const unknown = await gw.request('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'whatever-password' } });
+      expectProblem(unknown, 401, 'invalid-credentials');
+      expect(unknown.body.detail).toBe(wrong.body.detail);
+    });
+
+    it('locks a username after repeated failures (429 with Retry-After), even for the right password', async () => {
+      await gw.app.get(CredentialsService).createLogin({ username: 'victim', password: 'victim-password', role: 'customer', subjectId: 'c-1' });
+      for (let i = 0; i < 3; i++) {
+        expectProblem(await gw.request('POST', '/api/v1/auth/login', { body: { username: 'victim', password: `guess-${i}-xxxx` } }), 401, 'invalid-credentials');
+      }
+      const locked = await gw.request('POST', '/api/v1/auth/login', { body: { username: 'victim', password: 'victim-password' } });
+      expectProblem(locked, 429, 'too-many-login-attempts');
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+
+    it('refuses a disabled login and revokes its tokens; a new password revokes old tokens', async () => {
+      const credentials = gw.app.get(CredentialsService);
+      await credentials.createLogin({ username: 'cust-9', password: 'customer-pass-1', role: 'customer', subjectId: 'customer-9' });
+      const token = await gw.login('cust-9', 'customer-pass-1');
+      expect((await gw.request('GET', '/api/v1/test/me', { token })).body).toEqual({ role: 'customer', subjectId: 'customer-9', username: 'cust-9' });
+
+      await credentials.changePassword('cust-9', 'customer-pass-2');
+      expectProblem(await gw.request('GET', '/api/v1/test/me', { token }), 401, 'unauthorized');
+      const token2 = await gw.login('cust-9', 'customer-pass-2');
+      expect((await gw.request('GET', '/api/v1/test/me', { token: token2 })).status).toBe(200);
+
+      await credentials.disable('cust-9');
+      expectProblem(await gw.request('GET', '/api/v1/test/me', { token: token2 }), 401, 'unauthorized');
+      expectProblem(await gw.request('POST', '/api/v1/auth/login', { body: { username: 'cust-9', password: 'customer-pass-2' } }), 401, 'invalid-credentials');
+    });
+
+    it('refuses a second login with the same username (409)', async () => {
+      await expect(
+        gw.app.get(CredentialsService).createLogin({ username: 'AGENT-7', password: 'another-password', role: 'agent', subjectId: 'agent-8' }),
+      ).rejects.toMatchObject({ code: 'username-taken', status: 409 });
+    });
+  });
+
+  describe('authentication and roles', () => {
+    it('needs a token (401 problem+json with WWW-Authenticate)', async () => {
+      const res = await gw.request('GET', '/api/v1/test/me');
+      expectProblem(res, 401, 'unauthorized');
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    });
+
+    it('refuses a forged or garbled token (401)', async () => {
+      const [header, payload] = adminToken.split('.');
+      expectProblem(await gw.request('GET', '/api/v1/test/me', { token: `${header}.${payload}.forged-signature` }), 401, 'unauthorized');
+      expectProblem(await gw.request('GET', '/api/v1/test/me', { headers: { authorization: 'Basic abc' } }), 401, 'unauthorized');
+    });
+
+    it('answers 403 for a role the route does not admit', async () => {
+      expect((await gw.request('GET', '/api/v1/test/admin-only', { token: adminToken })).status).toBe(200);
+      expectProblem(await gw.request('GET', '/api/v1/test/admin-only', { token: agentToken }), 403, 'forbidden');
+    });
+
+    it('lets the switch in with its API key only where @Roles names it', async () => {
+      const res = await gw.request('GET', '/api/v1/test/switch-only', { token: gw.switchApiKey! });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ role: 'switch', subjectId: 'switch', username: 'switch' });
+      expectProblem(await gw.request('GET', '/api/v1/test/me', { token: gw.switchApiKey! }), 403, 'forbidden');
+      expectProblem(await gw.request('GET', '/api/v1/test/switch-only', { token: agentToken }), 403, 'forbidden');
+      expectProblem(await gw.request('GET', '/api/v1/test/switch-only', { token: `${gw.switchApiKey!}x` }), 401, 'unauthorized');
+    });
+  });
+
+  describe('problem+json for every error', () => {
+    it('malformed JSON is a 400, not a 500', async () => {
+      const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: '{"username": "admin", ' });
+      expectProblem(res, 400, 'malformed-json');
+    });
+
+    it('unknown fields are refused with their path', async () => {
+      const res = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, body: { amount: '1.00', reference: 'r', extra: 1, more: 2 } });
+      expectProblem(res, 400, 'validation');
+      expect(res.body.errors).toEqual([
+        { path: '/extra', message: 'unknown field' },
+        { path: '/more', message: 'unknown field' },
+      ]);
+    });
+
+    it('a JSON number where money is expected is a 400 that says so', async () => {
+      const res = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, body: { amount: 12.5, reference: 'r' } });
+      expectProblem(res, 400, 'validation');
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors[0].path).toBe('/amount');
+      expect(res.body.errors[0].message).toMatch(/decimal string.*not a JSON number/);
+    });
+
+    it('a malformed money string and wrong types are listed with paths', async () => {
+      const res = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, body: { amount: '1.0000001', reference: 7 } });
+      expectProblem(res, 400, 'validation');
+      expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/amount', '/reference']);
+      expect(res.body.errors.find((e: { path: string }) => e.path === '/amount').message).toMatch(/6 decimal places/);
+    });
+
+    it('a missing body is a 400', async () => {
+      expectProblem(await gw.request('POST', '/api/v1/test/payments', { token: adminToken }), 400, 'validation');
+    });
+
+    it('query strings are validated too (strict, coerced)', async () => {
+      expect((await gw.request('GET', '/api/v1/test/list?limit=5', { token: adminToken })).body).toEqual({ limit: 5 });
+      expect((await gw.request('GET', '/api/v1/test/list', { token: adminToken })).body).toEqual({ limit: 20 });
+      const res = await gw.request('GET', '/api/v1/test/list?limit=500&sort=x', { token: adminToken });
+      expectProblem(res, 400, 'validation');
+      expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/limit', '/sort']);
+    });
+
+    it('an unknown route is a 404 problem', async () => {
+      expectProblem(await gw.request('GET', '/api/v1/no-such-thing', { token: adminToken }), 404, 'not-found');
+      expectProblem(await gw.request('GET', '/nowhere'), 404, 'not-found');
+    });
+
+    it('an unexpected error is a 500 that leaks nothing', async () => {
+      const res = await gw.request('GET', '/api/v1/test/boom', { token: adminToken });
+      expectProblem(res, 500, 'internal');
+      expect(res.text).not.toMatch(/hunter2|secret internal/);
+      expect(res.body.errorId).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('a concurrency conflict of the event store is a 409', async () => {
+      expectProblem(await gw.request('GET', '/api/v1/test/conflict', { token: adminToken }), 409, 'concurrent-modification');
+    });
+
+    it('a rejected command keeps its status and code', async () => {
+      const res = await gw.request('POST', '/api/v1/test/rejections', { token: adminToken, body: { amount: '5' } });
+      expectProblem(res, 422, 'insufficient-balance');
+      expect(res.body.detail).toBe('insufficient agent balance');
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('20 concurrent requests with one key and one body: executed once, 20 identical answers', async () => {
+      const before = executions.payments;
+      const key = randomUUID();
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          gw.request('POST', '/api/v1/test/payments', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: '10.50', reference: 'dep-1' } }),
+        ),
+      );
+      expect(executions.payments - before).toBe(1);
+      for (const res of responses) {
+        expect(res.status).toBe(201);
+        expect(res.text).toBe(responses[0]!.text);
+      }
+      expect(responses.filter((r) => r.headers.get(REPLAYED_HEADER) === 'true')).toHaveLength(19);
+      expect(responses[0]!.body).toMatchObject({ amount: '10.50', by: 'admin', scopedKey: `admin:admin:${key}` });
+    });
+
+    it('holds across two gateway replicas (separate pools) sharing the database', async () => {
+      const replica = await startGatewayTestApp({ databaseUrl: testDatabaseUrl(), schema: gw.schema, imports: [TestModule], dropSchemaOnClose: false });
+      try {
+        const before = executions.payments;
+        const key = randomUUID();
+        const responses = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            (i % 2 === 0 ? gw : replica).request('POST', '/api/v1/test/payments', {
+              token: agentToken,
+              headers: { 'idempotency-key': key },
+              body: { amount: '7', reference: 'replicas' },
+            }),
+          ),
+        );
+        expect(executions.payments - before).toBe(1);
+        expect(new Set(responses.map((r) => `${r.status} ${r.text}`)).size).toBe(1);
+      } finally {
+        await replica.close();
+      }
+    });
+
+    it('a later retry gets the first answer again; the same key with another body is a 422', async () => {
+      const key = randomUUID();
+      const first = await gw.request('POST', '/api/v1/test/payments', { token: agentToken, headers: { 'idempotency-key': key }, body: { amount: '1', reference: 'a' } });
+      expect(first.status).toBe(201);
+      const again = await gw.request('POST', '/api/v1/test/payments', { token: agentToken, headers: { 'idempotency-key': key }, body: { reference: 'a', amount: '1' } });
+      expect(again.status).toBe(201);
+      expect(again.text).toBe(first.text);
+      const other = await gw.request('POST', '/api/v1/test/payments', { token: agentToken, headers: { 'idempotency-key': key }, body: { amount: '2', reference: 'a' } });
+      expectProblem(other, 422, 'idempotency-key-reused');
+    });
+
+    it('keys are per caller: the same key from another caller runs again', async () => {
+      const before = executions.payments;
+      const key = randomUUID();
+      const body = { amount: '3', reference: 'x' };
+      const a = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, headers: { 'idempotency-key': key }, body });
+      const b = await gw.request('POST', '/api/v1/test/payments', { token: agentToken, headers: { 'idempotency-key': key }, body });
+      expect([a.status, b.status]).toEqual([201, 201]);
+      expect(a.body.paymentId).not.toBe(b.body.paymentId);
+      expect(executions.payments - before).toBe(2);
+    });
+
+    it('a rejection is the answer too: replayed, not re-executed', async () => {
+      const before = executions.rejections;
+      const key = randomUUID();
+      const first = await gw.request('POST', '/api/v1/test/rejections', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: '5' } });
+      const again = await gw.request('POST', '/api/v1/test/rejections', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: '5' } });
+      expectProblem(first, 422, 'insufficient-balance');
+      expectProblem(again, 422, 'insufficient-balance');
+      expect(again.headers.get(REPLAYED_HEADER)).toBe('true');
+      expect(again.body).toEqual(first.body);
+      expect(executions.rejections - before).toBe(1);
+    });
+
+    it('an invalid body does not use up the key', async () => {
+      const key = randomUUID();
+      expectProblem(
+        await gw.request('POST', '/api/v1/test/payments', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: 5, reference: 'r' } }),
+        400,
+        'validation',
+      );
+      const fixed = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: '5', reference: 'r' } });
+      expect(fixed.status).toBe(201);
+    });
+
+    it('refuses an overlong key', async () => {
+      const res = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, headers: { 'idempotency-key': 'k'.repeat(256) }, body: { amount: '1', reference: 'r' } });
+      expectProblem(res, 400, 'invalid-idempotency-key');
+    });
+  });
+
+  describe('health and OpenAPI', () => {
+    it('GET /health is public and ok', async () => {
+      const res = await gw.request('GET', '/health');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up' }, transport: { mode: 'in-process', status: 'up' } });
+    });
+
+    it('serves the UI and a document with bearer auth and the zod-derived login body', async () => {
+      const ui = await gw.request('GET', '/api/docs');
+      expect(ui.status).toBe(200);
+      expect(ui.contentType).toMatch(/text\/html/);
+      const doc = (await gw.request('GET', '/api/docs-json')).body;
+      expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      const login = doc.paths['/api/v1/auth/login'].post;
+      expect(login.security).toEqual([{}]);
+      const schema = login.requestBody.content['application/json'].schema;
+      expect(schema).toMatchObject({ type: 'object', required: ['username', 'password'], additionalProperties: false });
+      const payment = doc.paths['/api/v1/test/payments'].post;
+      expect(payment.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
+      expect(doc.paths['/health'].get).toBeDefined();
+      expect(doc.paths['/api/v1/test/list'].get.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'limit', in: 'query' })]));
+    });
+  });
+});

@@ -1,0 +1,41 @@
+// `@Idempotent()` on a POST that moves money (DESIGN §7): an `Idempotency-Key` header makes a
+// retry return the first result instead of executing twice.
+import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+import { ApiProblemResponse } from '../openapi/openapi.js';
+import type { HttpRequest } from '../http-types.js';
+
+export const IDEMPOTENT_METADATA = 'billing:gateway:idempotent';
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+export interface IdempotentOptions {
+  /** refuse requests without the header (400); default false: without a key the request just runs. */
+  required?: boolean;
+}
+
+export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
+  return applyDecorators(
+    SetMetadata(IDEMPOTENT_METADATA, { required: options.required ?? false }),
+    ApiHeader({
+      name: IDEMPOTENCY_HEADER,
+      required: options.required ?? false,
+      description:
+        `1–${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, unique per operation (a UUID). Same key + same body → the first ` +
+        'response again (header Idempotent-Replayed: true); same key + another body → 422. Keys are per caller and kept 24 h.',
+    }),
+    ApiProblemResponse(422, 'Idempotency-Key reused with a different request (code idempotency-key-reused), or a business rule'),
+    ApiProblemResponse(409, 'a request with this Idempotency-Key is still in progress (code idempotency-key-in-progress), or a conflict'),
+  );
+}
+
+export interface IdempotencyContext {
+  key: string;
+  /** `<role>:<subjectId>:<key>`: unique per caller; derive command/event ids from it so that even a retry after the key expired is deduplicated by the event store. */
+  scopedKey: string;
+}
+
+/** The request's idempotency key (undefined when the caller sent none). */
+export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): IdempotencyContext | undefined => {
+  return context.switchToHttp().getRequest<HttpRequest>().idempotency;
+});

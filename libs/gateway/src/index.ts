@@ -1,0 +1,36 @@
+// @billing/gateway — the public HTTP API's skeleton: config, auth + RBAC, validation, problem
+// errors, idempotency, health, OpenAPI. Service modules add controllers (see README.md).
+export * from './config/gateway-config.js';
+export * from './gateway.tokens.js';
+export { GatewayModule, resolveGatewayOptions } from './gateway.module.js';
+export { createGatewayApp, API_PREFIX, type GatewayAppOptions } from './gateway-app.js';
+
+export * from './problem/problem.js';
+export { toProblem, type MappedProblem } from './problem/to-problem.js';
+export { ProblemFilter } from './problem/problem.filter.js';
+
+export { ValidBody, ValidQuery, ValidParam } from './validation/decorators.js';
+export { ZodValidationPipe, validationProblem } from './validation/zod-validation.pipe.js';
+export { assertStrictSchema } from './validation/strict-schema.js';
+export { fieldErrorsFromIssues } from './validation/issues.js';
+export { MoneyString, MoneyMicros, PositiveMoneyMicros } from './validation/money-string.js';
+
+export { ROLES, LOGIN_ROLES, SWITCH_PRINCIPAL, principalKey, type Role, type LoginRole, type Principal } from './auth/principal.js';
+export { Public, Roles, CurrentUser, IS_PUBLIC, ROLES_METADATA } from './auth/decorators.js';
+export { AuthGuard, DEFAULT_ROLES } from './auth/auth.guard.js';
+export { AuthService, unauthorized, type LoginResult } from './auth/auth.service.js';
+export { CredentialsService, generatePassword, normalizeUsername, type Login, type NewLogin } from './auth/credentials.service.js';
+export { GatewaySecrets, type GeneratedCredentials } from './auth/gateway-secrets.js';
+export { hashPassword, verifyPassword, needsRehash, DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './auth/password-hasher.js';
+export { LoginLimiter, type LoginLimiterOptions } from './auth/login-limiter.js';
+export { assertVisible, canSee, type ResourceOwners } from './auth/visibility.js';
+
+export { Idempotent, IdempotencyKey, IDEMPOTENCY_HEADER, type IdempotentOptions, type IdempotencyContext } from './idempotency/idempotent.decorator.js';
+export { IdempotencyInterceptor, REPLAYED_HEADER } from './idempotency/idempotency.interceptor.js';
+export { IdempotencyStore } from './idempotency/idempotency.store.js';
+
+export { HealthService, type HealthCheck, type HealthReport, type ComponentHealth, type TransportHealth } from './health/health.service.js';
+export { ApiProblemResponse, buildOpenApiDocument, setupOpenApi, zodSchema, ProblemSchema, OPENAPI_UI_PATH } from './openapi/openapi.js';
+export { migrateGatewaySchema, DEFAULT_GATEWAY_SCHEMA } from './database/gateway-schema.js';
+export { installGracefulShutdown, closeHttpServer, type ShutdownStep, type ShutdownOptions, type ShutdownHandle } from './lifecycle/shutdown.js';
+export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, type GatewayTestApp, type GatewayTestAppOptions, type TestRequestOptions, type TestResponse } from './testing/gateway-test-app.js';

@@ -1,0 +1,38 @@
+// The global exception filter: every error an HTTP request raises leaves as problem+json.
+import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { HttpRequest, HttpResponse } from '../http-types.js';
+import { PROBLEM_CONTENT_TYPE } from './problem.js';
+import { toProblem } from './to-problem.js';
+
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    const http = host.switchToHttp();
+    const request = http.getRequest<HttpRequest>();
+    const response = http.getResponse<HttpResponse>();
+    const { problem, headers, unexpected } = toProblem(error);
+    problem.instance = requestPath(request);
+
+    if (unexpected) {
+      const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      this.logger.error(`${request.method} ${problem.instance} failed [${String(problem.errorId)}]: ${stack}`);
+    }
+    if (response.headersSent) {
+      // A streamed response (SSE, CSV) failed midway: nothing valid can be written any more.
+      response.end();
+      return;
+    }
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+}
+
+/** The path without the query string (which may carry a token or an e-mail address). */
+export function requestPath(request: Pick<HttpRequest, 'originalUrl' | 'url'>): string {
+  const url = request.originalUrl ?? request.url ?? '';
+  const queryStart = url.indexOf('?');
+  return queryStart === -1 ? url : url.slice(0, queryStart);
+}

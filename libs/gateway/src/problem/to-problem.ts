@@ -1,0 +1,125 @@
+// Every thrown value → a problem. Known client errors keep their message; anything unexpected
+// becomes a 500 whose detail carries only an error id that is also in the log.
+import { HttpException } from '@nestjs/common';
+import { RejectedCommand } from '@billing/decider';
+import { WrongExpectedVersionError } from '@billing/event-store';
+import { MoneyFormatError } from '@billing/money';
+import { randomUUID } from 'node:crypto';
+import { ZodError } from 'zod';
+import { codeForStatus, problemType, ProblemException, statusTitle, titleFromCode, type ProblemDetails } from './problem.js';
+import { fieldErrorsFromIssues } from '../validation/issues.js';
+
+export interface MappedProblem {
+  problem: ProblemDetails;
+  headers: Record<string, string>;
+  /** unexpected: log it with its stack (the id is in `problem.errorId`). */
+  unexpected: boolean;
+}
+
+export function toProblem(error: unknown): MappedProblem {
+  if (error instanceof ProblemException) {
+    return { problem: { ...error.problem }, headers: error.headers, unexpected: false };
+  }
+  if (error instanceof RejectedCommand) {
+    return known({
+      type: problemType(error.code),
+      title: titleFromCode(error.code),
+      status: error.status,
+      detail: error.message,
+      code: error.code,
+    });
+  }
+  if (error instanceof WrongExpectedVersionError) {
+    return known({
+      type: problemType('concurrent-modification'),
+      title: 'Concurrent modification',
+      status: 409,
+      detail: 'The resource was changed by another request at the same time; retry the request.',
+      code: 'concurrent-modification',
+    });
+  }
+  if (error instanceof MoneyFormatError) {
+    return known({
+      type: problemType('invalid-money'),
+      title: 'Invalid amount',
+      status: 400,
+      detail: error.message,
+      code: 'invalid-money',
+      ...(error.field === undefined ? {} : { errors: [{ path: `/${error.field}`, message: error.reason }] }),
+    });
+  }
+  if (error instanceof ZodError) {
+    return known({
+      type: problemType('validation'),
+      title: 'Invalid request',
+      status: 400,
+      detail: 'The request is invalid.',
+      code: 'validation',
+      errors: fieldErrorsFromIssues(error.issues),
+    });
+  }
+  if (error instanceof HttpException) return fromHttpException(error);
+  return unexpected();
+}
+
+function known(problem: ProblemDetails): MappedProblem {
+  return { problem, headers: {}, unexpected: false };
+}
+
+function unexpected(): MappedProblem {
+  const errorId = randomUUID();
+  return {
+    problem: {
+      type: problemType('internal'),
+      title: 'Internal server error',
+      status: 500,
+      detail: `An unexpected error occurred. It was logged with id ${errorId}.`,
+      code: 'internal',
+      errorId,
+    },
+    headers: {},
+    unexpected: true,
+  };
+}
+
+function fromHttpException(error: HttpException): MappedProblem {
+  const status = error.getStatus();
+  if (status >= 500) {
+    // A 5xx HttpException may carry internals in its message: log it, answer generically,
+    // but keep its status (503 from a health check, 502 from an upstream).
+    const mapped = unexpected();
+    mapped.problem.status = status;
+    mapped.problem.title = statusTitle(status);
+    return mapped;
+  }
+  const cause = error.cause;
+  // express.json() on a malformed body: SyntaxError with status 400 (mapped by Nest's adapter).
+  if (status === 400 && cause instanceof SyntaxError) {
+    return known({
+      type: problemType('malformed-json'),
+      title: 'Malformed JSON',
+      status,
+      detail: `The request body is not valid JSON: ${cause.message}`,
+      code: 'malformed-json',
+    });
+  }
+  const code = codeForStatus(status);
+  const headers: Record<string, string> = {};
+  if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
+  return {
+    problem: { type: problemType(code), title: statusTitle(status), status, detail: httpExceptionDetail(error), code },
+    headers,
+    unexpected: false,
+  };
+}
+
+function httpExceptionDetail(error: HttpException): string {
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  if (response !== null && typeof response === 'object' && 'message' in response) {
+    const { message } = response as { message: unknown };
+    if (typeof message === 'string') return message;
+    if (Array.isArray(message)) return message.map(String).join('; ');
+  }
+  return error.message;
+}

@@ -1,0 +1,137 @@
+// For integration tests of controllers (gateway and services): a real app on a random port, on
+// the run's PostgreSQL, its gateway tables in a schema of its own, known admin password and
+// switch key, cheap password hashing. `close()` stops it and drops the schema.
+import { createPool } from '@billing/postgres';
+import type { INestApplication } from '@nestjs/common';
+import type pg from 'pg';
+import { loadGatewayConfig, type GatewayConfig } from '../config/gateway-config.js';
+import { createGatewayApp, type GatewayAppOptions } from '../gateway-app.js';
+import type { GatewayModuleOptions } from '../gateway.tokens.js';
+import { GatewaySecrets } from '../auth/gateway-secrets.js';
+
+export interface GatewayTestApp {
+  app: INestApplication;
+  /** http://127.0.0.1:<port> */
+  baseUrl: string;
+  pool: pg.Pool;
+  schema: string;
+  config: GatewayConfig;
+  /** ADMIN_PASSWORD, or the generated one on the start that generated it. */
+  adminPassword: string | undefined;
+  /** SWITCH_API_KEY, or the generated one on the start that generated it. */
+  switchApiKey: string | undefined;
+  /** fetch relative to baseUrl, JSON in and out; `token` sets Authorization: Bearer. */
+  request(method: string, path: string, options?: TestRequestOptions): Promise<TestResponse>;
+  /** POST /api/v1/auth/login → accessToken (throws unless 200). */
+  login(username: string, password: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestRequestOptions {
+  token?: string;
+  body?: unknown;
+  /** sent as is (for malformed JSON tests). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  contentType: string;
+  /** parsed JSON, or the text when not JSON. */
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  text: string;
+}
+
+export interface GatewayTestAppOptions {
+  databaseUrl: string;
+  /** unique per test file (uniqueName('gw')). */
+  schema: string;
+  imports?: GatewayAppOptions['imports'];
+  /** extra environment on top of the test defaults. */
+  env?: Record<string, string>;
+  gateway?: Partial<Omit<GatewayModuleOptions, 'config' | 'pool' | 'schema'>>;
+  /** drop the schema on close (default true; false to start another app on the same data). */
+  dropSchemaOnClose?: boolean;
+}
+
+export const TEST_ADMIN_PASSWORD = 'admin-password-for-tests';
+export const TEST_SWITCH_API_KEY = 'switch-key-for-tests-0123456789';
+
+export async function startGatewayTestApp(options: GatewayTestAppOptions): Promise<GatewayTestApp> {
+  const config = loadGatewayConfig({
+    PORT: '0',
+    DATABASE_URL: options.databaseUrl,
+    ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+    SWITCH_API_KEY: TEST_SWITCH_API_KEY,
+    ...options.env,
+  });
+  const pool = createPool(options.databaseUrl, { max: 20, applicationName: `test-${options.schema}` });
+  let app: INestApplication | undefined;
+  try {
+    app = await createGatewayApp({
+      gateway: {
+        config,
+        pool,
+        schema: options.schema,
+        scryptParams: { logN: 12, blockSize: 8, parallelization: 1 },
+        idempotency: { cleanupIntervalMs: 0 },
+        ...options.gateway,
+      },
+      imports: options.imports ?? [],
+      logger: ['error', 'warn'],
+    });
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await dropSchema(pool, options.schema);
+    await pool.end();
+    throw error;
+  }
+  const started = app;
+  const address = started.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const generated = started.get(GatewaySecrets).generated;
+
+  const request = async (method: string, path: string, req: TestRequestOptions = {}): Promise<TestResponse> => {
+    const headers: Record<string, string> = { ...req.headers };
+    if (req.token !== undefined) headers.authorization = `Bearer ${req.token}`;
+    let body: string | undefined;
+    if (req.rawBody !== undefined) body = req.rawBody;
+    else if (req.body !== undefined) body = JSON.stringify(req.body);
+    if (body !== undefined) headers['content-type'] ??= 'application/json';
+    const res = await fetch(`${baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+    const text = await res.text();
+    const contentType = res.headers.get('content-type') ?? '';
+    let parsed: unknown = text;
+    if (/json/.test(contentType) && text !== '') parsed = JSON.parse(text);
+    return { status: res.status, headers: res.headers, contentType, body: parsed, text };
+  };
+
+  return {
+    app: started,
+    baseUrl,
+    pool,
+    schema: options.schema,
+    config,
+    adminPassword: config.adminPassword ?? generated.adminPassword,
+    switchApiKey: config.switchApiKey ?? generated.switchApiKey,
+    request,
+    async login(username, password) {
+      const res = await request('POST', '/api/v1/auth/login', { body: { username, password } });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
+      return (res.body as { accessToken: string }).accessToken;
+    },
+    async close() {
+      await started.close();
+      if (options.dropSchemaOnClose ?? true) await dropSchema(pool, options.schema);
+      await pool.end();
+    },
+  };
+}
+
+async function dropSchema(pool: pg.Pool, schema: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema ${schema}`);
+  await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+}

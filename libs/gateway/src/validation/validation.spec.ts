@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { canonicalJson } from '../idempotency/idempotency.interceptor.js';
+import { MoneyMicros, MoneyString } from './money-string.js';
+import { assertStrictSchema } from './strict-schema.js';
+
+describe('assertStrictSchema', () => {
+  it('accepts schemas whose objects are all strict', () => {
+    expect(() =>
+      assertStrictSchema(
+        z.strictObject({
+          rows: z.array(z.strictObject({ intervals: z.array(z.strictObject({ s: z.number() })).optional() })),
+          kind: z.union([z.strictObject({ a: z.string() }), z.literal('x')]),
+        }),
+      ),
+    ).not.toThrow();
+  });
+
+  it('names the first loose object, however deep', () => {
+    expect(() => assertStrictSchema(z.object({ a: z.string() }), 'ValidBody')).toThrow(/ValidBody \(root\): use z.strictObject/);
+    expect(() => assertStrictSchema(z.strictObject({ rows: z.array(z.object({})).default([]) }))).toThrow(/\.rows\[\]: use z.strictObject/);
+  });
+});
+
+describe('MoneyString', () => {
+  it('accepts decimal strings and refuses JSON numbers with a reason', () => {
+    expect(MoneyString.parse('12.5')).toBe('12.5');
+    expect(MoneyMicros.parse('0.0085')).toBe(8500n);
+    const asNumber = MoneyString.safeParse(12.5);
+    expect(asNumber.error?.issues[0]?.message).toMatch(/decimal string such as "12.50", not a JSON number \(got 12.5\)/);
+    expect(MoneyString.safeParse('1,5').error?.issues[0]?.message).toMatch(/decimal string/);
+    expect(MoneyString.safeParse('1.1234567').error?.issues[0]?.message).toMatch(/at most 6 decimal places/);
+  });
+});
+
+describe('canonicalJson (idempotency request hash)', () => {
+  it('ignores key order, keeps array order', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, 1], c: null } })).toBe('{"a":{"c":null,"d":[2,1]},"b":1}');
+    expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
+    expect(canonicalJson([1, 2])).not.toBe(canonicalJson([2, 1]));
+  });
+});

@@ -1,0 +1,37 @@
+// The global pipe: a parameter declared with a schema (`@ValidBody(S)`, `@ValidQuery(S)`, or
+// Nest's own `@Body({ schema: S })`) is validated and replaced by the parsed value; a failure is
+// a 400 problem listing every field error with its path.
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { ProblemException, type ProblemFieldError } from '../problem/problem.js';
+import { fieldErrorsFromIssues, type SchemaIssue } from './issues.js';
+
+interface StandardSchema {
+  '~standard': {
+    validate(value: unknown): { value: unknown; issues?: undefined } | { issues: readonly SchemaIssue[] } | Promise<unknown>;
+  };
+}
+
+const WHAT: Record<string, string> = { body: 'request body', query: 'query string', param: 'path parameter' };
+
+@Injectable()
+export class ZodValidationPipe implements PipeTransform {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const schema = metadata.schema as StandardSchema | undefined;
+    if (schema === undefined || metadata.type === 'custom') return value;
+    if (metadata.type === 'body' && value === undefined) {
+      throw validationProblem('request body', [{ path: '', message: 'a JSON body is required (Content-Type: application/json)' }]);
+    }
+    const result = (await schema['~standard'].validate(value)) as { value: unknown; issues?: readonly SchemaIssue[] };
+    if (result.issues !== undefined) {
+      const what = metadata.type === 'param' && metadata.data ? `path parameter "${metadata.data}"` : (WHAT[metadata.type] ?? 'request');
+      throw validationProblem(what, fieldErrorsFromIssues(result.issues));
+    }
+    return result.value;
+  }
+}
+
+export function validationProblem(what: string, errors: ProblemFieldError[]): ProblemException {
+  const first = errors[0];
+  const summary = first === undefined ? '' : `: ${first.path === '' ? '' : `${first.path} `}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+  return new ProblemException(400, 'validation', `The ${what} is invalid${summary}.`, { title: 'Invalid request', errors });
+}

@@ -1,0 +1,34 @@
+// The consumer inbox (DESIGN §6): a message id recorded in the same transaction as its effect,
+// so a redelivered message is recognised and its effect is not applied twice.
+import type pg from 'pg';
+import type { InboxEntry } from '../port.js';
+import type { SchemaNames } from './schema-names.js';
+
+const MAX_INBOX_KEY_LENGTH = 500;
+
+function assertEntry(entry: InboxEntry): void {
+  for (const [name, value] of [['consumer', entry.consumer], ['messageId', entry.messageId]] as const) {
+    if (typeof value !== 'string' || value.length === 0 || value.length > MAX_INBOX_KEY_LENGTH) {
+      throw new Error(`inbox ${name} must be 1..${MAX_INBOX_KEY_LENGTH} characters`);
+    }
+  }
+}
+
+/**
+ * true = recorded now (first delivery); false = already there (a redelivery). Concurrent
+ * deliveries of one message: the second waits for the first's commit, then gets false.
+ */
+export async function markInbox(db: pg.Pool | pg.ClientBase, n: SchemaNames, entry: InboxEntry): Promise<boolean> {
+  assertEntry(entry);
+  const result = await db.query(
+    `INSERT INTO ${n.inbox} (consumer, message_id) VALUES ($1, $2) ON CONFLICT (consumer, message_id) DO NOTHING RETURNING 1`,
+    [entry.consumer, entry.messageId],
+  );
+  return result.rowCount === 1;
+}
+
+export async function hasInbox(db: pg.Pool | pg.ClientBase, n: SchemaNames, entry: InboxEntry): Promise<boolean> {
+  assertEntry(entry);
+  const result = await db.query(`SELECT 1 FROM ${n.inbox} WHERE consumer = $1 AND message_id = $2`, [entry.consumer, entry.messageId]);
+  return result.rowCount === 1;
+}

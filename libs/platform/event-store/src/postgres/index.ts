@@ -1,0 +1,3 @@
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres-event-store.js';
+export { PostgresCheckpointStore } from './checkpoint-store.js';
+export { schemaNames, type SchemaNames } from './schema-names.js';

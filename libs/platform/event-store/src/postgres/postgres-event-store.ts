@@ -1,0 +1,149 @@
+// The PostgreSQL event store (DESIGN §5): one schema per service, append-only enforced by the
+// database, gap-safe global order, LISTEN/NOTIFY subscriptions. The caller owns the pool (close()
+// stops subscriptions and the LISTEN connection, never pool.end()).
+import type pg from 'pg';
+import type {
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  EventStore,
+  ExpectedVersion,
+  InboxEntry,
+  MultiAppendResult,
+  NewEvent,
+  ReadAllResult,
+  RecordedEvent,
+  Snapshot,
+  StreamAppend,
+  SubscribeOptions,
+  Subscription,
+} from '../port.js';
+import { startSubscription, stopAll } from '../subscription/subscribe.js';
+import { WakeHub } from '../subscription/wake-hub.js';
+import { appendInTransaction, type AppendSettings } from './append.js';
+import { PostgresCheckpointStore } from './checkpoint-store.js';
+import { hasInbox, markInbox } from './inbox.js';
+import { migrate } from './migration.js';
+import { notifySource } from './notify-source.js';
+import { isRetryableAppendError } from './pg-errors.js';
+import { headCheckpoint, readAll, readStream } from './read.js';
+import { schemaNames, type SchemaNames } from './schema-names.js';
+import { loadSnapshot, saveSnapshot } from './snapshots.js';
+import { withRetriedTransaction, withTransaction } from './transaction.js';
+
+export interface PostgresEventStoreOptions {
+  pool: pg.Pool;
+  /** the service's schema, e.g. `wallet`; [a-z_][a-z0-9_]{0,49} */
+  schema: string;
+  /** run the idempotent migration at open (default true). */
+  migrate?: boolean;
+  /**
+   * pg_notify on every append (default true). NOTIFY serialises committing transactions on a
+   * cluster-wide queue lock; a write-heavy benchmark without live subscribers may turn it off
+   * (subscriptions then rely on polling).
+   */
+  notify?: boolean;
+}
+
+export class PostgresEventStore implements EventStore {
+  readonly pool: pg.Pool;
+  readonly schema: string;
+  /** checkpoints table of this schema (relay and projection positions). */
+  readonly checkpoints: PostgresCheckpointStore;
+  private readonly names: SchemaNames;
+  private readonly settings: AppendSettings;
+  private readonly hub: WakeHub;
+  private readonly live = new Set<Subscription>();
+  private closed = false;
+
+  private constructor(options: PostgresEventStoreOptions) {
+    this.pool = options.pool;
+    this.names = schemaNames(options.schema);
+    this.schema = this.names.schema;
+    this.settings = { notify: options.notify ?? true };
+    this.checkpoints = new PostgresCheckpointStore(this.pool, this.schema);
+    this.hub = new WakeHub(notifySource(this.pool, this.names.channel));
+  }
+
+  /** Opens the store on `schema`, creating schema, tables and triggers if they are missing. */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(options);
+    if (options.migrate ?? true) await migrate(store.pool, store.names);
+    return store;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`event store ${this.schema} is closed`);
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expectedVersion: ExpectedVersion, options?: AppendOptions): Promise<AppendResult> {
+    const { results, duplicateInbox } = await this.appendMulti([{ streamId, events, expectedVersion }], options);
+    const result = results[0];
+    if (result === undefined) throw new Error('appendMulti returned no result for a single stream');
+    return duplicateInbox ? { ...result, duplicateInbox } : result;
+  }
+
+  /** All streams or none, in one transaction; options.inbox is recorded in it too. */
+  async appendMulti(appends: readonly StreamAppend[], options?: AppendOptions): Promise<MultiAppendResult> {
+    this.assertOpen();
+    return withRetriedTransaction(this.pool, (client) => appendInTransaction(client, this.names, appends, options, this.settings), isRetryableAppendError);
+  }
+
+  /**
+   * The same append inside the caller's transaction (see withTransaction), to commit it together
+   * with the caller's own SQL. If it throws, the caller must roll back.
+   */
+  appendInTransaction(client: pg.ClientBase, appends: readonly StreamAppend[], options?: AppendOptions): Promise<MultiAppendResult> {
+    this.assertOpen();
+    return appendInTransaction(client, this.names, appends, options, this.settings);
+  }
+
+  /** BEGIN … COMMIT on a pooled connection; ROLLBACK and rethrow when `work` throws. */
+  withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    this.assertOpen();
+    return withTransaction(this.pool, work);
+  }
+
+  /** Records an inbox entry (in `client`'s transaction if given). true = new, false = seen before. */
+  markInbox(entry: InboxEntry, client?: pg.ClientBase): Promise<boolean> {
+    return markInbox(client ?? this.pool, this.names, entry);
+  }
+
+  hasInbox(entry: InboxEntry, client?: pg.ClientBase): Promise<boolean> {
+    return hasInbox(client ?? this.pool, this.names, entry);
+  }
+
+  readStream(streamId: string, fromVersion?: number, maxCount?: number): Promise<RecordedEvent[]> {
+    return readStream(this.pool, this.names, streamId, fromVersion, maxCount);
+  }
+
+  readAll(from: Checkpoint, limit: number): Promise<ReadAllResult> {
+    return readAll(this.pool, this.names, from, limit);
+  }
+
+  /** Position of the newest event readAll can return now: subscribe from it to see only what comes next. */
+  headCheckpoint(): Promise<Checkpoint> {
+    return headCheckpoint(this.pool, this.names);
+  }
+
+  subscribe(options: SubscribeOptions): Subscription {
+    this.assertOpen();
+    return startSubscription((from, limit) => this.readAll(from, limit), options, this.hub, this.live);
+  }
+
+  saveSnapshot(snapshot: Snapshot): Promise<void> {
+    return saveSnapshot(this.pool, this.names, snapshot);
+  }
+
+  loadSnapshot<State>(streamId: string, schemaVersion: number): Promise<Snapshot<State> | undefined> {
+    return loadSnapshot<State>(this.pool, this.names, streamId, schemaVersion);
+  }
+
+  /** Stops all subscriptions (waiting for running handlers) and the LISTEN connection. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await stopAll(this.live);
+    await this.hub.close();
+  }
+}

@@ -1,0 +1,339 @@
+// A real single-node KRaft Kafka broker from Maven Central, started from Node (DESIGN §9):
+// the same files and data-dir layout as deploy/kafka-local/kafka-local.sh, but `java` is spawned
+// directly so the PID we hold is the JVM's, readiness is a kafkajs describeCluster(), and every
+// wait is bounded. Used by the test global setup and by `start:distributed`.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, openSync, closeSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Kafka, logLevel } from 'kafkajs';
+import { freePorts } from './free-port.js';
+import { reapOnParentExit, type Reaper } from './reaper.js';
+
+export interface LocalKafkaOptions {
+  /** Broker data dir (server.properties, logs/, broker.log). Default: a fresh temp dir. */
+  dataDir?: string;
+  /** Client port on 127.0.0.1. Default: a free port. */
+  port?: number;
+  /** KRaft controller port on 127.0.0.1. Default: a free port. */
+  controllerPort?: number;
+  /** Remove dataDir on stop. Default: true when the dir was created here (temp), else false. */
+  removeDataDirOnStop?: boolean;
+  /** Bound for format + JVM start + first successful describeCluster. Default 60 000 ms. */
+  startTimeoutMs?: number;
+  /** SIGTERM, then SIGKILL after this long. Default 20 000 ms. */
+  stopTimeoutMs?: number;
+  /** Bound for the one-time Maven fetch of the broker jars. Default 600 000 ms. */
+  fetchTimeoutMs?: number;
+  /** JVM heap. Default `-Xms256m -Xmx512m`. */
+  heap?: { initial: string; max: string };
+  /** Extra JVM flags (also read from KAFKA_LOCAL_JAVA_OPTS). */
+  javaOptions?: string[];
+  /** Kill the broker if this Node process dies without calling stop(). Default true. */
+  killWithParent?: boolean;
+  /** deploy/kafka-local. Default: KAFKA_LOCAL_HOME, else found upwards from this file and the cwd. */
+  homeDir?: string;
+}
+
+export interface LocalKafka {
+  /** `127.0.0.1:<port>` */
+  bootstrap: string;
+  /** `[bootstrap]`, ready for `new Kafka({ brokers })`. */
+  brokers: string[];
+  port: number;
+  controllerPort: number;
+  pid: number;
+  dataDir: string;
+  clusterId: string;
+  /** e.g. `4.4.0` (from the jar name). */
+  kafkaVersion: string;
+  /** SIGTERM, bounded wait, SIGKILL; removes the data dir if configured. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+/** Written into every data dir kafka-local starts; kafka-local.sh refuses to delete dirs without it. */
+const MARKER = '.kafka-local';
+
+/** deploy/kafka-local of this workspace (holds pom.xml, server.properties, log4j2.properties). */
+export function findKafkaLocalHome(): string {
+  const fromEnv = process.env.KAFKA_LOCAL_HOME;
+  if (fromEnv) return path.resolve(fromEnv);
+  const starts = [path.dirname(fileURLToPath(import.meta.url)), process.cwd()];
+  for (const start of starts) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      const candidate = path.join(dir, 'deploy', 'kafka-local');
+      if (existsSync(path.join(candidate, 'server.properties'))) return candidate;
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  throw new Error('deploy/kafka-local not found above this file or the working directory: set KAFKA_LOCAL_HOME');
+}
+
+function libsDirOf(home: string): string {
+  return process.env.KAFKA_LOCAL_LIBS ? path.resolve(process.env.KAFKA_LOCAL_LIBS) : path.join(home, '.cache', 'libs');
+}
+
+function kafkaJarVersion(libsDir: string): string | undefined {
+  if (!existsSync(libsDir)) return undefined;
+  const jar = readdirSync(libsDir).find((f) => /^kafka_2\.13-.+\.jar$/.test(f));
+  return jar?.replace(/^kafka_2\.13-/, '').replace(/\.jar$/, '');
+}
+
+/**
+ * The broker jars in deploy/kafka-local/.cache/libs, fetched once with Maven through
+ * `kafka-local.sh fetch` when missing. Returns the libs directory.
+ */
+export async function ensureKafkaLibs(options: { homeDir?: string; fetchTimeoutMs?: number } = {}): Promise<string> {
+  const home = options.homeDir ?? findKafkaLocalHome();
+  const libsDir = libsDirOf(home);
+  if (kafkaJarVersion(libsDir)) return libsDir;
+  const timeoutMs = options.fetchTimeoutMs ?? 600_000;
+  console.log(`[kafka-local] broker jars missing: fetching them once with Maven into ${libsDir} (up to ${timeoutMs / 1000} s)`);
+  const script = path.join(home, 'kafka-local.sh');
+  const output: string[] = [];
+  const child = spawn('bash', [script, 'fetch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
+  const code = await waitForExit(child, timeoutMs);
+  if (code === 'timeout') {
+    child.kill('SIGKILL');
+    throw new Error(`fetching the Kafka jars took longer than ${timeoutMs} ms:\n${output.join('').slice(-3000)}`);
+  }
+  if (code !== 0 || !kafkaJarVersion(libsDir)) {
+    throw new Error(`fetching the Kafka jars failed (kafka-local.sh fetch exited ${String(code)}):\n${output.join('').slice(-3000)}`);
+  }
+  return libsDir;
+}
+
+export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<LocalKafka> {
+  const home = options.homeDir ?? findKafkaLocalHome();
+  const libsDir = await ensureKafkaLibs({ homeDir: home, fetchTimeoutMs: options.fetchTimeoutMs });
+  const kafkaVersion = kafkaJarVersion(libsDir) ?? 'unknown';
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  const deadline = Date.now() + startTimeoutMs;
+  const template = await readFile(path.join(home, 'server.properties'), 'utf8');
+  if (!template.includes('__DATA_DIR__')) throw new Error(`${home}/server.properties has no __DATA_DIR__ placeholder`);
+
+  const ownDir = options.dataDir === undefined;
+  const dataDir = ownDir ? await mkdtemp(path.join(os.tmpdir(), 'kafka-local-')) : path.resolve(options.dataDir as string);
+  const removeDataDir = options.removeDataDirOnStop ?? ownDir;
+  const autoPorts = options.port === undefined || options.controllerPort === undefined;
+
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      const [freeA, freeB] = autoPorts ? await freePorts(2) : [];
+      const port = options.port ?? (freeA as number);
+      const controllerPort = options.controllerPort ?? (options.port === undefined ? (freeB as number) : (freeA as number));
+      await prepareDataDir(dataDir, template, port, controllerPort);
+      const clusterId = randomClusterId();
+      const tf = Date.now();
+      await formatStorage(home, libsDir, dataDir, clusterId, deadline);
+      if (process.env.KL_DEBUG) console.log('format', Date.now() - tf, Date.now());
+      const broker = spawnBroker(home, libsDir, dataDir, options);
+      const reaper = options.killWithParent === false ? undefined : reapOnParentExit({ pid: broker.pid ?? -1, signal: 'TERM', graceSeconds: 10, removeDir: removeDataDir ? dataDir : undefined });
+      const ready = await waitUntilReady(broker, port, deadline);
+      if (ready === 'ready') {
+        return handle({ broker, reaper, port, controllerPort, dataDir, clusterId, kafkaVersion, removeDataDir, stopTimeoutMs: options.stopTimeoutMs ?? 20_000 });
+      }
+      reaper?.cancel();
+      if (broker.exitCode === null && broker.signalCode === null) {
+        broker.kill('SIGKILL');
+        await waitForExit(broker, 5_000);
+      }
+      const log = await tailOfLog(dataDir);
+      const portClash = /Address already in use|BindException/i.test(log);
+      if (ready === 'exited' && portClash && autoPorts && attempt < 3) continue;
+      const reason = ready === 'timeout' ? `was not ready within ${startTimeoutMs} ms` : `exited during start (code ${String(broker.exitCode)})`;
+      throw new Error(`local Kafka on ${HOST}:${port} (data dir ${dataDir}) ${reason}. Last broker output:\n${log}`);
+    }
+  } catch (error) {
+    if (removeDataDir) await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function prepareDataDir(dataDir: string, template: string, port: number, controllerPort: number): Promise<void> {
+  if (existsSync(dataDir)) {
+    const entries = await readdir(dataDir);
+    if (entries.length > 0 && !entries.includes(MARKER)) {
+      throw new Error(`${dataDir} is not empty and was not created by kafka-local: refusing to use it`);
+    }
+    // A fresh broker every start (same as kafka-local.sh): our own stale data is wiped.
+    for (const entry of entries) await rm(path.join(dataDir, entry), { recursive: true, force: true });
+  }
+  await mkdir(path.join(dataDir, 'logs'), { recursive: true });
+  await writeFile(path.join(dataDir, MARKER), '');
+  const properties = template
+    .replaceAll(':19092', `:${port}`)
+    .replaceAll(':19093', `:${controllerPort}`)
+    .replaceAll('__DATA_DIR__', path.join(dataDir, 'logs'));
+  await writeFile(path.join(dataDir, 'server.properties'), properties);
+}
+
+/** A Kafka Uuid as `kafka-storage random-uuid` prints it: 16 random bytes, base64url, no padding. */
+function randomClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
+
+function javaBinary(): string {
+  return process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin', 'java') : 'java';
+}
+
+async function formatStorage(home: string, libsDir: string, dataDir: string, clusterId: string, deadline: number): Promise<void> {
+  const output: string[] = [];
+  const child = spawn(
+    javaBinary(),
+    [
+      '-Xmx128m',
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
+      '-cp',
+      `${libsDir}/*`,
+      `-Dlog4j2.configurationFile=${path.join(home, 'log4j2.properties')}`,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      path.join(dataDir, 'server.properties'),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
+  const spawnError = new Promise<never>((_, reject) => child.once('error', (e) => reject(new Error(`cannot run ${javaBinary()} (Java 17+ is needed): ${e.message}`))));
+  const code = await Promise.race([waitForExit(child, Math.max(1_000, deadline - Date.now())), spawnError]);
+  if (code === 'timeout') {
+    child.kill('SIGKILL');
+    throw new Error(`kafka-storage format did not finish in time:\n${output.join('')}`);
+  }
+  if (code !== 0) throw new Error(`kafka-storage format failed (exit ${String(code)}):\n${output.join('')}`);
+}
+
+function spawnBroker(home: string, libsDir: string, dataDir: string, options: LocalKafkaOptions): ChildProcess {
+  const heap = options.heap ?? { initial: '256m', max: '512m' };
+  const extra = [...(process.env.KAFKA_LOCAL_JAVA_OPTS?.split(/\s+/).filter(Boolean) ?? []), ...(options.javaOptions ?? [])];
+  // The broker writes straight into broker.log (a file, not a pipe): nothing to drain, readable after a failure.
+  const logFd = openSync(path.join(dataDir, 'broker.log'), 'a');
+  try {
+    const child = spawn(
+      javaBinary(),
+      [
+        `-Xms${heap.initial}`,
+        `-Xmx${heap.max}`,
+        '-XX:+ExitOnOutOfMemoryError',
+        '-Djava.awt.headless=true',
+        ...extra,
+        `-Dlog4j2.configurationFile=${path.join(home, 'log4j2.properties')}`,
+        '-cp',
+        `${libsDir}/*`,
+        'kafka.Kafka',
+        path.join(dataDir, 'server.properties'),
+      ],
+      { stdio: ['ignore', logFd, logFd] },
+    );
+    child.on('error', () => undefined); // surfaces as an early exit in waitUntilReady
+    child.unref(); // the run must not hang on the broker; stop() and the reaper end it
+    return child;
+  } finally {
+    closeSync(logFd);
+  }
+}
+
+type Readiness = 'ready' | 'exited' | 'timeout';
+
+async function waitUntilReady(broker: ChildProcess, port: number, deadline: number): Promise<Readiness> {
+  const kafka = new Kafka({
+    clientId: 'kafka-local-readiness',
+    brokers: [`${HOST}:${port}`],
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1_000,
+    requestTimeout: 2_000,
+    retry: { retries: 0 },
+  });
+  while (Date.now() < deadline) {
+    if (broker.exitCode !== null || broker.signalCode !== null || broker.pid === undefined) return 'exited';
+    const admin = kafka.admin();
+    const t0 = Date.now();
+    try {
+      await admin.connect();
+      if (process.env.KL_DEBUG) console.log('connected', Date.now() - t0, Date.now());
+      const cluster = await admin.describeCluster();
+      if (cluster.brokers.length > 0 && cluster.controller !== null) return 'ready';
+    } catch (e) {
+      if (process.env.KL_DEBUG) console.log('fail', Date.now() - t0, Date.now(), (e as Error).message);
+      // not listening yet
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return 'timeout';
+}
+
+function handle(c: {
+  broker: ChildProcess;
+  reaper: Reaper | undefined;
+  port: number;
+  controllerPort: number;
+  dataDir: string;
+  clusterId: string;
+  kafkaVersion: string;
+  removeDataDir: boolean;
+  stopTimeoutMs: number;
+}): LocalKafka {
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      c.reaper?.cancel();
+      const { broker } = c;
+      if (broker.exitCode === null && broker.signalCode === null) {
+        broker.kill('SIGTERM');
+        if ((await waitForExit(broker, c.stopTimeoutMs)) === 'timeout') {
+          broker.kill('SIGKILL');
+          await waitForExit(broker, 5_000);
+        }
+      }
+      if (c.removeDataDir) await rm(c.dataDir, { recursive: true, force: true });
+    })());
+  const bootstrap = `${HOST}:${c.port}`;
+  return {
+    bootstrap,
+    brokers: [bootstrap],
+    port: c.port,
+    controllerPort: c.controllerPort,
+    pid: c.broker.pid as number,
+    dataDir: c.dataDir,
+    clusterId: c.clusterId,
+    kafkaVersion: c.kafkaVersion,
+    stop,
+  };
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<number | string | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  if (child.signalCode !== null) return Promise.resolve(child.signalCode);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve(code ?? signal);
+    });
+  });
+}
+
+async function tailOfLog(dataDir: string, lines = 30): Promise<string> {
+  try {
+    const text = readFileSync(path.join(dataDir, 'broker.log'), 'utf8');
+    return text.split('\n').slice(-lines).map((l) => `  ${l}`).join('\n');
+  } catch {
+    return '  (no broker.log)';
+  }
+}
