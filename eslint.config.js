@@ -18,20 +18,33 @@ export default [
         { selector: "CallExpression[callee.name='parseFloat']", message: 'money is bigint micro-units: no floats' },
         { selector: "CallExpression[callee.property.name='toFixed']", message: 'money is bigint micro-units: no floats' },
       ],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
+      '@nx/enforce-module-boundaries': ['error', boundaries(false)],
+    },
+  },
+  {
+    // tests may additionally use the testing libs (real infrastructure, decider specs).
+    files: ['**/*.spec.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@nx/enforce-module-boundaries': ['error', boundaries(true)],
+    },
+  },
+];
+
+function boundaries(forTests) {
+  const testing = forTests ? ['type:testing', 'type:decider'] : [];
+  return {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
             // a domain is pure: money, deciders and contracts only; never a framework or a driver.
             {
               sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:domain', 'type:decider'],
+              onlyDependOnLibsWithTags: ['type:util', 'type:contracts', 'type:domain', 'type:decider', ...testing],
               bannedExternalImports: infrastructure,
             },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util', 'type:contracts'], bannedExternalImports: infrastructure },
-            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: infrastructure },
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util', 'type:contracts', ...testing], bannedExternalImports: infrastructure },
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...testing], bannedExternalImports: infrastructure },
             { sourceTag: 'type:decider', onlyDependOnLibsWithTags: ['type:util'], bannedExternalImports: infrastructure },
             // a context sees another context only through libs/contracts.
             { sourceTag: 'scope:accounts', onlyDependOnLibsWithTags: ['scope:accounts', 'scope:shared'] },
@@ -39,18 +52,8 @@ export default [
             { sourceTag: 'scope:rating', onlyDependOnLibsWithTags: ['scope:rating', 'scope:shared'] },
             { sourceTag: 'scope:notifications', onlyDependOnLibsWithTags: ['scope:notifications', 'scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            // the gateway is the composition point of the public API: it may call every context's service.
-            { sourceTag: 'scope:gateway', onlyDependOnLibsWithTags: ['scope:gateway', 'scope:shared', 'type:service'] },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:util', 'type:platform', 'type:contracts', 'type:decider', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:platform', 'type:testing', 'type:decider'] },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // tests may use anything of their own context plus the testing lib.
-    files: ['**/*.spec.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'off' },
-  },
-];
+    ],
+  };
+}

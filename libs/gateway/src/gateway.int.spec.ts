@@ -12,6 +12,7 @@ import {
   CurrentUser,
   Idempotent,
   IdempotencyKey,
+  IdempotencyStore,
   MoneyString,
   REPLAYED_HEADER,
   Roles,
@@ -20,6 +21,7 @@ import {
   type IdempotencyContext,
   type Principal,
 } from './index.js';
+import { requestHash } from './idempotency/idempotency.interceptor.js';
 import { startGatewayTestApp, type GatewayTestApp } from './testing/gateway-test-app.js';
 
 const Payment = z.strictObject({ amount: MoneyString, reference: z.string().min(1).max(100) });
@@ -102,11 +104,11 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
     await gw.app.get(CredentialsService).createLogin({ username: 'Agent-7', password: 'agent-password-1', role: 'agent', subjectId: 'agent-7' });
     adminToken = await gw.login('admin', gw.adminPassword!);
     agentToken = await gw.login('agent-7', 'agent-password-1');
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await gw?.close();
-  });
+  }, 60_000);
 
   const expectProblem = (res: { status: number; contentType: string; body: any }, status: number, code: string) => {
     expect(res.status).toBe(status);
@@ -246,6 +248,11 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expectProblem(await gw.request('GET', '/nowhere'), 404, 'not-found');
     });
 
+    it('an oversized body is a 413 problem', async () => {
+      const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: JSON.stringify({ username: 'a', password: 'x'.repeat(1_100_000) }) });
+      expectProblem(res, 413, 'payload-too-large');
+    });
+
     it('an unexpected error is a 500 that leaks nothing', async () => {
       const res = await gw.request('GET', '/api/v1/test/boom', { token: adminToken });
       expectProblem(res, 500, 'internal');
@@ -280,7 +287,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       }
       expect(responses.filter((r) => r.headers.get(REPLAYED_HEADER) === 'true')).toHaveLength(19);
       expect(responses[0]!.body).toMatchObject({ amount: '10.50', by: 'admin', scopedKey: `admin:admin:${key}` });
-    });
+    }, 30_000);
 
     it('holds across two gateway replicas (separate pools) sharing the database', async () => {
       const replica = await startGatewayTestApp({ databaseUrl: testDatabaseUrl(), schema: gw.schema, imports: [TestModule], dropSchemaOnClose: false });
@@ -301,7 +308,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       } finally {
         await replica.close();
       }
-    });
+    }, 60_000);
 
     it('a later retry gets the first answer again; the same key with another body is a 422', async () => {
       const key = randomUUID();
@@ -346,6 +353,30 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       );
       const fixed = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: '5', reference: 'r' } });
       expect(fixed.status).toBe(201);
+    });
+
+    it('a claim left by a crashed executor is taken over once its lease ran out', async () => {
+      const key = randomUUID();
+      const body = { amount: '4', reference: 'crash' };
+      const requestHashOf = requestHash({ method: 'POST', originalUrl: '/api/v1/test/payments', body });
+      await gw.pool.query(
+        `INSERT INTO ${gw.schema}.idempotency_keys (subject, key, request_hash, method, path, state, owner_token, lease_until)
+         VALUES ('admin:admin', $1, $2, 'POST', '/api/v1/test/payments', 'in_progress', $3, now() - interval '1 second')`,
+        [key, requestHashOf, randomUUID()],
+      );
+      const before = executions.payments;
+      const res = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, headers: { 'idempotency-key': key }, body });
+      expect(res.status).toBe(201);
+      expect(executions.payments - before).toBe(1);
+    });
+
+    it('expired keys are deleted after the retention', async () => {
+      const key = randomUUID();
+      await gw.request('POST', '/api/v1/test/payments', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: '1', reference: 'old' } });
+      await gw.pool.query(`UPDATE ${gw.schema}.idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = $1`, [key]);
+      expect(await gw.app.get(IdempotencyStore).deleteExpired()).toBeGreaterThanOrEqual(1);
+      const reused = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: '2', reference: 'new' } });
+      expect(reused.status).toBe(201);
     });
 
     it('refuses an overlong key', async () => {

@@ -25,7 +25,7 @@ export { hashPassword, verifyPassword, needsRehash, DEFAULT_SCRYPT_PARAMS, type 
 export { LoginLimiter, type LoginLimiterOptions } from './auth/login-limiter.js';
 export { assertVisible, canSee, type ResourceOwners } from './auth/visibility.js';
 
-export { Idempotent, IdempotencyKey, IDEMPOTENCY_HEADER, type IdempotentOptions, type IdempotencyContext } from './idempotency/idempotent.decorator.js';
+export { Idempotent, IdempotencyKey, IDEMPOTENCY_HEADER, uuidFromName, type IdempotentOptions, type IdempotencyContext } from './idempotency/idempotent.decorator.js';
 export { IdempotencyInterceptor, REPLAYED_HEADER } from './idempotency/idempotency.interceptor.js';
 export { IdempotencyStore } from './idempotency/idempotency.store.js';
 

@@ -55,5 +55,5 @@ describe('generated secrets across restarts', () => {
     } finally {
       await third.close();
     }
-  });
+  }, 120_000);
 });

@@ -3,6 +3,7 @@
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ApiProblemResponse } from '../openapi/openapi.js';
+import { createHash } from 'node:crypto';
 import type { HttpRequest } from '../http-types.js';
 
 export const IDEMPOTENT_METADATA = 'billing:gateway:idempotent';
@@ -39,3 +40,17 @@ export interface IdempotencyContext {
 export const IdempotencyKey = createParamDecorator((_data: unknown, context: ExecutionContext): IdempotencyContext | undefined => {
   return context.switchToHttp().getRequest<HttpRequest>().idempotency;
 });
+
+const ID_NAMESPACE = Buffer.from('6f1c2b0e8f7a4c1d9b3e5a7c9d1e2f30', 'hex');
+
+/**
+ * A UUID (version 5, SHA-1 name-based) derived from a name such as `IdempotencyContext.scopedKey`:
+ * the same key always gives the same command id, so the event store deduplicates a retry.
+ */
+export function uuidFromName(name: string): string {
+  const bytes = createHash('sha1').update(ID_NAMESPACE).update(name, 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

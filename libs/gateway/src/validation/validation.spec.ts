@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson } from '../idempotency/idempotency.interceptor.js';
+import { uuidFromName } from '../idempotency/idempotent.decorator.js';
 import { MoneyMicros, MoneyString } from './money-string.js';
 import { assertStrictSchema } from './strict-schema.js';
 
@@ -37,5 +38,14 @@ describe('canonicalJson (idempotency request hash)', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, 1], c: null } })).toBe('{"a":{"c":null,"d":[2,1]},"b":1}');
     expect(canonicalJson({ a: 1, b: 2 })).toBe(canonicalJson({ b: 2, a: 1 }));
     expect(canonicalJson([1, 2])).not.toBe(canonicalJson([2, 1]));
+  });
+});
+
+describe('uuidFromName', () => {
+  it('is a stable RFC 9562 version-5 UUID per name', () => {
+    const id = uuidFromName('agent:7:key-1');
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(uuidFromName('agent:7:key-1')).toBe(id);
+    expect(uuidFromName('agent:8:key-1')).not.toBe(id);
   });
 });

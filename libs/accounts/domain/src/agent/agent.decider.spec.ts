@@ -1,4 +1,4 @@
-import { spec } from '@billing/event-store/testing';
+import { spec } from '@billing/decider/testing';
 import type { AgentCommand } from './agent.commands.js';
 import { agentDecider } from './agent.decider.js';
 import type { AgentEvent, AgentRegistered } from './agent.events.js';

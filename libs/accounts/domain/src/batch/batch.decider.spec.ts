@@ -1,4 +1,4 @@
-import { spec } from '@billing/event-store/testing';
+import { spec } from '@billing/decider/testing';
 import { customerDecider } from '../customer/customer.decider.js';
 import { meta, SIP_HA1 } from '../testing/fixtures.js';
 import { nextAccountNumber } from '../validation/account-number.js';

@@ -1,4 +1,4 @@
-import { spec } from '@billing/event-store/testing';
+import { spec } from '@billing/decider/testing';
 import type { CreateCustomerProfile, CustomerProfileCommand, UpdateCustomerProfile } from './customer-profile.commands.js';
 import { customerProfileDecider } from './customer-profile.decider.js';
 import type { CustomerProfileCreated, CustomerProfileEvent } from './customer-profile.events.js';

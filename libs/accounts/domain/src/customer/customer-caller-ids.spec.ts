@@ -1,4 +1,4 @@
-import { spec } from '@billing/event-store/testing';
+import { spec } from '@billing/decider/testing';
 import { audit, customerOpened, meta } from '../testing/fixtures.js';
 import type { CustomerCommand } from './customer.commands.js';
 import { customerDecider } from './customer.decider.js';

@@ -1,4 +1,4 @@
-import { spec } from '@billing/event-store/testing';
+import { spec } from '@billing/decider/testing';
 import { customerOpened, openCustomer } from '../testing/fixtures.js';
 import { customerDecider } from './customer.decider.js';
 import type { CustomerEvent } from './customer.events.js';

@@ -1,5 +1,6 @@
 // One example of every accounts domain event, for the codec and the integration mapper specs.
 import type { AccountsEvent } from '../accounts-event.js';
+import { nextAccountNumber } from '../validation/account-number.js';
 import { audit, customerOpened, postpaidOpened, SIP_HA1 } from './fixtures.js';
 
 const agentId = 'agent-1';
@@ -69,7 +70,7 @@ export const allEvents: AccountsEvent[] = [
     count: 10,
     customers: Array.from({ length: 10 }, (_, i) => ({
       customerId: `customer-${i}`,
-      accountNumber: ['1000000008', '1000000016', '1000000024', '1000000032', '1000000040', '1000000057', '1000000065', '1000000073', '1000000081', '1000000099'][i] as string,
+      accountNumber: nextAccountNumber(i),
       sipUsername: `sip${i}00`,
       sipHa1: SIP_HA1,
       portalUsername: `portal${i}`,

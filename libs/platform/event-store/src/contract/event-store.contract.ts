@@ -1,7 +1,7 @@
 // The EventStore contract (DESIGN §5): every adapter runs this same suite against a real server.
 //   describeEventStoreContract('PostgreSQL', factory, { atomicMultiStream: true, inbox: true });
 // Cases an adapter cannot honour (capabilities false) are replaced by a test that the adapter
-// refuses them loudly. Test-only (uses Jest globals): import from @billing/event-store/testing.
+// refuses them loudly. Test-only (uses Jest globals): import from @billing/decider/testing.
 import { UnsupportedByAdapterError } from '../validation.js';
 import { WrongExpectedVersionError, compareCheckpoints, type AppendResult, type RecordedEvent } from '../port.js';
 import { registerAggregateContract } from './aggregate.contract.js';

@@ -1,4 +1,4 @@
-import { spec } from '@billing/event-store/testing';
+import { spec } from '@billing/decider/testing';
 import type { WalletEvent } from '../events.js';
 import { walletDecider } from '../ledger/wallet-decider.js';
 import {

@@ -1,4 +1,4 @@
-import { spec } from '@billing/event-store/testing';
+import { spec } from '@billing/decider/testing';
 import { accountsInvolved } from '../ledger/accounts-involved.js';
 import { eventsByStream } from '../ledger/events-by-stream.js';
 import { walletDecider } from '../ledger/wallet-decider.js';
