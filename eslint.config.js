@@ -37,6 +37,8 @@ function boundaries(forTests) {
     enforceBuildableLibDependency: false,
     allow: [],
     depConstraints: [
+            // apps are thin entry points that compose everything.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['*'] },
             // a domain is pure: money, deciders and contracts only; never a framework or a driver.
             {
               sourceTag: 'type:domain',

@@ -31,6 +31,8 @@ const common = {
 };
 
 export default {
+  // integration tests start services and wait on real I/O; unit tests never get near this bound.
+  testTimeout: 120000,
   projects: [
     {
       ...common,
@@ -44,7 +46,6 @@ export default {
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.mjs',
       globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.mjs',
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,7 +1,8 @@
 // The one event shape both stores get: a rated call, ~200 bytes of JSON, money as decimal
 // strings (the wire form), plus a small metadata object.
 
-export interface CallRated {
+// Type aliases (not interfaces) so the shapes fit Emmett's Record-typed Event.
+export type CallRated = {
   callId: string;
   accountId: string;
   caller: string;
@@ -12,13 +13,13 @@ export interface CallRated {
   ratePerMinuteMicros: string;
   amountMicros: string;
   currency: string;
-}
+};
 
-export interface BenchEvent {
+export type BenchEvent = {
   type: 'CallRated';
   data: CallRated;
   metadata: { correlationId: string; actor: string };
-}
+};
 
 let sequence = 0;
 

@@ -83,7 +83,8 @@ export async function startBenchServer(databaseUrl: string | undefined, log: (li
   } else {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'billing-bench-pg-'));
     log(`starting embedded PostgreSQL in ${dataDir}`);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'data'), durable: true });
+    // The empty temp dir itself is the cluster dir: the wrapper chowns it to the OS user postgres.
+    const server = await startEmbeddedPostgres({ dataDir, durable: true });
     adminUrl = server.url;
     source = 'embedded';
     stopServer = async () => {

@@ -3,14 +3,14 @@
 import { HttpException, Logger, Module, type DynamicModule, type ForwardReference, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { GatewayModuleOptions } from './gateway.tokens.js';
+import { STATUS_CODES } from 'node:http';
 import { GatewayModule } from './gateway.module.js';
-import { setupOpenApi } from './openapi/openapi.js';
+import type { GatewayModuleOptions } from './gateway.tokens.js';
 import type { HttpRequest, HttpResponse } from './http-types.js';
+import { setupOpenApi } from './openapi/openapi.js';
 import { PROBLEM_CONTENT_TYPE, ProblemException } from './problem/problem.js';
 import { requestPath } from './problem/problem.filter.js';
 import { toProblem } from './problem/to-problem.js';
-import { STATUS_CODES } from 'node:http';
 
 export const API_PREFIX = 'api/v1';
 

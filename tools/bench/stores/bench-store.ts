@@ -15,8 +15,8 @@ export interface BenchStore {
   append(streamId: string, events: BenchEvent[], eventsBefore: number): Promise<void>;
   /** A cursor over the whole log from the start, in pages of `pageSize`. */
   replay(pageSize: number): ReplayCursor;
-  /** Jumps a replay cursor to just after the `skip`-th event (for sampled replays). */
-  replayFromOffset?(pageSize: number, skip: number): Promise<ReplayCursor>;
+  /** A cursor starting about `fraction` (0..1) of the way through the log (sampled replays). */
+  replayFrom(pageSize: number, fraction: number): Promise<ReplayCursor>;
   /** The pool the store uses (round-trip counting, VACUUM). */
   readonly url: string;
   /** Table holding the events (for VACUUM ANALYZE and size reporting). */

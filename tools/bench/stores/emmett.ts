@@ -36,15 +36,16 @@ export const emmettKind: StoreKind = {
         await store.appendToStream(streamId, events, { expectedStreamVersion: BigInt(eventsBefore) });
       },
       replay: (pageSize) => cursorAfter(0n, pageSize),
-      async replayFromOffset(pageSize, skip) {
-        if (skip === 0) return cursorAfter(0n, pageSize);
-        const row = await pool.query<{ global_position: string }>(
-          'SELECT global_position::text AS global_position FROM emt_messages ORDER BY transaction_id, global_position OFFSET $1 LIMIT 1',
-          [skip - 1],
+      async replayFrom(pageSize, fraction) {
+        if (fraction <= 0) return cursorAfter(0n, pageSize);
+        const row = await pool.query<{ lo: string; hi: string }>(
+          'SELECT min(global_position)::text AS lo, max(global_position)::text AS hi FROM emt_messages',
         );
         const found = row.rows[0];
-        if (!found) throw new Error(`the log has fewer than ${skip} events`);
-        return cursorAfter(BigInt(found.global_position), pageSize);
+        if (!found?.lo || !found.hi) throw new Error('the log is empty');
+        const lo = BigInt(found.lo);
+        const span = Number(BigInt(found.hi) - lo);
+        return cursorAfter(lo - 1n + BigInt(Math.floor(span * fraction)), pageSize);
       },
       async close() {
         await store.close();

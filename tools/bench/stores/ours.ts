@@ -36,15 +36,18 @@ export function oursKind(options: { notify: boolean }): StoreKind {
           );
         },
         replay: (pageSize) => cursorFrom(START, pageSize),
-        async replayFromOffset(pageSize, skip) {
-          if (skip === 0) return cursorFrom(START, pageSize);
+        async replayFrom(pageSize, fraction) {
+          if (fraction <= 0) return cursorFrom(START, pageSize);
           const row = await pool.query<{ transaction_id: string; global_position: string }>(
-            `SELECT transaction_id::text AS transaction_id, global_position::text AS global_position FROM "${SCHEMA}".events
-              ORDER BY transaction_id, global_position OFFSET $1 LIMIT 1`,
-            [skip - 1],
+            `WITH r AS (SELECT min(global_position) AS lo, max(global_position) AS hi FROM "${SCHEMA}".events)
+             SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position
+               FROM "${SCHEMA}".events e, r
+              WHERE e.global_position >= r.lo + ((r.hi - r.lo) * $1::float8)::bigint
+              ORDER BY e.global_position LIMIT 1`,
+            [fraction],
           );
           const found = row.rows[0];
-          if (!found) throw new Error(`the log has fewer than ${skip} events`);
+          if (!found) throw new Error('the log is empty');
           return cursorFrom({ transactionId: BigInt(found.transaction_id), position: BigInt(found.global_position) }, pageSize);
         },
         async close() {

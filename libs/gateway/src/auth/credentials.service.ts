@@ -1,7 +1,7 @@
 // The login store (table `<schema>.credentials`): usernames (lower-cased, unique), scrypt hashes,
 // role and subject. Other services create logins through this API (an agent's login when the
 // agent is opened, customers' logins from the portal or a batch) and never touch the table.
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { RejectedCommand } from '@billing/decider';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
@@ -50,7 +50,7 @@ export function generatePassword(): string {
 }
 
 @Injectable()
-export class CredentialsService {
+export class CredentialsService implements OnModuleInit {
   private readonly table: string;
   private readonly tokenChecks = new Map<string, { tokenVersion: number; disabled: boolean; expiresAtMs: number } | null>();
   private dummyHash: Promise<string> | undefined;
@@ -60,6 +60,11 @@ export class CredentialsService {
     @Inject(GATEWAY_OPTIONS) private readonly options: ResolvedGatewayOptions,
   ) {
     this.table = `${options.schema}.credentials`;
+  }
+
+  /** Prepares the hash an unknown username is checked against, so even the first such login costs the same. */
+  onModuleInit(): void {
+    void this.getDummyHash();
   }
 
   /** Creates a login; 409 `username-taken` if the name exists, 422 for an invalid name or password. */

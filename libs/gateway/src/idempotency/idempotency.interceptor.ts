@@ -3,12 +3,12 @@
 import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RejectedCommand } from '@billing/decider';
-import type { HttpRequest, HttpResponse } from '../http-types.js';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { principalKey } from '../auth/principal.js';
 import { GATEWAY_OPTIONS, type ResolvedGatewayOptions } from '../gateway.tokens.js';
+import type { HttpRequest, HttpResponse } from '../http-types.js';
 import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemDetails } from '../problem/problem.js';
 import { toProblem } from '../problem/to-problem.js';
 import { IdempotencyStore, type IdempotentRequest, type StoredResponse } from './idempotency.store.js';

@@ -1,5 +1,6 @@
 // The global exception filter: every error an HTTP request raises leaves as problem+json.
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { throwError, type Observable } from 'rxjs';
 import type { HttpRequest, HttpResponse } from '../http-types.js';
 import { PROBLEM_CONTENT_TYPE } from './problem.js';
 import { toProblem } from './to-problem.js';
@@ -8,8 +9,9 @@ import { toProblem } from './to-problem.js';
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemFilter');
 
-  catch(error: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') throw error;
+  catch(error: unknown, host: ArgumentsHost): void | Observable<never> {
+    // Message handlers (microservice transports) keep their own error semantics (retry, DLQ).
+    if (host.getType() !== 'http') return throwError(() => error);
     const http = host.switchToHttp();
     const request = http.getRequest<HttpRequest>();
     const response = http.getResponse<HttpResponse>();

@@ -299,7 +299,11 @@ async function prepareDataDir(dataDir: string, owner: Owner | undefined): Promis
       throw new Error(`embedded PostgreSQL: ${dataDir} is not empty and holds no PostgreSQL cluster (no PG_VERSION)`);
     }
   }
-  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // Parents with the default mode (a recursive 0700 would lock the OS user postgres out of them).
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  await mkdir(dataDir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
   if (owner) await chown(dataDir, owner.uid, owner.gid);
   await chmod(dataDir, 0o700);
   return true;

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -131,6 +132,11 @@ export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<
   const fast = options.fastStartup ?? true;
 
   try {
+    for (const fixed of [options.port, options.controllerPort]) {
+      if (fixed !== undefined && !(await portIsFree(fixed))) {
+        throw new Error(`local Kafka: port ${fixed} on ${HOST} is already in use (leave the port unset to get a free one)`);
+      }
+    }
     for (let attempt = 1; ; attempt += 1) {
       const [freeA, freeB] = autoPorts ? await freePorts(2) : [];
       const port = options.port ?? (freeA as number);
@@ -140,7 +146,12 @@ export async function startLocalKafka(options: LocalKafkaOptions = {}): Promise<
       const cds = fast ? classDataSharing(libsDir, kafkaVersion) : undefined;
       await formatStorage(home, libsDir, dataDir, clusterId, deadline, cds?.useFlags ?? []);
       const broker = spawnBroker(home, libsDir, dataDir, options, [...(fast ? ['-XX:TieredStopAtLevel=1'] : []), ...(cds?.brokerFlags ?? [])]);
-      const reaper = options.killWithParent === false ? undefined : reapOnParentExit({ pid: broker.pid ?? -1, signal: 'TERM', graceSeconds: 10, removeDir: removeDataDir ? dataDir : undefined });
+      // Same layout as kafka-local.sh, so `kafka-local.sh status|stop --data-dir` work on it too.
+      await writeFile(path.join(dataDir, 'broker.pid'), `${broker.pid ?? ''}\n`);
+      const reaper =
+        options.killWithParent === false || broker.pid === undefined
+          ? undefined
+          : reapOnParentExit({ pid: broker.pid, signal: 'TERM', graceSeconds: 10, removeDir: removeDataDir ? dataDir : undefined });
       const ready = await waitUntilReady(broker, port, clusterId, deadline);
       if (ready === 'ready') {
         return handle({ broker, reaper, cds, port, controllerPort, dataDir, clusterId, kafkaVersion, removeDataDir, stopTimeoutMs: options.stopTimeoutMs ?? 20_000 });
@@ -169,6 +180,8 @@ async function prepareDataDir(dataDir: string, template: string, port: number, c
     if (entries.length > 0 && !entries.includes(MARKER)) {
       throw new Error(`${dataDir} is not empty and was not created by kafka-local: refusing to use it`);
     }
+    const running = runningBrokerPid(dataDir);
+    if (running !== undefined) throw new Error(`a kafka-local broker (pid ${running}) is already running with data dir ${dataDir}`);
     // A fresh broker every start (same as kafka-local.sh): our own stale data is wiped.
     for (const entry of entries) await rm(path.join(dataDir, entry), { recursive: true, force: true });
   }
@@ -179,6 +192,28 @@ async function prepareDataDir(dataDir: string, template: string, port: number, c
     .replaceAll(':19093', `:${controllerPort}`)
     .replaceAll('__DATA_DIR__', path.join(dataDir, 'logs'));
   await writeFile(path.join(dataDir, 'server.properties'), properties);
+}
+
+/** The pid in <dataDir>/broker.pid if that process is alive and is the JVM of this data dir. */
+function runningBrokerPid(dataDir: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(path.join(dataDir, 'broker.pid'), 'utf8'), 10);
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    process.kill(pid, 0);
+    const cmdline = `/proc/${pid}/cmdline`;
+    if (existsSync(cmdline) && !readFileSync(cmdline, 'utf8').includes(path.join(dataDir, 'server.properties'))) return undefined;
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, HOST, () => server.close(() => resolve(true)));
+  });
 }
 
 /** A Kafka Uuid as `kafka-storage random-uuid` prints it: 16 random bytes, base64url, no padding. */

@@ -38,7 +38,8 @@ describe('the provisioned Kafka broker', () => {
     });
     await producer.disconnect();
 
-    consumer = kafka.consumer({ groupId: uniqueName('testing_group') });
+    // A short fetch long-poll keeps disconnect() fast (kafkajs waits for the poll in flight).
+    consumer = kafka.consumer({ groupId: uniqueName('testing_group'), maxWaitTimeInMs: 100 });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     const received: { key: string; value: string }[] = [];

@@ -33,7 +33,8 @@ function say(line: string): void {
 }
 
 function seconds(sinceMs: number): string {
-  return `${((Date.now() - sinceMs) / 1000).toFixed(1)} s`;
+  const tenths = Math.round((Date.now() - sinceMs) / 100);
+  return `${Math.floor(tenths / 10)}.${tenths % 10} s`;
 }
 
 export async function provisionTestInfrastructure(): Promise<void> {

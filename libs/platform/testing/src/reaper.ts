@@ -38,7 +38,8 @@ exit 0
 `;
 
 export function reapOnParentExit(options: ReaperOptions): Reaper {
-  if (process.platform === 'win32') return { cancel: () => undefined };
+  // kill -0 / kill -TERM with 0 or a negative pid would address process groups: never.
+  if (process.platform === 'win32' || !Number.isInteger(options.pid) || options.pid <= 1) return { cancel: () => undefined };
   const watcher = spawn(
     'sh',
     ['-c', SCRIPT, 'billing-reaper', String(process.pid), String(options.pid), options.signal ?? 'TERM', String(options.graceSeconds ?? 10), options.removeDir ?? ''],

@@ -10,7 +10,7 @@ const notFound = (message: string, code: string) => new RejectedCommand(message,
 
 export const rejections = {
   // input
-  invalidId: (field: string) => invalid(`${field} must be 1 to ${MAX_ID_CHARS} characters`, 'invalid_id'),
+  invalidId: (field: string) => invalid(`${field} must be 1 to ${MAX_ID_CHARS} characters without surrounding spaces`, 'invalid_id'),
   amountNotPositive: () => invalid('amount must be positive', 'invalid_amount'),
   costNegative: () => invalid('cost must not be negative', 'invalid_amount'),
   invalidCommission: () => invalid('commission must be between 0 and 100 percent', 'invalid_commission'),
@@ -20,7 +20,7 @@ export const rejections = {
   creditLimitNotAllowed: () => invalid('a prepaid account has no credit limit', 'credit_limit_not_allowed'),
   notPostpaid: () => invalid('credit limit applies to postpaid customers only', 'not_postpaid'),
   noThresholdOnCommission: () => invalid('a commission account has no low-balance threshold', 'invalid_account'),
-  invalidReference: () => invalid(`reference must be 1 to ${MAX_ID_CHARS} characters`, 'invalid_reference'),
+  invalidReference: () => invalid(`reference must be 1 to ${MAX_ID_CHARS} characters without surrounding spaces`, 'invalid_reference'),
   invalidExpiry: () => invalid('hold expiry must be an ISO 8601 instant after now', 'invalid_expiry'),
 
   // accounts

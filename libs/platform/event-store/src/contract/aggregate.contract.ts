@@ -3,7 +3,10 @@
 import { fold, type Decider } from '@billing/decider';
 import { AggregateRepository } from '../aggregate/aggregate-repository.js';
 import { WrongExpectedVersionError, type EventStore } from '../port.js';
-import { event, streamId, type HarnessRef } from './fixtures.js';
+import { CASE_TIMEOUT_MS, event, streamId, type HarnessRef } from './fixtures.js';
+
+/** 10 000 appends and loads: generous for a busy CI machine. */
+const LONG_CASE_TIMEOUT_MS = 120_000;
 
 type CounterEvent = { type: 'Added'; amountMicros: bigint };
 type CounterCommand = { type: 'Add'; amountMicros: bigint; times: number };
@@ -57,7 +60,7 @@ export function registerAggregateContract(h: HarnessRef): void {
     // Without snapshots the same load reads everything.
     const plain = await new AggregateRepository(h().store, counter, { maxRetries: 0, pageSize: 5000 }).load(s);
     expect(plain.eventsRead).toBe(10_037);
-  });
+  }, LONG_CASE_TIMEOUT_MS);
 
   test('AggregateRepository retries on a concurrent writer until it wins', async () => {
     const s = streamId('aggregate-race');
@@ -65,7 +68,7 @@ export function registerAggregateContract(h: HarnessRef): void {
     const results = await Promise.all(Array.from({ length: 8 }, () => repository.handle(s, add(5n), meta)));
     expect((await repository.load(s)).state).toEqual({ totalMicros: 40n, additions: 8 });
     expect(results.some((r) => r.attempts > 1)).toBe(true);
-  });
+  }, CASE_TIMEOUT_MS);
 
   test('AggregateRepository gives up with WrongExpectedVersionError after maxRetries', async () => {
     const s = streamId('aggregate-contended');
@@ -73,7 +76,7 @@ export function registerAggregateContract(h: HarnessRef): void {
     await expect(repository.handle(s, add(5n), meta)).rejects.toBeInstanceOf(WrongExpectedVersionError);
     // three attempts, each preceded by one competing event, none of ours landed
     expect((await h().store.readStream(s)).map((e) => (e.data as CounterEvent).amountMicros)).toEqual([1n, 1n, 1n]);
-  });
+  }, CASE_TIMEOUT_MS);
 
   test('a repeated command (same command id) appends nothing new', async () => {
     const s = streamId('aggregate-idempotent');
@@ -88,5 +91,5 @@ export function registerAggregateContract(h: HarnessRef): void {
     const other = await repository.handle(s, add(7n, 2), { ...meta, commandId: 'cmd-2' });
     expect(other.writtenCount).toBe(2);
     expect(await h().store.readStream(s)).toHaveLength(4);
-  });
+  }, CASE_TIMEOUT_MS);
 }

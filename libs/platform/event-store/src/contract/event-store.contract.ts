@@ -5,7 +5,7 @@
 import { UnsupportedByAdapterError } from '../validation.js';
 import { WrongExpectedVersionError, compareCheckpoints, type AppendResult, type RecordedEvent } from '../port.js';
 import { registerAggregateContract } from './aggregate.contract.js';
-import { event, events, idsOf, readAllFrom, streamId, type ContractCapabilities, type ContractHarness, type HarnessFactory } from './fixtures.js';
+import { CASE_TIMEOUT_MS, event, events, idsOf, readAllUntil, streamId, type ContractCapabilities, type ContractHarness, type HarnessFactory } from './fixtures.js';
 import { registerSubscriptionContract } from './subscription.contract.js';
 
 export type { ContractCapabilities, ContractHarness, HarnessFactory } from './fixtures.js';
@@ -34,10 +34,10 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
     };
     beforeAll(async () => {
       harness = await factory();
-    });
+    }, CASE_TIMEOUT_MS);
     afterAll(async () => {
       await harness?.teardown();
-    });
+    }, CASE_TIMEOUT_MS);
 
     test('appends and reads a stream back with versions from 0 and bigints exact', async () => {
       const s = streamId('roundtrip');
@@ -53,7 +53,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       expect(read[0]?.metadata).toEqual({ correlationId: 'c-1', actor: 'admin:1' });
       expect(read[2]?.data).toEqual([1, 'two']);
       expect(read.every((e) => e.streamId === s && e.recordedAt instanceof Date)).toBe(true);
-    });
+    }, CASE_TIMEOUT_MS);
 
     test('expected version: exact number, no_stream, stream_exists, any', async () => {
       const { store } = h();
@@ -69,7 +69,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       // -1 (what an empty stream reports) is accepted as no_stream.
       expect((await store.append(streamId('minus-one'), [event('A')], -1)).nextExpectedVersion).toBe(0);
       expect(await store.readStream(s)).toHaveLength(4);
-    });
+    }, CASE_TIMEOUT_MS);
 
     test(`${CONCURRENT_APPENDERS} concurrent appenders with the same expected version: exactly one wins`, async () => {
       const { store } = h();
@@ -79,7 +79,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(settled.filter(wrongVersion)).toHaveLength(CONCURRENT_APPENDERS - 1);
       expect(await store.readStream(s)).toHaveLength(2);
-    });
+    }, CASE_TIMEOUT_MS);
 
     test(`${CONCURRENT_APPENDERS} concurrent creators with no_stream: exactly one wins`, async () => {
       const { store } = h();
@@ -88,7 +88,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       expect(settled.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(settled.filter(wrongVersion)).toHaveLength(CONCURRENT_APPENDERS - 1);
       expect(await store.readStream(s)).toHaveLength(1);
-    });
+    }, CASE_TIMEOUT_MS);
 
     test(`${CONCURRENT_APPENDERS} concurrent appenders with any: all land, versions contiguous`, async () => {
       const { store } = h();
@@ -97,7 +97,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       const versions = results.map((r) => r.nextExpectedVersion).sort((a, b) => a - b);
       expect(versions).toEqual(Array.from({ length: CONCURRENT_APPENDERS }, (_, i) => i));
       expect((await store.readStream(s)).map((e) => e.streamVersion)).toEqual(versions);
-    });
+    }, CASE_TIMEOUT_MS);
 
     test('the same event id appended twice is stored once; new ids in the batch still land', async () => {
       const { store } = h();
@@ -111,7 +111,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       expect(mixed).toEqual({ streamId: s, nextExpectedVersion: 1, writtenCount: 1 });
       const read = await store.readStream(s);
       expect(idsOf(read)).toEqual([first.eventId, second.eventId]);
-    });
+    }, CASE_TIMEOUT_MS);
 
     test('a repeated append whose events are all stored succeeds without writing, even with a stale expected version', async () => {
       const { store } = h();
@@ -122,7 +122,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       const retried = await store.append(s, command, 'no_stream');
       expect(retried).toEqual({ streamId: s, nextExpectedVersion: 2, writtenCount: 0 });
       expect(await store.readStream(s)).toHaveLength(3);
-    });
+    }, CASE_TIMEOUT_MS);
 
     test('readStream from a version, with and without maxCount', async () => {
       const { store } = h();
@@ -132,7 +132,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       expect((await store.readStream(s, 4, 3)).map((e) => e.streamVersion)).toEqual([4, 5, 6]);
       expect(await store.readStream(s, 10)).toEqual([]);
       expect(await store.readStream(streamId('missing'))).toEqual([]);
-    });
+    }, CASE_TIMEOUT_MS);
 
     test('readAll pages through new events strictly after the checkpoint, in commit order', async () => {
       const { store } = h();
@@ -147,12 +147,12 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
         }
       }
       const ours = (e: RecordedEvent): boolean => streams.includes(e.streamId);
-      const { events: read, checkpoints, last } = await readAllFrom(store, from, 5, ours);
+      const { events: read, checkpoints, last } = await readAllUntil(store, from, 5, ours, appended.length);
       expect(idsOf(read)).toEqual(appended);
       for (let i = 1; i < checkpoints.length; i += 1) expect(compareCheckpoints(checkpoints[i - 1]!, checkpoints[i]!)).toBe(-1);
       expect(compareCheckpoints(checkpoints[0]!, from)).toBe(1);
       expect((await store.readAll(last, 100)).events.filter(ours)).toEqual([]);
-    });
+    }, CASE_TIMEOUT_MS);
 
     test('snapshots: saved, loaded by schema version, only moved forward, bigints exact', async () => {
       const { store } = h();
@@ -170,7 +170,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
       await store.saveSnapshot({ streamId: s, version: 1, schemaVersion: 2, state: { shape: 2 } });
       expect(await store.loadSnapshot(s, 2)).toMatchObject({ version: 1, state: { shape: 2 } });
       expect(await store.loadSnapshot(s, 1)).toBeUndefined();
-    });
+    }, CASE_TIMEOUT_MS);
 
     if (capabilities.atomicMultiStream) {
       test('appendMulti is atomic: all streams land together, one conflict and nothing is written', async () => {
@@ -188,7 +188,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
         await expect(conflicting).rejects.toMatchObject({ name: 'WrongExpectedVersionError', streamId: b, actual: 0 });
         expect(await store.readStream(a)).toHaveLength(1);
         expect(await store.readStream(b)).toHaveLength(1);
-      });
+      }, CASE_TIMEOUT_MS);
     } else {
       test('appendMulti over several streams is refused (no cross-stream atomicity)', async () => {
         const appends = [
@@ -197,7 +197,7 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
         ];
         await expect(h().store.appendMulti(appends)).rejects.toBeInstanceOf(UnsupportedByAdapterError);
         expect(await h().store.readStream(appends[0]!.streamId)).toEqual([]);
-      });
+      }, CASE_TIMEOUT_MS);
     }
 
     if (capabilities.inbox) {
@@ -216,13 +216,13 @@ export function describeEventStoreContract(name: string, factory: HarnessFactory
         const other = { consumer: 'wallet-from-rating', messageId: `m2-${s}` };
         await expect(store.append(s, [event('Charged')], 5, { inbox: other })).rejects.toBeInstanceOf(WrongExpectedVersionError);
         expect((await store.append(s, [event('Charged')], 0, { inbox: other })).writtenCount).toBe(1);
-      });
+      }, CASE_TIMEOUT_MS);
     } else {
       test('an inbox entry on append is refused (no transaction to record it in)', async () => {
         const s = streamId('inbox');
         await expect(h().store.append(s, [event('A')], 'any', { inbox: { consumer: 'c', messageId: 'm' } })).rejects.toBeInstanceOf(UnsupportedByAdapterError);
         expect(await h().store.readStream(s)).toEqual([]);
-      });
+      }, CASE_TIMEOUT_MS);
     }
 
     registerSubscriptionContract(h);

@@ -1,11 +1,12 @@
 // Contract cases for subscribe(): live delivery through the adapter's wake-up signal, resuming
 // from a checkpoint, retrying a failed batch, and stop() waiting for the running handler.
 import type { RecordedEvent, Subscription } from '../port.js';
-import { event, idsOf, sleep, streamId, waitFor, type HarnessRef } from './fixtures.js';
+import { CASE_TIMEOUT_MS, event, idsOf, sleep, streamId, waitFor, type HarnessRef } from './fixtures.js';
 
 /** Poll interval so long that only the wake-up signal can explain a fast delivery. */
 const NO_POLLING_MS = 60_000;
 const LIVE_DELIVERY_MS = 200;
+const LIVE_ATTEMPTS = 3;
 /** Time for a new subscription to start listening and reach its idle wait. */
 const SETTLE_MS = 300;
 
@@ -19,26 +20,35 @@ export function registerSubscriptionContract(h: HarnessRef): void {
     const { store } = h();
     const s = streamId('live');
     const seen: RecordedEvent[] = [];
-    let seenAt = 0;
+    const seenAt: number[] = [];
     running.push(
       store.subscribe({
         from: await h().headCheckpoint(),
         pollIntervalMs: NO_POLLING_MS,
         handler: async (batch) => {
-          const ours = batch.filter((e) => e.streamId === s);
-          if (ours.length > 0 && seen.length === 0) seenAt = performance.now();
-          seen.push(...ours);
+          for (const e of batch.filter((e) => e.streamId === s)) {
+            seen.push(e);
+            seenAt.push(performance.now());
+          }
         },
       }),
     );
     await sleep(SETTLE_MS);
-    const appended = [event('Live')];
-    const appendedAt = performance.now();
-    await store.append(s, appended, 'no_stream');
-    await waitFor(() => seen.length > 0, 5_000, 'live delivery');
-    expect(idsOf(seen)).toEqual(idsOf(appended));
-    expect(seenAt - appendedAt).toBeLessThan(LIVE_DELIVERY_MS);
-  });
+    // Best of a few: a write transaction of another test holding back the global order can
+    // delay one delivery; with polling at 60 s any fast delivery proves the wake-up path.
+    const latencies: number[] = [];
+    const appended: string[] = [];
+    for (let attempt = 0; attempt < LIVE_ATTEMPTS && !latencies.some((ms) => ms < LIVE_DELIVERY_MS); attempt += 1) {
+      const batch = [event('Live')];
+      const appendedAt = performance.now();
+      await store.append(s, batch, 'any');
+      appended.push(...idsOf(batch));
+      await waitFor(() => seen.length === appended.length, 5_000, 'live delivery');
+      latencies.push(seenAt[seenAt.length - 1]! - appendedAt);
+    }
+    expect(idsOf(seen)).toEqual(appended);
+    expect(Math.min(...latencies)).toBeLessThan(LIVE_DELIVERY_MS);
+  }, CASE_TIMEOUT_MS);
 
   test('a subscription resumes from its checkpoint: nothing twice, nothing skipped', async () => {
     const { store } = h();
@@ -59,7 +69,7 @@ export function registerSubscriptionContract(h: HarnessRef): void {
     await sleep(100); // anything re-delivered would show up by now
     expect(idsOf(seenFirst)).toEqual(idsOf(first));
     expect(idsOf(seenSecond)).toEqual(idsOf(second));
-  });
+  }, CASE_TIMEOUT_MS);
 
   test('a failing handler gets the same batch again, with onError, and the checkpoint waits for success', async () => {
     const { store } = h();
@@ -89,7 +99,7 @@ export function registerSubscriptionContract(h: HarnessRef): void {
     await waitFor(() => attempts.length === 3, 5_000, 'two failures and a success');
     expect(attempts).toEqual([idsOf(appended), idsOf(appended), idsOf(appended)]);
     expect(errors.map((e) => (e as Error).message)).toEqual(['projection down', 'projection down']);
-  });
+  }, CASE_TIMEOUT_MS);
 
   test('stop() resolves only after the running handler finished', async () => {
     const { store } = h();
@@ -111,5 +121,5 @@ export function registerSubscriptionContract(h: HarnessRef): void {
     await waitFor(() => started, 5_000, 'the handler to start');
     await subscription.stop();
     expect(finished).toBe(true);
-  });
+  }, CASE_TIMEOUT_MS);
 }

@@ -3,17 +3,17 @@
 // moves past A's position, and never sees A. Ours must hold back until A has ended.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { readAllFrom, sleep, waitFor } from '../contract/fixtures.js';
+import { CASE_TIMEOUT_MS, readAllUntil, sleep, waitFor } from '../contract/fixtures.js';
 import type { RecordedEvent, StreamAppend } from '../port.js';
 import { openTestStore, type TestStore } from './test-database.js';
 
 let t: TestStore;
 beforeAll(async () => {
   t = await openTestStore('es_gap');
-});
+}, CASE_TIMEOUT_MS);
 afterAll(async () => {
   await t.teardown();
-});
+}, CASE_TIMEOUT_MS);
 
 function appendOf(streamId: string): StreamAppend {
   return { streamId, events: [{ eventId: randomUUID(), type: 'Charged', data: { amountMicros: 1n } }], expectedVersion: 'no_stream' };
@@ -70,7 +70,7 @@ test('an event committed out of order is never skipped: readAll and subscribers 
     expect(naiveSeen).not.toContain(eventA.eventId);
 
     // Ours: both, A first (older transaction), none skipped, via readAll and via the subscriber.
-    const { events: read } = await readAllFrom(store, from, 100, ours);
+    const { events: read } = await readAllUntil(store, from, 100, ours, 2);
     expect(read.map((e) => e.eventId)).toEqual([eventA.eventId, eventB.eventId]);
     const [recordedA, recordedB] = [read[0]!, read[1]!];
     expect(recordedA.checkpoint.position).toBeLessThan(recordedB.checkpoint.position); // A took the lower position…
@@ -82,4 +82,4 @@ test('an event committed out of order is never skipped: readAll and subscribers 
     clientA.release();
     await subscription.stop();
   }
-});
+}, CASE_TIMEOUT_MS);

@@ -1,13 +1,17 @@
 // What only the PostgreSQL adapter promises: the database refuses changes to events, appends
 // share a transaction with the caller's SQL, the inbox and checkpoint tables, the migration.
 import { randomUUID } from 'node:crypto';
+import { jest } from '@jest/globals';
 import pg from 'pg';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
-import { sleep, waitFor } from '../contract/fixtures.js';
+import { CASE_TIMEOUT_MS, sleep, waitFor } from '../contract/fixtures.js';
 import { START, type NewEvent, type RecordedEvent } from '../port.js';
 import { PostgresCheckpointStore } from './checkpoint-store.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import { openTestStore, type TestStore } from './test-database.js';
+
+// The root config's project-level testTimeout is not applied by Jest: set ours explicitly.
+jest.setTimeout(CASE_TIMEOUT_MS);
 
 let t: TestStore;
 beforeAll(async () => {

@@ -10,6 +10,8 @@ export type ReadAll = (from: Checkpoint, limit: number) => Promise<ReadAllResult
 
 /** After a wake-up that found nothing visible yet (an older transaction still open), re-read soon. */
 const CHASE_START_MS = 5;
+/** Longest wait for the wake-up signal before the first read. */
+const READY_TIMEOUT_MS = 5_000;
 
 export function defaultOnError(error: unknown): void {
   console.error('[event-store] subscription error (retrying):', error);
@@ -86,26 +88,32 @@ export class SubscriptionLoop implements Subscription, WakeListener {
     return Math.min(this.maxRetryDelayMs, this.retryDelayMs * 2 ** exponent);
   }
 
-  /** Sleeps `ms`; stop() always interrupts, wake() only when `wakeable`. */
-  private sleep(ms: number, wakeable: boolean): Promise<void> {
+  /**
+   * Waits `ms`, or less: stop() always ends the wait, wake() only when `wakeable`, and so does
+   * `until` settling. The loop is sequential, so at most one wait is registered at a time.
+   */
+  private sleep(ms: number, wakeable: boolean, until?: Promise<void>): Promise<void> {
     return new Promise((resolve) => {
       if (this.stopped) return resolve();
       const finish = (): void => {
         clearTimeout(timer);
-        this.interrupt = undefined;
+        if (this.interrupt === interrupt) this.interrupt = undefined;
         resolve();
       };
+      const interrupt = wakeable ? finish : (): void => (this.stopped ? finish() : undefined);
       const timer = setTimeout(finish, ms);
-      this.interrupt = wakeable ? finish : () => (this.stopped ? finish() : undefined);
+      this.interrupt = interrupt;
+      if (until !== undefined) void until.then(finish);
     });
   }
 
   private async run(ready: (self: SubscriptionLoop) => Promise<void>): Promise<void> {
-    try {
-      await ready(this);
-    } catch (error) {
-      this.reportError(error); // no wake-up signal: polling still delivers, only slower.
-    }
+    // Wait for the wake-up signal to be live so none is missed, but not forever (a pool with no
+    // free connection, a server that does not confirm): polling delivers meanwhile.
+    const readying = Promise.resolve()
+      .then(() => ready(this))
+      .catch((error: unknown) => this.reportError(error));
+    await this.sleep(READY_TIMEOUT_MS, false, readying);
     let pending: ReadAllResult | undefined;
     let failures = 0;
     let seenGeneration = this.generation;

@@ -33,7 +33,7 @@ export class WakeHub {
 
   /** Registers a listener; resolves when the signal is live (rejects if it could not start: poll meanwhile). */
   add(listener: WakeListener): Promise<void> {
-    if (this.listeners.size >= MAX_LISTENERS) throw new Error(`more than ${MAX_LISTENERS} subscriptions on one store`);
+    if (this.listeners.size >= MAX_LISTENERS) return Promise.reject(new Error(`more than ${MAX_LISTENERS} subscriptions on one store`));
     this.listeners.add(listener);
     return this.serial(() => this.ensureStarted());
   }

@@ -93,7 +93,7 @@ it('resumes a consumer stopped in the middle of a batch with no loss and no doub
       }),
     ),
   );
-  await waitFor(async () => stopping, (s) => s !== undefined, { what: 'the stop' });
+  await waitFor(async () => applied, (n) => n >= 30, { what: 'the stop' });
   await stopping;
   expect((await consumer.effectCounts()).size).toBe(30);
 

@@ -113,8 +113,9 @@ export class KafkaIntegrationConsumer implements ConsumerHandle {
     try {
       for (const message of batch.messages) {
         if (!payload.isRunning() || payload.isStale() || this.abort.signal.aborted) break;
-        await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
         resolveOffset(message.offset);
+        await commit();
+        await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
         sinceCommit += 1;
         if (sinceCommit >= this.settings.commitEveryMessages) {
           await commit();

@@ -54,7 +54,7 @@ describe('opening accounts', () => {
   });
 
   it('refuses an empty id', () => {
-    wallet.given([]).when(openCustomer('', A)).thenRejects('customerId must be 1 to 128 characters', 'invalid_id');
+    wallet.given([]).when(openCustomer('', A)).thenRejects('customerId must be 1 to 128 characters without surrounding spaces', 'invalid_id');
   });
 
   it('asserts (does not reject) a command without an actor: that is the service’s bug', () => {

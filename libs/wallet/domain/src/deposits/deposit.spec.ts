@@ -65,7 +65,7 @@ describe('deposit to an agent', () => {
   });
 
   it('refuses a manual deposit without a reference', () => {
-    wallet.given(history(openAgent(A))).when(depositToAgent(A, '1', 'dep-1', manual(''))).thenRejects('reference must be 1 to 128 characters', 'invalid_reference');
+    wallet.given(history(openAgent(A))).when(depositToAgent(A, '1', 'dep-1', manual(''))).thenRejects('reference must be 1 to 128 characters without surrounding spaces', 'invalid_reference');
   });
 
   it('refuses an unknown agent', () => {

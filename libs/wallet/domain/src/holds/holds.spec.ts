@@ -3,7 +3,6 @@ import { RECENT_CHARGED_CALLS } from '../accounts/account-state.js';
 import { walletDecider } from '../ledger/wallet-decider.js';
 import {
   A,
-  audit,
   C,
   charge,
   depositToCustomer,

@@ -97,6 +97,6 @@ describe('agent → customer transfer', () => {
   });
 
   it('refuses an empty transferId', () => {
-    wallet.given(history(...funded)).when(transfer(A, C, '1', { transferId: '' })).thenRejects('transferId must be 1 to 128 characters', 'invalid_id');
+    wallet.given(history(...funded)).when(transfer(A, C, '1', { transferId: '' })).thenRejects('transferId must be 1 to 128 characters without surrounding spaces', 'invalid_id');
   });
 });

@@ -1,0 +1,87 @@
+import { auditWallet, WalletAuditor } from './wallet-auditor.js';
+import { formatAuditReport } from './format-audit-report.js';
+import type { WalletEvent } from '../events.js';
+import { A, C, card, charge, depositToAgent, depositToCustomer, history, micros, openAgent, openCustomer, placeHold, transfer } from '../testing/fixtures.js';
+
+// agent A: deposit 100, transfer 40 to C (10 % commission = 4); C: card top-up 10 (commission 1), call 2.5, a hold of 3
+const events = history(
+  openAgent(A),
+  openCustomer(C, A),
+  depositToAgent(A, '100'),
+  transfer(A, C, '40'),
+  depositToCustomer(C, A, '10', { depositId: 'dep-2', source: card() }),
+  charge(C, 'call-1', '2.5'),
+  placeHold(C, 'call-2', '3'),
+);
+const live = new Map<string, bigint>([
+  ['agent:agent-a', micros('60')],
+  ['commission:agent-a', micros('5')],
+  ['customer:cust-c', micros('47.5')],
+  ['system:funding', micros('-100')],
+  ['system:card-clearing', micros('-10')],
+  ['system:commission-expense', micros('-5')],
+  ['system:call-revenue', micros('2.5')],
+  ['system:transfer-clearing', 0n],
+]);
+
+describe('the audit', () => {
+  it('recomputes every balance, system accounts included, and finds nothing wrong', () => {
+    const report = auditWallet(events, { balances: live, heldMicros: new Map([['customer:cust-c', micros('3')]]) });
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.postingsTotalMicros).toBe(0n);
+    expect(Object.fromEntries(report.balances)).toEqual(Object.fromEntries(live));
+    expect(report.commissionBalances).toEqual(new Map([[A, micros('5')]]));
+    expect(report.heldMicros).toEqual(new Map([['customer:cust-c', micros('3')]]));
+  });
+
+  it('reports a projection that drifted, a missing row and an account nobody opened', () => {
+    const drifted = new Map(live);
+    drifted.set('customer:cust-c', micros('47.4'));
+    drifted.delete('agent:agent-a');
+    drifted.set('customer:ghost', 0n);
+    expect(auditWallet(events, { balances: drifted }).problems).toEqual([
+      { kind: 'balance-mismatch', accountId: 'agent:agent-a', auditedMicros: micros('60'), projectedMicros: null },
+      { kind: 'balance-mismatch', accountId: 'customer:cust-c', auditedMicros: micros('47.5'), projectedMicros: micros('47.4') },
+      { kind: 'unknown-account', accountId: 'customer:ghost', projectedMicros: 0n },
+    ]);
+  });
+
+  it('reports projected holds that disagree', () => {
+    expect(auditWallet(events, { balances: live, heldMicros: new Map() }).problems).toEqual([{ kind: 'held-mismatch', accountId: 'customer:cust-c', auditedMicros: micros('3'), projectedMicros: null }]);
+  });
+
+  it('reports a movement with a missing leg', () => {
+    const halfTransfer = events.filter((event) => event.type !== 'TransferredIn');
+    const report = auditWallet(halfTransfer);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toContainEqual({ kind: 'half-movement', movement: 'transfer:agent-a:tr-1', clearingMicros: micros('40') });
+  });
+
+  it('reports a tampered event and stops replaying that account, but keeps auditing the rest', () => {
+    const tampered = events.map((event) => (event.type === 'CallCharged' ? ({ ...event, balanceAfterMicros: micros('1000') } as WalletEvent) : event));
+    const report = auditWallet(tampered);
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'invalid-event', eventType: 'CallCharged', accountId: 'customer:cust-c' })]);
+  });
+
+  it('reports an event whose postings do not balance (a corrupt amount)', () => {
+    const corrupt = [...events, { type: 'CallCharged', accountId: 'customer:cust-c', agentId: A, callId: 'x', costMicros: 5 as unknown as bigint, balanceAfterMicros: 0n, actor: 'a', occurredAt: 'b' } as WalletEvent];
+    expect(auditWallet(corrupt).problems).toContainEqual(expect.objectContaining({ kind: 'invalid-event', eventType: 'CallCharged', position: 11 }));
+  });
+
+  it('reports an event stored on another account’s stream', () => {
+    const auditor = new WalletAuditor();
+    events.forEach((event, i) => auditor.add(event, i === 3 ? 'wallet-customer-cust-c' : undefined));
+    expect(auditor.report().problems).toEqual([expect.objectContaining({ kind: 'wrong-stream', position: 3, accountId: 'agent:agent-a', streamId: 'wallet-customer-cust-c' })]);
+  });
+
+  it('prints a readable report', () => {
+    const drifted = new Map(live);
+    drifted.set('customer:cust-c', micros('47.4'));
+    const text = formatAuditReport(auditWallet(events, { balances: drifted }));
+    expect(text).toContain('wallet audit: FAILED');
+    expect(text).toContain('system:call-revenue');
+    expect(text).toContain('customer:cust-c: events say 47.5, projection says 47.4');
+    expect(formatAuditReport(auditWallet(events, { balances: live }))).toMatch(/^wallet audit: OK: 11 events, 14 postings, postings total 0/);
+  });
+});

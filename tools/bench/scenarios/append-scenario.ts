@@ -1,0 +1,72 @@
+// Shared driver of the two append scenarios: every store on a fresh database, an untimed
+// warm-up, then `runs` timed runs interleaved across stores (rotating the order each run, so
+// checkpoints and autovacuum do not always land on the same store), median reported.
+import type { BenchConfig } from '../config.js';
+import type { StoreResult } from '../results.js';
+import type { BenchServer } from '../server.js';
+import { formatMs, median, percentile } from '../stats.js';
+import type { BenchStore, StoreKind } from '../stores/bench-store.js';
+import { runWriters, type StreamVersions, type WriterPlan } from './writers.js';
+
+export interface OpenStore {
+  kind: StoreKind;
+  store: BenchStore;
+  versions: StreamVersions;
+}
+
+export interface AppendScenarioHooks {
+  /** runs after the warm-up of a store, before the timed runs (e.g. round-trip profiling). */
+  afterWarmup?(open: OpenStore): Promise<string[]>;
+}
+
+export async function runAppendScenario(
+  server: BenchServer,
+  config: BenchConfig,
+  kinds: readonly StoreKind[],
+  plan: WriterPlan,
+  log: (line: string) => void,
+  hooks: AppendScenarioHooks = {},
+): Promise<StoreResult[]> {
+  const opened: OpenStore[] = [];
+  const extra = new Map<string, string[]>();
+  const databases = [];
+  try {
+    for (const kind of kinds) {
+      const db = await server.freshDatabase(`${plan.prefix}${kind.key}`);
+      databases.push(db);
+      const store = await kind.open(db.url, config.poolMax);
+      const open: OpenStore = { kind, store, versions: new Map() };
+      opened.push(open);
+      const warm = await runWriters(store, plan, open.versions, config.warmupMs);
+      log(`  ${kind.label}: warm-up ${Math.round(warm.eventsPerSecond)} events/s`);
+      if (hooks.afterWarmup) extra.set(kind.key, await hooks.afterWarmup(open));
+    }
+    const runs = new Map<string, { rates: number[]; latencies: number[] }>(opened.map((o) => [o.kind.key, { rates: [], latencies: [] }]));
+    for (let run = 0; run < config.runs; run += 1) {
+      for (let i = 0; i < opened.length; i += 1) {
+        const open = opened[(run + i) % opened.length]!;
+        const result = await runWriters(open.store, plan, open.versions, config.runMs);
+        const acc = runs.get(open.kind.key)!;
+        acc.rates.push(result.eventsPerSecond);
+        acc.latencies.push(...result.latenciesMs);
+        log(`  run ${run + 1}/${config.runs} ${open.kind.label}: ${Math.round(result.eventsPerSecond)} events/s (${result.appends} appends)`);
+      }
+    }
+    return opened.map((open) => {
+      const acc = runs.get(open.kind.key)!;
+      return {
+        key: open.kind.key,
+        label: open.kind.label,
+        runs: acc.rates,
+        median: median(acc.rates),
+        details: [
+          `append latency p50 ${formatMs(percentile(acc.latencies, 50))}, p99 ${formatMs(percentile(acc.latencies, 99))} (${acc.latencies.length} appends)`,
+          ...(extra.get(open.kind.key) ?? []),
+        ],
+      };
+    });
+  } finally {
+    for (const open of opened) await open.store.close().catch(() => undefined);
+    for (const db of databases) await db.drop().catch(() => undefined);
+  }
+}
