@@ -3,6 +3,7 @@
 // DATABASE_URL, BENCH_SCALE, BENCH_RUNS, BENCH_PAGE_SIZE, BENCH_OUT).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { loadConfig } from './config.js';
 import { consoleSummary, writeReport } from './report.js';
 import type { ScenarioResult } from './results.js';
@@ -16,8 +17,9 @@ function log(line: string): void {
 }
 
 function emmettVersion(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve('@event-driven-io/emmett-postgresql/package.json');
+  // The package exports no ./package.json: find it from its entry point (…/dist/index.cjs).
+  const entry = createRequire(import.meta.url).resolve('@event-driven-io/emmett-postgresql');
+  const manifest = path.join(path.dirname(entry), '..', 'package.json');
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 

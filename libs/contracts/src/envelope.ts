@@ -2,7 +2,6 @@
 // the in-process transport. Domain events stay private to their service; a mapper per service
 // decides which of them become integration events and in what versioned shape.
 import { z } from 'zod';
-import type { RecordedEvent } from '@billing/event-store';
 
 /** `<context>.<EventName>`, e.g. `wallet.FundsDeposited`. */
 const EVENT_TYPE = /^[a-z][a-z0-9-]*\.[A-Z][A-Za-z0-9]*$/;
@@ -24,8 +23,22 @@ export const IntegrationEvent = z.object({
 });
 export type IntegrationEvent = z.infer<typeof IntegrationEvent>;
 
+/**
+ * What a mapper sees of a stored domain event: the event store's RecordedEvent, described
+ * structurally because contracts depend on nothing but zod (module boundaries).
+ */
+export interface SourceEvent {
+  eventId: string;
+  type: string;
+  data: unknown;
+  metadata: { correlationId?: string; causationId?: string; [key: string]: unknown };
+  streamId: string;
+  streamVersion: number;
+  recordedAt: Date;
+}
+
 /** Maps a stored domain event to its integration event; `null` = internal, not published. */
-export type IntegrationEventMapper = (event: RecordedEvent) => IntegrationEvent | null;
+export type IntegrationEventMapper<E extends SourceEvent = SourceEvent> = (event: E) => IntegrationEvent | null;
 
 /** The fields a mapper chooses; the rest is carried over from the recorded event. */
 export interface IntegrationEventShape {
@@ -41,7 +54,7 @@ export interface IntegrationEventShape {
  * Builds an envelope from a recorded event. The integration event reuses the domain event's id so
  * a re-published event (relay retry, DLQ replay) is recognised by every consumer's inbox.
  */
-export function integrationEventFrom(recorded: RecordedEvent, shape: IntegrationEventShape): IntegrationEvent {
+export function integrationEventFrom(recorded: SourceEvent, shape: IntegrationEventShape): IntegrationEvent {
   const { correlationId, causationId } = recorded.metadata;
   return {
     eventId: recorded.eventId,

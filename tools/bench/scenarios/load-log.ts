@@ -34,9 +34,10 @@ export async function loadLog(store: BenchStore, total: number, batchSize: numbe
   await client.connect();
   try {
     await client.query(`VACUUM (ANALYZE) ${store.eventsTable}`);
-    // Emmett's table is partitioned (partition → is_archived): sum the leaves.
+    // Emmett's table is partitioned (partition → is_archived): sum the leaves; ours is one table.
     const size = await client.query<{ bytes: string }>(
-      `SELECT COALESCE(sum(pg_total_relation_size(relid)), 0)::text AS bytes FROM pg_partition_tree($1::regclass)`,
+      `SELECT COALESCE((SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree($1::regclass) WHERE isleaf),
+                       pg_total_relation_size($1::regclass))::text AS bytes`,
       [store.eventsTable],
     );
     return { events: written, elapsedMs, tableBytes: Number(size.rows[0]?.bytes ?? 0) };

@@ -1,7 +1,7 @@
 // One abstraction over the two transports (DESIGN §2): services publish and consume through an
 // IntegrationBus and never learn whether Kafka (distributed) or the in-process transport
 // (standalone) carries their events. Both give at-least-once delivery, checkpoints and inbox dedupe.
-import type { InboxEntry } from '@billing/event-store';
+import type { InboxEntry, RecordedEvent } from '@billing/event-store';
 import type { IntegrationEvent, IntegrationEventMapper } from '@billing/contracts';
 import type { BackoffPolicy } from './backoff.js';
 import type { CheckpointStore, ConsumerStore, SourceStore } from './ports.js';
@@ -13,7 +13,8 @@ export interface RelayOptions {
   store: SourceStore;
   /** the producing service's checkpoint store (relay position). */
   checkpoints: CheckpointStore;
-  mapper: IntegrationEventMapper;
+  /** may be typed on RecordedEvent or on the contracts' structural SourceEvent. */
+  mapper: IntegrationEventMapper<RecordedEvent>;
   /** checkpoint name; default `relay:<topic>`. */
   checkpointName?: string;
   /** events read per batch (bounded, default 200). */

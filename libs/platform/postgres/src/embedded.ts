@@ -145,7 +145,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const pid = child?.pid ?? -1;
   let stopping: Promise<void> | undefined;
   child?.once('exit', (code, signal) => {
-    if (!stopping) log.push(`embedded PostgreSQL (pid ${pid}) exited unexpectedly (code ${code}, signal ${signal})`);
+    if (stopping) return;
+    const message = `embedded PostgreSQL (pid ${pid}) exited unexpectedly (code ${code}, signal ${signal}). Last server output:\n${log.text()}`;
+    (options.onLog ?? console.error)(message);
   });
   const stop = (): Promise<void> => (stopping ??= stopServer(running, stopTimeoutMs));
 

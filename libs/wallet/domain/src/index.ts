@@ -48,6 +48,7 @@ export { COMMISSION_ROUNDING, commissionOf } from './commission/commission-of.js
 
 // deciding: one decider over the accounts a command involves
 export { accountsInvolved } from './ledger/accounts-involved.js';
+export { decideBatch, type BatchDecision, type BatchOutcome } from './ledger/decide-batch.js';
 export { decideWallet } from './ledger/decide-wallet.js';
 export { eventsByStream, type StreamEvents } from './ledger/events-by-stream.js';
 export { accountIn, emptyLedger, evolveLedger, ledgerOf, type Ledger } from './ledger/ledger.js';

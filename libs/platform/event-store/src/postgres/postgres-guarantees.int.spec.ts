@@ -125,24 +125,39 @@ test('invalid appends fail before any write', async () => {
 
 test('a killed LISTEN connection is re-established and live delivery resumes', async () => {
   const seen: RecordedEvent[] = [];
+  const seenAt: number[] = [];
   const errors: unknown[] = [];
   const s = stream('relisten');
+  const listening = async (): Promise<number> =>
+    (await t.pool.query('SELECT pid FROM pg_stat_activity WHERE query = $1', [`LISTEN "${t.schema}_events"`])).rowCount ?? 0;
   const subscription = t.store.subscribe({
     from: await t.store.headCheckpoint(),
     pollIntervalMs: 60_000,
     onError: (error) => errors.push(error),
-    handler: async (batch) => void seen.push(...batch.filter((e) => e.streamId === s)),
+    handler: async (batch) => {
+      for (const e of batch.filter((e) => e.streamId === s)) {
+        seen.push(e);
+        seenAt.push(performance.now());
+      }
+    },
   });
   try {
     await sleep(300);
     const killed = await t.pool.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = $1', [`LISTEN "${t.schema}_events"`]);
     expect(killed.rowCount).toBe(1);
     await waitFor(() => errors.length > 0, 2_000, 'the lost connection to be reported');
-    await sleep(500); // first restart after 100 ms
-    const appendedAt = performance.now();
-    await t.store.append(s, [newEvent()], 'no_stream');
-    await waitFor(() => seen.length === 1, 2_000, 'delivery after the restart');
-    expect(performance.now() - appendedAt).toBeLessThan(200);
+    for (let poll = 0; poll < 200 && (await listening()) === 0; poll += 1) await sleep(10);
+    expect(await listening()).toBe(1);
+    // Best of a few (another test's open write transaction can hold one delivery back); with
+    // polling at 60 s any fast delivery proves the new LISTEN connection works.
+    const latencies: number[] = [];
+    for (let attempt = 0; attempt < 3 && !latencies.some((ms) => ms < 200); attempt += 1) {
+      const appendedAt = performance.now();
+      await t.store.append(s, [newEvent()], 'any');
+      await waitFor(() => seen.length === attempt + 1, 5_000, 'delivery after the restart');
+      latencies.push(seenAt[attempt]! - appendedAt);
+    }
+    expect(Math.min(...latencies)).toBeLessThan(200);
   } finally {
     await subscription.stop();
   }

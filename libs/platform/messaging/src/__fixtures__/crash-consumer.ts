@@ -4,7 +4,7 @@
 //   CRASH_SCHEMA, CRASH_TOPIC, CRASH_GROUP, CRASH_AFTER, CRASH_POINT=after-commit|in-transaction
 import pg from 'pg';
 import { testDatabaseUrl } from '@billing/testing';
-import { PostgresEventStore } from '../../../event-store/src/postgres/index.js';
+import { PostgresEventStore } from '@billing/event-store';
 import { testKafkaBus } from './buses.js';
 import { effectHandler } from './service-store.js';
 

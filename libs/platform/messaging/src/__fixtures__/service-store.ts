@@ -3,8 +3,7 @@
 // effects table has no unique key on purpose: a double effect must show up as two rows.
 import pg from 'pg';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
-// The adapter is not exported from @billing/event-store's entry yet (see the messaging README).
-import { PostgresEventStore } from '../../../event-store/src/postgres/index.js';
+import { PostgresEventStore } from '@billing/event-store';
 import { runOnce } from '../run-once.js';
 import type { ConsumeContext, IntegrationHandler } from '../bus.js';
 import type { IntegrationEvent } from '@billing/contracts';

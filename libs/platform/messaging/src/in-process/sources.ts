@@ -1,12 +1,13 @@
 // The in-process replacement for topics: which event store and mapper stand behind a topic name.
 // A consumer may start before the producing service registered; it then waits for the source.
 import type { IntegrationEventMapper } from '@billing/contracts';
+import type { RecordedEvent } from '@billing/event-store';
 import type { SourceStore } from '../ports.js';
 
 export interface Source {
   topic: string;
   store: SourceStore;
-  mapper: IntegrationEventMapper;
+  mapper: IntegrationEventMapper<RecordedEvent>;
 }
 
 export class SourceRegistry {

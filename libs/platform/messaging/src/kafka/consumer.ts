@@ -113,9 +113,8 @@ export class KafkaIntegrationConsumer implements ConsumerHandle {
     try {
       for (const message of batch.messages) {
         if (!payload.isRunning() || payload.isStale() || this.abort.signal.aborted) break;
-        resolveOffset(message.offset);
-        await commit();
         await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
+        resolveOffset(message.offset);
         sinceCommit += 1;
         if (sinceCommit >= this.settings.commitEveryMessages) {
           await commit();

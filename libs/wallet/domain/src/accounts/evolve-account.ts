@@ -137,9 +137,12 @@ function apply(s: LedgerAccount, e: Exclude<WalletEvent, AccountOpened>): Ledger
       return { ...moveBalance(s, -e.costMicros, e.balanceAfterMicros, e.type), recentChargedCallIds: pushBounded(s.recentChargedCallIds, e.callId, RECENT_CHARGED_CALLS) };
     case 'HoldReleased':
       return closeHold(s, e.callId, e.heldMicros, e.type);
-    case 'HoldExpired':
-      invariant(s.holds.get(e.callId)?.expiresAt === e.expiresAt, `HoldExpired ${e.callId} with another expiry`);
-      return closeHold(s, e.callId, e.heldMicros, e.type);
+    case 'HoldExpired': {
+      const expiresAt = s.holds.get(e.callId)?.expiresAt;
+      const closed = closeHold(s, e.callId, e.heldMicros, e.type);
+      invariant(expiresAt === e.expiresAt, `HoldExpired ${e.callId} at ${e.expiresAt}, the hold expires at ${expiresAt}`);
+      return closed;
+    }
 
     case 'LowBalanceCrossed':
       invariant(s.lowBalanceArmed, `LowBalanceCrossed on ${s.accountId} while not armed`);

@@ -1,0 +1,50 @@
+// What the accounts module needs from the process that runs it. The entry point (standalone main,
+// a test) owns the pool and the bus; the module owns its event store and its relay.
+import type { IntegrationBus } from '@billing/messaging';
+import type pg from 'pg';
+
+export interface AccountsModuleOptions {
+  pool: pg.Pool;
+  /** the integration bus the relay publishes `accounts.events.v1` on (Kafka or in-process). */
+  bus: IntegrationBus;
+  /** the SIP digest realm the HA1 is computed for; the directory answers only this domain. */
+  sipRealm: string;
+  /** PostgreSQL schema of the event store and the read models (default `accounts`). */
+  schema?: string;
+  /** service name of the relay: its topic is `<service>.events.v1` (default `accounts`). */
+  service?: string;
+  /** the business clock (default: the system clock). Commands carry `now` from it. */
+  clock?: () => Date;
+  /** portal logins created at once for a batch (scrypt is CPU-bound; default 4 = libuv's pool). */
+  loginConcurrency?: number;
+}
+
+export interface ResolvedAccountsOptions {
+  pool: pg.Pool;
+  bus: IntegrationBus;
+  sipRealm: string;
+  schema: string;
+  service: string;
+  clock: () => Date;
+  loginConcurrency: number;
+}
+
+export const ACCOUNTS_OPTIONS = Symbol('ACCOUNTS_OPTIONS');
+
+/** Realms end up in `user:realm:password`: a colon or whitespace would make the HA1 ambiguous. */
+const SIP_REALM = /^[A-Za-z0-9.-]{1,253}$/;
+
+export function resolveAccountsOptions(options: AccountsModuleOptions): ResolvedAccountsOptions {
+  if (!SIP_REALM.test(options.sipRealm)) throw new Error(`sipRealm must be a host name such as sip.example.com, got "${options.sipRealm}"`);
+  const loginConcurrency = options.loginConcurrency ?? 4;
+  if (!Number.isInteger(loginConcurrency) || loginConcurrency < 1 || loginConcurrency > 64) throw new Error('loginConcurrency must be 1..64');
+  return {
+    pool: options.pool,
+    bus: options.bus,
+    sipRealm: options.sipRealm.toLowerCase(),
+    schema: options.schema ?? 'accounts',
+    service: options.service ?? 'accounts',
+    clock: options.clock ?? (() => new Date()),
+    loginConcurrency,
+  };
+}
