@@ -7,10 +7,8 @@ export type CallRated = {
   accountId: string;
   caller: string;
   callee: string;
-  destination: string;
   startedAt: string;
   billsecSeconds: number;
-  ratePerMinuteMicros: string;
   amountMicros: string;
   currency: string;
 };
@@ -33,10 +31,8 @@ export function callRated(accountIndex: number): BenchEvent {
       accountId: `acc-${accountIndex.toString().padStart(8, '0')}`,
       caller: '+4930123456789',
       callee: '+14155550123',
-      destination: 'US-MOBILE',
       startedAt: '2025-06-01T12:34:56.789Z',
       billsecSeconds,
-      ratePerMinuteMicros: '12000',
       amountMicros: String(billsecSeconds * 200),
       currency: 'EUR',
     },

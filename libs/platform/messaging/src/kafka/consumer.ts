@@ -4,7 +4,7 @@
 // effect may or may not have happened, and the inbox tells which.
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { dlqTopicFor } from '@billing/contracts';
-import { AbortedError } from '../backoff.js';
+import { AbortedError, backoffDelayMs } from '../backoff.js';
 import type { ConsumeOptions, ConsumerHandle, ConsumerStatus } from '../bus.js';
 import { deliver, type DeliveryPolicy } from '../delivery.js';
 import { errorMessage, type MessagingLogger } from '../logger.js';
@@ -25,8 +25,14 @@ export interface KafkaConsumerSettings {
   ensureTopics: (topics: readonly string[]) => Promise<void>;
 }
 
+/** Relaunch pacing when kafkajs itself gives up on a crashed consumer (non-retriable error). */
+const RELAUNCH_BACKOFF = { initialDelayMs: 1_000, maxDelayMs: 30_000, multiplier: 2 };
+
 export class KafkaIntegrationConsumer implements ConsumerHandle {
   private readonly abort = new AbortController();
+  private current: Consumer | undefined;
+  private relaunchTimer: NodeJS.Timeout | undefined;
+  private relaunches = 0;
   private handled = 0;
   private duplicates = 0;
   private deadLettered = 0;
@@ -34,13 +40,14 @@ export class KafkaIntegrationConsumer implements ConsumerHandle {
   private stopping: Promise<void> | undefined;
 
   private constructor(
-    private readonly consumer: Consumer,
+    private readonly kafka: Kafka,
     private readonly options: ConsumeOptions,
     private readonly settings: KafkaConsumerSettings,
     private readonly dlq: SafeProducer,
     private readonly logger: MessagingLogger,
   ) {}
 
+  /** Resolves once the group is joined; rejects when the first connection fails. */
   static async start(
     kafka: Kafka,
     options: ConsumeOptions,
@@ -50,38 +57,72 @@ export class KafkaIntegrationConsumer implements ConsumerHandle {
   ): Promise<KafkaIntegrationConsumer> {
     assertSettings(settings, options);
     await settings.ensureTopics([...options.topics, ...options.topics.map(dlqTopicFor)]);
-    const consumer = kafka.consumer({
-      groupId: options.group,
-      sessionTimeout: settings.sessionTimeoutMs,
-      heartbeatInterval: settings.heartbeatIntervalMs,
+    const self = new KafkaIntegrationConsumer(kafka, options, settings, dlq, logger);
+    await self.launch();
+    logger.info(`consumer ${options.group} started`, { group: options.group, topics: options.topics });
+    return self;
+  }
+
+  private async launch(): Promise<void> {
+    const consumer = this.kafka.consumer({
+      groupId: this.options.group,
+      sessionTimeout: this.settings.sessionTimeoutMs,
+      heartbeatInterval: this.settings.heartbeatIntervalMs,
       // The fetch long-poll bounds how long stop() and a rebalance wait (kafkajs default 5 s).
-      maxWaitTimeInMs: settings.maxWaitTimeMs,
+      maxWaitTimeInMs: this.settings.maxWaitTimeMs,
       allowAutoTopicCreation: false,
       // A crashed run restarts: the unresolved messages are fetched again, nothing is skipped.
       retry: { retries: 5, initialRetryTime: 300, maxRetryTime: 5_000, restartOnFailure: async () => true },
     });
-    const self = new KafkaIntegrationConsumer(consumer, options, settings, dlq, logger);
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      self.lastError = errorMessage(payload.error);
-      const level = payload.restart ? 'warn' : 'error';
-      logger[level](`consumer ${options.group} crashed (restart: ${payload.restart}): ${self.lastError}`);
+      this.lastError = errorMessage(payload.error);
+      if (payload.restart) {
+        this.logger.warn(`consumer ${this.options.group} crashed, kafkajs restarts it: ${this.lastError}`);
+      } else if (consumer === this.current) {
+        this.scheduleRelaunch(payload.error);
+      }
     });
+    this.current = consumer;
     try {
       await consumer.connect();
       // A new group starts at the beginning: every published integration event is delivered.
-      await consumer.subscribe({ topics: [...options.topics], fromBeginning: true });
+      await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: true });
       await consumer.run({
         autoCommit: false,
         eachBatchAutoResolve: false,
-        partitionsConsumedConcurrently: settings.partitionsConsumedConcurrently,
-        eachBatch: (payload) => self.onBatch(payload),
+        partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently,
+        eachBatch: (payload) => this.onBatch(payload),
       });
     } catch (error) {
       await consumer.disconnect().catch(() => undefined);
       throw error;
     }
-    logger.info(`consumer ${options.group} started`, { group: options.group, topics: options.topics });
-    return self;
+  }
+
+  /**
+   * kafkajs does not restart a consumer that crashed on an error it deems non-retriable; this
+   * instance would then sit in its group doing nothing. We start a fresh one, with backoff.
+   */
+  private scheduleRelaunch(cause: unknown): void {
+    if (this.stopping) return;
+    this.relaunches += 1;
+    const delayMs = backoffDelayMs(RELAUNCH_BACKOFF, this.relaunches);
+    this.logger.error(`consumer ${this.options.group} stopped by kafkajs; relaunching in ${delayMs} ms: ${errorMessage(cause)}`);
+    this.relaunchTimer = setTimeout(() => void this.relaunch(), delayMs);
+  }
+
+  private async relaunch(): Promise<void> {
+    this.relaunchTimer = undefined;
+    if (this.stopping) return;
+    await this.current?.disconnect().catch(() => undefined);
+    try {
+      await this.launch();
+      this.relaunches = 0;
+      this.logger.info(`consumer ${this.options.group} relaunched`);
+    } catch (error) {
+      this.lastError = errorMessage(error);
+      this.scheduleRelaunch(error);
+    }
   }
 
   status(): ConsumerStatus {
@@ -102,7 +143,8 @@ export class KafkaIntegrationConsumer implements ConsumerHandle {
   private async shutdown(): Promise<void> {
     // Abort first: a message waiting out a backoff gives up at once instead of holding the stop.
     this.abort.abort();
-    await this.consumer.disconnect();
+    clearTimeout(this.relaunchTimer);
+    await this.current?.disconnect();
     this.logger.info(`consumer ${this.options.group} stopped`, { ...this.status() });
   }
 
@@ -127,6 +169,10 @@ export class KafkaIntegrationConsumer implements ConsumerHandle {
       await commit().catch(() => undefined);
       if (error instanceof AbortedError) return;
       this.lastError = errorMessage(error);
+      // kafkajs' own errors go back untouched: it recognises a rebalance by their type and rejoins.
+      if (error instanceof Error && error.name.startsWith('KafkaJS')) throw error;
+      // Ours are wrapped in a plain Error, which kafkajs always treats as retriable (a TypeError,
+      // say, would otherwise stop the consumer for good).
       throw new Error(`consumer ${this.options.group} batch ${batch.topic}/${batch.partition} failed: ${this.lastError}`, {
         cause: error,
       });
