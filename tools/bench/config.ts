@@ -29,6 +29,8 @@ export interface BenchConfig {
   loadConcurrency: number;
   /** wall-clock budget of Emmett's replay (its pages are full scans; see scenarios/replay.ts). */
   emmettReplayBudgetMs: number;
+  /** also measure the prototypes in tools/bench/experiments (BENCH_EXPERIMENTS=0 to skip). */
+  experiments: boolean;
   /** pool size of every store (the same for ours and Emmett's). */
   poolMax: number;
   /** where the markdown report goes. */
@@ -64,6 +66,7 @@ export function loadConfig(): BenchConfig {
     loadConcurrency: 4,
     emmettReplayBudgetMs: Math.max(2_000, Math.round(positiveNumber('BENCH_EMMETT_REPLAY_BUDGET_MS', 40_000) * scale)),
     poolMax: 10,
+    experiments: process.env.BENCH_EXPERIMENTS !== '0',
     // A smoke run must not overwrite the published full-size results.
     outFile: process.env.BENCH_OUT ?? (full ? path.join(repoRoot, 'docs', 'benchmarks.md') : path.join(os.tmpdir(), 'benchmarks-smoke.md')),
     databaseUrl: process.env.DATABASE_URL || undefined,

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { loadConfig } from './config.js';
-import { consoleSummary, writeReport } from './report.js';
+import { CpuMonitor } from './cpu-monitor.js';
+import { consoleSummary, describeCpu, writeReport } from './report.js';
 import type { ScenarioResult } from './results.js';
 import { batchedAppends } from './scenarios/batched-appends.js';
 import { replay } from './scenarios/replay.js';
@@ -30,10 +31,15 @@ async function main(): Promise<void> {
   const server = await startBenchServer(config.databaseUrl, log);
   log(`PostgreSQL ${server.info.version} (${server.info.source}), synchronous_commit=${server.info.settings.synchronous_commit}, fsync=${server.info.settings.fsync}`);
   const scenarios: ScenarioResult[] = [];
+  const monitor = new CpuMonitor(server.postmasterPid);
   try {
-    scenarios.push(await singleAppends(server, config, log));
-    scenarios.push(await batchedAppends(server, config, log));
-    scenarios.push(await replay(server, config, log));
+    for (const scenario of [singleAppends, batchedAppends, replay]) {
+      monitor.begin();
+      const result = await scenario(server, config, log);
+      result.cpu = monitor.end();
+      if (result.cpu) log(`  CPU: ${describeCpu(result.cpu)}`);
+      scenarios.push(result);
+    }
   } finally {
     await server.stop();
   }

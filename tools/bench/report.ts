@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchConfig } from './config.js';
+import type { CpuShare } from './cpu-monitor.js';
 import { payloadBytes } from './payload.js';
 import type { ScenarioResult, StoreResult } from './results.js';
 import type { ServerInfo } from './server.js';
@@ -36,7 +37,7 @@ function summaryRows(scenarios: ScenarioResult[]): string[] {
   for (const s of scenarios) {
     const baseline = byKey(s, s.baselineKey);
     for (const r of s.results) {
-      if (r.key === s.baselineKey) continue;
+      if (r.key === s.baselineKey || r.experimental) continue;
       const ratio = baseline ? r.median / baseline.median : Number.NaN;
       const absOk = r.median >= s.target.minPerSecond;
       const ratioOk = ratio >= s.target.minRatio;
@@ -51,13 +52,26 @@ function summaryRows(scenarios: ScenarioResult[]): string[] {
 }
 
 function scenarioSection(s: ScenarioResult): string[] {
-  const lines = [`### ${s.title}`, '', s.description, '', '| store | events/s (median) | runs | |', '|---|---:|---|---|'];
+  const baseline = byKey(s, s.baselineKey);
+  const primary = byKey(s, s.primaryKey);
+  const lines = [
+    `### ${s.title}`,
+    '',
+    s.description,
+    '',
+    '| store | events/s (median) | / Emmett | / ours default | runs | method |',
+    '|---|---:|---:|---:|---|---|',
+  ];
   for (const r of s.results) {
-    lines.push(`| ${r.label} | ${formatRate(r.median)} | ${r.runs.map(formatRate).join(', ')} | ${r.method ?? `median of ${r.runs.length}`} |`);
+    const label = r.experimental ? `*${r.label}* ²` : r.label;
+    const vsBaseline = baseline ? formatRatio(r.median / baseline.median) : 'n/a';
+    const vsPrimary = primary ? formatRatio(r.median / primary.median) : 'n/a';
+    lines.push(`| ${label} | ${formatRate(r.median)} | ${vsBaseline} | ${vsPrimary} | ${r.runs.map(formatRate).join(', ')} | ${r.method ?? `median of ${r.runs.length}`} |`);
   }
   lines.push('');
   for (const r of s.results) for (const d of r.details) lines.push(`- ${r.label}: ${d}`);
   for (const n of s.notes) lines.push(`- ${n}`);
+  if (s.cpu) lines.push(`- CPU while the scenario ran: ${describeCpu(s.cpu)}`);
   lines.push('');
   return lines;
 }
@@ -92,6 +106,8 @@ export function renderReport(input: ReportInput): string {
     '',
     '¹ Not the default configuration: `PostgresEventStore.open({ …, notify: false })` (subscriptions then wake by polling only). Shown to separate the cost of NOTIFY.',
     '',
+    '² In the details below, rows in italics are prototypes in `tools/bench/experiments/` (not the adapter), measured to size the fixes recommended in the analysis.',
+    '',
     '## Details',
     '',
     ...scenarios.flatMap(scenarioSection),
@@ -105,6 +121,13 @@ export async function writeReport(file: string, input: ReportInput): Promise<str
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, text);
   return text;
+}
+
+export function describeCpu(cpu: CpuShare): string {
+  return (
+    `machine ${Math.round(cpu.machineBusyPct)} % busy (of all cores): benchmark process ${Math.round(cpu.benchNodePct)} %, ` +
+    `PostgreSQL ${Math.round(cpu.postgresPct)} %, other processes ${Math.round(cpu.otherPct)} %; load average ${decimals(cpu.loadAverage1m, 1)}`
+  );
 }
 
 /** The table alone, for the console. */

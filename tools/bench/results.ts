@@ -1,4 +1,5 @@
 // The shapes the scenarios return and the report renders.
+import type { CpuShare } from './cpu-monitor.js';
 
 export interface Target {
   /** minimum events/s for ours */
@@ -18,6 +19,8 @@ export interface StoreResult {
   method?: string;
   /** free-form facts shown under the table (latency percentiles, load rate, …). */
   details: string[];
+  /** a prototype in tools/bench/experiments (not the adapter): kept out of the summary table. */
+  experimental?: boolean;
 }
 
 export interface ScenarioResult {
@@ -32,4 +35,6 @@ export interface ScenarioResult {
   primaryKey: string;
   target: Target;
   notes: string[];
+  /** CPU use on the machine while the scenario ran (set by the runner). */
+  cpu?: CpuShare;
 }

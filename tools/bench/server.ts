@@ -19,10 +19,21 @@ export interface ServerInfo {
 
 export interface BenchServer {
   info: ServerInfo;
+  /** the embedded server's postmaster (CPU accounting); undefined with DATABASE_URL. */
+  postmasterPid: number | undefined;
   /** A new empty database; its URL and a drop() that terminates its sessions and drops it. */
   freshDatabase(prefix: string): Promise<FreshDatabase>;
+  /** pg_stat_wal now (cluster-wide: take it around a run of one store only). */
+  walCounters(): Promise<WalCounters>;
   /** Drops what is left and stops the embedded server. */
   stop(): Promise<void>;
+}
+
+/** Cumulative WAL counters of the cluster (pg_stat_wal). */
+export interface WalCounters {
+  records: number;
+  fullPageImages: number;
+  bytes: number;
 }
 
 export interface FreshDatabase {
@@ -77,6 +88,7 @@ export async function startBenchServer(databaseUrl: string | undefined, log: (li
   let adminUrl: string;
   let stopServer: () => Promise<void> = async () => undefined;
   let source: ServerInfo['source'];
+  let postmasterPid: number | undefined;
   if (databaseUrl) {
     adminUrl = databaseUrl;
     source = 'DATABASE_URL';
@@ -87,6 +99,7 @@ export async function startBenchServer(databaseUrl: string | undefined, log: (li
     const server = await startEmbeddedPostgres({ dataDir, durable: true });
     adminUrl = server.url;
     source = 'embedded';
+    postmasterPid = server.pid;
     stopServer = async () => {
       await server.stop();
       await rm(dataDir, { recursive: true, force: true });
@@ -114,9 +127,20 @@ export async function startBenchServer(databaseUrl: string | undefined, log: (li
     return db;
   };
 
+  const walCounters = (): Promise<WalCounters> =>
+    withClient(adminUrl, async (c) => {
+      const row = await c.query<{ wal_records: string; wal_fpi: string; wal_bytes: string }>(
+        'SELECT wal_records::text, wal_fpi::text, wal_bytes::text FROM pg_stat_wal',
+      );
+      const r = row.rows[0];
+      return { records: Number(r?.wal_records ?? 0), fullPageImages: Number(r?.wal_fpi ?? 0), bytes: Number(r?.wal_bytes ?? 0) };
+    });
+
   return {
     info,
+    postmasterPid,
     freshDatabase,
+    walCounters,
     async stop() {
       for (const db of [...live]) await db.drop().catch((error: unknown) => log(`could not drop ${db.name}: ${String(error)}`));
       await stopServer();

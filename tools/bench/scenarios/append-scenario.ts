@@ -4,7 +4,7 @@
 import type { BenchConfig } from '../config.js';
 import type { StoreResult } from '../results.js';
 import type { BenchServer } from '../server.js';
-import { formatMs, median, percentile } from '../stats.js';
+import { decimals, formatMs, median, percentile } from '../stats.js';
 import type { BenchStore, StoreKind } from '../stores/bench-store.js';
 import { runWriters, type StreamVersions, type WriterPlan } from './writers.js';
 
@@ -41,14 +41,21 @@ export async function runAppendScenario(
       log(`  ${kind.label}: warm-up ${Math.round(warm.eventsPerSecond)} events/s`);
       if (hooks.afterWarmup) extra.set(kind.key, await hooks.afterWarmup(open));
     }
-    const runs = new Map<string, { rates: number[]; latencies: number[] }>(opened.map((o) => [o.kind.key, { rates: [], latencies: [] }]));
+    const runs = new Map<string, { rates: number[]; latencies: number[]; events: number; walBytes: number; fpi: number }>(
+      opened.map((o) => [o.kind.key, { rates: [], latencies: [], events: 0, walBytes: 0, fpi: 0 }]),
+    );
     for (let run = 0; run < config.runs; run += 1) {
       for (let i = 0; i < opened.length; i += 1) {
         const open = opened[(run + i) % opened.length]!;
+        const walBefore = await server.walCounters();
         const result = await runWriters(open.store, plan, open.versions, config.runMs);
+        const walAfter = await server.walCounters();
         const acc = runs.get(open.kind.key)!;
         acc.rates.push(result.eventsPerSecond);
         acc.latencies.push(...result.latenciesMs);
+        acc.events += result.events;
+        acc.walBytes += walAfter.bytes - walBefore.bytes;
+        acc.fpi += walAfter.fullPageImages - walBefore.fullPageImages;
         log(`  run ${run + 1}/${config.runs} ${open.kind.label}: ${Math.round(result.eventsPerSecond)} events/s (${result.appends} appends)`);
       }
     }
@@ -57,10 +64,12 @@ export async function runAppendScenario(
       return {
         key: open.kind.key,
         label: open.kind.label,
+        ...(open.kind.experimental ? { experimental: true } : {}),
         runs: acc.rates,
         median: median(acc.rates),
         details: [
           `append latency p50 ${formatMs(percentile(acc.latencies, 50))}, p99 ${formatMs(percentile(acc.latencies, 99))} (${acc.latencies.length} appends)`,
+          `WAL per event ${Math.round(acc.walBytes / Math.max(1, acc.events))} bytes, ${decimals(acc.fpi / Math.max(1, acc.events), 2)} full-page images per event`,
           ...(extra.get(open.kind.key) ?? []),
         ],
       };

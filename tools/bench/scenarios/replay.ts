@@ -13,6 +13,7 @@ import type { BenchConfig } from '../config.js';
 import type { ScenarioResult, StoreResult } from '../results.js';
 import type { BenchServer } from '../server.js';
 import { decimals, formatRate, median } from '../stats.js';
+import { fastDecodeReader, type ExperimentalReader } from '../experiments/fast-decode-read-all.js';
 import type { ReplayCursor, StoreKind } from '../stores/bench-store.js';
 import { EMMETT, OURS } from '../stores/kinds.js';
 import { loadLog } from './load-log.js';
@@ -30,7 +31,31 @@ async function fullPass(cursor: ReplayCursor): Promise<{ events: number; elapsed
   return { events, elapsedMs: performance.now() - started };
 }
 
-async function replayStore(server: BenchServer, config: BenchConfig, kind: StoreKind, log: (line: string) => void): Promise<StoreResult> {
+interface ReaderExperiment {
+  key: string;
+  label: string;
+  reader(url: string): ExperimentalReader;
+}
+
+async function timedPasses(open: () => ReplayCursor, expected: number, runs: number, label: string, log: (line: string) => void): Promise<number[]> {
+  const warm = await fullPass(open());
+  if (warm.events !== expected) throw new Error(`${label}: replay returned ${warm.events} events, expected ${expected}`);
+  const rates: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const pass = await fullPass(open());
+    rates.push((pass.events * 1000) / pass.elapsedMs);
+    log(`  run ${run + 1}/${runs} ${label}: ${Math.round(rates[run]!)} events/s (${decimals(pass.elapsedMs / 1000, 2)} s)`);
+  }
+  return rates;
+}
+
+async function replayStore(
+  server: BenchServer,
+  config: BenchConfig,
+  kind: StoreKind,
+  log: (line: string) => void,
+  experiments: readonly ReaderExperiment[] = [],
+): Promise<StoreResult[]> {
   const db = await server.freshDatabase(`s3${kind.key}`);
   const store = await kind.open(db.url, config.poolMax);
   try {
@@ -52,15 +77,18 @@ async function replayStore(server: BenchServer, config: BenchConfig, kind: Store
     details.push(`first page: ${decimals(firstPageMs, 1)} ms`);
 
     if (predictedMs <= config.emmettReplayBudgetMs) {
-      const warm = await fullPass(store.replay(config.pageSize));
-      if (warm.events !== load.events) throw new Error(`${kind.label}: replay returned ${warm.events} events, expected ${load.events}`);
-      const runs: number[] = [];
-      for (let run = 0; run < config.runs; run += 1) {
-        const pass = await fullPass(store.replay(config.pageSize));
-        runs.push((pass.events * 1000) / pass.elapsedMs);
-        log(`  run ${run + 1}/${config.runs} ${kind.label}: ${Math.round(runs[run]!)} events/s (${decimals(pass.elapsedMs / 1000, 2)} s)`);
+      const runs = await timedPasses(() => store.replay(config.pageSize), load.events, config.runs, kind.label, log);
+      const results: StoreResult[] = [{ key: kind.key, label: kind.label, runs, median: median(runs), details }];
+      for (const experiment of experiments) {
+        const reader = experiment.reader(db.url);
+        try {
+          const rates = await timedPasses(() => reader.replay(config.pageSize), load.events, config.runs, experiment.label, log);
+          results.push({ key: experiment.key, label: experiment.label, experimental: true, runs: rates, median: median(rates), details: [] });
+        } finally {
+          await reader.close();
+        }
       }
-      return { key: kind.key, label: kind.label, runs, median: median(runs), details };
+      return results;
     }
 
     log(`  ${kind.label}: a full pass would take ~${Math.round(predictedMs / 1000)} s: sampling ${SEGMENTS} segments`);
@@ -82,14 +110,16 @@ async function replayStore(server: BenchServer, config: BenchConfig, kind: Store
     const rate = (events * 1000) / elapsedMs;
     log(`  ${kind.label}: sampled ${pages} pages, ${Math.round(rate)} events/s`);
     const fullPassS = load.events / rate;
-    return {
-      key: kind.key,
-      label: kind.label,
-      runs: [rate],
-      median: rate,
-      method: `sampled: ${pages} pages (${events.toLocaleString('en-US')} events) read in ${SEGMENTS} segments spread over the log, ${decimals(elapsedMs / 1000, 1)} s; a full pass ≈ ${Math.round(fullPassS)} s`,
-      details,
-    };
+    return [
+      {
+        key: kind.key,
+        label: kind.label,
+        runs: [rate],
+        median: rate,
+        method: `sampled: ${pages} pages (${events.toLocaleString('en-US')} events) read in ${SEGMENTS} segments spread over the log, ${decimals(elapsedMs / 1000, 1)} s; a full pass ≈ ${Math.round(fullPassS)} s`,
+        details,
+      },
+    ];
   } finally {
     await store.close().catch(() => undefined);
     await db.drop().catch(() => undefined);
@@ -98,8 +128,10 @@ async function replayStore(server: BenchServer, config: BenchConfig, kind: Store
 
 export async function replay(server: BenchServer, config: BenchConfig, log: (line: string) => void): Promise<ScenarioResult> {
   log(`scenario 3: readAll replay over ${config.replayEvents} events, pages of ${config.pageSize}`);
-  const results: StoreResult[] = [];
-  for (const kind of [OURS, EMMETT]) results.push(await replayStore(server, config, kind, log));
+  const experiments: ReaderExperiment[] = config.experiments
+    ? [{ key: 'proto_fast_decode', label: 'prototype: readAll with a JSON fast path', reader: fastDecodeReader }]
+    : [];
+  const results: StoreResult[] = [...(await replayStore(server, config, { ...OURS, label: 'ours' }, log, experiments)), ...(await replayStore(server, config, EMMETT, log))];
   return {
     id: 'replay',
     title: `readAll replay (${config.replayEvents.toLocaleString('en-US')} events)`,

@@ -1,6 +1,7 @@
 // Scenario 1: single-event appends/s, 8 concurrent writers, each append its own durable
 // transaction (synchronous_commit on), each writer on its own streams (random among 500).
 import type { BenchConfig } from '../config.js';
+import { oneStatementKind } from '../experiments/one-statement-append.js';
 import { callsRated } from '../payload.js';
 import { countQueries } from '../profile.js';
 import type { ScenarioResult } from '../results.js';
@@ -26,7 +27,7 @@ export async function singleAppends(server: BenchServer, config: BenchConfig, lo
   const results = await runAppendScenario(
     server,
     config,
-    [OURS, OURS_NO_NOTIFY, EMMETT],
+    [OURS, OURS_NO_NOTIFY, EMMETT, ...(config.experiments ? [oneStatementKind({ notify: false }), oneStatementKind({ notify: true })] : [])],
     { writers: config.writers, streamsPerWriter: config.streamsPerWriter, eventsPerAppend: 1, prefix: 's1' },
     log,
     { afterWarmup: roundTrips },

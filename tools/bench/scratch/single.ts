@@ -4,6 +4,7 @@ import { startBenchServer } from '../server.js';
 import { EMMETT, OURS, OURS_NO_NOTIFY } from '../stores/kinds.js';
 import { runWriters } from '../scenarios/writers.js';
 import type { StoreKind } from '../stores/bench-store.js';
+import { oneStatementKind } from '../experiments/one-statement-append.js';
 
 function cpu(): { busy: number; total: number } {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
@@ -15,7 +16,7 @@ const config = loadConfig();
 const server = await startBenchServer(config.databaseUrl, console.log);
 const writers = Number(process.env.W ?? 8);
 const events = Number(process.env.E ?? 1);
-const kinds: StoreKind[] = (process.env.K ?? 'ours,ours_nonotify,emmett').split(',').map((k) => ({ ours: OURS, ours_nonotify: OURS_NO_NOTIFY, emmett: EMMETT })[k]!);
+const kinds: StoreKind[] = (process.env.K ?? 'ours,ours_nonotify,emmett').split(',').map((k) => ({ ours: OURS, ours_nonotify: OURS_NO_NOTIFY, emmett: EMMETT, p: oneStatementKind({ notify: true }), pn: oneStatementKind({ notify: false }) } as Record<string, StoreKind>)[k]!);
 try {
   for (const kind of kinds) {
     const db = await server.freshDatabase('x' + kind.key);

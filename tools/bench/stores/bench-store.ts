@@ -28,5 +28,7 @@ export interface StoreKind {
   /** key used in database names and the report. */
   key: string;
   label: string;
+  /** a prototype in tools/bench/experiments, not a shipped store. */
+  experimental?: boolean;
   open(url: string, poolMax: number): Promise<BenchStore>;
 }

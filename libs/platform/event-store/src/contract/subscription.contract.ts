@@ -43,7 +43,7 @@ export function registerSubscriptionContract(h: HarnessRef): void {
       const appendedAt = performance.now();
       await store.append(s, batch, 'any');
       appended.push(...idsOf(batch));
-      await waitFor(() => seen.length === appended.length, 5_000, 'live delivery');
+      await waitFor(() => seen.length === appended.length, 10_000, 'live delivery');
       latencies.push(seenAt[seenAt.length - 1]! - appendedAt);
     }
     expect(idsOf(seen)).toEqual(appended);
@@ -58,14 +58,14 @@ export function registerSubscriptionContract(h: HarnessRef): void {
     await store.append(s, first, 'no_stream');
     const seenFirst: RecordedEvent[] = [];
     const one = store.subscribe({ from, batchSize: 1, pollIntervalMs: 20, handler: async (batch) => void seenFirst.push(...batch.filter((e) => e.streamId === s)) });
-    await waitFor(() => seenFirst.length === 2, 5_000, 'first two events');
+    await waitFor(() => seenFirst.length === 2, 10_000, 'first two events');
     await one.stop();
     const resumeAt = one.checkpoint;
     const second = [event('Three'), event('Four')];
     await store.append(s, second, 1);
     const seenSecond: RecordedEvent[] = [];
     running.push(store.subscribe({ from: resumeAt, pollIntervalMs: 20, handler: async (batch) => void seenSecond.push(...batch.filter((e) => e.streamId === s)) }));
-    await waitFor(() => seenSecond.length >= 2, 5_000, 'the two later events');
+    await waitFor(() => seenSecond.length >= 2, 10_000, 'the two later events');
     await sleep(100); // anything re-delivered would show up by now
     expect(idsOf(seenFirst)).toEqual(idsOf(first));
     expect(idsOf(seenSecond)).toEqual(idsOf(second));
@@ -96,7 +96,7 @@ export function registerSubscriptionContract(h: HarnessRef): void {
       },
     });
     running.push(subscription);
-    await waitFor(() => attempts.length === 3, 5_000, 'two failures and a success');
+    await waitFor(() => attempts.length === 3, 10_000, 'two failures and a success');
     expect(attempts).toEqual([idsOf(appended), idsOf(appended), idsOf(appended)]);
     expect(errors.map((e) => (e as Error).message)).toEqual(['projection down', 'projection down']);
   }, CASE_TIMEOUT_MS);
@@ -118,7 +118,7 @@ export function registerSubscriptionContract(h: HarnessRef): void {
         finished = true;
       },
     });
-    await waitFor(() => started, 5_000, 'the handler to start');
+    await waitFor(() => started, 10_000, 'the handler to start');
     await subscription.stop();
     expect(finished).toBe(true);
   }, CASE_TIMEOUT_MS);

@@ -44,13 +44,13 @@ import { readLatestSnapshot, saveSnapshot } from './snapshots.js';
 export interface EventStoreDbOptions {
   /** e.g. `esdb://localhost:2113?tls=false` */
   connectionString: string;
-  /** latest events of a stream checked for already-stored ids before an append (default 1000). */
+  /** latest events of a stream checked for already-stored ids before an append (default 100; each append reads them). */
   idempotencyWindow?: number;
   /** snapshot stream = prefix + stream id (default `$snapshot-`; a $-stream needs admin rights when ACLs are on). */
   snapshotStreamPrefix?: string;
 }
 
-const DEFAULT_IDEMPOTENCY_WINDOW = 1000;
+const DEFAULT_IDEMPOTENCY_WINDOW = 100;
 const MAX_IDEMPOTENCY_WINDOW = 10_000;
 /** readAll pages before it returns what it has (each page is at most limit + 1 records). */
 const MAX_READ_ALL_PAGES = 20;

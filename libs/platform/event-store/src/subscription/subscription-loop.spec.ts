@@ -78,6 +78,23 @@ test('wake() ends the idle wait at once; without it nothing arrives before the p
   expect(seen).toEqual(['e1']);
 });
 
+test('woken while events are still held back (older transaction open): re-reads soon, without another wake', async () => {
+  const source = log();
+  let visibleFrom = Number.POSITIVE_INFINITY;
+  const seen: number[] = [];
+  const loop = start(
+    async (from, limit) => (performance.now() < visibleFrom ? { events: [], checkpoint: from } : source.readAll(from, limit)),
+    { handler: async () => void seen.push(performance.now()) },
+  );
+  await sleep(20);
+  source.push(1);
+  const heldUntil = performance.now() + 600;
+  visibleFrom = heldUntil;
+  loop.wake(); // the commit's notification arrives while an older transaction still holds the order back
+  await waitFor(() => seen.length === 1, 2_000);
+  expect(seen[0]! - heldUntil).toBeLessThan(300); // chased at most 250 ms apart, not the 60 s poll
+});
+
 test('a failing handler gets the same batch again after growing delays; onError sees each failure', async () => {
   const source = log();
   source.push(2);

@@ -10,6 +10,7 @@ export type ReadAll = (from: Checkpoint, limit: number) => Promise<ReadAllResult
 
 /** After a wake-up that found nothing visible yet (an older transaction still open), re-read soon. */
 const CHASE_START_MS = 5;
+const CHASE_MAX_MS = 250;
 /** Longest wait for the wake-up signal before the first read. */
 const READY_TIMEOUT_MS = 5_000;
 
@@ -117,7 +118,7 @@ export class SubscriptionLoop implements Subscription, WakeListener {
     let pending: ReadAllResult | undefined;
     let failures = 0;
     let seenGeneration = this.generation;
-    let chaseMs: number | undefined;
+    let chase: { delayMs: number; endsAt: number } | undefined;
     while (!this.stopped) {
       if (pending === undefined) {
         const generationBeforeRead = this.generation;
@@ -141,15 +142,17 @@ export class SubscriptionLoop implements Subscription, WakeListener {
         }
         if (batch.events.length === 0) {
           if (this.generation !== generationBeforeRead) continue; // signalled during the read
-          // Woken but nothing visible: an older transaction is still open. Re-read after 5, 10,
-          // 20 … ms until the poll interval is reached, then fall back to plain polling.
-          if (woken && chaseMs === undefined) chaseMs = CHASE_START_MS;
-          else if (chaseMs !== undefined) chaseMs *= 2;
-          if (chaseMs !== undefined && chaseMs >= this.pollIntervalMs) chaseMs = undefined;
-          await this.sleep(chaseMs ?? this.pollIntervalMs, true);
+          // Woken but nothing visible: events were committed, but an older transaction is still
+          // open (PostgreSQL holds them back until it ends). Re-read after 5, 10, 20 … ms, at most
+          // CHASE_MAX_MS apart, for one poll interval; then plain polling again.
+          const now = performance.now();
+          if (woken) chase = { delayMs: CHASE_START_MS, endsAt: now + this.pollIntervalMs };
+          else if (chase !== undefined) chase.delayMs = Math.min(chase.delayMs * 2, CHASE_MAX_MS);
+          if (chase !== undefined && now >= chase.endsAt) chase = undefined;
+          await this.sleep(chase === undefined ? this.pollIntervalMs : Math.min(chase.delayMs, this.pollIntervalMs), true);
           continue;
         }
-        chaseMs = undefined;
+        chase = undefined;
         pending = batch;
       }
       try {

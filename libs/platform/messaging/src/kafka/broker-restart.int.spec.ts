@@ -4,6 +4,7 @@
 import { jest } from '@jest/globals';
 import { Kafka, logLevel } from 'kafkajs';
 import { topicFor } from '@billing/contracts';
+import { compareCheckpoints, START } from '@billing/event-store';
 import { uniqueName } from '@billing/testing';
 import { testKafkaBus } from '../__fixtures__/buses.js';
 import { deposited, mapper } from '../__fixtures__/domain.js';
@@ -67,6 +68,11 @@ it('loses nothing and applies nothing twice when the broker restarts while the r
   const publishedDuringOutage = relay.status().published;
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   expect(relay.status().published).toBe(publishedDuringOutage);
+  // The saved checkpoint covers exactly the acknowledged events, not the ones stuck in the retry.
+  const saved = await producer.store.checkpoints.load(`relay:${topic}`);
+  const { events } = await producer.store.readAll(START, 10 * EVENTS);
+  expect(events.filter((e) => compareCheckpoints(e.checkpoint, saved) <= 0)).toHaveLength(publishedDuringOutage);
+  expect(events.length).toBeGreaterThan(publishedDuringOutage);
   await broker.start();
   await writer;
 

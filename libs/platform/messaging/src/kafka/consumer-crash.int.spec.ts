@@ -12,6 +12,7 @@ import { testKafkaBus } from '../__fixtures__/buses.js';
 import { appendDeposits, mapper } from '../__fixtures__/domain.js';
 import { openTestService, type TestService } from '../__fixtures__/service-store.js';
 import { exactlyOnce, waitFor } from '../__fixtures__/wait.js';
+import { kafkaCleanup } from '../__fixtures__/kafka-cleanup.js';
 import type { KafkaBus } from './kafka-bus.js';
 
 jest.setTimeout(90_000);
@@ -20,6 +21,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../../../..');
 const EVENTS = 100;
 const DIE_AFTER = 30;
+
+const cleanup = kafkaCleanup();
+afterAll(() => cleanup.run());
 
 let producer: TestService;
 let consumer: TestService;
@@ -61,8 +65,8 @@ function runDoomedConsumer(env: Record<string, string>): Promise<{ signal: strin
 
 it.each(['after-commit', 'in-transaction'])('a consumer killed mid-batch (%s) is replaced with no loss and no double effect', async (point) => {
   const service = uniqueName('crash').replace(/_/g, '-');
-  const topic = topicFor(service);
-  const group = uniqueName('grp');
+  const topic = cleanup.topic(topicFor(service));
+  const group = cleanup.group(uniqueName('grp'));
   const ids = await appendDeposits(producer.store, EVENTS, 7);
   const relay = await bus.startRelay({ service, store: producer.store, checkpoints: producer.store.checkpoints, mapper });
   await waitFor(async () => relay.status().published, (n) => n === EVENTS, { what: 'relay to publish' });

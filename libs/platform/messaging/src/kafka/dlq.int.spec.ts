@@ -14,6 +14,7 @@ import { testKafkaBus, testLogger } from '../__fixtures__/buses.js';
 import { appendDeposits, mapper } from '../__fixtures__/domain.js';
 import { openTestService, type TestService } from '../__fixtures__/service-store.js';
 import { exactlyOnce, waitFor } from '../__fixtures__/wait.js';
+import { kafkaCleanup } from '../__fixtures__/kafka-cleanup.js';
 import type { DlqEntry } from './dlq-admin.js';
 import type { KafkaBus } from './kafka-bus.js';
 import { SafeProducer } from './producer.js';
@@ -22,6 +23,9 @@ jest.setTimeout(90_000);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
 const brokers = testKafkaBrokers().join(',');
+
+const cleanup = kafkaCleanup();
+afterAll(() => cleanup.run());
 
 let producer: TestService;
 let consumer: TestService;
@@ -58,8 +62,8 @@ async function listJson(topic: string): Promise<DlqEntry[]> {
 
 it('dead-letters a message after N attempts, and the CLI replays it once the handler is fixed', async () => {
   const service = uniqueName('dlq').replace(/_/g, '-');
-  const topic = topicFor(service);
-  const group = uniqueName('grp');
+  const topic = cleanup.topic(topicFor(service));
+  const group = cleanup.group(uniqueName('grp'));
   const ids = await appendDeposits(producer.store, 5, 1); // one aggregate: one partition, in order
   const poison = ids[2]!;
   let fixed = false;
@@ -86,6 +90,7 @@ it('dead-letters a message after N attempts, and the CLI replays it once the han
   expect(poisonAttempts).toBe(3);
   expect([...(await consumer.effectCounts()).keys()].sort()).toEqual(ids.filter((id) => id !== poison).sort());
 
+  cleanup.group(`${dlqTopicFor(topic)}.replay`);
   const [letter, ...others] = await listJson(topic);
   expect(others).toEqual([]);
   expect(letter).toMatchObject({
@@ -126,8 +131,8 @@ it('dead-letters a message after N attempts, and the CLI replays it once the han
 
 it('dead-letters an undecodable message at once, without retrying it', async () => {
   const service = uniqueName('garbage').replace(/_/g, '-');
-  const topic = topicFor(service);
-  const group = uniqueName('grp');
+  const topic = cleanup.topic(topicFor(service));
+  const group = cleanup.group(uniqueName('grp'));
   const [id] = await appendDeposits(producer.store, 1);
   let calls = 0;
   const effect = consumer.effectHandler();

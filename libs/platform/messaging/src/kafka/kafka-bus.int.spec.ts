@@ -13,11 +13,15 @@ import type { KafkaBus } from './kafka-bus.js';
 import { readTopic } from './read-topic.js';
 import { SafeProducer } from './producer.js';
 import { testLogger } from '../__fixtures__/buses.js';
+import { kafkaCleanup } from '../__fixtures__/kafka-cleanup.js';
 
 // Jest reads testTimeout only at the top level of its config, not per project: set it here.
 jest.setTimeout(60_000);
 
 const kafka = new Kafka({ clientId: 'messaging-int', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
+
+const cleanup = kafkaCleanup();
+afterAll(() => cleanup.run());
 
 let producer: TestService;
 let consumer: TestService;
@@ -42,7 +46,7 @@ function serviceName(): string {
 describe('relay', () => {
   it('publishes mapped events keyed by aggregate id with the specified headers, skipping internal ones', async () => {
     const service = serviceName();
-    const topic = topicFor(service);
+    const topic = cleanup.topic(topicFor(service));
     const published = deposited('5.250000', { correlationId: 'corr-7', causationId: 'cmd-9' });
     await producer.store.append('acct-42', [published, audited()], 'any');
     const relay = await bus.startRelay({ service, store: producer.store, checkpoints: producer.store.checkpoints, mapper });
@@ -75,13 +79,36 @@ describe('relay', () => {
     expect(saved).toEqual((await producer.store.readAll({ transactionId: 0n, position: 0n }, 10)).checkpoint);
     await relay.stop();
   });
+
+  it('stops at an event its mapper cannot map, and goes on from it once the mapper is fixed', async () => {
+    const service = serviceName();
+    const topic = cleanup.topic(topicFor(service));
+    const ids = await appendDeposits(producer.store, 3);
+    let broken = true;
+    const relay = await bus.startRelay({
+      service,
+      store: producer.store,
+      checkpoints: producer.store.checkpoints,
+      mapper: (event) => {
+        if (broken && event.eventId === ids[1]) throw new Error('mapper bug');
+        return mapper(event);
+      },
+    });
+    await waitFor(async () => relay.status().lastError, (e) => e !== undefined, { what: 'the mapper failure' });
+    expect(relay.status()).toMatchObject({ published: 0, lastError: expect.stringContaining('mapper bug') });
+    broken = false;
+    await waitFor(async () => relay.status().published, (n) => n === 3, { what: 'the batch after the fix' });
+    const records = await readTopic(kafka, topic, { limit: 10, timeoutMs: 10_000 });
+    expect(records.map((r) => r.headers?.[HEADERS.eventId]?.toString())).toEqual(ids);
+    expect(await bus.health()).toMatchObject({ transport: 'kafka', ok: true });
+  });
 });
 
 describe('consumer', () => {
   it('applies each event exactly once, also when the group re-reads the topic from the start', async () => {
     const service = serviceName();
-    const topic = topicFor(service);
-    const group = uniqueName('grp');
+    const topic = cleanup.topic(topicFor(service));
+    const group = cleanup.group(uniqueName('grp'));
     const ids = await appendDeposits(producer.store, 60);
     await bus.startRelay({ service, store: producer.store, checkpoints: producer.store.checkpoints, mapper });
     const consume = () =>
@@ -106,8 +133,8 @@ describe('consumer', () => {
 
   it('applies a message that sits twice in the topic once', async () => {
     const service = serviceName();
-    const topic = topicFor(service);
-    const group = uniqueName('grp');
+    const topic = cleanup.topic(topicFor(service));
+    const group = cleanup.group(uniqueName('grp'));
     const [id] = await appendDeposits(producer.store, 1);
     const relay = await bus.startRelay({ service, store: producer.store, checkpoints: producer.store.checkpoints, mapper });
     await waitFor(async () => relay.status().published, (n) => n === 1, { what: 'relay to publish' });

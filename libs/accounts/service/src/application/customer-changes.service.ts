@@ -1,0 +1,65 @@
+// Every change to an opened customer: status (suspend / reactivate / close), the portal settings
+// (caller IDs, FollowMe, threshold, e-mail, language), billing (rate sheet, credit limit) and
+// credential resets. One command per request, decided on the customer's stream.
+import { customerDecider, rejections, type CustomerCommand } from '@billing/accounts-domain';
+import { generatePassword } from '@billing/gateway';
+import { Inject, Injectable } from '@nestjs/common';
+import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts.options.js';
+import { AccountsAggregates } from '../infrastructure/aggregates.js';
+import { AccountsCommitter } from '../infrastructure/committer.js';
+import { CustomersQueries } from '../queries/customers.queries.js';
+import type { CustomerRow } from '../queries/rows.js';
+import { commandMeta, eventMetadata, type CommandContext } from './command-context.js';
+import { decideAll } from './decide-all.js';
+import { CredentialsGenerator } from './generated-credentials.js';
+import { PortalLogins } from './portal-logins.js';
+
+/** A customer command without its id and meta: the service adds both. */
+export type CustomerChange = CustomerCommand extends infer C ? (C extends CustomerCommand ? Omit<C, 'customerId' | 'meta'> : never) : never;
+
+@Injectable()
+export class CustomerChangesService {
+  constructor(
+    @Inject(ACCOUNTS_OPTIONS) private readonly options: ResolvedAccountsOptions,
+    @Inject(AccountsAggregates) private readonly aggregates: AccountsAggregates,
+    @Inject(AccountsCommitter) private readonly committer: AccountsCommitter,
+    @Inject(CustomersQueries) private readonly customers: CustomersQueries,
+    @Inject(CredentialsGenerator) private readonly generator: CredentialsGenerator,
+    @Inject(PortalLogins) private readonly logins: PortalLogins,
+  ) {}
+
+  /** Several changes are decided together and appended atomically (a PATCH of several fields). */
+  async apply(context: CommandContext, customerId: string, changes: readonly CustomerChange[]): Promise<CustomerRow> {
+    const meta = commandMeta(context, this.options.clock());
+    const commands = changes.map((change) => ({ ...change, customerId, meta }) as CustomerCommand);
+    await this.committer.commit(async () => {
+      const customer = await this.aggregates.customer(customerId);
+      return [{ streamId: customer.streamId, expectedVersion: customer.expectedVersion, events: decideAll(customerDecider, customer.state, commands) }];
+    }, eventMetadata(context));
+    const row = await this.row(customerId);
+    // a closed customer's portal login stops working (and its issued tokens with it)
+    if (row.status === 'closed') await this.logins.disable(row.portalUsername);
+    return row;
+  }
+
+  /** A new SIP password: its HA1 replaces the old one; the password is answered once. */
+  async resetSipPassword(context: CommandContext, customer: CustomerRow): Promise<{ sipUsername: string; sipPassword: string; sipRealm: string }> {
+    const { sipPassword, sipHa1 } = this.generator.newSipSecret(customer.sipUsername);
+    await this.apply(context, customer.customerId, [{ type: 'ChangeSipPassword', sipHa1 }]);
+    return { sipUsername: customer.sipUsername, sipPassword, sipRealm: this.generator.sipRealm };
+  }
+
+  /** A new portal password (or the login, if it was never created); answered once. */
+  async resetPortalPassword(customer: CustomerRow): Promise<{ portalUsername: string; portalPassword: string }> {
+    if (customer.status === 'closed') throw rejections.customerClosed();
+    const portalPassword = generatePassword();
+    await this.logins.reset({ username: customer.portalUsername, password: portalPassword, role: 'customer', subjectId: customer.customerId });
+    return { portalUsername: customer.portalUsername, portalPassword };
+  }
+
+  private async row(customerId: string): Promise<CustomerRow> {
+    const row = await this.customers.get(customerId);
+    if (row === undefined) throw rejections.customerNotFound();
+    return row;
+  }
+}

@@ -1,0 +1,18 @@
+// The terms a new customer copies, for the caller asking: the domain's resolveCustomerTerms, after
+// the tenant rule — an agent never learns that another agent's profile exists (404, not 422).
+import { rejections, resolveCustomerTerms, type CustomerTerms } from '@billing/accounts-domain';
+import type { Principal } from '@billing/gateway';
+import { Inject, Injectable } from '@nestjs/common';
+import { AccountsAggregates } from '../infrastructure/aggregates.js';
+
+@Injectable()
+export class CustomerTermsResolver {
+  constructor(@Inject(AccountsAggregates) private readonly aggregates: AccountsAggregates) {}
+
+  async resolve(principal: Principal, profileId: string, agentId: string | null): Promise<CustomerTerms> {
+    const [profile, agent] = await Promise.all([this.aggregates.profile(profileId), agentId === null ? null : this.aggregates.agent(agentId)]);
+    const owner = profile.state.status === 'none' ? null : profile.state.ownerAgentId;
+    if (principal.role === 'agent' && owner !== null && owner !== principal.subjectId) throw rejections.profileNotFound();
+    return resolveCustomerTerms(profile.state, agent === null ? null : agent.state);
+  }
+}

@@ -1,0 +1,93 @@
+// Opening one customer (ITC or its agent): account number, SIP credentials and a portal login,
+// the terms copied from a profile. The credentials are answered once and kept only as digests.
+import { customerDecider, customerStreamId, type InitialBalanceSource, type OpenCustomer } from '@billing/accounts-domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts.options.js';
+import { AccountsAggregates } from '../infrastructure/aggregates.js';
+import { AccountsCommitter } from '../infrastructure/committer.js';
+import { CustomersQueries } from '../queries/customers.queries.js';
+import type { CustomerRow } from '../queries/rows.js';
+import { commandMeta, eventMetadata, type CommandContext } from './command-context.js';
+import { CustomerTermsResolver } from './customer-terms.js';
+import { CredentialsGenerator, type NewCustomerCredentials } from './generated-credentials.js';
+import { PortalLogins } from './portal-logins.js';
+import { assertSameRequest, idFromKey, type RequestIdempotency } from './request-idempotency.js';
+import { chosenUsername } from './usernames.js';
+
+export interface OpenCustomerInput {
+  profileId: string;
+  /** null = ITC-direct. */
+  agentId: string | null;
+  initialBalanceSource: InitialBalanceSource;
+  contactEmail: string | null;
+  /** a chosen portal login; default: the account number. */
+  portalUsername: string | undefined;
+  idempotency: RequestIdempotency;
+}
+
+export interface OpenedCustomer {
+  customer: CustomerRow;
+  /** null when this answers a repeated Idempotency-Key: credentials are shown only once. */
+  credentials: (NewCustomerCredentials & { sipRealm: string }) | null;
+}
+
+@Injectable()
+export class CustomersService {
+  constructor(
+    @Inject(ACCOUNTS_OPTIONS) private readonly options: ResolvedAccountsOptions,
+    @Inject(AccountsAggregates) private readonly aggregates: AccountsAggregates,
+    @Inject(AccountsCommitter) private readonly committer: AccountsCommitter,
+    @Inject(CustomersQueries) private readonly customers: CustomersQueries,
+    @Inject(CustomerTermsResolver) private readonly terms: CustomerTermsResolver,
+    @Inject(CredentialsGenerator) private readonly generator: CredentialsGenerator,
+    @Inject(PortalLogins) private readonly logins: PortalLogins,
+  ) {}
+
+  async open(context: CommandContext, input: OpenCustomerInput): Promise<OpenedCustomer> {
+    const { key, requestHash } = input.idempotency;
+    const customerId = key === undefined ? randomUUID() : idFromKey(context.principal, key, 'customer');
+    const portalUsername = input.portalUsername === undefined ? undefined : chosenUsername(input.portalUsername);
+    if (portalUsername !== undefined) await this.logins.assertAvailable(portalUsername, 'customer', customerId);
+    let credentials: NewCustomerCredentials | undefined;
+    let existed = false;
+    await this.committer.commit(async () => {
+      const customer = await this.aggregates.customer(customerId);
+      existed = customer.state.status !== 'none';
+      if (existed) return [];
+      const terms = await this.terms.resolve(context.principal, input.profileId, input.agentId);
+      // generated once: a re-run after a conflict keeps the account number it already took
+      credentials ??= (await this.generator.generate(1, portalUsername))[0]!;
+      const command: OpenCustomer = {
+        type: 'OpenCustomer',
+        customerId,
+        agentId: input.agentId,
+        profileId: input.profileId,
+        batchId: null,
+        ...terms,
+        accountNumber: credentials.accountNumber,
+        sipUsername: credentials.sipUsername,
+        sipHa1: credentials.sipHa1,
+        portalUsername: credentials.portalUsername,
+        contactEmail: input.contactEmail,
+        initialBalanceSource: input.initialBalanceSource,
+        meta: commandMeta(context, this.options.clock()),
+      };
+      return [{ streamId: customer.streamId, expectedVersion: customer.expectedVersion, events: customerDecider.decide(command, customer.state) }];
+    }, eventMetadata(context, { requestHash }));
+
+    if (existed || credentials === undefined) {
+      const opening = await this.aggregates.openingMetadata(customerStreamId(customerId));
+      assertSameRequest(opening?.requestHash, input.idempotency);
+      return { customer: await this.row(customerId), credentials: null };
+    }
+    await this.logins.create({ username: credentials.portalUsername, password: credentials.portalPassword, role: 'customer', subjectId: customerId });
+    return { customer: await this.row(customerId), credentials: { ...credentials, sipRealm: this.generator.sipRealm } };
+  }
+
+  private async row(customerId: string): Promise<CustomerRow> {
+    const row = await this.customers.get(customerId);
+    if (row === undefined) throw new Error(`customer ${customerId} committed but not in the read model`);
+    return row;
+  }
+}

@@ -1,0 +1,28 @@
+import { NonNegativeMoneyString, PercentString } from '@billing/contracts';
+import { z } from 'zod';
+import { Email, Id, Name, notEmpty, Password, Username } from './common.schemas.js';
+
+export const RegisterAgentBody = z.strictObject({
+  name: Name,
+  contactEmail: Email,
+  commissionPercent: PercentString,
+  rateSheetId: Id.meta({ description: "the rate sheet the agent's customers get unless their profile names one" }),
+  lowBalanceThreshold: NonNegativeMoneyString.default('0'),
+  username: Username.meta({ description: 'portal login of the agent' }),
+  password: Password,
+});
+export type RegisterAgentBody = z.infer<typeof RegisterAgentBody>;
+
+export const ChangeAgentBody = z
+  .strictObject({
+    name: Name.optional(),
+    contactEmail: Email.optional(),
+    commissionPercent: PercentString.optional(),
+    rateSheetId: Id.optional(),
+    lowBalanceThreshold: NonNegativeMoneyString.optional(),
+  })
+  .refine(notEmpty, 'send at least one field to change');
+export type ChangeAgentBody = z.infer<typeof ChangeAgentBody>;
+
+export const AgentPasswordBody = z.strictObject({ password: Password });
+export type AgentPasswordBody = z.infer<typeof AgentPasswordBody>;

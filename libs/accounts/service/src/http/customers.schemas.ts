@@ -1,0 +1,60 @@
+import { NonNegativeMoneyString } from '@billing/contracts';
+import { z } from 'zod';
+import { Email, Id, ListQuery, notEmpty, Username } from './common.schemas.js';
+
+export const OpenCustomerBody = z.strictObject({
+  profileId: Id,
+  agentId: Id.nullable().optional().meta({ description: 'admin: the customer\'s agent (absent or null = ITC-direct); an agent opens its own' }),
+  contactEmail: Email.nullable().optional(),
+  portalUsername: Username.optional().meta({ description: 'portal login; default: the account number' }),
+});
+export type OpenCustomerBody = z.infer<typeof OpenCustomerBody>;
+
+export const OpenBatchBody = z.strictObject({
+  profileId: Id,
+  agentId: Id.nullable().optional().meta({ description: 'the agent of every customer (absent or null = ITC-direct)' }),
+  count: z.number().int().meta({ description: 'customers to open: 10 to 1000' }),
+});
+export type OpenBatchBody = z.infer<typeof OpenBatchBody>;
+
+export const CredentialsFormatQuery = z.strictObject({
+  format: z.enum(['json', 'csv']).optional().meta({ description: 'csv = the credentials as a CSV file (also: Accept: text/csv)' }),
+});
+export type CredentialsFormatQuery = z.infer<typeof CredentialsFormatQuery>;
+
+export const CustomerListQuery = ListQuery.extend({
+  agentId: Id.optional().meta({ description: 'admin: only this agent\'s customers ("itc" = ITC-direct only)' }),
+  batchId: Id.optional(),
+  status: z.enum(['active', 'suspended', 'closed']).optional(),
+});
+export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
+
+export const CallerIdBody = z.strictObject({ callerId: z.string().min(1).max(32).meta({ examples: ['+44 20 7946 0958'] }) });
+export type CallerIdBody = z.infer<typeof CallerIdBody>;
+
+export const FollowMeBody = z.strictObject({
+  enabled: z.boolean(),
+  targets: z
+    .array(z.strictObject({ destination: z.string().min(1).max(32), ringSeconds: z.number().int() }))
+    .max(100)
+    .meta({ description: 'tried in order; at most 5, each ringing 5 to 120 s' }),
+});
+export type FollowMeBody = z.infer<typeof FollowMeBody>;
+
+export const SettingsBody = z
+  .strictObject({
+    lowBalanceThreshold: NonNegativeMoneyString.optional(),
+    contactEmail: Email.nullable().optional().meta({ description: 'null removes the address' }),
+    language: z.string().min(2).max(35).optional(),
+    lowBalanceEmailEnabled: z.boolean().optional(),
+  })
+  .refine(notEmpty, 'send at least one setting to change');
+export type SettingsBody = z.infer<typeof SettingsBody>;
+
+export const BillingBody = z
+  .strictObject({
+    rateSheetId: Id.optional(),
+    creditLimit: NonNegativeMoneyString.optional().meta({ description: 'postpaid customers only' }),
+  })
+  .refine(notEmpty, 'send at least one field to change');
+export type BillingBody = z.infer<typeof BillingBody>;

@@ -1,0 +1,54 @@
+// FreeSWITCH mod_xml_curl directory answers (https://developer.signalwire.com/freeswitch/ →
+// mod_xml_curl, XML User Directory). The switch authenticates SIP digests with `a1-hash`
+// (= md5(user:realm:password)); variables travel with the user into the dialplan.
+import type { DirectoryEntry } from '../queries/rows.js';
+
+export const FREESWITCH_NOT_FOUND =
+  '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' +
+  '<document type="freeswitch/xml">\n  <section name="result">\n    <result status="not found"/>\n  </section>\n</document>\n';
+
+/** Variables the dialplan reads (documented in the service README). */
+export function directoryVariables(entry: DirectoryEntry): Record<string, string> {
+  const variables: Record<string, string> = {
+    accountcode: entry.accountNumber,
+    user_context: 'default',
+    billing_customer_id: entry.customerId,
+    billing_max_concurrent_calls: String(entry.maxConcurrentCalls),
+    billing_max_call_duration_seconds: String(entry.maxCallDurationSeconds),
+    follow_me_enabled: String(entry.followMe.enabled),
+    // "dest:ringSeconds" in the order they are tried
+    follow_me_targets: entry.followMe.targets.map((target) => `${target.destination}:${target.ringSeconds}`).join(','),
+  };
+  if (entry.defaultCallerId !== null) {
+    variables.effective_caller_id_number = entry.defaultCallerId;
+    variables.outbound_caller_id_number = entry.defaultCallerId;
+  }
+  return variables;
+}
+
+export function freeswitchUser(entry: DirectoryEntry, realm: string): string {
+  const variables = Object.entries(directoryVariables(entry))
+    .map(([name, value]) => `          <variable name="${xml(name)}" value="${xml(value)}"/>`)
+    .join('\n');
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' +
+    '<document type="freeswitch/xml">\n' +
+    '  <section name="directory">\n' +
+    `    <domain name="${xml(realm)}">\n` +
+    `      <user id="${xml(entry.sipUsername)}">\n` +
+    '        <params>\n' +
+    `          <param name="a1-hash" value="${xml(entry.sipHa1)}"/>\n` +
+    '        </params>\n' +
+    '        <variables>\n' +
+    `${variables}\n` +
+    '        </variables>\n' +
+    '      </user>\n' +
+    '    </domain>\n' +
+    '  </section>\n' +
+    '</document>\n'
+  );
+}
+
+function xml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}

@@ -1,0 +1,49 @@
+import { NonNegativeMoneyString } from '@billing/contracts';
+import { z } from 'zod';
+import { Id, Name, notEmpty } from './common.schemas.js';
+import { ListQuery } from './common.schemas.js';
+
+const terms = {
+  billingType: z.enum(['prepaid', 'postpaid']),
+  creditLimit: NonNegativeMoneyString.nullable().meta({ description: 'postpaid only: how far below zero the balance may go' }),
+  rateSheetId: Id.nullable().meta({ description: "null = the agent's rate sheet" }),
+  initialBalance: NonNegativeMoneyString,
+  lowBalanceThreshold: NonNegativeMoneyString,
+  maxConcurrentCalls: z.number().int(),
+  maxCallDurationSeconds: z.number().int(),
+  language: z.string().min(2).max(35).meta({ examples: ['en', 'pt-BR'] }),
+};
+
+export const CreateProfileBody = z.strictObject({
+  name: Name,
+  billingType: terms.billingType,
+  creditLimit: terms.creditLimit.default(null),
+  rateSheetId: terms.rateSheetId.default(null),
+  initialBalance: terms.initialBalance.default('0'),
+  lowBalanceThreshold: terms.lowBalanceThreshold.default('0'),
+  maxConcurrentCalls: terms.maxConcurrentCalls.default(1),
+  maxCallDurationSeconds: terms.maxCallDurationSeconds.default(10_800),
+  language: terms.language.default('en'),
+  ownerAgentId: Id.nullable().default(null).meta({ description: 'admin only: the agent that owns it (null = ITC profile); an agent always owns its own' }),
+});
+export type CreateProfileBody = z.infer<typeof CreateProfileBody>;
+
+export const UpdateProfileBody = z
+  .strictObject({
+    name: Name.optional(),
+    billingType: terms.billingType.optional(),
+    creditLimit: terms.creditLimit.optional(),
+    rateSheetId: terms.rateSheetId.optional(),
+    initialBalance: terms.initialBalance.optional(),
+    lowBalanceThreshold: terms.lowBalanceThreshold.optional(),
+    maxConcurrentCalls: terms.maxConcurrentCalls.optional(),
+    maxCallDurationSeconds: terms.maxCallDurationSeconds.optional(),
+    language: terms.language.optional(),
+  })
+  .refine(notEmpty, 'send at least one field to change');
+export type UpdateProfileBody = z.infer<typeof UpdateProfileBody>;
+
+export const ProfileListQuery = ListQuery.extend({
+  ownerAgentId: Id.optional().meta({ description: 'admin: only this agent\'s profiles ("itc" = ITC profiles only)' }),
+});
+export type ProfileListQuery = z.infer<typeof ProfileListQuery>;

@@ -1,0 +1,83 @@
+// Read-model rows as the queries return them (money as bigint micros, times as ISO strings).
+// Selected with explicit casts so the shape does not depend on the pool's type parsers.
+
+export interface AgentRow {
+  agentId: string;
+  name: string;
+  contactEmail: string;
+  commissionMicroPercent: bigint;
+  rateSheetId: string;
+  lowBalanceThresholdMicros: bigint;
+  username: string;
+  status: 'active' | 'suspended';
+  registeredAt: string;
+  updatedAt: string;
+}
+
+export interface ProfileRow {
+  profileId: string;
+  ownerAgentId: string | null;
+  name: string;
+  status: 'active' | 'archived';
+  billingType: 'prepaid' | 'postpaid';
+  creditLimitMicros: bigint | null;
+  rateSheetId: string | null;
+  initialBalanceMicros: bigint;
+  lowBalanceThresholdMicros: bigint;
+  maxConcurrentCalls: number;
+  maxCallDurationSeconds: number;
+  language: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FollowMeRow {
+  enabled: boolean;
+  targets: { destination: string; ringSeconds: number }[];
+}
+
+export interface CustomerRow {
+  customerId: string;
+  accountNumber: string;
+  agentId: string | null;
+  profileId: string | null;
+  batchId: string | null;
+  status: 'active' | 'suspended' | 'closed';
+  billingType: 'prepaid' | 'postpaid';
+  creditLimitMicros: bigint | null;
+  rateSheetId: string;
+  initialBalanceMicros: bigint;
+  initialBalanceSource: 'agent' | 'operator';
+  lowBalanceThresholdMicros: bigint;
+  maxConcurrentCalls: number;
+  maxCallDurationSeconds: number;
+  language: string;
+  contactEmail: string | null;
+  lowBalanceEmailEnabled: boolean;
+  sipUsername: string;
+  portalUsername: string;
+  callerIds: string[];
+  defaultCallerId: string | null;
+  followMe: FollowMeRow;
+  openedAt: string;
+  updatedAt: string;
+}
+
+/** A customer as the softswitch sees it: its row plus the SIP digest. */
+export interface DirectoryEntry extends CustomerRow {
+  sipHa1: string;
+}
+
+/** SQL → bigint for `…::text` columns. */
+export function micros(value: string): bigint {
+  return BigInt(value);
+}
+
+export function optionalMicros(value: string | null): bigint | null {
+  return value === null ? null : BigInt(value);
+}
+
+/** timestamptz selected as a Date (pg's default parser) → ISO 8601 UTC. */
+export function iso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}

@@ -1,0 +1,41 @@
+// Every bound of the rating domain in one place, so the docs, the importers and the rules cannot drift.
+
+/** ids (sheet, version, call, customer, hold): the same bound as the other contexts. */
+export const MAX_ID_CHARS = 128;
+export const MAX_NAME_CHARS = 100;
+
+/** A rate-row prefix: 1..16 digits (E.164 numbers have at most 15). */
+export const MAX_PREFIX_DIGITS = 16;
+/** A normalised destination number; generous for E.164 (15) plus trunk/tech prefixes. */
+export const MAX_DESTINATION_DIGITS = 32;
+/** Raw destination text before normalisation (spaces, dashes, parentheses…). */
+export const MAX_DESTINATION_CHARS = 64;
+export const MAX_DESTINATION_NAME_CHARS = 100;
+export const MAX_CALLER_ID_CHARS = 128;
+
+/** A row has 1..8 intervals: real decks use 1 or 2 ("first minute, then per second"). */
+export const MAX_INTERVALS_PER_ROW = 8;
+/** Interval starts, minimums and increments are seconds within one day / one hour. */
+export const MAX_INTERVAL_START_SECONDS = 86_400;
+export const MAX_MINIMUM_SECONDS = 3_600;
+export const MAX_INCREMENT_SECONDS = 3_600;
+/** 1 000 000 units per minute (or as a connect fee): far above any real tariff, far below overflow. */
+export const MAX_RATE_MICROS = 1_000_000_000_000n;
+
+/** Decks are 50k–200k rows (DESIGN §4); the bound leaves headroom and caps memory. */
+export const MAX_DECK_ROWS = 500_000;
+/** A bad deck reports at most this many errors (the import is all-or-nothing anyway). */
+export const MAX_DECK_ERRORS = 1_000;
+/** A sheet may have this many versions (a daily import for 27 years). */
+export const MAX_VERSIONS_PER_SHEET = 10_000;
+/** Markup of a derived sheet: 0 % .. 1000 % in micro-percent. */
+export const MAX_MARKUP_MICRO_PERCENT = 100_000_000_000n;
+
+/** A billable call lasts at most 7 days; anything longer is a broken CDR. */
+export const MAX_BILLSEC_SECONDS = 604_800;
+/** The switch-wide cap of an authorization (config `maxCallSeconds`, default 3 h) may not exceed this. */
+export const MAX_CALL_SECONDS = 86_400;
+
+/** One CSV record (a deck row or a Master.csv line) may not exceed this many characters. */
+export const MAX_CSV_RECORD_CHARS = 16_384;
+export const MAX_CSV_FIELDS = 64;
