@@ -28,8 +28,9 @@ export interface OpenCustomerInput {
 
 export interface OpenedCustomer {
   customer: CustomerRow;
+  sipRealm: string;
   /** null when this answers a repeated Idempotency-Key: credentials are shown only once. */
-  credentials: (NewCustomerCredentials & { sipRealm: string }) | null;
+  credentials: NewCustomerCredentials | null;
 }
 
 @Injectable()
@@ -79,10 +80,10 @@ export class CustomersService {
     if (existed || credentials === undefined) {
       const opening = await this.aggregates.openingMetadata(customerStreamId(customerId));
       assertSameRequest(opening?.requestHash, input.idempotency);
-      return { customer: await this.row(customerId), credentials: null };
+      return { customer: await this.row(customerId), sipRealm: this.generator.sipRealm, credentials: null };
     }
     await this.logins.create({ username: credentials.portalUsername, password: credentials.portalPassword, role: 'customer', subjectId: customerId });
-    return { customer: await this.row(customerId), credentials: { ...credentials, sipRealm: this.generator.sipRealm } };
+    return { customer: await this.row(customerId), sipRealm: this.generator.sipRealm, credentials };
   }
 
   private async row(customerId: string): Promise<CustomerRow> {

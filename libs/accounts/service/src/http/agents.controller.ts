@@ -1,19 +1,32 @@
-import { CredentialsService, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidParam, ValidQuery, ApiProblemResponse, assertVisible, uuidFromName, type IdempotencyContext, type Principal } from '@billing/gateway';
+import {
+  ApiProblemResponse,
+  assertVisible,
+  CurrentUser,
+  Idempotent,
+  IdempotencyKey,
+  Roles,
+  uuidFromName,
+  ValidBody,
+  ValidParam,
+  ValidQuery,
+  type IdempotencyContext,
+  type Principal,
+} from '@billing/gateway';
 import { parseMoney, parsePercent } from '@billing/money';
 import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Put } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AgentsService } from '../application/agents.service.js';
+import type { CommandContext } from '../application/command-context.js';
 import { PortalLogins } from '../application/portal-logins.js';
 import { AgentsQueries } from '../queries/agents.queries.js';
 import { DEFAULT_PAGE_SIZE, encodeCursor, decodeCursor, type Page } from '../queries/pagination.js';
 import { agentAuditEntry, AgentAuditEntry } from './agent-audit.js';
 import { AgentPasswordBody, ChangeAgentBody, RegisterAgentBody } from './agents.schemas.js';
 import { Caller } from './caller.decorator.js';
-import { Id, ListQuery, optionalBody, ReasonBody, zodBody } from './common.schemas.js';
+import { Id, ListQuery, optionalBody, optionalBodyDoc, ReasonBody } from './common.schemas.js';
 import { agentView, AgentView, pageSchema } from './views.js';
-import type { CommandContext } from '../application/command-context.js';
 
 @ApiTags('agents')
 @Controller('agents')
@@ -22,7 +35,6 @@ export class AgentsController {
     @Inject(AgentsService) private readonly agents: AgentsService,
     @Inject(AgentsQueries) private readonly queries: AgentsQueries,
     @Inject(PortalLogins) private readonly logins: PortalLogins,
-    @Inject(CredentialsService) private readonly credentials: CredentialsService,
   ) {}
 
   @Post()
@@ -105,7 +117,7 @@ export class AgentsController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: 'Suspend an agent: it keeps its customers, but no new ones can be opened for it' })
-  @ApiBody({ required: false, schema: zodBody(ReasonBody) })
+  @ApiBody(optionalBodyDoc(ReasonBody))
   @ApiResponse({ status: 200, standardSchema: AgentView })
   async suspend(@ValidParam('id', Id) id: string, @Body() raw: unknown, @Caller() context: CommandContext): Promise<AgentView> {
     const body = optionalBody(ReasonBody, raw);

@@ -2,6 +2,8 @@
 // formats are checked here (400 with the field's path); business rules (E.164, ranges of counts,
 // billing terms) are the domain's (422 with a stable code).
 import { isValidEmail, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_REASON_CHARS } from '@billing/accounts-domain';
+import { zodSchema } from '@billing/gateway';
+import type { ApiBodyOptions } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../queries/pagination.js';
 
@@ -34,4 +36,9 @@ export function optionalBody<T extends z.ZodType>(schema: T, body: unknown): z.i
 /** "at least one field" for PATCH bodies. */
 export function notEmpty(value: object): boolean {
   return Object.values(value).some((field) => field !== undefined);
+}
+
+/** OpenAPI for a body read with optionalBody (not required). */
+export function optionalBodyDoc(schema: z.ZodType): ApiBodyOptions {
+  return { required: false, schema: zodSchema(schema, 'input') } as ApiBodyOptions;
 }

@@ -4,13 +4,14 @@
 import { toIntegrationEvent } from '@billing/accounts-domain';
 import { integrationEventFrom, type IntegrationEventMapper } from '@billing/contracts';
 import { HealthService } from '@billing/gateway';
+import type { RecordedEvent } from '@billing/event-store';
 import type { RelayHandle } from '@billing/messaging';
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts.options.js';
 import { AccountsDatabase } from './accounts-database.js';
 import { accountsEventCodec } from './event-codec.js';
 
-export const accountsIntegrationMapper: IntegrationEventMapper = (recorded) => {
+export const accountsIntegrationMapper: IntegrationEventMapper<RecordedEvent> = (recorded) => {
   const shape = toIntegrationEvent(accountsEventCodec.fromStored(recorded));
   return shape === null ? null : integrationEventFrom(recorded, shape);
 };

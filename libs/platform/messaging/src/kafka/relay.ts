@@ -92,8 +92,15 @@ export class KafkaRelay implements RelayHandle {
     if (last && compareCheckpoints(checkpoint, last.checkpoint) < 0) {
       throw new Error(`subscription checkpoint ${String(checkpoint.position)} is behind its own batch`);
     }
-    // Mapping is pure: a failure here is a bug in the mapper and is retried (logged) until fixed.
-    const messages = this.map(events);
+    // Mapping is pure: a failure here is a bug in the mapper. The subscription retries the batch
+    // (logged through onError) until a fixed mapper is deployed; the event is never skipped.
+    let messages: WireMessage[];
+    try {
+      messages = this.map(events);
+    } catch (error) {
+      this.lastError = errorMessage(error);
+      throw error;
+    }
     let sent = messages.length === 0;
     for (let attempt = 1; ; attempt += 1) {
       if (this.abort.signal.aborted) throw new AbortedError();

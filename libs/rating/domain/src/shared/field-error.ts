@@ -1,5 +1,5 @@
 // Input that cannot be accepted is reported field by field, never thrown: an importer shows every
-// problem of a row (and the row's line) at once, and a CDR endpoint answers a 400 listing them.
+// problem of a row (with the row's line) at once, and a CDR endpoint answers a 400 listing them.
 
 export interface FieldError {
   /** the wire name of the field (`rate_per_minute`, `rows[3].intervals[1].ratePerMinute`, `variables.billsec`). */
@@ -16,17 +16,4 @@ export function ok<T>(value: T): Parsed<T> {
 export function failed<T>(errors: readonly FieldError[]): Parsed<T> {
   if (errors.length === 0) throw new RangeError('failed() needs at least one error');
   return { ok: false, errors };
-}
-
-/** Collects errors while reading fields; `read` turns a thrown MoneyFormatError-like reason into an error. */
-export class FieldErrors {
-  readonly list: FieldError[] = [];
-
-  add(field: string, message: string): void {
-    this.list.push({ field, message });
-  }
-
-  get empty(): boolean {
-    return this.list.length === 0;
-  }
 }

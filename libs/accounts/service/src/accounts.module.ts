@@ -1,0 +1,58 @@
+// The accounts service as a Nest module: wiring only. The gateway module (global) supplies auth,
+// validation, problem+json, CredentialsService and HealthService.
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ACCOUNTS_OPTIONS, resolveAccountsOptions, type AccountsModuleOptions, type ResolvedAccountsOptions } from './accounts.options.js';
+import { AgentsService } from './application/agents.service.js';
+import { BatchesService } from './application/batches.service.js';
+import { CustomerChangesService } from './application/customer-changes.service.js';
+import { CustomerTermsResolver } from './application/customer-terms.js';
+import { CustomersService } from './application/customers.service.js';
+import { CredentialsGenerator } from './application/generated-credentials.js';
+import { PortalLogins } from './application/portal-logins.js';
+import { ProfilesService } from './application/profiles.service.js';
+import { AgentsController } from './http/agents.controller.js';
+import { CustomerPortalController } from './http/customer-portal.controller.js';
+import { CustomerProfilesController } from './http/customer-profiles.controller.js';
+import { CustomersController } from './http/customers.controller.js';
+import { SwitchDirectoryController } from './http/switch-directory.controller.js';
+import { AccountsDatabase } from './infrastructure/accounts-database.js';
+import { AccountsRelay } from './infrastructure/accounts-relay.js';
+import { AccountsAggregates } from './infrastructure/aggregates.js';
+import { AccountsCommitter } from './infrastructure/committer.js';
+import { AgentsQueries } from './queries/agents.queries.js';
+import { CustomersQueries } from './queries/customers.queries.js';
+import { ProfilesQueries } from './queries/profiles.queries.js';
+
+@Module({})
+export class AccountsModule {
+  static forRoot(options: AccountsModuleOptions): DynamicModule {
+    const resolved = resolveAccountsOptions(options);
+    return {
+      module: AccountsModule,
+      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController],
+      providers: [
+        { provide: ACCOUNTS_OPTIONS, useValue: resolved },
+        {
+          provide: AccountsDatabase,
+          inject: [ACCOUNTS_OPTIONS],
+          useFactory: (o: ResolvedAccountsOptions) => AccountsDatabase.open(o.pool, o.schema),
+        },
+        AccountsAggregates,
+        AccountsCommitter,
+        AccountsRelay,
+        AgentsQueries,
+        ProfilesQueries,
+        CustomersQueries,
+        PortalLogins,
+        CredentialsGenerator,
+        CustomerTermsResolver,
+        AgentsService,
+        ProfilesService,
+        CustomersService,
+        BatchesService,
+        CustomerChangesService,
+      ],
+      exports: [AccountsDatabase, AccountsRelay],
+    };
+  }
+}

@@ -1,0 +1,289 @@
+import { ApiProblemResponse, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, type Principal } from '@billing/gateway';
+import { parseMoney } from '@billing/money';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { BatchesService, type OpenedBatch } from '../application/batches.service.js';
+import type { CommandContext } from '../application/command-context.js';
+import { CustomerChangesService, type CustomerChange } from '../application/customer-changes.service.js';
+import { CustomersService } from '../application/customers.service.js';
+import { requestIdempotency } from '../application/request-idempotency.js';
+import { CustomersQueries } from '../queries/customers.queries.js';
+import type { Page } from '../queries/pagination.js';
+import { Caller } from './caller.decorator.js';
+import { Id, optionalBody, optionalBodyDoc, ReasonBody } from './common.schemas.js';
+import { credentialsCsv } from './credentials-csv.js';
+import { visibleCustomer } from './customer-access.js';
+import { BillingBody, CredentialsFormatQuery, CustomerListQuery, OpenBatchBody, OpenCustomerBody } from './customers.schemas.js';
+import { customerView, CustomerView, pageSchema } from './views.js';
+
+/** The parts of the Express request/response these routes use. */
+interface RawRequest {
+  method: string;
+  path: string;
+}
+interface RawResponse {
+  setHeader(name: string, value: string): void;
+}
+
+const IDEMPOTENCY_HEADER_DOC = {
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'Same key + same body → the customers opened the first time, answered again WITHOUT their passwords (200, Idempotent-Replayed: true); ' +
+    'same key + another body → 422. Passwords are shown once and never stored in clear.',
+};
+
+const CredentialsView = z.object({
+  accountNumber: z.string(),
+  sipUsername: z.string(),
+  sipPassword: z.string(),
+  sipRealm: z.string(),
+  portalUsername: z.string(),
+  portalPassword: z.string(),
+});
+const OpenedCustomerView = z.object({ customer: CustomerView, credentials: CredentialsView.nullable().meta({ description: 'shown once; null on a replay' }) });
+const OpenedBatchView = z.object({
+  batchId: z.string(),
+  profileId: z.string(),
+  agentId: z.string().nullable(),
+  count: z.number().int(),
+  sipRealm: z.string(),
+  credentialsIncluded: z.boolean(),
+  customers: z.array(
+    z.object({
+      customerId: z.string(),
+      accountNumber: z.string(),
+      sipUsername: z.string(),
+      sipPassword: z.string().nullable(),
+      portalUsername: z.string(),
+      portalPassword: z.string().nullable(),
+    }),
+  ),
+});
+
+@ApiTags('customers')
+@Controller('customers')
+export class CustomersController {
+  constructor(
+    @Inject(CustomersService) private readonly opening: CustomersService,
+    @Inject(BatchesService) private readonly batches: BatchesService,
+    @Inject(CustomerChangesService) private readonly changes: CustomerChangesService,
+    @Inject(CustomersQueries) private readonly queries: CustomersQueries,
+  ) {}
+
+  @Post()
+  @Roles('admin', 'agent')
+  @ApiOperation({
+    summary: 'Open one customer from a profile',
+    description:
+      'Generates the account number, the SIP user (= account number) and password, and the portal login (default: the account number). ' +
+      'The passwords are in this answer only: the SIP password is kept as its HA1 digest. An agent opens customers for itself ' +
+      "(the initial balance is funded from the agent's balance); ITC opens ITC-direct customers or an agent's (funded by ITC).",
+  })
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiResponse({ status: 201, standardSchema: OpenedCustomerView })
+  @ApiProblemResponse(404, 'profile or agent not found')
+  @ApiProblemResponse(409, 'username_taken, agent_suspended, profile_archived')
+  async open(
+    @ValidBody(OpenCustomerBody) body: OpenCustomerBody,
+    @ValidQuery(CredentialsFormatQuery) query: CredentialsFormatQuery,
+    @Headers('idempotency-key') key: string | undefined,
+    @Headers('accept') accept: string | undefined,
+    @Caller() context: CommandContext,
+    @Req() request: RawRequest,
+    @Res({ passthrough: true }) response: RawResponse & { status(code: number): unknown },
+  ): Promise<unknown> {
+    const agentId = this.agentOfNewCustomer(context.principal, body.agentId);
+    const opened = await this.opening.open(context, {
+      profileId: body.profileId,
+      agentId,
+      initialBalanceSource: context.principal.role === 'agent' ? 'agent' : 'operator',
+      contactEmail: body.contactEmail ?? null,
+      portalUsername: body.portalUsername,
+      idempotency: requestIdempotency(key, request.method, request.path, body),
+    });
+    const replayed = opened.credentials === null;
+    credentialHeaders(response, replayed);
+    if (replayed) response.status(200);
+    const { customer, credentials, sipRealm } = opened;
+    if (wantsCsv(query, accept)) {
+      const row = {
+        customerId: customer.customerId,
+        accountNumber: customer.accountNumber,
+        sipUsername: customer.sipUsername,
+        portalUsername: customer.portalUsername,
+        sipPassword: credentials?.sipPassword ?? null,
+        portalPassword: credentials?.portalPassword ?? null,
+      };
+      return csv(response, `customer-${customer.accountNumber}.csv`, credentialsCsv([row], sipRealm));
+    }
+    return {
+      customer: customerView(customer),
+      credentials:
+        credentials === null
+          ? null
+          : {
+              accountNumber: credentials.accountNumber,
+              sipUsername: credentials.sipUsername,
+              sipPassword: credentials.sipPassword,
+              sipRealm,
+              portalUsername: credentials.portalUsername,
+              portalPassword: credentials.portalPassword,
+            },
+    };
+  }
+
+  @Post('batch')
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Open a batch of 10 to 1000 customers from one profile (ITC only)',
+    description:
+      'All customers or none: a refused batch leaves nothing behind. The credentials of every customer are returned once, ' +
+      'as JSON or as CSV (Accept: text/csv or ?format=csv) to hand out. A count under 10 or over 1000 is a 422.',
+  })
+  @ApiHeader(IDEMPOTENCY_HEADER_DOC)
+  @ApiProduces('application/json', 'text/csv')
+  @ApiResponse({ status: 201, standardSchema: OpenedBatchView })
+  @ApiProblemResponse(422, 'batch_too_small (count < 10), batch_too_large (count > 1000), profile rules')
+  async openBatch(
+    @ValidBody(OpenBatchBody) body: OpenBatchBody,
+    @ValidQuery(CredentialsFormatQuery) query: CredentialsFormatQuery,
+    @Headers('idempotency-key') key: string | undefined,
+    @Headers('accept') accept: string | undefined,
+    @Caller() context: CommandContext,
+    @Req() request: RawRequest,
+    @Res({ passthrough: true }) response: RawResponse & { status(code: number): unknown },
+  ): Promise<unknown> {
+    const batch: OpenedBatch = await this.batches.open(context, {
+      profileId: body.profileId,
+      agentId: body.agentId ?? null,
+      count: body.count,
+      idempotency: requestIdempotency(key, request.method, request.path, body),
+    });
+    credentialHeaders(response, !batch.credentialsIncluded);
+    if (!batch.credentialsIncluded) response.status(200);
+    if (wantsCsv(query, accept)) return csv(response, `batch-${batch.batchId}.csv`, credentialsCsv(batch.customers, batch.sipRealm));
+    return { ...batch, count: batch.customers.length };
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List customers: admin all (filters), an agent its own, a customer itself', description: 'Ordered by account number.' })
+  @ApiResponse({ status: 200, standardSchema: pageSchema(CustomerView) })
+  async list(@ValidQuery(CustomerListQuery) query: CustomerListQuery, @CurrentUser() user: Principal): Promise<Page<CustomerView>> {
+    const filter = {
+      batchId: query.batchId,
+      status: query.status,
+      ...(user.role === 'agent' ? { agentId: user.subjectId } : {}),
+      ...(user.role === 'customer' ? { customerId: user.subjectId } : {}),
+      ...(user.role === 'admin' && query.agentId !== undefined ? { agentId: query.agentId === 'itc' ? null : query.agentId } : {}),
+    };
+    if (user.role !== 'admin' && query.agentId !== undefined && query.agentId !== user.subjectId) return { items: [], nextCursor: null };
+    const page = await this.queries.list(filter, query.limit, query.cursor);
+    return { items: page.items.map(customerView), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One customer' })
+  @ApiResponse({ status: 200, standardSchema: CustomerView })
+  @ApiProblemResponse(404, 'no such customer, or not yours')
+  async get(@ValidParam('id', Id) id: string, @CurrentUser() user: Principal): Promise<CustomerView> {
+    return customerView(visibleCustomer(user, await this.queries.get(id)));
+  }
+
+  @Post(':id/suspend')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Suspend a customer: the softswitch no longer authenticates it; settings can still change' })
+  @ApiBody(optionalBodyDoc(ReasonBody))
+  @ApiResponse({ status: 200, standardSchema: CustomerView })
+  async suspend(@ValidParam('id', Id) id: string, @Body() raw: unknown, @Caller() context: CommandContext): Promise<CustomerView> {
+    const { reason } = optionalBody(ReasonBody, raw);
+    return this.change(context, id, [{ type: 'SuspendCustomer', reason: reason ?? null }]);
+  }
+
+  @Post(':id/reactivate')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reactivate a suspended customer (a closed one stays closed: 409)' })
+  @ApiResponse({ status: 200, standardSchema: CustomerView })
+  async reactivate(@ValidParam('id', Id) id: string, @Caller() context: CommandContext): Promise<CustomerView> {
+    return this.change(context, id, [{ type: 'ReactivateCustomer' }]);
+  }
+
+  @Post(':id/close')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close a customer for good: no calls, no portal login, no further change' })
+  @ApiBody(optionalBodyDoc(ReasonBody))
+  @ApiResponse({ status: 200, standardSchema: CustomerView })
+  async close(@ValidParam('id', Id) id: string, @Body() raw: unknown, @Caller() context: CommandContext): Promise<CustomerView> {
+    const { reason } = optionalBody(ReasonBody, raw);
+    return this.change(context, id, [{ type: 'CloseCustomer', reason: reason ?? null }]);
+  }
+
+  @Patch(':id')
+  @Roles('admin')
+  @ApiOperation({ summary: "Change a customer's rate sheet or (postpaid) credit limit (ITC only)" })
+  @ApiResponse({ status: 200, standardSchema: CustomerView })
+  async changeBilling(@ValidParam('id', Id) id: string, @ValidBody(BillingBody) body: BillingBody, @Caller() context: CommandContext): Promise<CustomerView> {
+    const changes: CustomerChange[] = [];
+    if (body.rateSheetId !== undefined) changes.push({ type: 'ChangeCustomerRateSheet', rateSheetId: body.rateSheetId });
+    if (body.creditLimit !== undefined) changes.push({ type: 'ChangeCustomerCreditLimit', creditLimitMicros: parseMoney(body.creditLimit, 'creditLimit') });
+    return this.change(context, id, changes);
+  }
+
+  @Post(':id/sip-password')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Generate a new SIP password (answered once; the old one stops working)' })
+  @ApiResponse({ status: 200, standardSchema: z.object({ sipUsername: z.string(), sipPassword: z.string(), sipRealm: z.string() }) })
+  async resetSipPassword(@ValidParam('id', Id) id: string, @Caller() context: CommandContext, @Res({ passthrough: true }) response: RawResponse) {
+    const customer = visibleCustomer(context.principal, await this.queries.get(id));
+    credentialHeaders(response, false);
+    return this.changes.resetSipPassword(context, customer);
+  }
+
+  @Post(':id/portal-password')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Generate a new portal password (answered once; creates the login if it is missing)' })
+  @ApiResponse({ status: 200, standardSchema: z.object({ portalUsername: z.string(), portalPassword: z.string() }) })
+  async resetPortalPassword(@ValidParam('id', Id) id: string, @CurrentUser() user: Principal, @Res({ passthrough: true }) response: RawResponse) {
+    const customer = visibleCustomer(user, await this.queries.get(id));
+    credentialHeaders(response, false);
+    return this.changes.resetPortalPassword(customer);
+  }
+
+  private async change(context: CommandContext, id: string, changes: CustomerChange[]): Promise<CustomerView> {
+    visibleCustomer(context.principal, await this.queries.get(id));
+    return customerView(await this.changes.apply(context, id, changes));
+  }
+
+  /** Admin: the body's agent or ITC-direct; an agent: itself, whatever else it names is refused. */
+  private agentOfNewCustomer(user: Principal, requested: string | null | undefined): string | null {
+    if (user.role !== 'agent') return requested ?? null;
+    if (requested !== undefined && requested !== null && requested !== user.subjectId) {
+      throw new ProblemException(403, 'forbidden', 'An agent opens customers for itself only.');
+    }
+    return user.subjectId;
+  }
+}
+
+function wantsCsv(query: CredentialsFormatQuery, accept: string | undefined): boolean {
+  if (query.format !== undefined) return query.format === 'csv';
+  return accept !== undefined && /(^|,)\s*text\/csv\b/i.test(accept);
+}
+
+/** Credentials must not be cached by browsers or proxies. */
+function credentialHeaders(response: RawResponse, replayed: boolean): void {
+  response.setHeader('Cache-Control', 'no-store');
+  if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+}
+
+function csv(response: RawResponse, filename: string, body: string): string {
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  return body;
+}

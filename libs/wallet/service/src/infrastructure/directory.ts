@@ -1,0 +1,65 @@
+// The wallet's projection of the accounts context (DESIGN §2: services never call each other for
+// state they can hold as a projection): each agent's commission rate over time, and which agent
+// each customer belongs to. Written by the accounts consumer in the same transaction as the
+// ledger commands and the inbox entry of the integration event it comes from.
+import type pg from 'pg';
+import type { WalletDatabase } from './wallet-database.js';
+
+export interface CustomerOwner {
+  readonly customerId: string;
+  /** null = an ITC-direct customer. */
+  readonly agentId: string | null;
+  readonly status: string;
+}
+
+export class Directory {
+  constructor(private readonly db: WalletDatabase) {}
+
+  async recordCommissionRate(client: pg.ClientBase, rate: { agentId: string; effectiveAt: string; microPercent: bigint; sourceEventId: string }): Promise<void> {
+    await client.query(
+      `INSERT INTO ${this.db.table('agent_commission_rates')} (agent_id, effective_at, commission_micro_percent, source_event_id)
+       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [rate.agentId, rate.effectiveAt, rate.microPercent.toString(), rate.sourceEventId],
+    );
+  }
+
+  async recordCustomer(client: pg.ClientBase, customer: { customerId: string; agentId: string | null; openedAt: string }): Promise<void> {
+    await client.query(
+      `INSERT INTO ${this.db.table('customer_owners')} (customer_id, agent_id, status, opened_at) VALUES ($1, $2, 'active', $3)
+       ON CONFLICT (customer_id) DO NOTHING`,
+      [customer.customerId, customer.agentId, customer.openedAt],
+    );
+  }
+
+  async recordCustomerStatus(client: pg.ClientBase, customerId: string, status: string): Promise<void> {
+    await client.query(`UPDATE ${this.db.table('customer_owners')} SET status = $2 WHERE customer_id = $1`, [customerId, status]);
+  }
+
+  /**
+   * The rate in force at `at`: the latest that applies from at or before it (a deposit dated
+   * before the agent's first rate, which only clock skew can cause, takes the first rate).
+   * undefined = the agent is not known to the wallet (yet).
+   */
+  async commissionRateAt(agentId: string, at: string, client?: pg.ClientBase): Promise<bigint | undefined> {
+    const { rows } = await (client ?? this.db.pool).query<{ rate: string }>(
+      `SELECT commission_micro_percent::text AS rate FROM ${this.db.table('agent_commission_rates')}
+        WHERE agent_id = $1 ORDER BY (effective_at <= $2) DESC, CASE WHEN effective_at <= $2 THEN effective_at END DESC, effective_at ASC LIMIT 1`,
+      [agentId, at],
+    );
+    return rows[0] === undefined ? undefined : BigInt(rows[0].rate);
+  }
+
+  async customer(customerId: string): Promise<CustomerOwner | undefined> {
+    const { rows } = await this.db.pool.query<{ customer_id: string; agent_id: string | null; status: string }>(
+      `SELECT customer_id, agent_id, status FROM ${this.db.table('customer_owners')} WHERE customer_id = $1`,
+      [customerId],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : { customerId: row.customer_id, agentId: row.agent_id, status: row.status };
+  }
+
+  async isAgentKnown(agentId: string, client?: pg.ClientBase): Promise<boolean> {
+    const { rowCount } = await (client ?? this.db.pool).query(`SELECT 1 FROM ${this.db.table('agent_commission_rates')} WHERE agent_id = $1 LIMIT 1`, [agentId]);
+    return rowCount === 1;
+  }
+}

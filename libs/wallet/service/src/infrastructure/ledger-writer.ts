@@ -1,0 +1,157 @@
+// The one write path of the ledger (wallet/domain README, "How the service runs a command"):
+// load the accounts the commands involve → decide them in sequence on one ledger → append every
+// stream's events in ONE transaction, each with the version it was loaded at, together with the
+// units' inbox entries and extra writes. A concurrent writer makes the append fail as a whole; the
+// batch is then reloaded and decided again (bounded), so a retry may now reject or decide less.
+import { WrongExpectedVersionError, type AppendResult } from '@billing/event-store';
+import { accountIdOfStream, accountsInvolved, decideBatch, type BatchDecision, type BatchOutcome, type Ledger, type LedgerAccountId, type WalletCommand } from '@billing/wallet-domain';
+import type pg from 'pg';
+import type { AccountRepository } from './account-repository.js';
+import { planAppends, type AppendPlan } from './append-plan.js';
+import type { CommandOutcome, CommandUnit, UnitOutcome } from './command-unit.js';
+import type { LoadedAccount } from './loaded-account.js';
+import { isRetryablePgError } from './pg-retry.js';
+import type { WalletDatabase } from './wallet-database.js';
+
+/** Re-decisions after a concurrent writer won, per batch. */
+const MAX_ATTEMPTS = 30;
+const MAX_BACKOFF_MS = 50;
+
+export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+class DuplicateMessage extends Error {
+  constructor(readonly unit: CommandUnit) {
+    super('integration event already handled');
+  }
+}
+
+class FactsAlreadyRecorded extends Error {
+  constructor() {
+    super('some decided events are already stored');
+  }
+}
+
+export class LedgerWriter {
+  constructor(
+    private readonly db: WalletDatabase,
+    private readonly accounts: AccountRepository,
+  ) {}
+
+  /** One outcome per unit, in order. A unit that fails alone never fails its neighbours. */
+  async commit(units: readonly CommandUnit[]): Promise<Settled<UnitOutcome>[]> {
+    try {
+      const outcomes = await this.commitTogether(units);
+      return outcomes.map((value) => ({ ok: true, value }));
+    } catch (error) {
+      if (units.length === 1) return [{ ok: false, error }];
+      // a bug or an outage: decide each unit alone, so only the unit that causes it fails
+      const settled: Settled<UnitOutcome>[] = [];
+      for (const unit of units) settled.push(...(await this.commit([unit])));
+      return settled;
+    }
+  }
+
+  private async commitTogether(units: readonly CommandUnit[]): Promise<UnitOutcome[]> {
+    const duplicateUnits = new Set<CommandUnit>();
+    const duplicateCommands = new Set<WalletCommand>();
+    for (let attempt = 1; ; ) {
+      const live = units.filter((unit) => !duplicateUnits.has(unit));
+      const commands = live.flatMap((unit) => unit.commands.filter((command) => !duplicateCommands.has(command)));
+      const loaded = await this.accounts.load(commands.flatMap(accountsInvolved));
+      const ledger: Ledger = new Map([...loaded].map(([accountId, account]) => [accountId, account.state]));
+      const decision = decideBatch(commands, ledger);
+      const plan = planAppends(live, decision, loaded);
+      try {
+        const results = await this.db.store.withTransaction((client) => this.transaction(client, live, decision, plan));
+        await this.remember(results, decision, loaded);
+        return units.map((unit) => (duplicateUnits.has(unit) ? { kind: 'duplicate-message' } : committed(unit, decision, duplicateCommands)));
+      } catch (error) {
+        if (error instanceof DuplicateMessage) {
+          duplicateUnits.add(error.unit);
+          continue;
+        }
+        for (const accountId of loaded.keys()) this.accounts.forget(accountId);
+        if (error instanceof FactsAlreadyRecorded) {
+          const repeated = await this.commandsWithStoredEvents(plan);
+          // each pass settles at least one command, so this loop ends
+          if (repeated.length > 0) {
+            for (const command of repeated) duplicateCommands.add(command);
+            continue;
+          }
+        } else if (!(error instanceof WrongExpectedVersionError) && !isRetryablePgError(error)) {
+          throw error;
+        }
+        if (attempt >= MAX_ATTEMPTS) throw error;
+        attempt += 1;
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * Math.min(MAX_BACKOFF_MS, 2 ** attempt))));
+      }
+    }
+  }
+
+  private async transaction(client: pg.PoolClient, units: readonly CommandUnit[], decision: BatchDecision, plan: AppendPlan): Promise<AppendResult[]> {
+    for (const unit of units) {
+      if (unit.inbox !== undefined && !(await this.db.store.markInbox(unit.inbox, client))) throw new DuplicateMessage(unit);
+      await unit.inTransaction?.(client);
+    }
+    await this.recordRefusals(client, units, decision);
+    if (plan.appends.length === 0) return [];
+    const { results } = await this.db.store.appendInTransaction(client, plan.appends);
+    results.forEach((result, index) => {
+      // fewer written than decided: some of these facts exist already; roll back and find which
+      if (result.writtenCount !== plan.appends[index]!.events.length) throw new FactsAlreadyRecorded();
+    });
+    return results;
+  }
+
+  private async recordRefusals(client: pg.ClientBase, units: readonly CommandUnit[], decision: BatchDecision): Promise<void> {
+    const outcomes = outcomesByCommand(decision);
+    for (const unit of units) {
+      if (unit.source === undefined) continue;
+      for (const command of unit.commands) {
+        const outcome = outcomes.get(command);
+        if (outcome === undefined || !('rejected' in outcome)) continue;
+        await client.query(`INSERT INTO ${this.db.table('refused_commands')} (source, command_type, account_ids, code, reason) VALUES ($1, $2, $3, $4, $5)`, [
+          unit.source,
+          command.type,
+          accountsInvolved(command),
+          outcome.rejected.code,
+          outcome.rejected.message,
+        ]);
+      }
+    }
+  }
+
+  private async remember(results: readonly AppendResult[], decision: BatchDecision, loaded: ReadonlyMap<LedgerAccountId, LoadedAccount>): Promise<void> {
+    for (const result of results) {
+      const accountId = accountIdOfStream(result.streamId);
+      const state = accountId === undefined ? undefined : decision.ledger.get(accountId);
+      if (accountId === undefined || state === undefined) throw new Error(`appended to ${result.streamId}, which the decision did not load`);
+      await this.accounts.written(accountId, { state, version: result.nextExpectedVersion, snapshotVersion: loaded.get(accountId)?.snapshotVersion ?? -1 });
+    }
+  }
+
+  private async commandsWithStoredEvents(plan: AppendPlan): Promise<WalletCommand[]> {
+    const { rows } = await this.db.pool.query<{ event_id: string }>(`SELECT event_id::text AS event_id FROM ${this.db.table('events')} WHERE event_id = ANY($1::uuid[])`, [
+      [...plan.commandOfEvent.keys()],
+    ]);
+    return [...new Set(rows.map((row) => plan.commandOfEvent.get(row.event_id)).filter((command): command is WalletCommand => command !== undefined))];
+  }
+}
+
+function outcomesByCommand(decision: BatchDecision): Map<WalletCommand, BatchOutcome> {
+  return new Map(decision.outcomes.map((outcome) => [outcome.command, outcome]));
+}
+
+function committed(unit: CommandUnit, decision: BatchDecision, duplicates: ReadonlySet<WalletCommand>): UnitOutcome {
+  const outcomes = outcomesByCommand(decision);
+  const accounts = decision.ledger;
+  return {
+    kind: 'committed',
+    outcomes: unit.commands.map((command): CommandOutcome => {
+      const outcome = outcomes.get(command);
+      if (duplicates.has(command) || outcome === undefined) return { kind: 'duplicate', command, accounts };
+      if ('rejected' in outcome) return { kind: 'rejected', command, error: outcome.rejected, accounts };
+      return { kind: 'decided', command, events: outcome.events, accounts };
+    }),
+  };
+}
