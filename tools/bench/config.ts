@@ -7,8 +7,10 @@ import { fileURLToPath } from 'node:url';
 export interface BenchConfig {
   /** 1 = full size; 0.05 = a quick smoke run. */
   scale: number;
-  /** timed runs per scenario and store; the median is reported. */
+  /** timed runs per append scenario and store; the median is reported. */
   runs: number;
+  /** timed full replay passes per store; the median is reported. */
+  replayRuns: number;
   /** untimed warm-up before the first run of an append scenario. */
   warmupMs: number;
   /** length of one timed append run. */
@@ -54,9 +56,10 @@ export function loadConfig(): BenchConfig {
   const full = scale === 1;
   return {
     scale,
-    runs: Math.round(positiveNumber('BENCH_RUNS', 3)),
+    runs: Math.round(positiveNumber('BENCH_RUNS', 5)),
+    replayRuns: Math.round(positiveNumber('BENCH_RUNS', 3)),
     warmupMs: Math.max(300, Math.round(2_000 * scale)),
-    runMs: Math.max(500, Math.round(6_000 * scale)),
+    runMs: Math.max(500, Math.round(4_000 * scale)),
     writers: 8,
     streamsPerWriter: 500,
     batchSize: 100,

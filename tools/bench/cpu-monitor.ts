@@ -57,6 +57,11 @@ export class CpuMonitor {
 
   constructor(private readonly postmasterPid: number | undefined) {}
 
+  /** whether PostgreSQL's CPU can be measured (embedded server on Linux). */
+  get hasPostgres(): boolean {
+    return this.postmasterPid !== undefined;
+  }
+
   private snapshot(): Snapshot | undefined {
     try {
       const m = machineTicks();
@@ -71,6 +76,18 @@ export class CpuMonitor {
     } catch {
       return undefined;
     }
+  }
+
+  /** CPU seconds used so far by this process and by the embedded PostgreSQL (0 if unknown). */
+  cpuSeconds(): { node: number; postgres: number } {
+    const usage = process.cpuUsage();
+    let postgres = 0;
+    try {
+      if (this.postmasterPid !== undefined) postgres = treeTicks(this.postmasterPid) / TICKS_PER_SECOND;
+    } catch {
+      // no /proc
+    }
+    return { node: (usage.user + usage.system) / 1e6, postgres };
   }
 
   begin(): void {

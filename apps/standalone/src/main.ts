@@ -12,10 +12,14 @@ import {
   type GatewayConfig,
   type GeneratedCredentials,
 } from '@billing/gateway';
+import { createIntegrationBus } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
 import type { Server } from 'node:http';
 import { openDatabase } from './embedded-database.js';
 import { serviceModules } from './service-modules.js';
+
+/** SIP_REALM unset: customers' HA1s are computed for this realm (set it before opening customers). */
+const DEFAULT_SIP_REALM = 'localhost';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -23,17 +27,20 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.databaseUrl, config.dataDir);
   const databaseReadyMs = performance.now() - startedAt;
   const pool = createPool(database.url, { applicationName: 'billing-standalone', max: 20 });
+  // KAFKA_BROKERS unset = the in-process transport (DESIGN §2); the modules share this one bus.
+  const bus = createIntegrationBus({ brokers: config.kafkaBrokers, clientId: 'billing-standalone' });
 
   let app: Awaited<ReturnType<typeof createGatewayApp>> | undefined;
   try {
     app = await createGatewayApp({
       gateway: { config, pool },
-      imports: serviceModules({ config, pool }),
+      imports: serviceModules({ config, pool, bus, sipRealm: process.env.SIP_REALM?.trim() || DEFAULT_SIP_REALM }),
       logger: ['error', 'warn', 'log'],
     });
     await app.listen(config.port);
   } catch (error) {
     await app?.close().catch(() => undefined);
+    await bus.close().catch(() => undefined);
     await pool.end().catch(() => undefined);
     await database.stop().catch(() => undefined);
     throw error;
@@ -44,6 +51,7 @@ async function main(): Promise<void> {
   installGracefulShutdown([
     { name: 'HTTP server', run: () => closeHttpServer(server) },
     { name: 'application', run: () => running.close() },
+    { name: 'integration bus', run: () => bus.close() },
     { name: 'database pool', run: () => pool.end() },
     { name: 'database', run: () => database.stop() },
   ]);

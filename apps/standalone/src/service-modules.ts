@@ -1,19 +1,25 @@
 // The service modules that run in this process (DESIGN §2, standalone: all of them). Each
 // service lib exports a Nest module; add it here with what it needs — its controllers then
 // sit under /api/v1 behind the gateway's auth, validation, idempotency and problem errors.
+import { AccountsModule } from '@billing/accounts-service';
 import type { GatewayAppOptions, GatewayConfig } from '@billing/gateway';
+import type { IntegrationBus } from '@billing/messaging';
 import type pg from 'pg';
 
 export interface ServiceContext {
   config: GatewayConfig;
   pool: pg.Pool;
+  /** one bus for every module: in-process consumers find the producers' sources on it. */
+  bus: IntegrationBus;
+  /** SIP digest realm (SIP_REALM): the HA1s of customers are computed for it. */
+  sipRealm: string;
 }
 
-export function serviceModules(_context: ServiceContext): NonNullable<GatewayAppOptions['imports']> {
+export function serviceModules(context: ServiceContext): NonNullable<GatewayAppOptions['imports']> {
   return [
-    // AccountsModule.forRoot({ pool: context.pool, transport }),
-    // WalletModule.forRoot({ pool: context.pool, transport }),
-    // RatingModule.forRoot({ pool: context.pool, transport, maxCallSeconds }),
-    // NotificationsModule.forRoot({ pool: context.pool, transport, smtpUrl: context.config.smtpUrl, ... }),
+    AccountsModule.forRoot({ pool: context.pool, bus: context.bus, sipRealm: context.sipRealm }),
+    // WalletModule.forRoot({ pool: context.pool, bus: context.bus }),
+    // RatingModule.forRoot({ pool: context.pool, bus: context.bus, maxCallSeconds }),
+    // NotificationsModule.forRoot({ pool: context.pool, bus: context.bus, smtpUrl: context.config.smtpUrl, ... }),
   ];
 }

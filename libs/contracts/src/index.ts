@@ -2,3 +2,4 @@ export * from './envelope.js';
 export * from './money.js';
 export * from './wallet/index.js';
 export * from './accounts/index.js';
+export * from './rating/index.js';

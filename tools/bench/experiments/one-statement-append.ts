@@ -24,8 +24,8 @@ DECLARE
 BEGIN
   INSERT INTO "${SCHEMA}".streams (stream_id, version) VALUES (p_stream_id, -1) ON CONFLICT (stream_id) DO NOTHING;
   SELECT s.version INTO v_version FROM "${SCHEMA}".streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
-  SELECT count(*) INTO v_fresh FROM unnest(p_event_ids) AS id
-   WHERE NOT EXISTS (SELECT 1 FROM "${SCHEMA}".events e WHERE e.event_id = id);
+  -- idempotency: events whose id is already stored are skipped (index probes, as the adapter does)
+  SELECT cardinality(p_event_ids) - count(*) INTO v_fresh FROM "${SCHEMA}".events e WHERE e.event_id = ANY(p_event_ids);
   IF v_fresh = 0 THEN
     RETURN QUERY SELECT 'duplicate'::text, v_version, 0;
     RETURN;
@@ -37,10 +37,16 @@ BEGIN
     RETURN QUERY SELECT 'conflict'::text, v_version, 0;
     RETURN;
   END IF;
-  INSERT INTO "${SCHEMA}".events (stream_id, stream_version, event_id, type, data, metadata)
-  SELECT p_stream_id, v_version + (row_number() OVER (ORDER BY u.ord))::integer, u.event_id, u.type, u.data::jsonb, u.metadata::jsonb
-    FROM unnest(p_event_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS u(event_id, type, data, metadata, ord)
-   WHERE NOT EXISTS (SELECT 1 FROM "${SCHEMA}".events e WHERE e.event_id = u.event_id);
+  IF v_fresh = cardinality(p_event_ids) THEN
+    INSERT INTO "${SCHEMA}".events (stream_id, stream_version, event_id, type, data, metadata)
+    SELECT p_stream_id, v_version + u.ord::integer, u.event_id, u.type, u.data::jsonb, u.metadata::jsonb
+      FROM unnest(p_event_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS u(event_id, type, data, metadata, ord);
+  ELSE
+    INSERT INTO "${SCHEMA}".events (stream_id, stream_version, event_id, type, data, metadata)
+    SELECT p_stream_id, v_version + (row_number() OVER (ORDER BY u.ord))::integer, u.event_id, u.type, u.data::jsonb, u.metadata::jsonb
+      FROM unnest(p_event_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS u(event_id, type, data, metadata, ord)
+     WHERE u.event_id <> ALL (ARRAY(SELECT e.event_id FROM "${SCHEMA}".events e WHERE e.event_id = ANY(p_event_ids)));
+  END IF;
   UPDATE "${SCHEMA}".streams SET version = v_version + v_fresh WHERE stream_id = p_stream_id;
   IF p_channel IS NOT NULL THEN
     PERFORM pg_notify(p_channel, '');

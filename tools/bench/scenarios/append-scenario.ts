@@ -2,6 +2,7 @@
 // warm-up, then `runs` timed runs interleaved across stores (rotating the order each run, so
 // checkpoints and autovacuum do not always land on the same store), median reported.
 import type { BenchConfig } from '../config.js';
+import { CpuMonitor } from '../cpu-monitor.js';
 import type { StoreResult } from '../results.js';
 import type { BenchServer } from '../server.js';
 import { decimals, formatMs, median, percentile } from '../stats.js';
@@ -41,14 +42,17 @@ export async function runAppendScenario(
       log(`  ${kind.label}: warm-up ${Math.round(warm.eventsPerSecond)} events/s`);
       if (hooks.afterWarmup) extra.set(kind.key, await hooks.afterWarmup(open));
     }
-    const runs = new Map<string, { rates: number[]; latencies: number[]; events: number; walBytes: number; fpi: number }>(
-      opened.map((o) => [o.kind.key, { rates: [], latencies: [], events: 0, walBytes: 0, fpi: 0 }]),
+    const monitor = new CpuMonitor(server.postmasterPid);
+    const runs = new Map<string, { rates: number[]; latencies: number[]; events: number; walBytes: number; fpi: number; nodeS: number; postgresS: number }>(
+      opened.map((o) => [o.kind.key, { rates: [], latencies: [], events: 0, walBytes: 0, fpi: 0, nodeS: 0, postgresS: 0 }]),
     );
     for (let run = 0; run < config.runs; run += 1) {
       for (let i = 0; i < opened.length; i += 1) {
         const open = opened[(run + i) % opened.length]!;
         const walBefore = await server.walCounters();
+        const cpuBefore = monitor.cpuSeconds();
         const result = await runWriters(open.store, plan, open.versions, config.runMs);
+        const cpuAfter = monitor.cpuSeconds();
         const walAfter = await server.walCounters();
         const acc = runs.get(open.kind.key)!;
         acc.rates.push(result.eventsPerSecond);
@@ -56,6 +60,8 @@ export async function runAppendScenario(
         acc.events += result.events;
         acc.walBytes += walAfter.bytes - walBefore.bytes;
         acc.fpi += walAfter.fullPageImages - walBefore.fullPageImages;
+        acc.nodeS += cpuAfter.node - cpuBefore.node;
+        acc.postgresS += cpuAfter.postgres - cpuBefore.postgres;
         log(`  run ${run + 1}/${config.runs} ${open.kind.label}: ${Math.round(result.eventsPerSecond)} events/s (${result.appends} appends)`);
       }
     }
@@ -70,6 +76,7 @@ export async function runAppendScenario(
         details: [
           `append latency p50 ${formatMs(percentile(acc.latencies, 50))}, p99 ${formatMs(percentile(acc.latencies, 99))} (${acc.latencies.length} appends)`,
           `WAL per event ${Math.round(acc.walBytes / Math.max(1, acc.events))} bytes, ${decimals(acc.fpi / Math.max(1, acc.events), 2)} full-page images per event`,
+          `CPU per event: benchmark process ${Math.round((acc.nodeS * 1e6) / Math.max(1, acc.events))} µs, PostgreSQL ${!monitor.hasPostgres ? 'n/a (external server)' : `${Math.round((acc.postgresS * 1e6) / Math.max(1, acc.events))} µs`}`,
           ...(extra.get(open.kind.key) ?? []),
         ],
       };

@@ -1,6 +1,7 @@
 // Scenario 2: batched appends, 100 events per transaction, events/s; same writers and streams
 // model as scenario 1.
 import type { BenchConfig } from '../config.js';
+import { oneStatementKind } from '../experiments/one-statement-append.js';
 import type { ScenarioResult } from '../results.js';
 import type { BenchServer } from '../server.js';
 import { EMMETT, OURS, OURS_NO_NOTIFY } from '../stores/kinds.js';
@@ -11,7 +12,7 @@ export async function batchedAppends(server: BenchServer, config: BenchConfig, l
   const results = await runAppendScenario(
     server,
     config,
-    [OURS, OURS_NO_NOTIFY, EMMETT],
+    [OURS, OURS_NO_NOTIFY, EMMETT, ...(config.experiments ? [oneStatementKind({ notify: false })] : [])],
     { writers: config.writers, streamsPerWriter: config.streamsPerWriter, eventsPerAppend: config.batchSize, prefix: 's2' },
     log,
   );

@@ -10,6 +10,7 @@
 // for a tenth of the budget) and events/s = events read / time spent reading. Every store whose
 // full pass fits the budget gets an untimed warm-up pass and `runs` timed full passes.
 import type { BenchConfig } from '../config.js';
+import { CpuMonitor } from '../cpu-monitor.js';
 import type { ScenarioResult, StoreResult } from '../results.js';
 import type { BenchServer } from '../server.js';
 import { decimals, formatRate, median } from '../stats.js';
@@ -37,16 +38,37 @@ interface ReaderExperiment {
   reader(url: string): ExperimentalReader;
 }
 
-async function timedPasses(open: () => ReplayCursor, expected: number, runs: number, label: string, log: (line: string) => void): Promise<number[]> {
+interface Passes {
+  rates: number[];
+  /** CPU per event over the timed passes (µs): this process, PostgreSQL. */
+  nodeMicros: number;
+  postgresMicros: number;
+}
+
+async function timedPasses(
+  monitor: CpuMonitor,
+  open: () => ReplayCursor,
+  expected: number,
+  runs: number,
+  label: string,
+  log: (line: string) => void,
+): Promise<Passes> {
   const warm = await fullPass(open());
   if (warm.events !== expected) throw new Error(`${label}: replay returned ${warm.events} events, expected ${expected}`);
   const rates: number[] = [];
+  const before = monitor.cpuSeconds();
   for (let run = 0; run < runs; run += 1) {
     const pass = await fullPass(open());
     rates.push((pass.events * 1000) / pass.elapsedMs);
     log(`  run ${run + 1}/${runs} ${label}: ${Math.round(rates[run]!)} events/s (${decimals(pass.elapsedMs / 1000, 2)} s)`);
   }
-  return rates;
+  const after = monitor.cpuSeconds();
+  const events = expected * runs;
+  return { rates, nodeMicros: ((after.node - before.node) * 1e6) / events, postgresMicros: ((after.postgres - before.postgres) * 1e6) / events };
+}
+
+function cpuDetail(monitor: CpuMonitor, nodeMicros: number, postgresMicros: number): string {
+  return `CPU per event: benchmark process ${decimals(nodeMicros, 2)} µs, PostgreSQL ${monitor.hasPostgres ? `${decimals(postgresMicros, 2)} µs` : 'n/a (external server)'}`;
 }
 
 async function replayStore(
@@ -56,6 +78,7 @@ async function replayStore(
   log: (line: string) => void,
   experiments: readonly ReaderExperiment[] = [],
 ): Promise<StoreResult[]> {
+  const monitor = new CpuMonitor(server.postmasterPid);
   const db = await server.freshDatabase(`s3${kind.key}`);
   const store = await kind.open(db.url, config.poolMax);
   try {
@@ -77,13 +100,21 @@ async function replayStore(
     details.push(`first page: ${decimals(firstPageMs, 1)} ms`);
 
     if (predictedMs <= config.emmettReplayBudgetMs) {
-      const runs = await timedPasses(() => store.replay(config.pageSize), load.events, config.runs, kind.label, log);
-      const results: StoreResult[] = [{ key: kind.key, label: kind.label, runs, median: median(runs), details }];
+      const passes = await timedPasses(monitor, () => store.replay(config.pageSize), load.events, config.replayRuns, kind.label, log);
+      details.push(cpuDetail(monitor, passes.nodeMicros, passes.postgresMicros));
+      const results: StoreResult[] = [{ key: kind.key, label: kind.label, runs: passes.rates, median: median(passes.rates), details }];
       for (const experiment of experiments) {
         const reader = experiment.reader(db.url);
         try {
-          const rates = await timedPasses(() => reader.replay(config.pageSize), load.events, config.runs, experiment.label, log);
-          results.push({ key: experiment.key, label: experiment.label, experimental: true, runs: rates, median: median(rates), details: [] });
+          const passes = await timedPasses(monitor, () => reader.replay(config.pageSize), load.events, config.replayRuns, experiment.label, log);
+          results.push({
+            key: experiment.key,
+            label: experiment.label,
+            experimental: true,
+            runs: passes.rates,
+            median: median(passes.rates),
+            details: [cpuDetail(monitor, passes.nodeMicros, passes.postgresMicros)],
+          });
         } finally {
           await reader.close();
         }
@@ -96,8 +127,11 @@ async function replayStore(
     let events = 0;
     let elapsedMs = 0;
     let pages = 0;
+    let nodeS = 0;
+    let postgresS = 0;
     for (let s = 0; s < SEGMENTS; s += 1) {
       const cursor = await store.replayFrom(config.pageSize, s / SEGMENTS);
+      const cpuBefore = monitor.cpuSeconds();
       const started = performance.now();
       do {
         const count = await cursor.next();
@@ -106,7 +140,11 @@ async function replayStore(
         pages += 1;
       } while (performance.now() - started < segmentMs);
       elapsedMs += performance.now() - started;
+      const cpuAfter = monitor.cpuSeconds();
+      nodeS += cpuAfter.node - cpuBefore.node;
+      postgresS += cpuAfter.postgres - cpuBefore.postgres;
     }
+    details.push(cpuDetail(monitor, (nodeS * 1e6) / Math.max(1, events), (postgresS * 1e6) / Math.max(1, events)));
     const rate = (events * 1000) / elapsedMs;
     log(`  ${kind.label}: sampled ${pages} pages, ${Math.round(rate)} events/s`);
     const fullPassS = load.events / rate;

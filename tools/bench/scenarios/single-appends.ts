@@ -27,7 +27,7 @@ export async function singleAppends(server: BenchServer, config: BenchConfig, lo
   const results = await runAppendScenario(
     server,
     config,
-    [OURS, OURS_NO_NOTIFY, EMMETT, ...(config.experiments ? [oneStatementKind({ notify: false }), oneStatementKind({ notify: true })] : [])],
+    [OURS, OURS_NO_NOTIFY, EMMETT, ...(config.experiments ? [oneStatementKind({ notify: false })] : [])],
     { writers: config.writers, streamsPerWriter: config.streamsPerWriter, eventsPerAppend: 1, prefix: 's1' },
     log,
     { afterWarmup: roundTrips },

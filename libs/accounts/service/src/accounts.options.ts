@@ -32,7 +32,7 @@ export interface ResolvedAccountsOptions {
 export const ACCOUNTS_OPTIONS = Symbol('ACCOUNTS_OPTIONS');
 
 /** Realms end up in `user:realm:password`: a colon or whitespace would make the HA1 ambiguous. */
-const SIP_REALM = /^[A-Za-z0-9.-]{1,253}$/;
+const SIP_REALM = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})$/;
 
 export function resolveAccountsOptions(options: AccountsModuleOptions): ResolvedAccountsOptions {
   if (!SIP_REALM.test(options.sipRealm)) throw new Error(`sipRealm must be a host name such as sip.example.com, got "${options.sipRealm}"`);

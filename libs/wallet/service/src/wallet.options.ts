@@ -28,7 +28,7 @@ export interface WalletModuleOptions {
   cacheCapacity?: number;
   /** commands decided together in one append per lane (default 64). */
   maxBatchCommands?: number;
-  /** start relay, consumer, projections and sweeper (default true; false for CLIs and some tests). */
+  /** start the relay, the accounts consumer and the hold sweeper (default true; projections always run). */
   background?: boolean;
 }
 

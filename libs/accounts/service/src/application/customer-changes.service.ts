@@ -2,7 +2,6 @@
 // (caller IDs, FollowMe, threshold, e-mail, language), billing (rate sheet, credit limit) and
 // credential resets. One command per request, decided on the customer's stream.
 import { customerDecider, rejections, type CustomerCommand } from '@billing/accounts-domain';
-import { generatePassword } from '@billing/gateway';
 import { Inject, Injectable } from '@nestjs/common';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts.options.js';
 import { AccountsAggregates } from '../infrastructure/aggregates.js';
@@ -11,7 +10,7 @@ import { CustomersQueries } from '../queries/customers.queries.js';
 import type { CustomerRow } from '../queries/rows.js';
 import { commandMeta, eventMetadata, type CommandContext } from './command-context.js';
 import { decideAll } from './decide-all.js';
-import { CredentialsGenerator } from './generated-credentials.js';
+import { CredentialsGenerator, generatePortalPassword } from './generated-credentials.js';
 import { PortalLogins } from './portal-logins.js';
 
 /** A customer command without its id and meta: the service adds both. */
@@ -52,7 +51,7 @@ export class CustomerChangesService {
   /** A new portal password (or the login, if it was never created); answered once. */
   async resetPortalPassword(customer: CustomerRow): Promise<{ portalUsername: string; portalPassword: string }> {
     if (customer.status === 'closed') throw rejections.customerClosed();
-    const portalPassword = generatePassword();
+    const portalPassword = generatePortalPassword();
     await this.logins.reset({ username: customer.portalUsername, password: portalPassword, role: 'customer', subjectId: customer.customerId });
     return { portalUsername: customer.portalUsername, portalPassword };
   }

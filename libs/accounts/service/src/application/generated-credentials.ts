@@ -2,16 +2,20 @@
 // sequence), the SIP password and its HA1 digest, and the portal password. Clear passwords leave
 // this service exactly once, in the response that opened the customer.
 import { MAX_ACCOUNT_SEQUENCE, nextAccountNumber } from '@billing/accounts-domain';
-import { generatePassword } from '@billing/gateway';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomInt } from 'node:crypto';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts.options.js';
 import { AccountsDatabase } from '../infrastructure/accounts-database.js';
 
-/** Letters and digits only: desk phones and softphones mangle punctuation in SIP secrets. */
-const SIP_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+/**
+ * Letters and digits only, without look-alikes (0/O, 1/l/I): desk phones mangle punctuation in
+ * SIP secrets, people retype them from paper, and a CSV cell never starts like a formula.
+ */
+const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 /** 20 characters of a 57-letter alphabet ≈ 116 bits. */
 const SIP_PASSWORD_LENGTH = 20;
+/** 24 characters ≈ 140 bits: generated, so it needs no slow-hash protection against guessing. */
+const PORTAL_PASSWORD_LENGTH = 24;
 
 export interface NewCustomerCredentials {
   accountNumber: string;
@@ -28,9 +32,17 @@ export function sipHa1(username: string, realm: string, password: string): strin
 }
 
 export function generateSipPassword(): string {
-  let password = '';
-  for (let i = 0; i < SIP_PASSWORD_LENGTH; i++) password += SIP_ALPHABET[randomInt(SIP_ALPHABET.length)];
-  return password;
+  return randomString(SIP_PASSWORD_LENGTH);
+}
+
+export function generatePortalPassword(): string {
+  return randomString(PORTAL_PASSWORD_LENGTH);
+}
+
+function randomString(length: number): string {
+  let value = '';
+  for (let i = 0; i < length; i++) value += ALPHABET[randomInt(ALPHABET.length)];
+  return value;
 }
 
 @Injectable()
@@ -59,7 +71,7 @@ export class CredentialsGenerator {
         sipPassword,
         sipHa1: sipHa1(accountNumber, this.options.sipRealm, sipPassword),
         portalUsername: portalUsername ?? accountNumber,
-        portalPassword: generatePassword(),
+        portalPassword: generatePortalPassword(),
       };
     });
   }

@@ -33,14 +33,15 @@ describe('retry policy', () => {
 
 describe('SMTP failure classes', () => {
   it.each([
+    [{ responseCode: 421, message: 'Message failed: 421 Service not available', response: '421 Service not available' }, true, '421 Service not available'],
     [{ responseCode: 421, message: 'Service not available' }, true, '421: Service not available'],
     [{ responseCode: 450, code: 'EENVELOPE', message: 'Mailbox busy' }, true, '450: Mailbox busy'],
     [{ responseCode: 503, code: 'EPROTOCOL', message: 'Bad sequence' }, true, '503: Bad sequence'],
-    [{ responseCode: 550, code: 'EENVELOPE', message: 'Mailbox unavailable' }, false, '550: Mailbox unavailable'],
+    [{ responseCode: 550, code: 'EENVELOPE', message: 'Recipient command failed: 550 Mailbox unavailable', response: '550 Mailbox unavailable' }, false, '550 Mailbox unavailable'],
     [{ responseCode: 554, message: 'Transaction failed' }, false, '554: Transaction failed'],
     [{ code: 'ECONNECTION', message: 'connect ECONNREFUSED 127.0.0.1:1' }, true, 'ECONNECTION: connect ECONNREFUSED 127.0.0.1:1'],
     [{ code: 'ETIMEDOUT', message: 'Greeting never received' }, true, 'ETIMEDOUT: Greeting never received'],
-    [{ code: 'EAUTH', responseCode: 535, message: 'Invalid login' }, false, '535: Invalid login'],
+    [{ code: 'EAUTH', responseCode: 535, message: 'Invalid login' }, true, '535: Invalid login'],
     [{ code: 'EAUTH', message: 'Invalid login' }, true, 'EAUTH: Invalid login'],
     [{ code: 'EMESSAGE', message: 'cannot build' }, false, 'EMESSAGE: cannot build'],
     [{ message: 'something odd' }, false, 'error: something odd'],

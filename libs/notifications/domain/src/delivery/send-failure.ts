@@ -13,6 +13,8 @@ export interface SendFailure {
 export interface TransportErrorLike {
   code?: unknown;
   responseCode?: unknown;
+  /** the server's reply line, e.g. "421 Service not available" (nodemailer sets it). */
+  response?: unknown;
   message?: unknown;
 }
 
@@ -22,8 +24,6 @@ const TEMPORARY_CODES = new Set([
   'ESOCKET',
   'EDNS',
   'ETLS',
-  'EAUTH',
-  'ENOAUTH',
   'EOAUTH2',
   'EPROXY',
   'EPROTOCOL',
@@ -42,7 +42,11 @@ export function classifySendFailure(error: TransportErrorLike): SendFailure {
   const responseCode = typeof error.responseCode === 'number' ? error.responseCode : undefined;
   const code = typeof error.code === 'string' ? error.code : undefined;
   const message = typeof error.message === 'string' ? error.message : 'unknown error';
-  const reason = truncate(`${responseCode ?? code ?? 'error'}: ${message}`.replace(/\s+/g, ' ').trim());
+  // The server's own words when it replied (they start with the code), else what failed locally.
+  const said = typeof error.response === 'string' && responseCode !== undefined ? error.response : `${responseCode ?? code ?? 'error'}: ${message}`;
+  const reason = truncate(said.replace(/\s+/g, ' ').trim());
+  // Refused credentials are our configuration, whatever the reply code: fixing it lets mail through.
+  if (code === 'EAUTH' || code === 'ENOAUTH') return { temporary: true, reason };
   if (responseCode !== undefined && responseCode >= 400 && responseCode < 600) {
     return { temporary: responseCode < 500 || responseCode === 503, reason };
   }

@@ -47,3 +47,11 @@ export function recipientChangeOf(event: AccountsIntegrationEventV1): RecipientC
       return null;
   }
 }
+
+/** The accounts events the projection reads; the rest of the topic is skipped unparsed. */
+export const RECIPIENT_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'accounts.AgentRegistered',
+  'accounts.AgentContactChanged',
+  'accounts.CustomerOpened',
+  'accounts.CustomerSettingsChanged',
+]);

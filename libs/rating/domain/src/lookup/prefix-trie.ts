@@ -116,7 +116,10 @@ function fill(builder: Builder, node: number, lo: number, hi: number, depth: num
   const { prefixes, order, scratch, bucketEnds } = builder;
   const base = depth * BUCKETS;
   bucketEnds.fill(0, base, base + BUCKETS);
-  for (let i = lo; i < hi; i += 1) bucketEnds[base + bucketOf(prefixes[order[i] as number] as string, depth)] += 1;
+  for (let i = lo; i < hi; i += 1) {
+    const slot = base + bucketOf(prefixes[order[i] as number] as string, depth);
+    bucketEnds[slot] = (bucketEnds[slot] as number) + 1;
+  }
   const endingHere = bucketEnds[base] as number;
   // Message built only on failure: this runs once per node.
   if (endingHere > 1) throw new InvariantViolation(`duplicate prefix "${firstEnding(builder, lo, hi, depth)}"`);

@@ -1,4 +1,5 @@
 // Every bound of the rating domain in one place, so the docs, the importers and the rules cannot drift.
+import { HUNDRED_PERCENT } from '@billing/money';
 
 /** ids (sheet, version, call, customer, hold): the same bound as the other contexts. */
 export const MAX_ID_CHARS = 128;
@@ -31,7 +32,7 @@ export const MAX_DECK_ERRORS = 1_000;
 /** A sheet may have this many versions (a daily import for 27 years). */
 export const MAX_VERSIONS_PER_SHEET = 10_000;
 /** Markup of a derived sheet: 0 % .. 1000 % in micro-percent. */
-export const MAX_MARKUP_MICRO_PERCENT = 100_000_000_000n;
+export const MAX_MARKUP_MICRO_PERCENT = 10n * HUNDRED_PERCENT;
 
 /** A billable call lasts at most 7 days; anything longer is a broken CDR. */
 export const MAX_BILLSEC_SECONDS = 604_800;
@@ -41,3 +42,8 @@ export const MAX_CALL_SECONDS = 86_400;
 /** One CSV record (a deck row or a Master.csv line) may not exceed this many characters. */
 export const MAX_CSV_RECORD_CHARS = 16_384;
 export const MAX_CSV_FIELDS = 64;
+
+/** A native JSON batch (`{cdrs: [...]}`) carries at most this many CDRs. */
+export const MAX_CDR_BATCH = 1_000;
+/** billsec may exceed answer → end by this much (switches round to whole seconds differently). */
+export const BILLSEC_TOLERANCE_SECONDS = 1;

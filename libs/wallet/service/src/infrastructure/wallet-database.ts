@@ -22,6 +22,12 @@ export class WalletDatabase {
     return database;
   }
 
+  /** An existing wallet schema, without migrating anything (the audit reads only). */
+  static async attach(pool: pg.Pool, schema: string): Promise<WalletDatabase> {
+    const store = await PostgresEventStore.open({ pool, schema, migrate: false, notify: false });
+    return new WalletDatabase(store, pool, store.schema);
+  }
+
   /** `"wallet".name`: every table of this service is addressed through here. */
   table(name: string): string {
     if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`invalid table name "${name}"`);
@@ -72,7 +78,8 @@ export class WalletDatabase {
          state text NOT NULL CHECK (state IN ('building', 'active', 'retired')),
          created_at timestamptz NOT NULL DEFAULT now(),
          activated_at timestamptz,
-         retired_at timestamptz
+         retired_at timestamptz,
+         dropped_at timestamptz
        )`,
       `CREATE UNIQUE INDEX IF NOT EXISTS projection_versions_one_active ON ${this.table('projection_versions')} ((state)) WHERE state = 'active'`,
     ];

@@ -1,0 +1,35 @@
+import type { DirectoryEntry } from '../queries/rows.js';
+import { FREESWITCH_NOT_FOUND, freeswitchUser } from './directory-xml.js';
+
+const entry = {
+  customerId: 'c-1',
+  accountNumber: '1000000016',
+  sipUsername: '1000000016',
+  sipHa1: '0123456789abcdef0123456789abcdef',
+  defaultCallerId: '+442079460958',
+  followMe: { enabled: true, targets: [{ destination: '+447700900123', ringSeconds: 20 }] },
+  maxConcurrentCalls: 2,
+  maxCallDurationSeconds: 3600,
+} as DirectoryEntry;
+
+describe('FreeSWITCH directory XML', () => {
+  it('carries the HA1 as a1-hash and the variables of the customer', () => {
+    const xml = freeswitchUser(entry, 'sip.example');
+    expect(xml).toContain('<domain name="sip.example">');
+    expect(xml).toContain('<user id="1000000016">');
+    expect(xml).toContain('<param name="a1-hash" value="0123456789abcdef0123456789abcdef"/>');
+    expect(xml).toContain('<variable name="accountcode" value="1000000016"/>');
+    expect(xml).toContain('<variable name="effective_caller_id_number" value="+442079460958"/>');
+    expect(xml).toContain('<variable name="follow_me_targets" value="+447700900123:20"/>');
+  });
+
+  it('omits the caller id variables without a default CallerID, and escapes attribute values', () => {
+    const xml = freeswitchUser({ ...entry, defaultCallerId: null }, 'a&b"<c>');
+    expect(xml).not.toContain('caller_id_number');
+    expect(xml).toContain('<domain name="a&amp;b&quot;&lt;c&gt;">');
+  });
+
+  it('has a not-found document', () => {
+    expect(FREESWITCH_NOT_FOUND).toContain('<result status="not found"/>');
+  });
+});

@@ -1,0 +1,2 @@
+// The rating context's published language: integration events, versioned.
+export * from './v1/index.js';

@@ -1,0 +1,19 @@
+// GET /api/v1/notifications — ITC staff see every notification with its status and attempts.
+import { ApiProblemResponse, Roles, ValidQuery } from '@billing/gateway';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ListNotificationsQuery } from './list-notifications.query.js';
+import { NotificationsQueries, type NotificationsPage } from './notifications.queries.js';
+
+@ApiTags('notifications')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(@Inject(NotificationsQueries) private readonly queries: NotificationsQueries) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiProblemResponse(400, 'invalid filter or cursor')
+  list(@ValidQuery(ListNotificationsQuery) query: ListNotificationsQuery): Promise<NotificationsPage> {
+    return this.queries.list(query);
+  }
+}

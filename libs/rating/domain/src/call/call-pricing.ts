@@ -1,0 +1,51 @@
+// How a call is priced, resolved by the service at the call's start and passed into the call
+// decider: who owns it and which row of which version applies, or why it cannot be rated.
+// resolvePricing holds the order of the reasons, so authorization and CDR rating agree.
+import { normaliseDestination } from '../numbers/normalise-destination.js';
+import { findRate, type RateTable } from '../lookup/rate-table.js';
+import type { RateRow, SheetRounding } from '../sheet/rate-row.js';
+
+export const UNRATED_REASONS = ['unknown_account', 'account_suspended', 'account_closed', 'invalid_destination', 'no_rate_sheet', 'no_rate'] as const;
+export type UnratedReason = (typeof UNRATED_REASONS)[number];
+
+export type CallPricing =
+  | {
+      readonly kind: 'priced';
+      readonly customerId: string;
+      readonly agentId: string | null;
+      readonly sheetId: string;
+      readonly versionId: string;
+      readonly row: RateRow;
+      readonly rounding: SheetRounding;
+    }
+  | { readonly kind: 'unpriced'; readonly customerId: string | null; readonly agentId: string | null; readonly reason: UnratedReason };
+
+export interface PricingCustomer {
+  readonly customerId: string;
+  readonly agentId: string | null;
+  readonly status: 'active' | 'suspended' | 'closed';
+}
+
+/** The sheet version in force at the call's start, as built in memory (a derived sheet: its marked-up table). */
+export interface PricingTariff {
+  readonly sheetId: string;
+  readonly versionId: string;
+  readonly table: RateTable;
+}
+
+/**
+ * The first reason that applies, in this order: unknown_account, account_closed,
+ * account_suspended, invalid_destination, no_rate_sheet (no version in force), no_rate (no prefix).
+ */
+export function resolvePricing(customer: PricingCustomer | null, destination: string, tariff: PricingTariff | null): CallPricing {
+  if (customer === null) return { kind: 'unpriced', customerId: null, agentId: null, reason: 'unknown_account' };
+  const owner = { customerId: customer.customerId, agentId: customer.agentId };
+  if (customer.status === 'closed') return { kind: 'unpriced', ...owner, reason: 'account_closed' };
+  if (customer.status === 'suspended') return { kind: 'unpriced', ...owner, reason: 'account_suspended' };
+  const number = normaliseDestination(destination);
+  if (!number.ok) return { kind: 'unpriced', ...owner, reason: 'invalid_destination' };
+  if (tariff === null) return { kind: 'unpriced', ...owner, reason: 'no_rate_sheet' };
+  const row = findRate(tariff.table, number.digits);
+  if (row === null) return { kind: 'unpriced', ...owner, reason: 'no_rate' };
+  return { kind: 'priced', ...owner, sheetId: tariff.sheetId, versionId: tariff.versionId, row, rounding: tariff.table.rounding };
+}

@@ -1,0 +1,48 @@
+// Commands of a rate sheet (stream `ratesheet-{sheetId}`). The rows of a version are big (up to
+// 500k) and live in the service's rows table, keyed by (sheetId, versionId): the command carries
+// only their count and content hash, computed by the service from canonicalRowLine.
+import type { CommandMeta } from '../shared/command-meta.js';
+import type { SheetRounding } from '../sheet/rate-row.js';
+
+export interface CreateBaseSheet {
+  readonly type: 'CreateBaseSheet';
+  readonly sheetId: string;
+  readonly name: string;
+  /** the rounding of its versions unless an import states another. */
+  readonly rounding: SheetRounding;
+  readonly meta: CommandMeta;
+}
+
+export interface ImportVersion {
+  readonly type: 'ImportVersion';
+  readonly sheetId: string;
+  readonly versionId: string;
+  /** calls starting at or after this instant are rated with this version (until the next). */
+  readonly effectiveFrom: string;
+  readonly rowCount: number;
+  /** SHA-256 hex of the canonical lines (docs/rating.md). */
+  readonly contentHash: string;
+  /** null = the sheet's current rounding. */
+  readonly rounding: SheetRounding | null;
+  readonly meta: CommandMeta;
+}
+
+export interface CreateDerivedSheet {
+  readonly type: 'CreateDerivedSheet';
+  readonly sheetId: string;
+  readonly name: string;
+  /** the base as the service loaded it (its stream); null = no such sheet. */
+  readonly base: { readonly sheetId: string; readonly kind: 'base' | 'derived' } | null;
+  readonly markupMicroPercent: bigint;
+  readonly meta: CommandMeta;
+}
+
+/** A new markup, in force for calls starting from meta.now. */
+export interface ChangeMarkup {
+  readonly type: 'ChangeMarkup';
+  readonly sheetId: string;
+  readonly markupMicroPercent: bigint;
+  readonly meta: CommandMeta;
+}
+
+export type RateSheetCommand = CreateBaseSheet | ImportVersion | CreateDerivedSheet | ChangeMarkup;

@@ -1,0 +1,154 @@
+import { spec } from '@billing/decider/testing';
+import type { SheetRounding } from '../sheet/rate-row.js';
+import type { RateSheetCommand } from './rate-sheet.commands.js';
+import { rateSheetDecider } from './rate-sheet.decider.js';
+import type { RateSheetEvent } from './rate-sheet.events.js';
+import { evolveRateSheet, initialRateSheet, markupInForce, versionInForce, type RateSheetState } from './rate-sheet.state.js';
+
+const sheets = spec(rateSheetDecider);
+const NOW = '2025-03-01T10:00:00.000Z';
+const meta = { actor: 'admin:itc', now: NOW };
+const audit = { actor: 'admin:itc', occurredAt: NOW };
+const HASH = 'a'.repeat(64);
+const UP4: SheetRounding = { decimals: 4, mode: 'up' };
+
+const createBase: RateSheetCommand = { type: 'CreateBaseSheet', sheetId: 'itc', name: 'ITC base', rounding: UP4, meta };
+const baseCreated: RateSheetEvent = { type: 'BaseSheetCreated', sheetId: 'itc', name: 'ITC base', rounding: UP4, ...audit };
+const importV = (versionId: string, effectiveFrom: string, extra: Partial<Extract<RateSheetCommand, { type: 'ImportVersion' }>> = {}): RateSheetCommand => ({
+  type: 'ImportVersion',
+  sheetId: 'itc',
+  versionId,
+  effectiveFrom,
+  rowCount: 200_000,
+  contentHash: HASH,
+  rounding: null,
+  meta,
+  ...extra,
+});
+const imported = (versionId: string, effectiveFrom: string, rounding: SheetRounding = UP4): RateSheetEvent => ({
+  type: 'RateSheetVersionImported',
+  sheetId: 'itc',
+  versionId,
+  effectiveFrom,
+  rowCount: 200_000,
+  contentHash: HASH,
+  rounding,
+  ...audit,
+});
+const deriveCommand = (extra: Partial<Extract<RateSheetCommand, { type: 'CreateDerivedSheet' }>> = {}): RateSheetCommand => ({
+  type: 'CreateDerivedSheet',
+  sheetId: 'agent-a-sheet',
+  name: 'Agent A +12.5 %',
+  base: { sheetId: 'itc', kind: 'base' },
+  markupMicroPercent: 12_500_000n,
+  meta,
+  ...extra,
+});
+const derived: RateSheetEvent = { type: 'DerivedSheetCreated', sheetId: 'agent-a-sheet', name: 'Agent A +12.5 %', baseSheetId: 'itc', markupMicroPercent: 12_500_000n, ...audit };
+
+describe('base rate sheets', () => {
+  it('are created with a name and a rounding', () => {
+    sheets.given([]).when(createBase).then([baseCreated]);
+  });
+
+  it('creating the same sheet again changes nothing; another sheet under its id is refused', () => {
+    sheets.given([baseCreated, imported('v1', '2025-03-01T00:00:00Z')]).when(createBase).thenNothing();
+    sheets.given([baseCreated]).when({ ...createBase, name: 'Other' }).thenRejects('a rate sheet with this id already exists', 'sheet_exists');
+    sheets.given([derived]).when({ ...createBase, sheetId: 'agent-a-sheet' }).thenRejects('a rate sheet with this id already exists', 'sheet_exists');
+  });
+
+  it.each([
+    ['an empty name', { name: '' }, 'name must be 1 to 100 characters without surrounding spaces', 'invalid_name'],
+    ['a bad id', { sheetId: ' itc' }, 'sheetId must be 1 to 128 characters without surrounding spaces', 'invalid_id'],
+    ['7 decimals', { rounding: { decimals: 7, mode: 'up' as const } }, 'rounding must have 0 to 6 decimals and mode up, half-up or down', 'invalid_rounding'],
+  ])('refuses %s', (_what, change, message, code) => {
+    sheets.given([]).when({ ...createBase, ...change } as RateSheetCommand).thenRejects(message, code);
+  });
+});
+
+describe('importing versions', () => {
+  it('records the version (not its rows) with the sheet rounding', () => {
+    sheets.given([baseCreated]).when(importV('v1', '2025-03-01T00:00:00Z')).then([imported('v1', '2025-03-01T00:00:00Z')]);
+  });
+
+  it('a version may state its own rounding, which becomes the sheet default', () => {
+    const halfUp2 = { decimals: 2, mode: 'half-up' } as const;
+    sheets.given([baseCreated]).when(importV('v1', '2025-03-01T00:00:00Z', { rounding: halfUp2 })).then([imported('v1', '2025-03-01T00:00:00Z', halfUp2)]);
+    sheets.given([baseCreated, imported('v1', '2025-03-01T00:00:00Z', halfUp2)]).when(importV('v2', '2025-04-01T00:00:00Z')).then([imported('v2', '2025-04-01T00:00:00Z', halfUp2)]);
+  });
+
+  it('the same import again changes nothing; the same version id with other content is refused', () => {
+    const given = [baseCreated, imported('v1', '2025-03-01T00:00:00Z')];
+    sheets.given(given).when(importV('v1', '2025-03-01T00:00:00.000Z')).thenNothing();
+    sheets.given(given).when(importV('v1', '2025-03-01T00:00:00Z', { contentHash: 'b'.repeat(64) })).thenRejects('version id already used for another import', 'id_reused');
+  });
+
+  it('two versions may not take effect at the same instant', () => {
+    sheets.given([baseCreated, imported('v1', '2025-03-01T00:00:00Z')]).when(importV('v2', '2025-03-01T01:00:00+01:00')).thenRejects('another version is already effective from this time', 'effective_from_taken');
+  });
+
+  it.each([
+    ['no such sheet', [], importV('v1', NOW), 'rate sheet not found', 'sheet_not_found'],
+    ['a derived sheet', [derived], { ...importV('v1', NOW), sheetId: 'agent-a-sheet' }, 'versions are imported into base sheets only: a derived sheet follows its base', 'not_a_base_sheet'],
+    ['no rows', [baseCreated], importV('v1', NOW, { rowCount: 0 }), 'a version has 1 to 500000 rows', 'invalid_row_count'],
+    ['a malformed hash', [baseCreated], importV('v1', NOW, { contentHash: 'ABC' }), 'contentHash must be a SHA-256 as 64 lowercase hex digits', 'invalid_content_hash'],
+    ['a malformed time', [baseCreated], importV('v1', 'next monday'), 'effectiveFrom must be an ISO 8601 instant with an offset', 'invalid_effective_from'],
+  ])('refuses %s', (_what, given, command, message, code) => {
+    sheets.given(given as RateSheetEvent[]).when(command).thenRejects(message, code);
+  });
+});
+
+describe('derived sheets', () => {
+  it('reference a base sheet and a markup', () => {
+    sheets.given([]).when(deriveCommand()).then([derived]);
+  });
+
+  it('creating it again changes nothing', () => {
+    sheets.given([derived]).when(deriveCommand()).thenNothing();
+    sheets.given([derived]).when(deriveCommand({ markupMicroPercent: 1n })).thenRejects('a rate sheet with this id already exists', 'sheet_exists');
+  });
+
+  it.each([
+    ['a missing base', deriveCommand({ base: null }), 'base rate sheet not found', 'base_not_found'],
+    ['a derived base', deriveCommand({ base: { sheetId: 'other', kind: 'derived' } }), 'a derived sheet derives from a base sheet, not from another derived sheet', 'base_is_derived'],
+    ['a negative markup', deriveCommand({ markupMicroPercent: -1n }), 'markup must be between 0 and 1000 percent', 'invalid_markup'],
+    ['a markup above 1000 %', deriveCommand({ markupMicroPercent: 1_000_000_001n }), 'markup must be between 0 and 1000 percent', 'invalid_markup'],
+  ])('refuses %s', (_what, command, message, code) => {
+    sheets.given([]).when(command).thenRejects(message, code);
+  });
+
+  it('change their markup from now on; the same markup again is nothing', () => {
+    const change: RateSheetCommand = { type: 'ChangeMarkup', sheetId: 'agent-a-sheet', markupMicroPercent: 20_000_000n, meta };
+    sheets.given([derived]).when(change).then([{ type: 'MarkupChanged', sheetId: 'agent-a-sheet', previousMarkupMicroPercent: 12_500_000n, markupMicroPercent: 20_000_000n, effectiveFrom: NOW, ...audit }]);
+    sheets.given([derived]).when({ ...change, markupMicroPercent: 12_500_000n }).thenNothing();
+    sheets.given([baseCreated]).when({ ...change, sheetId: 'itc' }).thenRejects('only a derived sheet has a markup', 'not_a_derived_sheet');
+    sheets.given([]).when(change).thenRejects('rate sheet not found', 'sheet_not_found');
+  });
+});
+
+describe('in force at a call start', () => {
+  const fold = (events: RateSheetEvent[]): RateSheetState => events.reduce(evolveRateSheet, initialRateSheet());
+
+  it('the base version: latest effectiveFrom at or before the start', () => {
+    const state = fold([baseCreated, imported('v2', '2025-04-01T00:00:00Z'), imported('v1', '2025-03-01T00:00:00Z')]);
+    if (state.kind !== 'base') throw new Error('base');
+    expect(versionInForce(state, '2025-02-28T23:59:59Z')).toBeNull();
+    expect(versionInForce(state, '2025-03-01T00:00:00Z')?.versionId).toBe('v1');
+    expect(versionInForce(state, '2025-03-31T23:59:59.999Z')?.versionId).toBe('v1');
+    expect(versionInForce(state, '2025-04-01T02:00:00+02:00')?.versionId).toBe('v2');
+  });
+
+  it('the markup: the latest change at or before the start; a call before the sheet existed uses the first', () => {
+    const later = { ...audit, occurredAt: '2025-03-10T00:00:00.000Z' };
+    const state = fold([derived, { type: 'MarkupChanged', sheetId: 'agent-a-sheet', previousMarkupMicroPercent: 12_500_000n, markupMicroPercent: 20_000_000n, effectiveFrom: later.occurredAt, ...later }]);
+    if (state.kind !== 'derived') throw new Error('derived');
+    expect(markupInForce(state, '2025-01-01T00:00:00Z')).toBe(12_500_000n);
+    expect(markupInForce(state, '2025-03-09T23:59:59Z')).toBe(12_500_000n);
+    expect(markupInForce(state, '2025-03-10T00:00:00Z')).toBe(20_000_000n);
+  });
+
+  it('evolve refuses events that could not have been decided', () => {
+    expect(() => fold([imported('v1', NOW)])).toThrow('version imported into none sheet itc');
+    expect(() => fold([baseCreated, baseCreated])).toThrow('BaseSheetCreated on an existing sheet itc');
+  });
+});

@@ -1,0 +1,102 @@
+// The command-side API rating calls in-process (DESIGN §2: call authorization is the one
+// synchronous call between services). Holds are placed by the authorizer, charges come with each
+// rated CDR (with the consumer's inbox entry when they arrive as integration events), releases
+// for calls that never connected; unsettled holds expire through HoldSweeper.
+import { Injectable } from '@nestjs/common';
+import type { InboxEntry } from '@billing/event-store';
+import { customerAccount, isLedgerAccount, type ChargeCall, type WalletEvent } from '@billing/wallet-domain';
+import type { CommandOutcome } from '../infrastructure/command-unit.js';
+import { Clock } from './clock.js';
+import { LedgerService, type ActorContext } from './ledger.service.js';
+
+/** Hold lifetime when the caller gives none: DESIGN §4's maxCallSeconds (3 h) plus a margin for the CDR. */
+export const DEFAULT_HOLD_TTL_MS = 3 * 3_600_000 + 10 * 60_000;
+
+const SYSTEM: ActorContext = { actor: 'system:rating' };
+
+export type HoldResult =
+  | { readonly granted: true; readonly grantedMicros: bigint; readonly expiresAt: string }
+  /** nothing granted: rating answers maxDurationSeconds 0 with `reason`. */
+  | { readonly granted: false; readonly grantedMicros: 0n; readonly code: string; readonly reason: string };
+
+export type ChargeResult =
+  | { readonly charged: true; readonly costMicros: bigint; readonly settledHold: boolean; readonly balanceAfterMicros: bigint }
+  /** already charged (a repeat) or free without a hold: nothing moved. */
+  | { readonly charged: false; readonly reason: 'already-charged' | 'nothing-to-charge' }
+  | { readonly charged: false; readonly reason: 'rejected'; readonly code: string; readonly message: string };
+
+export interface CallCharge {
+  readonly customerId: string;
+  readonly callId: string;
+  readonly costMicros: bigint;
+}
+
+@Injectable()
+export class WalletCalls {
+  constructor(
+    private readonly ledger: LedgerService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Grants min(requestedMicros, available); a second call for the same callId answers the open hold. */
+  async placeHold(input: { customerId: string; callId: string; requestedMicros: bigint; expiresAt?: string }, context = SYSTEM): Promise<HoldResult> {
+    const meta = this.clock.meta(context);
+    const expiresAt = input.expiresAt ?? new Date(Date.parse(meta.now) + DEFAULT_HOLD_TTL_MS).toISOString();
+    const outcome = await this.ledger.run({ type: 'PlaceHold', customerId: input.customerId, callId: input.callId, requestedMicros: input.requestedMicros, expiresAt, meta }, context);
+    if (outcome.kind === 'rejected') return { granted: false, grantedMicros: 0n, code: outcome.error.code, reason: outcome.error.message };
+    const customer = outcome.accounts.get(customerAccount(input.customerId));
+    const hold = customer !== undefined && isLedgerAccount(customer) ? customer.holds.get(input.callId) : undefined;
+    // a repeat whose hold has ended (settled, released or expired) grants nothing more
+    if (hold === undefined) return { granted: false, grantedMicros: 0n, code: 'hold_ended', reason: 'this call was already authorized and its hold has ended' };
+    return { granted: true, grantedMicros: hold.grantedMicros, expiresAt: hold.expiresAt };
+  }
+
+  /**
+   * The rated cost of a call: settles its hold (releasing the rest) or charges without one. Never
+   * twice for one callId: the charge's event id is derived from it. Pass the consumer's inbox entry
+   * when the charge comes from an integration event, so a redelivery is recognised.
+   */
+  async chargeCall(charge: CallCharge, options: { inbox?: InboxEntry; context?: ActorContext } = {}): Promise<ChargeResult> {
+    const context = options.context ?? SYSTEM;
+    const command: ChargeCall = { type: 'ChargeCall', ...charge, meta: this.clock.meta(context) };
+    const key = `charge:${charge.customerId}:${charge.callId}`;
+    const unit = await this.ledger.submit({
+      commands: [command],
+      key,
+      metadata: { actor: context.actor, correlationId: context.correlationId ?? key, causationId: options.inbox?.messageId ?? key },
+      ...(options.inbox === undefined ? {} : { inbox: options.inbox, source: `charge:${options.inbox.messageId}` }),
+    });
+    if (unit.kind === 'duplicate-message') return { charged: false, reason: 'already-charged' };
+    return chargeResult(unit.outcomes[0]!);
+  }
+
+  /** Many charges at once (a CDR batch): group-committed per customer, one result per charge, in order. */
+  chargeCalls(charges: readonly CallCharge[], context = SYSTEM): Promise<ChargeResult[]> {
+    return Promise.all(charges.map((charge) => this.chargeCall(charge, { context })));
+  }
+
+  /** The call never connected: its hold is released (nothing if it has none). */
+  async releaseHold(input: { customerId: string; callId: string }, context = SYSTEM): Promise<{ releasedMicros: bigint }> {
+    const outcome = await this.ledger.execute({ type: 'ReleaseHold', ...input, meta: this.clock.meta(context) }, context);
+    const released = outcome.kind === 'decided' ? outcome.events.find((event) => event.type === 'HoldReleased') : undefined;
+    return { releasedMicros: released?.type === 'HoldReleased' ? released.heldMicros : 0n };
+  }
+
+  /** Expires the customer's holds whose expiresAt has passed (the sweeper calls this). */
+  async expireHolds(customerId: string, context: ActorContext = { actor: 'system:hold-sweeper' }): Promise<{ expired: number }> {
+    const outcome = await this.ledger.execute({ type: 'ExpireHolds', customerId, meta: this.clock.meta(context) }, context);
+    return { expired: outcome.kind === 'decided' ? outcome.events.filter((event) => event.type === 'HoldExpired').length : 0 };
+  }
+}
+
+function chargeResult(outcome: CommandOutcome): ChargeResult {
+  if (outcome.kind === 'rejected') return { charged: false, reason: 'rejected', code: outcome.error.code, message: outcome.error.message };
+  if (outcome.kind === 'duplicate') return { charged: false, reason: 'already-charged' };
+  const charge = outcome.events.find((event): event is Extract<WalletEvent, { type: 'HoldSettled' | 'CallCharged' }> => event.type === 'HoldSettled' || event.type === 'CallCharged');
+  if (charge === undefined) {
+    const customer = outcome.accounts.get(customerAccount(outcome.command.type === 'ChargeCall' ? outcome.command.customerId : ''));
+    const recent = customer !== undefined && isLedgerAccount(customer) && outcome.command.type === 'ChargeCall' && customer.recentChargedCallIds.includes(outcome.command.callId);
+    return { charged: false, reason: recent ? 'already-charged' : 'nothing-to-charge' };
+  }
+  return { charged: true, costMicros: charge.costMicros, settledHold: charge.type === 'HoldSettled', balanceAfterMicros: charge.balanceAfterMicros };
+}

@@ -1,0 +1,67 @@
+// /api/v1/customers/{id}/…: money into a customer (an agent's transfer from its main balance, or
+// ITC's manual deposit), its balance and its ledger lines (DESIGN §7).
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
+import { parseMoney } from '@billing/money';
+import { customerAccount } from '@billing/wallet-domain';
+import { WalletCommands } from '../application/wallet-commands.service.js';
+import { Directory } from '../infrastructure/directory.js';
+import { decodeCursor } from '../queries/pagination.js';
+import { WalletQueries } from '../queries/wallet-queries.js';
+import { actorOf, commandId, visibleCustomer } from './access.js';
+import { CustomerDepositBody, Id, PageQuery, ReversalBody } from './wallet.schemas.js';
+import { balanceView, depositView, reversalView, transactionsView, transferView } from './wallet.views.js';
+
+@ApiTags('wallet')
+@Controller('customers')
+export class CustomerWalletController {
+  constructor(
+    private readonly commands: WalletCommands,
+    private readonly queries: WalletQueries,
+    private readonly directory: Directory,
+  ) {}
+
+  @Post(':id/deposits')
+  @Roles('admin', 'agent')
+  @Idempotent()
+  @ApiProblemResponse(409, 'insufficient agent balance (an agent transfer would overdraw its main balance)')
+  async deposit(@ValidParam('id', Id) customerId: string, @ValidBody(CustomerDepositBody) body: CustomerDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {
+    await visibleCustomer(user, this.directory, customerId);
+    const amountMicros = parseMoney(body.amount);
+    if (user.role === 'agent') {
+      const transferId = commandId(idem, `transfer:${customerId}`);
+      return transferView(await this.commands.transferToCustomer({ transferId, agentId: user.subjectId, customerId, amountMicros }, actorOf(user)));
+    }
+    if (body.reference === undefined) {
+      throw new ProblemException(400, 'validation', 'The request is invalid.', { title: 'Invalid request', errors: [{ path: '/reference', message: 'a manual deposit needs a reference' }] });
+    }
+    const depositId = commandId(idem, `customer-deposit:${customerId}`);
+    return { kind: 'deposit' as const, ...depositView(await this.commands.depositToCustomer({ depositId, customerId, amountMicros, source: { kind: 'manual', reference: body.reference } }, actorOf(user))) };
+  }
+
+  @Post(':id/deposits/:depositId/reversals')
+  @Roles('admin')
+  @Idempotent()
+  @ApiProblemResponse(404, 'deposit not found')
+  async reverse(@ValidParam('id', Id) customerId: string, @ValidParam('depositId', Id) depositId: string, @ValidBody(ReversalBody) body: ReversalBody, @CurrentUser() user: Principal) {
+    return reversalView(await this.commands.reverseDeposit({ depositId, target: { kind: 'customer', customerId }, reason: body.reason }, actorOf(user)));
+  }
+
+  @Get(':id/balance')
+  @Roles('admin', 'agent', 'customer')
+  async balance(@ValidParam('id', Id) customerId: string, @CurrentUser() user: Principal) {
+    await visibleCustomer(user, this.directory, customerId);
+    const balance = await this.queries.balance(customerAccount(customerId));
+    if (balance === undefined) throw notFound('The customer does not exist.');
+    return { customerId, ...balanceView(balance) };
+  }
+
+  @Get(':id/transactions')
+  @Roles('admin', 'agent', 'customer')
+  async transactions(@ValidParam('id', Id) customerId: string, @ValidQuery(PageQuery) query: PageQuery, @CurrentUser() user: Principal) {
+    await visibleCustomer(user, this.directory, customerId);
+    const page = await this.queries.ledgerLines(customerAccount(customerId), { limit: query.limit, cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor) });
+    return transactionsView(page);
+  }
+}

@@ -1,0 +1,25 @@
+// /api/v1/wallet/projections: ITC's view of the projection versions and the zero-downtime rebuild.
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '@billing/gateway';
+import { WalletProjections } from '../projections/wallet-projections.js';
+
+@ApiTags('wallet')
+@Controller('wallet/projections')
+export class WalletAdminController {
+  constructor(private readonly projections: WalletProjections) {}
+
+  @Get()
+  @Roles('admin')
+  async list() {
+    return { versions: await this.projections.versions() };
+  }
+
+  /** 202: the new version fills beside the live one and takes over when it has caught up. */
+  @Post('rebuild')
+  @Roles('admin')
+  @HttpCode(202)
+  async rebuild() {
+    return { version: await this.projections.rebuild(), state: 'building' };
+  }
+}

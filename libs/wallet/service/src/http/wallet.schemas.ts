@@ -1,0 +1,42 @@
+// Request shapes of the wallet's endpoints (strict: unknown fields are a 400). Money is a decimal
+// string (a JSON number is refused with a clear message by the shared MoneyString grammar).
+import { PositiveMoneyString } from '@billing/contracts';
+import { parseMoney } from '@billing/money';
+import { z } from 'zod';
+
+/**
+ * One movement is at most 1 000 000 000 units: far above any real deposit, and it keeps every
+ * balance well inside the projections' bigint columns (9.2 × 10^12 units).
+ */
+export const MAX_AMOUNT_MICROS = 1_000_000_000_000_000n;
+
+export const Amount = PositiveMoneyString.refine((value) => parseMoney(value) <= MAX_AMOUNT_MICROS, { message: 'must not exceed 1000000000' });
+
+const Reference = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((value) => value.trim() === value, { message: 'must not start or end with spaces' })
+  .meta({ description: "ITC's own reference of the money it received (bank transfer, receipt, ...)", examples: ['BANK-2025-0042'] });
+
+export const Id = z.string().min(1).max(128);
+
+export const AgentDepositBody = z.strictObject({ amount: Amount, reference: Reference });
+export type AgentDepositBody = z.infer<typeof AgentDepositBody>;
+
+/** agent: a transfer from its main balance (no reference); admin: a manual deposit (reference required). */
+export const CustomerDepositBody = z.strictObject({ amount: Amount, reference: Reference.optional() });
+export type CustomerDepositBody = z.infer<typeof CustomerDepositBody>;
+
+/** `{}` moves all of the commission balance. */
+export const CommissionTransferBody = z.strictObject({ amount: Amount.optional() });
+export type CommissionTransferBody = z.infer<typeof CommissionTransferBody>;
+
+export const ReversalBody = z.strictObject({ reason: z.enum(['correction', 'refund', 'chargeback']) });
+export type ReversalBody = z.infer<typeof ReversalBody>;
+
+export const PageQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(100).optional(),
+});
+export type PageQuery = z.infer<typeof PageQuery>;

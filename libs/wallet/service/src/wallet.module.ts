@@ -1,0 +1,44 @@
+// The wallet service (issue 4) as a Nest module: providers and controllers, nothing else. Global,
+// so rating can inject WalletCalls (and payments WalletCommands) without importing this module.
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Clock } from './application/clock.js';
+import { HoldSweeper } from './application/hold-sweeper.js';
+import { LedgerService } from './application/ledger.service.js';
+import { WalletCalls } from './application/wallet-calls.service.js';
+import { WalletCommands } from './application/wallet-commands.service.js';
+import { AccountsConsumer } from './consumers/accounts-consumer.js';
+import { AgentWalletController } from './http/agent-wallet.controller.js';
+import { CustomerWalletController } from './http/customer-wallet.controller.js';
+import { WalletAdminController } from './http/wallet-admin.controller.js';
+import { Directory } from './infrastructure/directory.js';
+import { WalletDatabase } from './infrastructure/wallet-database.js';
+import { WalletProjections } from './projections/wallet-projections.js';
+import { WalletQueries } from './queries/wallet-queries.js';
+import { WalletLifecycle } from './wallet.lifecycle.js';
+import { resolveWalletOptions, WALLET_OPTIONS, type ResolvedWalletOptions, type WalletModuleOptions } from './wallet.options.js';
+
+@Module({})
+export class WalletModule {
+  static forRoot(options: WalletModuleOptions): DynamicModule {
+    return {
+      module: WalletModule,
+      global: true,
+      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController],
+      providers: [
+        { provide: WALLET_OPTIONS, useValue: resolveWalletOptions(options) },
+        { provide: WalletDatabase, inject: [WALLET_OPTIONS], useFactory: (resolved: ResolvedWalletOptions) => WalletDatabase.open(resolved.pool, resolved.schema) },
+        { provide: Directory, inject: [WalletDatabase], useFactory: (db: WalletDatabase) => new Directory(db) },
+        Clock,
+        LedgerService,
+        WalletCommands,
+        WalletCalls,
+        WalletQueries,
+        WalletProjections,
+        HoldSweeper,
+        AccountsConsumer,
+        WalletLifecycle,
+      ],
+      exports: [WalletCalls, WalletCommands, WalletQueries, WalletProjections, LedgerService],
+    };
+  }
+}
