@@ -14,7 +14,7 @@ jest.setTimeout(120_000);
 let app: AccountsTestApp;
 
 beforeAll(async () => {
-  app = await startAccountsTestApp({ bus: new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'accounts-test', logger: silentLogger, partitions: 3 }) });
+  app = await startAccountsTestApp({ bus: new KafkaBus({ brokers: testKafkaBrokers(), clientId: 'accounts-test', logger: silentLogger }) });
 });
 
 afterAll(async () => {

@@ -56,8 +56,8 @@ describe('wallet audit', () => {
     const { code, output } = await runAudit(app.schema);
     expect(code).toBe(1);
     expect(output).toContain('FAILED');
-    expect(output).toMatch(/customer:aud-2: events say -13\.333333, projection says -13\.333332/);
-    expect(output).toMatch(/customer:aud-2: ledger lines add up to -13\.333333, projected balance -13\.333332/);
+    expect(output).toMatch(/customer:aud-2: events say -46\.666667, projection says -46\.666666/);
+    expect(output).toMatch(/customer:aud-2: ledger lines add up to -46\.666667, projected balance -46\.666666/);
   }, 60_000);
 
   it('rebuilds the projections beside the live ones while reads and writes go on, then audits clean', async () => {

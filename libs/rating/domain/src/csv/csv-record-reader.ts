@@ -82,29 +82,65 @@ export class CsvRecordReader {
       this.started = true;
       if (text.charCodeAt(0) === BOM) index = 1;
     }
-    for (; index < text.length; index += 1) {
+    while (index < text.length) {
       const code = text.charCodeAt(index);
       // CRLF is one line end: the LF after a CR was already counted (and ended the record).
       if (this.afterCR) {
         this.afterCR = false;
         if (code === LF) {
           if (this.mode === 'quoted') this.field += '\n';
+          index += 1;
           continue;
         }
       }
       if (code === CR || code === LF) {
         this.line += 1;
         this.afterCR = code === CR;
-        if (this.mode === 'quoted') {
-          this.append(code === CR ? '\r' : '\n', out);
+        if (this.mode === 'quoted') this.append(code === CR ? '\r' : '\n', out);
+        else if (this.mode === 'skipLine') this.reset();
+        else this.finishRecord(out);
+        index += 1;
+        continue;
+      }
+      // Plain text runs are copied as one slice: the per-character path is only for the
+      // characters that change state.
+      if (this.mode === 'unquoted' || this.mode === 'quoted' || (this.mode === 'fieldStart' && code !== QUOTE && code !== COMMA)) {
+        if (this.mode === 'fieldStart') this.mode = 'unquoted';
+        const end = this.runEnd(text, index, this.mode === 'quoted');
+        if (end > index) {
+          this.append(text.slice(index, end), out);
+          index = end;
           continue;
         }
-        if (this.mode === 'skipLine') this.reset();
-        else this.finishRecord(out);
+      }
+      if (this.mode === 'skipLine') {
+        index = this.lineEnd(text, index);
         continue;
       }
       this.readChar(code, text[index] as string, out);
+      index += 1;
     }
+  }
+
+  /** End of the run of plain characters from `from`: up to a line end, and a comma (unquoted) or a quote (quoted). */
+  private runEnd(text: string, from: number, quoted: boolean): number {
+    let index = from;
+    while (index < text.length) {
+      const code = text.charCodeAt(index);
+      if (code === CR || code === LF || (quoted ? code === QUOTE : code === COMMA)) break;
+      index += 1;
+    }
+    return index;
+  }
+
+  private lineEnd(text: string, from: number): number {
+    let index = from;
+    while (index < text.length) {
+      const code = text.charCodeAt(index);
+      if (code === CR || code === LF) break;
+      index += 1;
+    }
+    return index;
   }
 
   private readChar(code: number, char: string, out: CsvRecord[]): void {
@@ -137,10 +173,10 @@ export class CsvRecordReader {
     }
   }
 
-  private append(char: string, out: CsvRecord[]): void {
-    this.recordChars += 1;
+  private append(text: string, out: CsvRecord[]): void {
+    this.recordChars += text.length;
     if (this.recordChars > this.maxRecordChars) this.fail(out, `a record may have at most ${this.maxRecordChars} characters`);
-    else this.field += char;
+    else this.field += text;
   }
 
   private endField(out: CsvRecord[]): void {

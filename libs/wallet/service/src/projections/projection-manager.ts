@@ -4,7 +4,8 @@
 // serving; when the new version has reached the head, one transaction re-points the views and
 // retires the old version, whose tables are dropped after a grace period. Every process running
 // the wallet follows the registry (refresh), so a rebuild started by a CLI is finished by the app.
-import { compareCheckpoints } from '@billing/event-store';
+import { compareCheckpoints, START, type Checkpoint } from '@billing/event-store';
+import type pg from 'pg';
 import type { WalletDatabase } from '../infrastructure/wallet-database.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { ProjectionTables } from './projection-tables.js';
@@ -147,15 +148,26 @@ export class ProjectionManager {
     await runner.start();
   }
 
+  /**
+   * Switches to a building version once it has projected at least as far as the active one. The
+   * active version's checkpoint row is locked for the comparison, so the active projection cannot
+   * move ahead in between: readers never see the views step back in time.
+   */
   private async trySwitch(version: number): Promise<void> {
-    const tables = new ProjectionTables(this.db, version);
-    const head = await this.db.store.headCheckpoint();
-    if (compareCheckpoints(await this.db.store.checkpoints.load(tables.checkpointName), head) < 0) return;
     await this.db.store.withTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [VERSIONS_LOCK, this.db.schema]);
-      const { rowCount } = await client.query(`UPDATE ${this.db.table('projection_versions')} SET state = 'active', activated_at = now() WHERE version = $1 AND state = 'building'`, [version]);
-      if (rowCount !== 1) return;
-      await client.query(`UPDATE ${this.db.table('projection_versions')} SET state = 'retired', retired_at = now() WHERE state = 'active' AND version <> $1`, [version]);
+      const { rows } = await client.query<{ version: number; state: ProjectionState }>(
+        `SELECT version, state FROM ${this.db.table('projection_versions')} WHERE state = 'active' OR version = $1`,
+        [version],
+      );
+      const active = rows.find((row) => row.state === 'active');
+      if (!rows.some((row) => row.version === version && row.state === 'building') || active === undefined) return;
+      const activeCheckpoint = await lockedCheckpoint(client, this.db.table('checkpoints'), new ProjectionTables(this.db, active.version).checkpointName);
+      const tables = new ProjectionTables(this.db, version);
+      const buildingCheckpoint = await lockedCheckpoint(client, this.db.table('checkpoints'), tables.checkpointName);
+      if (compareCheckpoints(buildingCheckpoint, activeCheckpoint) < 0) return;
+      await client.query(`UPDATE ${this.db.table('projection_versions')} SET state = 'retired', retired_at = now() WHERE version = $1`, [active.version]);
+      await client.query(`UPDATE ${this.db.table('projection_versions')} SET state = 'active', activated_at = now() WHERE version = $1`, [version]);
       for (const statement of tables.viewStatements()) await client.query(statement);
     });
   }
@@ -195,4 +207,14 @@ export class ProjectionManager {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+}
+
+/** A projection's checkpoint, its row locked until the transaction ends (START when it has none). */
+async function lockedCheckpoint(client: pg.ClientBase, table: string, name: string): Promise<Checkpoint> {
+  const { rows } = await client.query<{ transaction_id: string; position: string }>(
+    `SELECT transaction_id::text AS transaction_id, position::text AS position FROM ${table} WHERE name = $1 FOR UPDATE`,
+    [name],
+  );
+  const row = rows[0];
+  return row === undefined ? START : { transactionId: BigInt(row.transaction_id), position: BigInt(row.position) };
 }
