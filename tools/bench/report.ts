@@ -51,6 +51,42 @@ function summaryRows(scenarios: ScenarioResult[]): string[] {
   return rows;
 }
 
+function totalMicros(r: StoreResult): number | undefined {
+  const c = r.cpuPerEvent;
+  return c && c.postgresMicros !== undefined ? c.nodeMicros + c.postgresMicros : undefined;
+}
+
+function micros(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return 'n/a';
+  return value < 100 ? decimals(value, 1) : String(Math.round(value));
+}
+
+/**
+ * CPU per event of every store: robust against other load on a shared machine (unlike events/s),
+ * and the throughput it allows when the benchmark and PostgreSQL have all cores to themselves.
+ */
+function cpuRows(scenarios: ScenarioResult[], cores: number): string[] {
+  const rows: string[] = [];
+  for (const s of scenarios) {
+    const baselineTotal = (() => {
+      const b = byKey(s, s.baselineKey);
+      return b ? totalMicros(b) : undefined;
+    })();
+    for (const r of s.results) {
+      if (!r.cpuPerEvent) continue;
+      const total = totalMicros(r);
+      const ratio = total !== undefined && baselineTotal !== undefined ? baselineTotal / total : Number.NaN;
+      // The replay reads on one connection, one page at a time: not a CPU-throughput bound.
+      const ceiling = s.id === 'replay' || total === undefined ? 'n/a' : formatRate((cores * 1e6) / total);
+      const label = r.experimental ? `*${r.label}* ²` : r.label;
+      rows.push(
+        `| ${s.title} | ${label} | ${micros(r.cpuPerEvent.nodeMicros)} | ${micros(r.cpuPerEvent.postgresMicros)} | ${micros(total)} | ${formatRatio(ratio)} | ${ceiling} |`,
+      );
+    }
+  }
+  return rows;
+}
+
 function scenarioSection(s: ScenarioResult): string[] {
   const baseline = byKey(s, s.baselineKey);
   const primary = byKey(s, s.primaryKey);
@@ -107,7 +143,17 @@ export function renderReport(input: ReportInput): string {
     '',
     '¹ Not the default configuration: `PostgresEventStore.open({ …, notify: false })` (subscriptions then wake by polling only). Shown to separate the cost of NOTIFY.',
     '',
-    '² In the details below, rows in italics are prototypes in `tools/bench/experiments/` (not the adapter), measured to size the fixes recommended in the analysis.',
+    '² Rows in italics are prototypes in `tools/bench/experiments/` (not the adapter), measured to size the fixes recommended in the analysis.',
+    '',
+    '### CPU cost per event',
+    '',
+    'Events/s on a shared machine move with whatever else runs (see "other processes" under each scenario); CPU time per event barely does. ' +
+      `"Emmett ÷ store" > 1 means the store needs less CPU per event than Emmett. "Ceiling" = ${cpus.length} cores × 1 s / CPU per event: ` +
+      'the rate the store would reach if the benchmark and PostgreSQL had every core to themselves and the disk never limited.',
+    '',
+    '| scenario | store | benchmark process µs/event | PostgreSQL µs/event | total µs/event | Emmett ÷ store | ceiling events/s |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...cpuRows(scenarios, cpus.length),
     '',
     '## Details',
     '',

@@ -19,6 +19,8 @@ export interface StoreResult {
   method?: string;
   /** free-form facts shown under the table (latency percentiles, load rate, …). */
   details: string[];
+  /** CPU per event during the timed runs (µs); postgres undefined when the server is external. */
+  cpuPerEvent?: { nodeMicros: number; postgresMicros: number | undefined };
   /** a prototype in tools/bench/experiments (not the adapter): kept out of the summary table. */
   experimental?: boolean;
 }

@@ -4,6 +4,8 @@
 import { AccountsModule } from '@billing/accounts-service';
 import type { GatewayAppOptions, GatewayConfig } from '@billing/gateway';
 import type { IntegrationBus } from '@billing/messaging';
+import { NotificationsModule, notificationsOptionsFrom } from '@billing/notifications-service';
+import { WalletModule } from '@billing/wallet-service';
 import type pg from 'pg';
 
 export interface ServiceContext {
@@ -18,8 +20,10 @@ export interface ServiceContext {
 export function serviceModules(context: ServiceContext): NonNullable<GatewayAppOptions['imports']> {
   return [
     AccountsModule.forRoot({ pool: context.pool, bus: context.bus, sipRealm: context.sipRealm }),
-    // WalletModule.forRoot({ pool: context.pool, bus: context.bus }),
+    // consumes accounts.events.v1 from the same bus; publishes wallet.events.v1 (schema `wallet`)
+    WalletModule.forRoot({ pool: context.pool, bus: context.bus }),
     // RatingModule.forRoot({ pool: context.pool, bus: context.bus, maxCallSeconds }),
-    // NotificationsModule.forRoot({ pool: context.pool, bus: context.bus, smtpUrl: context.config.smtpUrl, ... }),
+    // SMTP_URL, MAIL_FROM, PORTAL_URL, BILLING_CURRENCY from the config; MAIL_BATCH_CREDENTIALS, MAIL_RATE_* from the env.
+    NotificationsModule.forRoot(notificationsOptionsFrom(context)),
   ];
 }

@@ -1,16 +1,46 @@
 // EXPERIMENT, not the adapter: readAll with the same SQL as
-// libs/platform/event-store/src/postgres/read.ts and the same row mapping as rows.ts, but
-// decoding JSON with a fast path — plain JSON.parse (no reviver) when the text holds no
-// "$bigint" tag, decodeJson (reviver) otherwise. Same results for every stored value; used by
-// the bench to size the codec fix it recommends.
-import { decodeJson, type Checkpoint, type EventMetadata, type RecordedEvent } from '@billing/event-store';
+// libs/platform/event-store/src/postgres/read.ts and the same row mapping as rows.ts, but with
+// the decoder recommended for json-codec.ts: JSON.parse without a reviver (V8's reviver path is
+// ~4× slower), then — only when the text could hold a tag at all (it contains `bigint` or a
+// \u escape) — an in-place walk that turns {"$bigint":"…"} objects into bigint with the same
+// rules as the reviver (exactly one key, canonical digits, else JsonCodecError). Used by the
+// bench to size that fix.
+import { JsonCodecError, type Checkpoint, type EventMetadata, type RecordedEvent } from '@billing/event-store';
 import { createPool } from '@billing/postgres';
 import type { ReplayCursor } from '../stores/bench-store.js';
 
-const TAG = '"$bigint"';
+const TAG = '$bigint';
+const CANONICAL_INTEGER = /^-?(0|[1-9][0-9]*)$/;
+
+function restoreBigints(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) value[i] = restoreBigints(value[i]);
+    return value;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  if (keys.length === 1 && keys[0] === TAG) {
+    const digits = record[TAG];
+    if (typeof digits !== 'string' || !CANONICAL_INTEGER.test(digits)) throw new JsonCodecError(`malformed ${TAG} value ${JSON.stringify(digits)}`);
+    return BigInt(digits);
+  }
+  for (const key of keys) {
+    const restored = restoreBigints(record[key]);
+    // an own "__proto__" key (JSON.parse makes one) must stay a plain property
+    if (key === '__proto__') Object.defineProperty(record, key, { value: restored, enumerable: true, writable: true, configurable: true });
+    else record[key] = restored;
+  }
+  return record;
+}
+
+export function fastDecodeForTest<T>(text: string): T {
+  return fastDecode<T>(text);
+}
 
 function fastDecode<T>(text: string): T {
-  return (text.includes(TAG) ? decodeJson<T>(text) : JSON.parse(text)) as T;
+  const value: unknown = JSON.parse(text);
+  return (text.includes('bigint') || text.includes('\\u') ? restoreBigints(value) : value) as T;
 }
 
 interface EventRow {

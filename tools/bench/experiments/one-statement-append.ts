@@ -5,8 +5,9 @@
 // prototype runs the same steps on the adapter's own tables inside one plpgsql function, called
 // as a single named (prepared) autocommit statement. Same locking, idempotency and
 // expected-version rules for a single-stream append without inbox; conflicts come back as a
-// status instead of WrongExpectedVersionError. Used by the bench to size the fix it recommends.
-import { PostgresEventStore, START, type Checkpoint } from '@billing/event-store';
+// status instead of WrongExpectedVersionError; same JSON codec (encodeJson). Used by the bench to
+// size the fix it recommends.
+import { PostgresEventStore, START, encodeJson, type Checkpoint } from '@billing/event-store';
 import { createPool } from '@billing/postgres';
 import { randomUUID } from 'node:crypto';
 import type { BenchEvent } from '../payload.js';
@@ -88,8 +89,8 @@ export function oneStatementKind(options: { notify: boolean }): StoreKind {
               eventsBefore === 0 ? 'no_stream' : String(eventsBefore - 1),
               events.map(() => randomUUID()),
               events.map((e) => e.type),
-              events.map((e) => JSON.stringify(e.data)),
-              events.map((e) => JSON.stringify(e.metadata)),
+              events.map((e) => encodeJson(e.data)),
+              events.map((e) => encodeJson(e.metadata)),
               channel,
             ],
           });

@@ -73,10 +73,13 @@ export async function runAppendScenario(
         ...(open.kind.experimental ? { experimental: true } : {}),
         runs: acc.rates,
         median: median(acc.rates),
+        cpuPerEvent: {
+          nodeMicros: (acc.nodeS * 1e6) / Math.max(1, acc.events),
+          postgresMicros: monitor.hasPostgres ? (acc.postgresS * 1e6) / Math.max(1, acc.events) : undefined,
+        },
         details: [
           `append latency p50 ${formatMs(percentile(acc.latencies, 50))}, p99 ${formatMs(percentile(acc.latencies, 99))} (${acc.latencies.length} appends)`,
           `WAL per event ${Math.round(acc.walBytes / Math.max(1, acc.events))} bytes, ${decimals(acc.fpi / Math.max(1, acc.events), 2)} full-page images per event`,
-          `CPU per event: benchmark process ${Math.round((acc.nodeS * 1e6) / Math.max(1, acc.events))} µs, PostgreSQL ${!monitor.hasPostgres ? 'n/a (external server)' : `${Math.round((acc.postgresS * 1e6) / Math.max(1, acc.events))} µs`}`,
           ...(extra.get(open.kind.key) ?? []),
         ],
       };

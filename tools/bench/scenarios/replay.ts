@@ -67,8 +67,8 @@ async function timedPasses(
   return { rates, nodeMicros: ((after.node - before.node) * 1e6) / events, postgresMicros: ((after.postgres - before.postgres) * 1e6) / events };
 }
 
-function cpuDetail(monitor: CpuMonitor, nodeMicros: number, postgresMicros: number): string {
-  return `CPU per event: benchmark process ${decimals(nodeMicros, 2)} µs, PostgreSQL ${monitor.hasPostgres ? `${decimals(postgresMicros, 2)} µs` : 'n/a (external server)'}`;
+function cpuPerEvent(monitor: CpuMonitor, nodeMicros: number, postgresMicros: number): StoreResult['cpuPerEvent'] {
+  return { nodeMicros, postgresMicros: monitor.hasPostgres ? postgresMicros : undefined };
 }
 
 async function replayStore(
@@ -101,8 +101,16 @@ async function replayStore(
 
     if (predictedMs <= config.emmettReplayBudgetMs) {
       const passes = await timedPasses(monitor, () => store.replay(config.pageSize), load.events, config.replayRuns, kind.label, log);
-      details.push(cpuDetail(monitor, passes.nodeMicros, passes.postgresMicros));
-      const results: StoreResult[] = [{ key: kind.key, label: kind.label, runs: passes.rates, median: median(passes.rates), details }];
+      const results: StoreResult[] = [
+        {
+          key: kind.key,
+          label: kind.label,
+          runs: passes.rates,
+          median: median(passes.rates),
+          cpuPerEvent: cpuPerEvent(monitor, passes.nodeMicros, passes.postgresMicros),
+          details,
+        },
+      ];
       for (const experiment of experiments) {
         const reader = experiment.reader(db.url);
         try {
@@ -113,7 +121,8 @@ async function replayStore(
             experimental: true,
             runs: passes.rates,
             median: median(passes.rates),
-            details: [cpuDetail(monitor, passes.nodeMicros, passes.postgresMicros)],
+            cpuPerEvent: cpuPerEvent(monitor, passes.nodeMicros, passes.postgresMicros),
+            details: [],
           });
         } finally {
           await reader.close();
@@ -144,7 +153,6 @@ async function replayStore(
       nodeS += cpuAfter.node - cpuBefore.node;
       postgresS += cpuAfter.postgres - cpuBefore.postgres;
     }
-    details.push(cpuDetail(monitor, (nodeS * 1e6) / Math.max(1, events), (postgresS * 1e6) / Math.max(1, events)));
     const rate = (events * 1000) / elapsedMs;
     log(`  ${kind.label}: sampled ${pages} pages, ${Math.round(rate)} events/s`);
     const fullPassS = load.events / rate;
@@ -154,6 +162,7 @@ async function replayStore(
         label: kind.label,
         runs: [rate],
         median: rate,
+        cpuPerEvent: cpuPerEvent(monitor, (nodeS * 1e6) / Math.max(1, events), (postgresS * 1e6) / Math.max(1, events)),
         method: `sampled: ${pages} pages (${events.toLocaleString('en-US')} events) read in ${SEGMENTS} segments spread over the log, ${decimals(elapsedMs / 1000, 1)} s; a full pass ≈ ${Math.round(fullPassS)} s`,
         details,
       },

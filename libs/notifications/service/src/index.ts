@@ -12,7 +12,7 @@ export {
   type NotificationsModuleOptions,
   type ResolvedNotificationsOptions,
 } from './notifications.options.js';
-export { loadNotificationsEnv, NOTIFICATIONS_ENV_VARIABLES, type NotificationsEnv } from './notifications.env.js';
+export { loadNotificationsEnv, notificationsOptionsFrom, NOTIFICATIONS_ENV_VARIABLES, type NotificationsEnv } from './notifications.env.js';
 export { parseSmtpUrl, describeSmtp, type SmtpSettings } from './delivery/smtp-settings.js';
 export { DeliveryWorker, type DeliveryStatus } from './delivery/delivery-worker.js';
 export { NotificationsQueries, type NotificationView, type NotificationsPage } from './http/notifications.queries.js';

@@ -1,7 +1,10 @@
 // The notifications' own environment variables (DESIGN §7 has SMTP_URL, MAIL_FROM, PORTAL_URL and
 // BILLING_CURRENCY, read by the gateway's config): read once at start, validated, all problems at once.
+import { ConfigError, type GatewayConfig } from '@billing/gateway';
+import type { IntegrationBus } from '@billing/messaging';
+import type pg from 'pg';
 import { z } from 'zod';
-import { DEFAULT_DELIVERY, type DeliveryOptions } from './notifications.options.js';
+import { DEFAULT_DELIVERY, type DeliveryOptions, type NotificationsModuleOptions } from './notifications.options.js';
 
 export const NOTIFICATIONS_ENV_VARIABLES = ['MAIL_BATCH_CREDENTIALS', 'MAIL_RATE_PER_SECOND', 'MAIL_RATE_BURST', 'MAIL_MAX_ATTEMPTS'] as const;
 
@@ -23,10 +26,7 @@ const Env = z.object({
 
 export function loadNotificationsEnv(env: NodeJS.ProcessEnv = process.env): NotificationsEnv {
   const parsed = Env.safeParse(Object.fromEntries(NOTIFICATIONS_ENV_VARIABLES.map((name) => [name, env[name]])));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  - ${String(issue.path[0])} ${issue.message}`);
-    throw new Error(`invalid configuration:\n${problems.join('\n')}`);
-  }
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`));
   const e = parsed.data;
   return {
     batchMail: e.MAIL_BATCH_CREDENTIALS === 'true',
@@ -34,5 +34,20 @@ export function loadNotificationsEnv(env: NodeJS.ProcessEnv = process.env): Noti
       rate: { ratePerSecond: e.MAIL_RATE_PER_SECOND ?? DEFAULT_DELIVERY.rate.ratePerSecond, burst: e.MAIL_RATE_BURST ?? DEFAULT_DELIVERY.rate.burst },
       retry: { ...DEFAULT_DELIVERY.retry, maxAttempts: e.MAIL_MAX_ATTEMPTS ?? DEFAULT_DELIVERY.retry.maxAttempts },
     },
+  };
+}
+
+/** The module's options in a process that runs the gateway: its config plus the variables above. */
+export function notificationsOptionsFrom(
+  context: { config: Pick<GatewayConfig, 'smtpUrl' | 'mailFrom' | 'portalUrl' | 'billingCurrency'>; pool: pg.Pool; bus: IntegrationBus },
+  env: NodeJS.ProcessEnv = process.env,
+): NotificationsModuleOptions {
+  const { config } = context;
+  const own = loadNotificationsEnv(env);
+  return {
+    pool: context.pool,
+    bus: context.bus,
+    mail: { smtpUrl: config.smtpUrl, from: config.mailFrom, portalUrl: config.portalUrl, currency: config.billingCurrency, batchMail: own.batchMail },
+    delivery: own.delivery,
   };
 }

@@ -30,6 +30,10 @@ describe('deriveRow: base × (1 + markup), rounded up to micro-units', () => {
     expect(deriveRow(base, 0n)).toEqual(base);
   });
 
+  it('1000 % is the largest markup: eleven times the base', () => {
+    expect(deriveRow(base, markup('1000'))).toMatchObject({ connectFeeMicros: micros('4.4'), intervals: [{ ratePerMinuteMicros: micros('2.2') }, { ratePerMinuteMicros: micros('1.1') }] });
+  });
+
   it('refuses a markup outside 0..1000 %', () => {
     expect(() => deriveRow(base, -1n)).toThrow('markup out of range');
     expect(() => deriveRow(base, 1_000_000_001n)).toThrow('markup out of range');

@@ -65,11 +65,12 @@ export class PrefixTrie {
     const { mask, firstChild, rowAt } = this;
     let node = 0;
     let best = NO_ROW;
-    const length = Math.min(digits.length, MAX_PREFIX_DIGITS);
+    const length = digits.length < MAX_PREFIX_DIGITS ? digits.length : MAX_PREFIX_DIGITS;
     for (let i = 0; i < length; i += 1) {
       const digit = digits.charCodeAt(i) - DIGIT_ZERO;
-      // a non-digit ends the walk (callers pass normalised numbers; this keeps the lookup total)
-      if (digit < 0 || digit > 9) break;
+      // a non-digit ends the walk (callers pass normalised numbers; this keeps the lookup total);
+      // one unsigned compare covers both < 0 and > 9
+      if (digit >>> 0 > 9) break;
       const bits = mask[node] as number;
       const bit = 1 << digit;
       if ((bits & bit) === 0) break;
