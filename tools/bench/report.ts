@@ -133,7 +133,7 @@ export function renderReport(input: ReportInput): string {
     `- **Compared with:** @event-driven-io/emmett-postgresql ${input.emmettVersion}, same server, same run; each store on a fresh database of its own per scenario, dropped afterwards; both on a \`pg.Pool\` of ${config.poolMax} connections.`,
     `- **Payload:** one event type for both stores, ${payloadBytes()} bytes of JSON data + a small metadata object (\`tools/bench/payload.ts\`).`,
     `- **Method:** untimed warm-up, then ${config.runs} timed append runs of ${config.runMs / 1000} s per store (interleaved across stores, order rotated each run) and ${config.replayRuns} timed full replay passes; the median is reported. ` +
-      'CPU per event = CPU seconds of this process and of the PostgreSQL server processes during the timed runs / events; unlike events/s it is barely affected by other load on the machine.',
+      'CPU per event = CPU seconds of this process and of all PostgreSQL server processes (backends, WAL writer, checkpointer, autovacuum) during the timed runs / events; unlike events/s it is barely affected by other load on the machine.',
     '',
     '## Results',
     '',

@@ -10,6 +10,11 @@ import { z } from 'zod';
 import {
   CredentialsService,
   CurrentUser,
+  GATEWAY_OPTIONS,
+  generatePassword,
+  UsernamesTaken,
+  type NewLogin,
+  type ResolvedGatewayOptions,
   Idempotent,
   IdempotencyKey,
   IdempotencyStore,
@@ -169,7 +174,85 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
     it('refuses a second login with the same username (409)', async () => {
       await expect(
         gw.app.get(CredentialsService).createLogin({ username: 'AGENT-7', password: 'another-password', role: 'agent', subjectId: 'agent-8' }),
-      ).rejects.toMatchObject({ code: 'username-taken', status: 409 });
+      ).rejects.toMatchObject({ code: 'username-taken', status: 409, usernames: ['agent-7'] });
+    });
+  });
+
+  describe('bulk logins (createLogins)', () => {
+    const hashesOf = async (pattern: string): Promise<Map<string, string>> => {
+      const { rows } = await gw.pool.query<{ username: string; password_hash: string }>(
+        `SELECT username, password_hash FROM ${gw.schema}.credentials WHERE username LIKE $1`,
+        [pattern],
+      );
+      return new Map(rows.map((row) => [row.username, row.password_hash]));
+    };
+    /** `$scrypt$ln=…,r=…,p=…$`: the gateway's configured (full) cost. */
+    const fullCost = () => {
+      const { logN, blockSize, parallelization } = gw.app.get<ResolvedGatewayOptions>(GATEWAY_OPTIONS).scryptParams;
+      return `$scrypt$ln=${logN},r=${blockSize},p=${parallelization}$`;
+    };
+    const customers = (prefix: string, count: number): NewLogin[] =>
+      Array.from({ length: count }, (_, i) => ({ username: `${prefix}-${i}`, password: generatePassword(), role: 'customer' as const, subjectId: `${prefix}-c${i}` }));
+
+    it('stores generated passwords with a cheap salted hash; they log in, wrong ones do not, a change gets the full cost', async () => {
+      const credentials = gw.app.get(CredentialsService);
+      const logins = customers('gen', 50);
+      const created = await credentials.createLogins(logins, { generated: true });
+      expect(created.map((login) => [login.username, login.subjectId])).toEqual(logins.map((login) => [login.username, login.subjectId]));
+      const hashes = await hashesOf('gen-%');
+      expect(hashes.size).toBe(50);
+      for (const hash of hashes.values()) expect(hash).toMatch(/^\$sha256\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
+      expect(new Set(hashes.values()).size).toBe(50);
+
+      for (const login of [logins[0]!, logins[17]!, logins[49]!]) {
+        const token = await gw.login(login.username, login.password);
+        expect((await gw.request('GET', '/api/v1/test/me', { token })).body).toEqual({ role: 'customer', subjectId: login.subjectId, username: login.username });
+      }
+      expectProblem(await gw.request('POST', '/api/v1/auth/login', { body: { username: 'gen-3', password: logins[4]!.password } }), 401, 'invalid-credentials');
+      expect((await hashesOf('gen-17')).get('gen-17')).toMatch(/^\$sha256\$/); // a login does not re-hash it
+
+      await credentials.changePassword('gen-0', 'a password a person chose');
+      expect((await hashesOf('gen-0')).get('gen-0')!.startsWith(fullCost())).toBe(true);
+      await gw.login('gen-0', 'a password a person chose');
+    });
+
+    it('hashes chosen passwords at full cost, in bulk as one by one', async () => {
+      const logins = customers('chosen', 3).map((login, i) => ({ ...login, password: `chosen-password-${i}` }));
+      await gw.app.get(CredentialsService).createLogins(logins);
+      const hashes = [...(await hashesOf('chosen-%')).values(), (await hashesOf('agent-7')).get('agent-7')!];
+      expect(hashes).toHaveLength(4);
+      for (const hash of hashes) expect(hash.startsWith(fullCost())).toBe(true);
+      await gw.login('chosen-1', 'chosen-password-1');
+    });
+
+    it('creates all or none: a taken name is a 409 naming it, and nothing else is created', async () => {
+      const logins = [...customers('allornone', 3), { username: 'AGENT-7', password: generatePassword(), role: 'agent' as const, subjectId: 'agent-x' }];
+      const error = await gw.app.get(CredentialsService).createLogins(logins, { generated: true }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UsernamesTaken);
+      expect(error).toMatchObject({ status: 409, code: 'username-taken', usernames: ['agent-7'] });
+      expect((await hashesOf('allornone-%')).size).toBe(0);
+    });
+
+    it('two concurrent calls sharing a name: one creates all of its logins, the other none', async () => {
+      const credentials = gw.app.get(CredentialsService);
+      const shared = { username: 'race-shared', password: generatePassword(), role: 'customer' as const, subjectId: 'race-shared' };
+      const results = await Promise.allSettled([
+        credentials.createLogins([...customers('race-a', 200), shared], { generated: true }),
+        credentials.createLogins([shared, ...customers('race-b', 200)], { generated: true }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const sizes = [(await hashesOf('race-a-%')).size, (await hashesOf('race-b-%')).size].sort((a, b) => a - b);
+      expect(sizes).toEqual([0, 200]);
+    });
+
+    it('refuses duplicates, short generated passwords and oversized lists (422) before writing anything', async () => {
+      const credentials = gw.app.get(CredentialsService);
+      const [a] = customers('dup', 1);
+      await expect(credentials.createLogins([a!, { ...a!, username: 'DUP-0' }], { generated: true })).rejects.toMatchObject({ status: 422, code: 'duplicate-username' });
+      await expect(credentials.createLogins([{ ...a!, password: 'only-16-chars-xx' }], { generated: true })).rejects.toMatchObject({ status: 422, code: 'weak-password' });
+      await expect(credentials.createLogins(customers('big', 1001), { generated: true })).rejects.toMatchObject({ status: 422, code: 'too-many-logins' });
+      await expect(credentials.createLogins([])).resolves.toEqual([]);
+      expect((await hashesOf('dup-%')).size + (await hashesOf('big-%')).size).toBe(0);
     });
   });
 
@@ -198,6 +281,39 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expectProblem(await gw.request('GET', '/api/v1/test/me', { token: gw.switchApiKey! }), 403, 'forbidden');
       expectProblem(await gw.request('GET', '/api/v1/test/switch-only', { token: agentToken }), 403, 'forbidden');
       expectProblem(await gw.request('GET', '/api/v1/test/switch-only', { token: `${gw.switchApiKey!}x` }), 401, 'unauthorized');
+    });
+
+    describe('the switch key as HTTP Basic (FreeSWITCH mod_xml_curl)', () => {
+      const basic = (user: string, password: string) => ({ authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}` });
+
+      it('bearer and Basic user "switch" both open a switch route', async () => {
+        for (const options of [{ token: gw.switchApiKey! }, { headers: basic('switch', gw.switchApiKey!) }]) {
+          const res = await gw.request('GET', '/api/v1/test/switch-only', options);
+          expect(res.status).toBe(200);
+          expect(res.body).toEqual({ role: 'switch', subjectId: 'switch', username: 'switch' });
+        }
+        // any route whose @Roles names the switch
+        expect((await gw.request('GET', '/api/v1/auth/me', { headers: basic('switch', gw.switchApiKey!) })).body).toMatchObject({ role: 'switch' });
+      });
+
+      it('a wrong key or user is a 401 whose challenge offers Basic', async () => {
+        for (const headers of [basic('switch', `${gw.switchApiKey!}x`), basic('admin', gw.switchApiKey!), basic('switch', 'x'), { authorization: 'Basic' }]) {
+          const res = await gw.request('GET', '/api/v1/test/switch-only', { headers });
+          expectProblem(res, 401, 'unauthorized');
+          expect(res.headers.get('www-authenticate')).toMatch(/^Bearer, Basic realm="/);
+        }
+        expect((await gw.request('GET', '/api/v1/test/switch-only')).headers.get('www-authenticate')).toMatch(/Basic realm=/);
+      });
+
+      it('is no credential on any other route, not even the right key (401), nor for a person\'s password', async () => {
+        for (const path of ['/api/v1/test/me', '/api/v1/test/admin-only']) {
+          const res = await gw.request('GET', path, { headers: basic('switch', gw.switchApiKey!) });
+          expectProblem(res, 401, 'unauthorized');
+          expect(res.headers.get('www-authenticate')).toBe('Bearer');
+        }
+        expectProblem(await gw.request('GET', '/api/v1/test/admin-only', { headers: basic('admin', gw.adminPassword!) }), 401, 'unauthorized');
+        expectProblem(await gw.request('GET', '/api/v1/test/switch-only', { headers: basic('admin', gw.adminPassword!) }), 401, 'unauthorized');
+      });
     });
   });
 
@@ -398,6 +514,9 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expect(ui.contentType).toMatch(/text\/html/);
       const doc = (await gw.request('GET', '/api/docs-json')).body;
       expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect(doc.components.securitySchemes.switchBasic).toMatchObject({ type: 'http', scheme: 'basic' });
+      expect(doc.paths['/api/v1/test/switch-only'].get.security).toEqual(expect.arrayContaining([{ switchBasic: [] }]));
+      expect(JSON.stringify(doc.paths['/api/v1/test/admin-only'].get.security)).not.toContain('switchBasic');
       const login = doc.paths['/api/v1/auth/login'].post;
       expect(login.security).toEqual([{}]);
       const schema = login.requestBody.content['application/json'].schema;

@@ -18,10 +18,28 @@ export { MoneyString, MoneyMicros, PositiveMoneyMicros } from './validation/mone
 export { ROLES, LOGIN_ROLES, SWITCH_PRINCIPAL, principalKey, type Role, type LoginRole, type Principal } from './auth/principal.js';
 export { Public, Roles, CurrentUser, IS_PUBLIC, ROLES_METADATA } from './auth/decorators.js';
 export { AuthGuard, DEFAULT_ROLES } from './auth/auth.guard.js';
-export { AuthService, unauthorized, type LoginResult } from './auth/auth.service.js';
-export { CredentialsService, generatePassword, normalizeUsername, type Login, type NewLogin } from './auth/credentials.service.js';
+export { AuthService, unauthorized, SWITCH_BASIC_USERNAME, type AuthenticateOptions, type LoginResult } from './auth/auth.service.js';
+export {
+  CredentialsService,
+  UsernamesTaken,
+  MAX_LOGINS_PER_CALL,
+  generatePassword,
+  normalizeUsername,
+  type CreateLoginsOptions,
+  type Login,
+  type NewLogin,
+} from './auth/credentials.service.js';
 export { GatewaySecrets, type GeneratedCredentials } from './auth/gateway-secrets.js';
-export { hashPassword, verifyPassword, needsRehash, DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './auth/password-hasher.js';
+export {
+  hashPassword,
+  hashGeneratedPassword,
+  isGeneratedPasswordHash,
+  verifyPassword,
+  needsRehash,
+  DEFAULT_SCRYPT_PARAMS,
+  MIN_GENERATED_PASSWORD_LENGTH,
+  type ScryptParams,
+} from './auth/password-hasher.js';
 export { LoginLimiter, type LoginLimiterOptions } from './auth/login-limiter.js';
 export { assertVisible, canSee, type ResourceOwners } from './auth/visibility.js';
 
@@ -30,7 +48,7 @@ export { IdempotencyInterceptor, REPLAYED_HEADER } from './idempotency/idempoten
 export { IdempotencyStore } from './idempotency/idempotency.store.js';
 
 export { HealthService, type HealthCheck, type HealthReport, type ComponentHealth, type TransportHealth } from './health/health.service.js';
-export { ApiProblemResponse, buildOpenApiDocument, setupOpenApi, zodSchema, ProblemSchema, OPENAPI_UI_PATH } from './openapi/openapi.js';
+export { ApiProblemResponse, buildOpenApiDocument, setupOpenApi, zodSchema, ProblemSchema, OPENAPI_UI_PATH, SWITCH_BASIC_SCHEME } from './openapi/openapi.js';
 export { migrateGatewaySchema, DEFAULT_GATEWAY_SCHEMA } from './database/gateway-schema.js';
 export { installGracefulShutdown, closeHttpServer, type ShutdownStep, type ShutdownOptions, type ShutdownHandle } from './lifecycle/shutdown.js';
 export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, type GatewayTestApp, type GatewayTestAppOptions, type TestRequestOptions, type TestResponse } from './testing/gateway-test-app.js';

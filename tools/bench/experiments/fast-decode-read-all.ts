@@ -34,10 +34,6 @@ function restoreBigints(value: unknown): unknown {
   return record;
 }
 
-export function fastDecodeForTest<T>(text: string): T {
-  return fastDecode<T>(text);
-}
-
 function fastDecode<T>(text: string): T {
   const value: unknown = JSON.parse(text);
   return (text.includes('bigint') || text.includes('\\u') ? restoreBigints(value) : value) as T;

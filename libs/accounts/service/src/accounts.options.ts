@@ -15,8 +15,6 @@ export interface AccountsModuleOptions {
   service?: string;
   /** the business clock (default: the system clock). Commands carry `now` from it. */
   clock?: () => Date;
-  /** portal logins created at once for a batch (scrypt is CPU-bound; default 4 = libuv's pool). */
-  loginConcurrency?: number;
 }
 
 export interface ResolvedAccountsOptions {
@@ -26,7 +24,6 @@ export interface ResolvedAccountsOptions {
   schema: string;
   service: string;
   clock: () => Date;
-  loginConcurrency: number;
 }
 
 export const ACCOUNTS_OPTIONS = Symbol('ACCOUNTS_OPTIONS');
@@ -36,8 +33,6 @@ const SIP_REALM = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})$/;
 
 export function resolveAccountsOptions(options: AccountsModuleOptions): ResolvedAccountsOptions {
   if (!SIP_REALM.test(options.sipRealm)) throw new Error(`sipRealm must be a host name such as sip.example.com, got "${options.sipRealm}"`);
-  const loginConcurrency = options.loginConcurrency ?? 4;
-  if (!Number.isInteger(loginConcurrency) || loginConcurrency < 1 || loginConcurrency > 64) throw new Error('loginConcurrency must be 1..64');
   return {
     pool: options.pool,
     bus: options.bus,
@@ -45,6 +40,5 @@ export function resolveAccountsOptions(options: AccountsModuleOptions): Resolved
     schema: options.schema ?? 'accounts',
     service: options.service ?? 'accounts',
     clock: options.clock ?? (() => new Date()),
-    loginConcurrency,
   };
 }

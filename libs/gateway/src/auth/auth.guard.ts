@@ -1,5 +1,6 @@
 // Global guard: every route needs a valid bearer credential unless @Public(); @Roles narrows
-// who may call it (401 = who are you?, 403 = not allowed for your role). Resource ownership
+// who may call it (401 = who are you?, 403 = not allowed for your role). Routes whose @Roles
+// names `switch` also take the switch key as HTTP Basic (mod_xml_curl). Resource ownership
 // (another agent's customer → 404) is each controller's check, with assertVisible().
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -24,11 +25,11 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true) return true;
 
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_METADATA, targets) ?? DEFAULT_ROLES;
     const request = context.switchToHttp().getRequest<HttpRequest>();
-    const principal = await this.auth.authenticate(request.headers.authorization);
+    const principal = await this.auth.authenticate(request.headers.authorization, { switchBasic: roles.includes('switch') });
     request.user = principal;
 
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_METADATA, targets) ?? DEFAULT_ROLES;
     if (!roles.includes(principal.role)) {
       throw new ProblemException(403, 'forbidden', `This operation is not available to the ${principal.role} role (allowed: ${roles.join(', ')}).`, {
         title: 'Forbidden',

@@ -1,5 +1,6 @@
-// Login (username + password → JWT) and authentication of a bearer credential (JWT or the
-// switch API key) into a Principal.
+// Login (username + password → JWT) and authentication of a credential into a Principal: a bearer
+// JWT, the switch API key as a bearer token, or — on routes open to the switch only — the switch
+// API key as an HTTP Basic password (user `switch`), which is all FreeSWITCH mod_xml_curl can send.
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { GATEWAY_OPTIONS, type ResolvedGatewayOptions } from '../gateway.tokens.js';
@@ -27,9 +28,18 @@ interface AccessTokenClaims {
 const ISSUER = 'itc-billing';
 const AUDIENCE = 'itc-billing-api';
 const MAX_BEARER_LENGTH = 4096;
+/** The Basic user name the switch sends with its API key as the password. */
+export const SWITCH_BASIC_USERNAME = 'switch';
+/** The challenge of routes the switch may call: Bearer, or Basic for mod_xml_curl (`auth-scheme` any). */
+export const SWITCH_CHALLENGE = 'Bearer, Basic realm="itc-billing switch", charset="UTF-8"';
 
-export const unauthorized = (detail: string) =>
-  new ProblemException(401, 'unauthorized', detail, { title: 'Unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } });
+export interface AuthenticateOptions {
+  /** the route admits the switch role: also accept `Basic base64(switch:<SWITCH_API_KEY>)`. */
+  switchBasic?: boolean;
+}
+
+export const unauthorized = (detail: string, challenge = 'Bearer') =>
+  new ProblemException(401, 'unauthorized', detail, { title: 'Unauthorized', headers: { 'WWW-Authenticate': challenge } });
 
 @Injectable()
 export class AuthService {
@@ -74,11 +84,31 @@ export class AuthService {
     };
   }
 
-  /** `Authorization` header → Principal, or a 401 problem. */
-  async authenticate(authorization: string | undefined): Promise<Principal> {
-    if (authorization === undefined || authorization === '') throw unauthorized('This operation needs a bearer token (Authorization: Bearer <token>).');
-    const match = /^Bearer +(\S+)$/i.exec(authorization.trim());
-    if (match === null || match[1]!.length > MAX_BEARER_LENGTH) throw unauthorized('The Authorization header must be "Bearer <token>".');
+  /**
+   * `Authorization` header → Principal, or a 401 problem. HTTP Basic is taken only with
+   * `switchBasic` (routes whose @Roles names the switch) and only as the switch's key; anywhere
+   * else it is a 401 before any check, so it is no way to test keys against other routes.
+   */
+  async authenticate(authorization: string | undefined, options: AuthenticateOptions = {}): Promise<Principal> {
+    const switchBasic = options.switchBasic ?? false;
+    const challenge = switchBasic ? SWITCH_CHALLENGE : 'Bearer';
+    if (authorization === undefined || authorization === '') {
+      throw unauthorized(
+        switchBasic
+          ? 'This operation needs a bearer token (Authorization: Bearer <token>) or the switch API key as HTTP Basic password of user "switch".'
+          : 'This operation needs a bearer token (Authorization: Bearer <token>).',
+        challenge,
+      );
+    }
+    const header = authorization.trim();
+    const basic = /^Basic +(\S+)$/i.exec(header);
+    if (basic !== null) {
+      if (!switchBasic) throw unauthorized('HTTP Basic is accepted only on the softswitch routes; send "Authorization: Bearer <token>".');
+      if (this.isSwitchBasic(basic[1]!)) return SWITCH_PRINCIPAL;
+      throw unauthorized('Wrong HTTP Basic credentials: the user must be "switch" and the password the switch API key.', challenge);
+    }
+    const match = /^Bearer +(\S+)$/i.exec(header);
+    if (match === null || match[1]!.length > MAX_BEARER_LENGTH) throw unauthorized('The Authorization header must be "Bearer <token>".', challenge);
     const credential = match[1]!;
     if (this.secrets.isSwitchApiKey(credential)) return SWITCH_PRINCIPAL;
 
@@ -97,5 +127,17 @@ export class AuthService {
       throw unauthorized('The access token was revoked (password changed or login disabled); log in again.');
     }
     return { role: role as LoginRole, subjectId: sub, username: usr };
+  }
+
+  /** `base64(user:password)` (RFC 7617: the user ends at the first colon) is `switch:<SWITCH_API_KEY>`. */
+  private isSwitchBasic(encoded: string): boolean {
+    if (encoded.length > MAX_BEARER_LENGTH || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) return false;
+    const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon === -1) return false;
+    // both checks always run: the key comparison is constant-time (digests), the user is not secret
+    const keyMatches = this.secrets.isSwitchApiKey(decoded.slice(colon + 1));
+    const userMatches = decoded.slice(0, colon) === SWITCH_BASIC_USERNAME;
+    return keyMatches && userMatches;
   }
 }

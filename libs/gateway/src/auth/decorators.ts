@@ -1,8 +1,8 @@
 // Route decorators: authenticated by default (global AuthGuard); `@Public()` opts out,
 // `@Roles(...)` narrows, `@CurrentUser()` injects the principal.
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
-import { ApiProblemResponse } from '../openapi/openapi.js';
+import { ApiBasicAuth, ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import { ApiProblemResponse, SWITCH_BASIC_SCHEME } from '../openapi/openapi.js';
 import type { HttpRequest } from '../http-types.js';
 import type { Principal, Role } from './principal.js';
 
@@ -17,12 +17,14 @@ export function Public(): MethodDecorator & ClassDecorator {
 
 /**
  * Only these roles (403 for the others). Without `@Roles` a route admits admin, agent and
- * customer, never the switch: the softswitch's key opens only routes that name `switch`.
+ * customer, never the switch: the softswitch's key opens only routes that name `switch` — as a
+ * bearer token, or as the HTTP Basic password of user `switch` (those routes only).
  */
 export function Roles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ROLES_METADATA, roles),
     ApiBearerAuth('bearer'),
+    ...(roles.includes('switch') ? [ApiBasicAuth(SWITCH_BASIC_SCHEME)] : []),
     ApiProblemResponse(401, 'missing, invalid or revoked credentials'),
     ApiProblemResponse(403, `not allowed for this role (allowed: ${roles.join(', ')})`),
   );

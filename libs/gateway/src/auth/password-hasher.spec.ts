@@ -1,4 +1,11 @@
-import { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword } from './password-hasher.js';
+import {
+  DEFAULT_SCRYPT_PARAMS,
+  hashGeneratedPassword,
+  hashPassword,
+  isGeneratedPasswordHash,
+  needsRehash,
+  verifyPassword,
+} from './password-hasher.js';
 
 const cheap = { logN: 10, blockSize: 8, parallelization: 1 };
 
@@ -41,5 +48,44 @@ describe('scrypt password hashing', () => {
     expect(needsRehash(weak)).toBe(true);
     expect(needsRehash(weak, cheap)).toBe(false);
     expect(needsRehash('garbage')).toBe(true);
+  });
+});
+
+describe('the cheap hash of generated passwords', () => {
+  const generated = 'Xk7mQ2pR9sT4vW8yZ3aB5cD6';
+
+  it('verifies the right password and refuses a wrong one', async () => {
+    const hash = hashGeneratedPassword(generated);
+    await expect(verifyPassword(generated, hash)).resolves.toBe(true);
+    await expect(verifyPassword(`${generated.slice(0, -1)}7`, hash)).resolves.toBe(false);
+    await expect(verifyPassword('', hash)).resolves.toBe(false);
+  });
+
+  it('is salted and self-describing: $sha256$<16-byte salt>$<32-byte HMAC>', () => {
+    const a = hashGeneratedPassword(generated);
+    const b = hashGeneratedPassword(generated);
+    expect(a).not.toBe(b);
+    expect(a).toMatch(/^\$sha256\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
+    expect(isGeneratedPasswordHash(a)).toBe(true);
+    expect(a).not.toContain(generated);
+  });
+
+  it('refuses passwords too short to be a generated secret', () => {
+    expect(() => hashGeneratedPassword('short-password-1')).toThrow(RangeError);
+    expect(() => hashGeneratedPassword('x'.repeat(2000))).toThrow(RangeError);
+  });
+
+  it('refuses malformed or truncated stored hashes without throwing', async () => {
+    const [, , salt, key] = hashGeneratedPassword(generated).split('$');
+    await expect(verifyPassword(generated, `$sha256$${salt}$${key!.slice(0, 20)}`)).resolves.toBe(false);
+    await expect(verifyPassword(generated, `$sha256$${salt}$`)).resolves.toBe(false);
+    await expect(verifyPassword(generated, '$sha256$garbage')).resolves.toBe(false);
+    await expect(verifyPassword(generated, `$sha256$AAAA$${key}`)).resolves.toBe(false);
+  });
+
+  it('is never upgraded on login (its strength is the password), while scrypt still is', async () => {
+    expect(needsRehash(hashGeneratedPassword(generated))).toBe(false);
+    expect(needsRehash('$sha256$garbage')).toBe(true);
+    expect(isGeneratedPasswordHash(await hashPassword(generated, cheap))).toBe(false);
   });
 });

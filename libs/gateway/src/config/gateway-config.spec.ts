@@ -20,6 +20,7 @@ describe('loadGatewayConfig', () => {
       stripeApiBase: 'https://api.stripe.com',
       portalUrl: 'http://localhost:3000',
       jwtSecret: undefined,
+      sipRealm: 'localhost',
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -42,6 +43,7 @@ describe('loadGatewayConfig', () => {
         STRIPE_API_BASE: 'http://127.0.0.1:12111/',
         PORTAL_URL: 'https://portal.itc.example/',
         JWT_SECRET: 'x'.repeat(32),
+        SIP_REALM: ' SIP.ITC.example ',
       },
       '/ignored',
     );
@@ -54,7 +56,13 @@ describe('loadGatewayConfig', () => {
       billingCurrency: 'EUR',
       stripeApiBase: 'http://127.0.0.1:12111',
       portalUrl: 'https://portal.itc.example',
+      sipRealm: 'sip.itc.example',
     });
+  });
+
+  it('refuses a SIP_REALM that would make the HA1 ambiguous', () => {
+    expect(() => loadGatewayConfig({ SIP_REALM: 'sip.example.com:5060' })).toThrow(/SIP_REALM must be a host name.*\(got "sip\.example\.com:5060"\)/);
+    expect(() => loadGatewayConfig({ SIP_REALM: 'two words' })).toThrow(/SIP_REALM must be a host name/);
   });
 
   it('treats empty variables as unset', () => {

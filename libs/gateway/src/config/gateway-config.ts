@@ -36,9 +36,14 @@ export interface GatewayConfig {
   portalUrl: string;
   /** unset: generated once per database and stored in it, so tokens survive restarts. */
   jwtSecret: string | undefined;
+  /**
+   * The SIP digest realm (lower case; default `localhost`): customers' HA1s are md5(user:realm:password)
+   * and the softswitch directory answers only this domain. Set it before opening customers.
+   */
+  sipRealm: string;
 }
 
-/** The variables this configuration reads (DESIGN §7 plus JWT_SECRET). */
+/** The variables this configuration reads (DESIGN §7 plus JWT_SECRET and SIP_REALM). */
 export const CONFIG_VARIABLES = [
   'PORT',
   'DATA_DIR',
@@ -55,6 +60,7 @@ export const CONFIG_VARIABLES = [
   'STRIPE_API_BASE',
   'PORTAL_URL',
   'JWT_SECRET',
+  'SIP_REALM',
 ] as const;
 
 /** Never echoed in error messages (URLs may carry passwords). */
@@ -84,6 +90,8 @@ const urlWithProtocols = (protocols: readonly string[]) =>
   );
 
 const hostPort = /^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:.]+\]:\d{1,5}$/;
+/** A host name: it ends up in `user:realm:password`, so no colon or whitespace (as the accounts module checks). */
+const sipRealm = /^[A-Za-z0-9][A-Za-z0-9.-]{0,252}$/;
 
 const EnvSchema = z.object({
   PORT: optional(
@@ -124,6 +132,13 @@ const EnvSchema = z.object({
   STRIPE_API_BASE: optional(urlWithProtocols(['http:', 'https:'])),
   PORTAL_URL: optional(urlWithProtocols(['http:', 'https:'])),
   JWT_SECRET: optional(z.string().min(MIN_JWT_SECRET_LENGTH, `must be at least ${MIN_JWT_SECRET_LENGTH} characters`)),
+  SIP_REALM: optional(
+    z
+      .string()
+      .trim()
+      .regex(sipRealm, 'must be a host name such as sip.example.com (letters, digits, . -)')
+      .transform((realm) => realm.toLowerCase()),
+  ),
 });
 
 /**
@@ -167,6 +182,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     stripeApiBase: (e.STRIPE_API_BASE ?? 'https://api.stripe.com').replace(/\/+$/, ''),
     portalUrl: (e.PORTAL_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
     jwtSecret: e.JWT_SECRET,
+    sipRealm: e.SIP_REALM ?? 'localhost',
   } satisfies GatewayConfig);
 }
 
@@ -185,6 +201,7 @@ export function describeConfig(config: GatewayConfig): Record<string, unknown> {
     cardPayments: config.stripeSecretKey === undefined ? 'disabled' : `enabled (${config.stripeApiBase})`,
     portalUrl: config.portalUrl,
     jwtSecret: config.jwtSecret === undefined ? 'generated, stored in the database' : 'from JWT_SECRET',
+    sipRealm: config.sipRealm,
   };
 }
 

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem.js';
 
 export const OPENAPI_UI_PATH = 'api/docs';
+/** The security scheme of the switch's HTTP Basic credentials (routes whose @Roles names `switch`). */
+export const SWITCH_BASIC_SCHEME = 'switchBasic';
 
 export const ProblemSchema = z
   .looseObject({
@@ -39,11 +41,13 @@ export function buildOpenApiDocument(app: INestApplication, version = '1'): Open
     .setDescription(
       'Event-sourced billing for a VoIP operator and its agents. Money is a decimal string. Errors are ' +
         'RFC 9457 application/problem+json. Authenticate with `POST /api/v1/auth/login` and send ' +
-        '`Authorization: Bearer <accessToken>`; the softswitch sends its API key the same way. ' +
+        '`Authorization: Bearer <accessToken>`; the softswitch sends its API key the same way, or — on the ' +
+        'switch routes only — as the HTTP Basic password of user `switch` (FreeSWITCH mod_xml_curl). ' +
         'POSTs that move money honour `Idempotency-Key`.',
     )
     .setVersion(version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or switch API key' }, 'bearer')
+    .addBasicAuth({ type: 'http', scheme: 'basic', description: 'switch routes only: user `switch`, password = SWITCH_API_KEY' }, SWITCH_BASIC_SCHEME)
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config);

@@ -89,6 +89,12 @@ it('records why a notification is not sent; the low-balance opt-out does not sto
   await world.accounts.publish('accounts.CustomerSettingsChanged', {
     customerId: 'cust-out', lowBalanceThreshold: '5', contactEmail: 'new@customers.example', language: 'en', lowBalanceEmailEnabled: true, actor: 'customer:cust-out', occurredAt: new Date().toISOString(),
   });
+  // Accounts and wallet are separate topics: a crossing is planned with the settings projected so far.
+  await waitFor(
+    async () => (await scenario!.pool.query(`SELECT email FROM "${scenario!.schema}".recipients WHERE holder_id = 'cust-out'`)).rows[0]?.email,
+    (email) => email === 'new@customers.example',
+    'the settings change projected',
+  );
   await world.customerLowBalance('cust-out', 'agent-1');
   const [, second] = await smtp!.waitForMessages(2);
   expect(second!.to).toEqual(['new@customers.example']);

@@ -5,6 +5,7 @@ import { jest } from '@jest/globals';
 import { notificationIdFor } from './intake/notification-intake.js';
 import type { NotificationsApp } from './__fixtures__/notifications-app.js';
 import { openScenario, type Scenario } from './__fixtures__/scenario.js';
+import { startTcpGate } from './__fixtures__/tcp-gate.js';
 import { pause, waitFor } from './__fixtures__/wait.js';
 
 jest.setTimeout(60_000);
@@ -94,6 +95,26 @@ it('retries a 421 with backoff: exactly one e-mail, 3 attempts recorded', async 
   ]);
   await pause(500);
   expect(smtp!.messages).toHaveLength(1);
+});
+
+it('retries connection errors with backoff until the server answers', async () => {
+  scenario = await openScenario();
+  const gate = await startTcpGate(scenario.smtp!);
+  try {
+    const app = await scenario.start({ smtpUrl: gate.url, delivery: { retry: { maxAttempts: 10, initialDelayMs: 100, maxDelayMs: 300, multiplier: 2 } } });
+    await withAgentAndCustomer(scenario);
+    await scenario.world.customerLowBalance('cust-1', 'agent-1');
+    const [failing] = await waitFor(() => app.listAll(), (items) => (items[0]?.attempts ?? 0) >= 2, 'two failed attempts');
+    expect(failing).toMatchObject({ status: 'pending', lastError: expect.stringMatching(/^(ECONNECTION|ESOCKET|ETIMEDOUT): /) });
+    gate.open();
+    await scenario.smtp!.waitForMessages(1);
+    const [sent] = await settled(app, 1);
+    expect(sent!.status).toBe('sent');
+    expect(sent!.attempts).toBeGreaterThanOrEqual(3);
+    expect(gate.dropped).toBe(sent!.attempts - 1);
+  } finally {
+    await gate.close();
+  }
 });
 
 it('records a permanent 550 as failed and does not retry it', async () => {

@@ -2,6 +2,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NotificationClaims } from './delivery/claims.js';
 import { DeliveryWorker } from './delivery/delivery-worker.js';
+import { OutcomeRecorder } from './delivery/outcome-recorder.js';
 import { NotificationsController } from './http/notifications.controller.js';
 import { NotificationsQueries } from './http/notifications.queries.js';
 import { NotificationCommitter } from './infrastructure/notification-committer.js';
@@ -30,6 +31,7 @@ export class NotificationsModule {
         NotificationCommitter,
         RecipientsStore,
         NotificationClaims,
+        OutcomeRecorder,
         DeliveryWorker,
         NotificationIntake,
         RecipientsProjection,

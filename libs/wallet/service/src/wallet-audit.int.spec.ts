@@ -9,9 +9,13 @@ import { WalletTestApp } from './__fixtures__/wallet-test-app.js';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../..');
 
 function runAudit(schema: string): Promise<{ code: number | null; output: string }> {
+  return runTs('tools/audit.ts', schema);
+}
+
+function runTs(file: string, schema: string): Promise<{ code: number | null; output: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: testDatabaseUrl(), WALLET_SCHEMA: schema };
   delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, ['tools/run-ts.mjs', 'tools/audit.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['tools/run-ts.mjs', file], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk) => (output += String(chunk)));
   child.stderr.on('data', (chunk) => (output += String(chunk)));
@@ -85,5 +89,15 @@ describe('wallet audit', () => {
     await app.projections.waitForCatchUp();
     const { code, output } = await runAudit(app.schema);
     expect([code, output]).toEqual([0, expect.stringContaining(`projection v${rebuilt}`)]);
+  }, 120_000);
+
+  it('rebuilds from the command line while the app keeps serving (the app follows the new version)', async () => {
+    const before = (await app.projections.versions()).find((v) => v.state === 'active')!.version;
+    const { code, output } = await runTs('libs/wallet/service/src/cli/rebuild-projections.ts', app.schema);
+    expect([code, output]).toEqual([0, expect.stringContaining(`v${before + 1} active`)]);
+    // the app's own projection manager now keeps the new version up to date
+    await app.calls.chargeCall({ customerId: 'aud-1', callId: 'after-cli-rebuild', costMicros: 1_000n });
+    await app.projections.waitForCatchUp();
+    expect((await runAudit(app.schema)).code).toBe(0);
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 // Concurrency on real PostgreSQL: 500 simultaneous HTTP transfers from one agent whose balance
 // covers exactly 100 of them, and many simultaneous holds on one prepaid customer. Money is never
 // created, lost or overspent, and the audit of the whole ledger passes afterwards.
+import { HoldSweeper } from './application/hold-sweeper.js';
 import { runWalletAudit } from './audit/wallet-audit.js';
 import { WalletTestApp } from './__fixtures__/wallet-test-app.js';
 
@@ -85,4 +86,17 @@ describe('wallet under concurrency', () => {
     await app.projections.waitForCatchUp();
     expect((await runWalletAudit(app.db)).ok).toBe(true);
   }, 60_000);
+
+  it('expires holds nobody settled (the sweeper), and a late CDR is still charged', async () => {
+    await app.openCustomer('sleepy', null, { initialBalance: '2', source: 'operator' });
+    const expiresAt = new Date(Date.now() + 300).toISOString();
+    expect(await app.calls.placeHold({ customerId: 'sleepy', callId: 'late', requestedMicros: 5_000_000n, expiresAt })).toMatchObject({ granted: true, grantedMicros: 2_000_000n });
+    const sweeper = app.gw.app.get(HoldSweeper);
+    await app.projections.waitForCatchUp();
+    expect(await sweeper.sweep()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    expect(await sweeper.sweep()).toBe(1);
+    expect((await app.account('customer:sleepy')).heldMicros).toBe(0n);
+    expect(await app.calls.chargeCall({ customerId: 'sleepy', callId: 'late', costMicros: 500_000n })).toMatchObject({ charged: true, settledHold: false, balanceAfterMicros: 1_500_000n });
+  });
 });

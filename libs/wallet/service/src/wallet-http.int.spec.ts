@@ -21,7 +21,6 @@ describe('wallet HTTP API', () => {
     await app?.close();
   }, 60_000);
 
-  const admin = () => ({ token: app.adminToken });
   const post = (path: string, token: string, body: unknown, key?: string) =>
     app.request('POST', `/api/v1${path}`, { token, body, ...(key === undefined ? {} : { headers: { 'Idempotency-Key': key } }) });
   const get = (path: string, token: string) => app.request('GET', `/api/v1${path}`, { token });

@@ -34,7 +34,7 @@ describe('wallet snapshots', () => {
     const loadStartedMs = performance.now();
     const { account, stats } = await app.ledger.accounts.loadFromStore('customer:talker');
     const loadMs = performance.now() - loadStartedMs;
-    console.log(`cold load of a customer with ${account.version + 1} events: ${loadMs.toFixed(1)} ms, ${stats.eventsRead} events read after the snapshot at v${stats.snapshotVersion}`);
+    console.log(`cold load of a customer with ${account.version + 1} events: ${Math.round(loadMs * 10) / 10} ms, ${stats.eventsRead} events read after the snapshot at v${stats.snapshotVersion}`);
     expect(stats.snapshotVersion).toBe(snapshotAt);
     expect(stats.snapshotVersion).toBeGreaterThanOrEqual(CHARGES - SNAPSHOT_EVERY);
     expect(stats.eventsRead).toBe(account.version - snapshotAt);

@@ -69,7 +69,7 @@ export function resolveWalletOptions(options: WalletModuleOptions): ResolvedWall
     projectionPollIntervalMs: bounded('projectionPollIntervalMs', options.projectionPollIntervalMs ?? 1_000, 10, 60_000),
     snapshotEveryEvents: bounded('snapshotEveryEvents', options.snapshotEveryEvents ?? 200, 1, 100_000),
     cacheCapacity: bounded('cacheCapacity', options.cacheCapacity ?? 10_000, 0, 10_000_000),
-    maxBatchCommands: bounded('maxBatchCommands', options.maxBatchCommands ?? 256, 1, 1_000),
+    maxBatchCommands: bounded('maxBatchCommands', options.maxBatchCommands ?? 64, 1, 1_000),
     background: options.background ?? true,
   };
 }

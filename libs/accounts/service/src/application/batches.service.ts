@@ -114,7 +114,7 @@ export class BatchesService {
 
     if (existed || generated === undefined) return this.replay(batchId, input);
     const created = generated;
-    await this.logins.createMany(
+    await this.logins.createGenerated(
       created.map((c) => ({ username: c.portalUsername, password: c.portalPassword, role: 'customer' as const, subjectId: c.customerId })),
     );
     return {

@@ -82,7 +82,8 @@ export class CustomersService {
       assertSameRequest(opening?.requestHash, input.idempotency);
       return { customer: await this.row(customerId), sipRealm: this.generator.sipRealm, credentials: null };
     }
-    await this.logins.create({ username: credentials.portalUsername, password: credentials.portalPassword, role: 'customer', subjectId: customerId });
+    // the portal password is generated (even with a chosen username): the cheap hash suffices
+    await this.logins.createGenerated([{ username: credentials.portalUsername, password: credentials.portalPassword, role: 'customer', subjectId: customerId }]);
     return { customer: await this.row(customerId), sipRealm: this.generator.sipRealm, credentials };
   }
 

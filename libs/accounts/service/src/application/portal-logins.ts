@@ -1,10 +1,11 @@
 // Portal logins live in the gateway's credentials store (CredentialsService); the accounts events
 // only name them. A login is created after its account's events committed: the account is the
 // truth, and a login that failed to appear can be re-issued (password reset endpoints).
+// Passwords generated here (customers') are stored with the gateway's cheap salted hash; chosen
+// ones (agents') and every later password change get full-cost scrypt.
 import { RejectedCommand } from '@billing/decider';
-import { CredentialsService, type LoginRole } from '@billing/gateway';
+import { CredentialsService, MAX_LOGINS_PER_CALL, normalizeUsername, UsernamesTaken, type LoginRole } from '@billing/gateway';
 import { Inject, Injectable } from '@nestjs/common';
-import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts.options.js';
 
 export interface PortalLogin {
   username: string;
@@ -15,10 +16,7 @@ export interface PortalLogin {
 
 @Injectable()
 export class PortalLogins {
-  constructor(
-    @Inject(CredentialsService) private readonly credentials: CredentialsService,
-    @Inject(ACCOUNTS_OPTIONS) private readonly options: ResolvedAccountsOptions,
-  ) {}
+  constructor(@Inject(CredentialsService) private readonly credentials: CredentialsService) {}
 
   /**
    * 409 when the name is another subject's login. Usernames of agents and customers are unique
@@ -29,7 +27,10 @@ export class PortalLogins {
     if (existing !== undefined && !(existing.role === role && existing.subjectId === subjectId)) throw usernameTaken(username);
   }
 
-  /** Creates the login; an existing login of the same subject counts as done (a retried request). */
+  /**
+   * Creates the login of a chosen password (full-cost hash); an existing login of the same subject
+   * counts as done (a retried request).
+   */
   async create(login: PortalLogin): Promise<void> {
     try {
       await this.credentials.createLogin(login);
@@ -40,16 +41,34 @@ export class PortalLogins {
     }
   }
 
-  /** Many logins, a few at a time: each costs a scrypt hash (CPU, on libuv's thread pool). */
-  async createMany(logins: readonly PortalLogin[]): Promise<void> {
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < logins.length) {
-        const login = logins[next++]!;
-        await this.create(login);
+  /**
+   * Logins whose passwords this service generated (≈140 bits, generatePortalPassword): one
+   * transaction and one INSERT per MAX_LOGINS_PER_CALL (a whole batch), cheap salted hashes — a
+   * batch of 1000 takes milliseconds instead of minutes of scrypt. Existing logins of the same
+   * subject count as done (a retried request); a name held by anyone else is a 409 and, as the
+   * gateway creates all or none, leaves that chunk's logins uncreated (the reset endpoints make them).
+   */
+  async createGenerated(logins: readonly PortalLogin[]): Promise<void> {
+    for (let start = 0; start < logins.length; start += MAX_LOGINS_PER_CALL) {
+      const chunk = logins.slice(start, start + MAX_LOGINS_PER_CALL);
+      try {
+        await this.credentials.createLogins(chunk, { generated: true });
+      } catch (error) {
+        if (!(error instanceof UsernamesTaken)) throw error;
+        const taken = new Set(error.usernames);
+        for (const login of chunk.filter((l) => taken.has(normalizeUsername(l.username)))) {
+          const existing = await this.credentials.findLogin(login.username);
+          if (existing?.role !== login.role || existing.subjectId !== login.subjectId) throw usernameTaken(login.username);
+        }
+        try {
+          await this.credentials.createLogins(chunk.filter((l) => !taken.has(normalizeUsername(l.username))), { generated: true });
+        } catch (retryError) {
+          // taken in between by someone else
+          if (retryError instanceof UsernamesTaken) throw usernameTaken(retryError.usernames[0]!);
+          throw retryError;
+        }
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.options.loginConcurrency, logins.length) }, worker));
+    }
   }
 
   /** A new password for an existing login, or the login if it never got created. */

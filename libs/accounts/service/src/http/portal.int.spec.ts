@@ -150,6 +150,25 @@ describe('the softswitch directory', () => {
     expectProblem(await app.request('POST', '/api/v1/switch/directory', { token: app.gw.switchApiKey!, rawBody: 'user=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 400, 'validation');
   });
 
+  it('takes the key as mod_xml_curl sends it: HTTP Basic, user "switch" (gateway-credentials switch:<key>)', async () => {
+    const customer = await newCustomer();
+    const lookup = (userAndPassword: string) =>
+      app.request('POST', '/api/v1/switch/directory', {
+        rawBody: directoryForm(customer.sipUsername),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from(userAndPassword).toString('base64')}` },
+      });
+    const res = await lookup(`switch:${app.gw.switchApiKey!}`);
+    expectStatus(res, 200);
+    expect(res.text).toContain('a1-hash');
+    expectProblem(await lookup(`switch:${app.gw.switchApiKey!}-wrong`), 401, 'unauthorized');
+    // Basic is a switch credential only: a customer's own login does not work that way
+    expectProblem(
+      await app.request('GET', `/api/v1/customers/${customer.id}`, { headers: { authorization: `Basic ${Buffer.from(`switch:${app.gw.switchApiKey!}`).toString('base64')}` } }),
+      401,
+      'unauthorized',
+    );
+  });
+
   it('a new SIP password replaces the HA1', async () => {
     const customer = await newCustomer();
     const reset = await app.request('POST', `/api/v1/customers/${customer.id}/sip-password`, { token: agent.token });

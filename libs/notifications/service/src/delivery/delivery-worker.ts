@@ -8,24 +8,20 @@
 // the same Message-ID. That is at-least-once, chosen over at-most-once on purpose: a low-balance
 // alert lost is money lost (calls stop), while a rare duplicate carries an identical Message-ID
 // that mail systems and readers recognise; the re-send is logged as such.
-import { RejectedCommand } from '@billing/decider';
-import { classifySendFailure, truncate, type NotificationCommand, type NotificationEvent, type NotificationRequested, type SendFailure, type TransportErrorLike } from '@billing/notifications-domain';
+import { classifySendFailure, truncate, type NotificationRequested, type TransportErrorLike } from '@billing/notifications-domain';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { NotificationCommitter } from '../infrastructure/notification-committer.js';
 import { NOTIFICATIONS_OPTIONS, type ResolvedNotificationsOptions } from '../notifications.options.js';
-import { delay, errorMessage, sleep, StoppedError } from '../shared/sleep.js';
+import { errorMessage, sleep, StoppedError } from '../shared/sleep.js';
 import { TemplateRenderer } from '../templates/renderer.js';
 import { NotificationClaims, type Claim } from './claims.js';
 import { composeMail } from './compose.js';
+import { OutcomeRecorder, type Outcome } from './outcome-recorder.js';
 import { RateLimiter } from './rate-limiter.js';
 import { describeSmtp } from './smtp-settings.js';
-import { SmtpMailer, type SentMail } from './smtp-mailer.js';
+import { SmtpMailer } from './smtp-mailer.js';
 
-/** Recording an outcome is retried this often before the lease is left to run out. */
-const RECORD_ATTEMPTS = 5;
 const MAX_CLAIM_BACKOFF_MS = 30_000;
-
-type Outcome = { sent: SentMail } | { failure: SendFailure };
 
 export interface DeliveryStatus {
   mode: 'smtp' | 'disabled';
@@ -48,13 +44,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private loop: Promise<void> | undefined;
   private wakeRequested = false;
   private wakeUp: (() => void) | undefined;
-  private readonly counts = { sent: 0, retried: 0, failed: 0, claimFailures: 0, lastError: undefined as string | undefined };
+  private readonly counts = { claimFailures: 0, lastError: undefined as string | undefined };
 
   constructor(
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: ResolvedNotificationsOptions,
     @Inject(NotificationCommitter) private readonly committer: NotificationCommitter,
     @Inject(NotificationClaims) private readonly claims: NotificationClaims,
     @Inject(TemplateRenderer) private readonly renderer: TemplateRenderer,
+    @Inject(OutcomeRecorder) private readonly recorder: OutcomeRecorder,
   ) {
     const { smtp } = options.mail;
     this.mailer = smtp === undefined ? undefined : new SmtpMailer(smtp, options.delivery.sendTimeoutMs);
@@ -87,7 +84,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   status(): DeliveryStatus {
-    return { mode: this.mailer === undefined ? 'disabled' : 'smtp', inFlight: this.inFlight.size, ...this.counts };
+    return { mode: this.mailer === undefined ? 'disabled' : 'smtp', inFlight: this.inFlight.size, ...this.recorder.counts, ...this.counts };
   }
 
   private async run(mailer: SmtpMailer): Promise<void> {
@@ -154,7 +151,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         );
       }
       const attempt = state.attempts + 1;
-      await this.record(state.requested, attempt, await this.attempt(mailer, state.requested));
+      await this.recorder.record(state.requested, attempt, await this.attempt(mailer, state.requested));
     } catch (error) {
       this.counts.lastError = errorMessage(error);
       this.logger.error(`notification ${notificationId}: outcome not recorded, it will be tried again after its lease: ${this.counts.lastError}`);
@@ -173,52 +170,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       return { sent: await mailer.send(mail) };
     } catch (error) {
       return { failure: classifySendFailure(error as TransportErrorLike) };
-    }
-  }
-
-  private async record(requested: NotificationRequested, attempt: number, outcome: Outcome): Promise<void> {
-    const { notificationId } = requested;
-    const now = this.options.clock().toISOString();
-    const command: NotificationCommand =
-      'sent' in outcome
-        ? { type: 'RecordSent', notificationId, attempt, messageId: outcome.sent.messageId, now }
-        : { type: 'RecordSendFailure', notificationId, attempt, failure: outcome.failure, policy: this.options.delivery.retry, now };
-    const metadata = { actor: 'system', causationId: requested.source.eventId };
-    for (let tries = 1; ; tries += 1) {
-      try {
-        const { events } = await this.committer.commit([{ notificationId, command, commandId: `attempt-${attempt}` }], { metadata });
-        events.forEach((event) => this.report(requested, event));
-        return;
-      } catch (error) {
-        // Another holder recorded this attempt first (its lease had expired under us): theirs stands.
-        if (error instanceof RejectedCommand) {
-          this.logger.warn(`notification ${notificationId}: attempt ${attempt} not recorded: ${error.message}`);
-          return;
-        }
-        if (tries >= RECORD_ATTEMPTS) throw error;
-        // Not cut short by stop(): recording what the server accepted is what prevents a re-send.
-        await delay(100 * 2 ** tries);
-      }
-    }
-  }
-
-  private report(requested: NotificationRequested, event: NotificationEvent): void {
-    const what = `notification ${requested.notificationId} (${requested.kind})`;
-    switch (event.type) {
-      case 'NotificationSent':
-        this.counts.sent += 1;
-        this.logger.debug(`${what} sent on attempt ${event.attempts}`);
-        return;
-      case 'NotificationAttemptFailed':
-        this.counts.retried += 1;
-        this.logger.warn(`${what} attempt ${event.attempt} failed, next at ${event.nextAttemptAt}: ${event.reason}`);
-        return;
-      case 'NotificationFailed':
-        this.counts.failed += 1;
-        this.logger.error(`${what} failed after ${event.attempts} attempt(s): ${event.reason}`);
-        return;
-      default:
-        return;
     }
   }
 }

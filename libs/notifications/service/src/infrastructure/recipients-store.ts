@@ -64,7 +64,7 @@ export class RecipientsStore {
     );
     return new Map(
       rows.map((row) => [
-        `${row.holder_kind}:${row.holder_id}`,
+        holderKey({ kind: row.holder_kind, id: row.holder_id }),
         {
           holder: { kind: row.holder_kind, id: row.holder_id },
           email: row.email,

@@ -3,12 +3,11 @@
 // postings summing to zero, both legs of every movement), then compares with the live projections
 // read in the same snapshot as that checkpoint — so a running system never shows a false
 // difference — and checks that each account's ledger lines add up to its projected balance.
-import { compareCheckpoints, START, checkpointToString, type Checkpoint } from '@billing/event-store';
+import { START, checkpointToString, type Checkpoint } from '@billing/event-store';
 import { formatMoney } from '@billing/money';
-import { formatAuditReport, WalletAuditor, type AuditReport, type WalletEvent } from '@billing/wallet-domain';
+import { formatAuditReport, WalletAuditor, type AuditReport } from '@billing/wallet-domain';
 import type { WalletDatabase } from '../infrastructure/wallet-database.js';
-
-const PAGE_EVENTS = 10_000;
+import { walletLogUntil } from './event-log-reader.js';
 
 export interface ProjectionSnapshot {
   version: number;
@@ -33,18 +32,8 @@ export async function runWalletAudit(db: WalletDatabase): Promise<WalletAuditRes
   const startedMs = performance.now();
   const projection = await readProjection(db);
   const auditor = new WalletAuditor();
-  let from = START;
-  for (let done = false; !done; ) {
-    const page = await db.store.readAll(from, PAGE_EVENTS);
-    for (const recorded of page.events) {
-      if (compareCheckpoints(recorded.checkpoint, projection.checkpoint) > 0) {
-        done = true;
-        break;
-      }
-      auditor.add(recorded.data as WalletEvent, recorded.streamId);
-    }
-    if (page.events.length < PAGE_EVENTS || compareCheckpoints(page.checkpoint, projection.checkpoint) >= 0) done = true;
-    from = page.checkpoint;
+  for await (const page of walletLogUntil(db, projection.checkpoint)) {
+    for (const { streamId, event } of page) auditor.add(event, streamId);
   }
   const report = auditor.report({ balances: projection.balances, heldMicros: projection.heldMicros });
   const lineProblems = checkLines(projection);
@@ -55,7 +44,7 @@ export async function runWalletAudit(db: WalletDatabase): Promise<WalletAuditRes
     `  projection v${projection.version} at ${checkpointToString(projection.checkpoint)}: ${projection.balances.size} balances, ` +
       `${[...projection.lineSums.values()].reduce((n, s) => n + s.lines, 0)} ledger lines`,
     ...lineProblems.map((problem) => `  ✗ ${problem}`),
-    `  ${ok ? 'OK' : 'FAILED'} in ${Math.round(durationMs)} ms`,
+    `  ${ok ? 'OK' : 'FAILED'} in ${Math.round(durationMs)} ms (${Math.round((report.eventCount * 1000) / Math.max(durationMs, 1))} events/s)`,
   ].join('\n');
   return { ok, report, projection, lineProblems, durationMs, text };
 }

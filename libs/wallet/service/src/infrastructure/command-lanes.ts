@@ -60,7 +60,8 @@ export class CommandLanes {
         return;
       }
       const batch = this.take(queue);
-      const settled = await this.writer.commit(batch.map((pending) => pending.unit));
+      // commit() settles every unit; should it ever throw, the lane must still go on
+      const settled = await this.writer.commit(batch.map((pending) => pending.unit)).catch((error: unknown) => batch.map(() => ({ ok: false as const, error })));
       batch.forEach((pending, index) => {
         const outcome = settled[index]!;
         if (outcome.ok) pending.resolve(outcome.value);

@@ -1,0 +1,161 @@
+// The accounts directory as rating sees it: who owns a call (by account number, customer id or SIP
+// username), the customer's status and rate sheet over time, its limits and portal settings, and
+// the agents' default sheets and status. A projection of accounts.events.v1 (AccountsConsumer);
+// rating never asks the accounts service.
+import { Inject, Injectable } from '@nestjs/common';
+import type { PricingCustomer } from '@billing/rating-domain';
+import { RatingDatabase } from '../infrastructure/rating-database.js';
+
+export type CustomerStatus = PricingCustomer['status'];
+
+export interface DirectoryCustomer {
+  readonly customerId: string;
+  readonly accountNumber: string;
+  readonly sipUsername: string;
+  readonly agentId: string | null;
+  readonly billingType: string;
+  readonly status: CustomerStatus;
+  /** every status with the instant it took effect, oldest first. */
+  readonly statusHistory: readonly { readonly from: string; readonly status: CustomerStatus }[];
+  /** every rate sheet with the instant it took effect, oldest first. */
+  readonly sheetHistory: readonly { readonly from: string; readonly sheetId: string }[];
+  readonly maxConcurrentCalls: number;
+  readonly maxCallDurationSeconds: number;
+  readonly callerIds: readonly string[];
+  readonly defaultCallerId: string | null;
+  readonly followMe: FollowMe | null;
+}
+
+export interface FollowMe {
+  readonly enabled: boolean;
+  readonly targets: readonly { readonly destination: string; readonly ringSeconds: number }[];
+}
+
+export interface DirectoryAgent {
+  readonly agentId: string;
+  readonly rateSheetId: string;
+  readonly status: 'active' | 'suspended';
+}
+
+/** How a call names its owner: an account (number, or customer id) and/or a SIP username. */
+export interface OwnerKey {
+  readonly account: string | null;
+  readonly sipUsername: string | null;
+}
+
+interface CustomerRow {
+  customer_id: string;
+  account_number: string;
+  sip_username: string;
+  agent_id: string | null;
+  billing_type: string;
+  status: CustomerStatus;
+  status_history: { from: string; status: CustomerStatus }[];
+  sheet_history: { from: string; sheetId: string }[];
+  max_concurrent_calls: number;
+  max_call_duration_seconds: number;
+  caller_ids: string[];
+  default_caller_id: string | null;
+  follow_me: FollowMe | null;
+}
+
+const COLUMNS = `customer_id, account_number, sip_username, agent_id, billing_type, status, status_history, sheet_history,
+  max_concurrent_calls, max_call_duration_seconds, caller_ids, default_caller_id, follow_me`;
+
+@Injectable()
+export class CustomerDirectory {
+  constructor(@Inject(RatingDatabase) private readonly db: RatingDatabase) {}
+
+  async customer(customerId: string): Promise<DirectoryCustomer | null> {
+    const { rows } = await this.db.pool.query<CustomerRow>(`SELECT ${COLUMNS} FROM ${this.db.table('customers')} WHERE customer_id = $1`, [customerId]);
+    return rows[0] === undefined ? null : customerOf(rows[0]);
+  }
+
+  async agent(agentId: string): Promise<DirectoryAgent | null> {
+    const { rows } = await this.db.pool.query<{ agent_id: string; rate_sheet_id: string; status: 'active' | 'suspended' }>(
+      `SELECT agent_id, rate_sheet_id, status FROM ${this.db.table('agents')} WHERE agent_id = $1`,
+      [agentId],
+    );
+    const row = rows[0];
+    return row === undefined ? null : { agentId: row.agent_id, rateSheetId: row.rate_sheet_id, status: row.status };
+  }
+
+  /** The owner of one call (see ownerOf). */
+  async owner(key: OwnerKey): Promise<DirectoryCustomer | null> {
+    return ownerOf(key, await this.candidates([key]));
+  }
+
+  /** Owners of many calls with one query; `ownerOf(key, result)` picks each one. */
+  async candidates(keys: readonly OwnerKey[]): Promise<CustomerCandidates> {
+    const accounts = [...new Set(keys.flatMap((key) => (key.account === null ? [] : [key.account])))];
+    const sipUsernames = [...new Set(keys.flatMap((key) => (key.sipUsername === null ? [] : [key.sipUsername])))];
+    const candidates: CustomerCandidates = { byAccountNumber: new Map(), byCustomerId: new Map(), bySipUsername: new Map() };
+    if (accounts.length === 0 && sipUsernames.length === 0) return candidates;
+    const { rows } = await this.db.pool.query<CustomerRow>(
+      `SELECT ${COLUMNS} FROM ${this.db.table('customers')}
+        WHERE account_number = ANY($1::text[]) OR customer_id = ANY($1::text[]) OR sip_username = ANY($2::text[])`,
+      [accounts, sipUsernames],
+    );
+    for (const row of rows) {
+      const customer = customerOf(row);
+      candidates.byAccountNumber.set(customer.accountNumber, customer);
+      candidates.byCustomerId.set(customer.customerId, customer);
+      candidates.bySipUsername.set(customer.sipUsername, customer);
+    }
+    return candidates;
+  }
+}
+
+export interface CustomerCandidates {
+  readonly byAccountNumber: Map<string, DirectoryCustomer>;
+  readonly byCustomerId: Map<string, DirectoryCustomer>;
+  readonly bySipUsername: Map<string, DirectoryCustomer>;
+}
+
+/**
+ * The customer a call belongs to: by its account (the account number the switch knows as
+ * accountcode, or the customer id), else by its SIP username; null = unknown account.
+ */
+export function ownerOf(key: OwnerKey, candidates: CustomerCandidates): DirectoryCustomer | null {
+  if (key.account !== null) {
+    const byAccount = candidates.byAccountNumber.get(key.account) ?? candidates.byCustomerId.get(key.account);
+    if (byAccount !== undefined) return byAccount;
+  }
+  if (key.sipUsername !== null) return candidates.bySipUsername.get(key.sipUsername) ?? null;
+  return null;
+}
+
+/** The status in force at `at` (a call that started before the customer existed: its first status). */
+export function statusAt(customer: DirectoryCustomer, at: string): CustomerStatus {
+  return inForce(customer.statusHistory, at)?.status ?? customer.status;
+}
+
+/** The rate sheet in force at `at` (DESIGN: calls starting from a change are rated with the new sheet). */
+export function sheetAt(customer: DirectoryCustomer, at: string): string | null {
+  return inForce(customer.sheetHistory, at)?.sheetId ?? null;
+}
+
+function inForce<T extends { readonly from: string }>(history: readonly T[], at: string): T | undefined {
+  const atMs = Date.parse(at);
+  let chosen = history[0];
+  for (const entry of history) if (Date.parse(entry.from) <= atMs) chosen = entry;
+  return chosen;
+}
+
+function customerOf(row: CustomerRow): DirectoryCustomer {
+  return {
+    customerId: row.customer_id,
+    accountNumber: row.account_number,
+    sipUsername: row.sip_username,
+    agentId: row.agent_id,
+    billingType: row.billing_type,
+    status: row.status,
+    statusHistory: row.status_history,
+    sheetHistory: row.sheet_history,
+    maxConcurrentCalls: row.max_concurrent_calls,
+    maxCallDurationSeconds: row.max_call_duration_seconds,
+    callerIds: row.caller_ids,
+    defaultCallerId: row.default_caller_id,
+    followMe: row.follow_me,
+  };
+}

@@ -1,0 +1,204 @@
+// Call authorization (DESIGN §4, issue 5 §3): price the destination, count the customer's open
+// calls, ask wallet for a hold worth the longest call allowed, turn what wallet granted back into
+// whole blocks (maxDurationForAmount), record CallAuthorized. Two concurrent calls cannot spend
+// the same money: wallet grants each hold from `balance − holds`, and each granted duration costs
+// at most its grant. Every refusal has its own reason; the answer is 200 either way (the switch
+// reads `allowed`).
+import { RejectedCommand } from '@billing/decider';
+import { WrongExpectedVersionError } from '@billing/event-store';
+import { formatMoney } from '@billing/money';
+import { costForDuration, decideCall, maxDurationForAmount, normaliseDestination, type CallPricing } from '@billing/rating-domain';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { metadataOf, type CommandContext } from '../application/command-context.js';
+import { CustomerDirectory, type DirectoryCustomer, type FollowMe } from '../accounts/directory.js';
+import { RatingClock } from '../infrastructure/clock.js';
+import { RatingDatabase } from '../infrastructure/rating-database.js';
+import { RATING_OPTIONS, WALLET_HOLDS, type ResolvedRatingOptions, type WalletHolds } from '../rating.options.js';
+import { CallStore } from './call-store.js';
+import { CallPricer } from './pricing.js';
+
+export interface AuthorizationRequest {
+  readonly callId: string;
+  readonly account: string | null;
+  readonly sipUsername: string | null;
+  readonly callerId: string;
+  readonly destination: string;
+}
+
+export const REFUSAL_REASONS = [
+  'unknown_account',
+  'account_suspended',
+  'account_closed',
+  'agent_suspended',
+  'invalid_destination',
+  'no_rate_sheet',
+  'no_rate',
+  'max_concurrent_calls',
+  'insufficient_balance',
+  'call_already_ended',
+  'wallet_refused',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+export interface AuthorizationAnswer {
+  readonly allowed: boolean;
+  /** 0 = refused. */
+  readonly maxDurationSeconds: number;
+  readonly reason: RefusalReason | null;
+  /** the first interval's rate of the matched row (decimal string), when the destination is rated. */
+  readonly ratePerMinute: string | null;
+  /** the caller id to present: the one sent when it is one of the customer's, else the default. */
+  readonly callerId: string | null;
+  readonly followMe: FollowMe | null;
+  /** what was held in wallet (decimal string), for the switch's logs. */
+  readonly granted: string;
+}
+
+const MAX_ATTEMPTS = 5;
+
+@Injectable()
+export class AuthorizationService {
+  private readonly logger = new Logger('Authorization');
+
+  constructor(
+    @Inject(CallPricer) private readonly pricer: CallPricer,
+    @Inject(CustomerDirectory) private readonly directory: CustomerDirectory,
+    @Inject(CallStore) private readonly calls: CallStore,
+    @Inject(RatingClock) private readonly clock: RatingClock,
+    @Inject(RatingDatabase) private readonly db: RatingDatabase,
+    @Inject(WALLET_HOLDS) private readonly wallet: WalletHolds,
+    @Inject(RATING_OPTIONS) private readonly options: ResolvedRatingOptions,
+  ) {}
+
+  async authorize(context: CommandContext, request: AuthorizationRequest): Promise<AuthorizationAnswer> {
+    const now = this.clock.now();
+    const { pricing, customer } = await this.pricer.price({ ...request, startedAt: now.toISOString() });
+    const refuse = (reason: RefusalReason, rated = pricing): AuthorizationAnswer => refusal(reason, rated, customer, request.callerId);
+    if (pricing.kind === 'unpriced') return refuse(pricing.reason);
+    if (customer === null) return refuse('unknown_account');
+    if (customer.agentId !== null && (await this.directory.agent(customer.agentId))?.status === 'suspended') return refuse('agent_suspended');
+
+    const maxCallSeconds = Math.min(this.options.maxCallSeconds, customer.maxCallDurationSeconds);
+    const requestedMicros = costForDuration(pricing.row, pricing.rounding, maxCallSeconds);
+    const expiresAt = new Date(now.getTime() + (maxCallSeconds + this.options.holdGraceSeconds) * 1000);
+    if (!(await this.reserveSlot(customer, request.callId, now, expiresAt))) return refuse('max_concurrent_calls');
+
+    let grantedMicros = 0n;
+    let holdId: string | null = null;
+    let maxDurationSeconds = maxCallSeconds;
+    if (requestedMicros > 0n) {
+      const hold = await this.wallet.placeHold({ customerId: customer.customerId, callId: request.callId, requestedMicros, expiresAt: expiresAt.toISOString() });
+      if (!hold.granted) {
+        await this.releaseSlot(request.callId);
+        return refuse(hold.code === 'insufficient_funds' ? 'insufficient_balance' : hold.code === 'account_closed' ? 'account_closed' : hold.code === 'hold_ended' ? 'call_already_ended' : 'wallet_refused');
+      }
+      grantedMicros = hold.grantedMicros;
+      holdId = request.callId; // wallet keys holds by call id
+      maxDurationSeconds = maxDurationForAmount(pricing.row, pricing.rounding, grantedMicros, maxCallSeconds);
+      if (maxDurationSeconds === 0) {
+        await this.undo(customer.customerId, request.callId);
+        return refuse('insufficient_balance');
+      }
+    }
+
+    try {
+      const number = normaliseDestination(request.destination);
+      if (!number.ok) throw new Error(`a priced call has a valid destination: ${request.destination}`);
+      await this.record(context, request.callId, pricing, { destinationDigits: number.digits, holdId, grantedMicros, maxDurationSeconds });
+    } catch (error) {
+      await this.undo(customer.customerId, request.callId, holdId !== null);
+      if (error instanceof RejectedCommand && error.code === 'call_already_ended') return refuse('call_already_ended');
+      throw error;
+    }
+    return {
+      allowed: true,
+      maxDurationSeconds,
+      reason: null,
+      ratePerMinute: formatMoney(pricing.row.intervals[0]!.ratePerMinuteMicros),
+      callerId: presentedCallerId(customer, request.callerId),
+      followMe: customer.followMe,
+      granted: formatMoney(grantedMicros),
+    };
+  }
+
+  private async record(context: CommandContext, callId: string, pricing: Extract<CallPricing, { kind: 'priced' }>, grant: { destinationDigits: string; holdId: string | null; grantedMicros: bigint; maxDurationSeconds: number }): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      const call = await this.calls.loadFromStream(callId);
+      const events = decideCall(
+        {
+          type: 'AuthorizeCall',
+          callId,
+          customerId: pricing.customerId,
+          agentId: pricing.agentId,
+          destinationDigits: grant.destinationDigits,
+          prefix: pricing.row.prefix,
+          sheetId: pricing.sheetId,
+          versionId: pricing.versionId,
+          holdId: grant.holdId,
+          grantedMicros: grant.grantedMicros,
+          maxDurationSeconds: grant.maxDurationSeconds,
+          meta: this.clock.meta('switch'),
+        },
+        call.state,
+      );
+      try {
+        await this.calls.commit([{ call, events, commandId: null }], metadataOf(context));
+        return;
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** One slot per open authorization; refused when the customer already has maxConcurrentCalls. */
+  private async reserveSlot(customer: DirectoryCustomer, callId: string, now: Date, expiresAt: Date): Promise<boolean> {
+    const { rows } = await this.db.pool.query<{ reserved: boolean }>(`SELECT ${this.db.schema}.reserve_call_slot($1, $2, $3, $4, $5) AS reserved`, [
+      customer.customerId,
+      callId,
+      customer.maxConcurrentCalls,
+      now.toISOString(),
+      expiresAt.toISOString(),
+    ]);
+    return rows[0]?.reserved === true;
+  }
+
+  private async releaseSlot(callId: string): Promise<void> {
+    await this.db.pool.query(`DELETE FROM ${this.db.table('call_slots')} WHERE call_id = $1`, [callId]);
+  }
+
+  /** Gives back what an authorization that did not go through took (best effort: holds also expire). */
+  private async undo(customerId: string, callId: string, releaseHold = true): Promise<void> {
+    try {
+      if (releaseHold) await this.wallet.releaseHold({ customerId, callId });
+    } catch (error) {
+      this.logger.warn(`hold of call ${callId} not released (it will expire): ${String(error)}`);
+    }
+    await this.releaseSlot(callId);
+  }
+}
+
+function refusal(reason: RefusalReason, pricing: CallPricing, customer: DirectoryCustomer | null, callerId: string): AuthorizationAnswer {
+  return {
+    allowed: false,
+    maxDurationSeconds: 0,
+    reason,
+    ratePerMinute: pricing.kind === 'priced' ? formatMoney(pricing.row.intervals[0]!.ratePerMinuteMicros) : null,
+    callerId: customer === null ? null : presentedCallerId(customer, callerId),
+    followMe: null,
+    granted: '0',
+  };
+}
+
+/** The caller id sent when it is one of the customer's CallerIDs (compared as digits), else the default. */
+function presentedCallerId(customer: DirectoryCustomer, sent: string): string | null {
+  const digits = normaliseDestination(sent);
+  if (digits.ok) {
+    const own = customer.callerIds.find((callerId) => {
+      const candidate = normaliseDestination(callerId);
+      return candidate.ok && candidate.digits === digits.digits;
+    });
+    if (own !== undefined) return own;
+  }
+  return customer.defaultCallerId;
+}

@@ -1,0 +1,88 @@
+// Re-rating (docs/rating.md §9): an unrated call is priced again — the account or the sheet may
+// have been fixed since — with the owner, sheet, version and markup in force at the call's start.
+// Priced now → CallReRated (charged like a first charge); still unrated → the latest reason. A
+// rated call is final (409), an unanswered one has nothing to rate (409).
+import { WrongExpectedVersionError } from '@billing/event-store';
+import { decideCall, type CallState, type UnratedReason } from '@billing/rating-domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { actorOf, metadataOf, type CommandContext } from '../application/command-context.js';
+import { RatingClock } from '../infrastructure/clock.js';
+import { RatingDatabase } from '../infrastructure/rating-database.js';
+import { CallStore } from './call-store.js';
+import { CallPricer } from './pricing.js';
+
+export interface ReRateOutcome {
+  readonly callId: string;
+  readonly status: 'rated' | 'unrated' | 'unanswered';
+  readonly costMicros: bigint;
+  readonly reason: UnratedReason | null;
+  /** false: still unrated for the same reason, nothing recorded. */
+  readonly changed: boolean;
+}
+
+export interface BulkReRateReport {
+  readonly attempted: number;
+  readonly reRated: number;
+  readonly stillUnrated: number;
+  readonly costMicros: bigint;
+  /** unrated calls matching the filter after this run. */
+  readonly remaining: number;
+}
+
+const MAX_ATTEMPTS = 5;
+
+@Injectable()
+export class ReRateService {
+  constructor(
+    @Inject(CallStore) private readonly calls: CallStore,
+    @Inject(CallPricer) private readonly pricer: CallPricer,
+    @Inject(RatingClock) private readonly clock: RatingClock,
+    @Inject(RatingDatabase) private readonly db: RatingDatabase,
+  ) {}
+
+  async reRate(context: CommandContext, callId: string): Promise<ReRateOutcome> {
+    for (let attempt = 1; ; attempt += 1) {
+      const call = await this.calls.loadFromStream(callId);
+      const cdr = call.state.outcome?.cdr;
+      const { pricing } = cdr === undefined ? { pricing: { kind: 'unpriced', customerId: null, agentId: null, reason: 'unknown_account' } as const } : await this.pricer.price(cdr);
+      // no CDR, rated, unanswered: the decider's 404 / 409
+      const events = decideCall({ type: 'ReRateCall', callId, pricing, meta: this.clock.meta(actorOf(context)) }, call.state);
+      try {
+        const [result] = await this.calls.commit([{ call, events, commandId: null }], metadataOf(context));
+        return outcomeOf(callId, result!.state, events.length > 0);
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Re-rates up to `limit` unrated calls (oldest first) matching the filter. */
+  async reRateMany(context: CommandContext, filter: { reason?: UnratedReason | undefined; customerId?: string | undefined; limit: number }): Promise<BulkReRateReport> {
+    const where = ["status = 'unrated'"];
+    const params: unknown[] = [];
+    if (filter.reason !== undefined) where.push(`reason = $${params.push(filter.reason)}`);
+    if (filter.customerId !== undefined) where.push(`customer_id = $${params.push(filter.customerId)}`);
+    const { rows } = await this.db.pool.query<{ call_id: string }>(
+      `SELECT call_id FROM ${this.db.table('calls')} WHERE ${where.join(' AND ')} ORDER BY started_at, call_id LIMIT ${filter.limit}`,
+      params,
+    );
+    let reRated = 0;
+    let stillUnrated = 0;
+    let costMicros = 0n;
+    for (const { call_id } of rows) {
+      const outcome = await this.reRate(context, call_id);
+      if (outcome.status === 'rated') {
+        reRated += 1;
+        costMicros += outcome.costMicros;
+      } else stillUnrated += 1;
+    }
+    const remaining = await this.db.pool.query<{ count: bigint }>(`SELECT count(*) AS count FROM ${this.db.table('calls')} WHERE ${where.join(' AND ')}`, params);
+    return { attempted: rows.length, reRated, stillUnrated, costMicros, remaining: Number(remaining.rows[0]?.count ?? 0n) };
+  }
+}
+
+function outcomeOf(callId: string, state: CallState, changed: boolean): ReRateOutcome {
+  const outcome = state.outcome!;
+  return { callId, status: outcome.status, costMicros: outcome.costMicros, reason: outcome.reason, changed };
+}

@@ -1,0 +1,102 @@
+// What the rating module needs from the process that runs it. The entry point (standalone main,
+// a test) owns the pool and the bus and names the wallet's hold API (DESIGN §2: authorization is
+// the one synchronous call between services); the module owns its event store, relay, consumer,
+// read models and in-memory rate tables.
+import { MAX_CALL_SECONDS } from '@billing/rating-domain';
+import type { IntegrationBus } from '@billing/messaging';
+import type { InjectionToken } from '@nestjs/common';
+import type pg from 'pg';
+
+/** The wallet's in-process hold API, as rating uses it (structurally the wallet's WalletCalls). */
+export interface WalletHolds {
+  /** Grants min(requested, available); a repeat for the same callId answers the open hold. */
+  placeHold(input: { customerId: string; callId: string; requestedMicros: bigint; expiresAt?: string }): Promise<
+    | { readonly granted: true; readonly grantedMicros: bigint; readonly expiresAt: string }
+    | { readonly granted: false; readonly grantedMicros: 0n; readonly code: string; readonly reason: string }
+  >;
+  /** Releases the call's hold (nothing if it has none). */
+  releaseHold(input: { customerId: string; callId: string }): Promise<{ releasedMicros: bigint }>;
+}
+
+export interface RatingModuleOptions {
+  pool: pg.Pool;
+  /** publishes `<service>.events.v1` and consumes `<accountsService>.events.v1` (Kafka or in-process). */
+  bus: IntegrationBus;
+  /** the provider (class or token) of the wallet's hold API in the app, e.g. the wallet's `WalletCalls`. */
+  wallet: InjectionToken<WalletHolds>;
+  /** PostgreSQL schema of the event store and the read models (default `rating`). */
+  schema?: string;
+  /** relay service name: the topic is `<service>.events.v1` (default `rating`). */
+  service?: string;
+  /** the service whose `<name>.events.v1` feeds the customer directory (default `accounts`). */
+  accountsService?: string;
+  /** consumer group and inbox consumer name (default: `service`). */
+  consumerGroup?: string;
+  /** the business clock (default: the system clock). Commands carry `now` from it. */
+  clock?: () => Date;
+  /** DESIGN §4 `maxCallSeconds`: the longest call an authorization grants (default 10 800 = 3 h, at most 86 400). */
+  maxCallSeconds?: number;
+  /** how long after its longest possible end an unanswered authorization still counts and its hold lives (default 600 s). */
+  holdGraceSeconds?: number;
+  /** rate tables kept in memory, one per (sheet, version, markup) (default 16). */
+  maxRateTables?: number;
+  /** rows of all rate tables kept in memory together (default 4 000 000). */
+  maxRateTableRows?: number;
+  /** bytes a CSV upload (deck or Master.csv) may have (default 256 MiB). */
+  maxUploadBytes?: number;
+  /** start the relay and the accounts consumer (default true). */
+  background?: boolean;
+}
+
+export interface ResolvedRatingOptions {
+  pool: pg.Pool;
+  bus: IntegrationBus;
+  wallet: InjectionToken<WalletHolds>;
+  schema: string;
+  service: string;
+  accountsService: string;
+  consumerGroup: string;
+  clock: () => Date;
+  maxCallSeconds: number;
+  holdGraceSeconds: number;
+  maxRateTables: number;
+  maxRateTableRows: number;
+  maxUploadBytes: number;
+  background: boolean;
+}
+
+export const RATING_OPTIONS = Symbol('RATING_OPTIONS');
+export const WALLET_HOLDS = Symbol('WALLET_HOLDS');
+
+function bounded(name: string, value: number, min: number, max: number): number {
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new Error(`rating option ${name} must be an integer in ${min}..${max}, got ${value}`);
+  return value;
+}
+
+export function resolveRatingOptions(options: RatingModuleOptions): ResolvedRatingOptions {
+  const service = options.service ?? 'rating';
+  return {
+    pool: options.pool,
+    bus: options.bus,
+    wallet: options.wallet,
+    schema: options.schema ?? 'rating',
+    service,
+    accountsService: options.accountsService ?? 'accounts',
+    consumerGroup: options.consumerGroup ?? service,
+    clock: options.clock ?? (() => new Date()),
+    maxCallSeconds: bounded('maxCallSeconds', options.maxCallSeconds ?? 10_800, 1, MAX_CALL_SECONDS),
+    holdGraceSeconds: bounded('holdGraceSeconds', options.holdGraceSeconds ?? 600, 0, 86_400),
+    maxRateTables: bounded('maxRateTables', options.maxRateTables ?? 16, 1, 1_000),
+    maxRateTableRows: bounded('maxRateTableRows', options.maxRateTableRows ?? 4_000_000, 1, 100_000_000),
+    maxUploadBytes: bounded('maxUploadBytes', options.maxUploadBytes ?? 256 * 1024 * 1024, 1, 2 ** 40),
+    background: options.background ?? true,
+  };
+}
+
+/** `MAX_CALL_SECONDS` from the environment (unset or blank: the default), for the app's wiring. */
+export function maxCallSecondsFromEnv(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const text = env['MAX_CALL_SECONDS']?.trim();
+  if (text === undefined || text === '') return undefined;
+  if (!/^[0-9]{1,6}$/.test(text) || Number(text) < 1 || Number(text) > MAX_CALL_SECONDS) throw new Error(`MAX_CALL_SECONDS must be a whole number of seconds from 1 to ${MAX_CALL_SECONDS}, got "${text}"`);
+  return Number(text);
+}

@@ -1,0 +1,257 @@
+// Rate sheets (issue 5 §1): import a deck (CSV streamed, or JSON) as a new base sheet or a new
+// version of one, derive a sheet (base + markup), change a markup, view a sheet with its rows,
+// look up the rate for a number. Decks are validated completely before anything is stored.
+import { ProblemException } from '@billing/gateway';
+import { RejectedCommand } from '@billing/decider';
+import {
+  CsvEncodingError,
+  deriveRow,
+  findRate,
+  isValidId,
+  markupInForce,
+  normaliseDestination,
+  versionInForce,
+  type DeckError,
+  type RateRow,
+  type RateSheetCommand,
+  type RateSheetState,
+  type SheetRounding,
+} from '@billing/rating-domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { actorOf, metadataOf, type CommandContext } from '../application/command-context.js';
+import { RatingClock } from '../infrastructure/clock.js';
+import { RatingDatabase } from '../infrastructure/rating-database.js';
+import { RATING_OPTIONS, type ResolvedRatingOptions } from '../rating.options.js';
+import { CsvDeckReader, readJsonRows, type DeckResult } from './deck-reader.js';
+import { RateTables } from './rate-tables.js';
+import { rowFromStored, type StoredRow } from './row-codec.js';
+import { SheetRegistry, type LoadedSheet } from './sheet-registry.js';
+import { SheetStore } from './sheet-store.js';
+import { Tariffs, type ResolvedTariff } from './tariffs.js';
+
+/** Where a deck comes from: a CSV upload (chunks) or a JSON body's `rows`. */
+export type DeckSource = { readonly format: 'csv'; readonly chunks: AsyncIterable<Uint8Array | string> } | { readonly format: 'json'; readonly rows: readonly unknown[] };
+
+export interface NewSheetInput {
+  readonly sheetId?: string | undefined;
+  readonly name: string;
+  readonly rounding: SheetRounding;
+  readonly effectiveFrom?: string | undefined;
+}
+
+export interface NewVersionInput {
+  /** undefined: the sheet's current rounding. */
+  readonly rounding?: SheetRounding | undefined;
+  readonly effectiveFrom?: string | undefined;
+}
+
+export interface ImportResult {
+  readonly sheet: LoadedSheet;
+  readonly versionId: string;
+  readonly rowCount: number;
+  readonly importMs: number;
+}
+
+export interface RowsPage {
+  readonly versionId: string | null;
+  readonly markupMicroPercent: bigint;
+  readonly rows: readonly RateRow[];
+  /** position after the last row, or null at the end. */
+  readonly nextPosition: number | null;
+}
+
+export interface LookupResult {
+  readonly number: string;
+  readonly tariff: ResolvedTariff;
+  readonly row: RateRow;
+}
+
+@Injectable()
+export class RateSheetsService {
+  constructor(
+    @Inject(SheetStore) private readonly store: SheetStore,
+    @Inject(SheetRegistry) private readonly registry: SheetRegistry,
+    @Inject(RateTables) private readonly tables: RateTables,
+    @Inject(Tariffs) private readonly tariffs: Tariffs,
+    @Inject(RatingClock) private readonly clock: RatingClock,
+    @Inject(RatingDatabase) private readonly db: RatingDatabase,
+    @Inject(RATING_OPTIONS) private readonly options: ResolvedRatingOptions,
+  ) {}
+
+  /** A new base sheet with its first version. */
+  async createSheet(context: CommandContext, input: NewSheetInput, source: DeckSource): Promise<ImportResult> {
+    const startedMs = performance.now();
+    const sheetId = input.sheetId ?? randomUUID();
+    if (!isValidId(sheetId)) throw new RejectedCommand('sheetId must be 1 to 128 characters without surrounding spaces', 'invalid_id', 422);
+    const existing = await this.registry.fresh(sheetId);
+    if (existing.state.kind !== 'none') throw new RejectedCommand('a rate sheet with this id already exists', 'sheet_exists', 409);
+    const deck = await this.readDeck(source, input.rounding);
+    const versionId = randomUUID();
+    const meta = this.clock.meta(actorOf(context));
+    const effectiveFrom = deck.effectiveFrom ?? input.effectiveFrom ?? meta.now;
+    const sheet = await this.importRows(sheetId, versionId, deck.rows, input.rounding, () => [
+      { type: 'CreateBaseSheet', sheetId, name: input.name, rounding: input.rounding, meta },
+      { type: 'ImportVersion', sheetId, versionId, effectiveFrom, rowCount: deck.rows.length, contentHash: deck.contentHash, rounding: input.rounding, meta },
+    ], context);
+    return { sheet, versionId, rowCount: deck.rows.length, importMs: performance.now() - startedMs };
+  }
+
+  /** A new version of a base sheet (a derived sheet follows its base: 422). */
+  async importVersion(context: CommandContext, sheetId: string, input: NewVersionInput, source: DeckSource): Promise<ImportResult> {
+    const startedMs = performance.now();
+    const { state } = await this.registry.fresh(sheetId);
+    if (state.kind === 'none') throw new RejectedCommand('rate sheet not found', 'sheet_not_found', 404);
+    if (state.kind === 'derived') throw new RejectedCommand('versions are imported into base sheets only: a derived sheet follows its base', 'not_a_base_sheet', 422);
+    const rounding = input.rounding ?? state.rounding;
+    const deck = await this.readDeck(source, rounding);
+    const versionId = randomUUID();
+    const meta = this.clock.meta(actorOf(context));
+    const effectiveFrom = deck.effectiveFrom ?? input.effectiveFrom ?? meta.now;
+    const sheet = await this.importRows(sheetId, versionId, deck.rows, rounding, () => [
+      { type: 'ImportVersion', sheetId, versionId, effectiveFrom, rowCount: deck.rows.length, contentHash: deck.contentHash, rounding, meta },
+    ], context);
+    return { sheet, versionId, rowCount: deck.rows.length, importMs: performance.now() - startedMs };
+  }
+
+  async derive(context: CommandContext, baseSheetId: string, input: { sheetId?: string | undefined; name: string; markupMicroPercent: bigint }): Promise<LoadedSheet> {
+    const sheetId = input.sheetId ?? randomUUID();
+    if (!isValidId(sheetId)) throw new RejectedCommand('sheetId must be 1 to 128 characters without surrounding spaces', 'invalid_id', 422);
+    const base = (await this.registry.fresh(baseSheetId)).state;
+    const meta = this.clock.meta(actorOf(context));
+    const { sheet } = await this.store.commit(
+      sheetId,
+      () => [{ type: 'CreateDerivedSheet', sheetId, name: input.name, base: base.kind === 'none' ? null : { sheetId: base.sheetId, kind: base.kind }, markupMicroPercent: input.markupMicroPercent, meta }],
+      metadataOf(context),
+    );
+    return sheet;
+  }
+
+  async changeMarkup(context: CommandContext, sheetId: string, markupMicroPercent: bigint): Promise<LoadedSheet> {
+    const meta = this.clock.meta(actorOf(context));
+    const { sheet } = await this.store.commit(sheetId, () => [{ type: 'ChangeMarkup', sheetId, markupMicroPercent, meta }], metadataOf(context));
+    return sheet;
+  }
+
+  async sheet(sheetId: string): Promise<LoadedSheet> {
+    const sheet = await this.registry.fresh(sheetId);
+    if (sheet.state.kind === 'none') throw new RejectedCommand('rate sheet not found', 'sheet_not_found', 404);
+    return sheet;
+  }
+
+  /** The sheet's base, for derived sheets (its versions are the ones that apply). */
+  async baseOf(state: RateSheetState): Promise<RateSheetState> {
+    return state.kind === 'derived' ? (await this.registry.get(state.baseSheetId)).state : state;
+  }
+
+  list() {
+    return this.registry.list();
+  }
+
+  /**
+   * Rows of a version (default: the one in force now, else the latest), in import order; a derived
+   * sheet shows its marked-up rows (markup in force now).
+   */
+  async rows(sheetId: string, options: { versionId?: string | undefined; afterPosition: number; limit: number }): Promise<RowsPage> {
+    const { state } = await this.sheet(sheetId);
+    const base = await this.baseOf(state);
+    const now = this.clock.now().toISOString();
+    const markupMicroPercent = state.kind === 'derived' ? markupInForce(state, now) : 0n;
+    if (base.kind !== 'base') return { versionId: null, markupMicroPercent, rows: [], nextPosition: null };
+    const version =
+      options.versionId === undefined ? (versionInForce(base, now) ?? base.versions[base.versions.length - 1] ?? null) : (base.versions.find((v) => v.versionId === options.versionId) ?? null);
+    if (version === null) {
+      if (options.versionId !== undefined) throw new RejectedCommand('no such version of this rate sheet', 'version_not_found', 404);
+      return { versionId: null, markupMicroPercent, rows: [], nextPosition: null };
+    }
+    const { rows } = await this.db.pool.query<StoredRow & { position: number }>(
+      `SELECT position, prefix, destination, connect_fee_micros, minimum_seconds, intervals FROM ${this.db.table('rate_rows')}
+        WHERE version_id = $1 AND position >= $2 ORDER BY position LIMIT $3`,
+      [version.versionId, options.afterPosition, options.limit + 1],
+    );
+    const page = rows.slice(0, options.limit);
+    return {
+      versionId: version.versionId,
+      markupMicroPercent,
+      rows: page.map((row) => (markupMicroPercent === 0n ? rowFromStored(row) : deriveRow(rowFromStored(row), markupMicroPercent))),
+      nextPosition: rows.length > options.limit ? (page[page.length - 1]?.position ?? 0) + 1 : null,
+    };
+  }
+
+  /** The rate a number gets from this sheet for a call starting at `at` (default now). */
+  async lookup(sheetId: string, number: string, at: string | undefined): Promise<LookupResult> {
+    await this.sheet(sheetId);
+    const normalised = normaliseDestination(number);
+    if (!normalised.ok) throw new RejectedCommand(`number ${normalised.reason}`, 'invalid_destination', 422);
+    const tariff = await this.tariffs.at(sheetId, at ?? this.clock.now().toISOString());
+    if (tariff === null) throw new RejectedCommand('no version of this sheet is in force at that time', 'no_rate_sheet', 404);
+    const row = findRate(tariff.table, normalised.digits);
+    if (row === null) throw new RejectedCommand(`no rate for ${normalised.digits} in this sheet`, 'no_rate', 404);
+    return { number: normalised.digits, tariff, row };
+  }
+
+  private async importRows(
+    sheetId: string,
+    versionId: string,
+    rows: readonly RateRow[],
+    rounding: SheetRounding,
+    commands: () => readonly RateSheetCommand[],
+    context: CommandContext,
+  ): Promise<LoadedSheet> {
+    await this.store.stageRows(sheetId, versionId, rows);
+    let committed;
+    try {
+      committed = await this.store.commit(sheetId, commands, metadataOf(context), versionId);
+    } catch (error) {
+      await this.store.discardRows(versionId);
+      throw error;
+    }
+    if (committed.events.length === 0) {
+      // a retried create decided nothing new: this import's rows are not a version
+      await this.store.discardRows(versionId);
+    } else {
+      this.tables.remember(versionId, rows, rounding);
+    }
+    return committed.sheet;
+  }
+
+  private async readDeck(source: DeckSource, rounding: SheetRounding): Promise<Extract<DeckResult, { ok: true }>> {
+    const result = source.format === 'json' ? readJsonRows(source.rows, rounding) : await this.readCsv(source.chunks, rounding);
+    if (result.ok) return result;
+    throw deckProblem(result, source.format);
+  }
+
+  private async readCsv(chunks: AsyncIterable<Uint8Array | string>, rounding: SheetRounding): Promise<DeckResult> {
+    const reader = new CsvDeckReader(rounding);
+    let bytes = 0;
+    try {
+      for await (const chunk of chunks) {
+        bytes += chunk.length;
+        if (bytes > this.options.maxUploadBytes) throw new ProblemException(413, 'upload_too_large', `a deck may have at most ${this.options.maxUploadBytes} bytes`);
+        reader.push(chunk);
+        if (!reader.wantsMore) break;
+      }
+      return reader.end();
+    } catch (error) {
+      if (error instanceof CsvEncodingError) throw new ProblemException(400, 'invalid_encoding', error.message);
+      throw error;
+    }
+  }
+}
+
+function deckProblem(result: Extract<DeckResult, { ok: false }>, format: 'csv' | 'json'): ProblemException {
+  const lines = result.errors.map((error) => deckErrorView(error, format));
+  const header = result.stage === 'header';
+  const detail = header
+    ? `the deck's ${format === 'csv' ? 'header line' : 'fields'} cannot be read; nothing was imported`
+    : `the deck has ${result.errors.length}${result.truncated ? '+' : ''} error(s); nothing was imported`;
+  return new ProblemException(header ? 400 : 422, header ? 'invalid_deck_header' : 'invalid_deck', detail, {
+    errors: lines,
+    extensions: { truncated: result.truncated },
+  });
+}
+
+function deckErrorView(error: DeckError, format: 'csv' | 'json'): { path: string; message: string; line: number; field: string } {
+  const path = format === 'csv' ? `/lines/${error.line}/${error.field}` : `/${error.field.replace(/\[(\d+)\]/g, '.$1').split('.').filter((part) => part !== '').join('/')}`;
+  return { path, message: error.message, line: error.line, field: error.field };
+}

@@ -1,0 +1,116 @@
+// Where rate-sheet commands meet the store. A version's rows (up to 500 000) are staged into
+// rate_rows in chunks of short transactions first — never one long write transaction, which would
+// hold back every gap-safe reader of the cluster — and then the sheet's events are appended with
+// the sheet's state (rate_sheets) and the import marked committed, in one transaction. A refused
+// or failed append discards the staged rows; rows of an import that never committed (a crash in
+// between) are invisible (nothing references their version) and swept after an hour.
+import { invariant } from '@billing/decider';
+import { encodeJson, WrongExpectedVersionError, type EventMetadata } from '@billing/event-store';
+import { decideRateSheet, evolveRateSheet, rateSheetStreamId, type RateRow, type RateSheetCommand, type RateSheetEvent, type RateSheetState } from '@billing/rating-domain';
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { RatingDatabase } from '../infrastructure/rating-database.js';
+import { intervalsText } from './row-codec.js';
+import { SheetRegistry, type LoadedSheet } from './sheet-registry.js';
+
+const STAGE_CHUNK_ROWS = 10_000;
+const MAX_ATTEMPTS = 5;
+
+export interface SheetCommit {
+  readonly events: readonly RateSheetEvent[];
+  readonly sheet: LoadedSheet;
+}
+
+@Injectable()
+export class SheetStore {
+  constructor(
+    @Inject(RatingDatabase) private readonly db: RatingDatabase,
+    @Inject(SheetRegistry) private readonly registry: SheetRegistry,
+  ) {}
+
+  /** Writes a version's rows ahead of its event (invisible until the import commits). */
+  async stageRows(sheetId: string, versionId: string, rows: readonly RateRow[]): Promise<void> {
+    await this.db.pool.query(`INSERT INTO ${this.db.table('rate_imports')} (version_id, sheet_id, status, row_count, staged_at) VALUES ($1, $2, 'staged', $3, now())`, [
+      versionId,
+      sheetId,
+      rows.length,
+    ]);
+    for (let start = 0; start < rows.length; start += STAGE_CHUNK_ROWS) {
+      const chunk = rows.slice(start, start + STAGE_CHUNK_ROWS);
+      await this.db.pool.query(
+        `INSERT INTO ${this.db.table('rate_rows')} (version_id, position, prefix, destination, connect_fee_micros, minimum_seconds, intervals)
+         SELECT $1, u.position, u.prefix, u.destination, u.connect_fee, u.minimum_seconds, u.intervals
+           FROM unnest($2::int[], $3::text[], $4::text[], $5::bigint[], $6::int[], $7::text[]) AS u(position, prefix, destination, connect_fee, minimum_seconds, intervals)`,
+        [
+          versionId,
+          chunk.map((_, i) => start + i),
+          chunk.map((row) => row.prefix),
+          chunk.map((row) => row.destination),
+          chunk.map((row) => row.connectFeeMicros.toString()),
+          chunk.map((row) => row.minimumSeconds),
+          chunk.map((row) => intervalsText(row.intervals)),
+        ],
+      );
+    }
+  }
+
+  async discardRows(versionId: string): Promise<void> {
+    await this.db.pool.query(`DELETE FROM ${this.db.table('rate_rows')} WHERE version_id = $1`, [versionId]);
+    await this.db.pool.query(`DELETE FROM ${this.db.table('rate_imports')} WHERE version_id = $1 AND status = 'staged'`, [versionId]);
+  }
+
+  /** Rows of imports that never committed, staged more than an hour ago (a crash mid-import). */
+  async sweepAbandonedImports(): Promise<number> {
+    const { rows } = await this.db.pool.query<{ version_id: string }>(
+      `SELECT version_id FROM ${this.db.table('rate_imports')} WHERE status = 'staged' AND staged_at < now() - interval '1 hour'`,
+    );
+    for (const row of rows) await this.discardRows(row.version_id);
+    return rows.length;
+  }
+
+  /**
+   * Decides `commands` in order on the sheet's current state and appends what they decided, with
+   * the new state, in one transaction (`committedImport`: the staged import this commit publishes).
+   * `commands` may be called again after a concurrent change of the sheet.
+   */
+  async commit(sheetId: string, commands: (state: RateSheetState) => readonly RateSheetCommand[], metadata: EventMetadata, committedImport?: string): Promise<SheetCommit> {
+    const streamId = rateSheetStreamId(sheetId);
+    for (let attempt = 1; ; attempt += 1) {
+      const loaded = await this.registry.fresh(sheetId);
+      let state = loaded.state;
+      const events: RateSheetEvent[] = [];
+      for (const command of commands(loaded.state)) {
+        for (const event of decideRateSheet(command, state)) {
+          state = evolveRateSheet(state, event);
+          events.push(event);
+        }
+      }
+      if (events.length === 0) return { events, sheet: loaded };
+      invariant(state.kind !== 'none', 'a sheet with events exists');
+      try {
+        const version = await this.db.store.withTransaction(async (client) => {
+          const { results } = await this.db.store.appendInTransaction(client, [
+            { streamId, expectedVersion: loaded.version, events: events.map((event) => ({ eventId: randomUUID(), type: event.type, data: event, metadata })) },
+          ]);
+          const next = results[0]!.nextExpectedVersion;
+          await client.query(
+            `INSERT INTO ${this.db.table('rate_sheets')} (sheet_id, kind, name, base_sheet_id, stream_version, state, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, now(), now())
+             ON CONFLICT (sheet_id) DO UPDATE SET stream_version = EXCLUDED.stream_version, state = EXCLUDED.state, updated_at = now()`,
+            [sheetId, state.kind, state.name, state.kind === 'derived' ? state.baseSheetId : null, next, encodeJson(state)],
+          );
+          if (committedImport !== undefined) {
+            await client.query(`UPDATE ${this.db.table('rate_imports')} SET status = 'committed' WHERE version_id = $1`, [committedImport]);
+          }
+          return next;
+        });
+        const sheet: LoadedSheet = { state, version };
+        this.registry.remember(sheetId, sheet);
+        return { events, sheet };
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  }
+}
