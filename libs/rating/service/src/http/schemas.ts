@@ -1,0 +1,122 @@
+// Request shapes of the rating endpoints: types, lengths, formats (400 with the field's path).
+// Business rules (deck rows, CDR rules, markups) are the domain's, with their own codes.
+import { NonNegativeMoneyString, percentString } from '@billing/contracts';
+import { MAX_CDR_BATCH, MAX_DESTINATION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, UNRATED_REASONS } from '@billing/rating-domain';
+import { z } from 'zod';
+
+export const Id = z.string().min(1).max(MAX_ID_CHARS);
+const Instant = z.iso.datetime({ offset: true });
+const Digits = z.string().regex(/^[0-9]{1,32}$/, 'must be 1 to 32 digits');
+const Decimals = z.coerce.number().int().min(0).max(6);
+const Mode = z.enum(['up', 'half-up', 'down']);
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+const Limit = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE);
+const Cursor = z.string().min(1).max(500);
+
+/** `POST /rate-sheets` with `Content-Type: text/csv`: the sheet's fields travel in the query. */
+export const NewSheetCsvQuery = z.strictObject({
+  name: z.string().min(1).max(MAX_NAME_CHARS).optional(),
+  sheetId: Id.optional(),
+  decimals: Decimals.optional(),
+  mode: Mode.optional(),
+  effectiveFrom: Instant.optional(),
+});
+export type NewSheetCsvQuery = z.infer<typeof NewSheetCsvQuery>;
+
+/** `POST /rate-sheets/{id}/versions` (CSV query string, or the JSON body's fields). */
+export const NewVersionQuery = z.strictObject({
+  decimals: Decimals.optional(),
+  mode: Mode.optional(),
+  effectiveFrom: Instant.optional(),
+});
+export type NewVersionQuery = z.infer<typeof NewVersionQuery>;
+
+export const SheetQuery = z.strictObject({
+  version: Id.optional(),
+  limit: Limit,
+  cursor: Cursor.optional(),
+});
+export type SheetQuery = z.infer<typeof SheetQuery>;
+
+export const LookupQuery = z.strictObject({
+  number: z.string().min(1).max(MAX_DESTINATION_CHARS),
+  at: Instant.optional(),
+});
+export type LookupQuery = z.infer<typeof LookupQuery>;
+
+const Markup = percentString({ max: 1_000_000_000n });
+
+export const DeriveBody = z.strictObject({
+  name: z.string().min(1).max(MAX_NAME_CHARS),
+  markupPercent: Markup,
+  sheetId: Id.optional(),
+});
+export type DeriveBody = z.infer<typeof DeriveBody>;
+
+export const ChangeMarkupBody = z.strictObject({ markupPercent: Markup });
+export type ChangeMarkupBody = z.infer<typeof ChangeMarkupBody>;
+
+export const AuthorizeBody = z
+  .strictObject({
+    callId: Id,
+    account: Id.optional(),
+    sipUsername: Id.optional(),
+    callerId: z.string().max(128).default(''),
+    destination: z.string().min(1).max(MAX_DESTINATION_CHARS),
+  })
+  .refine((body) => body.account !== undefined || body.sipUsername !== undefined, { message: 'an account or a sipUsername is required', path: ['account'] });
+export type AuthorizeBody = z.infer<typeof AuthorizeBody>;
+
+export const AsteriskCsvQuery = z.strictObject({
+  utcOffset: z
+    .string()
+    .regex(/^[+-]\d{2}:\d{2}$/, 'must look like +02:00')
+    .optional(),
+});
+export type AsteriskCsvQuery = z.infer<typeof AsteriskCsvQuery>;
+
+export const CallStatusSchema = z.enum(['rated', 'unrated', 'unanswered']);
+export const UnratedReasonSchema = z.enum(UNRATED_REASONS);
+
+export const CallsQuery = z.strictObject({
+  from: Instant.optional(),
+  to: Instant.optional(),
+  destination: Digits.optional().meta({ description: 'normalised digits the dialled number starts with, e.g. 44' }),
+  status: CallStatusSchema.optional(),
+  limit: Limit,
+  cursor: Cursor.optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type CallsQuery = z.infer<typeof CallsQuery>;
+
+export const AgentCallsQuery = CallsQuery.extend({ customerId: Id.optional() });
+export type AgentCallsQuery = z.infer<typeof AgentCallsQuery>;
+
+export const UnratedQuery = z.strictObject({
+  from: Instant.optional(),
+  to: Instant.optional(),
+  reason: UnratedReasonSchema.optional(),
+  customerId: Id.optional(),
+  limit: Limit,
+  cursor: Cursor.optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+export type UnratedQuery = z.infer<typeof UnratedQuery>;
+
+export const SummaryQuery = z.strictObject({
+  from: Instant.optional(),
+  to: Instant.optional(),
+  top: z.coerce.number().int().min(1).max(100).default(10),
+});
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
+
+export const BulkReRateBody = z.strictObject({
+  reason: UnratedReasonSchema.optional(),
+  customerId: Id.optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
+export type BulkReRateBody = z.infer<typeof BulkReRateBody>;
+
+export { MAX_CDR_BATCH, NonNegativeMoneyString };
