@@ -18,8 +18,6 @@ import type { Server } from 'node:http';
 import { openDatabase } from './embedded-database.js';
 import { serviceModules } from './service-modules.js';
 
-/** SIP_REALM unset: customers' HA1s are computed for this realm (set it before opening customers). */
-const DEFAULT_SIP_REALM = 'localhost';
 
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -34,7 +32,7 @@ async function main(): Promise<void> {
   try {
     app = await createGatewayApp({
       gateway: { config, pool },
-      imports: serviceModules({ config, pool, bus, sipRealm: process.env.SIP_REALM?.trim() || DEFAULT_SIP_REALM }),
+      imports: serviceModules({ config, pool, bus, sipRealm: config.sipRealm }),
       logger: ['error', 'warn', 'log'],
     });
     await app.listen(config.port);

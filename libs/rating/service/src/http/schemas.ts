@@ -1,7 +1,7 @@
 // Request shapes of the rating endpoints: types, lengths, formats (400 with the field's path).
 // Business rules (deck rows, CDR rules, markups) are the domain's, with their own codes.
-import { NonNegativeMoneyString, percentString } from '@billing/contracts';
-import { MAX_CDR_BATCH, MAX_DESTINATION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, UNRATED_REASONS } from '@billing/rating-domain';
+import { percentString } from '@billing/contracts';
+import { MAX_DESTINATION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, UNRATED_REASONS } from '@billing/rating-domain';
 import { z } from 'zod';
 
 export const Id = z.string().min(1).max(MAX_ID_CHARS);
@@ -119,4 +119,3 @@ export const BulkReRateBody = z.strictObject({
 });
 export type BulkReRateBody = z.infer<typeof BulkReRateBody>;
 
-export { MAX_CDR_BATCH, NonNegativeMoneyString };

@@ -1,0 +1,211 @@
+// Rate sheets (DESIGN §7, admin): import a deck as CSV (streamed, sheet fields in the query) or
+// JSON, add versions, derive, change a markup, view with rows, look up a number.
+import { ApiProblemResponse, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, type Principal } from '@billing/gateway';
+import { formatMoney, formatPercent, parsePercent } from '@billing/money';
+import { DEFAULT_ROUNDING, readRounding, type SheetRounding } from '@billing/rating-domain';
+import { Body, Controller, Get, Inject, Patch, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import { z } from 'zod';
+import type { CommandContext } from '../application/command-context.js';
+import { RatingClock } from '../infrastructure/clock.js';
+import { RateSheetsService, type DeckSource, type ImportResult } from '../sheets/rate-sheets.service.js';
+import { Caller } from './caller.decorator.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { ChangeMarkupBody, DeriveBody, Id, LookupQuery, NewSheetCsvQuery, NewVersionQuery, SheetQuery } from './schemas.js';
+import { streamedUpload } from './streamed-uploads.js';
+import { RateRowSchema, rateRowView, sheetView, SheetView } from './views.js';
+
+const ImportView = SheetView.extend({ imported: z.object({ versionId: z.string(), rowCount: z.number().int(), importMs: z.number().int() }) });
+const SheetWithRows = SheetView.extend({ rows: z.object({ versionId: z.string().nullable(), items: z.array(RateRowSchema), nextCursor: z.string().nullable() }) });
+const LookupView = z.object({
+  number: z.string(),
+  sheetId: z.string(),
+  versionId: z.string(),
+  markupPercent: z.string(),
+  rounding: z.object({ decimals: z.number().int(), mode: z.string() }),
+  rate: RateRowSchema,
+  ratePerMinute: z.string(),
+});
+
+const DECK_DOC =
+  'CSV (`Content-Type: text/csv`, streamed; the sheet fields go in the query string) or JSON ' +
+  '`{name, rounding?, effectiveFrom?, sheetId?, rows: [{prefix, destination, connectFee?, minimumSeconds?, intervals: [{startSecond, ratePerMinute, incrementSeconds}]}]}`. ' +
+  'CSV header: prefix, destination, connect_fee, minimum_seconds, rate_per_minute, increment_seconds, interval2_start_second, interval2_rate_per_minute, ' +
+  'interval2_increment_seconds … interval8_…, effective_from (docs/rating.md §7). All or nothing: a deck with a bad row is refused (422) with every bad ' +
+  'row and its line (at most 1000, then `truncated`), and nothing is stored. JSON bodies are bounded by the API body limit (1 MiB): send big decks as CSV.';
+
+@ApiTags('rate sheets')
+@Controller('rate-sheets')
+@Roles('admin')
+export class RateSheetsController {
+  constructor(
+    @Inject(RateSheetsService) private readonly sheets: RateSheetsService,
+    @Inject(RatingClock) private readonly clock: RatingClock,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Import a deck as a new base sheet (its first version)', description: DECK_DOC })
+  @ApiConsumes('text/csv', 'application/json')
+  @ApiBody({ required: true, schema: { type: 'string', description: 'CSV deck, or the JSON sheet' } })
+  @ApiResponse({ status: 201, standardSchema: ImportView })
+  @ApiProblemResponse(400, 'invalid_deck_header (CSV header / JSON fields), invalid_encoding, validation')
+  @ApiProblemResponse(409, 'sheet_exists')
+  @ApiProblemResponse(413, 'upload_too_large')
+  @ApiProblemResponse(422, 'invalid_deck: every bad row with its line')
+  async create(@Req() request: IncomingMessage, @Body() body: unknown, @ValidQuery(NewSheetCsvQuery) query: NewSheetCsvQuery, @Caller() context: CommandContext) {
+    const upload = streamedUpload(request);
+    let result: ImportResult;
+    if (upload !== undefined) {
+      if (query.name === undefined) throw validation('/name', 'the sheet name is required (?name=)');
+      const source = csvSource(request, upload.contentEncoding);
+      result = await this.sheets.createSheet(context, { sheetId: query.sheetId, name: query.name, rounding: roundingOf(query) ?? DEFAULT_ROUNDING, effectiveFrom: query.effectiveFrom }, source);
+    } else {
+      if (Object.keys(query).length > 0) throw validation('', 'with a JSON body, the sheet fields go in the body, not the query string');
+      const { sheetId, name, rounding, effectiveFrom, rows } = jsonSheet(body, true);
+      result = await this.sheets.createSheet(context, { sheetId, name: name!, rounding: rounding ?? DEFAULT_ROUNDING, effectiveFrom }, { format: 'json', rows });
+    }
+    return this.importView(result);
+  }
+
+  @Post(':id/versions')
+  @ApiOperation({
+    summary: 'Import a deck as a new version of a base sheet',
+    description: `${DECK_DOC} The version applies to calls starting from effectiveFrom (default: now); a derived sheet follows its base's versions (422 not_a_base_sheet).`,
+  })
+  @ApiConsumes('text/csv', 'application/json')
+  @ApiBody({ required: true, schema: { type: 'string' } })
+  @ApiResponse({ status: 201, standardSchema: ImportView })
+  @ApiProblemResponse(404, 'sheet_not_found')
+  @ApiProblemResponse(409, 'effective_from_taken, too_many_versions')
+  @ApiProblemResponse(422, 'invalid_deck, not_a_base_sheet')
+  async addVersion(
+    @ValidParam('id', Id) id: string,
+    @Req() request: IncomingMessage,
+    @Body() body: unknown,
+    @ValidQuery(NewVersionQuery) query: NewVersionQuery,
+    @Caller() context: CommandContext,
+  ) {
+    const upload = streamedUpload(request);
+    let result: ImportResult;
+    if (upload !== undefined) {
+      result = await this.sheets.importVersion(context, id, { rounding: roundingOf(query), effectiveFrom: query.effectiveFrom }, csvSource(request, upload.contentEncoding));
+    } else {
+      if (Object.keys(query).length > 0) throw validation('', 'with a JSON body, the version fields go in the body, not the query string');
+      const { rounding, effectiveFrom, rows } = jsonSheet(body, false);
+      result = await this.sheets.importVersion(context, id, { rounding, effectiveFrom }, { format: 'json', rows });
+    }
+    return this.importView(result);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'All rate sheets (id, kind, name, base)' })
+  async list() {
+    return { items: await this.sheets.list() };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A sheet with its versions (or, derived: its markups and its base versions) and its rows, paginated', description: 'Rows of ?version= (default: the one in force now), in import order; a derived sheet shows marked-up rows.' })
+  @ApiResponse({ status: 200, standardSchema: SheetWithRows })
+  @ApiProblemResponse(404, 'sheet_not_found, version_not_found')
+  async get(@ValidParam('id', Id) id: string, @ValidQuery(SheetQuery) query: SheetQuery) {
+    const { state } = await this.sheets.sheet(id);
+    const afterPosition = query.cursor === undefined ? 0 : decodeCursor(query.cursor, ['number'] as const)[0];
+    const page = await this.sheets.rows(id, { versionId: query.version, afterPosition, limit: query.limit });
+    const view = sheetView(state, await this.sheets.baseOf(state), this.clock.now().toISOString());
+    return {
+      ...view,
+      rows: { versionId: page.versionId, items: page.rows.map(rateRowView), nextCursor: page.nextPosition === null ? null : encodeCursor([page.nextPosition]) },
+    };
+  }
+
+  @Get(':id/lookup')
+  @ApiOperation({ summary: 'The rate a number gets from this sheet (longest prefix), for a call starting ?at= (default now)' })
+  @ApiResponse({ status: 200, standardSchema: LookupView })
+  @ApiProblemResponse(404, 'sheet_not_found, no_rate_sheet (no version in force), no_rate (no prefix matches)')
+  @ApiProblemResponse(422, 'invalid_destination')
+  async lookup(@ValidParam('id', Id) id: string, @ValidQuery(LookupQuery) query: LookupQuery) {
+    const { number, tariff, row } = await this.sheets.lookup(id, query.number, query.at);
+    return {
+      number,
+      sheetId: tariff.sheetId,
+      versionId: tariff.versionId,
+      markupPercent: formatPercent(tariff.markupMicroPercent),
+      rounding: { decimals: tariff.table.rounding.decimals, mode: tariff.table.rounding.mode },
+      rate: rateRowView(row),
+      ratePerMinute: formatMoney(row.intervals[0]!.ratePerMinuteMicros),
+    };
+  }
+
+  @Post(':id/derived')
+  @ApiOperation({ summary: 'Derive a sheet from this base sheet: every rate and connect fee × (1 + markup), rounded up to 6 decimals; it follows new base versions' })
+  @ApiResponse({ status: 201, standardSchema: SheetView })
+  @ApiProblemResponse(404, 'base_not_found')
+  @ApiProblemResponse(409, 'sheet_exists')
+  @ApiProblemResponse(422, 'base_is_derived, invalid_markup')
+  async derive(@ValidParam('id', Id) id: string, @ValidBody(DeriveBody) body: DeriveBody, @Caller() context: CommandContext) {
+    const markupMicroPercent = parsePercent(body.markupPercent, 'markupPercent', { max: 1_000_000_000n });
+    const sheet = await this.sheets.derive(context, id, { sheetId: body.sheetId, name: body.name, markupMicroPercent });
+    return sheetView(sheet.state, await this.sheets.baseOf(sheet.state), this.clock.now().toISOString());
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Change a derived sheet's markup: it applies to calls starting from now" })
+  @ApiResponse({ status: 200, standardSchema: SheetView })
+  @ApiProblemResponse(422, 'not_a_derived_sheet, invalid_markup')
+  async changeMarkup(@ValidParam('id', Id) id: string, @ValidBody(ChangeMarkupBody) body: ChangeMarkupBody, @Caller() context: CommandContext, @CurrentUser() _user: Principal) {
+    const sheet = await this.sheets.changeMarkup(context, id, parsePercent(body.markupPercent, 'markupPercent', { max: 1_000_000_000n }));
+    return sheetView(sheet.state, await this.sheets.baseOf(sheet.state), this.clock.now().toISOString());
+  }
+
+  private async importView(result: ImportResult) {
+    const view = sheetView(result.sheet.state, await this.sheets.baseOf(result.sheet.state), this.clock.now().toISOString());
+    return { ...view, imported: { versionId: result.versionId, rowCount: result.rowCount, importMs: Math.round(result.importMs) } };
+  }
+}
+
+function csvSource(request: IncomingMessage, contentEncoding: string | undefined): DeckSource {
+  if (contentEncoding !== undefined && contentEncoding.toLowerCase() !== 'identity') {
+    throw new ProblemException(415, 'unsupported-content-encoding', 'send the CSV uncompressed (Content-Encoding: identity)');
+  }
+  return { format: 'csv', chunks: request as AsyncIterable<Uint8Array> };
+}
+
+function roundingOf(query: { decimals?: number | undefined; mode?: SheetRounding['mode'] | undefined }): SheetRounding | undefined {
+  if (query.decimals === undefined && query.mode === undefined) return undefined;
+  return { decimals: query.decimals ?? DEFAULT_ROUNDING.decimals, mode: query.mode ?? DEFAULT_ROUNDING.mode };
+}
+
+const SHEET_KEYS = new Set(['name', 'rounding', 'effectiveFrom', 'rows', 'sheetId']);
+const VERSION_KEYS = new Set(['rounding', 'effectiveFrom', 'rows']);
+
+/** The JSON sheet's fields other than the rows (rows are validated with their index by the deck reader). */
+function jsonSheet(body: unknown, withName: boolean): { sheetId?: string; name?: string; rounding: SheetRounding | undefined; effectiveFrom: string | undefined; rows: readonly unknown[] } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ProblemException(400, 'invalid_deck_header', 'send the deck as CSV (Content-Type: text/csv) or as a JSON object', { errors: [{ path: '', message: 'must be a JSON object' }] });
+  }
+  const fields = body as Record<string, unknown>;
+  const errors: { path: string; message: string }[] = [];
+  for (const key of Object.keys(fields)) if (!(withName ? SHEET_KEYS : VERSION_KEYS).has(key)) errors.push({ path: `/${key}`, message: 'unknown field' });
+  const { name, rounding, effectiveFrom, rows, sheetId } = fields;
+  if (withName && (typeof name !== 'string' || name.length === 0 || name.length > 100 || name.trim() !== name)) errors.push({ path: '/name', message: 'must be 1 to 100 characters without surrounding spaces' });
+  if (sheetId !== undefined && (typeof sheetId !== 'string' || !Id.safeParse(sheetId).success)) errors.push({ path: '/sheetId', message: 'must be 1 to 128 characters' });
+  const readRoundingResult = rounding === undefined ? undefined : readRounding(rounding);
+  if (readRoundingResult !== undefined && !readRoundingResult.ok) for (const error of readRoundingResult.errors) errors.push({ path: `/${error.field.replace('.', '/')}`, message: error.message });
+  if (effectiveFrom !== undefined && effectiveFrom !== null && !z.iso.datetime({ offset: true }).safeParse(effectiveFrom).success) {
+    errors.push({ path: '/effectiveFrom', message: 'must be an ISO 8601 instant with an offset' });
+  }
+  if (!Array.isArray(rows)) errors.push({ path: '/rows', message: 'must be an array of rate rows' });
+  if (errors.length > 0) throw new ProblemException(400, 'invalid_deck_header', 'the sheet fields are invalid; nothing was imported', { errors });
+  return {
+    ...(typeof sheetId === 'string' ? { sheetId } : {}),
+    ...(typeof name === 'string' ? { name } : {}),
+    rounding: readRoundingResult?.ok ? readRoundingResult.value : undefined,
+    effectiveFrom: typeof effectiveFrom === 'string' ? effectiveFrom : undefined,
+    rows: rows as unknown[],
+  };
+}
+
+function validation(path: string, message: string): ProblemException {
+  return new ProblemException(400, 'validation', `The request is invalid: ${message}.`, { title: 'Invalid request', errors: [{ path, message }] });
+}
