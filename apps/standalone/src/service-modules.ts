@@ -5,7 +5,10 @@ import { AccountsModule } from '@billing/accounts-service';
 import type { GatewayAppOptions, GatewayConfig } from '@billing/gateway';
 import type { IntegrationBus } from '@billing/messaging';
 import { NotificationsModule, notificationsOptionsFrom } from '@billing/notifications-service';
-import { WalletModule } from '@billing/wallet-service';
+import { PaymentsModule } from '@billing/payments-service';
+import { ReportsModule } from '@billing/reports-service';
+import { maxCallSecondsFromEnv, RatingModule } from '@billing/rating-service';
+import { WalletCalls, WalletModule } from '@billing/wallet-service';
 import type pg from 'pg';
 
 export interface ServiceContext {
@@ -22,8 +25,13 @@ export function serviceModules(context: ServiceContext): NonNullable<GatewayAppO
     AccountsModule.forRoot({ pool: context.pool, bus: context.bus, sipRealm: context.sipRealm }),
     // consumes accounts.events.v1 from the same bus; publishes wallet.events.v1 (schema `wallet`)
     WalletModule.forRoot({ pool: context.pool, bus: context.bus }),
-    // RatingModule.forRoot({ pool: context.pool, bus: context.bus, maxCallSeconds }),
+    // card payments: STRIPE_SECRET_KEY + STRIPE_WEBHOOK_SECRET (unset = the card endpoints answer 503), STRIPE_API_BASE, BILLING_CURRENCY; schema `payments`
+    PaymentsModule.forRoot({ pool: context.pool, config: context.config }),
+    // consumes accounts.events.v1, publishes rating.events.v1 (schema `rating`); holds through the wallet's WalletCalls
+    RatingModule.forRoot({ pool: context.pool, bus: context.bus, wallet: WalletCalls, maxCallSeconds: maxCallSecondsFromEnv() }),
     // SMTP_URL, MAIL_FROM, PORTAL_URL, BILLING_CURRENCY from the config; MAIL_BATCH_CREDENTIALS, MAIL_RATE_* from the env.
     NotificationsModule.forRoot(notificationsOptionsFrom(context)),
+    // consumes accounts, wallet and rating events into schema `reports`; GET /reports/summary, /reports/live (SSE)
+    ReportsModule.forRoot({ pool: context.pool, bus: context.bus }),
   ];
 }

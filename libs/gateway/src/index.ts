@@ -16,7 +16,7 @@ export { fieldErrorsFromIssues } from './validation/issues.js';
 export { MoneyString, MoneyMicros, PositiveMoneyMicros } from './validation/money-string.js';
 
 export { ROLES, LOGIN_ROLES, SWITCH_PRINCIPAL, principalKey, type Role, type LoginRole, type Principal } from './auth/principal.js';
-export { Public, Roles, CurrentUser, IS_PUBLIC, ROLES_METADATA } from './auth/decorators.js';
+export { Public, Roles, CurrentUser, AcceptQueryToken, IS_PUBLIC, ROLES_METADATA, QUERY_TOKEN } from './auth/decorators.js';
 export { AuthGuard, DEFAULT_ROLES } from './auth/auth.guard.js';
 export { AuthService, unauthorized, SWITCH_BASIC_USERNAME, type AuthenticateOptions, type LoginResult } from './auth/auth.service.js';
 export {

@@ -4,7 +4,7 @@
 // read models and in-memory rate tables.
 import { MAX_CALL_SECONDS } from '@billing/rating-domain';
 import type { IntegrationBus } from '@billing/messaging';
-import type { InjectionToken } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
 import type pg from 'pg';
 
 /** The wallet's in-process hold API, as rating uses it (structurally the wallet's WalletCalls). */
@@ -23,7 +23,7 @@ export interface RatingModuleOptions {
   /** publishes `<service>.events.v1` and consumes `<accountsService>.events.v1` (Kafka or in-process). */
   bus: IntegrationBus;
   /** the provider (class or token) of the wallet's hold API in the app, e.g. the wallet's `WalletCalls`. */
-  wallet: InjectionToken<WalletHolds>;
+  wallet: Type<WalletHolds> | string | symbol;
   /** PostgreSQL schema of the event store and the read models (default `rating`). */
   schema?: string;
   /** relay service name: the topic is `<service>.events.v1` (default `rating`). */
@@ -51,7 +51,7 @@ export interface RatingModuleOptions {
 export interface ResolvedRatingOptions {
   pool: pg.Pool;
   bus: IntegrationBus;
-  wallet: InjectionToken<WalletHolds>;
+  wallet: Type<WalletHolds> | string | symbol;
   schema: string;
   service: string;
   accountsService: string;

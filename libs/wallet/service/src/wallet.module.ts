@@ -7,6 +7,7 @@ import { LedgerService } from './application/ledger.service.js';
 import { WalletCalls } from './application/wallet-calls.service.js';
 import { WalletCommands } from './application/wallet-commands.service.js';
 import { AccountsConsumer } from './consumers/accounts-consumer.js';
+import { RatingEventsConsumer } from './consumers/rating-events.consumer.js';
 import { AgentWalletController } from './http/agent-wallet.controller.js';
 import { CustomerWalletController } from './http/customer-wallet.controller.js';
 import { WalletAdminController } from './http/wallet-admin.controller.js';
@@ -36,6 +37,7 @@ export class WalletModule {
         WalletProjections,
         HoldSweeper,
         AccountsConsumer,
+        RatingEventsConsumer,
         WalletLifecycle,
       ],
       exports: [WalletCalls, WalletCommands, WalletQueries, WalletProjections, LedgerService],

@@ -14,6 +14,8 @@ export interface WalletModuleOptions {
   service?: string;
   /** the service whose `<name>.events.v1` opens ledger accounts (default `accounts`). */
   accountsService?: string;
+  /** the service whose `<name>.events.v1` charges calls (default `rating`; consumer group `<consumerGroup>-rating`). */
+  ratingService?: string;
   /** consumer group and inbox consumer name (default: `service`). */
   consumerGroup?: string;
   /** the business clock (default: the system clock); commands carry `now` from it. */
@@ -38,6 +40,7 @@ export interface ResolvedWalletOptions {
   schema: string;
   service: string;
   accountsService: string;
+  ratingService: string;
   consumerGroup: string;
   clock: () => Date;
   holdSweepIntervalMs: number;
@@ -63,6 +66,7 @@ export function resolveWalletOptions(options: WalletModuleOptions): ResolvedWall
     schema: options.schema ?? 'wallet',
     service,
     accountsService: options.accountsService ?? 'accounts',
+    ratingService: options.ratingService ?? 'rating',
     consumerGroup: options.consumerGroup ?? service,
     clock: options.clock ?? (() => new Date()),
     holdSweepIntervalMs: bounded('holdSweepIntervalMs', options.holdSweepIntervalMs ?? 15_000, 0, 3_600_000),

@@ -133,8 +133,8 @@ export class CallStore {
           );
         }
       }
-      const outcome = [...call.events].reverse().find((event) => event.type !== 'CallAuthorized');
-      if (outcome === undefined || outcome.type === 'CallAuthorized') continue;
+      const outcome = [...call.events].reverse().find((event): event is Exclude<CallEvent, { type: 'CallAuthorized' }> => event.type !== 'CallAuthorized');
+      if (outcome === undefined) continue;
       ended.push(call.callId);
       outcomes.push(outcomeColumns(call, outcome));
     }

@@ -1,6 +1,6 @@
 // Rate sheets (DESIGN §7, admin): import a deck as CSV (streamed, sheet fields in the query) or
 // JSON, add versions, derive, change a markup, view with rows, look up a number.
-import { ApiProblemResponse, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, type Principal } from '@billing/gateway';
+import { ApiProblemResponse, ProblemException, Roles, ValidBody, ValidParam, ValidQuery } from '@billing/gateway';
 import { formatMoney, formatPercent, parsePercent } from '@billing/money';
 import { DEFAULT_ROUNDING, readRounding, type SheetRounding } from '@billing/rating-domain';
 import { Body, Controller, Get, Inject, Patch, Post, Req } from '@nestjs/common';
@@ -16,7 +16,14 @@ import { ChangeMarkupBody, DeriveBody, Id, LookupQuery, NewSheetCsvQuery, NewVer
 import { streamedUpload } from './streamed-uploads.js';
 import { RateRowSchema, rateRowView, sheetView, SheetView } from './views.js';
 
-const ImportView = SheetView.extend({ imported: z.object({ versionId: z.string(), rowCount: z.number().int(), importMs: z.number().int() }) });
+const ImportView = SheetView.extend({
+  imported: z.object({
+    versionId: z.string(),
+    rowCount: z.number().int(),
+    importMs: z.number().int(),
+    phasesMs: z.object({ read: z.number().int(), stage: z.number().int(), commit: z.number().int(), build: z.number().int() }),
+  }),
+});
 const SheetWithRows = SheetView.extend({ rows: z.object({ versionId: z.string().nullable(), items: z.array(RateRowSchema), nextCursor: z.string().nullable() }) });
 const LookupView = z.object({
   number: z.string(),
@@ -153,14 +160,16 @@ export class RateSheetsController {
   @ApiOperation({ summary: "Change a derived sheet's markup: it applies to calls starting from now" })
   @ApiResponse({ status: 200, standardSchema: SheetView })
   @ApiProblemResponse(422, 'not_a_derived_sheet, invalid_markup')
-  async changeMarkup(@ValidParam('id', Id) id: string, @ValidBody(ChangeMarkupBody) body: ChangeMarkupBody, @Caller() context: CommandContext, @CurrentUser() _user: Principal) {
+  async changeMarkup(@ValidParam('id', Id) id: string, @ValidBody(ChangeMarkupBody) body: ChangeMarkupBody, @Caller() context: CommandContext) {
     const sheet = await this.sheets.changeMarkup(context, id, parsePercent(body.markupPercent, 'markupPercent', { max: 1_000_000_000n }));
     return sheetView(sheet.state, await this.sheets.baseOf(sheet.state), this.clock.now().toISOString());
   }
 
   private async importView(result: ImportResult) {
     const view = sheetView(result.sheet.state, await this.sheets.baseOf(result.sheet.state), this.clock.now().toISOString());
-    return { ...view, imported: { versionId: result.versionId, rowCount: result.rowCount, importMs: Math.round(result.importMs) } };
+    const { read, stage, commit, build } = result.phasesMs;
+    const phasesMs = { read: Math.round(read), stage: Math.round(stage), commit: Math.round(commit), build: Math.round(build) };
+    return { ...view, imported: { versionId: result.versionId, rowCount: result.rowCount, importMs: Math.round(result.importMs), phasesMs } };
   }
 }
 

@@ -89,7 +89,7 @@ export class SwitchController {
       'its outcome, 400 with field errors, 409 cdr_conflict for another CDR of a call already recorded. A batch: 200 with one result per CDR (status invalid / conflict for those that failed).',
   })
   @ApiBody({ required: true, schema: { type: 'object' } })
-  @ApiResponse({ status: 200, description: 'one CDR: its outcome; a batch: BatchView' })
+  @ApiResponse({ status: 200, description: 'one CDR: its outcome; a batch: one result per CDR', standardSchema: z.union([CdrOutcomeView, BatchView]) })
   @ApiProblemResponse(409, 'cdr_conflict')
   async nativeCdrs(@Body() body: unknown, @Caller() context: CommandContext) {
     const items = nativeCdrItems(body);
@@ -102,10 +102,11 @@ export class SwitchController {
     const parsed = items.value.map((item, index) => parseNativeCdr(item, `cdrs[${index}]`));
     const valid = parsed.flatMap((result, index) => (result.ok ? [{ index, cdr: result.value }] : []));
     const outcomes = await this.intake.record(context, valid.map((item) => item.cdr));
+    const outcomeAt = new Map(valid.map((item, i) => [item.index, outcomes[i]!]));
     const results: z.infer<typeof BatchView>['results'] = parsed.map((result, index) =>
-      result.ok ? { index, ...cdrOutcomeView(outcomes[valid.findIndex((item) => item.index === index)]!) } : invalidResult(index, (items.value[index] as { callId?: unknown })?.callId, result.errors),
+      result.ok ? { index, ...cdrOutcomeView(outcomeAt.get(index)!) } : invalidResult(index, (items.value[index] as { callId?: unknown })?.callId, result.errors),
     );
-    return { results, counts: countOf(results.map((result) => result.status)) };
+    return { results, counts: countOf(results.map((result) => (result.duplicate ? 'duplicate' : result.status))) };
   }
 
   @Post('cdrs/freeswitch')

@@ -60,9 +60,21 @@ export class CsvDeckReader {
     this.deck = new DeckRows(rounding);
   }
 
+  private rowErrors = 0;
+
   /** false once the header failed: the rest of the upload need not be read. */
   get wantsMore(): boolean {
     return this.headerErrors === null;
+  }
+
+  /** true once any row or the header was refused (the deck will be refused: no use staging more). */
+  get failed(): boolean {
+    return this.headerErrors !== null || this.rowErrors > 0;
+  }
+
+  /** the valid rows read so far, in deck order. */
+  get rows(): readonly RateRow[] {
+    return this.deck.rows;
   }
 
   push(chunk: Uint8Array | string): void {
@@ -92,6 +104,7 @@ export class CsvDeckReader {
       this.check.addRow(parsed.line, parsed.row, parsed.effectiveFrom);
       this.deck.add(parsed.row);
     } else {
+      this.rowErrors += 1;
       this.check.addErrors(parsed.line, parsed.errors);
     }
   }

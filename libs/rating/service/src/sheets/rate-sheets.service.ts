@@ -25,6 +25,7 @@ import { RatingDatabase } from '../infrastructure/rating-database.js';
 import { RATING_OPTIONS, type ResolvedRatingOptions } from '../rating.options.js';
 import { CsvDeckReader, readJsonRows, type DeckResult } from './deck-reader.js';
 import { RateTables } from './rate-tables.js';
+import { RowStager } from './row-stager.js';
 import { rowFromStored, type StoredRow } from './row-codec.js';
 import { SheetRegistry, type LoadedSheet } from './sheet-registry.js';
 import { SheetStore } from './sheet-store.js';
@@ -51,6 +52,8 @@ export interface ImportResult {
   readonly versionId: string;
   readonly rowCount: number;
   readonly importMs: number;
+  /** where the time went: reading + validating + hashing, staging the rows, the event, building the table. */
+  readonly phasesMs: { read: number; stage: number; commit: number; build: number };
 }
 
 export interface RowsPage {
@@ -86,15 +89,15 @@ export class RateSheetsService {
     if (!isValidId(sheetId)) throw new RejectedCommand('sheetId must be 1 to 128 characters without surrounding spaces', 'invalid_id', 422);
     const existing = await this.registry.fresh(sheetId);
     if (existing.state.kind !== 'none') throw new RejectedCommand('a rate sheet with this id already exists', 'sheet_exists', 409);
-    const deck = await this.readDeck(source, input.rounding);
     const versionId = randomUUID();
+    const { deck, readMs, stageMs } = await this.readAndStage(sheetId, versionId, source, input.rounding);
     const meta = this.clock.meta(actorOf(context));
     const effectiveFrom = deck.effectiveFrom ?? input.effectiveFrom ?? meta.now;
-    const sheet = await this.importRows(sheetId, versionId, deck.rows, input.rounding, () => [
+    const { sheet, phasesMs } = await this.commitImport(sheetId, versionId, deck.rows, input.rounding, () => [
       { type: 'CreateBaseSheet', sheetId, name: input.name, rounding: input.rounding, meta },
       { type: 'ImportVersion', sheetId, versionId, effectiveFrom, rowCount: deck.rows.length, contentHash: deck.contentHash, rounding: input.rounding, meta },
     ], context);
-    return { sheet, versionId, rowCount: deck.rows.length, importMs: performance.now() - startedMs };
+    return { sheet, versionId, rowCount: deck.rows.length, importMs: performance.now() - startedMs, phasesMs: { read: readMs, stage: stageMs, ...phasesMs } };
   }
 
   /** A new version of a base sheet (a derived sheet follows its base: 422). */
@@ -104,14 +107,14 @@ export class RateSheetsService {
     if (state.kind === 'none') throw new RejectedCommand('rate sheet not found', 'sheet_not_found', 404);
     if (state.kind === 'derived') throw new RejectedCommand('versions are imported into base sheets only: a derived sheet follows its base', 'not_a_base_sheet', 422);
     const rounding = input.rounding ?? state.rounding;
-    const deck = await this.readDeck(source, rounding);
     const versionId = randomUUID();
+    const { deck, readMs, stageMs } = await this.readAndStage(sheetId, versionId, source, rounding);
     const meta = this.clock.meta(actorOf(context));
     const effectiveFrom = deck.effectiveFrom ?? input.effectiveFrom ?? meta.now;
-    const sheet = await this.importRows(sheetId, versionId, deck.rows, rounding, () => [
+    const { sheet, phasesMs } = await this.commitImport(sheetId, versionId, deck.rows, rounding, () => [
       { type: 'ImportVersion', sheetId, versionId, effectiveFrom, rowCount: deck.rows.length, contentHash: deck.contentHash, rounding, meta },
     ], context);
-    return { sheet, versionId, rowCount: deck.rows.length, importMs: performance.now() - startedMs };
+    return { sheet, versionId, rowCount: deck.rows.length, importMs: performance.now() - startedMs, phasesMs: { read: readMs, stage: stageMs, ...phasesMs } };
   }
 
   async derive(context: CommandContext, baseSheetId: string, input: { sheetId?: string | undefined; name: string; markupMicroPercent: bigint }): Promise<LoadedSheet> {
@@ -190,15 +193,36 @@ export class RateSheetsService {
     return { number: normalised.digits, tariff, row };
   }
 
-  private async importRows(
+  /** Reads and validates the deck, staging its rows meanwhile; a refused deck leaves nothing. */
+  private async readAndStage(
+    sheetId: string,
+    versionId: string,
+    source: DeckSource,
+    rounding: SheetRounding,
+  ): Promise<{ deck: Extract<DeckResult, { ok: true }>; readMs: number; stageMs: number }> {
+    const stager = new RowStager(this.store, sheetId, versionId);
+    const startedMs = performance.now();
+    try {
+      const deck = await this.readDeck(source, rounding, stager);
+      const readMs = performance.now() - startedMs;
+      await stager.finish(deck.rows);
+      return { deck, readMs, stageMs: performance.now() - startedMs - readMs };
+    } catch (error) {
+      await stager.settle();
+      if (stager.begun) await this.store.discardRows(versionId);
+      throw error;
+    }
+  }
+
+  private async commitImport(
     sheetId: string,
     versionId: string,
     rows: readonly RateRow[],
     rounding: SheetRounding,
     commands: () => readonly RateSheetCommand[],
     context: CommandContext,
-  ): Promise<LoadedSheet> {
-    await this.store.stageRows(sheetId, versionId, rows);
+  ): Promise<{ sheet: LoadedSheet; phasesMs: { commit: number; build: number } }> {
+    const t1 = performance.now();
     let committed;
     try {
       committed = await this.store.commit(sheetId, commands, metadataOf(context), versionId);
@@ -206,22 +230,23 @@ export class RateSheetsService {
       await this.store.discardRows(versionId);
       throw error;
     }
+    const t2 = performance.now();
     if (committed.events.length === 0) {
       // a retried create decided nothing new: this import's rows are not a version
       await this.store.discardRows(versionId);
     } else {
       this.tables.remember(versionId, rows, rounding);
     }
-    return committed.sheet;
+    return { sheet: committed.sheet, phasesMs: { commit: t2 - t1, build: performance.now() - t2 } };
   }
 
-  private async readDeck(source: DeckSource, rounding: SheetRounding): Promise<Extract<DeckResult, { ok: true }>> {
-    const result = source.format === 'json' ? readJsonRows(source.rows, rounding) : await this.readCsv(source.chunks, rounding);
+  private async readDeck(source: DeckSource, rounding: SheetRounding, stager: RowStager): Promise<Extract<DeckResult, { ok: true }>> {
+    const result = source.format === 'json' ? readJsonRows(source.rows, rounding) : await this.readCsv(source.chunks, rounding, stager);
     if (result.ok) return result;
     throw deckProblem(result, source.format);
   }
 
-  private async readCsv(chunks: AsyncIterable<Uint8Array | string>, rounding: SheetRounding): Promise<DeckResult> {
+  private async readCsv(chunks: AsyncIterable<Uint8Array | string>, rounding: SheetRounding, stager: RowStager): Promise<DeckResult> {
     const reader = new CsvDeckReader(rounding);
     let bytes = 0;
     try {
@@ -230,6 +255,7 @@ export class RateSheetsService {
         if (bytes > this.options.maxUploadBytes) throw new ProblemException(413, 'upload_too_large', `a deck may have at most ${this.options.maxUploadBytes} bytes`);
         reader.push(chunk);
         if (!reader.wantsMore) break;
+        if (!reader.failed) await stager.offer(reader.rows);
       }
       return reader.end();
     } catch (error) {

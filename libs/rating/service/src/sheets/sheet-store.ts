@@ -13,7 +13,7 @@ import { RatingDatabase } from '../infrastructure/rating-database.js';
 import { intervalsText } from './row-codec.js';
 import { SheetRegistry, type LoadedSheet } from './sheet-registry.js';
 
-const STAGE_CHUNK_ROWS = 10_000;
+export const STAGE_CHUNK_ROWS = 10_000;
 const MAX_ATTEMPTS = 5;
 
 export interface SheetCommit {
@@ -28,13 +28,13 @@ export class SheetStore {
     @Inject(SheetRegistry) private readonly registry: SheetRegistry,
   ) {}
 
-  /** Writes a version's rows ahead of its event (invisible until the import commits). */
-  async stageRows(sheetId: string, versionId: string, rows: readonly RateRow[]): Promise<void> {
-    await this.db.pool.query(`INSERT INTO ${this.db.table('rate_imports')} (version_id, sheet_id, status, row_count, staged_at) VALUES ($1, $2, 'staged', $3, now())`, [
-      versionId,
-      sheetId,
-      rows.length,
-    ]);
+  /** Starts staging an import: its rows are invisible until the import commits. */
+  async beginImport(sheetId: string, versionId: string): Promise<void> {
+    await this.db.pool.query(`INSERT INTO ${this.db.table('rate_imports')} (version_id, sheet_id, status, row_count, staged_at) VALUES ($1, $2, 'staged', 0, now())`, [versionId, sheetId]);
+  }
+
+  /** Rows `from`, `from + 1`, … of an import (one short transaction). */
+  async stageRows(versionId: string, from: number, rows: readonly RateRow[]): Promise<void> {
     for (let start = 0; start < rows.length; start += STAGE_CHUNK_ROWS) {
       const chunk = rows.slice(start, start + STAGE_CHUNK_ROWS);
       await this.db.pool.query(
@@ -43,7 +43,7 @@ export class SheetStore {
            FROM unnest($2::int[], $3::text[], $4::text[], $5::bigint[], $6::int[], $7::text[]) AS u(position, prefix, destination, connect_fee, minimum_seconds, intervals)`,
         [
           versionId,
-          chunk.map((_, i) => start + i),
+          chunk.map((_, i) => from + start + i),
           chunk.map((row) => row.prefix),
           chunk.map((row) => row.destination),
           chunk.map((row) => row.connectFeeMicros.toString()),

@@ -1,0 +1,53 @@
+// /api/v1/payments/card-deposits: an agent or a customer starts a card top-up of its own account
+// and gets the PaymentIntent's client secret for Stripe.js; the webhook credits it later.
+import {
+  ApiProblemResponse,
+  assertVisible,
+  CurrentUser,
+  Idempotent,
+  IdempotencyKey,
+  notFound,
+  Roles,
+  ValidBody,
+  ValidParam,
+  type IdempotencyContext,
+  type Principal,
+} from '@billing/gateway';
+import { formatMoney, parseMoney } from '@billing/money';
+import { Controller, Get, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CardDeposits } from '../application/card-deposits.service.js';
+import { PaymentsQueries } from '../application/payments-queries.js';
+import { CardDepositBody, PaymentIntentId } from './payments.schemas.js';
+
+@ApiTags('payments')
+@Controller('payments/card-deposits')
+export class CardDepositsController {
+  constructor(
+    private readonly deposits: CardDeposits,
+    private readonly queries: PaymentsQueries,
+  ) {}
+
+  @Post()
+  @Roles('agent', 'customer')
+  @Idempotent()
+  @ApiProblemResponse(422, 'the amount is not a whole number of the currency minor unit (amount-not-convertible), or the provider refused it')
+  @ApiProblemResponse(503, 'card payments are not configured (card-payments-disabled)')
+  @ApiProblemResponse(502, 'the payment provider failed (payment-provider-error); retry with the same Idempotency-Key')
+  async create(@ValidBody(CardDepositBody) body: CardDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {
+    const kind = user.role === 'agent' ? 'agent' : 'customer';
+    const started = await this.deposits.start({ holder: { kind, id: user.subjectId }, amountMicros: parseMoney(body.amount), actor: `${user.role}:${user.subjectId}`, idempotency: idem });
+    return { paymentIntentId: started.paymentIntentId, clientSecret: started.clientSecret, amount: formatMoney(started.amountMicros), currency: started.currency };
+  }
+
+  /** Where a card payment stands, with its audit trail (admin: any; agent/customer: their own). */
+  @Get(':paymentIntentId')
+  @Roles('admin', 'agent', 'customer')
+  async show(@ValidParam('paymentIntentId', PaymentIntentId) paymentIntentId: string, @CurrentUser() user: Principal) {
+    const payment = await this.queries.payment(paymentIntentId);
+    if (payment === undefined) throw notFound('The card payment does not exist.');
+    assertVisible(user, payment, (p) => ({ agentId: p.agentId ?? undefined, customerId: p.holder.kind === 'customer' ? p.holder.id : undefined }), 'card payment');
+    return payment.view;
+  }
+}
+

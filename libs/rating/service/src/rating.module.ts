@@ -1,0 +1,58 @@
+// The rating service (issue 5) as a Nest module: providers and controllers, nothing else. The
+// wallet's hold API comes from the app (`wallet`: e.g. the wallet module's WalletCalls) — the one
+// synchronous call between services (DESIGN §2).
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AccountsConsumer } from './accounts/accounts-consumer.js';
+import { CustomerDirectory } from './accounts/directory.js';
+import { AuthorizationService } from './calls/authorization.service.js';
+import { CallHistoryQueries } from './calls/call-history.queries.js';
+import { CallStore } from './calls/call-store.js';
+import { CdrIntake } from './calls/cdr-intake.service.js';
+import { CallPricer } from './calls/pricing.js';
+import { ReRateService } from './calls/re-rate.service.js';
+import { CallsController } from './http/calls.controller.js';
+import { RateSheetsController } from './http/rate-sheets.controller.js';
+import { StreamedUploads } from './http/streamed-uploads.js';
+import { SwitchController } from './http/switch.controller.js';
+import { RatingClock } from './infrastructure/clock.js';
+import { RatingDatabase } from './infrastructure/rating-database.js';
+import { RatingLifecycle } from './rating.lifecycle.js';
+import { RATING_OPTIONS, resolveRatingOptions, WALLET_HOLDS, type RatingModuleOptions, type ResolvedRatingOptions } from './rating.options.js';
+import { RateSheetsService } from './sheets/rate-sheets.service.js';
+import { RateTables } from './sheets/rate-tables.js';
+import { SheetRegistry } from './sheets/sheet-registry.js';
+import { SheetStore } from './sheets/sheet-store.js';
+import { Tariffs } from './sheets/tariffs.js';
+
+@Module({})
+export class RatingModule {
+  static forRoot(options: RatingModuleOptions): DynamicModule {
+    const resolved = resolveRatingOptions(options);
+    return {
+      module: RatingModule,
+      controllers: [RateSheetsController, SwitchController, CallsController],
+      providers: [
+        { provide: RATING_OPTIONS, useValue: resolved },
+        { provide: WALLET_HOLDS, useExisting: resolved.wallet },
+        { provide: RatingDatabase, inject: [RATING_OPTIONS], useFactory: (o: ResolvedRatingOptions) => RatingDatabase.open(o.pool, o.schema) },
+        StreamedUploads,
+        RatingClock,
+        CustomerDirectory,
+        AccountsConsumer,
+        SheetRegistry,
+        RateTables,
+        Tariffs,
+        SheetStore,
+        RateSheetsService,
+        CallStore,
+        CallPricer,
+        CdrIntake,
+        AuthorizationService,
+        ReRateService,
+        CallHistoryQueries,
+        RatingLifecycle,
+      ],
+      exports: [RatingDatabase, CdrIntake, AuthorizationService, RateSheetsService, RateTables, Tariffs],
+    };
+  }
+}

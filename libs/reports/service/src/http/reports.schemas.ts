@@ -1,0 +1,31 @@
+// Query strings of the reports routes (strict: unknown parameters are a 400).
+import { z } from 'zod';
+
+const DateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  error: 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time with offset',
+});
+const AgentId = z.string().min(1).max(128);
+
+export const TOP_DESTINATIONS = 10;
+
+export const SummaryQuery = z.strictObject({
+  /** a date = from that day's 00:00 UTC; an instant as is. Default: today (UTC). */
+  from: DateOrInstant.optional(),
+  /** exclusive; a date = to the end of that day (UTC). Default: the end of today, or of `from`'s day when `from` is later. */
+  to: DateOrInstant.optional(),
+  /** admin: only this agent; agent: its own id or nothing. */
+  agentId: AgentId.optional(),
+  /** how top destinations are ranked. */
+  topBy: z.enum(['revenue', 'minutes']).default('revenue'),
+});
+export type SummaryQuery = z.infer<typeof SummaryQuery>;
+
+export const LiveQuery = z.strictObject({
+  /** admin: only this agent's events; agent: its own id or nothing. */
+  agentId: AgentId.optional(),
+  /** the bearer token for clients that cannot send headers (EventSource); read by the gateway's guard. */
+  access_token: z.string().min(1).max(4096).optional(),
+  /** resume after this event id (EventSource sends it as the Last-Event-ID header on reconnects; the header wins). */
+  lastEventId: z.string().min(1).max(200).optional(),
+});
+export type LiveQuery = z.infer<typeof LiveQuery>;

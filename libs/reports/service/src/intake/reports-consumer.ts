@@ -1,0 +1,53 @@
+// Starts the consumer once the application is up (standalone: the producing modules register
+// their sources on the same bus; the in-process transport waits for those not there yet) and
+// stops it before the store closes. One group for the three topics: every fact carries the agent
+// it belongs to, so no topic has to wait for another.
+import { topicFor } from '@billing/contracts';
+import { HealthService } from '@billing/gateway';
+import type { ConsumerHandle } from '@billing/messaging';
+import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { ReportsDatabase } from '../infrastructure/reports-database.js';
+import { LiveFeed } from '../live/live-feed.js';
+import { REPORTS_OPTIONS, type ResolvedReportsOptions } from '../reports.options.js';
+import { ReportsProjection } from './reports-projection.js';
+
+@Injectable()
+export class ReportsConsumer implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private handle: ConsumerHandle | undefined;
+
+  constructor(
+    @Inject(REPORTS_OPTIONS) private readonly options: ResolvedReportsOptions,
+    @Inject(ReportsDatabase) private readonly db: ReportsDatabase,
+    @Inject(ReportsProjection) private readonly projection: ReportsProjection,
+    @Inject(LiveFeed) private readonly feed: LiveFeed,
+    @Optional() @Inject(HealthService) private readonly health?: HealthService,
+  ) {}
+
+  onModuleInit(): void {
+    this.health?.register(this.options.service, async () => {
+      const consumer = this.handle?.status();
+      const live = this.feed.status();
+      const lastError = consumer?.lastError ?? live.lastError;
+      // a live feed that cannot LISTEN degrades /reports/live only; the summary still works
+      return { status: 'up', consumer, live, ...(lastError === undefined ? {} : { lastError }) };
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { bus, sources, consumer, service } = this.options;
+    this.handle = await bus.consume({
+      group: service,
+      topics: [topicFor(sources.accounts), topicFor(sources.wallet), topicFor(sources.rating)],
+      store: this.db.store,
+      checkpoints: this.db.store.checkpoints,
+      maxAttempts: consumer.maxAttempts,
+      backoff: consumer.backoff,
+      handler: (event, context) => this.projection.handle(event, context),
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.handle?.stop();
+    this.handle = undefined;
+  }
+}

@@ -1,0 +1,194 @@
+// GET /api/v1/reports/live (Server-Sent Events) against a real app: events pushed within a
+// second of being published, scoped by role, heartbeats, Last-Event-ID resume from the replay
+// buffer, the query-string token for EventSource, streams closed on shutdown.
+import { jest } from '@jest/globals';
+import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
+import type { SseMessage } from './__fixtures__/sse-client.js';
+
+jest.setTimeout(60_000);
+
+let scenario: Scenario | undefined;
+afterEach(async () => {
+  await scenario?.cleanup();
+  scenario = undefined;
+});
+
+const byEvent = (id: string) => (message: SseMessage) => message.id === id;
+
+async function withPeople(s: Scenario): Promise<void> {
+  await s.world.agent(AGENT_A);
+  await s.world.agent(AGENT_B);
+  await s.world.customer('cust-a1', AGENT_A);
+  await s.world.customer('cust-b1', AGENT_B);
+}
+
+it('pushes a deposit within a second, to admin and its agent only', async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  await withPeople(s);
+  const admin = await s.live('admin');
+  const agentA = await s.live('agentA');
+  const agentB = await s.live('agentB');
+  expect(admin.status).toBe(200);
+  expect(admin.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+  expect(admin.headers.get('cache-control')).toBe('no-cache, no-transform');
+
+  const publishedAtMs = Date.now();
+  const deposit = await s.world.agentDeposit(AGENT_A, '125.5', '125.5');
+  const seenByA = await agentA.next(byEvent(deposit.eventId), 5_000, 'the deposit on agent A');
+  const seenByAdmin = await admin.next(byEvent(deposit.eventId), 5_000, 'the deposit on admin');
+  expect(seenByA.receivedAtMs - publishedAtMs).toBeLessThan(1_000);
+  expect(seenByAdmin.receivedAtMs - publishedAtMs).toBeLessThan(1_000);
+  expect(seenByA.event).toBe('deposit');
+  expect(seenByA.json).toEqual({
+    depositId: expect.any(String),
+    accountKind: 'agent-main',
+    agentId: AGENT_A,
+    customerId: null,
+    amount: '125.5',
+    commission: '0',
+    source: 'manual',
+    balance: '125.5',
+    occurredAt: deposit.occurredAt,
+  });
+
+  // B's own event arrives after A's (same topic, in order): by then A's would have arrived too
+  const bDeposit = await s.world.agentDeposit(AGENT_B, '7', '7');
+  await agentB.next(byEvent(bDeposit.eventId), 5_000, "B's own deposit");
+  await admin.next(byEvent(bDeposit.eventId), 5_000, "B's deposit on admin");
+  expect(agentB.messages.map((m) => m.id)).not.toContain(deposit.eventId);
+  expect(agentA.messages.map((m) => m.id)).not.toContain(bDeposit.eventId);
+});
+
+it('pushes balance changes, rated calls and low-balance crossings, scoped to the agent', async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  await withPeople(s);
+  const agentA = await s.live('agentA');
+  const agentB = await s.live('agentB');
+  const admin = await s.live('admin', `agentId=${AGENT_B}`); // admin may narrow to one agent
+
+  const transfer = await s.world.transfer(AGENT_A, 'cust-a1', '30', { agentAfter: '70', customerAfter: '30' }, { amount: '3', balanceAfter: '3' });
+  const call = await s.world.ratedCall({ customerId: 'cust-a1', agentId: AGENT_A, billsec: 65, billedSeconds: 120, cost: '0.25', destinationName: 'Spain' }, '29.75');
+  const crossing = await s.world.lowBalance('cust-a1', AGENT_A, '4.75');
+  const bCall = await s.world.ratedCall({ customerId: 'cust-b1', agentId: AGENT_B, billsec: 10, cost: '0.01' }, '9.99');
+
+  expect((await agentA.next(byEvent(transfer.eventId))).json).toMatchObject({ transferId: expect.any(String), amount: '30', agentBalance: '70', customerId: 'cust-a1' });
+  await agentA.next((m) => m.event === 'balance' && m.json.cause === 'transfer-in', 5_000, 'the customer leg of the transfer');
+  await agentA.next((m) => m.event === 'commission' && m.json.kind === 'accrued' && m.json.balance === '3', 5_000, 'the commission');
+  const rated = await agentA.next(byEvent(call.eventId), 5_000, 'the rated call');
+  expect(rated.event).toBe('call');
+  expect(rated.json).toMatchObject({ customerId: 'cust-a1', destinationName: 'Spain', billsec: 65, billedSeconds: 120, cost: '0.25', reRated: false });
+  const charge = await agentA.next((m) => m.event === 'balance' && m.json.cause === 'call', 5_000, 'the charge');
+  expect(charge.json).toMatchObject({ change: '-0.25', balance: '29.75', causeId: rated.json.callId });
+  expect((await agentA.next(byEvent(crossing.eventId))).json).toMatchObject({ accountKind: 'customer', customerId: 'cust-a1', balance: '4.75', threshold: '5' });
+
+  await agentB.next(byEvent(bCall.eventId), 5_000, "B's call");
+  await admin.next(byEvent(bCall.eventId), 5_000, "B's call on the admin stream narrowed to B");
+  expect(agentB.messages.every((m) => m.json.agentId === AGENT_B)).toBe(true);
+  expect(admin.messages.every((m) => m.json.agentId === AGENT_B)).toBe(true);
+  // the unanswered call is not a live event (it is in the summary)
+  expect(agentA.messages.map((m) => m.event)).not.toContain('unanswered');
+});
+
+it('resumes after Last-Event-ID with what the client missed, in order and in scope', async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  await withPeople(s);
+  const first = await s.live('agentA');
+  const one = await s.world.agentDeposit(AGENT_A, '1', '1');
+  await first.next(byEvent(one.eventId));
+  first.close();
+
+  const two = await s.world.agentDeposit(AGENT_A, '2', '3');
+  const other = await s.world.agentDeposit(AGENT_B, '9', '9');
+  const three = await s.world.agentDeposit(AGENT_A, '3', '6');
+  // wait until the feed has them (an admin stream sees everything)
+  const watcher = await s.live('admin', '', { authorization: `Bearer ${s.tokens.admin}`, 'last-event-id': one.eventId });
+  await watcher.next(byEvent(three.eventId));
+  expect(watcher.messages.map((m) => m.id)).toEqual([two.eventId, other.eventId, three.eventId]);
+
+  const resumed = await s.live('agentA', '', { authorization: `Bearer ${s.tokens.agentA}`, 'last-event-id': one.eventId });
+  await resumed.next(byEvent(three.eventId));
+  expect(resumed.messages.map((m) => m.id)).toEqual([two.eventId, three.eventId]);
+  // …and then live
+  const four = await s.world.agentDeposit(AGENT_A, '4', '10');
+  await resumed.next(byEvent(four.eventId));
+  expect(resumed.messages.map((m) => m.json.amount)).toEqual(['2', '3', '4']);
+
+  // the same with the query parameter (first connection of a page that kept the id)
+  const viaQuery = await s.live('agentA', `lastEventId=${three.eventId}`);
+  await viaQuery.next(byEvent(four.eventId));
+  expect(viaQuery.messages.map((m) => m.id)).toEqual([four.eventId]);
+});
+
+it('tells the client to resync when its Last-Event-ID is no longer held', async () => {
+  scenario = await openScenario({ live: { replayBufferSize: 2 } });
+  const s = scenario;
+  await withPeople(s);
+  const admin = await s.live('admin');
+  const one = await s.world.agentDeposit(AGENT_A, '1', '1');
+  await s.world.agentDeposit(AGENT_A, '2', '3');
+  const three = await s.world.agentDeposit(AGENT_A, '3', '6');
+  await admin.next(byEvent(three.eventId));
+
+  const late = await s.live('agentA', '', { authorization: `Bearer ${s.tokens.agentA}`, 'last-event-id': one.eventId });
+  const resync = await late.next((m) => m.event === 'resync');
+  expect(resync.id).toBeUndefined();
+  expect(resync.json).toMatchObject({ reason: 'last-event-id-not-held', lastEventId: one.eventId });
+  const unknown = await s.live('agentA', '', { authorization: `Bearer ${s.tokens.agentA}`, 'last-event-id': 'never-seen' });
+  await unknown.next((m) => m.event === 'resync');
+});
+
+it('sends heartbeats and the reconnect hint', async () => {
+  scenario = await openScenario({ live: { heartbeatMs: 200 } });
+  const stream = await scenario.live('agentA');
+  await new Promise((resolve) => setTimeout(resolve, 1_600));
+  expect(stream.retryMs).toBe(3_000);
+  expect(stream.comments[0]).toBe('connected');
+  expect(stream.comments.filter((c) => c === 'heartbeat').length).toBeGreaterThanOrEqual(1);
+});
+
+it('takes the token from ?access_token= (EventSource), on this route only', async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  await withPeople(s);
+  const viaQuery = await s.live('agentA', `access_token=${encodeURIComponent(s.tokens.agentA)}`, {});
+  expect(viaQuery.status).toBe(200);
+  const deposit = await s.world.agentDeposit(AGENT_A, '5', '5');
+  await viaQuery.next(byEvent(deposit.eventId));
+
+  const wrong = await s.live('agentA', 'access_token=not-a-token', {});
+  expect(wrong.status).toBe(401);
+  const customer = await s.live('customer', `access_token=${encodeURIComponent(s.tokens.customer)}`, {});
+  expect(customer.status).toBe(403);
+  expect(customer.headers.get('content-type')).toContain('application/problem+json');
+  const anonymous = await s.live('agentA', '', {});
+  expect(anonymous.status).toBe(401);
+  // not a general way to authenticate: the summary refuses it
+  const summary = await s.gateway.request('GET', `/api/v1/reports/summary?access_token=${encodeURIComponent(s.tokens.agentA)}`);
+  expect(summary.status).toBe(401);
+});
+
+it('refuses customers, another agent and an unknown agent filter', async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  await withPeople(s);
+  expect((await s.live('customer')).status).toBe(403);
+  const other = await s.live('agentA', `agentId=${AGENT_B}`);
+  expect(other.status).toBe(404);
+  expect(other.text).toContain('not-found');
+  expect((await s.live('admin', 'agentId=agent-nobody')).status).toBe(404);
+  expect((await s.live('admin', 'since=now')).status).toBe(400);
+});
+
+it('closes the streams when the application shuts down', async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  const streams = [await s.live('admin'), await s.live('agentA')];
+  const startedMs = Date.now();
+  await s.gateway.app.close();
+  const outcomes = await Promise.all(streams.map((stream) => stream.ended));
+  expect(outcomes).toEqual(['ended', 'ended']);
+  expect(Date.now() - startedMs).toBeLessThan(3_000);
+});

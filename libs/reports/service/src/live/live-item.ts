@@ -1,0 +1,147 @@
+// Pure: one consumed v1 event → what the live feed pushes (or null). One SSE message per
+// integration event, `id:` = the event id, so a client resumes exactly where it stopped. Money
+// stays a decimal string, as on every other wire. `agentId` (null = ITC-direct) scopes it.
+import { formatMoney, parseMoney } from '@billing/money';
+import type { IntegrationEvent } from '@billing/contracts';
+import type { ReportsSourceEvent } from '../intake/source-event.js';
+
+export const LIVE_EVENT_NAMES = ['deposit', 'deposit-reversed', 'transfer', 'commission', 'balance', 'call', 'low-balance'] as const;
+export type LiveEventName = (typeof LIVE_EVENT_NAMES)[number];
+
+export type LiveData = Record<string, string | number | boolean | null>;
+
+export interface LiveItem {
+  /** the integration event id. */
+  id: string;
+  event: LiveEventName;
+  /** whose it is: the agent, or the customer's agent; null = ITC-direct. */
+  agentId: string | null;
+  /** the SSE `data:` (JSON), `occurredAt` included. */
+  data: LiveData;
+}
+
+export function liveItemOf(event: ReportsSourceEvent, envelope: Pick<IntegrationEvent, 'eventId' | 'occurredAt'>): LiveItem | null {
+  const item = (name: LiveEventName, agentId: string | null, data: LiveData): LiveItem => ({
+    id: envelope.eventId,
+    event: name,
+    agentId,
+    data: { ...data, occurredAt: envelope.occurredAt },
+  });
+  switch (event.type) {
+    case 'wallet.FundsDeposited': {
+      const d = event.data;
+      return item('deposit', d.agentId, {
+        depositId: d.depositId,
+        accountKind: d.accountKind,
+        agentId: d.agentId,
+        customerId: d.customerId,
+        amount: d.amount,
+        commission: d.commission,
+        source: d.source,
+        balance: d.balanceAfter,
+      });
+    }
+    case 'wallet.DepositReversed': {
+      const d = event.data;
+      return item('deposit-reversed', d.agentId, {
+        depositId: d.depositId,
+        accountKind: d.accountKind,
+        agentId: d.agentId,
+        customerId: d.customerId,
+        amount: d.amount,
+        reason: d.reason,
+        balance: d.balanceAfter,
+      });
+    }
+    case 'wallet.FundsTransferred': {
+      const d = event.data;
+      return item('transfer', d.agentId, { transferId: d.transferId, agentId: d.agentId, customerId: d.customerId, amount: d.amount, agentBalance: d.agentBalanceAfter });
+    }
+    case 'wallet.BalanceChanged': {
+      const d = event.data;
+      return item('balance', d.agentId, {
+        accountKind: d.accountKind,
+        agentId: d.agentId,
+        customerId: d.customerId,
+        change: d.change,
+        balance: d.balanceAfter,
+        cause: d.cause,
+        causeId: d.causeId,
+      });
+    }
+    case 'wallet.HoldSettled':
+    case 'wallet.CallCharged': {
+      const d = event.data;
+      return item('balance', d.agentId, {
+        accountKind: 'customer',
+        agentId: d.agentId,
+        customerId: d.customerId,
+        change: formatMoney(-parseMoney(d.cost, 'cost')),
+        balance: d.balanceAfter,
+        cause: 'call',
+        causeId: d.callId,
+      });
+    }
+    case 'wallet.CommissionAccrued': {
+      const d = event.data;
+      return item('commission', d.agentId, {
+        kind: 'accrued',
+        agentId: d.agentId,
+        customerId: d.customerId,
+        amount: d.amount,
+        account: 'agent-commission',
+        balance: d.commissionBalanceAfter,
+        cause: d.cause,
+        causeId: d.causeId,
+      });
+    }
+    case 'wallet.CommissionReversed': {
+      const d = event.data;
+      return item('commission', d.agentId, {
+        kind: 'reversed',
+        agentId: d.agentId,
+        customerId: d.customerId,
+        amount: d.amount,
+        account: d.from === 'commission' ? 'agent-commission' : 'agent-main',
+        balance: d.balanceAfter,
+        cause: 'deposit-reversal',
+        causeId: d.depositId,
+      });
+    }
+    case 'wallet.CommissionTransferred': {
+      const d = event.data;
+      return item('commission', d.agentId, {
+        kind: 'moved',
+        agentId: d.agentId,
+        customerId: null,
+        amount: d.amount,
+        account: 'agent-commission',
+        balance: d.commissionBalanceAfter,
+        cause: 'commission-transfer',
+        causeId: d.commissionTransferId,
+      });
+    }
+    case 'wallet.LowBalanceCrossed': {
+      const d = event.data;
+      return item('low-balance', d.agentId, { accountKind: d.accountKind, agentId: d.agentId, customerId: d.customerId, balance: d.balance, threshold: d.threshold });
+    }
+    case 'rating.CallRated':
+    case 'rating.CallReRated': {
+      const d = event.data;
+      return item('call', d.agentId, {
+        callId: d.callId,
+        agentId: d.agentId,
+        customerId: d.customerId,
+        destination: d.destination,
+        destinationName: d.destinationName,
+        startedAt: d.startedAt,
+        billsec: d.billsec,
+        billedSeconds: d.billedSeconds,
+        cost: d.cost,
+        reRated: event.type === 'rating.CallReRated',
+      });
+    }
+    default:
+      return null;
+  }
+}

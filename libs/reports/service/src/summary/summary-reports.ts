@@ -1,0 +1,45 @@
+// GET /reports/summary behind the controller: who may see what, the range, the figures.
+import { notFound, validationProblem, type Principal } from '@billing/gateway';
+import { Inject, Injectable } from '@nestjs/common';
+import { REPORTS_OPTIONS, type ResolvedReportsOptions } from '../reports.options.js';
+import { TOP_DESTINATIONS, type SummaryQuery } from '../http/reports.schemas.js';
+import { resolveReportRange } from './report-range.js';
+import { summaryView, type SummaryView } from './summary-view.js';
+import { SummaryQueries } from './summary.queries.js';
+
+@Injectable()
+export class SummaryReports {
+  constructor(
+    @Inject(REPORTS_OPTIONS) private readonly options: ResolvedReportsOptions,
+    @Inject(SummaryQueries) private readonly queries: SummaryQueries,
+  ) {}
+
+  async summary(user: Principal, query: SummaryQuery): Promise<SummaryView> {
+    const resolved = resolveReportRange(query, this.options.clock(), this.options.maxRangeDays);
+    if (!resolved.ok) throw validationProblem('query', [{ path: resolved.path, message: resolved.message }]);
+    const agentId = await this.visibleAgent(user, query.agentId);
+    const data = await this.queries.load({
+      range: resolved.range,
+      agentId,
+      topBy: query.topBy,
+      topLimit: TOP_DESTINATIONS,
+      perAgent: agentId === undefined,
+    });
+    return summaryView(data, { range: resolved.range, topBy: query.topBy, agentId });
+  }
+
+  /**
+   * The agent a report or stream is restricted to: an agent always its own (another agent's id is
+   * a 404, as for every resource that is not theirs); admin the one it asks for (404 if unknown)
+   * or none. Customers never get here (@Roles: 403).
+   */
+  async visibleAgent(user: Principal, requested: string | undefined): Promise<string | undefined> {
+    if (user.role === 'agent') {
+      if (requested !== undefined && requested !== user.subjectId) throw notFound('The agent does not exist.');
+      return user.subjectId;
+    }
+    if (user.role !== 'admin') throw notFound('The agent does not exist.');
+    if (requested !== undefined && !(await this.queries.agentExists(requested))) throw notFound('The agent does not exist.');
+    return requested;
+  }
+}
