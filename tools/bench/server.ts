@@ -74,12 +74,12 @@ function withDatabase(url: string, database: string): string {
 async function readInfo(url: string, source: ServerInfo['source']): Promise<ServerInfo> {
   return withClient(url, async (client) => {
     const version = await client.query<{ server_version: string }>('SHOW server_version');
-    const rows = await client.query<{ name: string; setting: string; unit: string | null }>(
-      'SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1::text[])',
+    const rows = await client.query<{ name: string; setting: string }>(
+      'SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name = ANY($1::text[]) ORDER BY name',
       [REPORTED_SETTINGS],
     );
     const settings: Record<string, string> = {};
-    for (const row of rows.rows) settings[row.name] = row.unit ? `${row.setting} × ${row.unit}` : row.setting;
+    for (const row of rows.rows) settings[row.name] = row.setting;
     return { source, version: version.rows[0]?.server_version ?? 'unknown', settings };
   });
 }

@@ -40,6 +40,8 @@ interface ReaderExperiment {
 
 interface Passes {
   rates: number[];
+  /** events a full pass returned (every pass returns the same set). */
+  returned: number;
   /** CPU per event over the timed passes (µs): this process, PostgreSQL. */
   nodeMicros: number;
   postgresMicros: number;
@@ -54,7 +56,8 @@ async function timedPasses(
   log: (line: string) => void,
 ): Promise<Passes> {
   const warm = await fullPass(open());
-  if (warm.events !== expected) throw new Error(`${label}: replay returned ${warm.events} events, expected ${expected}`);
+  // Not thrown: a store that loses events is a finding to report (Emmett 0.42 does, see ANALYSIS.md).
+  if (warm.events !== expected) log(`  WARNING ${label}: a full replay returned ${warm.events} of ${expected} events`);
   const rates: number[] = [];
   const before = monitor.cpuSeconds();
   for (let run = 0; run < runs; run += 1) {
@@ -63,8 +66,12 @@ async function timedPasses(
     log(`  run ${run + 1}/${runs} ${label}: ${Math.round(rates[run]!)} events/s (${decimals(pass.elapsedMs / 1000, 2)} s)`);
   }
   const after = monitor.cpuSeconds();
-  const events = expected * runs;
-  return { rates, nodeMicros: ((after.node - before.node) * 1e6) / events, postgresMicros: ((after.postgres - before.postgres) * 1e6) / events };
+  const events = warm.events * runs;
+  return { rates, returned: warm.events, nodeMicros: ((after.node - before.node) * 1e6) / events, postgresMicros: ((after.postgres - before.postgres) * 1e6) / events };
+}
+
+function missing(returned: number, expected: number): string {
+  return `**a full replay returned ${returned.toLocaleString('en-US')} of ${expected.toLocaleString('en-US')} events** (${(expected - returned).toLocaleString('en-US')} never delivered); events/s counts the events returned`;
 }
 
 function cpuPerEvent(monitor: CpuMonitor, nodeMicros: number, postgresMicros: number): StoreResult['cpuPerEvent'] {
@@ -101,6 +108,7 @@ async function replayStore(
 
     if (predictedMs <= config.emmettReplayBudgetMs) {
       const passes = await timedPasses(monitor, () => store.replay(config.pageSize), load.events, config.replayRuns, kind.label, log);
+      if (passes.returned !== load.events) details.push(missing(passes.returned, load.events));
       const results: StoreResult[] = [
         {
           key: kind.key,
@@ -122,7 +130,7 @@ async function replayStore(
             runs: passes.rates,
             median: median(passes.rates),
             cpuPerEvent: cpuPerEvent(monitor, passes.nodeMicros, passes.postgresMicros),
-            details: [],
+            details: passes.returned === load.events ? [] : [missing(passes.returned, load.events)],
           });
         } finally {
           await reader.close();

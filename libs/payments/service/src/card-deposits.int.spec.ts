@@ -116,6 +116,12 @@ describe('card deposits: creating the PaymentIntent', () => {
     // the retry sent Stripe the same idempotency key as the failed attempt
     const keys = app.recorder.requests.slice(-2).map((request) => request.headers['idempotency-key']);
     expect(keys[0]).toBe(keys[1]);
+
+    // Stripe still knows a key the gateway forgot, with another request
+    app.recorder.failNext(400, { type: 'idempotency_error', message: 'Keys for idempotent requests can only be used with the same parameters' });
+    const reused = await app.startCardDeposit(customerToken, { amount: '13' }, 'old-key');
+    expect(reused.status).toBe(422);
+    expect(reused.body).toMatchObject({ code: 'idempotency-key-reused' });
   });
 });
 

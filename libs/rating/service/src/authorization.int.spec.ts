@@ -3,7 +3,7 @@
 // customer's limit until their CDR, and the CDR settles the hold with the real cost.
 import { parseMoney } from '@billing/money';
 import { costForDuration, type RateRow } from '@billing/rating-domain';
-import { agentStatusChanged, customerCallerIdsChanged, customerStatusChanged } from './__fixtures__/fake-accounts.js';
+import { agentStatusChanged, customerCallerIdsChanged, customerFollowMeChanged, customerStatusChanged } from './__fixtures__/fake-accounts.js';
 import { RatingTestApp, waitFor, type OpenedCustomer } from './__fixtures__/rating-test-app.js';
 
 const perSecond = { prefix: '1', destination: 'USA', intervals: [{ startSecond: 0, ratePerMinute: '0.60', incrementSeconds: 1 }] };
@@ -84,15 +84,17 @@ describe('call authorization', () => {
     expect((await authorize(owner, '999123')).body).toMatchObject({ allowed: false, reason: 'no_rate', ratePerMinute: null });
     expect((await authorize(owner, '*97')).body).toMatchObject({ allowed: false, reason: 'invalid_destination' });
 
+    // one call id while waiting for the directory: an allowed try and its retries share one hold
+    const probe = async () => (await authorize(owner, '12125550100', 'reasons-probe')).body;
     await app.accounts.publish(agentStatusChanged('auth-agent', 'suspended'));
-    await waitFor(async () => (await authorize(owner, '12125550100')).body.reason === 'agent_suspended', 20_000, 'the agent suspension');
+    await waitFor(async () => (await probe()).reason === 'agent_suspended', 20_000, 'the agent suspension');
     await app.accounts.publish(agentStatusChanged('auth-agent', 'active'));
-    await waitFor(async () => (await authorize(owner, '12125550100')).body.allowed === true, 20_000, 'the agent reactivation');
+    await waitFor(async () => (await probe()).allowed === true, 20_000, 'the agent reactivation');
 
     await app.accounts.publish(customerStatusChanged('reasons', 'suspended'));
-    await waitFor(async () => (await authorize(owner, '12125550100')).body.reason === 'account_suspended', 20_000, 'the suspension');
+    await waitFor(async () => (await probe()).reason === 'account_suspended', 20_000, 'the suspension');
     await app.accounts.publish(customerStatusChanged('reasons', 'closed'));
-    await waitFor(async () => (await authorize(owner, '12125550100')).body.reason === 'account_closed', 20_000, 'the closure');
+    await waitFor(async () => (await probe()).reason === 'account_closed', 20_000, 'the closure');
 
     // validation: neither account nor SIP username
     const invalid = await app.switch('POST', '/api/v1/switch/authorize', { callId: 'x', destination: '1' });
@@ -102,7 +104,8 @@ describe('call authorization', () => {
   });
 
   it('counts open authorizations towards maxConcurrentCalls until their CDR arrives', async () => {
-    const customer = await app.openCustomer('busy', { rateSheetId: 'auth', initialBalance: '100', maxConcurrentCalls: 2 });
+    // each hold is 3 h at 0.60/min = 108
+    const customer = await app.openCustomer('busy', { rateSheetId: 'auth', initialBalance: '1000', maxConcurrentCalls: 2 });
     const owner = { account: customer.accountNumber };
     const [a, b] = await Promise.all([authorize(owner, '12125550100', 'busy-a'), authorize(owner, '12125550100', 'busy-b')]);
     expect([a.body.allowed, b.body.allowed]).toEqual([true, true]);
@@ -130,9 +133,14 @@ describe('call authorization', () => {
 
   it('presents one of the customer\'s CallerIDs, else the default, and its FollowMe', async () => {
     const customer = await app.openCustomer('callerid', { rateSheetId: 'auth', initialBalance: '10' });
+    // one call id throughout: its retries share one hold, so the balance never runs out while polling
+    const call = (callerId = '') => authorize({ account: customer.accountNumber }, '12125550100', 'callerid-call', callerId);
     await app.accounts.publish(customerCallerIdsChanged('callerid', ['+442071234567', '+442071234568']));
-    await waitFor(async () => (await authorize({ account: customer.accountNumber }, '12125550100')).body.callerId === '+442071234567', 20_000, 'the caller ids');
-    expect((await authorize({ account: customer.accountNumber }, '12125550100', undefined, '00442071234568')).body.callerId).toBe('+442071234568');
-    expect((await authorize({ account: customer.accountNumber }, '12125550100', undefined, '+15550000000')).body.callerId).toBe('+442071234567');
+    await waitFor(async () => (await call()).body.callerId === '+442071234567', 20_000, 'the caller ids');
+    expect((await call('00442071234568')).body).toMatchObject({ allowed: true, callerId: '+442071234568' });
+    expect((await call('+15550000000')).body.callerId).toBe('+442071234567');
+    await app.accounts.publish(customerFollowMeChanged('callerid', [{ destination: '+447700900123', ringSeconds: 20 }]));
+    await waitFor(async () => (await call()).body.followMe !== null, 20_000, 'the FollowMe');
+    expect((await call()).body.followMe).toEqual({ enabled: true, targets: [{ destination: '+447700900123', ringSeconds: 20 }] });
   });
 });

@@ -94,6 +94,10 @@ export class StripeGateway {
   }
 
   private providerProblem(error: unknown): ProblemException {
+    if (error instanceof Stripe.errors.StripeIdempotencyError) {
+      // the gateway forgot the Idempotency-Key (24 h) but Stripe still has it, with another request
+      return new ProblemException(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for another card payment.');
+    }
     if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError) {
       return new ProblemException(422, 'payment-provider-refused', `The payment provider refused the payment: ${error.message}`);
     }

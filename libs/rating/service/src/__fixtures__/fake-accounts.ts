@@ -115,3 +115,7 @@ export function customerCallerIdsChanged(customerId: string, callerIds: string[]
 export function agentStatusChanged(agentId: string, status: 'active' | 'suspended'): AccountsEventDraft<'accounts.AgentStatusChanged'> {
   return { type: 'accounts.AgentStatusChanged', aggregateId: agentId, data: { agentId, status, reason: null, actor: 'admin:itc', occurredAt: at() } };
 }
+
+export function customerFollowMeChanged(customerId: string, targets: { destination: string; ringSeconds: number }[]): AccountsEventDraft<'accounts.CustomerFollowMeChanged'> {
+  return { type: 'accounts.CustomerFollowMeChanged', aggregateId: customerId, data: { customerId, enabled: true, targets, actor: `customer:${customerId}`, occurredAt: at() } };
+}

@@ -77,6 +77,13 @@ export class AuthorizationService {
     if (pricing.kind === 'unpriced') return refuse(pricing.reason);
     if (customer === null) return refuse('unknown_account');
     if (customer.agentId !== null && (await this.directory.agent(customer.agentId))?.status === 'suspended') return refuse('agent_suspended');
+    const call = await this.calls.loadFromStream(request.callId);
+    if (call.state.outcome !== null) return refuse('call_already_ended');
+    const existing = call.state.authorization;
+    if (existing !== null) {
+      // the switch retried: the call is authorized already, with these terms
+      return allowed(pricing, existing.maxDurationSeconds, existing.grantedMicros, customer, request.callerId);
+    }
 
     const maxCallSeconds = Math.min(this.options.maxCallSeconds, customer.maxCallDurationSeconds);
     const requestedMicros = costForDuration(pricing.row, pricing.rounding, maxCallSeconds);
@@ -110,15 +117,7 @@ export class AuthorizationService {
       if (error instanceof RejectedCommand && error.code === 'call_already_ended') return refuse('call_already_ended');
       throw error;
     }
-    return {
-      allowed: true,
-      maxDurationSeconds,
-      reason: null,
-      ratePerMinute: formatMoney(pricing.row.intervals[0]!.ratePerMinuteMicros),
-      callerId: presentedCallerId(customer, request.callerId),
-      followMe: customer.followMe,
-      granted: formatMoney(grantedMicros),
-    };
+    return allowed(pricing, maxDurationSeconds, grantedMicros, customer, request.callerId);
   }
 
   private async record(context: CommandContext, callId: string, pricing: Extract<CallPricing, { kind: 'priced' }>, grant: { destinationDigits: string; holdId: string | null; grantedMicros: bigint; maxDurationSeconds: number }): Promise<void> {
@@ -176,6 +175,18 @@ export class AuthorizationService {
     }
     await this.releaseSlot(callId);
   }
+}
+
+function allowed(pricing: Extract<CallPricing, { kind: 'priced' }>, maxDurationSeconds: number, grantedMicros: bigint, customer: DirectoryCustomer, callerId: string): AuthorizationAnswer {
+  return {
+    allowed: true,
+    maxDurationSeconds,
+    reason: null,
+    ratePerMinute: formatMoney(pricing.row.intervals[0]!.ratePerMinuteMicros),
+    callerId: presentedCallerId(customer, callerId),
+    followMe: customer.followMe,
+    granted: formatMoney(grantedMicros),
+  };
 }
 
 function refusal(reason: RefusalReason, pricing: CallPricing, customer: DirectoryCustomer | null, callerId: string): AuthorizationAnswer {

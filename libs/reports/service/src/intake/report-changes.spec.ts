@@ -1,0 +1,99 @@
+import { liveItemOf } from '../live/live-item.js';
+import { changesOf } from './report-changes.js';
+import { parseReportsEvent } from './source-event.js';
+
+const envelope = (type: string, data: Record<string, unknown>, schemaVersion = 1) => ({
+  eventId: '7d3c8f9e-2b1a-4c5d-9e8f-0a1b2c3d4e5f',
+  type,
+  schemaVersion,
+  aggregateId: 'x',
+  occurredAt: '2025-03-10T10:00:00.000Z',
+  data: data as never,
+});
+
+const of = (type: string, data: Record<string, unknown>) => {
+  const event = parseReportsEvent(envelope(type, data));
+  if (event === null) throw new Error('not parsed');
+  return { changes: changesOf(event), live: liveItemOf(event, envelope(type, data)) };
+};
+
+describe('report changes', () => {
+  it('a card deposit into a customer: a deposit fact, the balance, a live deposit', () => {
+    const { changes, live } = of('wallet.FundsDeposited', {
+      depositId: 'dep-1',
+      accountKind: 'customer',
+      agentId: 'agent-a',
+      customerId: 'cust-1',
+      amount: '12.5',
+      commission: '1.25',
+      source: 'card',
+      reference: null,
+      paymentIntentId: 'pi_1',
+      balanceAfter: '20.000001',
+      actor: 'customer:cust-1',
+    });
+    expect(changes).toEqual([
+      { type: 'ledger', kind: 'deposit', agentId: 'agent-a', customerId: 'cust-1', accountKind: 'customer', amountMicros: 12_500_000n, detail: 'card' },
+      { type: 'balance', account: 'customer', holderId: 'cust-1', agentId: 'agent-a', balanceMicros: 20_000_001n },
+    ]);
+    expect(live).toMatchObject({ event: 'deposit', agentId: 'agent-a', data: { amount: '12.5', balance: '20.000001', occurredAt: '2025-03-10T10:00:00.000Z' } });
+  });
+
+  it('a commission taken back from the main balance moves the main balance', () => {
+    const { changes, live } = of('wallet.CommissionReversed', { agentId: 'agent-a', customerId: 'cust-1', depositId: 'dep-1', from: 'main', amount: '2', balanceAfter: '-1.5' });
+    expect(changes).toEqual([
+      { type: 'ledger', kind: 'commission-reversed', agentId: 'agent-a', customerId: 'cust-1', accountKind: 'agent-main', amountMicros: 2_000_000n, detail: 'main' },
+      { type: 'balance', account: 'agent-main', holderId: 'agent-a', agentId: 'agent-a', balanceMicros: -1_500_000n },
+    ]);
+    expect(live).toMatchObject({ event: 'commission', data: { kind: 'reversed', account: 'agent-main', balance: '-1.5' } });
+  });
+
+  it('a settled hold is a customer balance change of minus the cost', () => {
+    const { changes, live } = of('wallet.HoldSettled', { customerId: 'cust-1', agentId: null, callId: 'call-1', held: '5', cost: '0.1017', balanceAfter: '9.8983' });
+    expect(changes).toEqual([{ type: 'balance', account: 'customer', holderId: 'cust-1', agentId: null, balanceMicros: 9_898_300n }]);
+    expect(live).toMatchObject({ event: 'balance', agentId: null, data: { change: '-0.1017', cause: 'call', causeId: 'call-1' } });
+  });
+
+  it('calls: rated with price and destination, unanswered as a bare attempt, no live item for it', () => {
+    const rated = of('rating.CallRated', {
+      callId: 'call-1',
+      customerId: 'cust-1',
+      agentId: 'agent-a',
+      destination: '442079460958',
+      destinationName: 'United Kingdom',
+      prefix: '44',
+      startedAt: '2025-03-10T09:59:00.000Z',
+      billsec: 61,
+      billedSeconds: 120,
+      cost: '0.2',
+      sheetId: 's',
+      versionId: 'v',
+    });
+    expect(rated.changes).toEqual([
+      {
+        type: 'call',
+        callId: 'call-1',
+        agentId: 'agent-a',
+        customerId: 'cust-1',
+        startedAt: '2025-03-10T09:59:00.000Z',
+        status: 'rated',
+        billsecSeconds: 61,
+        billedSeconds: 120,
+        costMicros: 200_000n,
+        destinationName: 'United Kingdom',
+        prefix: '44',
+      },
+    ]);
+    expect(rated.live).toMatchObject({ event: 'call', data: { cost: '0.2', reRated: false } });
+    const unanswered = of('rating.CallUnanswered', { callId: 'call-2', customerId: null, agentId: null, destination: '123', startedAt: '2025-03-10T09:59:00.000Z', disposition: 'busy' });
+    expect(unanswered.changes).toMatchObject([{ status: 'unanswered', billsecSeconds: 0, costMicros: 0n, customerId: null }]);
+    expect(unanswered.live).toBeNull();
+  });
+
+  it('ignores types it has no use for without parsing them, refuses other schema versions and bad data', () => {
+    expect(parseReportsEvent(envelope('wallet.HoldPlaced', { garbage: true }))).toBeNull();
+    expect(parseReportsEvent(envelope('accounts.CustomerFollowMeChanged', {}))).toBeNull();
+    expect(() => parseReportsEvent(envelope('wallet.LowBalanceCrossed', {}, 2))).toThrow('wallet.LowBalanceCrossed schema version 2 is not understood (only 1)');
+    expect(() => parseReportsEvent(envelope('wallet.LowBalanceCrossed', { accountKind: 'customer', agentId: null, customerId: 'c', balance: 4.5, threshold: '5' }))).toThrow();
+  });
+});
