@@ -4,7 +4,7 @@
 import { parseMoney } from '@billing/money';
 import { costForDuration, type RateRow } from '@billing/rating-domain';
 import { agentStatusChanged, customerCallerIdsChanged, customerFollowMeChanged, customerStatusChanged } from './__fixtures__/fake-accounts.js';
-import { RatingTestApp, waitFor, type OpenedCustomer } from './__fixtures__/rating-test-app.js';
+import { RatingTestApp, waitFor } from './__fixtures__/rating-test-app.js';
 
 const perSecond = { prefix: '1', destination: 'USA', intervals: [{ startSecond: 0, ratePerMinute: '0.60', incrementSeconds: 1 }] };
 const perMinute = { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] };

@@ -1,7 +1,8 @@
-// createPool against the run's PostgreSQL: int8 as bigint, the project's timeouts, no crash on a
-// dropped connection.
-import { createTestSchemaPool, testDatabaseUrl, type TestSchemaPool } from '@billing/testing';
-import { createPool } from './pool.js';
+// @billing/postgres' createPool against the run's PostgreSQL: int8 as bigint, the project's timeouts, no crash on a
+// dropped connection. (It lives here, not in libs/platform/postgres: a postgres spec importing @billing/testing would be a dependency cycle.)
+import { createPool } from '@billing/postgres';
+import { createTestSchemaPool, type TestSchemaPool } from './schema.js';
+import { testDatabaseUrl } from './names.js';
 
 describe('createPool', () => {
   let db: TestSchemaPool;
