@@ -6,7 +6,10 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const outDir = path.join(root, 'dist');
+// BUILD_OUT_DIR: another tree inside the workspace (the e2e suite builds its own, so a running
+// `npm start` keeps its dist/); node_modules resolve from any depth below the root.
+const outDir = path.resolve(root, process.env.BUILD_OUT_DIR ?? 'dist');
+if (!outDir.startsWith(`${root}${path.sep}`)) throw new Error(`BUILD_OUT_DIR must be inside ${root}`);
 const tsconfig = JSON.parse(await readFile(path.join(root, 'tsconfig.base.json'), 'utf8'));
 const swcrc = JSON.parse(await readFile(path.join(root, '.swcrc'), 'utf8'));
 const paths = tsconfig.compilerOptions.paths;
@@ -41,4 +44,4 @@ for (const top of ['apps', 'libs']) {
     count += 1;
   }
 }
-console.log(`built ${count} files into dist/`);
+console.log(`built ${count} files into ${path.relative(root, outDir)}/`);

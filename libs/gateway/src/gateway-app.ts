@@ -23,6 +23,9 @@ export interface GatewayAppOptions {
   bodyLimit?: string;
   /** serve /api/docs (default true). */
   openApi?: boolean;
+  /** Express middleware that runs before body parsing and Nest's routes (the distributed
+   *  gateway's service proxy: bodies must reach the service unread). */
+  beforeRoutes?: Array<(request: HttpRequest, response: HttpResponse, next: (error?: unknown) => void) => void>;
 }
 
 @Module({})
@@ -39,6 +42,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
     rawBody: true,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
+  for (const middleware of options.beforeRoutes ?? []) app.use(middleware);
   const limit = options.bodyLimit ?? '1mb';
   app.useBodyParser('json', { limit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('text', { limit, type: ['text/csv', 'text/plain'] });

@@ -52,3 +52,7 @@ export { ApiProblemResponse, buildOpenApiDocument, setupOpenApi, zodSchema, Prob
 export { migrateGatewaySchema, DEFAULT_GATEWAY_SCHEMA } from './database/gateway-schema.js';
 export { installGracefulShutdown, closeHttpServer, type ShutdownStep, type ShutdownOptions, type ShutdownHandle } from './lifecycle/shutdown.js';
 export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, type GatewayTestApp, type GatewayTestAppOptions, type TestRequestOptions, type TestResponse } from './testing/gateway-test-app.js';
+
+export { runServiceProcess, type ServiceProcessContext, type ServiceProcessOptions } from './process/service-process.js';
+export { serviceProxy, type ServiceProxyOptions } from './proxy/service-proxy.js';
+export { serviceFor, SERVICE_NAMES, SERVICE_ROUTES, type ServiceName, type ServiceRoute } from './proxy/service-routes.js';

@@ -5,7 +5,7 @@ import { parseMoney } from '@billing/money';
 import { WalletCommands } from '@billing/wallet-service';
 import Stripe from 'stripe';
 import { chargeRefunded, disputeEvent, paymentIntentSucceeded, PaymentsTestApp, stripeId, TEST_WEBHOOK_SECRET } from './__fixtures__/payments-test-app.js';
-import type { StripeIntent } from './__fixtures__/stripe-recorder.js';
+import type { StripeIntent } from '@billing/testing';
 import { decideStripeEvent, depositIdFor, paymentStreamId } from './card-payment/card-payment.js';
 import { readStripeEvent } from './card-payment/stripe-event.js';
 import { paymentEventId } from './infrastructure/payments-database.js';

@@ -7,3 +7,4 @@ export { createTopics, deleteTopics } from './kafka-topics.js';
 export { startTestSmtpServer, type ReceivedMail, type SmtpAttempt, type TestSmtpServer, type TestSmtpServerOptions } from './smtp.js';
 export { ensureKafkaLibs, findKafkaLocalHome, startLocalKafka, type LocalKafka, type LocalKafkaOptions } from './kafka-local.js';
 export { freePort, freePorts } from './free-port.js';
+export { startStripeRecorder, type RecordedStripeRequest, type StripeIntent, type StripeRecorder } from './stripe-recorder.js';

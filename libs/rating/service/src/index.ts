@@ -11,3 +11,4 @@ export { AuthorizationService, REFUSAL_REASONS, type AuthorizationAnswer, type A
 export { RateSheetsService } from './sheets/rate-sheets.service.js';
 export { RateTables } from './sheets/rate-tables.js';
 export { Tariffs } from './sheets/tariffs.js';
+export { RemoteWalletHolds, RemoteWalletModule, type RemoteWalletOptions } from './wallet/remote-wallet-holds.js';

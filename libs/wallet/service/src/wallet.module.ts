@@ -10,6 +10,7 @@ import { AccountsConsumer } from './consumers/accounts-consumer.js';
 import { RatingEventsConsumer } from './consumers/rating-events.consumer.js';
 import { AgentWalletController } from './http/agent-wallet.controller.js';
 import { CustomerWalletController } from './http/customer-wallet.controller.js';
+import { HoldsController } from './http/holds.controller.js';
 import { WalletAdminController } from './http/wallet-admin.controller.js';
 import { Directory } from './infrastructure/directory.js';
 import { WalletDatabase } from './infrastructure/wallet-database.js';
@@ -24,7 +25,7 @@ export class WalletModule {
     return {
       module: WalletModule,
       global: true,
-      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController],
+      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController],
       providers: [
         { provide: WALLET_OPTIONS, useValue: resolveWalletOptions(options) },
         { provide: WalletDatabase, inject: [WALLET_OPTIONS], useFactory: (resolved: ResolvedWalletOptions) => WalletDatabase.open(resolved.pool, resolved.schema) },

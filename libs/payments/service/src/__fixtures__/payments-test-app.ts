@@ -15,7 +15,7 @@ import { PaymentsDatabase } from '../infrastructure/payments-database.js';
 import { PaymentsModule } from '../payments.module.js';
 import type { PaymentsConfig } from '../payments.options.js';
 import { AccountsPublisher } from './accounts-publisher.js';
-import { startStripeRecorder, type StripeIntent, type StripeRecorder } from './stripe-recorder.js';
+import { startStripeRecorder, type StripeIntent, type StripeRecorder } from '@billing/testing';
 
 export const TEST_WEBHOOK_SECRET = 'whsec_test_payments_0123456789abcdef';
 export const TEST_SECRET_KEY = 'sk_test_payments_0123456789';

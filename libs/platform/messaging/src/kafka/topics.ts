@@ -9,13 +9,27 @@ export interface TopicSettings {
   replicationFactor: number;
 }
 
+const CREATE_ATTEMPTS = 6;
+const CREATE_BACKOFF_MS = 250;
+
 export async function ensureTopics(kafka: Kafka, topics: readonly string[], settings: TopicSettings): Promise<void> {
   assertSettings(settings);
   if (topics.length === 0) return;
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await createMissing(admin, topics, settings);
+    // Bounded retries: processes starting together create the same topics at once, and the
+    // broker answers metadata for a topic being created with UNKNOWN_TOPIC_OR_PARTITION or
+    // LEADER_NOT_AVAILABLE for a moment; the next attempt sees it created.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await createMissing(admin, topics, settings);
+        break;
+      } catch (error) {
+        if (attempt >= CREATE_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, CREATE_BACKOFF_MS * attempt));
+      }
+    }
   } finally {
     await admin.disconnect();
   }

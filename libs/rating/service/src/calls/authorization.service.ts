@@ -37,8 +37,17 @@ export const REFUSAL_REASONS = [
   'insufficient_balance',
   'call_already_ended',
   'wallet_refused',
+  'wallet_unavailable',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/** The wallet's reason for granting nothing, as the switch is told it. */
+const HOLD_REFUSALS: Readonly<Record<string, RefusalReason>> = {
+  insufficient_funds: 'insufficient_balance',
+  account_closed: 'account_closed',
+  hold_ended: 'call_already_ended',
+  wallet_unavailable: 'wallet_unavailable',
+};
 
 export interface AuthorizationAnswer {
   readonly allowed: boolean;
@@ -97,7 +106,7 @@ export class AuthorizationService {
       const hold = await this.wallet.placeHold({ customerId: customer.customerId, callId: request.callId, requestedMicros, expiresAt: expiresAt.toISOString() });
       if (!hold.granted) {
         await this.releaseSlot(request.callId);
-        return refuse(hold.code === 'insufficient_funds' ? 'insufficient_balance' : hold.code === 'account_closed' ? 'account_closed' : hold.code === 'hold_ended' ? 'call_already_ended' : 'wallet_refused');
+        return refuse(HOLD_REFUSALS[hold.code] ?? 'wallet_refused');
       }
       grantedMicros = hold.grantedMicros;
       holdId = request.callId; // wallet keys holds by call id

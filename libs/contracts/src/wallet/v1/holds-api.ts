@@ -1,0 +1,23 @@
+// The wallet's synchronous hold API (DESIGN §2: the one call between services; rating asks for
+// a hold while it authorizes a call). In one process it is a method call; between processes it
+// is this HTTP contract (`POST /api/v1/internal/wallet/holds[/release]`, the switch API key).
+import { z } from 'zod';
+import { MoneyString, PositiveMoneyString } from '../../money.js';
+import { Instant, WalletId } from './wire.js';
+
+export const HOLDS_API_PATH = '/api/v1/internal/wallet/holds';
+
+export const PlaceHoldRequestV1 = z.strictObject({ customerId: WalletId, callId: WalletId, requested: PositiveMoneyString, expiresAt: Instant.optional() });
+export type PlaceHoldRequestV1 = z.infer<typeof PlaceHoldRequestV1>;
+
+export const PlaceHoldResponseV1 = z.discriminatedUnion('granted', [
+  z.object({ granted: z.literal(true), grantedAmount: PositiveMoneyString, expiresAt: Instant }),
+  z.object({ granted: z.literal(false), grantedAmount: z.literal('0'), code: z.string(), reason: z.string() }),
+]);
+export type PlaceHoldResponseV1 = z.infer<typeof PlaceHoldResponseV1>;
+
+export const ReleaseHoldRequestV1 = z.strictObject({ customerId: WalletId, callId: WalletId });
+export type ReleaseHoldRequestV1 = z.infer<typeof ReleaseHoldRequestV1>;
+
+export const ReleaseHoldResponseV1 = z.object({ releasedAmount: MoneyString });
+export type ReleaseHoldResponseV1 = z.infer<typeof ReleaseHoldResponseV1>;

@@ -1,0 +1,82 @@
+// Distributed mode (DESIGN §2): the entry point of one service process — its own modules behind
+// the same HTTP edge (auth, validation, idempotency, problem+json, /health), Kafka between the
+// processes, one PostgreSQL (each service its own schema; logins and secrets in `gateway`).
+// apps/<service>/src/main.ts call this with their modules; nothing else differs between them.
+import { createIntegrationBus, type IntegrationBus } from '@billing/messaging';
+import { createPool } from '@billing/postgres';
+import type { Server } from 'node:http';
+import type pg from 'pg';
+import { ConfigError, describeConfig, loadGatewayConfig, type GatewayConfig } from '../config/gateway-config.js';
+import { createGatewayApp, type GatewayAppOptions } from '../gateway-app.js';
+import { GatewaySecrets } from '../auth/gateway-secrets.js';
+import type { ComponentHealth } from '../health/health.service.js';
+import { closeHttpServer, installGracefulShutdown } from '../lifecycle/shutdown.js';
+
+export interface ServiceProcessContext {
+  config: GatewayConfig;
+  pool: pg.Pool;
+  bus: IntegrationBus;
+}
+
+export interface ServiceProcessOptions {
+  /** `accounts`, `wallet`, ... (logs, client ids, the pool's application_name). */
+  name: string;
+  modules: (context: ServiceProcessContext) => NonNullable<GatewayAppOptions['imports']>;
+  beforeRoutes?: (context: ServiceProcessContext) => NonNullable<GatewayAppOptions['beforeRoutes']>;
+  /** further variables this process cannot run without (checked before anything starts). */
+  requiredEnv?: readonly string[];
+}
+
+/** Variables every distributed process needs: a shared database and broker, and the secrets
+ *  every process must agree on (a generated one would be known to one process only). */
+const DISTRIBUTED_ENV = ['DATABASE_URL', 'KAFKA_BROKERS', 'SWITCH_API_KEY'] as const;
+
+export async function runServiceProcess(options: ServiceProcessOptions): Promise<void> {
+  try {
+    await start(options);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : `${options.name} failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  }
+}
+
+async function start(options: ServiceProcessOptions): Promise<void> {
+  const missing = [...DISTRIBUTED_ENV, ...(options.requiredEnv ?? [])].filter((name) => (process.env[name] ?? '') === '');
+  if (missing.length > 0) throw new ConfigError([`the ${options.name} process (distributed mode) needs ${missing.join(', ')} (standalone: npm start)`]);
+  const config = loadGatewayConfig();
+  const pool = createPool(config.databaseUrl!, { applicationName: `billing-${options.name}`, max: 20 });
+  const bus = createIntegrationBus({ brokers: config.kafkaBrokers, clientId: `billing-${options.name}` });
+  const context: ServiceProcessContext = { config, pool, bus };
+
+  let app: Awaited<ReturnType<typeof createGatewayApp>> | undefined;
+  try {
+    app = await createGatewayApp({
+      // /health probes the broker: a process cut off from Kafka is not ready
+      gateway: { config, pool, transport: { mode: 'kafka', check: () => kafkaHealth(bus) } },
+      imports: options.modules(context),
+      ...(options.beforeRoutes === undefined ? {} : { beforeRoutes: options.beforeRoutes(context) }),
+      logger: ['error', 'warn', 'log'],
+    });
+    await app.listen(config.port);
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await bus.close().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  const running = app;
+  installGracefulShutdown([
+    { name: 'HTTP server', run: () => closeHttpServer(running.getHttpServer() as Server) },
+    { name: 'application', run: () => running.close() },
+    { name: 'integration bus', run: () => bus.close() },
+    { name: 'database pool', run: () => pool.end() },
+  ]);
+  const generated = running.get(GatewaySecrets).generated;
+  console.log(`${options.name} listening on :${config.port}`, JSON.stringify(describeConfig(config)));
+  if (generated.adminPassword !== undefined) console.log(`generated admin login (shown once): ${generated.adminUsername} / ${generated.adminPassword}`);
+}
+
+async function kafkaHealth(bus: IntegrationBus): Promise<ComponentHealth> {
+  const health = await bus.health();
+  return { status: health.ok ? 'up' : 'down', ...(health.detail === undefined ? {} : { detail: health.detail }) };
+}

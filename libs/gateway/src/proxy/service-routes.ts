@@ -1,0 +1,36 @@
+// Distributed mode: which service process answers which public path (DESIGN §2, §7). The
+// gateway answers auth, health, OpenAPI and reports itself and forwards everything else here.
+// First match wins; the table is ordered from the most specific path to the broadest.
+
+export const SERVICE_NAMES = ['accounts', 'wallet', 'rating', 'notifications'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export interface ServiceRoute {
+  service: ServiceName;
+  /** matched against the path without the query string. */
+  pattern: RegExp;
+}
+
+const API = '^/api/v1';
+const ID = '[^/]+';
+
+export const SERVICE_ROUTES: readonly ServiceRoute[] = Object.freeze([
+  // rating: the switch's authorization and CDRs, rate sheets, calls and call history
+  { service: 'rating', pattern: new RegExp(`${API}/switch/(authorize|cdrs)(/|$)`) },
+  { service: 'rating', pattern: new RegExp(`${API}/rate-sheets(/|$)`) },
+  { service: 'rating', pattern: new RegExp(`${API}/calls(/|$)`) },
+  { service: 'rating', pattern: new RegExp(`${API}/(customers|agents)/${ID}/calls(/|$)`) },
+  // wallet (with card payments, which issue wallet commands in its process)
+  { service: 'wallet', pattern: new RegExp(`${API}/(customers|agents)/${ID}/(deposits|transactions|balance|overview|commissions|commission-transfers)(/|$)`) },
+  { service: 'wallet', pattern: new RegExp(`${API}/(wallet|internal/wallet|payments|webhooks)(/|$)`) },
+  { service: 'notifications', pattern: new RegExp(`${API}/notifications(/|$)`) },
+  // accounts: agents, profiles, customers, portal settings, the softswitch directory
+  { service: 'accounts', pattern: new RegExp(`${API}/switch/directory(/|$)`) },
+  { service: 'accounts', pattern: new RegExp(`${API}/(agents|customers|customer-profiles)(/|$)`) },
+]);
+
+/** The service that answers `path`, or undefined when the gateway answers it itself (or nobody does). */
+export function serviceFor(path: string): ServiceName | undefined {
+  const bare = path.split('?', 1)[0] ?? path;
+  return SERVICE_ROUTES.find((route) => route.pattern.test(bare))?.service;
+}

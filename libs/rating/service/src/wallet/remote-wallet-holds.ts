@@ -1,0 +1,80 @@
+// Distributed mode: the wallet's hold API over HTTP (libs/contracts holds-api.ts). Authorization
+// waits on it, so every call is bounded; a wallet that cannot be reached grants nothing — the
+// switch gets a refusal with a reason instead of a call nobody can pay for.
+import { HOLDS_API_PATH, PlaceHoldResponseV1, ReleaseHoldResponseV1, type PlaceHoldRequestV1, type ReleaseHoldRequestV1 } from '@billing/contracts';
+import { formatMoney, parseMoney } from '@billing/money';
+import { Global, Inject, Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
+import type { z } from 'zod';
+import type { WalletHolds } from '../rating.options.js';
+
+export interface RemoteWalletOptions {
+  /** the wallet process, e.g. `http://127.0.0.1:3102`. */
+  baseUrl: string;
+  /** the switch API key (the wallet's hold API takes the switch role). */
+  apiKey: string;
+  /** per request (default 2 s: the switch is waiting on the answer). */
+  timeoutMs?: number;
+}
+
+const REMOTE_WALLET_OPTIONS = Symbol('REMOTE_WALLET_OPTIONS');
+
+type PlaceHoldAnswer = Awaited<ReturnType<WalletHolds['placeHold']>>;
+
+@Injectable()
+export class RemoteWalletHolds implements WalletHolds {
+  private readonly logger = new Logger('RemoteWalletHolds');
+  private readonly timeoutMs: number;
+
+  constructor(@Inject(REMOTE_WALLET_OPTIONS) private readonly options: RemoteWalletOptions) {
+    this.timeoutMs = options.timeoutMs ?? 2_000;
+  }
+
+  async placeHold(input: { customerId: string; callId: string; requestedMicros: bigint; expiresAt?: string }): Promise<PlaceHoldAnswer> {
+    const body: PlaceHoldRequestV1 = {
+      customerId: input.customerId,
+      callId: input.callId,
+      requested: formatMoney(input.requestedMicros),
+      ...(input.expiresAt === undefined ? {} : { expiresAt: input.expiresAt }),
+    };
+    let answer: PlaceHoldResponseV1;
+    try {
+      answer = await this.post(HOLDS_API_PATH, body, PlaceHoldResponseV1);
+    } catch (error) {
+      this.logger.warn(`hold for call ${input.callId} not placed: ${String(error)}`);
+      return { granted: false, grantedMicros: 0n, code: 'wallet_unavailable', reason: 'the wallet could not be reached' };
+    }
+    if (!answer.granted) return { granted: false, grantedMicros: 0n, code: answer.code, reason: answer.reason };
+    return { granted: true, grantedMicros: parseMoney(answer.grantedAmount), expiresAt: answer.expiresAt };
+  }
+
+  async releaseHold(input: { customerId: string; callId: string }): Promise<{ releasedMicros: bigint }> {
+    const body: ReleaseHoldRequestV1 = { customerId: input.customerId, callId: input.callId };
+    const answer = await this.post(`${HOLDS_API_PATH}/release`, body, ReleaseHoldResponseV1);
+    return { releasedMicros: parseMoney(answer.releasedAmount) };
+  }
+
+  private async post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    const response = await fetch(new URL(path, this.options.baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.options.apiKey}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(this.timeoutMs),
+    });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error(`wallet answered ${response.status}: ${text.slice(0, 300)}`);
+    return schema.parse(JSON.parse(text));
+  }
+}
+
+/** Provides RemoteWalletHolds app-wide: `RatingModule.forRoot({ wallet: RemoteWalletHolds, ... })`. */
+@Global()
+@Module({})
+export class RemoteWalletModule {
+  static forRoot(options: RemoteWalletOptions): DynamicModule {
+    return {
+      module: RemoteWalletModule,
+      providers: [{ provide: REMOTE_WALLET_OPTIONS, useValue: options }, RemoteWalletHolds],
+      exports: [RemoteWalletHolds],
+    };
+  }
+}

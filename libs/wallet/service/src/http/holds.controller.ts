@@ -1,0 +1,38 @@
+// The wallet's hold API for a rating process elsewhere (distributed mode): the HTTP face of
+// WalletCalls.placeHold / releaseHold, with the contract of libs/contracts (holds-api.ts). The
+// caller is the softswitch's side of the system, so it takes the switch API key.
+import { PlaceHoldRequestV1, ReleaseHoldRequestV1, type PlaceHoldResponseV1, type ReleaseHoldResponseV1 } from '@billing/contracts';
+import { Roles, ValidBody } from '@billing/gateway';
+import { formatMoney, parseMoney } from '@billing/money';
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { WalletCalls } from '../application/wallet-calls.service.js';
+
+@ApiTags('internal')
+@Controller('internal/wallet/holds')
+export class HoldsController {
+  constructor(private readonly calls: WalletCalls) {}
+
+  /** Grants min(requested, available); a repeat for the same call answers its open hold. */
+  @Post()
+  @HttpCode(200)
+  @Roles('switch')
+  async place(@ValidBody(PlaceHoldRequestV1) body: PlaceHoldRequestV1): Promise<PlaceHoldResponseV1> {
+    const result = await this.calls.placeHold({
+      customerId: body.customerId,
+      callId: body.callId,
+      requestedMicros: parseMoney(body.requested),
+      ...(body.expiresAt === undefined ? {} : { expiresAt: body.expiresAt }),
+    });
+    if (!result.granted) return { granted: false, grantedAmount: '0', code: result.code, reason: result.reason };
+    return { granted: true, grantedAmount: formatMoney(result.grantedMicros), expiresAt: result.expiresAt };
+  }
+
+  @Post('release')
+  @HttpCode(200)
+  @Roles('switch')
+  async release(@ValidBody(ReleaseHoldRequestV1) body: ReleaseHoldRequestV1): Promise<ReleaseHoldResponseV1> {
+    const { releasedMicros } = await this.calls.releaseHold(body);
+    return { releasedAmount: formatMoney(releasedMicros) };
+  }
+}

@@ -1,0 +1,84 @@
+// `npm run start:distributed`: the whole distributed topology on one machine without Docker —
+// an embedded PostgreSQL (DATA_DIR/distributed), a local KRaft broker (deploy/kafka-local, Java
+// 17), and the five processes built from this checkout (tools/prestart.mjs builds dist/ first). DATABASE_URL / KAFKA_BROKERS use
+// servers you already have instead. Ctrl-C stops everything in order.
+import { startLocalKafka } from '@billing/testing';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openDatabase } from '../../apps/standalone/src/embedded-database.js';
+import { Topology } from './topology.js';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, 'data'), 'distributed');
+const basePort = Number(process.env.PORT ?? 3000);
+
+async function main(): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+
+  const database = await openDatabase(process.env.DATABASE_URL, dataDir);
+  const kafka = process.env.KAFKA_BROKERS === undefined ? await startLocalKafka({ dataDir: path.join(dataDir, 'kafka'), removeDataDirOnStop: false }) : undefined;
+  const { secrets: generated, created } = await generatedSecrets(path.join(dataDir, 'secrets.json'));
+  const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined && PASSED_THROUGH.includes(entry[0])));
+  const topology = await Topology.start({
+    buildDir: path.join(root, 'dist'),
+    databaseUrl: database.url,
+    kafkaBrokers: process.env.KAFKA_BROKERS ?? kafka!.bootstrap,
+    basePort,
+    switchApiKey: process.env.SWITCH_API_KEY ?? generated.switchApiKey,
+    jwtSecret: process.env.JWT_SECRET ?? generated.jwtSecret,
+    adminPassword: process.env.ADMIN_PASSWORD ?? generated.adminPassword,
+    env,
+    logDir: path.join(dataDir, 'logs'),
+  });
+  console.log(
+    [
+      '',
+      'ITC billing is running (distributed: five processes, Kafka between them)',
+      `  API        http://localhost:${basePort}/api/v1 (gateway; services on ports ${basePort + 1}–${basePort + 4})`,
+      `  database   ${database.description}`,
+      `  Kafka      ${kafka === undefined ? process.env.KAFKA_BROKERS : `local KRaft broker ${kafka.bootstrap}`}`,
+      `  logs       ${path.join(dataDir, 'logs')}/<process>.log`,
+      ...(created && process.env.ADMIN_PASSWORD === undefined ? [`  admin      ${process.env.ADMIN_USERNAME ?? 'admin'} / ${generated.adminPassword} (generated, shown once)`] : []),
+      ...(created && process.env.SWITCH_API_KEY === undefined ? [`  switch key ${generated.switchApiKey} (generated, shown once)`] : []),
+      ...(created ? [`  (kept for the next start in ${path.join(dataDir, 'secrets.json')}; set ADMIN_PASSWORD / SWITCH_API_KEY / JWT_SECRET to override)`] : []),
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping the processes, then Kafka and PostgreSQL`);
+    await topology.stop();
+    await kafka?.stop();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+interface Secrets {
+  switchApiKey: string;
+  jwtSecret: string;
+  adminPassword: string;
+}
+
+/** The secrets all five processes share, generated on the first start and kept (0600) in DATA_DIR. */
+async function generatedSecrets(file: string): Promise<{ secrets: Secrets; created: boolean }> {
+  if (existsSync(file)) return { secrets: JSON.parse(await readFile(file, 'utf8')) as Secrets, created: false };
+  const secrets: Secrets = { switchApiKey: `sk_${randomBytes(24).toString('base64url')}`, jwtSecret: randomBytes(48).toString('base64url'), adminPassword: randomBytes(12).toString('base64url') };
+  await writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
+  return { secrets, created: true };
+}
+
+/** variables handed to every process as they are (the topology sets the rest). */
+const PASSED_THROUGH = ['BILLING_CURRENCY', 'SMTP_URL', 'MAIL_FROM', 'PORTAL_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE', 'SIP_REALM', 'ADMIN_USERNAME', 'MAIL_RATE_PER_SECOND', 'MAIL_RATE_BURST', 'MAIL_MAX_ATTEMPTS', 'MAIL_BATCH_CREDENTIALS', 'MAX_CALL_SECONDS'];
+
+main().catch((error: unknown) => {
+  console.error('start:distributed failed:', error);
+  process.exit(1);
+});
