@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase } from '../../apps/standalone/src/embedded-database.js';
-import { Topology } from './topology.js';
+import { consecutivePorts, Topology } from './topology.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, 'data'), 'distributed');
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     buildDir: path.join(root, 'dist'),
     databaseUrl: database.url,
     kafkaBrokers: process.env.KAFKA_BROKERS ?? kafka!.bootstrap,
-    basePort,
+    ports: consecutivePorts(basePort),
     switchApiKey: process.env.SWITCH_API_KEY ?? generated.switchApiKey,
     jwtSecret: process.env.JWT_SECRET ?? generated.jwtSecret,
     adminPassword: process.env.ADMIN_PASSWORD ?? generated.adminPassword,

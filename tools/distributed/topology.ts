@@ -12,13 +12,18 @@ export type ProcessName = (typeof PROCESSES)[number];
 
 const PORT_OFFSETS: Readonly<Record<ProcessName, number>> = { gateway: 0, accounts: 1, wallet: 2, rating: 3, notifications: 4 };
 
+/** The gateway on `basePort`, the services on the next four ports. */
+export function consecutivePorts(basePort: number): Record<ProcessName, number> {
+  return Object.fromEntries(PROCESSES.map((name) => [name, basePort + PORT_OFFSETS[name]])) as Record<ProcessName, number>;
+}
+
 export interface TopologyOptions {
   /** compiled tree with apps/<name>/src/main.js (tools/build.mjs output). */
   buildDir: string;
   databaseUrl: string;
   kafkaBrokers: string;
-  /** the gateway listens here; the services on the next four ports. */
-  basePort: number;
+  /** the HTTP port of each process (consecutivePorts(3000): the gateway on 3000, services 3001–3004). */
+  ports: Readonly<Record<ProcessName, number>>;
   /** the secrets every process must share. */
   switchApiKey: string;
   jwtSecret: string;
@@ -59,7 +64,7 @@ export class Topology {
   }
 
   port(name: ProcessName): number {
-    return this.options.basePort + PORT_OFFSETS[name];
+    return this.options.ports[name];
   }
 
   url(name: ProcessName): string {

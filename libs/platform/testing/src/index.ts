@@ -8,3 +8,4 @@ export { startTestSmtpServer, type ReceivedMail, type SmtpAttempt, type TestSmtp
 export { ensureKafkaLibs, findKafkaLocalHome, startLocalKafka, type LocalKafka, type LocalKafkaOptions } from './kafka-local.js';
 export { freePort, freePorts } from './free-port.js';
 export { startStripeRecorder, type RecordedStripeRequest, type StripeIntent, type StripeRecorder } from './stripe-recorder.js';
+export { SseClient, type SseMessage } from './sse-client.js';

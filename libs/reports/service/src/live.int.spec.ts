@@ -3,7 +3,7 @@
 // buffer, the query-string token for EventSource, streams closed on shutdown.
 import { jest } from '@jest/globals';
 import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
-import type { SseMessage } from './__fixtures__/sse-client.js';
+import type { SseMessage } from '@billing/testing';
 
 jest.setTimeout(60_000);
 

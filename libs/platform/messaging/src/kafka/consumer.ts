@@ -28,6 +28,8 @@ export interface KafkaConsumerSettings {
 /** Relaunch pacing when kafkajs itself gives up on a crashed consumer (non-retriable error). */
 const RELAUNCH_BACKOFF = { initialDelayMs: 1_000, maxDelayMs: 30_000, multiplier: 2 };
 
+const FIRST_LAUNCH_ATTEMPTS = 6;
+
 export class KafkaIntegrationConsumer implements ConsumerHandle {
   private readonly abort = new AbortController();
   private current: Consumer | undefined;
@@ -58,7 +60,18 @@ export class KafkaIntegrationConsumer implements ConsumerHandle {
     assertSettings(settings, options);
     await settings.ensureTopics([...options.topics, ...options.topics.map(dlqTopicFor)]);
     const self = new KafkaIntegrationConsumer(kafka, options, settings, dlq, logger);
-    await self.launch();
+    // Bounded: topics created a moment ago (by this or another process) can answer
+    // UNKNOWN_TOPIC_OR_PARTITION to the first metadata request while their leaders are elected.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await self.launch();
+        break;
+      } catch (error) {
+        if (attempt >= FIRST_LAUNCH_ATTEMPTS) throw error;
+        logger.warn(`consumer ${options.group} could not join yet (attempt ${attempt}/${FIRST_LAUNCH_ATTEMPTS}): ${errorMessage(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      }
+    }
     logger.info(`consumer ${options.group} started`, { group: options.group, topics: options.topics });
     return self;
   }

@@ -9,7 +9,7 @@ import type pg from 'pg';
 import { ReportsModule } from '../reports.module.js';
 import type { LiveOptions, ReportsModuleOptions } from '../reports.options.js';
 import { FakeProducer } from './fake-producer.js';
-import { SseClient } from './sse-client.js';
+import { SseClient } from '@billing/testing';
 import { World } from './world.js';
 
 export const AGENT_A = 'agent-a';

@@ -1,0 +1,156 @@
+// The seed scenario of issue 7, end to end on the distributed topology (five processes, a real
+// Kafka broker between them, a real SMTP server, the real `stripe` library): every step through
+// the public API of the gateway, as ITC, the agent, the customer, the softswitch and Stripe.
+import { SseClient } from '@billing/testing';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ADMIN_PASSWORD, DistributedWorld, eventually, type HttpAnswer } from './__fixtures__/distributed-world.js';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
+const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+describe('the seed scenario on the distributed topology', () => {
+  let world: DistributedWorld;
+  let live: SseClient | undefined;
+
+  beforeAll(async () => {
+    world = await DistributedWorld.start();
+  }, 240_000);
+
+  afterAll(async () => {
+    live?.close();
+    await world?.close();
+  }, 120_000);
+
+  it('agent, card deposit, batch, transfer, commission, calls, low-balance mail, top-up, reports, live feed, audit', async () => {
+    const admin = await world.login('admin', ADMIN_PASSWORD);
+    const as = (token: string) => ({
+      get: (p: string) => world.expect(200, 'GET', p, { token }),
+      post: (status: number, p: string, body: unknown, key?: string) => world.expect(status, 'POST', p, { token, body, ...(key === undefined ? {} : { headers: { 'Idempotency-Key': key } }) }),
+    });
+
+    // ── ITC: a base sheet and the agent's derived +20 % sheet; the agent with 10 % commission
+    await as(admin).post(201, '/api/v1/rate-sheets', {
+      sheetId: 'itc-base',
+      name: 'ITC base',
+      effectiveFrom: '2020-01-01T00:00:00Z',
+      rows: [{ prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] }],
+    });
+    const derived = await as(admin).post(201, '/api/v1/rate-sheets/itc-base/derived', { sheetId: 'acme-plus-20', name: 'Acme (+20 %)', markupPercent: '20' });
+    expect(derived.body).toMatchObject({ kind: 'derived', baseSheetId: 'itc-base', markupPercent: '20' });
+    const agent = await as(admin).post(201, '/api/v1/agents', {
+      name: 'Acme Telecom',
+      contactEmail: 'ops@acme.example',
+      commissionPercent: '10',
+      rateSheetId: 'acme-plus-20',
+      username: 'acme',
+      password: 'acme-portal-password-1',
+    });
+    const agentId = agent.body.id as string;
+    const agentToken = await world.login('acme', 'acme-portal-password-1');
+    live = await SseClient.connect(`${world.baseUrl}/api/v1/reports/live?access_token=${agentToken}`);
+    expect(live.status).toBe(200);
+
+    // ── the agent deposits 100 by card; Stripe delivers the webhook twice
+    const card = await as(agentToken).post(201, '/api/v1/payments/card-deposits', { amount: '100' }, 'agent-card-1');
+    expect(card.body.clientSecret).toEqual(expect.any(String));
+    const webhook = await world.payCardDeposit(card.body.clientSecret, 'evt_agent_card_1');
+    expect(webhook.status).toBe(200);
+    expect((await world.payCardDeposit(card.body.clientSecret, 'evt_agent_card_1')).status).toBe(200);
+    await eventually(async () => (await as(agentToken).get(`/api/v1/agents/${agentId}/overview`)).body.balance === '100', 'the agent card deposit');
+
+    // ── ITC opens a batch of 10 prepaid customers for the agent
+    const profile = await as(admin).post(201, '/api/v1/customer-profiles', { name: 'Prepaid 5', billingType: 'prepaid', lowBalanceThreshold: '5', maxConcurrentCalls: 2 });
+    const batch = await as(admin).post(201, '/api/v1/customers/batch', { profileId: profile.body.id, agentId, count: 10 });
+    expect(batch.body.customers).toHaveLength(10);
+    const carol = batch.body.customers[0] as { customerId: string; accountNumber: string; portalUsername: string; portalPassword: string };
+    await eventually(async () => (await world.request('GET', '/api/v1/customers', { token: agentToken })).body.items?.length === 10, 'the agent seeing its 10 customers');
+    const carolToken = await world.login(carol.portalUsername, carol.portalPassword);
+    await world.expect(200, 'PATCH', `/api/v1/customers/${carol.customerId}/settings`, { token: carolToken, body: { contactEmail: 'carol@example.com' } });
+
+    // the wallet opens Carol's account from accounts' event (eventually consistent across processes)
+    await eventually(async () => (await world.request('GET', `/api/v1/customers/${carol.customerId}/balance`, { token: carolToken })).status === 200, "the wallet opening Carol's account");
+
+    // ── the agent moves 20 to Carol (the same Idempotency-Key twice moves it once); 10 % commission accrues
+    const transfer = await as(agentToken).post(201, `/api/v1/customers/${carol.customerId}/deposits`, { amount: '20' }, 'transfer-carol-1');
+    const again = await world.request('POST', `/api/v1/customers/${carol.customerId}/deposits`, { token: agentToken, body: { amount: '20' }, headers: { 'Idempotency-Key': 'transfer-carol-1' } });
+    expect(again.body).toEqual(transfer.body);
+    await eventually(async () => {
+      const overview = (await as(agentToken).get(`/api/v1/agents/${agentId}/overview`)).body;
+      return overview.balance === '80' && overview.commissionBalance === '2';
+    }, 'the transfer and its commission');
+
+    // ── the agent moves its commission to main
+    await as(agentToken).post(201, `/api/v1/agents/${agentId}/commission-transfers`, {}, 'commission-1');
+    await eventually(async () => (await as(agentToken).get(`/api/v1/agents/${agentId}/overview`)).body.balance === '82', 'the commission move');
+
+    // ── Carol's calls: authorized, then their CDRs rated on the derived sheet (0.12/min in 60 s blocks) and charged
+    const authorized = await world.switch('POST', '/api/v1/switch/authorize', { callId: 'e2e-call-1', account: carol.accountNumber, callerId: '', destination: '+44 20 7946 0958' });
+    expect(authorized.body).toMatchObject({ allowed: true, ratePerMinute: '0.12' });
+    const now = Date.now();
+    const cdr = (callId: string, billsec: number, startedAgoMs: number) => ({
+      callId,
+      account: carol.accountNumber,
+      callerId: '',
+      destination: '442079460958',
+      startedAt: new Date(now - startedAgoMs).toISOString(),
+      answeredAt: new Date(now - startedAgoMs + 2_000).toISOString(),
+      endedAt: new Date(now - startedAgoMs + 2_000 + billsec * 1000).toISOString(),
+      billsec,
+      disposition: 'answered',
+    });
+    const first = await world.switch('POST', '/api/v1/switch/cdrs', cdr('e2e-call-1', 7_200, 3 * 3_600_000));
+    expect(first.status).toBe(200);
+    await eventually(async () => (await as(carolToken).get(`/api/v1/customers/${carol.customerId}/balance`)).body.balance === '5.6', 'the first charge (120 min × 0.12)');
+    expect(lowBalanceMails()).toHaveLength(0);
+    // two more calls, the batch sent twice: charged once each; the balance crosses 5 once
+    const more = { cdrs: [cdr('e2e-call-2', 600, 3_600_000), cdr('e2e-call-3', 31, 1_800_000)] };
+    const rated = await world.switch('POST', '/api/v1/switch/cdrs', more);
+    expect(rated.body.results.map((r: { cost: string }) => r.cost)).toEqual(['1.2', '0.12']);
+    expect((await world.switch('POST', '/api/v1/switch/cdrs', more)).status).toBe(200);
+    await eventually(async () => (await as(carolToken).get(`/api/v1/customers/${carol.customerId}/balance`)).body.balance === '4.28', 'the later charges');
+    const history = await as(carolToken).get(`/api/v1/customers/${carol.customerId}/calls`);
+    expect(history.body.items.map((c: { callId: string }) => c.callId).sort()).toEqual(['e2e-call-1', 'e2e-call-2', 'e2e-call-3']);
+
+    // ── exactly one low-balance e-mail reaches Carol
+    await eventually(async () => lowBalanceMails().length === 1, 'the low-balance e-mail');
+    const [mail] = lowBalanceMails();
+    expect(mail!.text).toContain('4.28');
+    expect(mail!.text).toContain('https://portal.itc.example');
+
+    // ── Carol tops up 10 by card: her balance and the agent's commission grow
+    const topUp = await as(carolToken).post(201, '/api/v1/payments/card-deposits', { amount: '10' }, 'carol-card-1');
+    expect((await world.payCardDeposit(topUp.body.clientSecret)).status).toBe(200);
+    await eventually(async () => (await as(carolToken).get(`/api/v1/customers/${carol.customerId}/balance`)).body.balance === '14.28', 'the customer card top-up');
+    await eventually(async () => (await as(agentToken).get(`/api/v1/agents/${agentId}/overview`)).body.commissionBalance === '1', 'the commission of the top-up');
+
+    // ── reports: ITC and the agent see all of it
+    const range = `from=${day(-1)}&to=${day(1)}`;
+    await eventually(async () => (await summary(admin, range)).totals.calls.rated === 3, 'the rated calls in the summary');
+    const report = await summary(agentToken, range);
+    expect(report.totals).toMatchObject({
+      transfers: { count: 1, amount: '20' },
+      commissions: { accrued: { amount: '3' }, moved: { count: 1, amount: '2' } },
+      calls: { rated: 3, answered: 3, revenue: '15.72' },
+      lowBalanceCrossings: 1,
+    });
+    expect(report.totals.deposits.bySource.card).toEqual({ count: 2, amount: '110' });
+    const events = new Set(live.messages.map((message) => message.event));
+    for (const name of ['deposit', 'transfer', 'commission', 'balance', 'call', 'low-balance']) expect(events).toContain(name);
+
+    // ── the audit replays the wallet and finds the books balanced
+    const audit = await promisify(execFile)(process.execPath, ['tools/run-ts.mjs', 'tools/audit.ts'], { cwd: root, env: { ...process.env, DATABASE_URL: world.databaseUrl, NODE_OPTIONS: '' } });
+    expect(audit.stdout).toMatch(/OK in/);
+    // a quiet moment later there is still one e-mail for the one crossing
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(lowBalanceMails()).toHaveLength(1);
+
+    function lowBalanceMails() {
+      return world.smtp.messages.filter((message) => message.to.includes('carol@example.com') && /balance/i.test(message.subject ?? ''));
+    }
+    async function summary(token: string, query: string): Promise<HttpAnswer['body']> {
+      return (await world.expect(200, 'GET', `/api/v1/reports/summary?${query}`, { token })).body;
+    }
+  }, 300_000);
+});
