@@ -40,7 +40,8 @@ export class DistributedWorld {
     private readonly cleanup: () => Promise<void>,
   ) {}
 
-  static async start(): Promise<DistributedWorld> {
+  /** `kafkaBrokers`: a broker of the test's own (the fault suite stops and starts it); default the run's. */
+  static async start(options: { kafkaBrokers?: string } = {}): Promise<DistributedWorld> {
     const id = uniqueName('e2e');
     const buildDir = path.join(root, '.tmp', `build-${id}`);
     execFileSync(process.execPath, [path.join(root, 'tools', 'build.mjs')], { env: { ...process.env, BUILD_OUT_DIR: path.relative(root, buildDir) }, stdio: 'ignore' });
@@ -71,7 +72,7 @@ export class DistributedWorld {
       topology = await Topology.start({
         buildDir,
         databaseUrl,
-        kafkaBrokers: testKafkaBrokers().join(','),
+        kafkaBrokers: options.kafkaBrokers ?? testKafkaBrokers().join(','),
         ports: { gateway: gateway!, accounts: accounts!, wallet: wallet!, rating: rating!, notifications: notifications! },
         switchApiKey: SWITCH_API_KEY,
         jwtSecret: randomBytes(48).toString('base64url'),

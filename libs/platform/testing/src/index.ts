@@ -9,3 +9,4 @@ export { ensureKafkaLibs, findKafkaLocalHome, startLocalKafka, type LocalKafka, 
 export { freePort, freePorts } from './free-port.js';
 export { startStripeRecorder, type RecordedStripeRequest, type StripeIntent, type StripeRecorder } from './stripe-recorder.js';
 export { SseClient, type SseMessage } from './sse-client.js';
+export { startRestartableKafka, type RestartableKafka } from './restartable-kafka.js';

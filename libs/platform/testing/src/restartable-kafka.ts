@@ -9,7 +9,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
-import { ensureKafkaLibs, findKafkaLocalHome, freePorts } from '@billing/testing';
+import { freePorts } from './free-port.js';
+import { ensureKafkaLibs, findKafkaLocalHome } from './kafka-local.js';
 
 export interface RestartableKafka {
   bootstrap: string;
