@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openDatabase } from '../../apps/standalone/src/embedded-database.js';
-import { consecutivePorts, Topology } from './topology.js';
+import { consecutivePorts, Topology } from '@billing/topology';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(root, 'data'), 'distributed');

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import Stripe from 'stripe';
-import { Topology } from '../../../../tools/distributed/topology.js';
+import { Topology } from '@billing/topology';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../..');
 export const SWITCH_API_KEY = `sk_e2e_${randomBytes(16).toString('hex')}`;

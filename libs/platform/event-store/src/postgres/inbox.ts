@@ -6,7 +6,7 @@ import type { SchemaNames } from './schema-names.js';
 
 const MAX_INBOX_KEY_LENGTH = 500;
 
-function assertEntry(entry: InboxEntry): void {
+export function assertInboxEntry(entry: InboxEntry): void {
   for (const [name, value] of [['consumer', entry.consumer], ['messageId', entry.messageId]] as const) {
     if (typeof value !== 'string' || value.length === 0 || value.length > MAX_INBOX_KEY_LENGTH) {
       throw new Error(`inbox ${name} must be 1..${MAX_INBOX_KEY_LENGTH} characters`);
@@ -19,7 +19,7 @@ function assertEntry(entry: InboxEntry): void {
  * deliveries of one message: the second waits for the first's commit, then gets false.
  */
 export async function markInbox(db: pg.Pool | pg.ClientBase, n: SchemaNames, entry: InboxEntry): Promise<boolean> {
-  assertEntry(entry);
+  assertInboxEntry(entry);
   const result = await db.query(
     `INSERT INTO ${n.inbox} (consumer, message_id) VALUES ($1, $2) ON CONFLICT (consumer, message_id) DO NOTHING RETURNING 1`,
     [entry.consumer, entry.messageId],
@@ -28,7 +28,7 @@ export async function markInbox(db: pg.Pool | pg.ClientBase, n: SchemaNames, ent
 }
 
 export async function hasInbox(db: pg.Pool | pg.ClientBase, n: SchemaNames, entry: InboxEntry): Promise<boolean> {
-  assertEntry(entry);
+  assertInboxEntry(entry);
   const result = await db.query(`SELECT 1 FROM ${n.inbox} WHERE consumer = $1 AND message_id = $2`, [entry.consumer, entry.messageId]);
   return result.rowCount === 1;
 }

@@ -1,7 +1,8 @@
-// The store's tables (DESIGN §5), created idempotently at open. Concurrent opens (several
-// instances of a service starting together) are serialised by a transaction-scoped advisory
-// lock, because CREATE SCHEMA/TABLE IF NOT EXISTS can still collide on the catalog otherwise.
+// The store's tables (DESIGN §5) and the append function, created idempotently at open. Concurrent
+// opens (several instances of a service starting together) are serialised by a transaction-scoped
+// advisory lock, because CREATE SCHEMA/TABLE IF NOT EXISTS can still collide on the catalog otherwise.
 import type pg from 'pg';
+import { APPEND_FUNCTION_ARGS, appendFunctionBody, createAppendFunction } from './append-function.js';
 import { CONSTRAINT } from './pg-errors.js';
 import type { SchemaNames } from './schema-names.js';
 import { withTransaction } from './transaction.js';
@@ -74,6 +75,19 @@ function triggerStatements(n: SchemaNames): Record<string, string> {
   };
 }
 
+/**
+ * Creates the append function on a new schema or on one made by an earlier version, and replaces
+ * it only when its body differs: an unchanged open writes nothing to the catalog, so it does not
+ * invalidate the plans that running appenders of other instances have cached.
+ */
+async function installAppendFunction(client: pg.ClientBase, names: SchemaNames): Promise<void> {
+  const installed = await client.query<{ body: string | null }>(
+    'SELECT (SELECT prosrc FROM pg_proc WHERE oid = to_regprocedure($1)) AS body',
+    [`${names.appendFunction}(${APPEND_FUNCTION_ARGS})`],
+  );
+  if (installed.rows[0]?.body !== appendFunctionBody(names)) await client.query(createAppendFunction(names));
+}
+
 export async function migrate(pool: pg.Pool, names: SchemaNames): Promise<void> {
   await withTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [MIGRATION_LOCK_NAMESPACE, names.schema]);
@@ -86,5 +100,6 @@ export async function migrate(pool: pg.Pool, names: SchemaNames): Promise<void> 
     for (const [name, statement] of Object.entries(triggerStatements(names))) {
       if (!present.has(name)) await client.query(statement);
     }
+    await installAppendFunction(client, names);
   });
 }

@@ -30,8 +30,9 @@ export function violatedConstraint(error: unknown): string | undefined {
 }
 
 /**
- * Worth re-running the whole transaction: a deadlock/serialization failure, or an event id that a
- * concurrent transaction on another stream committed first (the re-run sees it and skips it).
+ * Worth re-running the whole append (statement or transaction): a deadlock/serialization failure,
+ * or an event id that a concurrent transaction on another stream committed first (the re-run sees
+ * it and skips it).
  */
 export function isRetryableAppendError(error: unknown): boolean {
   const code = sqlState(error);

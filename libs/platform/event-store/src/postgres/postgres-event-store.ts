@@ -20,16 +20,17 @@ import type {
 } from '../port.js';
 import { startSubscription, stopAll } from '../subscription/subscribe.js';
 import { WakeHub } from '../subscription/wake-hub.js';
-import { appendInTransaction, type AppendSettings } from './append.js';
+import { appendStatement, writtenCount } from './append.js';
 import { PostgresCheckpointStore } from './checkpoint-store.js';
 import { hasInbox, markInbox } from './inbox.js';
 import { migrate } from './migration.js';
+import { CommitNotifier } from './notifier.js';
 import { notifySource } from './notify-source.js';
 import { isRetryableAppendError } from './pg-errors.js';
 import { headCheckpoint, readAll, readStream } from './read.js';
 import { schemaNames, type SchemaNames } from './schema-names.js';
 import { loadSnapshot, saveSnapshot } from './snapshots.js';
-import { withRetriedTransaction, withTransaction } from './transaction.js';
+import { withRetries, withTransaction } from './transaction.js';
 
 export interface PostgresEventStoreOptions {
   pool: pg.Pool;
@@ -38,9 +39,8 @@ export interface PostgresEventStoreOptions {
   /** run the idempotent migration at open (default true). */
   migrate?: boolean;
   /**
-   * pg_notify on every append (default true). NOTIFY serialises committing transactions on a
-   * cluster-wide queue lock; a write-heavy benchmark without live subscribers may turn it off
-   * (subscriptions then rely on polling).
+   * pg_notify after appends (default true), coalesced and outside the append's transaction where
+   * the store can (notifier.ts); false: subscriptions in other processes rely on polling.
    */
   notify?: boolean;
 }
@@ -51,7 +51,10 @@ export class PostgresEventStore implements EventStore {
   /** checkpoints table of this schema (relay and projection positions). */
   readonly checkpoints: PostgresCheckpointStore;
   private readonly names: SchemaNames;
-  private readonly settings: AppendSettings;
+  /** undefined when notify is off. */
+  private readonly notifier: CommitNotifier | undefined;
+  /** clients inside this store's withTransaction: their appends are notified after COMMIT. */
+  private readonly ownTransactions = new Map<pg.ClientBase, { wrote: boolean }>();
   private readonly hub: WakeHub;
   private readonly live = new Set<Subscription>();
   private closed = false;
@@ -60,7 +63,7 @@ export class PostgresEventStore implements EventStore {
     this.pool = options.pool;
     this.names = schemaNames(options.schema);
     this.schema = this.names.schema;
-    this.settings = { notify: options.notify ?? true };
+    this.notifier = (options.notify ?? true) ? new CommitNotifier(this.pool, this.names) : undefined;
     this.checkpoints = new PostgresCheckpointStore(this.pool, this.schema);
     this.hub = new WakeHub(notifySource(this.pool, this.names.channel));
   }
@@ -83,25 +86,57 @@ export class PostgresEventStore implements EventStore {
     return duplicateInbox ? { ...result, duplicateInbox } : result;
   }
 
-  /** All streams or none, in one transaction; options.inbox is recorded in it too. */
+  /**
+   * All streams or none, in one transaction; options.inbox is recorded in it too. One autocommit
+   * statement: the append function raises on a conflict, which rolls back what it wrote.
+   */
   async appendMulti(appends: readonly StreamAppend[], options?: AppendOptions): Promise<MultiAppendResult> {
     this.assertOpen();
-    return withRetriedTransaction(this.pool, (client) => appendInTransaction(client, this.names, appends, options, this.settings), isRetryableAppendError);
+    const mode = { atomic: true, notifyChannel: null };
+    const result = await withRetries(() => appendStatement(this.pool, this.names, appends, options, mode), isRetryableAppendError);
+    if (writtenCount(result) > 0) this.committed();
+    return result;
   }
 
   /**
    * The same append inside the caller's transaction (see withTransaction), to commit it together
-   * with the caller's own SQL. If it throws, the caller must roll back.
+   * with the caller's own SQL. If it throws, the caller must roll back. In this store's
+   * withTransaction the wake-up is sent after COMMIT; in any other transaction it is a pg_notify
+   * inside it (the store cannot see that transaction commit).
    */
-  appendInTransaction(client: pg.ClientBase, appends: readonly StreamAppend[], options?: AppendOptions): Promise<MultiAppendResult> {
+  async appendInTransaction(client: pg.ClientBase, appends: readonly StreamAppend[], options?: AppendOptions): Promise<MultiAppendResult> {
     this.assertOpen();
-    return appendInTransaction(client, this.names, appends, options, this.settings);
+    const own = this.ownTransactions.get(client);
+    const notifyChannel = own === undefined && this.notifier !== undefined ? this.names.channel : null;
+    const result = await appendStatement(client, this.names, appends, options, { atomic: false, notifyChannel });
+    if (own !== undefined && writtenCount(result) > 0) own.wrote = true;
+    return result;
   }
 
   /** BEGIN … COMMIT on a pooled connection; ROLLBACK and rethrow when `work` throws. */
-  withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async withTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     this.assertOpen();
-    return withTransaction(this.pool, work);
+    const state = { wrote: false };
+    const result = await withTransaction(this.pool, async (client) => {
+      this.ownTransactions.set(client, state);
+      try {
+        return await work(client);
+      } finally {
+        // before COMMIT, so the connection never goes back to the pool still registered
+        this.ownTransactions.delete(client);
+      }
+    });
+    if (state.wrote) this.committed();
+    return result;
+  }
+
+  /**
+   * After a commit that wrote events: this process's subscriptions wake at once, other
+   * processes' through the coalesced NOTIFY (none with notify: false; they poll).
+   */
+  private committed(): void {
+    this.hub.wake();
+    this.notifier?.request();
   }
 
   /** Records an inbox entry (in `client`'s transaction if given). true = new, false = seen before. */
@@ -145,5 +180,7 @@ export class PostgresEventStore implements EventStore {
     this.closed = true;
     await stopAll(this.live);
     await this.hub.close();
+    // the caller may end the pool next: let a pending wake-up go out first
+    await this.notifier?.flushed();
   }
 }

@@ -45,13 +45,36 @@ export async function readAll(db: Queryable, n: SchemaNames, from: Checkpoint, l
   return { events, checkpoint: last ? last.checkpoint : from };
 }
 
-/** The checkpoint of the last event readAll can return now: subscribe from here to get only new events. */
+/** How long headCheckpoint waits for older open transactions before settling for the horizon. */
+const HEAD_SETTLE_TIMEOUT_MS = 2_000;
+const HEAD_SETTLE_POLL_MS = 5;
+
+/**
+ * The checkpoint of the last event readAll can return now: subscribe from here to get only new
+ * events. It waits (bounded) until every event committed before the call is below the gap-safe
+ * horizon, so "caught up to the head" also covers an append that committed just before while an
+ * older transaction was still open (appends are one statement now: such overlaps got common).
+ */
 export async function headCheckpoint(db: Queryable, n: SchemaNames): Promise<Checkpoint> {
-  const result = await db.query<{ transaction_id: string; global_position: string }>(
-    `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position FROM ${n.events} e
-      WHERE e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
+  const newest = await db.query<{ transaction_id: string }>(
+    `SELECT e.transaction_id::text AS transaction_id FROM ${n.events} e ORDER BY e.transaction_id DESC, e.global_position DESC LIMIT 1`,
   );
-  const row = result.rows[0];
-  return row ? { transactionId: BigInt(row.transaction_id), position: BigInt(row.global_position) } : { transactionId: 0n, position: 0n };
+  const newestTransaction = newest.rows[0]?.transaction_id;
+  const deadline = performance.now() + HEAD_SETTLE_TIMEOUT_MS;
+  for (;;) {
+    const result = await db.query<{ transaction_id: string; global_position: string; settled: boolean }>(
+      `SELECT e.transaction_id::text AS transaction_id, e.global_position::text AS global_position,
+              ($1::xid8 IS NULL OR $1::xid8 < pg_snapshot_xmin(pg_current_snapshot())) AS settled
+         FROM (SELECT 1) one LEFT JOIN LATERAL (
+           SELECT transaction_id, global_position FROM ${n.events}
+            WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+            ORDER BY transaction_id DESC, global_position DESC LIMIT 1) e ON true`,
+      [newestTransaction ?? null],
+    );
+    const row = result.rows[0];
+    if (row?.settled === true || performance.now() >= deadline) {
+      return row?.transaction_id ? { transactionId: BigInt(row.transaction_id), position: BigInt(row.global_position) } : { transactionId: 0n, position: 0n };
+    }
+    await new Promise((resolve) => setTimeout(resolve, HEAD_SETTLE_POLL_MS));
+  }
 }

@@ -13,8 +13,12 @@ export interface SchemaNames {
   inbox: string;
   /** the function the append-only triggers call */
   refuseChange: string;
-  /** LISTEN/NOTIFY channel, woken by every append transaction */
+  /** the plpgsql function every append calls (append-function.ts); the suffix is its version */
+  appendFunction: string;
+  /** LISTEN/NOTIFY channel, woken after every append transaction that wrote */
   channel: string;
+  /** names of this store's prepared statements (unique per schema: a pool may serve several stores) */
+  statements: { append: string; notify: string };
 }
 
 export function schemaNames(schema: string): SchemaNames {
@@ -30,6 +34,9 @@ export function schemaNames(schema: string): SchemaNames {
     checkpoints: `${quoted}.checkpoints`,
     inbox: `${quoted}.inbox`,
     refuseChange: `${quoted}.refuse_event_change`,
+    appendFunction: `${quoted}.append_events_v1`,
     channel: `${schema}_events`,
+    // at most 13 + 50 characters: within PostgreSQL's 63
+    statements: { append: `es_append_v1_${schema}`, notify: `es_notify_v1_${schema}` },
   };
 }

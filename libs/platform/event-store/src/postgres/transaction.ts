@@ -2,8 +2,8 @@
 // connection whose ROLLBACK failed is destroyed, never handed back to the pool half-open.
 import type pg from 'pg';
 
-/** Bound on whole-transaction re-runs for transient conflicts (deadlock, concurrent duplicate id). */
-export const MAX_TRANSACTION_ATTEMPTS = 3;
+/** Bound on whole-append re-runs for transient conflicts (deadlock, concurrent duplicate id). */
+export const MAX_APPEND_ATTEMPTS = 3;
 
 export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
@@ -25,17 +25,13 @@ export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolCl
   }
 }
 
-/** withTransaction, re-run (bounded) while `retryable(error)` says the failure was transient. */
-export async function withRetriedTransaction<T>(
-  pool: pg.Pool,
-  work: (client: pg.PoolClient) => Promise<T>,
-  retryable: (error: unknown) => boolean,
-): Promise<T> {
+/** `work` (one autocommit statement, say), re-run (bounded) while `retryable(error)` says the failure was transient. */
+export async function withRetries<T>(work: () => Promise<T>, retryable: (error: unknown) => boolean): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await withTransaction(pool, work);
+      return await work();
     } catch (error) {
-      if (attempt >= MAX_TRANSACTION_ATTEMPTS || !retryable(error)) throw error;
+      if (attempt >= MAX_APPEND_ATTEMPTS || !retryable(error)) throw error;
     }
   }
 }

@@ -56,6 +56,11 @@ export class WakeHub {
     return next;
   }
 
+  /** Wakes every listener now: an append of this process has committed (no need to wait for its NOTIFY). */
+  wake(): void {
+    this.wakeAll();
+  }
+
   private wakeAll(): void {
     for (const listener of this.listeners) listener.wake();
   }

@@ -69,7 +69,9 @@ export class KafkaBus implements IntegrationBus {
         sessionTimeoutMs: defaults.sessionTimeoutMs ?? 30_000,
         heartbeatIntervalMs: defaults.heartbeatIntervalMs ?? 3_000,
         maxWaitTimeMs: defaults.maxWaitTimeMs ?? 1_000,
-        partitionsConsumedConcurrently: defaults.partitionsConsumedConcurrently ?? 1,
+        // partitions in parallel: their transactions overlap (the wallet group-commits them); order
+        // still holds per partition, i.e. per aggregate (the key). Bounded well below pool sizes.
+        partitionsConsumedConcurrently: defaults.partitionsConsumedConcurrently ?? 3,
         commitEveryMessages: defaults.commitEveryMessages ?? 50,
         ensureTopics: (topics) => ensureTopics(this.kafka, topics, this.topicSettings),
       },
