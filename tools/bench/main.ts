@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from './config.js';
 import { runEventStoreSuite } from './eventstore-suite.js';
+import { runDistributedSuite } from './distributed/suite.js';
 import { runRatingSuite } from './rating/suite.js';
 import { consoleSummary, renderReport, type ReportInput } from './report.js';
 import { writeSections } from './sections.js';
@@ -58,6 +59,11 @@ async function main(): Promise<void> {
       sections.set('wallet', wallet.section);
       await writeSections(config.outFile, sections);
       figures.push(...wallet.figures);
+    }
+    if (suites.includes('distributed')) {
+      const distributed = await runDistributedSuite(server, config, log);
+      sections.set('distributed', distributed.section);
+      await writeSections(config.outFile, sections);
     }
     if (suites.includes('rating')) {
       const rating = await runRatingSuite(server, config, log);

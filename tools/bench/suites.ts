@@ -1,7 +1,7 @@
-// Which suites a run measures: BENCH_SUITES=eventstore,wallet,rating (any subset; default all).
+// Which suites a run measures: BENCH_SUITES=eventstore,wallet,rating,distributed (any subset; default all).
 // Each suite owns one section of docs/benchmarks.md (sections.ts), so a partial run keeps the
 // other suites' last published sections.
-export const SUITES = ['eventstore', 'wallet', 'rating'] as const;
+export const SUITES = ['eventstore', 'wallet', 'rating', 'distributed'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export function selectedSuites(raw = process.env.BENCH_SUITES): SuiteName[] {
