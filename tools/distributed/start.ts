@@ -2,6 +2,8 @@
 // an embedded PostgreSQL (DATA_DIR/distributed), a local KRaft broker (deploy/kafka-local, Java
 // 17), and the five processes built from this checkout (tools/prestart.mjs builds dist/ first). DATABASE_URL / KAFKA_BROKERS use
 // servers you already have instead. Ctrl-C stops everything in order.
+import { CONFIG_VARIABLES } from '@billing/gateway';
+import { NOTIFICATIONS_ENV_VARIABLES } from '@billing/notifications-service';
 import { startLocalKafka } from '@billing/testing';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -75,8 +77,8 @@ async function generatedSecrets(file: string): Promise<{ secrets: Secrets; creat
   return { secrets, created: true };
 }
 
-/** variables handed to every process as they are (the topology sets the rest). */
-const PASSED_THROUGH = ['BILLING_CURRENCY', 'SMTP_URL', 'MAIL_FROM', 'PORTAL_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE', 'SIP_REALM', 'ADMIN_USERNAME', 'MAIL_RATE_PER_SECOND', 'MAIL_RATE_BURST', 'MAIL_MAX_ATTEMPTS', 'MAIL_BATCH_CREDENTIALS', 'MAX_CALL_SECONDS'];
+/** variables handed to every process as they are; the topology then sets its own (ports, URLs, secrets). */
+const PASSED_THROUGH: readonly string[] = [...CONFIG_VARIABLES, ...NOTIFICATIONS_ENV_VARIABLES, 'MAX_CALL_SECONDS'];
 
 main().catch((error: unknown) => {
   console.error('start:distributed failed:', error);

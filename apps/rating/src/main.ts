@@ -1,14 +1,14 @@
 // Distributed mode: rating in a process of its own (rate sheets, authorization, CDR intake, call
 // history). Consumes accounts.events.v1, publishes rating.events.v1; places call holds on the
 // wallet process over HTTP (WALLET_URL) — the one synchronous call between services.
-import { runServiceProcess } from '@billing/gateway';
+import { runServiceProcess, SERVICE_URL_ENV } from '@billing/gateway';
 import { maxCallSecondsFromEnv, RatingModule, RemoteWalletHolds, RemoteWalletModule } from '@billing/rating-service';
 
 await runServiceProcess({
   name: 'rating',
-  requiredEnv: ['WALLET_URL'],
+  requiredEnv: [SERVICE_URL_ENV.wallet],
   modules: ({ pool, bus }) => [
-    RemoteWalletModule.forRoot({ baseUrl: process.env.WALLET_URL!, apiKey: process.env.SWITCH_API_KEY! }),
+    RemoteWalletModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.wallet]!, apiKey: process.env.SWITCH_API_KEY! }),
     RatingModule.forRoot({ pool, bus, wallet: RemoteWalletHolds, maxCallSeconds: maxCallSecondsFromEnv() }),
   ],
 });

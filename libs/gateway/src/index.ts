@@ -55,4 +55,4 @@ export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, type Gat
 
 export { runServiceProcess, type ServiceProcessContext, type ServiceProcessOptions } from './process/service-process.js';
 export { serviceProxy, type ServiceProxyOptions } from './proxy/service-proxy.js';
-export { serviceFor, SERVICE_NAMES, SERVICE_ROUTES, type ServiceName, type ServiceRoute } from './proxy/service-routes.js';
+export { serviceFor, SERVICE_NAMES, SERVICE_ROUTES, SERVICE_URL_ENV, type ServiceName, type ServiceRoute } from './proxy/service-routes.js';

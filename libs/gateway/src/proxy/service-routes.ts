@@ -5,6 +5,14 @@
 export const SERVICE_NAMES = ['accounts', 'wallet', 'rating', 'notifications'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
+/** The variable that holds each service process's base URL (gateway; rating needs WALLET_URL). */
+export const SERVICE_URL_ENV: Readonly<Record<ServiceName, string>> = Object.freeze({
+  accounts: 'ACCOUNTS_URL',
+  wallet: 'WALLET_URL',
+  rating: 'RATING_URL',
+  notifications: 'NOTIFICATIONS_URL',
+});
+
 export interface ServiceRoute {
   service: ServiceName;
   /** matched against the path without the query string. */

@@ -412,7 +412,8 @@ function removeAbandonedArchives(dir: string): void {
   }
 }
 
-function waitForExit(child: ChildProcess, timeoutMs: number): Promise<number | string | null> {
+/** The child's exit code or signal, or 'timeout' after timeoutMs (also used by restartable-kafka). */
+export function waitForExit(child: ChildProcess, timeoutMs: number): Promise<number | string | null> {
   if (child.exitCode !== null) return Promise.resolve(child.exitCode);
   if (child.signalCode !== null) return Promise.resolve(child.signalCode);
   return new Promise((resolve) => {

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { freePorts } from './free-port.js';
-import { ensureKafkaLibs, findKafkaLocalHome } from './kafka-local.js';
+import { ensureKafkaLibs, findKafkaLocalHome, waitForExit } from './kafka-local.js';
 
 export interface RestartableKafka {
   bootstrap: string;
@@ -45,7 +45,7 @@ export async function startRestartableKafka(): Promise<RestartableKafka> {
   const format = spawn('java', ['-Xmx128m', '-cp', `${libs}/*`, log4j, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties], {
     stdio: 'ignore',
   });
-  if ((await exited(format, START_TIMEOUT_MS)) !== 0) throw new Error(`kafka storage format failed in ${dataDir}`);
+  if ((await waitForExit(format, START_TIMEOUT_MS)) !== 0) throw new Error(`kafka storage format failed in ${dataDir}`);
 
   const bootstrap = `127.0.0.1:${port}`;
   let broker: ChildProcess | undefined;
@@ -69,9 +69,9 @@ export async function startRestartableKafka(): Promise<RestartableKafka> {
     const running = broker;
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
     running.kill('SIGTERM');
-    if ((await exited(running, STOP_TIMEOUT_MS)) === 'timeout') {
+    if ((await waitForExit(running, STOP_TIMEOUT_MS)) === 'timeout') {
       running.kill('SIGKILL');
-      await exited(running, 5_000);
+      await waitForExit(running, 5_000);
     }
   };
   await start();
@@ -108,14 +108,3 @@ async function waitUntilReady(bootstrap: string, broker: ChildProcess, dataDir: 
   throw new Error(`broker ${bootstrap} not ready:\n${log}`);
 }
 
-function exited(child: ChildProcess, timeoutMs: number): Promise<number | string | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  if (child.signalCode !== null) return Promise.resolve(child.signalCode);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve('timeout'), timeoutMs);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve(code ?? signal);
-    });
-  });
-}

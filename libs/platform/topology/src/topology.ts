@@ -2,6 +2,7 @@
 // wallet, rating, notifications and the gateway — each started from the build, each its own
 // HTTP port, Kafka between them, one PostgreSQL. Used by `npm run start:distributed` and by the
 // e2e and fault suites (apps/e2e), which kill -9 and restart processes through this handle.
+import { SERVICE_NAMES, SERVICE_URL_ENV } from '@billing/gateway';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -128,10 +129,7 @@ export class Topology {
       SWITCH_API_KEY: o.switchApiKey,
       JWT_SECRET: o.jwtSecret,
       ADMIN_PASSWORD: o.adminPassword,
-      ACCOUNTS_URL: this.url('accounts'),
-      WALLET_URL: this.url('wallet'),
-      RATING_URL: this.url('rating'),
-      NOTIFICATIONS_URL: this.url('notifications'),
+      ...Object.fromEntries(SERVICE_NAMES.map((service) => [SERVICE_URL_ENV[service], this.url(service)])),
     };
   }
 
