@@ -26,6 +26,13 @@ describe('toProblem', () => {
     });
   });
 
+  it('maps back pressure (an error marked overloaded) to 503 with Retry-After, keeping its message', () => {
+    const overloaded = Object.assign(new Error('the wallet ledger has 5 commands waiting'), { overloaded: true as const });
+    const mapped = toProblem(overloaded);
+    expect(mapped).toMatchObject({ problem: { status: 503, code: 'overloaded', detail: 'the wallet ledger has 5 commands waiting' }, headers: { 'retry-after': '1' }, unexpected: false });
+    expect(toProblem(Object.assign(new Error('x'), { overloaded: 'yes' })).problem.status).toBe(500);
+  });
+
   it('maps a ZodError to a validation problem with JSON Pointer paths', () => {
     const result = z.strictObject({ rows: z.array(z.strictObject({ prefix: z.string() })) }).safeParse({ rows: [{ prefix: 1, x: 2 }] });
     expect(toProblem(result.error).problem).toMatchObject({

@@ -59,7 +59,22 @@ export function toProblem(error: unknown): MappedProblem {
     });
   }
   if (error instanceof HttpException) return fromHttpException(error);
+  if (isOverloaded(error)) {
+    return {
+      problem: { type: problemType('overloaded'), title: 'Service overloaded', status: 503, detail: error.message, code: 'overloaded' },
+      headers: { 'retry-after': '1' },
+      unexpected: false,
+    };
+  }
   return unexpected();
+}
+
+/**
+ * Back pressure from a service's bounded queue (e.g. the wallet ledger's): marked by an
+ * `overloaded: true` property, so the libs that raise it need no HTTP types.
+ */
+function isOverloaded(error: unknown): error is Error & { overloaded: true } {
+  return error instanceof Error && (error as { overloaded?: unknown }).overloaded === true;
 }
 
 function known(problem: ProblemDetails): MappedProblem {

@@ -44,6 +44,12 @@ export interface ConsumeOptions {
   checkpoints: CheckpointStore;
   /** tries per message before it is dead-lettered (default 5). */
   maxAttempts?: number;
+  /**
+   * Messages of one partition (or in-process batch) handled at once, one aggregate's in order
+   * (default 1: strictly in order). Only for handlers with no order between aggregates: a wallet
+   * charge of one call does not depend on another call's.
+   */
+  maxInFlight?: number;
   backoff?: BackoffPolicy;
 }
 

@@ -28,8 +28,12 @@ export interface WalletModuleOptions {
   snapshotEveryEvents?: number;
   /** loaded account states kept in memory (default 10 000). */
   cacheCapacity?: number;
-  /** commands decided together in one append per lane (default 64). */
+  /** commands decided together in one append (default 128). */
   maxBatchCommands?: number;
+  /** ledger transactions at once, on disjoint accounts (default 4; each holds a pool connection). */
+  maxBatchesInFlight?: number;
+  /** commands waiting for a batch before new ones are refused (default 100 000). */
+  maxQueuedUnits?: number;
   /** start the relay, the accounts consumer and the hold sweeper (default true; projections always run). */
   background?: boolean;
 }
@@ -48,6 +52,8 @@ export interface ResolvedWalletOptions {
   snapshotEveryEvents: number;
   cacheCapacity: number;
   maxBatchCommands: number;
+  maxBatchesInFlight: number;
+  maxQueuedUnits: number;
   background: boolean;
 }
 
@@ -73,7 +79,9 @@ export function resolveWalletOptions(options: WalletModuleOptions): ResolvedWall
     projectionPollIntervalMs: bounded('projectionPollIntervalMs', options.projectionPollIntervalMs ?? 1_000, 10, 60_000),
     snapshotEveryEvents: bounded('snapshotEveryEvents', options.snapshotEveryEvents ?? 200, 1, 100_000),
     cacheCapacity: bounded('cacheCapacity', options.cacheCapacity ?? 10_000, 0, 10_000_000),
-    maxBatchCommands: bounded('maxBatchCommands', options.maxBatchCommands ?? 64, 1, 1_000),
+    maxBatchCommands: bounded('maxBatchCommands', options.maxBatchCommands ?? 128, 1, 1_000),
+    maxBatchesInFlight: bounded('maxBatchesInFlight', options.maxBatchesInFlight ?? 4, 1, 64),
+    maxQueuedUnits: bounded('maxQueuedUnits', options.maxQueuedUnits ?? 100_000, 1, 10_000_000),
     background: options.background ?? true,
   };
 }

@@ -9,6 +9,7 @@ import type { ConsumeOptions } from '../bus.js';
 import { deliver, type DeliveryPolicy } from '../delivery.js';
 import { errorMessage, type MessagingLogger } from '../logger.js';
 import { decodeEvent, encodeEvent } from '../wire.js';
+import { deliverWindowed } from '../windowed.js';
 import { recordDeadLetter } from './dead-letters.js';
 import type { Source } from './sources.js';
 
@@ -73,13 +74,20 @@ export class InProcessTopicConsumer {
   }
 
   private async onBatch(source: Source, events: RecordedEvent[], checkpoint: Checkpoint): Promise<void> {
+    const mapped: { event: IntegrationEvent; position: string }[] = [];
     for (const recorded of events) {
-      if (this.abort.signal.aborted) throw new AbortedError();
       const event = toWireShape(source, recorded);
-      if (event === null) continue;
-      // A failed delivery was dead-lettered inside deliverOne; the batch moves on like on Kafka.
-      await this.deliverOne(event, { position: String(recorded.checkpoint.position) });
+      if (event !== null) mapped.push({ event, position: String(recorded.checkpoint.position) });
     }
+    // A failed delivery was dead-lettered inside deliverOne; the batch moves on like on Kafka.
+    await deliverWindowed(mapped, {
+      maxInFlight: this.options.maxInFlight ?? 1,
+      keyOf: (item) => item.event.aggregateId,
+      deliver: async (item) => void (await this.deliverOne(item.event, { position: item.position })),
+      onDone: () => undefined,
+      shouldStop: () => this.abort.signal.aborted,
+    });
+    if (this.abort.signal.aborted) throw new AbortedError();
     await this.options.checkpoints.save(this.checkpointName, checkpoint);
   }
 

@@ -9,6 +9,7 @@ import type { ConsumeOptions, ConsumerHandle, ConsumerStatus } from '../bus.js';
 import { deliver, type DeliveryPolicy } from '../delivery.js';
 import { errorMessage, type MessagingLogger } from '../logger.js';
 import { decodeEvent } from '../wire.js';
+import { deliverWindowed } from '../windowed.js';
 import { deadLetterOf } from './dead-letter.js';
 import type { SafeProducer } from './producer.js';
 
@@ -166,17 +167,24 @@ export class KafkaIntegrationConsumer implements ConsumerHandle {
     const commit = () => commitOffsetsIfNecessary(uncommittedOffsets());
     let sinceCommit = 0;
     try {
-      for (const message of batch.messages) {
-        if (!payload.isRunning() || payload.isStale() || this.abort.signal.aborted) break;
-        await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
-        resolveOffset(message.offset);
-        sinceCommit += 1;
-        if (sinceCommit >= this.settings.commitEveryMessages) {
-          await commit();
-          sinceCommit = 0;
-        }
-        await heartbeat();
-      }
+      await deliverWindowed(batch.messages, {
+        maxInFlight: this.options.maxInFlight ?? 1,
+        // the relay keys every message by its aggregate id: one aggregate's messages stay in order
+        keyOf: (message) => message.key?.toString('utf8') ?? '',
+        deliver: (message) => this.handleMessage(batch.topic, batch.partition, message, heartbeat),
+        onDone: (index) => {
+          resolveOffset(batch.messages[index]!.offset);
+          sinceCommit += 1;
+        },
+        shouldStop: () => !payload.isRunning() || payload.isStale() || this.abort.signal.aborted,
+        tick: async () => {
+          if (sinceCommit >= this.settings.commitEveryMessages) {
+            sinceCommit = 0;
+            await commit();
+          }
+          await heartbeat();
+        },
+      });
     } catch (error) {
       // Whatever was resolved had its effect: commit it, then let kafkajs refetch the rest.
       await commit().catch(() => undefined);

@@ -30,7 +30,11 @@ export class LedgerService {
     this.accounts = new AccountRepository(db.store, new AccountCache(options.cacheCapacity), options.snapshotEveryEvents, (error, streamId) =>
       this.logger.warn(`snapshot of ${streamId} not saved (loads stay correct, only slower): ${String(error)}`),
     );
-    this.lanes = new CommandLanes(new LedgerWriter(db, this.accounts), options.maxBatchCommands);
+    this.lanes = new CommandLanes(new LedgerWriter(db, this.accounts), {
+      maxBatchCommands: options.maxBatchCommands,
+      maxBatchesInFlight: options.maxBatchesInFlight,
+      maxQueuedUnits: options.maxQueuedUnits,
+    });
   }
 
   submit(unit: CommandUnit): Promise<UnitOutcome> {

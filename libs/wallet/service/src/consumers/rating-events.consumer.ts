@@ -14,6 +14,9 @@ import { WalletCalls } from '../application/wallet-calls.service.js';
 import { WalletDatabase } from '../infrastructure/wallet-database.js';
 import { WALLET_OPTIONS, type ResolvedWalletOptions } from '../wallet.options.js';
 
+/** Charges handled at once per partition: enough to fill a few ledger batches (≤ 90 accounts each). */
+export const RATING_EVENTS_IN_FLIGHT = 256;
+
 /** Thrown to have the bus retry the message (then dead-letter it). */
 export class CustomerAccountNotOpenYet extends Error {
   constructor(customerId: string, callId: string) {
@@ -44,6 +47,8 @@ export class RatingEventsConsumer implements OnApplicationBootstrap, OnModuleDes
       group: this.group,
       topics: [topicFor(this.options.ratingService)],
       handler: (event, context) => this.handleEvent(event, context),
+      // calls are independent: many charges in flight share the ledger's batched transactions
+      maxInFlight: RATING_EVENTS_IN_FLIGHT,
       store: this.db.store,
       checkpoints: this.db.store.checkpoints,
     });
