@@ -89,6 +89,35 @@ test('partial duplicates in a multi-stream append: stored ids skipped, the rest 
   expect((await t.store.readStream(b)).map((e) => [e.eventId, e.streamVersion])).toEqual([[old2.eventId, 0], [new1.eventId, 1]]);
 });
 
+test('a multi-stream append of fresh events (the set-based path): versions per stream, global order as given, mixed new and existing streams', async () => {
+  const existing = stream('set-old');
+  await t.store.append(existing, [newEvent(), newEvent()], 'no_stream');
+  const fresh = Array.from({ length: 40 }, (_, i) => stream(`set-${String(i).padStart(2, '0')}`));
+  const appends = [...fresh.map((streamId, i) => ({ streamId, events: Array.from({ length: 1 + (i % 3) }, newEvent), expectedVersion: 'no_stream' as const })), { streamId: existing, events: [newEvent()], expectedVersion: 1 }];
+  const { results } = await t.store.appendMulti(appends);
+  expect(results).toEqual(appends.map((a) => ({ streamId: a.streamId, nextExpectedVersion: a.streamId === existing ? 2 : a.events.length - 1, writtenCount: a.events.length })));
+  for (const append of appends) {
+    const stored = await t.store.readStream(append.streamId);
+    expect(stored.slice(-append.events.length).map((e) => e.eventId)).toEqual(append.events.map((e) => e.eventId));
+    expect(stored.map((e) => e.streamVersion)).toEqual(stored.map((_, i) => i));
+  }
+  // one transaction's events keep the order the caller gave them (the store sorts streams by id)
+  const ids = appends.slice().sort((x, y) => (x.streamId < y.streamId ? -1 : 1)).flatMap((a) => a.events.map((e) => e.eventId));
+  const { rows } = await t.pool.query<{ event_id: string }>(`SELECT event_id::text FROM "${t.schema}".events WHERE event_id = ANY($1::uuid[]) ORDER BY global_position`, [ids]);
+  expect(rows.map((r) => r.event_id)).toEqual(ids);
+  // a second identical append is recognised as a retry (the loop path): nothing written twice
+  const again = await t.store.appendMulti(appends.map((a) => ({ ...a, expectedVersion: 'any' as const })));
+  expect(again.results.every((r) => r.writtenCount === 0)).toBe(true);
+});
+
+test('a conflict on the last of many fresh streams writes none of them', async () => {
+  const streams = Array.from({ length: 10 }, (_, i) => stream(`set-conflict-${i}`)).sort();
+  await t.store.append(streams[9]!, [newEvent()], 'no_stream');
+  const attempt = t.store.appendMulti(streams.map((streamId) => ({ streamId, events: [newEvent()], expectedVersion: 'no_stream' as const })));
+  await expect(attempt).rejects.toMatchObject({ streamId: streams[9], actual: 0 });
+  for (const streamId of streams.slice(0, 9)) expect(await t.store.readStream(streamId)).toEqual([]);
+});
+
 test('an event written around the streams row (a bypassing writer) still meets a typed conflict', async () => {
   const s = stream('bypass');
   await t.pool.query(`INSERT INTO "${t.schema}".events (stream_id, stream_version, event_id, type, data) VALUES ($1, 0, $2, 'Raw', '{}')`, [s, randomUUID()]);

@@ -54,6 +54,10 @@ DECLARE
   v_fresh integer;
   v_expected text;
   v_written integer := 0;
+  v_n integer := coalesce(cardinality(p_stream_ids), 0);
+  v_versions integer[];
+  v_firsts integer[];
+  v_fast boolean;
 BEGIN
   IF p_inbox_consumer IS NOT NULL THEN
     INSERT INTO ${n.inbox} (consumer, message_id) VALUES (p_inbox_consumer, p_inbox_message_id)
@@ -66,6 +70,51 @@ BEGIN
       END LOOP;
       RETURN;
     END IF;
+  END IF;
+  -- Fast path, set-based, for a multi-stream append (a wallet batch: up to 100 accounts): every
+  -- stream has events, none of the ids is stored yet and every expected version holds. It takes
+  -- the same locks in the same (sorted) order with four statements in all instead of four per
+  -- stream. Anything else falls through to the loop below, which finds the locks already held.
+  IF v_n > 1 AND NOT (0 = ANY (p_counts)) THEN
+    INSERT INTO ${n.streams} (stream_id, version) SELECT u.id, -1 FROM unnest(p_stream_ids) AS u(id)
+      ON CONFLICT (stream_id) DO NOTHING;
+    SELECT array_agg(l.version ORDER BY l.ord) INTO v_versions FROM (
+      SELECT s.version, u.ord FROM ${n.streams} s JOIN unnest(p_stream_ids) WITH ORDINALITY AS u(id, ord) ON s.stream_id = u.id
+       ORDER BY s.stream_id FOR UPDATE OF s) l;
+    v_fast := cardinality(v_versions) = v_n AND NOT EXISTS (SELECT 1 FROM ${n.events} e WHERE e.event_id = ANY (p_event_ids));
+    v_firsts := array_fill(0, ARRAY[v_n]);
+    FOR i IN 1 .. v_n LOOP
+      EXIT WHEN NOT v_fast;
+      v_expected := p_expected[i];
+      v_version := v_versions[i];
+      v_fast := (v_expected = 'any'
+                 OR (v_expected = 'no_stream' AND v_version = -1)
+                 OR (v_expected = 'stream_exists' AND v_version >= 0)
+                 OR v_expected = v_version::text)
+                AND v_version::bigint + p_counts[i] <= 2147483647;
+      v_firsts[i] := v_first;
+      v_first := v_first + p_counts[i];
+    END LOOP;
+    IF v_fast THEN
+      INSERT INTO ${n.events} (stream_id, stream_version, event_id, type, data, metadata)
+      SELECT g.stream_id, g.version, e.event_id, e.type, e.data::jsonb, e.metadata::jsonb
+        FROM unnest(p_event_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(event_id, type, data, metadata, ord)
+        JOIN (SELECT st.id AS stream_id, st.first + k.k AS ord, st.version + 1 + k.k AS version
+                FROM unnest(p_stream_ids, v_versions, v_firsts, p_counts) AS st(id, version, first, cnt),
+                     generate_series(0, st.cnt - 1) AS k(k)) g ON g.ord = e.ord
+       ORDER BY e.ord;
+      UPDATE ${n.streams} s SET version = u.version + u.cnt
+        FROM unnest(p_stream_ids, v_versions, p_counts) AS u(id, version, cnt) WHERE s.stream_id = u.id;
+      FOR i IN 1 .. v_n LOOP
+        r_status := 'ok'; r_version := v_versions[i] + p_counts[i]; r_written := p_counts[i];
+        RETURN NEXT;
+      END LOOP;
+      IF p_channel IS NOT NULL THEN
+        PERFORM pg_notify(p_channel, '');
+      END IF;
+      RETURN;
+    END IF;
+    v_first := 1;
   END IF;
   FOR i IN 1 .. coalesce(cardinality(p_stream_ids), 0) LOOP
     v_count := p_counts[i];
