@@ -3,6 +3,7 @@
 // API key as an HTTP Basic password (user `switch`), which is all FreeSWITCH mod_xml_curl can send.
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { GATEWAY_OPTIONS, type ResolvedGatewayOptions } from '../gateway.tokens.js';
 import { ProblemException } from '../problem/problem.js';
 import { CredentialsService, normalizeUsername } from './credentials.service.js';
@@ -51,8 +52,11 @@ export class AuthService {
     private readonly secrets: GatewaySecrets,
     @Inject(GATEWAY_OPTIONS) private readonly options: ResolvedGatewayOptions,
   ) {
+    // A KeyObject, not the string: given a string, jsonwebtoken tries createPublicKey on every
+    // verify and catches the throw before createSecretKey — ≈ 0.5 ms of CPU per request.
+    const key = createSecretKey(Buffer.from(secrets.jwtSecret, 'utf8'));
     this.jwt = new JwtService({
-      secret: secrets.jwtSecret,
+      secretOrKeyProvider: () => key,
       signOptions: { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE, expiresIn: options.accessTokenTtlSeconds },
       verifyOptions: { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE },
     });

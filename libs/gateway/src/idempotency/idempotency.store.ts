@@ -8,6 +8,16 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { GATEWAY_OPTIONS, PG_POOL, type ResolvedGatewayOptions } from '../gateway.tokens.js';
 
+
+/**
+ * Joined into the claim and the completion so that their own (autocommit) transactions commit
+ * without waiting for the WAL flush. Safe: the handler's effect commits durably after the claim,
+ * and flushing its commit flushes the claim's WAL before it; a completion lost in a crash leaves a
+ * claim whose lease runs out, and the retry re-runs a handler that is idempotent by its command
+ * id (derived from the key) — exactly what a crash between effect and completion always did.
+ */
+const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`;
+
 export interface StoredResponse {
   statusCode: number;
   contentType: string;
@@ -61,7 +71,7 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
     const leaseMs = this.options.idempotency.leaseMs;
     const claimed = await this.pool.query(
       `INSERT INTO ${this.table} AS k (subject, key, request_hash, method, path, state, owner_token, lease_until)
-       VALUES ($1, $2, $3, $4, $5, 'in_progress', $6, now() + make_interval(secs => $7::double precision / 1000))
+       SELECT $1, $2, $3, $4, $5, 'in_progress', $6, now() + make_interval(secs => $7::double precision / 1000) FROM ${ASYNC_COMMIT}
        ON CONFLICT (subject, key) DO UPDATE
          SET owner_token = EXCLUDED.owner_token, lease_until = EXCLUDED.lease_until
          WHERE k.state = 'in_progress' AND k.lease_until < now() AND k.request_hash = EXCLUDED.request_hash
@@ -85,7 +95,7 @@ export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
   async complete(request: IdempotentRequest, ownerToken: string, response: StoredResponse): Promise<void> {
     const { rowCount } = await this.pool.query(
       `UPDATE ${this.table} SET state = 'completed', status_code = $4, content_type = $5, response_body = $6, completed_at = now()
-       WHERE subject = $1 AND key = $2 AND owner_token = $3 AND state = 'in_progress'`,
+       FROM ${ASYNC_COMMIT} WHERE subject = $1 AND key = $2 AND owner_token = $3 AND state = 'in_progress'`,
       [request.subject, request.key, ownerToken, response.statusCode, response.contentType, response.body],
     );
     if (rowCount !== 1) this.logger.warn(`idempotency key ${request.subject}/${request.key}: claim lost before completion`);

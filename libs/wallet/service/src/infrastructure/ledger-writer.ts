@@ -64,7 +64,8 @@ export class LedgerWriter {
       try {
         const results = await this.db.store.withTransaction((client) => this.transaction(client, live, decision, plan));
         await this.remember(results, decision, loaded);
-        return units.map((unit) => (duplicateUnits.has(unit) ? { kind: 'duplicate-message' } : committed(unit, decision, duplicateCommands)));
+        const outcomes = outcomesByCommand(decision);
+        return units.map((unit) => (duplicateUnits.has(unit) ? { kind: 'duplicate-message' } : committed(unit, outcomes, decision, duplicateCommands)));
       } catch (error) {
         if (error instanceof DuplicateMessage) {
           duplicateUnits.add(error.unit);
@@ -142,8 +143,7 @@ function outcomesByCommand(decision: BatchDecision): Map<WalletCommand, BatchOut
   return new Map(decision.outcomes.map((outcome) => [outcome.command, outcome]));
 }
 
-function committed(unit: CommandUnit, decision: BatchDecision, duplicates: ReadonlySet<WalletCommand>): UnitOutcome {
-  const outcomes = outcomesByCommand(decision);
+function committed(unit: CommandUnit, outcomes: ReadonlyMap<WalletCommand, BatchOutcome>, decision: BatchDecision, duplicates: ReadonlySet<WalletCommand>): UnitOutcome {
   const accounts = decision.ledger;
   return {
     kind: 'committed',
