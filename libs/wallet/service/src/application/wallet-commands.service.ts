@@ -16,7 +16,7 @@ import {
   type WalletEvent,
 } from '@billing/wallet-domain';
 import type { Accounts } from '../infrastructure/command-unit.js';
-import { Directory } from '../infrastructure/directory.js';
+import { Directory, type CustomerOwner } from '../infrastructure/directory.js';
 import { LedgerService, type ActorContext, type Decided } from './ledger.service.js';
 import { Clock } from './clock.js';
 
@@ -86,9 +86,17 @@ export class WalletCommands {
   }
 
   /** The agent moves money from its main balance to one of its customers (409 if it would overdraw). */
-  async transferToCustomer(input: { transferId: string; agentId: string; customerId: string; amountMicros: bigint }, context: ActorContext): Promise<TransferResult> {
+  async transferToCustomer(
+    input: { transferId: string; agentId: string; customerId: string; amountMicros: bigint },
+    context: ActorContext,
+    /** the caller's visibility check (it throws), on the owner read together with the rate. */
+    authorize: (owner: CustomerOwner | undefined) => void = () => undefined,
+  ): Promise<TransferResult> {
     const meta = this.clock.meta(context);
-    const rate = await this.commissionRate(input.agentId, meta.now);
+    const found = await this.directory.customerWithAgentRate(input.customerId, meta.now);
+    authorize(found?.owner);
+    // an agent's own customer has this agent's rate; anyone else's customer is the decider's to refuse
+    const rate = found?.owner.agentId === input.agentId && found.rate !== undefined ? found.rate : await this.commissionRate(input.agentId, meta.now);
     const outcome = await this.ledger.execute({ type: 'TransferToCustomer', ...input, agentCommissionMicroPercent: rate, meta }, context);
     const agent = ledgerAccount(outcome.accounts, agentMainAccount(input.agentId));
     const customer = ledgerAccount(outcome.accounts, customerAccount(input.customerId));

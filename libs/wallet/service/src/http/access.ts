@@ -16,7 +16,11 @@ export function assertAgentVisible(principal: Principal, agentId: string): void 
 
 /** The customer's owner from the wallet's directory; 404 when unknown or not the principal's. */
 export async function visibleCustomer(principal: Principal, directory: Directory, customerId: string): Promise<CustomerOwner> {
-  const owner = await directory.customer(customerId);
+  return assertCustomerVisible(principal, await directory.customer(customerId));
+}
+
+/** 404 unless the owner is known and the principal may see this customer. */
+export function assertCustomerVisible(principal: Principal, owner: CustomerOwner | undefined): CustomerOwner {
   return assertVisible(principal, owner, (customer) => ({ agentId: customer.agentId ?? undefined, customerId: customer.customerId }), 'customer');
 }
 

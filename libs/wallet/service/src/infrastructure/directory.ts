@@ -58,6 +58,26 @@ export class Directory {
     return row === undefined ? undefined : { customerId: row.customer_id, agentId: row.agent_id, status: row.status };
   }
 
+  /**
+   * The customer's owner and, when it has an agent, that agent's rate in force at `at`: one round
+   * trip for a transfer (visibility and commission), instead of customer() + commissionRateAt().
+   * rate undefined = ITC-direct customer, or its agent not known to the wallet (yet).
+   */
+  async customerWithAgentRate(customerId: string, at: string): Promise<{ owner: CustomerOwner; rate: bigint | undefined } | undefined> {
+    const { rows } = await this.db.pool.query<{ customer_id: string; agent_id: string | null; status: string; rate: string | null }>(
+      `SELECT o.customer_id, o.agent_id, o.status, r.rate FROM ${this.db.table('customer_owners')} o
+         LEFT JOIN LATERAL (
+           SELECT commission_micro_percent::text AS rate FROM ${this.db.table('agent_commission_rates')}
+            WHERE agent_id = o.agent_id ORDER BY (effective_at <= $2) DESC, CASE WHEN effective_at <= $2 THEN effective_at END DESC, effective_at ASC LIMIT 1
+         ) r ON true
+        WHERE o.customer_id = $1`,
+      [customerId, at],
+    );
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    return { owner: { customerId: row.customer_id, agentId: row.agent_id, status: row.status }, rate: row.rate === null ? undefined : BigInt(row.rate) };
+  }
+
   async isAgentKnown(agentId: string, client?: pg.ClientBase): Promise<boolean> {
     const { rowCount } = await (client ?? this.db.pool).query(`SELECT 1 FROM ${this.db.table('agent_commission_rates')} WHERE agent_id = $1 LIMIT 1`, [agentId]);
     return rowCount === 1;
