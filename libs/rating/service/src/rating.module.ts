@@ -6,6 +6,7 @@ import { AccountsConsumer } from './accounts/accounts-consumer.js';
 import { CustomerDirectory } from './accounts/directory.js';
 import { AuthorizationService } from './calls/authorization.service.js';
 import { CallHistoryQueries } from './calls/call-history.queries.js';
+import { CallCommitter } from './calls/call-committer.js';
 import { CallStore } from './calls/call-store.js';
 import { CdrIntake } from './calls/cdr-intake.service.js';
 import { CallPricer } from './calls/pricing.js';
@@ -45,6 +46,7 @@ export class RatingModule {
         SheetStore,
         RateSheetsService,
         CallStore,
+        CallCommitter,
         CallPricer,
         CdrIntake,
         AuthorizationService,

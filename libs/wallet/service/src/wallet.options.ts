@@ -30,7 +30,7 @@ export interface WalletModuleOptions {
   cacheCapacity?: number;
   /** commands decided together in one append (default 128). */
   maxBatchCommands?: number;
-  /** ledger transactions at once, on disjoint accounts (default 4; each holds a pool connection). */
+  /** ledger transactions at once, on disjoint accounts (default 2: on a small machine fewer, fuller batches beat more, emptier ones; each holds a pool connection). */
   maxBatchesInFlight?: number;
   /** commands waiting for a batch before new ones are refused (default 100 000). */
   maxQueuedUnits?: number;
@@ -80,7 +80,7 @@ export function resolveWalletOptions(options: WalletModuleOptions): ResolvedWall
     snapshotEveryEvents: bounded('snapshotEveryEvents', options.snapshotEveryEvents ?? 200, 1, 100_000),
     cacheCapacity: bounded('cacheCapacity', options.cacheCapacity ?? 10_000, 0, 10_000_000),
     maxBatchCommands: bounded('maxBatchCommands', options.maxBatchCommands ?? 128, 1, 1_000),
-    maxBatchesInFlight: bounded('maxBatchesInFlight', options.maxBatchesInFlight ?? 4, 1, 64),
+    maxBatchesInFlight: bounded('maxBatchesInFlight', options.maxBatchesInFlight ?? 2, 1, 64),
     maxQueuedUnits: bounded('maxQueuedUnits', options.maxQueuedUnits ?? 100_000, 1, 10_000_000),
     background: options.background ?? true,
   };

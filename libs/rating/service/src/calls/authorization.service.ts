@@ -14,7 +14,8 @@ import { CustomerDirectory, type DirectoryCustomer, type FollowMe } from '../acc
 import { RatingClock } from '../infrastructure/clock.js';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
 import { RATING_OPTIONS, WALLET_HOLDS, type ResolvedRatingOptions, type WalletHolds } from '../rating.options.js';
-import { CallStore } from './call-store.js';
+import { CallCommitter } from './call-committer.js';
+import { CallStore, type LoadedCall } from './call-store.js';
 import { CallPricer } from './pricing.js';
 
 export interface AuthorizationRequest {
@@ -73,6 +74,7 @@ export class AuthorizationService {
     @Inject(CallPricer) private readonly pricer: CallPricer,
     @Inject(CustomerDirectory) private readonly directory: CustomerDirectory,
     @Inject(CallStore) private readonly calls: CallStore,
+    @Inject(CallCommitter) private readonly committer: CallCommitter,
     @Inject(RatingClock) private readonly clock: RatingClock,
     @Inject(RatingDatabase) private readonly db: RatingDatabase,
     @Inject(WALLET_HOLDS) private readonly wallet: WalletHolds,
@@ -120,7 +122,7 @@ export class AuthorizationService {
     try {
       const number = normaliseDestination(request.destination);
       if (!number.ok) throw new Error(`a priced call has a valid destination: ${request.destination}`);
-      await this.record(context, request.callId, pricing, { destinationDigits: number.digits, holdId, grantedMicros, maxDurationSeconds });
+      await this.record(context, call, pricing, { destinationDigits: number.digits, holdId, grantedMicros, maxDurationSeconds });
     } catch (error) {
       await this.undo(customer.customerId, request.callId, holdId !== null);
       if (error instanceof RejectedCommand && error.code === 'call_already_ended') return refuse('call_already_ended');
@@ -129,9 +131,11 @@ export class AuthorizationService {
     return allowed(pricing, maxDurationSeconds, grantedMicros, customer, request.callerId);
   }
 
-  private async record(context: CommandContext, callId: string, pricing: Extract<CallPricing, { kind: 'priced' }>, grant: { destinationDigits: string; holdId: string | null; grantedMicros: bigint; maxDurationSeconds: number }): Promise<void> {
+  /** Records CallAuthorized on the call as loaded at the start (reloaded only after a race). */
+  private async record(context: CommandContext, loaded: LoadedCall, pricing: Extract<CallPricing, { kind: 'priced' }>, grant: { destinationDigits: string; holdId: string | null; grantedMicros: bigint; maxDurationSeconds: number }): Promise<void> {
+    const callId = loaded.callId;
     for (let attempt = 1; ; attempt += 1) {
-      const call = await this.calls.loadFromStream(callId);
+      const call = attempt === 1 ? loaded : await this.calls.loadFromStream(callId);
       const events = decideCall(
         {
           type: 'AuthorizeCall',
@@ -150,7 +154,8 @@ export class AuthorizationService {
         call.state,
       );
       try {
-        await this.calls.commit([{ call, events, commandId: null }], metadataOf(context));
+        // group-committed with the other authorizations in flight
+        await this.committer.commit({ call, events, commandId: null }, metadataOf(context));
         return;
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) continue;
@@ -161,7 +166,10 @@ export class AuthorizationService {
 
   /** One slot per open authorization; refused when the customer already has maxConcurrentCalls. */
   private async reserveSlot(customer: DirectoryCustomer, callId: string, now: Date, expiresAt: Date): Promise<boolean> {
-    const { rows } = await this.db.pool.query<{ reserved: boolean }>(`SELECT ${this.db.schema}.reserve_call_slot($1, $2, $3, $4, $5) AS reserved`, [
+    // Committed without waiting for the WAL flush: the CallAuthorized that follows is durable and
+    // its flush carries this earlier commit with it; a slot lost in a crash before that belongs to
+    // a call that was never authorized.
+    const { rows } = await this.db.pool.query<{ reserved: boolean }>(`SELECT ${this.db.schema}.reserve_call_slot($1, $2, $3, $4, $5) AS reserved, set_config('synchronous_commit', 'off', true)`, [
       customer.customerId,
       callId,
       customer.maxConcurrentCalls,

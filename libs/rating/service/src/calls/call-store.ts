@@ -34,6 +34,8 @@ export interface CallDecision {
   readonly events: readonly CallEvent[];
   /** the idempotency id of the command: event ids are derived from it (a repeat appends nothing). */
   readonly commandId: string | null;
+  /** this decision's own metadata, when a batch carries several requests' decisions (else commit()'s). */
+  readonly metadata?: EventMetadata;
 }
 
 export interface CommittedCall {
@@ -106,37 +108,46 @@ export class CallStore {
   private async project(client: pg.ClientBase, calls: readonly ProjectedCall[]): Promise<void> {
     const outcomes: Record<string, unknown>[] = [];
     const ended: string[] = [];
+    // one row per call (the last authorization wins, as row-by-row upserts would leave it)
+    const authorized = new Map<string, Record<string, unknown>>();
     for (const call of calls) {
       for (const event of call.events) {
         if (event.type === 'CallAuthorized') {
-          await client.query(
-            `INSERT INTO ${this.db.table('calls')} (call_id, stream_version, state, status, customer_id, agent_id, destination_digits, prefix, sheet_id, version_id,
-               hold_id, granted_micros, max_duration_seconds, authorized_at, updated_at)
-             VALUES ($1, $2, $3, 'authorized', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now())
-             ON CONFLICT (call_id) DO UPDATE SET stream_version = EXCLUDED.stream_version, state = EXCLUDED.state, hold_id = EXCLUDED.hold_id,
-               granted_micros = EXCLUDED.granted_micros, max_duration_seconds = EXCLUDED.max_duration_seconds, authorized_at = EXCLUDED.authorized_at, updated_at = now()`,
-            [
-              call.callId,
-              call.version,
-              encodeJson(call.state),
-              event.customerId,
-              event.agentId,
-              event.destinationDigits,
-              event.prefix,
-              event.sheetId,
-              event.versionId,
-              event.holdId,
-              event.grantedMicros.toString(),
-              event.maxDurationSeconds,
-              event.occurredAt,
-            ],
-          );
+          authorized.set(call.callId, {
+            call_id: call.callId,
+            stream_version: call.version,
+            state: encodeJson(call.state),
+            customer_id: event.customerId,
+            agent_id: event.agentId,
+            destination_digits: event.destinationDigits,
+            prefix: event.prefix,
+            sheet_id: event.sheetId,
+            version_id: event.versionId,
+            hold_id: event.holdId,
+            granted_micros: event.grantedMicros.toString(),
+            max_duration_seconds: event.maxDurationSeconds,
+            authorized_at: event.occurredAt,
+          });
         }
       }
       const outcome = [...call.events].reverse().find((event): event is Exclude<CallEvent, { type: 'CallAuthorized' }> => event.type !== 'CallAuthorized');
       if (outcome === undefined) continue;
       ended.push(call.callId);
       outcomes.push(outcomeColumns(call, outcome));
+    }
+    if (authorized.size > 0) {
+      // one statement for every authorization of the batch (group-committed by CallCommitter)
+      await client.query(
+        `INSERT INTO ${this.db.table('calls')} (call_id, stream_version, state, status, customer_id, agent_id, destination_digits, prefix, sheet_id, version_id,
+           hold_id, granted_micros, max_duration_seconds, authorized_at, updated_at)
+         SELECT x.call_id, x.stream_version, x.state, 'authorized', x.customer_id, x.agent_id, x.destination_digits, x.prefix, x.sheet_id, x.version_id,
+           x.hold_id, x.granted_micros::bigint, x.max_duration_seconds, x.authorized_at, now()
+           FROM jsonb_to_recordset($1::jsonb) AS x(call_id text, stream_version integer, state text, customer_id text, agent_id text, destination_digits text,
+             prefix text, sheet_id text, version_id text, hold_id text, granted_micros text, max_duration_seconds integer, authorized_at timestamptz)
+         ON CONFLICT (call_id) DO UPDATE SET stream_version = EXCLUDED.stream_version, state = EXCLUDED.state, hold_id = EXCLUDED.hold_id,
+           granted_micros = EXCLUDED.granted_micros, max_duration_seconds = EXCLUDED.max_duration_seconds, authorized_at = EXCLUDED.authorized_at, updated_at = now()`,
+        [JSON.stringify([...authorized.values()])],
+      );
     }
     if (outcomes.length > 0) {
       await client.query(
@@ -214,7 +225,7 @@ function toAppend(decision: CallDecision, metadata: EventMetadata): StreamAppend
       eventId: decision.commandId === null ? randomUUID() : deterministicEventId(streamId, decision.commandId, index),
       type: event.type,
       data: event,
-      metadata,
+      metadata: decision.metadata ?? metadata,
     })),
   };
 }
