@@ -50,6 +50,11 @@ export interface ConsumeOptions {
    * charge of one call does not depend on another call's.
    */
   maxInFlight?: number;
+  /**
+   * The handler records the inbox entry in its effect's transaction and treats a repeat as done,
+   * so a first try skips the inbox lookup (one round trip per message); retries still look.
+   */
+  inboxInHandler?: boolean;
   backoff?: BackoffPolicy;
 }
 

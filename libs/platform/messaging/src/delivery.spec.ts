@@ -45,6 +45,25 @@ describe('deliver', () => {
     expect(calls).toBe(0);
   });
 
+  it('with skipFirstInboxCheck the first try goes to the handler, a retry still consults the inbox', async () => {
+    const seen = new Set<string>();
+    let lookups = 0;
+    const calls: number[] = [];
+    const outcome = await deliver({
+      ...request(async (_e, ctx) => {
+        calls.push(ctx.attempt);
+        // the effect (and its inbox entry) committed, then the handler failed
+        seen.add(`billing/${event.eventId}`);
+        throw new Error('failed after its effect');
+      }, seen),
+      inbox: { hasInbox: async (entry: InboxEntry) => ((lookups += 1), seen.has(`${entry.consumer}/${entry.messageId}`)) },
+      skipFirstInboxCheck: true,
+    });
+    expect(calls).toEqual([1]);
+    expect(lookups).toBe(1);
+    expect(outcome).toEqual({ kind: 'duplicate' });
+  });
+
   it('retries a failing handler and reports the attempt it succeeded on', async () => {
     const attempts: number[] = [];
     const outcome = await deliver(

@@ -32,6 +32,8 @@ export interface DeliveryRequest {
   logger: MessagingLogger;
   /** where the message came from, for logs. */
   origin: LogFields;
+  /** the first try goes straight to the handler (ConsumeOptions.inboxInHandler). */
+  skipFirstInboxCheck?: boolean;
   /** called while waiting between attempts (Kafka heartbeat). */
   tick?: () => Promise<void>;
   tickEveryMs?: number;
@@ -82,8 +84,9 @@ async function tryOnce(
   attempt: number,
 ): Promise<Failure | 'duplicate' | undefined> {
   try {
-    // Checked before every try: a failed try may still have committed its effect.
-    if (await request.inbox.hasInbox(entry)) return 'duplicate';
+    // Checked before every try: a failed try may still have committed its effect. A handler that
+    // records the inbox itself recognises a repeat on its own, so its first try may skip this.
+    if (!(attempt === 1 && request.skipFirstInboxCheck === true) && (await request.inbox.hasInbox(entry))) return 'duplicate';
   } catch (error) {
     // The inbox lookup failing is never the message's fault.
     return { error, transient: true };

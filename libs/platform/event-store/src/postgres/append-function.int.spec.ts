@@ -118,6 +118,14 @@ test('a conflict on the last of many fresh streams writes none of them', async (
   for (const streamId of streams.slice(0, 9)) expect(await t.store.readStream(streamId)).toEqual([]);
 });
 
+test('markInboxMany records many entries in one statement: true for the fresh ones, false for known ones and for a repeat within the call', async () => {
+  const [known, a, b] = [randomUUID(), randomUUID(), randomUUID()].map((messageId) => ({ consumer: 'many-spec', messageId }));
+  expect(await t.store.markInbox(known!)).toBe(true);
+  expect(await t.store.markInboxMany([a!, known!, b!, a!])).toEqual([true, false, true, false]);
+  expect(await t.store.hasInbox(b!)).toBe(true);
+  expect(await t.store.markInboxMany([])).toEqual([]);
+});
+
 test('an event written around the streams row (a bypassing writer) still meets a typed conflict', async () => {
   const s = stream('bypass');
   await t.pool.query(`INSERT INTO "${t.schema}".events (stream_id, stream_version, event_id, type, data) VALUES ($1, 0, $2, 'Raw', '{}')`, [s, randomUUID()]);

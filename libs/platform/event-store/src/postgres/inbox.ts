@@ -27,6 +27,19 @@ export async function markInbox(db: pg.Pool | pg.ClientBase, n: SchemaNames, ent
   return result.rowCount === 1;
 }
 
+/** markInbox for many entries in one statement: one boolean per entry, in order (a repeat within `entries` is false). */
+export async function markInboxMany(db: pg.Pool | pg.ClientBase, n: SchemaNames, entries: readonly InboxEntry[]): Promise<boolean[]> {
+  if (entries.length === 0) return [];
+  entries.forEach(assertInboxEntry);
+  const { rows } = await db.query<{ consumer: string; message_id: string }>(
+    `INSERT INTO ${n.inbox} (consumer, message_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (consumer, message_id) DO NOTHING RETURNING consumer, message_id`,
+    [entries.map((entry) => entry.consumer), entries.map((entry) => entry.messageId)],
+  );
+  const recorded = new Set(rows.map((row) => `${row.consumer}\u0000${row.message_id}`));
+  // the first of two equal entries takes the recording; the second is a repeat
+  return entries.map((entry) => recorded.delete(`${entry.consumer}\u0000${entry.messageId}`));
+}
+
 export async function hasInbox(db: pg.Pool | pg.ClientBase, n: SchemaNames, entry: InboxEntry): Promise<boolean> {
   assertInboxEntry(entry);
   const result = await db.query(`SELECT 1 FROM ${n.inbox} WHERE consumer = $1 AND message_id = $2`, [entry.consumer, entry.messageId]);

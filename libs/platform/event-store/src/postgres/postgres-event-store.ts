@@ -22,7 +22,7 @@ import { startSubscription, stopAll } from '../subscription/subscribe.js';
 import { WakeHub } from '../subscription/wake-hub.js';
 import { appendStatement, writtenCount } from './append.js';
 import { PostgresCheckpointStore } from './checkpoint-store.js';
-import { hasInbox, markInbox } from './inbox.js';
+import { hasInbox, markInbox, markInboxMany } from './inbox.js';
 import { migrate } from './migration.js';
 import { CommitNotifier } from './notifier.js';
 import { notifySource } from './notify-source.js';
@@ -142,6 +142,11 @@ export class PostgresEventStore implements EventStore {
   /** Records an inbox entry (in `client`'s transaction if given). true = new, false = seen before. */
   markInbox(entry: InboxEntry, client?: pg.ClientBase): Promise<boolean> {
     return markInbox(client ?? this.pool, this.names, entry);
+  }
+
+  /** Many entries in one statement (a batch of integration events): one boolean per entry, in order. */
+  markInboxMany(entries: readonly InboxEntry[], client?: pg.ClientBase): Promise<boolean[]> {
+    return markInboxMany(client ?? this.pool, this.names, entries);
   }
 
   hasInbox(entry: InboxEntry, client?: pg.ClientBase): Promise<boolean> {

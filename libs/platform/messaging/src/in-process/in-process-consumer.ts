@@ -98,6 +98,7 @@ export class InProcessTopicConsumer {
       handler: this.options.handler,
       inbox: this.options.store,
       policy: this.settings.policy,
+      skipFirstInboxCheck: this.options.inboxInHandler === true,
       signal: this.abort.signal,
       logger: this.logger,
       origin: { topic: this.topic, ...origin },

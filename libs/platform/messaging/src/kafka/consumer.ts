@@ -220,6 +220,7 @@ export class KafkaIntegrationConsumer implements ConsumerHandle {
       handler: this.options.handler,
       inbox: this.options.store,
       policy: this.settings.policy,
+      skipFirstInboxCheck: this.options.inboxInHandler === true,
       signal: this.abort.signal,
       logger: this.logger,
       origin,

@@ -49,6 +49,8 @@ export class RatingEventsConsumer implements OnApplicationBootstrap, OnModuleDes
       handler: (event, context) => this.handleEvent(event, context),
       // calls are independent: many charges in flight share the ledger's batched transactions
       maxInFlight: RATING_EVENTS_IN_FLIGHT,
+      // a charge's unit records the inbox entry with the ledger write; releases are idempotent
+      inboxInHandler: true,
       store: this.db.store,
       checkpoints: this.db.store.checkpoints,
     });

@@ -19,9 +19,9 @@ const MAX_BACKOFF_MS = 50;
 
 export type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
 
-class DuplicateMessage extends Error {
-  constructor(readonly unit: CommandUnit) {
-    super('integration event already handled');
+class DuplicateMessages extends Error {
+  constructor(readonly units: readonly CommandUnit[]) {
+    super('integration events already handled');
   }
 }
 
@@ -67,8 +67,8 @@ export class LedgerWriter {
         const outcomes = outcomesByCommand(decision);
         return units.map((unit) => (duplicateUnits.has(unit) ? { kind: 'duplicate-message' } : committed(unit, outcomes, decision, duplicateCommands)));
       } catch (error) {
-        if (error instanceof DuplicateMessage) {
-          duplicateUnits.add(error.unit);
+        if (error instanceof DuplicateMessages) {
+          for (const unit of error.units) duplicateUnits.add(unit);
           continue;
         }
         for (const accountId of loaded.keys()) this.accounts.forget(accountId);
@@ -90,10 +90,15 @@ export class LedgerWriter {
   }
 
   private async transaction(client: pg.PoolClient, units: readonly CommandUnit[], decision: BatchDecision, plan: AppendPlan): Promise<AppendResult[]> {
-    for (const unit of units) {
-      if (unit.inbox !== undefined && !(await this.db.store.markInbox(unit.inbox, client))) throw new DuplicateMessage(unit);
-      await unit.inTransaction?.(client);
-    }
+    // every unit's inbox entry in one statement; the redelivered ones leave the batch, which is decided again without them
+    const withInbox = units.filter((unit) => unit.inbox !== undefined);
+    const fresh = await this.db.store.markInboxMany(
+      withInbox.map((unit) => unit.inbox!),
+      client,
+    );
+    const repeated = withInbox.filter((_, index) => !fresh[index]);
+    if (repeated.length > 0) throw new DuplicateMessages(repeated);
+    for (const unit of units) await unit.inTransaction?.(client);
     await this.recordRefusals(client, units, decision);
     if (plan.appends.length === 0) return [];
     const { results } = await this.db.store.appendInTransaction(client, plan.appends);
