@@ -2,7 +2,7 @@
 // checkpoint kept in the consuming service's own checkpoint store, maps with the producer's mapper
 // and delivers through the same inbox dedupe and retry policy as the Kafka consumer. The checkpoint
 // moves after the whole batch was delivered, so a crash redelivers (and the inbox absorbs) a batch.
-import type { Checkpoint, RecordedEvent, Subscription } from '@billing/event-store';
+import { MAX_READ_ALL_LIMIT, type Checkpoint, type RecordedEvent, type Subscription } from '@billing/event-store';
 import type { IntegrationEvent } from '@billing/contracts';
 import { AbortedError } from '../backoff.js';
 import type { ConsumeOptions } from '../bus.js';
@@ -48,7 +48,8 @@ export class InProcessTopicConsumer {
     if (this.abort.signal.aborted) return;
     this.subscription = source.store.subscribe({
       from,
-      batchSize: this.settings.batchSize,
+      // a consumer with many messages in flight reads several windows per batch, so the window stays full
+      batchSize: Math.min(MAX_READ_ALL_LIMIT, Math.max(this.settings.batchSize, (this.options.maxInFlight ?? 1) * 4)),
       pollIntervalMs: this.settings.pollIntervalMs,
       retryDelayMs: Math.max(1, this.settings.policy.backoff.initialDelayMs),
       maxRetryDelayMs: Math.max(1, this.settings.policy.backoff.maxDelayMs),
