@@ -15,7 +15,66 @@ const value: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   ),
 })).value;
 
+/** The former decodeJson (a reviver on JSON.parse): the reference the in-place restore must match. */
+function reviverDecode(text: string): unknown {
+  return JSON.parse(text, (_key, parsed: unknown) => {
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return parsed;
+    const keys = Object.keys(parsed);
+    if (keys.length !== 1 || keys[0] !== '$bigint') return parsed;
+    const digits = (parsed as Record<string, unknown>).$bigint;
+    if (typeof digits !== 'string' || !/^-?(0|[1-9][0-9]*)$/.test(digits)) throw new JsonCodecError('malformed');
+    return BigInt(digits);
+  });
+}
+
+type Tree = { leaf: string } | { list: Tree[] } | { entries: [string, Tree][] };
+/** JSON texts as any writer could store them: tags good and bad, tag-like keys, "__proto__", \u escapes. */
+const jsonText: fc.Arbitrary<string> = fc
+  .letrec<{ tree: Tree }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: 'small' },
+      fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('-42', '01', '1e3', '0', '')).map((leaf) => ({ leaf: JSON.stringify(leaf) })),
+      fc.array(tie('tree'), { maxLength: 4 }).map((list) => ({ list })),
+      fc
+        .array(fc.tuple(fc.oneof(fc.string(), fc.constantFrom('"$bigint"', '"$\\u0062igint"', '"__proto__"', '"x"')), tie('tree')), { maxLength: 3 })
+        .map((entries) => ({ entries: entries.map(([key, tree]): [string, Tree] => [key.startsWith('"') ? key : JSON.stringify(key), tree]) })),
+      fc.constantFrom('"7"', '"-0"', '"12345678901234567890"', '"1.5"', '7').map((digits) => ({ entries: [['"$bigint"', { leaf: digits }]] as [string, Tree][] })),
+    ),
+  }))
+  .tree.map(function render(tree: Tree): string {
+    if ('leaf' in tree) return tree.leaf;
+    if ('list' in tree) return `[${tree.list.map(render).join(',')}]`;
+    return `{${tree.entries.map(([key, item]) => `${key}:${render(item)}`).join(',')}}`;
+  });
+
+function outcome(decode: (text: string) => unknown, text: string): { value: unknown } | { error: string } {
+  try {
+    return { value: decode(text) };
+  } catch (error) {
+    return { error: error instanceof JsonCodecError ? 'JsonCodecError' : String(error) };
+  }
+}
+
 describe('JSON codec', () => {
+  test('decodes any JSON text exactly as the reviver did: same values, same refusals', () => {
+    fc.assert(
+      fc.property(jsonText, (text) => {
+        const expected = outcome(reviverDecode, text);
+        const actual = outcome(decodeJson, text);
+        expect(actual).toEqual(expected);
+        if ('value' in actual && typeof actual.value === 'object' && actual.value !== null) expect(Object.getPrototypeOf(actual.value)).toBe(Array.isArray(actual.value) ? Array.prototype : Object.prototype);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  test('keeps an own "__proto__" key a plain property and restores a tag spelled with escapes', () => {
+    const decoded = decodeJson<Record<string, unknown>>('{"__proto__":{"$bigint":"5"},"e":{"$\\u0062igint":"6"}}');
+    expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value).toBe(5n);
+    expect(decoded.e).toBe(6n);
+  });
+
   test('round-trips any JSON-shaped value with bigints exactly (text and structural forms)', () => {
     fc.assert(
       fc.property(value, (input) => {

@@ -1,7 +1,7 @@
 import { auditWallet, WalletAuditor } from './wallet-auditor.js';
 import { formatAuditReport } from './format-audit-report.js';
 import type { WalletEvent } from '../events.js';
-import { A, C, card, charge, depositToAgent, depositToCustomer, history, micros, openAgent, openCustomer, placeHold, transfer } from '../testing/fixtures.js';
+import { A, C, card, charge, depositToAgent, depositToCustomer, expireHolds, history, micros, openAgent, openCustomer, placeHold, release, transfer } from '../testing/fixtures.js';
 
 // agent A: deposit 100, transfer 40 to C (10 % commission = 4); C: card top-up 10 (commission 1), call 2.5, a hold of 3
 const events = history(
@@ -62,6 +62,62 @@ describe('the audit', () => {
     const tampered = events.map((event) => (event.type === 'CallCharged' ? ({ ...event, balanceAfterMicros: micros('1000') } as WalletEvent) : event));
     const report = auditWallet(tampered);
     expect(report.problems).toEqual([expect.objectContaining({ kind: 'invalid-event', eventType: 'CallCharged', accountId: 'customer:cust-c' })]);
+  });
+
+  describe('catches every tampered call event (replayed in place, judged by evolveAccount)', () => {
+    // C: a settled call (hold 3, cost 1.25), a released hold, an expired hold, one left open
+    const calls = history(
+      ...[openAgent(A), openCustomer(C, A), depositToAgent(A, '100'), transfer(A, C, '40')],
+      placeHold(C, 'call-s', '3'),
+      charge(C, 'call-s', '1.25'),
+      placeHold(C, 'call-r', '2'),
+      release(C, 'call-r'),
+      placeHold(C, 'call-x', '1', '2025-03-01T12:01:00.000Z'),
+      expireHolds(C, '2025-03-01T12:02:00.000Z'),
+      placeHold(C, 'call-o', '4'),
+      charge(C, 'call-c', '0.5'),
+    );
+    const tamper = (type: WalletEvent['type'], change: Record<string, unknown>, nth = 0): WalletEvent[] => {
+      let seen = -1;
+      return calls.map((event) => (event.type === type && ++seen === nth ? ({ ...event, ...change } as WalletEvent) : event));
+    };
+    const expectCaught = (log: WalletEvent[], eventType: string, message: RegExp): void => {
+      const report = auditWallet(log);
+      expect(report.ok).toBe(false);
+      expect(report.problems).toContainEqual(expect.objectContaining({ kind: 'invalid-event', eventType, accountId: 'customer:cust-c', message: expect.stringMatching(message) }));
+    };
+
+    it('a sound call history audits clean', () => {
+      const report = auditWallet(calls);
+      expect(report.problems).toEqual([]);
+      expect(report.heldMicros).toEqual(new Map([['customer:cust-c', micros('4')]]));
+      expect(report.balances.get('customer:cust-c')).toBe(micros('40') - micros('1.25') - micros('0.5'));
+    });
+
+    it.each([
+      ['HoldPlaced', { grantedMicros: micros('1000'), requestedMicros: micros('1000') }, /below its floor/],
+      ['HoldPlaced', { grantedMicros: micros('5'), requestedMicros: micros('4') }, /grants more than requested/],
+      ['HoldPlaced', { expiresAt: 'tomorrow' }, /expires at "tomorrow"/],
+      ['HoldPlaced', { agentId: 'agent-b' }, /names agent agent-b/],
+      ['HoldSettled', { heldMicros: micros('2') }, /held 2000000, the hold granted 3000000/],
+      ['HoldSettled', { balanceAfterMicros: micros('40') }, /balance after is/],
+      ['HoldSettled', { callId: 'call-nope' }, /no open hold call-nope/],
+      ['HoldReleased', { heldMicros: 1n }, /held 1, the hold granted/],
+      ['HoldExpired', { expiresAt: '2025-03-01T12:05:00.000Z' }, /HoldExpired call-x at 2025-03-01T12:05:00.000Z/],
+      ['CallCharged', { callId: 'call-o' }, /CallCharged call-o while its hold is open/],
+      ['CallCharged', { costMicros: 0n, balanceAfterMicros: micros('38.75') }, /non-positive amount/],
+      ['CallCharged', { costMicros: 10n ** 30n, balanceAfterMicros: micros('38.75') - 10n ** 30n }, /out of range/],
+    ] as const)('%s with %p', (type, change, message) => {
+      expectCaught(tamper(type, change), type, message);
+    });
+
+    it('a hold settled twice, or a charge moved to an account it does not belong to', () => {
+      const settled = calls.find((event) => event.type === 'HoldSettled')!;
+      expectCaught([...calls, settled], 'HoldSettled', /no open hold call-s/);
+      const charged = calls.find((event) => event.type === 'CallCharged')!;
+      const moved = auditWallet([...calls, { ...charged, accountId: 'customer:ghost' } as WalletEvent]);
+      expect(moved.problems).toContainEqual(expect.objectContaining({ kind: 'invalid-event', accountId: 'customer:ghost', message: 'CallCharged on customer:ghost before AccountOpened' }));
+    });
   });
 
   it('reports an event whose postings do not balance (a corrupt amount)', () => {

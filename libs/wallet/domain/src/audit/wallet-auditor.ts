@@ -1,20 +1,33 @@
-// The audit (issue 4 §8): replays every wallet event, in global order, through the same evolve the
-// service uses (so every invariant is re-asserted), recomputes every balance from the postings
-// (system accounts included), proves each event and the whole ledger sum to zero and that every
-// internal movement has both legs, and compares with the live projections. Streaming: feed it page
-// by page from readAll; memory is one state per account, not one entry per event.
+// The audit (issue 4 §8): replays every wallet event, in global order, asserting every invariant
+// the service's evolve asserts, recomputes every balance from the postings (system accounts
+// included), proves each event and the whole ledger sum to zero and that every internal movement
+// has both legs, and compares with the live projections. Streaming: feed it page by page from
+// readAll; memory is one state per account, not one entry per event.
+//
+// Replay: call events (holds, charges) are applied in place by call-events-in-place.ts when they
+// pass its copy of evolve's checks; every other event, and any call event that fast path does not
+// accept, goes through evolveAccount itself, whose verdict is final.
 import { InvariantViolation } from '@billing/decider';
 import { holderIdOf, isLedgerAccountId, kindOf, streamIdOf, type LedgerAccountId, type PostingAccountId } from '../accounts/account-id.js';
-import { unopenedAccount, type AccountState } from '../accounts/account-state.js';
+import { unopenedAccount, type UnopenedAccount } from '../accounts/account-state.js';
 import { evolveAccount } from '../accounts/evolve-account.js';
 import type { WalletEvent } from '../events.js';
 import { clearingMovementOf, postingsOf } from '../postings/postings-of.js';
 import type { AuditProblem, AuditReport, ProjectedBalances } from './audit-report.js';
+import { applyCallEventInPlace, ownedAccount, type AuditAccount } from './call-events-in-place.js';
+
+interface AccountEntry {
+  /** unopened until its AccountOpened replays; then a state the auditor owns and updates in place. */
+  state: UnopenedAccount | AuditAccount;
+  /** its replay hit an invalid event: its later events are not replayed. */
+  broken: boolean;
+  /** streamIdOf(accountId), computed once, at the first event read with its stream id. */
+  streamId: string | undefined;
+}
 
 export class WalletAuditor {
-  private readonly accounts = new Map<LedgerAccountId, AccountState>();
-  /** accounts whose replay hit an invalid event: their later events are not replayed. */
-  private readonly broken = new Set<LedgerAccountId>();
+  /** one entry per account id seen (an entry whose state stays unopened is reported as nothing). */
+  private readonly accounts = new Map<LedgerAccountId, AccountEntry>();
   private readonly posted = new Map<PostingAccountId, bigint>();
   /** internal movements whose clearing has not netted to zero yet (normally only in-flight pairs). */
   private readonly openMovements = new Map<string, bigint>();
@@ -27,11 +40,12 @@ export class WalletAuditor {
   add(event: WalletEvent, streamId?: string): void {
     const position = this.eventCount++;
     try {
-      if (streamId !== undefined && streamId !== streamIdOf(event.accountId)) {
+      const entry = this.entryOf(event.accountId);
+      if (streamId !== undefined && streamId !== (entry.streamId ??= streamIdOf(event.accountId))) {
         this.problems.push({ kind: 'wrong-stream', position, eventType: event.type, accountId: event.accountId, streamId });
       }
       this.post(event, position);
-      this.replay(event, position);
+      this.replay(entry, event, position);
     } catch (error) {
       // a malformed event (wrong types after a bad migration, ...) is reported, never crashes the audit
       this.problems.push({ kind: 'invalid-event', position, eventType: String(event.type), accountId: String(event.accountId), message: messageOf(error) });
@@ -45,8 +59,8 @@ export class WalletAuditor {
 
   report(projected?: ProjectedBalances): AuditReport {
     const problems = [...this.problems];
-    for (const [accountId, state] of this.accounts) {
-      if (state.status === 'unopened' || this.broken.has(accountId)) continue;
+    for (const [accountId, { state, broken }] of this.accounts) {
+      if (state.status === 'unopened' || broken) continue;
       const postedMicros = this.posted.get(accountId) ?? 0n;
       if (state.balanceMicros !== postedMicros) problems.push({ kind: 'ledger-mismatch', accountId, stateMicros: state.balanceMicros, postedMicros });
     }
@@ -87,21 +101,32 @@ export class WalletAuditor {
     else this.openMovements.set(movement, openMicros);
   }
 
-  private replay(event: WalletEvent, position: number): void {
-    const accountId = event.accountId;
-    if (this.broken.has(accountId)) return;
+  private entryOf(accountId: LedgerAccountId): AccountEntry {
+    let entry = this.accounts.get(accountId);
+    if (entry === undefined) {
+      entry = { state: unopenedAccount(accountId), broken: false, streamId: undefined };
+      this.accounts.set(accountId, entry);
+    }
+    return entry;
+  }
+
+  private replay(entry: AccountEntry, event: WalletEvent, position: number): void {
+    if (entry.broken) return;
+    const state = entry.state;
+    if (state.status !== 'unopened' && applyCallEventInPlace(state, event)) return;
     try {
-      this.accounts.set(accountId, evolveAccount(this.accounts.get(accountId) ?? unopenedAccount(accountId), event));
+      const next = evolveAccount(state, event);
+      entry.state = next.status === 'unopened' ? next : ownedAccount(next);
     } catch (error) {
       if (!(error instanceof InvariantViolation)) throw error;
-      this.broken.add(accountId);
-      this.problems.push({ kind: 'invalid-event', position, eventType: event.type, accountId, message: error.message });
+      entry.broken = true;
+      this.problems.push({ kind: 'invalid-event', position, eventType: event.type, accountId: event.accountId, message: error.message });
     }
   }
 
   private auditedBalances(): Map<PostingAccountId, bigint> {
     const balances = new Map<PostingAccountId, bigint>(this.posted);
-    for (const [accountId, state] of this.accounts) {
+    for (const [accountId, { state }] of this.accounts) {
       if (state.status !== 'unopened' && !balances.has(accountId)) balances.set(accountId, 0n);
     }
     return balances;
@@ -109,7 +134,7 @@ export class WalletAuditor {
 
   private auditedHolds(): Map<LedgerAccountId, bigint> {
     const held = new Map<LedgerAccountId, bigint>();
-    for (const [accountId, state] of this.accounts) {
+    for (const [accountId, { state }] of this.accounts) {
       if (state.status !== 'unopened' && state.heldMicros !== 0n) held.set(accountId, state.heldMicros);
     }
     return held;

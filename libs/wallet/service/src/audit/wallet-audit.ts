@@ -7,6 +7,7 @@ import { START, checkpointToString, type Checkpoint } from '@billing/event-store
 import { formatMoney } from '@billing/money';
 import { formatAuditReport, WalletAuditor, type AuditReport } from '@billing/wallet-domain';
 import type { WalletDatabase } from '../infrastructure/wallet-database.js';
+import { decodeEvent } from './decode-event.js';
 import { walletLogUntil } from './event-log-reader.js';
 
 export interface ProjectionSnapshot {
@@ -32,8 +33,8 @@ export async function runWalletAudit(db: WalletDatabase): Promise<WalletAuditRes
   const startedMs = performance.now();
   const projection = await readProjection(db);
   const auditor = new WalletAuditor();
-  for await (const page of walletLogUntil(db, projection.checkpoint)) {
-    for (const { streamId, event } of page) auditor.add(event, streamId);
+  for await (const rows of walletLogUntil(db, projection.checkpoint)) {
+    for (const row of rows) auditor.add(decodeEvent(row[3]), row[2]);
   }
   const report = auditor.report({ balances: projection.balances, heldMicros: projection.heldMicros });
   const lineProblems = checkLines(projection);
