@@ -2,8 +2,12 @@
 
 /** Events in one append (all streams together). */
 export const MAX_EVENTS_PER_APPEND = 10_000;
-/** Streams in one appendMulti. */
-export const MAX_STREAMS_PER_APPEND = 100;
+/**
+ * Streams in one appendMulti. 500: a wallet batch of charges touches one stream per customer, and
+ * the set-based path of the append function makes a wider append cheaper per stream (measured:
+ * 10 700 → 13 700 batched charges/s going from 90 to 490 accounts per transaction).
+ */
+export const MAX_STREAMS_PER_APPEND = 500;
 /** `limit` of one readAll and `batchSize` of a subscription. */
 export const MAX_READ_ALL_LIMIT = 10_000;
 /** Events one readStream returns; a longer read must page (or load from a snapshot). */

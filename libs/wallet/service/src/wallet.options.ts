@@ -28,7 +28,7 @@ export interface WalletModuleOptions {
   snapshotEveryEvents?: number;
   /** loaded account states kept in memory (default 10 000). */
   cacheCapacity?: number;
-  /** commands decided together in one append (default 128). */
+  /** commands decided together in one append (default 500). */
   maxBatchCommands?: number;
   /** ledger transactions at once, on disjoint accounts (default 2: on a small machine fewer, fuller batches beat more, emptier ones; each holds a pool connection). */
   maxBatchesInFlight?: number;
@@ -79,7 +79,7 @@ export function resolveWalletOptions(options: WalletModuleOptions): ResolvedWall
     projectionPollIntervalMs: bounded('projectionPollIntervalMs', options.projectionPollIntervalMs ?? 1_000, 10, 60_000),
     snapshotEveryEvents: bounded('snapshotEveryEvents', options.snapshotEveryEvents ?? 200, 1, 100_000),
     cacheCapacity: bounded('cacheCapacity', options.cacheCapacity ?? 10_000, 0, 10_000_000),
-    maxBatchCommands: bounded('maxBatchCommands', options.maxBatchCommands ?? 128, 1, 1_000),
+    maxBatchCommands: bounded('maxBatchCommands', options.maxBatchCommands ?? 500, 1, 1_000),
     maxBatchesInFlight: bounded('maxBatchesInFlight', options.maxBatchesInFlight ?? 2, 1, 64),
     maxQueuedUnits: bounded('maxQueuedUnits', options.maxQueuedUnits ?? 100_000, 1, 10_000_000),
     background: options.background ?? true,

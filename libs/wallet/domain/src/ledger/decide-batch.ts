@@ -23,7 +23,7 @@ export interface BatchDecision {
 }
 
 export function decideBatch(commands: readonly WalletCommand[], ledger: Ledger): BatchDecision {
-  // One working copy for the whole batch (not a copy per event: a batch spans ~90 accounts);
+  // One working copy for the whole batch (not a copy per event: a batch spans hundreds of accounts);
   // the caller's ledger is never touched.
   const current = new Map(ledger);
   const events: WalletEvent[] = [];

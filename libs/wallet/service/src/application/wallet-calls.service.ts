@@ -70,7 +70,7 @@ export class WalletCalls {
     return chargeResult(unit.outcomes[0]!);
   }
 
-  /** Many charges at once (a CDR batch): group-committed across customers (≤ 90 accounts per transaction), one result per charge, in order. */
+  /** Many charges at once (a CDR batch): group-committed across customers (≤ 490 accounts per transaction), one result per charge, in order. */
   chargeCalls(charges: readonly CallCharge[], context = SYSTEM): Promise<ChargeResult[]> {
     return Promise.all(charges.map((charge) => this.chargeCall(charge, { context })));
   }

@@ -14,8 +14,8 @@ import { WalletCalls } from '../application/wallet-calls.service.js';
 import { WalletDatabase } from '../infrastructure/wallet-database.js';
 import { WALLET_OPTIONS, type ResolvedWalletOptions } from '../wallet.options.js';
 
-/** Charges handled at once per partition: enough to fill a few ledger batches (≤ 90 accounts each). */
-export const RATING_EVENTS_IN_FLIGHT = 512;
+/** Charges handled at once per partition: enough to fill a few ledger batches (≤ 490 accounts each). */
+export const RATING_EVENTS_IN_FLIGHT = 1_024;
 
 /** Thrown to have the bus retry the message (then dead-letter it). */
 export class CustomerAccountNotOpenYet extends Error {

@@ -7,7 +7,7 @@
 //
 // Why not one queue per account (the first design): a CDR batch spreads over hundreds of
 // customers, and one queue per customer made it hundreds of one-charge transactions. Here 1 000
-// charges over 1 000 customers are about a dozen appends of ≤ 90 streams, and 8 clients' transfers
+// charges over 1 000 customers are two or three appends of ≤ 490 streams, and 8 clients' transfers
 // on 8 agents share commits instead of queueing for 8.
 //
 // Order: a unit never overtakes an earlier unit that shares an account with it (skipped units
