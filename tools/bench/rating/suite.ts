@@ -75,7 +75,7 @@ export async function runRatingSuite(server: BenchServer, bench: BenchConfig, lo
       const figure = await withLocalKafka(log, (kafka) =>
         withRatingApp(server, deck, config, kafka.brokers, log, (app, customers) => measured(monitor, () => cdrThroughput(app, 'kafka', customers, deck.numbers, config, log))),
       );
-      figure.details.push('broker: a local single-node KRaft Kafka (libs/platform/testing startLocalKafka) on the same machine; the KafkaBus defaults: 6 partitions per topic, partitionsConsumedConcurrently 1, idempotent producer with acks=-1.');
+      figure.details.push('broker: a local single-node KRaft Kafka (libs/platform/testing startLocalKafka) on the same machine; the KafkaBus defaults: 6 partitions per topic, partitionsConsumedConcurrently 3, idempotent producer with acks=-1; the wallet\'s rating consumer keeps up to 1 024 messages in flight per partition.');
       figures.push(figure);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
