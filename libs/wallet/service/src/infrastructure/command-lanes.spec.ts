@@ -91,6 +91,20 @@ describe('command lanes', () => {
     expect(writer.waiting).toBe(0);
   });
 
+  it('close right after a submit in the same task still waits for that unit', async () => {
+    const writer = new HeldWriter();
+    const lanes = new CommandLanes(writer, limits);
+    const submitted = lanes.submit(unitOf(charge('a'), 'k1'));
+    let closed = false;
+    const closing = lanes.close().then(() => (closed = true));
+    await settle();
+    expect(writer.batches).toEqual([['k1']]);
+    expect(closed).toBe(false);
+    writer.release();
+    await Promise.all([submitted, closing]);
+    expect(closed).toBe(true);
+  });
+
   it('splits a batch at the command bound', async () => {
     const writer = new HeldWriter();
     const lanes = new CommandLanes(writer, { ...limits, maxBatchCommands: 3, maxBatchesInFlight: 1 });

@@ -92,8 +92,14 @@ export class CommandLanes {
   /** Refuses new work and waits until every queued unit is committed or failed. */
   async close(): Promise<void> {
     this.closed = true;
-    // each pass waits for the batches in flight, which pump the rest; the queue only shrinks now
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    // Units submitted in this very task may still wait for the scheduled pump: start them now.
+    // Each pass waits for the batches in flight, which pump the rest; the queue only shrinks now,
+    // and with nothing in flight nothing is busy, so a pump always starts a batch (the loop ends).
+    for (;;) {
+      if (this.inFlight.size === 0) this.pump();
+      if (this.inFlight.size === 0) return;
+      await Promise.all([...this.inFlight]);
+    }
   }
 
   /**
