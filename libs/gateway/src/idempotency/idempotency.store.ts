@@ -8,7 +8,6 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { GATEWAY_OPTIONS, PG_POOL, type ResolvedGatewayOptions } from '../gateway.tokens.js';
 
-
 /**
  * Joined into the claim and the completion so that their own (autocommit) transactions commit
  * without waiting for the WAL flush. Safe: the handler's effect commits durably after the claim,
