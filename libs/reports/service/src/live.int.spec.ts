@@ -3,7 +3,7 @@
 // buffer, the query-string token for EventSource, streams closed on shutdown.
 import { jest } from '@jest/globals';
 import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
-import type { SseMessage } from '@billing/testing';
+import type { SseClient, SseMessage } from '@billing/testing';
 
 jest.setTimeout(60_000);
 
@@ -14,6 +14,19 @@ afterEach(async () => {
 });
 
 const byEvent = (id: string) => (message: SseMessage) => message.id === id;
+
+/**
+ * An admin stream narrowed to an agent is a 404 until reports has consumed that agent's
+ * AgentRegistered (the fixtures publish without waiting for it): retry, bounded.
+ */
+async function adminNarrowedTo(s: Scenario, agentId: string): Promise<SseClient & { text?: string }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const stream = await s.live('admin', `agentId=${agentId}`);
+    if (stream.status !== 404 || attempt >= 50) return stream;
+    stream.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 async function withPeople(s: Scenario): Promise<void> {
   await s.world.agent(AGENT_A);
@@ -66,7 +79,8 @@ it('pushes balance changes, rated calls and low-balance crossings, scoped to the
   await withPeople(s);
   const agentA = await s.live('agentA');
   const agentB = await s.live('agentB');
-  const admin = await s.live('admin', `agentId=${AGENT_B}`); // admin may narrow to one agent
+  const admin = await adminNarrowedTo(s, AGENT_B); // admin may narrow to one agent
+  expect(admin.status).toBe(200);
 
   const transfer = await s.world.transfer(AGENT_A, 'cust-a1', '30', { agentAfter: '70', customerAfter: '30' }, { amount: '3', balanceAfter: '3' });
   const call = await s.world.ratedCall({ customerId: 'cust-a1', agentId: AGENT_A, billsec: 65, billedSeconds: 120, cost: '0.25', destinationName: 'Spain' }, '29.75');
