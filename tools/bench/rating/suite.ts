@@ -8,7 +8,7 @@ import type { BenchConfig } from '../config.js';
 import { CpuMonitor } from '../cpu-monitor.js';
 import type { BenchServer } from '../server.js';
 import { analysisOf, figureDetails, summaryTable } from '../shared/figures-report.js';
-import { notMeasured, type Figure } from '../shared/figures.js';
+import { measured, notMeasured, type Figure } from '../shared/figures.js';
 import { runHeader } from '../shared/run-header.js';
 import type { ServiceApp } from '../shared/service-app.js';
 import { decimals } from '../stats.js';
@@ -21,13 +21,6 @@ import { lookupComparison } from './lookup-comparison.js';
 import { importDeck, openRatingCustomers, startRatingApp } from './rating-app.js';
 
 const analysisFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ANALYSIS.md');
-
-async function measured(monitor: CpuMonitor, work: () => Promise<Figure>): Promise<Figure> {
-  monitor.begin();
-  const figure = await work();
-  const cpu = monitor.end();
-  return cpu === undefined ? figure : { ...figure, cpu };
-}
 
 /** A rating+wallet app on a fresh database with the deck and funded customers; work(app); then it is removed. */
 async function withRatingApp<T>(server: BenchServer, deck: Deck, config: RatingBenchConfig, brokers: string[] | undefined, log: (line: string) => void, work: (app: ServiceApp, customers: Awaited<ReturnType<typeof openRatingCustomers>>) => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 // The shape of the wallet and rating suites' results: one figure per measurement, judged against
 // its target, with free-form facts for the report.
-import type { CpuShare } from '../cpu-monitor.js';
+import type { CpuMonitor, CpuShare } from '../cpu-monitor.js';
 
 export interface Target {
   /** 'min': the value must be ≥ target; 'max': it must be < target. */
@@ -33,4 +33,12 @@ export function targetMet(figure: Figure): boolean | undefined {
 
 export function notMeasured(id: string, label: string, unit: string, reason: string, target?: Target): Figure {
   return { id, label, value: Number.NaN, unit, runs: [], method: 'not measured', details: [], notMeasured: reason, ...(target === undefined ? {} : { target }) };
+}
+
+/** Runs `work` with the machine's CPU split recorded over it, and attaches that split to its figure. */
+export async function measured(monitor: CpuMonitor, work: () => Promise<Figure>): Promise<Figure> {
+  monitor.begin();
+  const figure = await work();
+  const cpu = monitor.end();
+  return cpu === undefined ? figure : { ...figure, cpu };
 }

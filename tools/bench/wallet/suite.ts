@@ -7,7 +7,7 @@ import type { BenchConfig } from '../config.js';
 import { CpuMonitor } from '../cpu-monitor.js';
 import type { BenchServer } from '../server.js';
 import { analysisOf, figureDetails, summaryTable } from '../shared/figures-report.js';
-import type { Figure } from '../shared/figures.js';
+import { measured, type Figure } from '../shared/figures.js';
 import { CpuMeter } from '../shared/cpu-meter.js';
 import { runHeader } from '../shared/run-header.js';
 import { auditReplay } from './audit-replay.js';
@@ -18,13 +18,6 @@ import { singleTransfers } from './single-transfers.js';
 import { openCustomers, startWalletApp } from './wallet-app.js';
 
 const analysisFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ANALYSIS.md');
-
-async function measured(monitor: CpuMonitor, work: () => Promise<Figure>): Promise<Figure> {
-  monitor.begin();
-  const figure = await work();
-  const cpu = monitor.end();
-  return cpu === undefined ? figure : { ...figure, cpu };
-}
 
 export async function runWalletSuite(server: BenchServer, bench: BenchConfig, log: (line: string) => void): Promise<{ section: string; figures: Figure[] }> {
   const startedAt = new Date();

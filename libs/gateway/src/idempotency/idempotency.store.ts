@@ -3,6 +3,7 @@
 // the stored response, refuse a different body (422) or wait while it is still in progress. The
 // executor renews a lease while it runs; a claim whose lease ran out (its process died) can be
 // taken over by a retry of the *same* request.
+import { COMMIT_WITHOUT_FLUSH } from '@billing/event-store';
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -15,7 +16,7 @@ import { GATEWAY_OPTIONS, PG_POOL, type ResolvedGatewayOptions } from '../gatewa
  * claim whose lease runs out, and the retry re-runs a handler that is idempotent by its command
  * id (derived from the key) — exactly what a crash between effect and completion always did.
  */
-const ASYNC_COMMIT = `(SELECT set_config('synchronous_commit', 'off', true)) AS async_commit`;
+const ASYNC_COMMIT = `(SELECT ${COMMIT_WITHOUT_FLUSH}) AS async_commit`;
 
 export interface StoredResponse {
   statusCode: number;

@@ -75,6 +75,15 @@ describe('JSON codec', () => {
     expect(decoded.e).toBe(6n);
   });
 
+  test('reads jsonb’s rendering of an event (spaces, keys reordered) and refuses nesting deeper than the bound instead of overflowing the stack', () => {
+    const text = '{"type": "CallCharged", "callId": "c-1", "agentId": null, "costMicros": {"$bigint": "12300"}, "balanceAfterMicros": {"$bigint": "-5"}}';
+    expect(decodeJson(text)).toEqual({ type: 'CallCharged', callId: 'c-1', agentId: null, costMicros: 12_300n, balanceAfterMicros: -5n });
+    expect(decodeJson('{"a": {"$bigint": "5", "b": 1}, "c": [{"$bigint": "-7"}]}')).toEqual({ a: { $bigint: '5', b: 1 }, c: [-7n] });
+    for (const text of ['{"x": {"$bigint": "01"}}', '{"x": [{"$bigint": 5}]}', '{"x": {"y": {"$bigint": ""}}}']) expect(() => decodeJson(text)).toThrow(JsonCodecError);
+    const deep = `${'['.repeat(300)}{"$bigint": "1"}${']'.repeat(300)}`;
+    expect(() => decodeJson(deep)).toThrow(JsonCodecError);
+  });
+
   test('round-trips any JSON-shaped value with bigints exactly (text and structural forms)', () => {
     fc.assert(
       fc.property(value, (input) => {

@@ -51,6 +51,7 @@ function replacer(this: unknown, key: string, value: unknown): unknown {
   }
 }
 
+/** The bigint of a `{"$bigint":"digits"}` object; undefined for any other object. */
 function asTaggedBigint(value: object): bigint | undefined {
   // the own-key test first: only tagged objects pay for a key list
   if (!Object.prototype.hasOwnProperty.call(value, BIGINT_TAG)) return undefined;
@@ -65,20 +66,37 @@ function asTaggedBigint(value: object): bigint | undefined {
 
 /**
  * decodeJson's second step, in place on a value JSON.parse has just made (nothing else holds it):
- * every tagged object → its bigint. An own "__proto__" key (JSON.parse makes one) is an ordinary
- * data property, so assigning it sets the property, not the prototype.
+ * every tagged object → its bigint, nesting bounded like fromJsonValue's. No key arrays: for…in on
+ * a parsed object visits own keys only (Object.prototype has no enumerable ones). An own
+ * "__proto__" key (JSON.parse makes one) is an ordinary data property, so assigning it sets the
+ * property, not the prototype.
  */
 function restoreTags(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) value[index] = restoreTags(value[index]);
-    return value;
+  if (Array.isArray(value)) return restoreInArray(value, 0);
+  return asTaggedBigint(value) ?? restoreInObject(value as Record<string, unknown>, 0);
+}
+
+function restoreInObject(record: Record<string, unknown>, depth: number): Record<string, unknown> {
+  if (depth > MAX_JSON_DEPTH) throw new JsonCodecError(`JSON nested deeper than ${MAX_JSON_DEPTH}`);
+  for (const key in record) {
+    const value = record[key];
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) restoreInArray(value, depth + 1);
+    else record[key] = asTaggedBigint(value) ?? restoreInObject(value as Record<string, unknown>, depth + 1);
   }
-  const tagged = asTaggedBigint(value);
-  if (tagged !== undefined) return tagged;
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) record[key] = restoreTags(record[key]);
   return record;
+}
+
+function restoreInArray(items: unknown[], depth: number): unknown[] {
+  if (depth > MAX_JSON_DEPTH) throw new JsonCodecError(`JSON nested deeper than ${MAX_JSON_DEPTH}`);
+  for (let index = 0; index < items.length; index += 1) {
+    const value = items[index];
+    if (typeof value !== 'object' || value === null) continue;
+    if (Array.isArray(value)) restoreInArray(value, depth + 1);
+    else items[index] = asTaggedBigint(value) ?? restoreInObject(value as Record<string, unknown>, depth + 1);
+  }
+  return items;
 }
 
 /** Serialises to JSON text; every bigint becomes {"$bigint":"…"}. Throws JsonCodecError on lossy input. */

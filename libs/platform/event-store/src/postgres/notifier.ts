@@ -11,6 +11,7 @@
 // once. A wake-up lost to an error is covered by the subscriptions' polling.
 import type pg from 'pg';
 import type { SchemaNames } from './schema-names.js';
+import { COMMIT_WITHOUT_FLUSH } from './commit-without-flush.js';
 
 /**
  * Bounds the NOTIFY rate of one store to 100/s under sustained appending (each costs a pool round
@@ -59,10 +60,10 @@ export class CommitNotifier {
 
   private async send(): Promise<void> {
     try {
-      // set_config(…, true) lasts until this statement's own (implicit) transaction commits.
+      // a wake-up has nothing to make durable
       await this.pool.query({
         name: this.names.statements.notify,
-        text: `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, '')`,
+        text: `SELECT ${COMMIT_WITHOUT_FLUSH}, pg_notify($1, '')`,
         values: [this.names.channel],
       });
     } catch {

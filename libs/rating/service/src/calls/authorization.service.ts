@@ -5,7 +5,7 @@
 // at most its grant. Every refusal has its own reason; the answer is 200 either way (the switch
 // reads `allowed`).
 import { RejectedCommand } from '@billing/decider';
-import { WrongExpectedVersionError } from '@billing/event-store';
+import { COMMIT_WITHOUT_FLUSH, WrongExpectedVersionError } from '@billing/event-store';
 import { formatMoney } from '@billing/money';
 import { costForDuration, decideCall, maxDurationForAmount, normaliseDestination, type CallPricing } from '@billing/rating-domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -169,7 +169,7 @@ export class AuthorizationService {
     // Committed without waiting for the WAL flush: the CallAuthorized that follows is durable and
     // its flush carries this earlier commit with it; a slot lost in a crash before that belongs to
     // a call that was never authorized.
-    const { rows } = await this.db.pool.query<{ reserved: boolean }>(`SELECT ${this.db.schema}.reserve_call_slot($1, $2, $3, $4, $5) AS reserved, set_config('synchronous_commit', 'off', true)`, [
+    const { rows } = await this.db.pool.query<{ reserved: boolean }>(`SELECT ${this.db.schema}.reserve_call_slot($1, $2, $3, $4, $5) AS reserved, ${COMMIT_WITHOUT_FLUSH}`, [
       customer.customerId,
       callId,
       customer.maxConcurrentCalls,

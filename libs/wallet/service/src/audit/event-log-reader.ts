@@ -1,6 +1,6 @@
 // The audit's read of the whole log: the events up to a checkpoint, in readAll's global order,
 // straight from the store's table. What makes it several times cheaper than paging readAll: only
-// the event data is read, as text, decoded (decode-event.ts) only when the event is replayed, so a
+// the event data is read, as text, decoded (the codec's decodeJson) only when the event is replayed, so a
 // decoded event dies young; rows come as arrays (no object per row); and the next page is fetched
 // while the current one is replayed, in slices, so that the two overlap.
 // The events up to a projection's checkpoint are all committed (the checkpoint came from a
@@ -15,7 +15,7 @@ import type { WalletDatabase } from '../infrastructure/wallet-database.js';
  */
 const PAGE_EVENTS = 5_000;
 
-/** One stored event as read: its stream and its data as JSON text, decoded only when it is replayed (decodeEvent). */
+/** One stored event as read: its stream and its data as JSON text, decoded only when it is replayed (decodeJson). */
 export type LogRow = [transactionId: string, position: string, streamId: string, data: string];
 
 /**

@@ -3,11 +3,10 @@
 // postings summing to zero, both legs of every movement), then compares with the live projections
 // read in the same snapshot as that checkpoint — so a running system never shows a false
 // difference — and checks that each account's ledger lines add up to its projected balance.
-import { START, checkpointToString, type Checkpoint } from '@billing/event-store';
+import { START, checkpointToString, decodeJson, type Checkpoint } from '@billing/event-store';
 import { formatMoney } from '@billing/money';
-import { formatAuditReport, WalletAuditor, type AuditReport } from '@billing/wallet-domain';
+import { formatAuditReport, WalletAuditor, type AuditReport, type WalletEvent } from '@billing/wallet-domain';
 import type { WalletDatabase } from '../infrastructure/wallet-database.js';
-import { decodeEvent } from './decode-event.js';
 import { walletLogUntil } from './event-log-reader.js';
 
 export interface ProjectionSnapshot {
@@ -34,7 +33,7 @@ export async function runWalletAudit(db: WalletDatabase): Promise<WalletAuditRes
   const projection = await readProjection(db);
   const auditor = new WalletAuditor();
   for await (const rows of walletLogUntil(db, projection.checkpoint)) {
-    for (const row of rows) auditor.add(decodeEvent(row[3]), row[2]);
+    for (const row of rows) auditor.add(decodeJson<WalletEvent>(row[3]), row[2]);
   }
   const report = auditor.report({ balances: projection.balances, heldMicros: projection.heldMicros });
   const lineProblems = checkLines(projection);

@@ -12,6 +12,9 @@ export interface CustomerOwner {
   readonly status: string;
 }
 
+/** Orders an agent's rates so the first is the one in force at $2 (see commissionRateAt). */
+const RATE_IN_FORCE_AT_PARAM_2 = 'ORDER BY (effective_at <= $2) DESC, CASE WHEN effective_at <= $2 THEN effective_at END DESC, effective_at ASC LIMIT 1';
+
 export class Directory {
   constructor(private readonly db: WalletDatabase) {}
 
@@ -43,7 +46,7 @@ export class Directory {
   async commissionRateAt(agentId: string, at: string, client?: pg.ClientBase): Promise<bigint | undefined> {
     const { rows } = await (client ?? this.db.pool).query<{ rate: string }>(
       `SELECT commission_micro_percent::text AS rate FROM ${this.db.table('agent_commission_rates')}
-        WHERE agent_id = $1 ORDER BY (effective_at <= $2) DESC, CASE WHEN effective_at <= $2 THEN effective_at END DESC, effective_at ASC LIMIT 1`,
+        WHERE agent_id = $1 ${RATE_IN_FORCE_AT_PARAM_2}`,
       [agentId, at],
     );
     return rows[0] === undefined ? undefined : BigInt(rows[0].rate);
@@ -68,7 +71,7 @@ export class Directory {
       `SELECT o.customer_id, o.agent_id, o.status, r.rate FROM ${this.db.table('customer_owners')} o
          LEFT JOIN LATERAL (
            SELECT commission_micro_percent::text AS rate FROM ${this.db.table('agent_commission_rates')}
-            WHERE agent_id = o.agent_id ORDER BY (effective_at <= $2) DESC, CASE WHEN effective_at <= $2 THEN effective_at END DESC, effective_at ASC LIMIT 1
+            WHERE agent_id = o.agent_id ${RATE_IN_FORCE_AT_PARAM_2}
          ) r ON true
         WHERE o.customer_id = $1`,
       [customerId, at],

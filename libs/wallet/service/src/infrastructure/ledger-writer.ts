@@ -61,10 +61,10 @@ export class LedgerWriter {
       const ledger: Ledger = new Map([...loaded].map(([accountId, account]) => [accountId, account.state]));
       const decision = decideBatch(commands, ledger);
       const plan = planAppends(live, decision, loaded);
+      const outcomes = outcomesByCommand(decision);
       try {
-        const results = await this.db.store.withTransaction((client) => this.transaction(client, live, decision, plan));
+        const results = await this.db.store.withTransaction((client) => this.transaction(client, live, outcomes, plan));
         await this.remember(results, decision, loaded);
-        const outcomes = outcomesByCommand(decision);
         return units.map((unit) => (duplicateUnits.has(unit) ? { kind: 'duplicate-message' } : committed(unit, outcomes, decision, duplicateCommands)));
       } catch (error) {
         if (error instanceof DuplicateMessages) {
@@ -89,17 +89,14 @@ export class LedgerWriter {
     }
   }
 
-  private async transaction(client: pg.PoolClient, units: readonly CommandUnit[], decision: BatchDecision, plan: AppendPlan): Promise<AppendResult[]> {
+  private async transaction(client: pg.PoolClient, units: readonly CommandUnit[], outcomes: ReadonlyMap<WalletCommand, BatchOutcome>, plan: AppendPlan): Promise<AppendResult[]> {
     // every unit's inbox entry in one statement; the redelivered ones leave the batch, which is decided again without them
     const withInbox = units.filter((unit) => unit.inbox !== undefined);
-    const fresh = await this.db.store.markInboxMany(
-      withInbox.map((unit) => unit.inbox!),
-      client,
-    );
+    const fresh = await this.db.store.markInboxMany(withInbox.map((unit) => unit.inbox!), client);
     const repeated = withInbox.filter((_, index) => !fresh[index]);
     if (repeated.length > 0) throw new DuplicateMessages(repeated);
     for (const unit of units) await unit.inTransaction?.(client);
-    await this.recordRefusals(client, units, decision);
+    await this.recordRefusals(client, units, outcomes);
     if (plan.appends.length === 0) return [];
     const { results } = await this.db.store.appendInTransaction(client, plan.appends);
     results.forEach((result, index) => {
@@ -109,8 +106,7 @@ export class LedgerWriter {
     return results;
   }
 
-  private async recordRefusals(client: pg.ClientBase, units: readonly CommandUnit[], decision: BatchDecision): Promise<void> {
-    const outcomes = outcomesByCommand(decision);
+  private async recordRefusals(client: pg.ClientBase, units: readonly CommandUnit[], outcomes: ReadonlyMap<WalletCommand, BatchOutcome>): Promise<void> {
     for (const unit of units) {
       if (unit.source === undefined) continue;
       for (const command of unit.commands) {
