@@ -46,6 +46,10 @@ describe('call authorization', () => {
     const callId = allowed.body === answers[0]!.body ? 'race-1' : 'race-2';
     expect((await authorize({ account: customer.accountNumber }, '+12125550100', callId)).body).toMatchObject({ allowed: true, maxDurationSeconds: 60 });
     expect((await app.wallet('p60'))!.heldMicros).toBe(parseMoney('0.6'));
+    // the same call id for another number is another call: its grant was priced for the first
+    // number, so it is refused (the 60 s of a USA call must not be handed out at the UK's rate)
+    expect((await authorize({ account: customer.accountNumber }, '442071234567', callId)).body).toMatchObject({ allowed: false, maxDurationSeconds: 0, reason: 'call_already_authorized' });
+    expect((await app.wallet('p60'))!.heldMicros).toBe(parseMoney('0.6'));
 
     // the CDR settles the hold with the real cost (30 s = 0.30) and releases the rest
     const cdr = await app.switch('POST', '/api/v1/switch/cdrs', {

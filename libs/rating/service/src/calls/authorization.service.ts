@@ -37,6 +37,7 @@ export const REFUSAL_REASONS = [
   'max_concurrent_calls',
   'insufficient_balance',
   'call_already_ended',
+  'call_already_authorized',
   'wallet_refused',
   'wallet_unavailable',
 ] as const;
@@ -92,7 +93,13 @@ export class AuthorizationService {
     if (call.state.outcome !== null) return refuse('call_already_ended');
     const existing = call.state.authorization;
     if (existing !== null) {
-      // the switch retried: the call is authorized already, with these terms
+      // The switch retried: the call is authorized already, and its terms stand. A "retry" for
+      // another customer or number is another call reusing the id: its grant was priced for the
+      // first destination (answering it would hand out the first call's seconds at the second's
+      // rate, and overspend a prepaid balance), so it is refused.
+      const number = normaliseDestination(request.destination);
+      const sameCall = existing.customerId === customer.customerId && number.ok && number.digits === existing.destinationDigits;
+      if (!sameCall) return refuse('call_already_authorized');
       return allowed(pricing, existing.maxDurationSeconds, existing.grantedMicros, customer, request.callerId);
     }
 
