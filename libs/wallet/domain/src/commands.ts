@@ -96,6 +96,8 @@ export interface TransferToCustomer {
   readonly agentId: string;
   readonly customerId: string;
   readonly amountMicros: bigint;
+  /** the agent's own reference (its invoice or receipt number), kept on both ledger lines. */
+  readonly reference?: string;
   /** the agent's rate in force now: a transfer is a deposit for the customer, so it accrues commission. */
   readonly agentCommissionMicroPercent: bigint;
   readonly meta: CommandMeta;

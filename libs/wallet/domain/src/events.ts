@@ -59,6 +59,8 @@ export interface FundsDeposited extends EventBase<AgentMainAccountId | CustomerA
   /** accrued for the customer's agent in the same transaction (CommissionAccrued); 0 for agents. */
   readonly commissionMicros: bigint;
   readonly balanceAfterMicros: bigint;
+  /** the agent's reference, when it gave one. */
+  readonly reference?: string;
 }
 
 export type ReversalReason = 'refund' | 'chargeback' | 'correction';
@@ -81,6 +83,8 @@ export interface TransferredOut extends EventBase<AgentMainAccountId> {
   readonly customerId: string;
   readonly amountMicros: bigint;
   readonly balanceAfterMicros: bigint;
+  /** the agent's reference, when it gave one (absent in transfers without one). */
+  readonly reference?: string;
 }
 
 export interface TransferredIn extends EventBase<CustomerAccountId> {

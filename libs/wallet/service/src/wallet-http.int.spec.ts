@@ -31,11 +31,15 @@ describe('wallet HTTP API', () => {
     expect(deposit.body).toMatchObject({ amount: '100', balance: '100', commission: '0', repeated: false });
 
     await app.openCustomer('cu-1', 'ag-1');
-    const transfer = await post('/customers/cu-1/deposits', agentToken, { amount: '25.5' });
+    const transfer = await post('/customers/cu-1/deposits', agentToken, { amount: '25.5', reference: 'INV-7' });
     expect(transfer.status).toBe(201);
-    expect(transfer.body).toMatchObject({ kind: 'transfer', amount: '25.5', commission: '2.55', balance: '25.5', agentBalance: '74.5' });
+    expect(transfer.body).toMatchObject({ kind: 'transfer', amount: '25.5', reference: 'INV-7', commission: '2.55', balance: '25.5', agentBalance: '74.5' });
 
     await app.projections.waitForCatchUp();
+    // the agent's reference is its receipt for the customer: it is on both ledger lines
+    const lineOf = async (path: string) => (await get(path, agentToken)).body.items.find((line: { type: string }) => line.type.startsWith('Transferred'));
+    expect(await lineOf('/agents/ag-1/transactions')).toMatchObject({ type: 'TransferredOut', reference: 'INV-7' });
+    expect(await lineOf('/customers/cu-1/transactions')).toMatchObject({ type: 'TransferredIn', reference: 'INV-7' });
     const balance = await get('/customers/cu-1/balance', agentToken);
     expect(balance.body).toMatchObject({ customerId: 'cu-1', balance: '25.5', held: '0', available: '25.5', agentId: 'ag-1' });
     const overview = await get('/agents/ag-1/overview', agentToken);

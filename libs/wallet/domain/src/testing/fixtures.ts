@@ -85,13 +85,14 @@ export function depositToCustomer(
   };
 }
 
-export function transfer(agentId: string, customerId: string, amount: string, options: { transferId?: string; rate?: string } = {}): TransferToCustomer {
+export function transfer(agentId: string, customerId: string, amount: string, options: { transferId?: string; rate?: string; reference?: string } = {}): TransferToCustomer {
   return {
     type: 'TransferToCustomer',
     transferId: options.transferId ?? 'tr-1',
     agentId,
     customerId,
     amountMicros: micros(amount),
+    ...(options.reference === undefined ? {} : { reference: options.reference }),
     agentCommissionMicroPercent: microPercent(options.rate ?? '10'),
     meta: meta(),
   };

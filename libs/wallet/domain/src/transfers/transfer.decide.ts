@@ -12,7 +12,7 @@ import { accrueCommission } from '../commission/accrue-commission.js';
 import type { TransferToCustomer } from '../commands.js';
 import type { TransferredIn, TransferredOut, WalletEvent } from '../events.js';
 import { rejections } from '../rejections.js';
-import { checkCommissionRate, checkId, checkPositiveAmount } from '../shared/checks.js';
+import { checkCommissionRate, checkId, checkPositiveAmount, isValidId } from '../shared/checks.js';
 import { auditOf } from '../shared/command-meta.js';
 import { existing, requireOpen } from '../shared/require-account.js';
 
@@ -29,6 +29,8 @@ export function decideTransfer(command: TransferToCustomer, accounts: TransferAc
   const customerId = checkId(command.customerId, 'customerId');
   const amountMicros = checkPositiveAmount(command.amountMicros);
   const commissionMicroPercent = checkCommissionRate(command.agentCommissionMicroPercent);
+  if (command.reference !== undefined && !isValidId(command.reference)) throw rejections.invalidReference();
+  const reference = command.reference === undefined ? {} : { reference: command.reference };
 
   const agentMain = existing(accounts.agentMain, rejections.agentAccountNotFound);
   const customer = existing(accounts.customer, rejections.customerAccountNotFound);
@@ -48,6 +50,7 @@ export function decideTransfer(command: TransferToCustomer, accounts: TransferAc
     customerId,
     amountMicros,
     balanceAfterMicros: agentMain.balanceMicros - amountMicros,
+    ...reference,
     ...audit,
   };
   const into: TransferredIn = {
@@ -58,6 +61,7 @@ export function decideTransfer(command: TransferToCustomer, accounts: TransferAc
     amountMicros,
     commissionMicros: accrual.commissionMicros,
     balanceAfterMicros: customer.balanceMicros + amountMicros,
+    ...reference,
     ...audit,
   };
   return accrual.event === null ? [out, into] : [out, into, accrual.event];

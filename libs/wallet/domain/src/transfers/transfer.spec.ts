@@ -42,6 +42,16 @@ describe('agent → customer transfer', () => {
     expect(accountsInvolved(command)).toEqual(['agent:agent-a', 'customer:cust-c', 'commission:agent-a']);
   });
 
+  it('keeps the agent’s own reference on both legs', () => {
+    const [out, into] = wallet.given(history(...funded)).when(transfer(A, C, '40', { reference: 'INV-7' })).events();
+    expect(out).toMatchObject({ type: 'TransferredOut', reference: 'INV-7' });
+    expect(into).toMatchObject({ type: 'TransferredIn', reference: 'INV-7' });
+  });
+
+  it.each(['', ' INV-7', 'x'.repeat(129)])('refuses the reference %j', (reference) => {
+    wallet.given(history(...funded)).when(transfer(A, C, '40', { reference })).thenRejects(/reference must be/, 'invalid_reference');
+  });
+
   it('may empty the agent’s balance exactly', () => {
     const [out] = wallet.given(history(...funded)).when(transfer(A, C, '100')).events();
     expect(out).toMatchObject({ type: 'TransferredOut', balanceAfterMicros: 0n });

@@ -35,6 +35,8 @@ export interface TransferResult {
   agentId: string;
   customerId: string;
   amountMicros: bigint;
+  /** the agent's reference as sent (a repeat answers the one the repeat carried). */
+  reference?: string;
   /** null on a repeat: the ledger does not keep a transfer's commission beside its id. */
   commissionMicros: bigint | null;
   agentBalanceAfterMicros: bigint;
@@ -87,7 +89,7 @@ export class WalletCommands {
 
   /** The agent moves money from its main balance to one of its customers (409 if it would overdraw). */
   async transferToCustomer(
-    input: { transferId: string; agentId: string; customerId: string; amountMicros: bigint },
+    input: { transferId: string; agentId: string; customerId: string; amountMicros: bigint; reference?: string },
     context: ActorContext,
     /** the caller's visibility check (it throws), on the owner read together with the rate. */
     authorize: (owner: CustomerOwner | undefined) => void = () => undefined,

@@ -32,7 +32,8 @@ export class CustomerWalletController {
       const transferId = commandId(idem, `transfer:${customerId}`);
       // the visibility check runs on the owner the transfer reads anyway (one round trip less)
       const authorize = (owner: CustomerOwner | undefined) => void assertCustomerVisible(user, owner);
-      return transferView(await this.commands.transferToCustomer({ transferId, agentId: user.subjectId, customerId, amountMicros }, actorOf(user), authorize));
+      const reference = body.reference === undefined ? {} : { reference: body.reference };
+      return transferView(await this.commands.transferToCustomer({ transferId, agentId: user.subjectId, customerId, amountMicros, ...reference }, actorOf(user), authorize));
     }
     await visibleCustomer(user, this.directory, customerId);
     if (body.reference === undefined) {

@@ -24,8 +24,11 @@ export const Id = z.string().min(1).max(128);
 export const AgentDepositBody = z.strictObject({ amount: Amount, reference: Reference });
 export type AgentDepositBody = z.infer<typeof AgentDepositBody>;
 
-/** agent: a transfer from its main balance (no reference); admin: a manual deposit (reference required). */
-export const CustomerDepositBody = z.strictObject({ amount: Amount, reference: Reference.optional() });
+/** agent: a transfer from its main balance (its own reference optional); admin: a manual deposit (reference required). */
+export const CustomerDepositBody = z.strictObject({
+  amount: Amount,
+  reference: Reference.optional().meta({ description: "ITC's reference of a manual deposit (required from ITC); an agent's own reference of its transfer (optional: invoice, receipt, ...), kept on both ledger lines" }),
+});
 export type CustomerDepositBody = z.infer<typeof CustomerDepositBody>;
 
 /** `{}` moves all of the commission balance. */

@@ -24,6 +24,7 @@ export function transferView(result: TransferResult) {
     agentId: result.agentId,
     customerId: result.customerId,
     amount: money(result.amountMicros),
+    reference: result.reference ?? null,
     commission: result.commissionMicros === null ? null : money(result.commissionMicros),
     balance: money(result.customerBalanceAfterMicros),
     agentBalance: money(result.agentBalanceAfterMicros),

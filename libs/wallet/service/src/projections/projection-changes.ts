@@ -229,9 +229,9 @@ function lineDetails(event: WalletEvent): LineDetails | null {
     case 'DepositReversed':
       return { refKind: 'reversal', refId: event.depositId, reference: event.reason };
     case 'TransferredOut':
-      return { refKind: 'transfer', refId: event.transferId, customerId: event.customerId };
+      return { refKind: 'transfer', refId: event.transferId, customerId: event.customerId, ...referenceOf(event) };
     case 'TransferredIn':
-      return { refKind: 'transfer', refId: event.transferId };
+      return { refKind: 'transfer', refId: event.transferId, ...referenceOf(event) };
     case 'CommissionAccrued':
       return {
         refKind: `commission:${event.cause.kind}`,
@@ -252,4 +252,8 @@ function lineDetails(event: WalletEvent): LineDetails | null {
     default:
       return null;
   }
+}
+
+function referenceOf(event: { readonly reference?: string }): { reference?: string } {
+  return event.reference === undefined ? {} : { reference: event.reference };
 }
