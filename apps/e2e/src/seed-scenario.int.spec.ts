@@ -85,6 +85,14 @@ describe('the seed scenario on the distributed topology', () => {
     await as(agentToken).post(201, `/api/v1/agents/${agentId}/commission-transfers`, {}, 'commission-1');
     await eventually(async () => (await as(agentToken).get(`/api/v1/agents/${agentId}/overview`)).body.balance === '82', 'the commission move');
 
+    // ── an agent opening a customer whose initial balance it cannot fund (100 > 82) gets 409 and
+    // nothing is opened: accounts asks the wallet process first (WALLET_URL)
+    const rich = await as(agentToken).post(201, '/api/v1/customer-profiles', { name: 'Starts at 100', billingType: 'prepaid', initialBalance: '100' });
+    const refused = await world.request('POST', '/api/v1/customers', { token: agentToken, body: { profileId: rich.body.id }, headers: { 'Idempotency-Key': 'open-rich-1' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'insufficient_funds' });
+    expect((await world.request('GET', '/api/v1/customers', { token: agentToken })).body.items).toHaveLength(10);
+
     // ── Carol's calls: authorized, then their CDRs rated on the derived sheet (0.12/min in 60 s blocks) and charged
     const authorized = await world.switch('POST', '/api/v1/switch/authorize', { callId: 'e2e-call-1', account: carol.accountNumber, callerId: '', destination: '+44 20 7946 0958' });
     expect(authorized.body).toMatchObject({ allowed: true, ratePerMinute: '0.12' });

@@ -1,6 +1,6 @@
 // Distributed mode: rating in a process of its own (rate sheets, authorization, CDR intake, call
 // history). Consumes accounts.events.v1, publishes rating.events.v1; places call holds on the
-// wallet process over HTTP (WALLET_URL) — the one synchronous call between services.
+// wallet process over HTTP (WALLET_URL), one of the two synchronous calls between services.
 import { runServiceProcess, SERVICE_URL_ENV } from '@billing/gateway';
 import { maxCallSecondsFromEnv, RatingModule, RemoteWalletHolds, RemoteWalletModule } from '@billing/rating-service';
 

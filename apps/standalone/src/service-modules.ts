@@ -8,7 +8,7 @@ import { NotificationsModule, notificationsOptionsFrom } from '@billing/notifica
 import { PaymentsModule } from '@billing/payments-service';
 import { ReportsModule } from '@billing/reports-service';
 import { maxCallSecondsFromEnv, RatingModule } from '@billing/rating-service';
-import { WalletCalls, WalletModule } from '@billing/wallet-service';
+import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
 import type pg from 'pg';
 
 export interface ServiceContext {
@@ -22,7 +22,8 @@ export interface ServiceContext {
 
 export function serviceModules(context: ServiceContext): NonNullable<GatewayAppOptions['imports']> {
   return [
-    AccountsModule.forRoot({ pool: context.pool, bus: context.bus, sipRealm: context.sipRealm }),
+    // asks the wallet (WalletAgentFunds) whether an agent can fund a new customer's initial balance
+    AccountsModule.forRoot({ pool: context.pool, bus: context.bus, sipRealm: context.sipRealm, agentFunds: WalletAgentFunds }),
     // consumes accounts.events.v1 from the same bus; publishes wallet.events.v1 (schema `wallet`)
     WalletModule.forRoot({ pool: context.pool, bus: context.bus }),
     // card payments: STRIPE_SECRET_KEY + STRIPE_WEBHOOK_SECRET (unset = the card endpoints answer 503), STRIPE_API_BASE, BILLING_CURRENCY; schema `payments`

@@ -70,6 +70,8 @@ export const rejections = {
   invalidSipHa1: () => invalid('SIP HA1 must be 32 lowercase hex digits', 'invalid_sip_ha1'),
   agentFundingWithoutAgent: () =>
     invalid('an ITC-direct customer cannot be funded from an agent balance', 'invalid_initial_balance_source'),
+  initialBalanceNotCovered: (initial: string, available: string) =>
+    conflict(`insufficient agent balance: the initial balance ${initial} needs more than the ${available} the agent has available`, 'insufficient_funds'),
   invalidCallerId: () => invalid(`caller ID must be ${INTERNATIONAL}`, 'invalid_caller_id'),
   callerIdsFull: () => conflict(`a customer may have at most ${MAX_CALLER_IDS} caller IDs`, 'caller_ids_full'),
   callerIdNotFound: () => invalid("the default caller ID must be one of the customer's caller IDs", 'caller_id_not_found'),

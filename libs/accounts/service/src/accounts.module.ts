@@ -1,7 +1,7 @@
 // The accounts service as a Nest module: wiring only. The gateway module (global) supplies auth,
 // validation, problem+json, CredentialsService and HealthService.
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ACCOUNTS_OPTIONS, resolveAccountsOptions, type AccountsModuleOptions, type ResolvedAccountsOptions } from './accounts.options.js';
+import { ACCOUNTS_OPTIONS, AGENT_FUNDS, resolveAccountsOptions, type AccountsModuleOptions, type ResolvedAccountsOptions } from './accounts.options.js';
 import { AgentsService } from './application/agents.service.js';
 import { BatchesService } from './application/batches.service.js';
 import { CustomerChangesService } from './application/customer-changes.service.js';
@@ -32,6 +32,7 @@ export class AccountsModule {
       controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController],
       providers: [
         { provide: ACCOUNTS_OPTIONS, useValue: resolved },
+        resolved.agentFunds === null ? { provide: AGENT_FUNDS, useValue: null } : { provide: AGENT_FUNDS, useExisting: resolved.agentFunds },
         {
           provide: AccountsDatabase,
           inject: [ACCOUNTS_OPTIONS],

@@ -1,7 +1,15 @@
 // What the accounts module needs from the process that runs it. The entry point (standalone main,
 // a test) owns the pool and the bus; the module owns its event store and its relay.
 import type { IntegrationBus } from '@billing/messaging';
+import type { Type } from '@nestjs/common';
 import type pg from 'pg';
+
+/** The wallet's answer to "could this agent fund that much now?" (in-process or over HTTP). */
+export interface AgentFunds {
+  availableMicros(agentId: string): Promise<bigint>;
+}
+
+export const AGENT_FUNDS = Symbol('AGENT_FUNDS');
 
 export interface AccountsModuleOptions {
   pool: pg.Pool;
@@ -15,6 +23,12 @@ export interface AccountsModuleOptions {
   service?: string;
   /** the business clock (default: the system clock). Commands carry `now` from it. */
   clock?: () => Date;
+  /**
+   * The provider of the wallet's funds query: an agent opening a customer with an initial balance
+   * it cannot fund gets 409 and nothing is opened. Absent = accounts runs without a wallet (its
+   * own tests): opening is not checked, and a wallet would record the refused funding.
+   */
+  agentFunds?: Type<AgentFunds> | string | symbol;
 }
 
 export interface ResolvedAccountsOptions {
@@ -24,6 +38,7 @@ export interface ResolvedAccountsOptions {
   schema: string;
   service: string;
   clock: () => Date;
+  agentFunds: Type<AgentFunds> | string | symbol | null;
 }
 
 export const ACCOUNTS_OPTIONS = Symbol('ACCOUNTS_OPTIONS');
@@ -40,5 +55,6 @@ export function resolveAccountsOptions(options: AccountsModuleOptions): Resolved
     schema: options.schema ?? 'accounts',
     service: options.service ?? 'accounts',
     clock: options.clock ?? (() => new Date()),
+    agentFunds: options.agentFunds ?? null,
   };
 }

@@ -1,6 +1,6 @@
 // What the rating module needs from the process that runs it. The entry point (standalone main,
 // a test) owns the pool and the bus and names the wallet's hold API (DESIGN §2: authorization is
-// the one synchronous call between services); the module owns its event store, relay, consumer,
+// a synchronous call between services); the module owns its event store, relay, consumer,
 // read models and in-memory rate tables.
 import { MAX_CALL_SECONDS } from '@billing/rating-domain';
 import type { IntegrationBus } from '@billing/messaging';

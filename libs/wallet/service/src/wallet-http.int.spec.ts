@@ -1,5 +1,6 @@
 // The wallet's public endpoints end to end (HTTP → gateway → ledger → projections) on a real
 // PostgreSQL, with ledger accounts opened from accounts' integration events on the in-process bus.
+import { TEST_SWITCH_API_KEY } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { agentCommissionChanged, customerOpened } from './__fixtures__/accounts-events.js';
 import { WalletTestApp, waitFor } from './__fixtures__/wallet-test-app.js';
@@ -40,6 +41,11 @@ describe('wallet HTTP API', () => {
     const lineOf = async (path: string) => (await get(path, agentToken)).body.items.find((line: { type: string }) => line.type.startsWith('Transferred'));
     expect(await lineOf('/agents/ag-1/transactions')).toMatchObject({ type: 'TransferredOut', reference: 'INV-7' });
     expect(await lineOf('/customers/cu-1/transactions')).toMatchObject({ type: 'TransferredIn', reference: 'INV-7' });
+
+    // accounts' funds query (switch key): what the ledger would let the agent move now
+    expect((await get('/internal/wallet/agents/ag-1/funds', TEST_SWITCH_API_KEY)).body).toEqual({ agentId: 'ag-1', available: '74.5' });
+    expect((await get('/internal/wallet/agents/nobody/funds', TEST_SWITCH_API_KEY)).body).toEqual({ agentId: 'nobody', available: '0' });
+    expect((await get('/internal/wallet/agents/ag-1/funds', agentToken)).status).toBe(403);
     const balance = await get('/customers/cu-1/balance', agentToken);
     expect(balance.body).toMatchObject({ customerId: 'cu-1', balance: '25.5', held: '0', available: '25.5', agentId: 'ag-1' });
     const overview = await get('/agents/ag-1/overview', agentToken);

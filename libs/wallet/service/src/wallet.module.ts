@@ -2,6 +2,7 @@
 // so rating can inject WalletCalls (and payments WalletCommands) without importing this module.
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock } from './application/clock.js';
+import { WalletAgentFunds } from './application/agent-funds.service.js';
 import { HoldSweeper } from './application/hold-sweeper.js';
 import { LedgerService } from './application/ledger.service.js';
 import { WalletCalls } from './application/wallet-calls.service.js';
@@ -10,6 +11,7 @@ import { AccountsConsumer } from './consumers/accounts-consumer.js';
 import { RatingEventsConsumer } from './consumers/rating-events.consumer.js';
 import { AgentWalletController } from './http/agent-wallet.controller.js';
 import { CustomerWalletController } from './http/customer-wallet.controller.js';
+import { AgentFundsController } from './http/agent-funds.controller.js';
 import { HoldsController } from './http/holds.controller.js';
 import { WalletAdminController } from './http/wallet-admin.controller.js';
 import { Directory } from './infrastructure/directory.js';
@@ -25,13 +27,14 @@ export class WalletModule {
     return {
       module: WalletModule,
       global: true,
-      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController],
+      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController],
       providers: [
         { provide: WALLET_OPTIONS, useValue: resolveWalletOptions(options) },
         { provide: WalletDatabase, inject: [WALLET_OPTIONS], useFactory: (resolved: ResolvedWalletOptions) => WalletDatabase.open(resolved.pool, resolved.schema) },
         { provide: Directory, inject: [WalletDatabase], useFactory: (db: WalletDatabase) => new Directory(db) },
         Clock,
         LedgerService,
+        WalletAgentFunds,
         WalletCommands,
         WalletCalls,
         WalletQueries,
@@ -41,7 +44,7 @@ export class WalletModule {
         RatingEventsConsumer,
         WalletLifecycle,
       ],
-      exports: [WalletCalls, WalletCommands, WalletQueries, WalletProjections, LedgerService],
+      exports: [WalletCalls, WalletCommands, WalletQueries, WalletProjections, LedgerService, WalletAgentFunds],
     };
   }
 }

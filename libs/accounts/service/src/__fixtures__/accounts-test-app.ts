@@ -4,8 +4,10 @@ import { createPool } from '@billing/postgres';
 import { startGatewayTestApp, type GatewayTestApp, type TestRequestOptions, type TestResponse } from '@billing/gateway';
 import { InProcessBus, silentLogger, type IntegrationBus } from '@billing/messaging';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { Global, Module, type Type } from '@nestjs/common';
 import type pg from 'pg';
 import { AccountsModule } from '../accounts.module.js';
+import type { AgentFunds } from '../accounts.options.js';
 import { AccountsDatabase } from '../infrastructure/accounts-database.js';
 
 export const TEST_SIP_REALM = 'sip.test.example';
@@ -29,6 +31,16 @@ export interface AccountsTestAppOptions {
   bus?: IntegrationBus;
   /** the relay's service name (topic `<service>.events.v1`). */
   service?: string;
+  /** the wallet's funds query, as a provider class (default: none, openings are not checked). */
+  agentFunds?: Type<AgentFunds>;
+}
+
+/** Makes the test's AgentFunds class injectable app-wide, as the wallet module does in a process. */
+function fundsModule(agentFunds: Type<AgentFunds>) {
+  @Global()
+  @Module({ providers: [agentFunds], exports: [agentFunds] })
+  class TestAgentFundsModule {}
+  return TestAgentFundsModule;
 }
 
 export async function startAccountsTestApp(options: AccountsTestAppOptions = {}): Promise<AccountsTestApp> {
@@ -40,7 +52,17 @@ export async function startAccountsTestApp(options: AccountsTestAppOptions = {})
     gw = await startGatewayTestApp({
       databaseUrl: testDatabaseUrl(),
       schema: uniqueName('acct_gw'),
-      imports: [AccountsModule.forRoot({ pool, bus, sipRealm: TEST_SIP_REALM, schema, ...(options.service === undefined ? {} : { service: options.service }) })],
+      imports: [
+        ...(options.agentFunds === undefined ? [] : [fundsModule(options.agentFunds)]),
+        AccountsModule.forRoot({
+          pool,
+          bus,
+          sipRealm: TEST_SIP_REALM,
+          schema,
+          ...(options.service === undefined ? {} : { service: options.service }),
+          ...(options.agentFunds === undefined ? {} : { agentFunds: options.agentFunds }),
+        }),
+      ],
     });
   } catch (error) {
     await dropSchema(pool, schema);

@@ -1,9 +1,10 @@
 // Opening one customer (ITC or its agent): account number, SIP credentials and a portal login,
 // the terms copied from a profile. The credentials are answered once and kept only as digests.
-import { customerDecider, customerStreamId, type InitialBalanceSource, type OpenCustomer } from '@billing/accounts-domain';
+import { customerDecider, customerStreamId, rejections, type CustomerTerms, type InitialBalanceSource, type OpenCustomer } from '@billing/accounts-domain';
+import { formatMoney } from '@billing/money';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts.options.js';
+import { ACCOUNTS_OPTIONS, AGENT_FUNDS, type AgentFunds, type ResolvedAccountsOptions } from '../accounts.options.js';
 import { AccountsAggregates } from '../infrastructure/aggregates.js';
 import { AccountsCommitter } from '../infrastructure/committer.js';
 import { CustomersQueries } from '../queries/customers.queries.js';
@@ -43,6 +44,7 @@ export class CustomersService {
     @Inject(CustomerTermsResolver) private readonly terms: CustomerTermsResolver,
     @Inject(CredentialsGenerator) private readonly generator: CredentialsGenerator,
     @Inject(PortalLogins) private readonly logins: PortalLogins,
+    @Inject(AGENT_FUNDS) private readonly funds: AgentFunds | null,
   ) {}
 
   async open(context: CommandContext, input: OpenCustomerInput): Promise<OpenedCustomer> {
@@ -57,6 +59,7 @@ export class CustomersService {
       existed = customer.state.status !== 'none';
       if (existed) return [];
       const terms = await this.terms.resolve(context.principal, input.profileId, input.agentId);
+      await this.assertAgentCanFund(input, terms);
       // generated once: a re-run after a conflict keeps the account number it already took
       credentials ??= (await this.generator.generate(1, portalUsername))[0]!;
       const command: OpenCustomer = {
@@ -85,6 +88,19 @@ export class CustomersService {
     // the portal password is generated (even with a chosen username): the cheap hash suffices
     await this.logins.createGenerated([{ username: credentials.portalUsername, password: credentials.portalPassword, role: 'customer', subjectId: customerId }]);
     return { customer: await this.row(customerId), sipRealm: this.generator.sipRealm, credentials };
+  }
+
+  /**
+   * An agent-funded initial balance is moved by the wallet once it sees CustomerOpened; an agent
+   * without the money would get a customer whose funding the wallet refuses. So the wallet is
+   * asked first and the opening refused with 409. Two openings (or a transfer) racing for the
+   * last of an agent's money can still both pass: the wallet then refuses the later funding and
+   * records it (`refused_commands`) — the ledger never overdraws; this check is for the answer.
+   */
+  private async assertAgentCanFund(input: OpenCustomerInput, terms: CustomerTerms): Promise<void> {
+    if (this.funds === null || input.initialBalanceSource !== 'agent' || input.agentId === null || terms.initialBalanceMicros <= 0n) return;
+    const availableMicros = await this.funds.availableMicros(input.agentId);
+    if (availableMicros < terms.initialBalanceMicros) throw rejections.initialBalanceNotCovered(formatMoney(terms.initialBalanceMicros), formatMoney(availableMicros));
   }
 
   private async row(customerId: string): Promise<CustomerRow> {

@@ -1,0 +1,72 @@
+// An agent opening a customer it is to fund: accounts asks the wallet (the AgentFunds port) first,
+// so an initial balance the agent cannot cover is a 409 and nothing is opened. The port here is a
+// ledger of fixed balances standing in for the wallet process (the real one is exercised in the
+// e2e seed scenario: accounts → WALLET_URL → the wallet's ledger).
+import { Injectable } from '@nestjs/common';
+import { jest } from '@jest/globals';
+import { parseMoney } from '@billing/money';
+import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
+import { createProfile, expectProblem, expectStatus, registerAgent } from '../__fixtures__/scenario.js';
+import type { AgentFunds } from '../accounts.options.js';
+
+jest.setTimeout(90_000);
+
+const balances = new Map<string, bigint>();
+const asked: string[] = [];
+
+@Injectable()
+class KnownBalances implements AgentFunds {
+  async availableMicros(agentId: string): Promise<bigint> {
+    asked.push(agentId);
+    return balances.get(agentId) ?? 0n;
+  }
+}
+
+let app: AccountsTestApp;
+let agent: Awaited<ReturnType<typeof registerAgent>>;
+
+beforeAll(async () => {
+  app = await startAccountsTestApp({ agentFunds: KnownBalances });
+  agent = await registerAgent(app);
+  balances.set(agent.id, parseMoney('10'));
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const open = (token: string, profileId: string, key?: string) =>
+  app.request('POST', '/api/v1/customers', { token, body: { profileId }, ...(key === undefined ? {} : { headers: { 'Idempotency-Key': key } }) });
+
+describe('an agent opening a customer with an initial balance', () => {
+  it('is refused with 409 when the agent cannot fund it, and nothing is opened', async () => {
+    const profile = await createProfile(app, agent.token, { initialBalance: '10.000001' });
+    const before = await app.count('customers');
+    const res = await open(agent.token, profile);
+    expectProblem(res, 409, 'insufficient_funds');
+    expect(res.body.detail).toBe('insufficient agent balance: the initial balance 10.000001 needs more than the 10 the agent has available');
+    expect(await app.count('customers')).toBe(before);
+    expect(asked).toContain(agent.id);
+  });
+
+  it('opens it when the agent can fund exactly that much', async () => {
+    const profile = await createProfile(app, agent.token, { initialBalance: '10' });
+    const res = await open(agent.token, profile, 'exactly-10');
+    expectStatus(res, 201);
+    expect(res.body.customer).toMatchObject({ initialBalance: '10', initialBalanceSource: 'agent' });
+    // a retry of the same key answers the opened customer (200, no credentials), even once the money has been moved
+    balances.set(agent.id, 0n);
+    const retry = await open(agent.token, profile, 'exactly-10');
+    expectStatus(retry, 200);
+    expect(retry.body).toMatchObject({ customer: { id: res.body.customer.id }, credentials: null });
+  });
+
+  it('does not ask for a profile without an initial balance, nor for ITC-funded openings', async () => {
+    asked.length = 0;
+    expectStatus(await open(agent.token, await createProfile(app, agent.token, { initialBalance: '0' })), 201);
+    // ITC opening for the agent funds the initial balance itself
+    const itcProfile = await createProfile(app, app.adminToken, { initialBalance: '50' });
+    expectStatus(await app.request('POST', '/api/v1/customers', { token: app.adminToken, body: { profileId: itcProfile, agentId: agent.id } }), 201);
+    expect(asked).toEqual([]);
+  });
+});
