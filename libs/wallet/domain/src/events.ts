@@ -59,8 +59,6 @@ export interface FundsDeposited extends EventBase<AgentMainAccountId | CustomerA
   /** accrued for the customer's agent in the same transaction (CommissionAccrued); 0 for agents. */
   readonly commissionMicros: bigint;
   readonly balanceAfterMicros: bigint;
-  /** the agent's reference, when it gave one. */
-  readonly reference?: string;
 }
 
 export type ReversalReason = 'refund' | 'chargeback' | 'correction';
@@ -94,6 +92,8 @@ export interface TransferredIn extends EventBase<CustomerAccountId> {
   /** accrued for the agent in the same transaction (a transfer is a deposit for the customer). */
   readonly commissionMicros: bigint;
   readonly balanceAfterMicros: bigint;
+  /** the agent's reference, when it gave one. */
+  readonly reference?: string;
 }
 
 // ── commissions ─────────────────────────────────────────────────────────────────────────────────
