@@ -191,6 +191,10 @@ describe('CDR intake, unrated calls and call history', () => {
     expect(lines[0]).toMatch(/^call_id,status,reason,/);
     expect(lines).toHaveLength(admin.body.items.length + 1);
     expect(lines.find((line) => line.startsWith('dup-1,'))).toContain(',0.7167,');
+    // the same export for Accept: text/csv (as the batch credentials answer); ?format wins over it
+    const accepted = await app.request('GET', '/api/v1/customers/c1/calls', { token: customer1, headers: { accept: 'text/csv' } });
+    expect({ type: accepted.contentType.split(';')[0], text: accepted.text }).toEqual({ type: 'text/csv', text: csv.text });
+    expect((await app.request('GET', '/api/v1/customers/c1/calls?format=json', { token: customer1, headers: { accept: 'text/csv' } })).contentType).toMatch(/^application\/json/);
 
     // report figures
     const summary = await calls(agentA, '/api/v1/customers/c1/calls/summary');

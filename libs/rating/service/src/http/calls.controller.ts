@@ -4,7 +4,7 @@
 // matching call (streamed page by page).
 import { ApiProblemResponse, assertVisible, CurrentUser, notFound, Roles, ValidBody, ValidParam, ValidQuery, type Principal } from '@billing/gateway';
 import { formatMoney } from '@billing/money';
-import { Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CustomerDirectory } from '../accounts/directory.js';
@@ -44,9 +44,9 @@ export class CallsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
   @ApiProblemResponse(404, 'no such customer, or not yours')
-  async customerCalls(@ValidParam('id', Id) id: string, @ValidQuery(CallsQuery) query: CallsQuery, @CurrentUser() user: Principal, @Res() response: RawResponse) {
+  async customerCalls(@ValidParam('id', Id) id: string, @ValidQuery(CallsQuery) query: CallsQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined, @Res() response: RawResponse) {
     await this.visibleCustomer(user, id);
-    await this.answer(response, { customerId: id, ...filterOf(query) }, query, `calls-${id}`);
+    await this.answer(response, { customerId: id, ...filterOf(query) }, query, accept, `calls-${id}`);
   }
 
   @Get('customers/:id/calls/summary')
@@ -64,9 +64,9 @@ export class CallsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
   @ApiProblemResponse(404, 'another agent')
-  async agentCalls(@ValidParam('id', Id) id: string, @ValidQuery(AgentCallsQuery) query: AgentCallsQuery, @CurrentUser() user: Principal, @Res() response: RawResponse) {
+  async agentCalls(@ValidParam('id', Id) id: string, @ValidQuery(AgentCallsQuery) query: AgentCallsQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined, @Res() response: RawResponse) {
     visibleAgent(user, id);
-    await this.answer(response, { agentId: id, customerId: query.customerId, ...filterOf(query) }, query, `calls-agent-${id}`);
+    await this.answer(response, { agentId: id, customerId: query.customerId, ...filterOf(query) }, query, accept, `calls-agent-${id}`);
   }
 
   @Get('agents/:id/calls/summary')
@@ -83,8 +83,8 @@ export class CallsController {
   @ApiOperation({ summary: 'Calls kept unrated, with their reason (unknown_account, no_rate, …), newest first: fix the account or the sheet, then re-rate' })
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
-  async unrated(@ValidQuery(UnratedQuery) query: UnratedQuery, @Res() response: RawResponse) {
-    await this.answer(response, { status: 'unrated', reason: query.reason, customerId: query.customerId, from: query.from, to: query.to }, query, 'calls-unrated');
+  async unrated(@ValidQuery(UnratedQuery) query: UnratedQuery, @Headers('accept') accept: string | undefined, @Res() response: RawResponse) {
+    await this.answer(response, { status: 'unrated', reason: query.reason, customerId: query.customerId, from: query.from, to: query.to }, query, accept, 'calls-unrated');
   }
 
   @Post('calls/re-rate')
@@ -123,8 +123,8 @@ export class CallsController {
     assertVisible(user, await this.directory.customer(customerId), (customer) => ({ agentId: customer.agentId ?? undefined, customerId: customer.customerId }), 'customer');
   }
 
-  private async answer(response: RawResponse, filter: CallFilter, query: { limit: number; cursor?: string | undefined; format: 'json' | 'csv' }, fileName: string): Promise<void> {
-    if (query.format === 'csv') {
+  private async answer(response: RawResponse, filter: CallFilter, query: { limit: number; cursor?: string | undefined; format?: 'json' | 'csv' | undefined }, accept: string | undefined, fileName: string): Promise<void> {
+    if (wantsCsv(query.format, accept)) {
       response.status(200);
       response.setHeader('content-type', 'text/csv; charset=utf-8');
       response.setHeader('content-disposition', `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}.csv"`);
@@ -156,4 +156,10 @@ function visibleAgent(user: Principal, agentId: string): void {
 function write(response: RawResponse, text: string): Promise<void> {
   if (text === '' || response.write(text)) return Promise.resolve();
   return new Promise((resolve) => response.once('drain', resolve));
+}
+
+/** ?format decides when given; else an Accept that names text/csv (as the batch credentials do). */
+function wantsCsv(format: 'json' | 'csv' | undefined, accept: string | undefined): boolean {
+  if (format !== undefined) return format === 'csv';
+  return accept !== undefined && /(^|,)\s*text\/csv\b/i.test(accept);
 }

@@ -87,7 +87,7 @@ export const CallsQuery = z.strictObject({
   status: CallStatusSchema.optional(),
   limit: Limit,
   cursor: Cursor.optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'csv']).optional().meta({ description: 'csv exports every matching call; absent: JSON, or CSV for Accept: text/csv' }),
 });
 export type CallsQuery = z.infer<typeof CallsQuery>;
 
@@ -101,7 +101,7 @@ export const UnratedQuery = z.strictObject({
   customerId: Id.optional(),
   limit: Limit,
   cursor: Cursor.optional(),
-  format: z.enum(['json', 'csv']).default('json'),
+  format: z.enum(['json', 'csv']).optional().meta({ description: 'csv exports every matching call; absent: JSON, or CSV for Accept: text/csv' }),
 });
 export type UnratedQuery = z.infer<typeof UnratedQuery>;
 
