@@ -351,6 +351,12 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expectProblem(await gw.request('POST', '/api/v1/test/payments', { token: adminToken }), 400, 'validation');
     });
 
+    it('a text body sent to a JSON endpoint is a 415 that names the content type', async () => {
+      const res = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, rawBody: '{"amount":"1.00","reference":"r"}', headers: { 'content-type': 'text/plain' } });
+      expectProblem(res, 415, 'unsupported-media-type');
+      expect(res.body.detail).toMatch(/Content-Type: application\/json/);
+    });
+
     it('query strings are validated too (strict, coerced)', async () => {
       expect((await gw.request('GET', '/api/v1/test/list?limit=5', { token: adminToken })).body).toEqual({ limit: 5 });
       expect((await gw.request('GET', '/api/v1/test/list', { token: adminToken })).body).toEqual({ limit: 20 });

@@ -9,7 +9,7 @@ export * from './problem/problem.js';
 export { toProblem, type MappedProblem } from './problem/to-problem.js';
 export { ProblemFilter } from './problem/problem.filter.js';
 
-export { ValidBody, ValidQuery, ValidParam } from './validation/decorators.js';
+export { ValidBody, ValidOptionalBody, ValidQuery, ValidParam } from './validation/decorators.js';
 export { ZodValidationPipe, validationProblem } from './validation/zod-validation.pipe.js';
 export { assertStrictSchema } from './validation/strict-schema.js';
 export { fieldErrorsFromIssues } from './validation/issues.js';

@@ -4,6 +4,7 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { ProblemException, type ProblemFieldError } from '../problem/problem.js';
 import { fieldErrorsFromIssues, type SchemaIssue } from './issues.js';
+import { isOptionalBody } from './optional-body.js';
 
 interface StandardSchema {
   '~standard': {
@@ -19,7 +20,12 @@ export class ZodValidationPipe implements PipeTransform {
     const schema = metadata.schema as StandardSchema | undefined;
     if (schema === undefined || metadata.type === 'custom') return value;
     if (metadata.type === 'body' && value === undefined) {
-      throw validationProblem('request body', [{ path: '', message: 'a JSON body is required (Content-Type: application/json)' }]);
+      if (!isOptionalBody(schema)) throw validationProblem('request body', [{ path: '', message: 'a JSON body is required (Content-Type: application/json)' }]);
+      value = {};
+    }
+    // every JSON body is an object: a string is a text/plain or text/csv body sent to a JSON endpoint
+    if (metadata.type === 'body' && typeof value === 'string') {
+      throw new ProblemException(415, 'unsupported-media-type', 'This endpoint takes a JSON body: send it with Content-Type: application/json.', { title: 'Unsupported Media Type' });
     }
     const result = (await schema['~standard'].validate(value)) as { value: unknown; issues?: readonly SchemaIssue[] };
     if (result.issues !== undefined) {

@@ -2,7 +2,7 @@
 // lines, and commission transfers (DESIGN §7).
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
+import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidOptionalBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { agentMainAccount, commissionAccount } from '@billing/wallet-domain';
 import { Clock } from '../application/clock.js';
@@ -71,7 +71,7 @@ export class AgentWalletController {
   @ApiProblemResponse(409, 'no commission available · insufficient commission balance')
   async transferCommission(
     @ValidParam('id', Id) agentId: string,
-    @ValidBody(CommissionTransferBody) body: CommissionTransferBody,
+    @ValidOptionalBody(CommissionTransferBody) body: CommissionTransferBody,
     @CurrentUser() user: Principal,
     @IdempotencyKey() idem: IdempotencyContext | undefined,
   ) {
