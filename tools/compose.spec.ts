@@ -17,7 +17,7 @@ const compose = parse(readFileSync(new URL('../docker-compose.yml', import.meta.
 const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
 const PROCESSES: Record<string, string[]> = {
   gateway: ['ACCOUNTS_URL', 'WALLET_URL', 'RATING_URL', 'NOTIFICATIONS_URL'],
-  accounts: ['WALLET_URL'],
+  accounts: ['WALLET_URL', 'RATING_URL'],
   wallet: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE'],
   rating: ['WALLET_URL'],
   notifications: ['SMTP_URL', 'MAIL_FROM', 'PORTAL_URL'],

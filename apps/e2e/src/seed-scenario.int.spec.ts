@@ -48,6 +48,9 @@ describe('the seed scenario on the distributed topology', () => {
       password: 'acme-portal-password-1',
     });
     const agentId = agent.body.id as string;
+    // the derived sheet just created counted (accounts asked rating, RATING_URL); a typo does not
+    const typo = await world.request('PATCH', `/api/v1/agents/${agentId}`, { token: admin, body: { rateSheetId: 'acme-plus-02' } });
+    expect({ status: typo.status, code: typo.body.code }).toEqual({ status: 422, code: 'rate_sheet_not_found' });
     const agentToken = await world.login('acme', 'acme-portal-password-1');
     live = await SseClient.connect(`${world.baseUrl}/api/v1/reports/live?access_token=${agentToken}`);
     expect(live.status).toBe(200);

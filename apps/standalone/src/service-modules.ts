@@ -7,7 +7,7 @@ import type { IntegrationBus } from '@billing/messaging';
 import { NotificationsModule, notificationsOptionsFrom } from '@billing/notifications-service';
 import { PaymentsModule } from '@billing/payments-service';
 import { ReportsModule } from '@billing/reports-service';
-import { maxCallSecondsFromEnv, RatingModule } from '@billing/rating-service';
+import { maxCallSecondsFromEnv, RatingModule, RatingSheetCatalog } from '@billing/rating-service';
 import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
 import type pg from 'pg';
 
@@ -22,8 +22,9 @@ export interface ServiceContext {
 
 export function serviceModules(context: ServiceContext): NonNullable<GatewayAppOptions['imports']> {
   return [
-    // asks the wallet (WalletAgentFunds) whether an agent can fund a new customer's initial balance
-    AccountsModule.forRoot({ pool: context.pool, bus: context.bus, sipRealm: context.sipRealm, agentFunds: WalletAgentFunds }),
+    // asks the wallet (WalletAgentFunds) whether an agent can fund a new customer's initial balance,
+    // and rating (RatingSheetCatalog) whether a rate sheet it is to assign exists
+    AccountsModule.forRoot({ pool: context.pool, bus: context.bus, sipRealm: context.sipRealm, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
     // consumes accounts.events.v1 from the same bus; publishes wallet.events.v1 (schema `wallet`)
     WalletModule.forRoot({ pool: context.pool, bus: context.bus }),
     // card payments: STRIPE_SECRET_KEY + STRIPE_WEBHOOK_SECRET (unset = the card endpoints answer 503), STRIPE_API_BASE, BILLING_CURRENCY; schema `payments`

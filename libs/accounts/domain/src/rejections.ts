@@ -30,6 +30,7 @@ export const rejections = {
   invalidEmail: () => invalid('contact e-mail is not a valid address', 'invalid_email'),
   invalidUsername: () => invalid('username must be 3 to 64 characters: lowercase letters, digits and . _ @ -', 'invalid_username'),
   invalidRateSheet: () => invalid('rate sheet must be a rate sheet id', 'invalid_rate_sheet'),
+  rateSheetNotFound: (sheetId: string) => invalid(`rate sheet "${sheetId}" does not exist: import it (POST /rate-sheets) or derive it first`, 'rate_sheet_not_found'),
   invalidLowBalanceThreshold: () => invalid('low-balance threshold must not be negative', 'invalid_low_balance_threshold'),
   invalidLanguage: () => invalid('language must be a language tag such as "en" or "pt-BR"', 'invalid_language'),
 

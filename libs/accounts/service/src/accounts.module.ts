@@ -1,12 +1,13 @@
 // The accounts service as a Nest module: wiring only. The gateway module (global) supplies auth,
 // validation, problem+json, CredentialsService and HealthService.
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ACCOUNTS_OPTIONS, AGENT_FUNDS, resolveAccountsOptions, type AccountsModuleOptions, type ResolvedAccountsOptions } from './accounts.options.js';
+import { ACCOUNTS_OPTIONS, AGENT_FUNDS, RATE_SHEETS, resolveAccountsOptions, type AccountsModuleOptions, type ResolvedAccountsOptions } from './accounts.options.js';
 import { AgentsService } from './application/agents.service.js';
 import { BatchesService } from './application/batches.service.js';
 import { CustomerChangesService } from './application/customer-changes.service.js';
 import { CustomerTermsResolver } from './application/customer-terms.js';
 import { CustomersService } from './application/customers.service.js';
+import { RateSheetCheck } from './application/rate-sheet-check.js';
 import { CredentialsGenerator } from './application/generated-credentials.js';
 import { PortalLogins } from './application/portal-logins.js';
 import { ProfilesService } from './application/profiles.service.js';
@@ -33,6 +34,8 @@ export class AccountsModule {
       providers: [
         { provide: ACCOUNTS_OPTIONS, useValue: resolved },
         resolved.agentFunds === null ? { provide: AGENT_FUNDS, useValue: null } : { provide: AGENT_FUNDS, useExisting: resolved.agentFunds },
+        resolved.rateSheets === null ? { provide: RATE_SHEETS, useValue: null } : { provide: RATE_SHEETS, useExisting: resolved.rateSheets },
+        RateSheetCheck,
         {
           provide: AccountsDatabase,
           inject: [ACCOUNTS_OPTIONS],

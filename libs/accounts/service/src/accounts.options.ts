@@ -11,6 +11,13 @@ export interface AgentFunds {
 
 export const AGENT_FUNDS = Symbol('AGENT_FUNDS');
 
+/** Rating's answer to "does this rate sheet exist?" (in-process or over HTTP). */
+export interface RateSheetCatalog {
+  exists(sheetId: string): Promise<boolean>;
+}
+
+export const RATE_SHEETS = Symbol('RATE_SHEETS');
+
 export interface AccountsModuleOptions {
   pool: pg.Pool;
   /** the integration bus the relay publishes `accounts.events.v1` on (Kafka or in-process). */
@@ -29,6 +36,12 @@ export interface AccountsModuleOptions {
    * own tests): opening is not checked, and a wallet would record the refused funding.
    */
   agentFunds?: Type<AgentFunds> | string | symbol;
+  /**
+   * The provider of rating's sheet query: a rate sheet that does not exist is refused (422) when
+   * an agent, a profile or a customer is given it. Absent = accounts runs without rating (its own
+   * tests): sheet ids are not checked, and rating refuses the calls (`no_rate_sheet`).
+   */
+  rateSheets?: Type<RateSheetCatalog> | string | symbol;
 }
 
 export interface ResolvedAccountsOptions {
@@ -39,6 +52,7 @@ export interface ResolvedAccountsOptions {
   service: string;
   clock: () => Date;
   agentFunds: Type<AgentFunds> | string | symbol | null;
+  rateSheets: Type<RateSheetCatalog> | string | symbol | null;
 }
 
 export const ACCOUNTS_OPTIONS = Symbol('ACCOUNTS_OPTIONS');
@@ -56,5 +70,6 @@ export function resolveAccountsOptions(options: AccountsModuleOptions): Resolved
     service: options.service ?? 'accounts',
     clock: options.clock ?? (() => new Date()),
     agentFunds: options.agentFunds ?? null,
+    rateSheets: options.rateSheets ?? null,
   };
 }

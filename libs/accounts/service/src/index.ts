@@ -2,7 +2,8 @@
 // customers (single and batches), portal settings, the softswitch directory, and the relay that
 // publishes accounts.events.v1. See README.md.
 export { AccountsModule } from './accounts.module.js';
-export { AGENT_FUNDS, type AccountsModuleOptions, type AgentFunds } from './accounts.options.js';
+export { AGENT_FUNDS, RATE_SHEETS, type AccountsModuleOptions, type AgentFunds, type RateSheetCatalog } from './accounts.options.js';
+export { RemoteRateSheets, RemoteRateSheetsModule, type RemoteRateSheetsOptions } from './rating/remote-rate-sheets.js';
 export { RemoteAgentFunds, RemoteAgentFundsModule, type RemoteAgentFundsOptions } from './wallet/remote-agent-funds.js';
 export { AccountsDatabase } from './infrastructure/accounts-database.js';
 export { AccountsRelay, accountsIntegrationMapper } from './infrastructure/accounts-relay.js';

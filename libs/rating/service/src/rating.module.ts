@@ -13,6 +13,7 @@ import { CallPricer } from './calls/pricing.js';
 import { ReRateService } from './calls/re-rate.service.js';
 import { CallsController } from './http/calls.controller.js';
 import { RateSheetsController } from './http/rate-sheets.controller.js';
+import { SheetCatalogController } from './http/sheet-catalog.controller.js';
 import { StreamedUploads } from './http/streamed-uploads.js';
 import { SwitchController } from './http/switch.controller.js';
 import { RatingClock } from './infrastructure/clock.js';
@@ -21,6 +22,7 @@ import { RatingLifecycle } from './rating.lifecycle.js';
 import { RATING_OPTIONS, resolveRatingOptions, WALLET_HOLDS, type RatingModuleOptions, type ResolvedRatingOptions } from './rating.options.js';
 import { RateSheetsService } from './sheets/rate-sheets.service.js';
 import { RateTables } from './sheets/rate-tables.js';
+import { RatingSheetCatalog } from './sheets/sheet-catalog.js';
 import { SheetRegistry } from './sheets/sheet-registry.js';
 import { SheetStore } from './sheets/sheet-store.js';
 import { Tariffs } from './sheets/tariffs.js';
@@ -31,7 +33,9 @@ export class RatingModule {
     const resolved = resolveRatingOptions(options);
     return {
       module: RatingModule,
-      controllers: [RateSheetsController, SwitchController, CallsController],
+      // global: accounts (in the same process) asks RatingSheetCatalog whether a sheet exists
+      global: true,
+      controllers: [RateSheetsController, SwitchController, CallsController, SheetCatalogController],
       providers: [
         { provide: RATING_OPTIONS, useValue: resolved },
         { provide: WALLET_HOLDS, useExisting: resolved.wallet },
@@ -41,6 +45,7 @@ export class RatingModule {
         CustomerDirectory,
         AccountsConsumer,
         SheetRegistry,
+        RatingSheetCatalog,
         RateTables,
         Tariffs,
         SheetStore,
@@ -54,7 +59,7 @@ export class RatingModule {
         CallHistoryQueries,
         RatingLifecycle,
       ],
-      exports: [RatingDatabase, CdrIntake, AuthorizationService, RateSheetsService, RateTables, Tariffs],
+      exports: [RatingDatabase, CdrIntake, AuthorizationService, RateSheetsService, RateTables, Tariffs, RatingSheetCatalog],
     };
   }
 }

@@ -7,7 +7,7 @@ import { testDatabaseUrl, uniqueName } from '@billing/testing';
 import { Global, Module, type Type } from '@nestjs/common';
 import type pg from 'pg';
 import { AccountsModule } from '../accounts.module.js';
-import type { AgentFunds } from '../accounts.options.js';
+import type { AgentFunds, RateSheetCatalog } from '../accounts.options.js';
 import { AccountsDatabase } from '../infrastructure/accounts-database.js';
 
 export const TEST_SIP_REALM = 'sip.test.example';
@@ -33,14 +33,16 @@ export interface AccountsTestAppOptions {
   service?: string;
   /** the wallet's funds query, as a provider class (default: none, openings are not checked). */
   agentFunds?: Type<AgentFunds>;
+  /** rating's sheet query, as a provider class (default: none, sheet ids are not checked). */
+  rateSheets?: Type<RateSheetCatalog>;
 }
 
-/** Makes the test's AgentFunds class injectable app-wide, as the wallet module does in a process. */
-function fundsModule(agentFunds: Type<AgentFunds>) {
+/** Makes the test's port classes injectable app-wide, as the wallet and rating modules do in a process. */
+function portsModule(ports: Type[]) {
   @Global()
-  @Module({ providers: [agentFunds], exports: [agentFunds] })
-  class TestAgentFundsModule {}
-  return TestAgentFundsModule;
+  @Module({ providers: ports, exports: ports })
+  class TestPortsModule {}
+  return TestPortsModule;
 }
 
 export async function startAccountsTestApp(options: AccountsTestAppOptions = {}): Promise<AccountsTestApp> {
@@ -53,7 +55,7 @@ export async function startAccountsTestApp(options: AccountsTestAppOptions = {})
       databaseUrl: testDatabaseUrl(),
       schema: uniqueName('acct_gw'),
       imports: [
-        ...(options.agentFunds === undefined ? [] : [fundsModule(options.agentFunds)]),
+        portsModule([options.agentFunds, options.rateSheets].filter((port): port is Type => port !== undefined)),
         AccountsModule.forRoot({
           pool,
           bus,
@@ -61,6 +63,7 @@ export async function startAccountsTestApp(options: AccountsTestAppOptions = {})
           schema,
           ...(options.service === undefined ? {} : { service: options.service }),
           ...(options.agentFunds === undefined ? {} : { agentFunds: options.agentFunds }),
+          ...(options.rateSheets === undefined ? {} : { rateSheets: options.rateSheets }),
         }),
       ],
     });

@@ -10,6 +10,7 @@ import type { AgentRow } from '../queries/rows.js';
 import { commandMeta, eventMetadata, type CommandContext } from './command-context.js';
 import { decideAll } from './decide-all.js';
 import { PortalLogins } from './portal-logins.js';
+import { RateSheetCheck } from './rate-sheet-check.js';
 import { chosenUsername } from './usernames.js';
 
 export interface RegisterAgentInput {
@@ -40,11 +41,13 @@ export class AgentsService {
     @Inject(AccountsCommitter) private readonly committer: AccountsCommitter,
     @Inject(AgentsQueries) private readonly agents: AgentsQueries,
     @Inject(PortalLogins) private readonly logins: PortalLogins,
+    @Inject(RateSheetCheck) private readonly sheets: RateSheetCheck,
   ) {}
 
   async register(context: CommandContext, input: RegisterAgentInput): Promise<AgentRow> {
     const username = chosenUsername(input.username);
     await this.logins.assertAvailable(username, 'agent', input.agentId);
+    await this.sheets.assertExists(input.rateSheetId);
     const { password, ...registration } = input;
     const command: AgentCommand = { type: 'RegisterAgent', ...registration, username, meta: commandMeta(context, this.options.clock()) };
     await this.decide(context, input.agentId, [command]);
@@ -53,6 +56,7 @@ export class AgentsService {
   }
 
   async change(context: CommandContext, agentId: string, changes: AgentChanges): Promise<AgentRow> {
+    await this.sheets.assertExists(changes.rateSheetId);
     const meta = commandMeta(context, this.options.clock());
     const commands: AgentCommand[] = [];
     if (changes.commissionMicroPercent !== undefined) commands.push({ type: 'ChangeAgentCommission', agentId, commissionMicroPercent: changes.commissionMicroPercent, meta });

@@ -12,6 +12,7 @@ import { commandMeta, eventMetadata, type CommandContext } from './command-conte
 import { decideAll } from './decide-all.js';
 import { CredentialsGenerator, generatePortalPassword } from './generated-credentials.js';
 import { PortalLogins } from './portal-logins.js';
+import { RateSheetCheck } from './rate-sheet-check.js';
 
 /** A customer command without its id and meta: the service adds both. */
 export type CustomerChange = CustomerCommand extends infer C ? (C extends CustomerCommand ? Omit<C, 'customerId' | 'meta'> : never) : never;
@@ -25,10 +26,12 @@ export class CustomerChangesService {
     @Inject(CustomersQueries) private readonly customers: CustomersQueries,
     @Inject(CredentialsGenerator) private readonly generator: CredentialsGenerator,
     @Inject(PortalLogins) private readonly logins: PortalLogins,
+    @Inject(RateSheetCheck) private readonly sheets: RateSheetCheck,
   ) {}
 
   /** Several changes are decided together and appended atomically (a PATCH of several fields). */
   async apply(context: CommandContext, customerId: string, changes: readonly CustomerChange[]): Promise<CustomerRow> {
+    for (const change of changes) if (change.type === 'ChangeCustomerRateSheet') await this.sheets.assertExists(change.rateSheetId);
     const meta = commandMeta(context, this.options.clock());
     const commands = changes.map((change) => ({ ...change, customerId, meta }) as CustomerCommand);
     await this.committer.commit(async () => {

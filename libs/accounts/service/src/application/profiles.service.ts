@@ -7,6 +7,7 @@ import { AccountsCommitter } from '../infrastructure/committer.js';
 import { ProfilesQueries } from '../queries/profiles.queries.js';
 import type { ProfileRow } from '../queries/rows.js';
 import { commandMeta, eventMetadata, type CommandContext } from './command-context.js';
+import { RateSheetCheck } from './rate-sheet-check.js';
 
 export interface CreateProfileInput extends ProfileTerms {
   profileId: string;
@@ -22,6 +23,7 @@ export class ProfilesService {
     @Inject(AccountsAggregates) private readonly aggregates: AccountsAggregates,
     @Inject(AccountsCommitter) private readonly committer: AccountsCommitter,
     @Inject(ProfilesQueries) private readonly profiles: ProfilesQueries,
+    @Inject(RateSheetCheck) private readonly sheets: RateSheetCheck,
   ) {}
 
   async create(context: CommandContext, input: CreateProfileInput): Promise<ProfileRow> {
@@ -30,10 +32,12 @@ export class ProfilesService {
       const owner = await this.aggregates.agent(input.ownerAgentId);
       if (owner.state.status === 'unregistered') throw rejections.agentNotFound();
     }
+    await this.sheets.assertExists(input.rateSheetId);
     return this.decide(context, input.profileId, { type: 'CreateCustomerProfile', ...input, meta: commandMeta(context, this.options.clock()) });
   }
 
-  update(context: CommandContext, profileId: string, changes: Partial<ProfileTerms & { name: string }>): Promise<ProfileRow> {
+  async update(context: CommandContext, profileId: string, changes: Partial<ProfileTerms & { name: string }>): Promise<ProfileRow> {
+    await this.sheets.assertExists(changes.rateSheetId);
     return this.decide(context, profileId, { type: 'UpdateCustomerProfile', profileId, changes, meta: commandMeta(context, this.options.clock()) });
   }
 
