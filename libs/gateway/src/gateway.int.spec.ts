@@ -321,6 +321,13 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
     it('malformed JSON is a 400, not a 500', async () => {
       const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: '{"username": "admin", ' });
       expectProblem(res, 400, 'malformed-json');
+      expect(res.body.detail).toMatch(/^The request body is not valid JSON: /);
+    });
+
+    it('valid JSON that is not an object is a 400 that says so', async () => {
+      const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: 'null' });
+      expectProblem(res, 400, 'malformed-json');
+      expect(res.body.detail).toBe('The request body must be a JSON object, not null.');
     });
 
     it('unknown fields are refused with their path', async () => {

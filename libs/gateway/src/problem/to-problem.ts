@@ -114,7 +114,7 @@ function fromHttpException(error: HttpException): MappedProblem {
       type: problemType('malformed-json'),
       title: 'Malformed JSON',
       status,
-      detail: `The request body is not valid JSON: ${cause.message}`,
+      detail: malformedJsonDetail(cause),
       code: 'malformed-json',
     });
   }
@@ -137,4 +137,21 @@ function httpExceptionDetail(error: HttpException): string {
     if (Array.isArray(message)) return message.map(String).join('; ');
   }
   return error.message;
+}
+
+/**
+ * The strict JSON parser refuses valid JSON that is not an object or array (`null`, `"text"`,
+ * `42`) with the same SyntaxError as broken JSON; say which it was. body-parser keeps the raw body.
+ */
+function malformedJsonDetail(cause: SyntaxError): string {
+  const body = (cause as { body?: unknown }).body;
+  if (typeof body === 'string' && body.length <= 1_000) {
+    try {
+      const value: unknown = JSON.parse(body);
+      return `The request body must be a JSON object, not ${value === null ? 'null' : typeof value}.`;
+    } catch {
+      // really malformed: the parser's message below
+    }
+  }
+  return `The request body is not valid JSON: ${cause.message}`;
 }

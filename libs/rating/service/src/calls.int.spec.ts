@@ -101,6 +101,13 @@ describe('CDR intake, unrated calls and call history', () => {
     // the same call sent again in the other formats is the same CDR: a duplicate, not a conflict
     expect((await app.switch('POST', '/api/v1/switch/cdrs/freeswitch', freeswitch('fmt-native'))).body).toMatchObject({ status: 'rated', duplicate: true });
     expect((await app.postText('/api/v1/switch/cdrs/asterisk-csv', asterisk('fmt-native'), 'switch')).body.counts).toEqual({ duplicate: 1 });
+    // a row that cannot be read is reported with its line, its own call id and a readable reason
+    const bad = asterisk('fmt-bad').replace('"2025-03-01 12:00:05"', '"not a time"');
+    const report = await app.postText('/api/v1/switch/cdrs/asterisk-csv', `${bad}"a","b"\n`, 'switch');
+    expect(report.body.problems).toEqual([
+      { line: 1, callId: 'fmt-bad', code: 'invalid_cdr', message: expect.stringMatching(/^answer: /) },
+      { line: 2, callId: null, code: 'invalid_cdr', message: 'a Master.csv row has 16 to 18 fields, got 2' },
+    ]);
     await waitFor(async () => (await balance('c2')) === parseMoney('100') - 3n * parseMoney('0.61'), 20_000, 'three charges');
   });
 

@@ -94,6 +94,10 @@ describe('rate sheets', () => {
     const refused = await app.admin('POST', '/api/v1/rate-sheets', { name: 'x', rows: [{ ...row('1', '0.1'), connectFee: 0.4, colour: 'red' }] });
     expect(refused.status).toBe(422);
     expect(refused.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/rows/0/colour', '/rows/0/connectFee']);
+    // a duplicate prefix points at the second row, and names both
+    const duplicate = await app.admin('POST', '/api/v1/rate-sheets', { name: 'x', rows: [row('1', '0.1'), row('2', '0.1'), row('1', '0.2')] });
+    expect(duplicate.status).toBe(422);
+    expect(duplicate.body.errors).toEqual([{ path: '/rows/2/prefix', field: 'rows[2].prefix', line: 2, message: 'duplicate prefix "1": rows[0] and rows[2]' }]);
 
     const v2 = await app.admin('POST', '/api/v1/rate-sheets/itc/versions', { effectiveFrom: '2025-06-01T00:00:00Z', rows: [row('44', '0.05')] });
     expect(v2.status).toBe(201);

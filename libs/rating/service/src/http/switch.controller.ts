@@ -3,6 +3,7 @@
 // CDR); a valid CDR that cannot be rated is kept as an unrated call, never dropped.
 import { ApiProblemResponse, Idempotent, ProblemException, Roles, ValidBody, ValidQuery } from '@billing/gateway';
 import {
+  ASTERISK_COLUMNS,
   CsvEncodingError,
   CsvRecordReader,
   MAX_CDR_BATCH,
@@ -172,7 +173,7 @@ export class SwitchController {
         const parsed = parseAsteriskCsvRecord(record.fields, { utcOffset: query.utcOffset ?? '+00:00' });
         if (!parsed.ok) {
           statuses.push('invalid');
-          report({ line: record.line, callId: null, code: 'invalid_cdr', message: parsed.errors.map((e) => `${e.field} ${e.message}`).join('; ') });
+          report({ line: record.line, callId: uniqueidOf(record.fields), code: 'invalid_cdr', message: parsed.errors.map((e) => (e.field === 'line' ? e.message : `${e.field}: ${e.message}`)).join('; ') });
           continue;
         }
         pending.push({ line: record.line, cdr: parsed.value });
@@ -230,4 +231,10 @@ function countOf(statuses: readonly string[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const status of statuses) counts[status] = (counts[status] ?? 0) + 1;
   return counts;
+}
+
+/** The row's own call id (Asterisk's uniqueid) for the report of a row that could not be read, when it has one. */
+function uniqueidOf(fields: readonly string[]): string | null {
+  const uniqueid = fields[ASTERISK_COLUMNS.indexOf('uniqueid')]?.trim() ?? '';
+  return uniqueid === '' ? null : uniqueid;
 }

@@ -278,6 +278,9 @@ function deckProblem(result: Extract<DeckResult, { ok: false }>, format: 'csv' |
 }
 
 function deckErrorView(error: DeckError, format: 'csv' | 'json'): { path: string; message: string; line: number; field: string } {
-  const path = format === 'csv' ? `/lines/${error.line}/${error.field}` : `/${error.field.replace(/\[(\d+)\]/g, '.$1').split('.').filter((part) => part !== '').join('/')}`;
-  return { path, message: error.message, line: error.line, field: error.field };
+  if (format === 'csv') return { path: `/lines/${error.line}/${error.field}`, message: error.message, line: error.line, field: error.field };
+  // a JSON row's own errors name their row (rows[3].prefix); the deck-wide checks (a duplicate
+  // prefix) name only the field, with the row index as `line`: both point into the row
+  const field = error.field.startsWith('rows') ? error.field : `rows[${error.line}].${error.field}`;
+  return { path: `/${field.replace(/\[(\d+)\]/g, '.$1').split('.').filter((part) => part !== '').join('/')}`, message: error.message, line: error.line, field };
 }
