@@ -77,9 +77,10 @@ export const rejections = {
   callerIdsFull: () => conflict(`a customer may have at most ${MAX_CALLER_IDS} caller IDs`, 'caller_ids_full'),
   callerIdNotFound: () => invalid("the default caller ID must be one of the customer's caller IDs", 'caller_id_not_found'),
   tooManyFollowMeTargets: () => invalid(`FollowMe takes at most ${MAX_FOLLOW_ME_TARGETS} targets`, 'follow_me_too_many_targets'),
-  invalidFollowMeDestination: () => invalid(`FollowMe destination must be ${INTERNATIONAL}`, 'invalid_follow_me_destination'),
-  invalidRingSeconds: () =>
-    invalid(`ring time must be a whole number of seconds from ${MIN_RING_SECONDS} to ${MAX_RING_SECONDS}`, 'invalid_ring_seconds'),
+  invalidFollowMeDestination: (index: number, destination: string) =>
+    invalid(`FollowMe targets[${index}]: destination ${JSON.stringify(destination.slice(0, 40))} must be ${INTERNATIONAL}`, 'invalid_follow_me_destination'),
+  invalidRingSeconds: (index: number) =>
+    invalid(`FollowMe targets[${index}]: ring time must be a whole number of seconds from ${MIN_RING_SECONDS} to ${MAX_RING_SECONDS}`, 'invalid_ring_seconds'),
   duplicateFollowMeDestination: () => invalid('FollowMe destinations must be distinct', 'duplicate_follow_me_destination'),
   followMeEmpty: () => invalid('FollowMe needs at least one target to be enabled', 'follow_me_empty'),
 

@@ -48,10 +48,10 @@ describe('SetFollowMe', () => {
   it.each<[boolean, SetFollowMe['targets'], string, string]>([
     [true, [], 'FollowMe needs at least one target to be enabled', 'follow_me_empty'],
     [true, Array.from({ length: 6 }, (_, i) => ({ destination: `+4477009001${i}0`, ringSeconds: 20 })), 'FollowMe takes at most 5 targets', 'follow_me_too_many_targets'],
-    [true, [{ destination: '07700900123', ringSeconds: 20 }], 'FollowMe destination must be an international number: + and 8 to 15 digits', 'invalid_follow_me_destination'],
-    [true, [{ ...mobile, ringSeconds: 4 }], 'ring time must be a whole number of seconds from 5 to 120', 'invalid_ring_seconds'],
-    [true, [{ ...mobile, ringSeconds: 121 }], 'ring time must be a whole number of seconds from 5 to 120', 'invalid_ring_seconds'],
-    [true, [{ ...mobile, ringSeconds: 20.5 }], 'ring time must be a whole number of seconds from 5 to 120', 'invalid_ring_seconds'],
+    [true, [{ destination: '07700900123', ringSeconds: 20 }], 'FollowMe targets[0]: destination "07700900123" must be an international number: + and 8 to 15 digits', 'invalid_follow_me_destination'],
+    [true, [{ ...mobile, ringSeconds: 4 }], 'FollowMe targets[0]: ring time must be a whole number of seconds from 5 to 120', 'invalid_ring_seconds'],
+    [true, [{ ...mobile, ringSeconds: 121 }], 'FollowMe targets[0]: ring time must be a whole number of seconds from 5 to 120', 'invalid_ring_seconds'],
+    [true, [{ ...mobile, ringSeconds: 20.5 }], 'FollowMe targets[0]: ring time must be a whole number of seconds from 5 to 120', 'invalid_ring_seconds'],
     [true, [mobile, { destination: '0044 7700 900123', ringSeconds: 10 }], 'FollowMe destinations must be distinct', 'duplicate_follow_me_destination'],
   ])('rejects enabled=%p targets=%p', (enabled, targets, message, code) => {
     given([customerOpened]).when(set(enabled, targets)).thenRejects(message, code);

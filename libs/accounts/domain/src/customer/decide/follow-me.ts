@@ -28,10 +28,10 @@ function changeTo(customer: OpenedCustomer, followMe: FollowMe, command: SetFoll
 /** Targets in order with E.164 destinations, or the rejection of the first broken rule. */
 export function checkTargets(targets: readonly { destination: string; ringSeconds: number }[]): FollowMeTarget[] {
   if (targets.length > MAX_FOLLOW_ME_TARGETS) throw rejections.tooManyFollowMeTargets();
-  const checked = targets.map(({ destination, ringSeconds }) => {
+  const checked = targets.map(({ destination, ringSeconds }, index) => {
     const normalised = normaliseE164(destination);
-    if (normalised === null) throw rejections.invalidFollowMeDestination();
-    if (!isWholeIn(ringSeconds, MIN_RING_SECONDS, MAX_RING_SECONDS)) throw rejections.invalidRingSeconds();
+    if (normalised === null) throw rejections.invalidFollowMeDestination(index, destination);
+    if (!isWholeIn(ringSeconds, MIN_RING_SECONDS, MAX_RING_SECONDS)) throw rejections.invalidRingSeconds(index);
     return { destination: normalised, ringSeconds };
   });
   if (new Set(checked.map((target) => target.destination)).size !== checked.length) throw rejections.duplicateFollowMeDestination();
