@@ -18,6 +18,8 @@ describe('serviceFor: the routing table of the distributed gateway', () => {
     ['/api/v1/payments/card-deposits', 'wallet'],
     ['/api/v1/webhooks/stripe', 'wallet'],
     ['/api/v1/internal/wallet/holds', 'wallet'],
+    ['/api/v1/internal/wallet/agents/ag-1/funds', 'wallet'],
+    ['/api/v1/internal/rating/sheets/itc-base', 'rating'],
     ['/api/v1/wallet/projections/rebuild', 'wallet'],
     ['/api/v1/switch/authorize', 'rating'],
     ['/api/v1/switch/cdrs/asterisk-csv', 'rating'],

@@ -27,6 +27,7 @@ export const SERVICE_ROUTES: readonly ServiceRoute[] = Object.freeze([
   { service: 'rating', pattern: new RegExp(`${API}/switch/(authorize|cdrs)(/|$)`) },
   { service: 'rating', pattern: new RegExp(`${API}/rate-sheets(/|$)`) },
   { service: 'rating', pattern: new RegExp(`${API}/calls(/|$)`) },
+  { service: 'rating', pattern: new RegExp(`${API}/internal/rating(/|$)`) },
   { service: 'rating', pattern: new RegExp(`${API}/(customers|agents)/${ID}/calls(/|$)`) },
   // wallet (with card payments, which issue wallet commands in its process)
   { service: 'wallet', pattern: new RegExp(`${API}/(customers|agents)/${ID}/(deposits|transactions|balance|overview|commissions|commission-transfers)(/|$)`) },
