@@ -3,14 +3,13 @@
 // wallet process (WALLET_URL) whether an agent can fund a new customer's initial balance, and the
 // rating process (RATING_URL) whether a rate sheet it is to assign exists.
 import { runServiceProcess, SERVICE_URL_ENV } from '@billing/gateway';
-import { AccountsModule, RemoteAgentFunds, RemoteAgentFundsModule, RemoteRateSheets, RemoteRateSheetsModule } from '@billing/accounts-service';
+import { AccountsModule, RemoteAgentFunds, RemotePortsModule, RemoteRateSheets } from '@billing/accounts-service';
 
 await runServiceProcess({
   name: 'accounts',
   requiredEnv: [SERVICE_URL_ENV.wallet, SERVICE_URL_ENV.rating],
   modules: ({ config, pool, bus }) => [
-    RemoteAgentFundsModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.wallet]!, apiKey: process.env.SWITCH_API_KEY! }),
-    RemoteRateSheetsModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.rating]!, apiKey: process.env.SWITCH_API_KEY! }),
+    RemotePortsModule.forRoot({ walletUrl: process.env[SERVICE_URL_ENV.wallet]!, ratingUrl: process.env[SERVICE_URL_ENV.rating]!, apiKey: process.env.SWITCH_API_KEY! }),
     AccountsModule.forRoot({ pool, bus, sipRealm: config.sipRealm, agentFunds: RemoteAgentFunds, rateSheets: RemoteRateSheets }),
   ],
 });

@@ -3,8 +3,7 @@
 // publishes accounts.events.v1. See README.md.
 export { AccountsModule } from './accounts.module.js';
 export { AGENT_FUNDS, RATE_SHEETS, type AccountsModuleOptions, type AgentFunds, type RateSheetCatalog } from './accounts.options.js';
-export { RemoteRateSheets, RemoteRateSheetsModule, type RemoteRateSheetsOptions } from './rating/remote-rate-sheets.js';
-export { RemoteAgentFunds, RemoteAgentFundsModule, type RemoteAgentFundsOptions } from './wallet/remote-agent-funds.js';
+export { RemoteAgentFunds, RemotePortsModule, RemoteRateSheets, type RemotePortsOptions } from './remote/remote-ports.js';
 export { AccountsDatabase } from './infrastructure/accounts-database.js';
 export { AccountsRelay, accountsIntegrationMapper } from './infrastructure/accounts-relay.js';
 export { rebuildReadModels, type RebuildReport } from './infrastructure/rebuild.js';

@@ -1,4 +1,4 @@
-// The wallet's synchronous funds query (the second call between services, beside holds-api.ts):
+// The wallet's synchronous funds query (a read between services, beside holds-api.ts):
 // accounts asks whether an agent can fund a new customer's initial balance before it opens the
 // customer, so that an agent without the money gets a 409 instead of a customer whose funding
 // fails later. `GET /api/v1/internal/wallet/agents/{agentId}/funds`, the switch API key.
