@@ -1,0 +1,83 @@
+// The standalone composition of accounts' two reads (service-modules.ts): accounts asks the
+// in-process wallet (WalletAgentFunds, from the ledger) and rating (RatingSheetCatalog) before it
+// decides. Through the public API on the run's PostgreSQL, the modules wired as the product wires
+// them: a sheet must exist to be given, and an agent must be able to fund the customer it opens.
+import { AccountsModule } from '@billing/accounts-service';
+import { startGatewayTestApp, type GatewayTestApp, type TestResponse } from '@billing/gateway';
+import { InProcessBus, silentLogger } from '@billing/messaging';
+import { createPool } from '@billing/postgres';
+import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
+import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
+import { jest } from '@jest/globals';
+import type pg from 'pg';
+
+jest.setTimeout(90_000);
+
+const schemas = { accounts: uniqueName('sa_accounts'), wallet: uniqueName('sa_wallet'), rating: uniqueName('sa_rating') };
+let pool: pg.Pool;
+let bus: InProcessBus;
+let gw: GatewayTestApp;
+let admin: string;
+
+beforeAll(async () => {
+  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-standalone-ports' });
+  bus = new InProcessBus({ logger: silentLogger });
+  const accountsService = uniqueName('accounts');
+  gw = await startGatewayTestApp({
+    databaseUrl: testDatabaseUrl(),
+    schema: uniqueName('sa_gw'),
+    imports: [
+      AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
+      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, projectionPollIntervalMs: 100 }),
+      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService }),
+    ],
+  });
+  admin = await gw.login('admin', gw.adminPassword!);
+});
+
+afterAll(async () => {
+  await gw?.close();
+  await bus?.close();
+  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool?.end();
+});
+
+const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+const expectCode = (res: TestResponse, status: number, code: string) => expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
+
+async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+it('a rate sheet must exist before it is given; a sheet imported a moment ago counts', async () => {
+  const agentBody = { name: 'Acme', contactEmail: 'ops@acme.example', commissionPercent: '10', rateSheetId: 'sa-base', username: 'sa-acme', password: 'sa-acme-password-1' };
+  expectCode(await as(admin)('POST', '/agents', agentBody), 422, 'rate_sheet_not_found');
+  const sheet = await as(admin)('POST', '/rate-sheets', { sheetId: 'sa-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows: [{ prefix: '1', destination: 'USA', intervals: [{ startSecond: 0, ratePerMinute: '0.06', incrementSeconds: 1 }] }] });
+  expect(sheet.status).toBe(201);
+  expect((await as(admin)('POST', '/agents', agentBody)).status).toBe(201);
+});
+
+it("an agent opens a customer it is to fund only when the wallet's ledger holds the money", async () => {
+  const agentId = (await as(admin)('GET', '/agents')).body.items.find((agent: { username?: string; name: string }) => agent.name === 'Acme').id as string;
+  const agent = await gw.login('sa-acme', 'sa-acme-password-1');
+  const profile = await as(agent)('POST', '/customer-profiles', { name: 'Starts at 25', billingType: 'prepaid', initialBalance: '25' });
+  expect(profile.status).toBe(201);
+  // the wallet opens the agent's accounts from accounts' event; until then, and with 0, it cannot fund
+  expectCode(await as(agent)('POST', '/customers', { profileId: profile.body.id }), 409, 'insufficient_funds');
+  await eventually(async () => (await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '30', reference: 'BANK-SA-1' })).status === 201, 'the wallet knowing the agent');
+  // the deposit counts at once (the ledger, not the projection, is asked)
+  const opened = await as(agent)('POST', '/customers', { profileId: profile.body.id });
+  expect(opened.status).toBe(201);
+  const customerId = opened.body.customer.id as string;
+  await eventually(async () => (await as(agent)('GET', `/customers/${customerId}/balance`)).body?.balance === '25', 'the funded initial balance');
+  expect((await as(agent)('GET', `/agents/${agentId}/overview`)).body.balance).toBe('5');
+  // 5 left: the next one is refused, and nothing is opened
+  const before = (await as(agent)('GET', '/customers')).body.items.length as number;
+  expectCode(await as(agent)('POST', '/customers', { profileId: profile.body.id }), 409, 'insufficient_funds');
+  expect((await as(agent)('GET', '/customers')).body.items).toHaveLength(before);
+});
