@@ -51,7 +51,7 @@ export { resolvePricing, UNRATED_REASONS, type CallPricing, type PricingCustomer
 export type * from './call/call.commands.js';
 export type * from './call/call.events.js';
 export { CALL_EVENT_TYPES } from './call/call.events.js';
-export { evolveCall, initialCall, type CallAuthorization, type CallOutcome, type CallState } from './call/call.state.js';
+export { evolveCall, initialCall, isRetryOf, type CallAuthorization, type CallOutcome, type CallState } from './call/call.state.js';
 export { decideCall } from './call/call.decide.js';
 export { callDecider } from './call/call.decider.js';
 

@@ -5,7 +5,7 @@
 // service that cannot be reached makes that one request a 503 — nothing is opened or changed
 // unchecked.
 import { AGENT_FUNDS_API_PATH, AgentFundsResponseV1, RATE_SHEETS_API_PATH, RateSheetExistsResponseV1 } from '@billing/contracts';
-import { ProblemException } from '@billing/gateway';
+import { callServiceJson, ProblemException } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { z } from 'zod';
@@ -28,13 +28,7 @@ const logger = new Logger('AccountsRemotePorts');
 /** GET `path` of `baseUrl` as JSON of `schema`; anything else (unreachable, non-200, bad body) is a 503 problem. */
 async function getJson<T>(options: RemotePortsOptions, baseUrl: string, path: string, schema: z.ZodType<T>, unavailable: { code: string; detail: string }): Promise<T> {
   try {
-    const response = await fetch(new URL(path, baseUrl), {
-      headers: { authorization: `Bearer ${options.apiKey}`, accept: 'application/json' },
-      signal: AbortSignal.timeout(options.timeoutMs ?? 2_000),
-    });
-    const text = await response.text();
-    if (response.status !== 200) throw new Error(`answered ${response.status}: ${text.slice(0, 300)}`);
-    return schema.parse(JSON.parse(text));
+    return await callServiceJson({ baseUrl, path, apiKey: options.apiKey, timeoutMs: options.timeoutMs ?? 2_000, schema });
   } catch (error) {
     logger.warn(`GET ${baseUrl}${path} failed: ${String(error)}`);
     throw new ProblemException(503, unavailable.code, `${unavailable.detail}; nothing was changed. Try again.`, { title: 'Service Unavailable' });

@@ -13,7 +13,7 @@ import { rejections } from '../shared/rejections.js';
 import type { CallPricing } from './call-pricing.js';
 import type { AuthorizeCall, CallCommand, RecordCdr, ReRateCall } from './call.commands.js';
 import type { CallEvent, CallRated, CallReRated } from './call.events.js';
-import type { CallState } from './call.state.js';
+import { isRetryOf, type CallState } from './call.state.js';
 
 export function decideCall(command: CallCommand, state: CallState): CallEvent[] {
   switch (command.type) {
@@ -35,7 +35,7 @@ function authorize(command: AuthorizeCall, state: CallState): CallEvent[] {
   const existing = state.authorization;
   if (existing !== null) {
     // the switch retried: wallet answers the same hold for the same call, so the same terms are expected
-    const same = existing.customerId === customerId && existing.holdId === holdId && existing.grantedMicros === grantedMicros && existing.maxDurationSeconds === maxDurationSeconds;
+    const same = isRetryOf(existing, { customerId, destinationDigits }) && existing.holdId === holdId && existing.grantedMicros === grantedMicros && existing.maxDurationSeconds === maxDurationSeconds;
     if (same) return [];
     throw rejections.callAlreadyAuthorized();
   }

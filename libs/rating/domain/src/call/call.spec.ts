@@ -95,6 +95,8 @@ describe('authorizing a call', () => {
   it('a retried authorization with the same terms changes nothing; other terms are refused', () => {
     calls.given([authorized]).when(authorize).thenNothing();
     calls.given([authorized]).when({ ...authorize, grantedMicros: micros('5') }).thenRejects('call already authorized with other terms', 'call_already_authorized');
+    // the same call id for another number is another call, even with an equal grant
+    calls.given([authorized]).when({ ...authorize, destinationDigits: '4420794609', prefix: '44' }).thenRejects('call already authorized with other terms', 'call_already_authorized');
   });
 
   it('is refused once the CDR is in', () => {

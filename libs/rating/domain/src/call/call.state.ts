@@ -15,6 +15,14 @@ export interface CallAuthorization {
   readonly maxDurationSeconds: number;
 }
 
+/**
+ * Whether an authorization request is the switch retrying this authorized call (same customer,
+ * same number) rather than another call reusing its id: a grant was priced for one number only.
+ */
+export function isRetryOf(authorization: CallAuthorization, request: { readonly customerId: string; readonly destinationDigits: string }): boolean {
+  return authorization.customerId === request.customerId && authorization.destinationDigits === request.destinationDigits;
+}
+
 export interface CallOutcome {
   readonly status: 'rated' | 'unrated' | 'unanswered';
   readonly cdr: CanonicalCdr;

@@ -7,7 +7,7 @@
 import { RejectedCommand } from '@billing/decider';
 import { COMMIT_WITHOUT_FLUSH, WrongExpectedVersionError } from '@billing/event-store';
 import { formatMoney } from '@billing/money';
-import { costForDuration, decideCall, maxDurationForAmount, normaliseDestination, type CallPricing } from '@billing/rating-domain';
+import { costForDuration, decideCall, isRetryOf, maxDurationForAmount, normaliseDestination, type CallPricing } from '@billing/rating-domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { metadataOf, type CommandContext } from '../application/command-context.js';
 import { CustomerDirectory, type DirectoryCustomer, type FollowMe } from '../accounts/directory.js';
@@ -98,8 +98,7 @@ export class AuthorizationService {
       // first destination (answering it would hand out the first call's seconds at the second's
       // rate, and overspend a prepaid balance), so it is refused.
       const number = normaliseDestination(request.destination);
-      const sameCall = existing.customerId === customer.customerId && number.ok && number.digits === existing.destinationDigits;
-      if (!sameCall) return refuse('call_already_authorized');
+      if (!number.ok || !isRetryOf(existing, { customerId: customer.customerId, destinationDigits: number.digits })) return refuse('call_already_authorized');
       return allowed(pricing, existing.maxDurationSeconds, existing.grantedMicros, customer, request.callerId);
     }
 
@@ -132,7 +131,8 @@ export class AuthorizationService {
       await this.record(context, call, pricing, { destinationDigits: number.digits, holdId, grantedMicros, maxDurationSeconds });
     } catch (error) {
       await this.undo(customer.customerId, request.callId, holdId !== null);
-      if (error instanceof RejectedCommand && error.code === 'call_already_ended') return refuse('call_already_ended');
+      // a concurrent authorization of the same call id got there first
+      if (error instanceof RejectedCommand && (error.code === 'call_already_ended' || error.code === 'call_already_authorized')) return refuse(error.code);
       throw error;
     }
     return allowed(pricing, maxDurationSeconds, grantedMicros, customer, request.callerId);

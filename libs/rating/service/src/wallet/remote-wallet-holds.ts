@@ -3,6 +3,7 @@
 // switch gets a refusal with a reason instead of a call nobody can pay for.
 import { HOLDS_API_PATH, PlaceHoldResponseV1, ReleaseHoldResponseV1, type PlaceHoldRequestV1, type ReleaseHoldRequestV1 } from '@billing/contracts';
 import { formatMoney, parseMoney } from '@billing/money';
+import { callServiceJson } from '@billing/gateway';
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { z } from 'zod';
 import type { WalletHolds } from '../rating.options.js';
@@ -53,16 +54,8 @@ export class RemoteWalletHolds implements WalletHolds {
     return { releasedMicros: parseMoney(answer.releasedAmount) };
   }
 
-  private async post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-    const response = await fetch(new URL(path, this.options.baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.options.apiKey}` },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(this.timeoutMs),
-    });
-    const text = await response.text();
-    if (response.status !== 200) throw new Error(`wallet answered ${response.status}: ${text.slice(0, 300)}`);
-    return schema.parse(JSON.parse(text));
+  private post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
+    return callServiceJson({ baseUrl: this.options.baseUrl, path, apiKey: this.options.apiKey, timeoutMs: this.timeoutMs, schema, body });
   }
 }
 
