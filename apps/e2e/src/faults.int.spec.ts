@@ -195,7 +195,7 @@ describe('faults on the distributed topology', () => {
       } catch {
         answer = undefined; // connection refused or reset: the process is down
       }
-      const retry = answer === undefined || answer.status >= 500 || (answer.status === 409 && answer.body?.code === 'idempotency-key-in-progress');
+      const retry = answer === undefined || answer.status >= 500 || (answer.status === 409 && answer.body?.code === 'idempotency_key_in_progress');
       if (!retry) return answer!;
       if (Date.now() > deadline) throw new Error(`${method} ${urlPath} still failing after ${attempt} attempts: ${answer?.status} ${answer?.text.slice(0, 300)}`);
       await new Promise((resolve) => setTimeout(resolve, Math.min(200 * attempt, 2_000)));

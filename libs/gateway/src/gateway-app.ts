@@ -53,7 +53,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   // Nest answers unknown routes and parser errors only under the global prefix; everything else
   // (`/nowhere`, a malformed body sent to /health) would get Express's HTML pages.
   app.use((request: HttpRequest, response: HttpResponse) => {
-    writeProblem(request, response, new ProblemException(404, 'not-found', `Cannot ${request.method} ${requestPath(request)}`, { title: 'Not Found' }));
+    writeProblem(request, response, new ProblemException(404, 'not_found', `Cannot ${request.method} ${requestPath(request)}`, { title: 'Not Found' }));
   });
   app.use((error: unknown, request: HttpRequest, response: HttpResponse, _next: unknown) => {
     writeProblem(request, response, error);

@@ -53,7 +53,7 @@ class TestController {
   @HttpCode(200)
   reject(@ValidBody(z.strictObject({ amount: MoneyString })) _body: unknown) {
     executions.rejections += 1;
-    throw new RejectedCommand('insufficient agent balance', 'insufficient-balance', 422);
+    throw new RejectedCommand('insufficient agent balance', 'insufficient_balance', 422);
   }
 
   @Get('admin-only')
@@ -139,19 +139,19 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
 
     it('answers 401 problem+json for a wrong password and the same for an unknown user', async () => {
       const wrong = await gw.request('POST', '/api/v1/auth/login', { body: { username: 'admin', password: 'not-the-password' } });
-      expectProblem(wrong, 401, 'invalid-credentials');
+      expectProblem(wrong, 401, 'invalid_credentials');
       const unknown = await gw.request('POST', '/api/v1/auth/login', { body: { username: 'nobody', password: 'whatever-password' } });
-      expectProblem(unknown, 401, 'invalid-credentials');
+      expectProblem(unknown, 401, 'invalid_credentials');
       expect(unknown.body.detail).toBe(wrong.body.detail);
     });
 
     it('locks a username after repeated failures (429 with Retry-After), even for the right password', async () => {
       await gw.app.get(CredentialsService).createLogin({ username: 'victim', password: 'victim-password', role: 'customer', subjectId: 'c-1' });
       for (let i = 0; i < 3; i++) {
-        expectProblem(await gw.request('POST', '/api/v1/auth/login', { body: { username: 'victim', password: `guess-${i}-xxxx` } }), 401, 'invalid-credentials');
+        expectProblem(await gw.request('POST', '/api/v1/auth/login', { body: { username: 'victim', password: `guess-${i}-xxxx` } }), 401, 'invalid_credentials');
       }
       const locked = await gw.request('POST', '/api/v1/auth/login', { body: { username: 'victim', password: 'victim-password' } });
-      expectProblem(locked, 429, 'too-many-login-attempts');
+      expectProblem(locked, 429, 'too_many_login_attempts');
       expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     });
 
@@ -168,13 +168,13 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
 
       await credentials.disable('cust-9');
       expectProblem(await gw.request('GET', '/api/v1/test/me', { token: token2 }), 401, 'unauthorized');
-      expectProblem(await gw.request('POST', '/api/v1/auth/login', { body: { username: 'cust-9', password: 'customer-pass-2' } }), 401, 'invalid-credentials');
+      expectProblem(await gw.request('POST', '/api/v1/auth/login', { body: { username: 'cust-9', password: 'customer-pass-2' } }), 401, 'invalid_credentials');
     });
 
     it('refuses a second login with the same username (409)', async () => {
       await expect(
         gw.app.get(CredentialsService).createLogin({ username: 'AGENT-7', password: 'another-password', role: 'agent', subjectId: 'agent-8' }),
-      ).rejects.toMatchObject({ code: 'username-taken', status: 409, usernames: ['agent-7'] });
+      ).rejects.toMatchObject({ code: 'username_taken', status: 409, usernames: ['agent-7'] });
     });
   });
 
@@ -208,7 +208,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
         const token = await gw.login(login.username, login.password);
         expect((await gw.request('GET', '/api/v1/test/me', { token })).body).toEqual({ role: 'customer', subjectId: login.subjectId, username: login.username });
       }
-      expectProblem(await gw.request('POST', '/api/v1/auth/login', { body: { username: 'gen-3', password: logins[4]!.password } }), 401, 'invalid-credentials');
+      expectProblem(await gw.request('POST', '/api/v1/auth/login', { body: { username: 'gen-3', password: logins[4]!.password } }), 401, 'invalid_credentials');
       expect((await hashesOf('gen-17')).get('gen-17')).toMatch(/^\$sha256\$/); // a login does not re-hash it
 
       await credentials.changePassword('gen-0', 'a password a person chose');
@@ -229,7 +229,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       const logins = [...customers('allornone', 3), { username: 'AGENT-7', password: generatePassword(), role: 'agent' as const, subjectId: 'agent-x' }];
       const error = await gw.app.get(CredentialsService).createLogins(logins, { generated: true }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UsernamesTaken);
-      expect(error).toMatchObject({ status: 409, code: 'username-taken', usernames: ['agent-7'] });
+      expect(error).toMatchObject({ status: 409, code: 'username_taken', usernames: ['agent-7'] });
       expect((await hashesOf('allornone-%')).size).toBe(0);
     });
 
@@ -248,9 +248,9 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
     it('refuses duplicates, short generated passwords and oversized lists (422) before writing anything', async () => {
       const credentials = gw.app.get(CredentialsService);
       const [a] = customers('dup', 1);
-      await expect(credentials.createLogins([a!, { ...a!, username: 'DUP-0' }], { generated: true })).rejects.toMatchObject({ status: 422, code: 'duplicate-username' });
-      await expect(credentials.createLogins([{ ...a!, password: 'only-16-chars-xx' }], { generated: true })).rejects.toMatchObject({ status: 422, code: 'weak-password' });
-      await expect(credentials.createLogins(customers('big', 1001), { generated: true })).rejects.toMatchObject({ status: 422, code: 'too-many-logins' });
+      await expect(credentials.createLogins([a!, { ...a!, username: 'DUP-0' }], { generated: true })).rejects.toMatchObject({ status: 422, code: 'duplicate_username' });
+      await expect(credentials.createLogins([{ ...a!, password: 'only-16-chars-xx' }], { generated: true })).rejects.toMatchObject({ status: 422, code: 'weak_password' });
+      await expect(credentials.createLogins(customers('big', 1001), { generated: true })).rejects.toMatchObject({ status: 422, code: 'too_many_logins' });
       await expect(credentials.createLogins([])).resolves.toEqual([]);
       expect((await hashesOf('dup-%')).size + (await hashesOf('big-%')).size).toBe(0);
     });
@@ -320,13 +320,13 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
   describe('problem+json for every error', () => {
     it('malformed JSON is a 400, not a 500', async () => {
       const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: '{"username": "admin", ' });
-      expectProblem(res, 400, 'malformed-json');
+      expectProblem(res, 400, 'malformed_json');
       expect(res.body.detail).toMatch(/^The request body is not valid JSON: /);
     });
 
     it('valid JSON that is not an object is a 400 that says so', async () => {
       const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: 'null' });
-      expectProblem(res, 400, 'malformed-json');
+      expectProblem(res, 400, 'malformed_json');
       expect(res.body.detail).toBe('The request body must be a JSON object, not null.');
     });
 
@@ -360,7 +360,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
 
     it('a text body sent to a JSON endpoint is a 415 that names the content type', async () => {
       const res = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, rawBody: '{"amount":"1.00","reference":"r"}', headers: { 'content-type': 'text/plain' } });
-      expectProblem(res, 415, 'unsupported-media-type');
+      expectProblem(res, 415, 'unsupported_media_type');
       expect(res.body.detail).toMatch(/Content-Type: application\/json/);
     });
 
@@ -373,13 +373,13 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
     });
 
     it('an unknown route is a 404 problem', async () => {
-      expectProblem(await gw.request('GET', '/api/v1/no-such-thing', { token: adminToken }), 404, 'not-found');
-      expectProblem(await gw.request('GET', '/nowhere'), 404, 'not-found');
+      expectProblem(await gw.request('GET', '/api/v1/no-such-thing', { token: adminToken }), 404, 'not_found');
+      expectProblem(await gw.request('GET', '/nowhere'), 404, 'not_found');
     });
 
     it('an oversized body is a 413 problem', async () => {
       const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: JSON.stringify({ username: 'a', password: 'x'.repeat(1_100_000) }) });
-      expectProblem(res, 413, 'payload-too-large');
+      expectProblem(res, 413, 'payload_too_large');
     });
 
     it('an unexpected error is a 500 that leaks nothing', async () => {
@@ -390,12 +390,12 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
     });
 
     it('a concurrency conflict of the event store is a 409', async () => {
-      expectProblem(await gw.request('GET', '/api/v1/test/conflict', { token: adminToken }), 409, 'concurrent-modification');
+      expectProblem(await gw.request('GET', '/api/v1/test/conflict', { token: adminToken }), 409, 'concurrent_modification');
     });
 
     it('a rejected command keeps its status and code', async () => {
       const res = await gw.request('POST', '/api/v1/test/rejections', { token: adminToken, body: { amount: '5' } });
-      expectProblem(res, 422, 'insufficient-balance');
+      expectProblem(res, 422, 'insufficient_balance');
       expect(res.body.detail).toBe('insufficient agent balance');
     });
   });
@@ -447,7 +447,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expect(again.status).toBe(201);
       expect(again.text).toBe(first.text);
       const other = await gw.request('POST', '/api/v1/test/payments', { token: agentToken, headers: { 'idempotency-key': key }, body: { amount: '2', reference: 'a' } });
-      expectProblem(other, 422, 'idempotency-key-reused');
+      expectProblem(other, 422, 'idempotency_key_reused');
     });
 
     it('keys are per caller: the same key from another caller runs again', async () => {
@@ -466,8 +466,8 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       const key = randomUUID();
       const first = await gw.request('POST', '/api/v1/test/rejections', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: '5' } });
       const again = await gw.request('POST', '/api/v1/test/rejections', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: '5' } });
-      expectProblem(first, 422, 'insufficient-balance');
-      expectProblem(again, 422, 'insufficient-balance');
+      expectProblem(first, 422, 'insufficient_balance');
+      expectProblem(again, 422, 'insufficient_balance');
       expect(again.headers.get(REPLAYED_HEADER)).toBe('true');
       expect(again.body).toEqual(first.body);
       expect(executions.rejections - before).toBe(1);
@@ -510,7 +510,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
 
     it('refuses an overlong key', async () => {
       const res = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, headers: { 'idempotency-key': 'k'.repeat(256) }, body: { amount: '1', reference: 'r' } });
-      expectProblem(res, 400, 'invalid-idempotency-key');
+      expectProblem(res, 400, 'invalid_idempotency_key');
     });
   });
 

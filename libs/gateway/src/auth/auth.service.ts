@@ -63,19 +63,19 @@ export class AuthService {
     this.limiter = new LoginLimiter(options.loginLimiter);
   }
 
-  /** 401 `invalid-credentials` for an unknown user, a wrong password or a disabled login (one message for all three); 429 when locked. */
+  /** 401 `invalid_credentials` for an unknown user, a wrong password or a disabled login (one message for all three); 429 when locked. */
   async login(usernameInput: string, password: string): Promise<LoginResult> {
     const username = normalizeUsername(usernameInput);
     const decision = this.limiter.check(username);
     if (!decision.allowed) {
-      throw new ProblemException(429, 'too-many-login-attempts', `Too many failed logins for this username; try again in ${decision.retryAfterSeconds} s.`, {
+      throw new ProblemException(429, 'too_many_login_attempts', `Too many failed logins for this username; try again in ${decision.retryAfterSeconds} s.`, {
         headers: { 'Retry-After': String(decision.retryAfterSeconds) },
       });
     }
     const login = await this.credentials.verifyCredentials(username, password);
     if (login === undefined || login.disabled) {
       this.limiter.recordFailure(username);
-      throw new ProblemException(401, 'invalid-credentials', 'Wrong username or password.', { title: 'Invalid credentials' });
+      throw new ProblemException(401, 'invalid_credentials', 'Wrong username or password.', { title: 'Invalid credentials' });
     }
     this.limiter.recordSuccess(username);
     const claims: AccessTokenClaims = { sub: login.subjectId, role: login.role, usr: login.username, ver: login.tokenVersion };

@@ -45,14 +45,14 @@ export interface CreateLoginsOptions {
   generated?: boolean;
 }
 
-/** 409 `username-taken`; `usernames` (normalised) are the names that exist already. */
+/** 409 `username_taken`; `usernames` (normalised) are the names that exist already. */
 export class UsernamesTaken extends RejectedCommand {
   constructor(readonly usernames: readonly string[]) {
     const shown = usernames.slice(0, 5).map((u) => `"${u}"`).join(', ');
     const more = usernames.length > 5 ? ` and ${usernames.length - 5} more` : '';
     super(
       usernames.length === 1 ? `username ${shown} is already taken` : `usernames ${shown}${more} are already taken`,
-      'username-taken',
+      'username_taken',
       409,
     );
     this.name = 'UsernamesTaken';
@@ -107,7 +107,7 @@ export class CredentialsService implements OnModuleInit {
 
   /**
    * Creates a login (full-cost scrypt: the password may be a person's choice); 409
-   * `username-taken` (UsernamesTaken) if the name exists, 422 for an invalid name or password.
+   * `username_taken` (UsernamesTaken) if the name exists, 422 for an invalid name or password.
    */
   async createLogin(input: NewLogin): Promise<Login> {
     const username = this.validLogin(input);
@@ -133,16 +133,16 @@ export class CredentialsService implements OnModuleInit {
   async createLogins(inputs: readonly NewLogin[], options: CreateLoginsOptions = {}): Promise<Login[]> {
     if (inputs.length === 0) return [];
     if (inputs.length > MAX_LOGINS_PER_CALL) {
-      throw new RejectedCommand(`at most ${MAX_LOGINS_PER_CALL} logins per call, got ${inputs.length}`, 'too-many-logins', 422);
+      throw new RejectedCommand(`at most ${MAX_LOGINS_PER_CALL} logins per call, got ${inputs.length}`, 'too_many_logins', 422);
     }
     const generated = options.generated ?? false;
     const usernames = inputs.map((input) => this.validLogin(input));
     if (generated && inputs.some((input) => input.password.length < MIN_GENERATED_PASSWORD_LENGTH)) {
-      throw new RejectedCommand(`a generated password must be at least ${MIN_GENERATED_PASSWORD_LENGTH} characters`, 'weak-password', 422);
+      throw new RejectedCommand(`a generated password must be at least ${MIN_GENERATED_PASSWORD_LENGTH} characters`, 'weak_password', 422);
     }
     const seen = new Set<string>();
     for (const username of usernames) {
-      if (seen.has(username)) throw new RejectedCommand(`username "${username}" is twice in the list`, 'duplicate-username', 422);
+      if (seen.has(username)) throw new RejectedCommand(`username "${username}" is twice in the list`, 'duplicate_username', 422);
       seen.add(username);
     }
     const hashes = generated
@@ -179,7 +179,7 @@ export class CredentialsService implements OnModuleInit {
 
   /**
    * Sets a new password (always full-cost scrypt, whatever the login was created with); tokens
-   * issued before stop working. 404 `login-not-found` if unknown.
+   * issued before stop working. 404 `login_not_found` if unknown.
    */
   async changePassword(username: string, newPassword: string): Promise<void> {
     this.validPassword(newPassword);
@@ -285,7 +285,7 @@ export class CredentialsService implements OnModuleInit {
     const username = normalizeUsername(usernameInput);
     const { rowCount } = await this.pool.query(`UPDATE ${this.table} SET ${set}, updated_at = now() WHERE username = $1`, [username, ...params]);
     this.tokenChecks.delete(username);
-    if (rowCount !== 1) throw new RejectedCommand(`no login "${username}"`, 'login-not-found', 404);
+    if (rowCount !== 1) throw new RejectedCommand(`no login "${username}"`, 'login_not_found', 404);
   }
 
   private async findRow(username: string): Promise<Row | undefined> {
@@ -300,22 +300,22 @@ export class CredentialsService implements OnModuleInit {
   private validLogin(input: NewLogin): string {
     const username = this.validUsername(input.username);
     this.validPassword(input.password);
-    if (!LOGIN_ROLES.includes(input.role)) throw new RejectedCommand(`role must be one of ${LOGIN_ROLES.join(', ')}`, 'invalid-role', 422);
-    if (input.subjectId.length === 0 || input.subjectId.length > 200) throw new RejectedCommand('subjectId must be 1–200 characters', 'invalid-subject', 422);
+    if (!LOGIN_ROLES.includes(input.role)) throw new RejectedCommand(`role must be one of ${LOGIN_ROLES.join(', ')}`, 'invalid_role', 422);
+    if (input.subjectId.length === 0 || input.subjectId.length > 200) throw new RejectedCommand('subjectId must be 1–200 characters', 'invalid_subject', 422);
     return username;
   }
 
   private validUsername(input: string): string {
     const username = normalizeUsername(input);
     if (!USERNAME.test(username)) {
-      throw new RejectedCommand('username must be 3–128 characters: letters, digits, . _ @ + - (starting with a letter or digit)', 'invalid-username', 422);
+      throw new RejectedCommand('username must be 3–128 characters: letters, digits, . _ @ + - (starting with a letter or digit)', 'invalid_username', 422);
     }
     return username;
   }
 
   private validPassword(password: string): void {
     if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-      throw new RejectedCommand(`password must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`, 'weak-password', 422);
+      throw new RejectedCommand(`password must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`, 'weak_password', 422);
     }
   }
 

@@ -35,11 +35,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
     const key = request.header(IDEMPOTENCY_HEADER);
     if (key === undefined) {
-      if (meta.required) throw new ProblemException(400, 'idempotency-key-required', `This operation needs an ${IDEMPOTENCY_HEADER} header.`);
+      if (meta.required) throw new ProblemException(400, 'idempotency_key_required', `This operation needs an ${IDEMPOTENCY_HEADER} header.`);
       return next.handle();
     }
     if (!KEY_PATTERN.test(key) || key.trim() === '') {
-      throw new ProblemException(400, 'invalid-idempotency-key', `${IDEMPOTENCY_HEADER} must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters.`);
+      throw new ProblemException(400, 'invalid_idempotency_key', `${IDEMPOTENCY_HEADER} must be 1–${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters.`);
     }
     if (request.user === undefined) throw new Error('@Idempotent() needs an authenticated route: keys are scoped per caller');
 
@@ -68,13 +68,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
         case 'mismatch':
           throw new ProblemException(
             422,
-            'idempotency-key-reused',
+            'idempotency_key_reused',
             `This ${IDEMPOTENCY_HEADER} was already used for a different request (another body or path); use a new key for a new operation.`,
           );
         case 'in-progress': {
           const left = deadline - Date.now();
           if (left <= 0) {
-            throw new ProblemException(409, 'idempotency-key-in-progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', {
+            throw new ProblemException(409, 'idempotency_key_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', {
               headers: { 'Retry-After': '1' },
             });
           }

@@ -31,7 +31,7 @@ export function problemType(code: string): string {
   return `${TYPE_PREFIX}${code}`;
 }
 
-/** `insufficient-balance` → `Insufficient balance`. */
+/** `insufficient_balance` → `Insufficient balance`. */
 export function titleFromCode(code: string): string {
   const words = code.replace(/[-_]+/g, ' ').trim();
   return words === '' ? 'Error' : words[0]!.toUpperCase() + words.slice(1);
@@ -80,10 +80,10 @@ export class ProblemException extends HttpException {
 }
 
 export const badRequest = (detail: string, errors?: ProblemFieldError[]) =>
-  new ProblemException(400, 'bad-request', detail, errors === undefined ? {} : { errors });
+  new ProblemException(400, 'bad_request', detail, errors === undefined ? {} : { errors });
 
 /** 404 for a resource that does not exist *or that the caller may not see* (DESIGN §7). */
-export const notFound = (detail = 'The resource does not exist.') => new ProblemException(404, 'not-found', detail);
+export const notFound = (detail = 'The resource does not exist.') => new ProblemException(404, 'not_found', detail);
 
 export const conflict = (code: string, detail: string) => new ProblemException(409, code, detail);
 
@@ -96,10 +96,10 @@ export function statusTitle(status: number): string {
   return STATUS_CODES[status] ?? 'Error';
 }
 
-/** A code for a plain HTTP status: 404 → `not-found`, 413 → `payload-too-large`. */
+/** A code for a plain HTTP status: 404 → `not_found`, 413 → `payload_too_large`. */
 export function codeForStatus(status: number): string {
   return statusTitle(status)
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }

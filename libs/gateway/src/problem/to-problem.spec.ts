@@ -8,20 +8,20 @@ import { toProblem } from './to-problem.js';
 
 describe('toProblem', () => {
   it('keeps a RejectedCommand\'s status, code and message', () => {
-    expect(toProblem(new RejectedCommand('insufficient agent balance', 'insufficient-balance', 409)).problem).toEqual({
-      type: 'urn:itc-billing:problem:insufficient-balance',
+    expect(toProblem(new RejectedCommand('insufficient agent balance', 'insufficient_balance', 409)).problem).toEqual({
+      type: 'urn:itc-billing:problem:insufficient_balance',
       title: 'Insufficient balance',
       status: 409,
       detail: 'insufficient agent balance',
-      code: 'insufficient-balance',
+      code: 'insufficient_balance',
     });
   });
 
   it('maps a version conflict to 409 and a money format error to 400 with the field', () => {
-    expect(toProblem(new WrongExpectedVersionError('s', 1, 2)).problem).toMatchObject({ status: 409, code: 'concurrent-modification' });
+    expect(toProblem(new WrongExpectedVersionError('s', 1, 2)).problem).toMatchObject({ status: 409, code: 'concurrent_modification' });
     expect(toProblem(new MoneyFormatError('must be a decimal string', 'amount')).problem).toMatchObject({
       status: 400,
-      code: 'invalid-money',
+      code: 'invalid_money',
       errors: [{ path: '/amount', message: 'must be a decimal string' }],
     });
   });
@@ -46,10 +46,10 @@ describe('toProblem', () => {
   });
 
   it('maps Nest HTTP exceptions by status', () => {
-    expect(toProblem(new NotFoundException('Cannot GET /x')).problem).toMatchObject({ status: 404, code: 'not-found', title: 'Not Found', detail: 'Cannot GET /x' });
-    expect(toProblem(new PayloadTooLargeException()).problem).toMatchObject({ status: 413, code: 'payload-too-large' });
+    expect(toProblem(new NotFoundException('Cannot GET /x')).problem).toMatchObject({ status: 404, code: 'not_found', title: 'Not Found', detail: 'Cannot GET /x' });
+    expect(toProblem(new PayloadTooLargeException()).problem).toMatchObject({ status: 413, code: 'payload_too_large' });
     const malformed = new BadRequestException('Unexpected token', { cause: new SyntaxError('Unexpected token') });
-    expect(toProblem(malformed).problem).toMatchObject({ status: 400, code: 'malformed-json' });
+    expect(toProblem(malformed).problem).toMatchObject({ status: 400, code: 'malformed_json' });
     expect(toProblem(new HttpException('x', 401)).headers).toEqual({ 'WWW-Authenticate': 'Bearer' });
   });
 
@@ -63,8 +63,8 @@ describe('toProblem', () => {
   });
 
   it('passes a ProblemException through, extensions and headers included', () => {
-    const error = new ProblemException(429, 'too-many', 'slow down', { headers: { 'Retry-After': '3' }, extensions: { limit: 5 } });
-    expect(toProblem(error)).toMatchObject({ problem: { status: 429, code: 'too-many', limit: 5 }, headers: { 'Retry-After': '3' } });
+    const error = new ProblemException(429, 'too_many', 'slow down', { headers: { 'Retry-After': '3' }, extensions: { limit: 5 } });
+    expect(toProblem(error)).toMatchObject({ problem: { status: 429, code: 'too_many', limit: 5 }, headers: { 'Retry-After': '3' } });
     expect(toProblem(ProblemException.replay(error.problem)).problem).toEqual(error.problem);
   });
 });

@@ -31,20 +31,20 @@ export function toProblem(error: unknown): MappedProblem {
   }
   if (error instanceof WrongExpectedVersionError) {
     return known({
-      type: problemType('concurrent-modification'),
+      type: problemType('concurrent_modification'),
       title: 'Concurrent modification',
       status: 409,
       detail: 'The resource was changed by another request at the same time; retry the request.',
-      code: 'concurrent-modification',
+      code: 'concurrent_modification',
     });
   }
   if (error instanceof MoneyFormatError) {
     return known({
-      type: problemType('invalid-money'),
+      type: problemType('invalid_money'),
       title: 'Invalid amount',
       status: 400,
       detail: error.message,
-      code: 'invalid-money',
+      code: 'invalid_money',
       ...(error.field === undefined ? {} : { errors: [{ path: `/${error.field}`, message: error.reason }] }),
     });
   }
@@ -111,11 +111,11 @@ function fromHttpException(error: HttpException): MappedProblem {
   // express.json() on a malformed body: SyntaxError with status 400 (mapped by Nest's adapter).
   if (status === 400 && cause instanceof SyntaxError) {
     return known({
-      type: problemType('malformed-json'),
+      type: problemType('malformed_json'),
       title: 'Malformed JSON',
       status,
       detail: malformedJsonDetail(cause),
-      code: 'malformed-json',
+      code: 'malformed_json',
     });
   }
   const code = codeForStatus(status);

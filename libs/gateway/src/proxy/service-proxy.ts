@@ -77,7 +77,7 @@ class TimeoutError extends Error {}
 function writeUnavailable(response: HttpResponse, request: HttpRequest, status: 503 | 504, service: ServiceName, cause: string): void {
   const { problem } = new ProblemException(
     status,
-    status === 503 ? 'service-unavailable' : 'service-timeout',
+    status === 503 ? 'service_unavailable' : 'service_timeout',
     `The ${service} service is not reachable right now (${cause}); retry shortly. Requests with an Idempotency-Key are safe to repeat.`,
   );
   problem.instance = (request.originalUrl ?? request.url).split('?', 1)[0];

@@ -25,7 +25,7 @@ export class ZodValidationPipe implements PipeTransform {
     }
     // every JSON body is an object: a string is a text/plain or text/csv body sent to a JSON endpoint
     if (metadata.type === 'body' && typeof value === 'string') {
-      throw new ProblemException(415, 'unsupported-media-type', 'This endpoint takes a JSON body: send it with Content-Type: application/json.', { title: 'Unsupported Media Type' });
+      throw new ProblemException(415, 'unsupported_media_type', 'This endpoint takes a JSON body: send it with Content-Type: application/json.', { title: 'Unsupported Media Type' });
     }
     const result = (await schema['~standard'].validate(value)) as { value: unknown; issues?: readonly SchemaIssue[] };
     if (result.issues !== undefined) {

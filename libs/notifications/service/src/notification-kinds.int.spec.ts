@@ -143,7 +143,7 @@ it('lists notifications to admins only, filtered by status and recipient, page b
   expect((await gateway.request('GET', '/api/v1/notifications')).status).toBe(401);
   const bad = await gateway.request('GET', '/api/v1/notifications?cursor=bm9wZQ', { token });
   expect(bad.status).toBe(400);
-  expect(bad.body).toMatchObject({ code: 'invalid-cursor' });
+  expect(bad.body).toMatchObject({ code: 'invalid_cursor' });
   expect((await gateway.request('GET', '/api/v1/notifications?status=lost', { token })).status).toBe(400);
   expect((await gateway.request('GET', '/api/v1/notifications?color=red', { token })).status).toBe(400);
 

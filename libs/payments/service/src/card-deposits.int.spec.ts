@@ -72,7 +72,7 @@ describe('card deposits: creating the PaymentIntent', () => {
     const res = await app.startCardDeposit(customerToken, { amount: '10.001' });
     expect(res.status).toBe(422);
     expect(res.contentType).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ code: 'amount-not-convertible', detail: '10.001 cannot be charged by card: USD amounts have at most 2 decimal places.' });
+    expect(res.body).toMatchObject({ code: 'amount_not_convertible', detail: '10.001 cannot be charged by card: USD amounts have at most 2 decimal places.' });
     expect(app.recorder.requests).toHaveLength(0);
   });
 
@@ -105,12 +105,12 @@ describe('card deposits: creating the PaymentIntent', () => {
     app.recorder.failNext(400, { type: 'invalid_request_error', message: 'Amount must be at least $0.50 usd' });
     const refused = await app.startCardDeposit(customerToken, { amount: '0.1' }, 'small-1');
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'payment-provider-refused', detail: 'The payment provider refused the payment: Amount must be at least $0.50 usd' });
+    expect(refused.body).toMatchObject({ code: 'payment_provider_refused', detail: 'The payment provider refused the payment: Amount must be at least $0.50 usd' });
 
     app.recorder.failNext(500, { type: 'api_error', message: 'boom' });
     const failed = await app.startCardDeposit(customerToken, { amount: '12' }, 'retry-1');
     expect(failed.status).toBe(502);
-    expect(failed.body).toMatchObject({ code: 'payment-provider-error' });
+    expect(failed.body).toMatchObject({ code: 'payment_provider_error' });
     const retried = await app.startCardDeposit(customerToken, { amount: '12' }, 'retry-1');
     expect(retried.status).toBe(201);
     // the retry sent Stripe the same idempotency key as the failed attempt
@@ -121,7 +121,7 @@ describe('card deposits: creating the PaymentIntent', () => {
     app.recorder.failNext(400, { type: 'idempotency_error', message: 'Keys for idempotent requests can only be used with the same parameters' });
     const reused = await app.startCardDeposit(customerToken, { amount: '13' }, 'old-key');
     expect(reused.status).toBe(422);
-    expect(reused.body).toMatchObject({ code: 'idempotency-key-reused' });
+    expect(reused.body).toMatchObject({ code: 'idempotency_key_reused' });
   });
 });
 
@@ -166,11 +166,11 @@ describe('card payments without Stripe keys', () => {
       const create = await app.startCardDeposit(token, { amount: '10' });
       expect(create.status).toBe(503);
       expect(create.contentType).toMatch(/application\/problem\+json/);
-      expect(create.body).toMatchObject({ code: 'card-payments-disabled', detail: expect.stringContaining('set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET') });
+      expect(create.body).toMatchObject({ code: 'card_payments_disabled', detail: expect.stringContaining('set STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET') });
 
       const webhook = await app.sendWebhook({ id: 'evt_1', type: 'payment_intent.succeeded' });
       expect(webhook.status).toBe(503);
-      expect(webhook.body).toMatchObject({ code: 'card-payments-disabled' });
+      expect(webhook.body).toMatchObject({ code: 'card_payments_disabled' });
       expect(app.recorder.requests).toHaveLength(0);
 
       expect((await app.request('GET', '/api/v1/agents/ag-off/overview', { token })).status).toBe(200);

@@ -50,7 +50,7 @@ describe('Stripe webhooks', () => {
       const wrongSecret = await app.sendWebhook(event, { secret: 'whsec_not_ours' });
       expect(wrongSecret.status).toBe(400);
       expect(wrongSecret.contentType).toMatch(/application\/problem\+json/);
-      expect(wrongSecret.body).toMatchObject({ code: 'invalid-signature' });
+      expect(wrongSecret.body).toMatchObject({ code: 'invalid_signature' });
       expect((await app.sendWebhook(event, { signature: null })).body).toMatchObject({ status: 400, detail: 'The Stripe-Signature header is missing.' });
       expect((await app.sendWebhook(event, { signature: 't=1,v1=deadbeef' })).status).toBe(400);
       expect((await app.sendWebhook(event, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(400);

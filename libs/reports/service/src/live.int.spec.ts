@@ -191,7 +191,7 @@ it('refuses customers, another agent and an unknown agent filter', async () => {
   expect((await s.live('customer')).status).toBe(403);
   const other = await s.live('agentA', `agentId=${AGENT_B}`);
   expect(other.status).toBe(404);
-  expect(other.text).toContain('not-found');
+  expect(other.text).toContain('not_found');
   expect((await s.live('admin', 'agentId=agent-nobody')).status).toBe(404);
   expect((await s.live('admin', 'since=now')).status).toBe(400);
 });

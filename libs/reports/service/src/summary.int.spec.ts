@@ -245,7 +245,7 @@ describe('agent', () => {
     expect((await scenario.summary('agentA', `${DAY}&agentId=${AGENT_A}`)).totals).toEqual(agentASection);
     const res = await scenario.get('agentA', `/api/v1/reports/summary?${DAY}&agentId=${AGENT_B}`);
     expect(res.status).toBe(404);
-    expect(res.body).toMatchObject({ status: 404, code: 'not-found' });
+    expect(res.body).toMatchObject({ status: 404, code: 'not_found' });
   });
 });
 

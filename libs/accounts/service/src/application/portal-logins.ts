@@ -35,7 +35,7 @@ export class PortalLogins {
     try {
       await this.credentials.createLogin(login);
     } catch (error) {
-      if (!(error instanceof RejectedCommand && error.code === 'username-taken')) throw error;
+      if (!(error instanceof RejectedCommand && error.code === 'username_taken')) throw error;
       const existing = await this.credentials.findLogin(login.username);
       if (existing?.role !== login.role || existing.subjectId !== login.subjectId) throw usernameTaken(login.username);
     }

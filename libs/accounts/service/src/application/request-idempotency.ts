@@ -16,7 +16,7 @@ const KEY = /^[\x20-\x7e]{1,255}$/;
 
 export function requestIdempotency(key: string | undefined, method: string, path: string, body: unknown): RequestIdempotency {
   if (key !== undefined && (!KEY.test(key) || key.trim() === '')) {
-    throw new ProblemException(400, 'invalid-idempotency-key', 'Idempotency-Key must be 1–255 printable ASCII characters.');
+    throw new ProblemException(400, 'invalid_idempotency_key', 'Idempotency-Key must be 1–255 printable ASCII characters.');
   }
   const requestHash = createHash('sha256').update(`${method} ${path}\n${canonicalJson(body)}`).digest('hex');
   return { key, requestHash };
@@ -32,7 +32,7 @@ export function assertSameRequest(storedHash: unknown, idempotency: RequestIdemp
   if (storedHash !== idempotency.requestHash) {
     throw new ProblemException(
       422,
-      'idempotency-key-reused',
+      'idempotency_key_reused',
       'This Idempotency-Key was already used for a different request; use a new key for a new operation.',
     );
   }

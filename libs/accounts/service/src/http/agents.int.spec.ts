@@ -100,7 +100,7 @@ describe('GET /agents', () => {
       pages += 1;
     } while (cursor !== null && pages < 50);
     expect(seen.size).toBe(await app.count('agents'));
-    expectProblem(await app.request('GET', '/api/v1/agents?cursor=garbage', { token: app.adminToken }), 400, 'invalid-cursor');
+    expectProblem(await app.request('GET', '/api/v1/agents?cursor=garbage', { token: app.adminToken }), 400, 'invalid_cursor');
     expectProblem(await app.request('GET', '/api/v1/agents?limit=0', { token: app.adminToken }), 400, 'validation');
   });
 
@@ -108,7 +108,7 @@ describe('GET /agents', () => {
     const a = await registerAgent(app);
     const b = await registerAgent(app);
     expectStatus(await app.request('GET', `/api/v1/agents/${a.id}`, { token: a.token }), 200);
-    expectProblem(await app.request('GET', `/api/v1/agents/${a.id}`, { token: b.token }), 404, 'not-found');
+    expectProblem(await app.request('GET', `/api/v1/agents/${a.id}`, { token: b.token }), 404, 'not_found');
     expectProblem(await app.request('GET', '/api/v1/agents', { token: a.token }), 403);
   });
 });

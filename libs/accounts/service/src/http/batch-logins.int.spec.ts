@@ -83,7 +83,7 @@ describe('a batch of 100', () => {
 
   it('another customer\'s password does not open a login', async () => {
     const [a, b] = customers;
-    expectProblem(await app.request('POST', '/api/v1/auth/login', { body: { username: a!.portalUsername, password: b!.portalPassword } }), 401, 'invalid-credentials');
+    expectProblem(await app.request('POST', '/api/v1/auth/login', { body: { username: a!.portalUsername, password: b!.portalPassword } }), 401, 'invalid_credentials');
   });
 
   it('a new portal password is hashed at full cost; the old one stops working', async () => {

@@ -84,7 +84,7 @@ describe('a batch of 10 for an agent', () => {
     const list = await app.request('GET', '/api/v1/customers', { token: agentB.token });
     expect(list.body.items.filter((c: any) => c.agentId === agentA.id)).toEqual([]);
     for (const { customerId } of opened.customers) {
-      expectProblem(await app.request('GET', `/api/v1/customers/${customerId}`, { token: agentB.token }), 404, 'not-found');
+      expectProblem(await app.request('GET', `/api/v1/customers/${customerId}`, { token: agentB.token }), 404, 'not_found');
     }
     const target = opened.customers[0].customerId;
     expectProblem(await app.request('POST', `/api/v1/customers/${target}/suspend`, { token: agentB.token }), 404);
@@ -218,7 +218,7 @@ describe('Idempotency-Key on opening customers', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body.customer.id).toBe(first.body.customer.id);
     expect(again.body.credentials).toBeNull();
-    expectProblem(await app.request('POST', '/api/v1/customers', { token: agentA.token, body: { ...body, contactEmail: 'other@example.com' }, headers }), 422, 'idempotency-key-reused');
+    expectProblem(await app.request('POST', '/api/v1/customers', { token: agentA.token, body: { ...body, contactEmail: 'other@example.com' }, headers }), 422, 'idempotency_key_reused');
   });
 
   it('concurrent retries of one batch open it once', async () => {

@@ -20,7 +20,7 @@ export interface StreamDecision {
   events: readonly AccountsEvent[];
 }
 
-/** Tries of a plan before a conflict is answered (409 concurrent-modification). */
+/** Tries of a plan before a conflict is answered (409 concurrent_modification). */
 const MAX_ATTEMPTS = 5;
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 

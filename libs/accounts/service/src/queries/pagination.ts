@@ -22,7 +22,7 @@ export function decodeCursor(cursor: string, parts: number): string[] {
   } catch {
     // fall through to the problem below
   }
-  throw new ProblemException(400, 'invalid-cursor', 'The cursor is not one this API returned; start again without it.', {
+  throw new ProblemException(400, 'invalid_cursor', 'The cursor is not one this API returned; start again without it.', {
     errors: [{ path: '/cursor', message: 'invalid cursor' }],
   });
 }

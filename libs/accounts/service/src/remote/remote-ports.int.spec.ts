@@ -53,12 +53,12 @@ describe('RemoteAgentFunds and RemoteRateSheets', () => {
 
   it('turn an error answer, a body off the contract, a timeout or a closed port into a 503', async () => {
     answer = json({ title: 'boom' }, 500);
-    expect(await problemOf(new RemoteAgentFunds(options()).availableMicros('a'))).toEqual({ status: 503, code: 'wallet-unavailable' });
+    expect(await problemOf(new RemoteAgentFunds(options()).availableMicros('a'))).toEqual({ status: 503, code: 'wallet_unavailable' });
     answer = json({ agentId: 'a', available: 12.5 });
-    expect(await problemOf(new RemoteAgentFunds(options()).availableMicros('a'))).toEqual({ status: 503, code: 'wallet-unavailable' });
+    expect(await problemOf(new RemoteAgentFunds(options()).availableMicros('a'))).toEqual({ status: 503, code: 'wallet_unavailable' });
     answer = () => undefined; // never answers
-    expect(await problemOf(new RemoteRateSheets(options()).exists('s'))).toEqual({ status: 503, code: 'rating-unavailable' });
+    expect(await problemOf(new RemoteRateSheets(options()).exists('s'))).toEqual({ status: 503, code: 'rating_unavailable' });
     const closed = { ...options(), ratingUrl: 'http://127.0.0.1:1' };
-    expect(await problemOf(new RemoteRateSheets(closed).exists('s'))).toEqual({ status: 503, code: 'rating-unavailable' });
+    expect(await problemOf(new RemoteRateSheets(closed).exists('s'))).toEqual({ status: 503, code: 'rating_unavailable' });
   });
 });

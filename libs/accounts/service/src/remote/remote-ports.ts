@@ -41,7 +41,7 @@ export class RemoteAgentFunds implements AgentFunds {
 
   async availableMicros(agentId: string): Promise<bigint> {
     const path = `${AGENT_FUNDS_API_PATH}/${encodeURIComponent(agentId)}/funds`;
-    const answer = await getJson(this.options, this.options.walletUrl, path, AgentFundsResponseV1, { code: 'wallet-unavailable', detail: "The wallet could not be reached to check the agent's balance" });
+    const answer = await getJson(this.options, this.options.walletUrl, path, AgentFundsResponseV1, { code: 'wallet_unavailable', detail: "The wallet could not be reached to check the agent's balance" });
     return parseMoney(answer.available);
   }
 }
@@ -52,7 +52,7 @@ export class RemoteRateSheets implements RateSheetCatalog {
 
   async exists(sheetId: string): Promise<boolean> {
     const path = `${RATE_SHEETS_API_PATH}/${encodeURIComponent(sheetId)}`;
-    return (await getJson(this.options, this.options.ratingUrl, path, RateSheetExistsResponseV1, { code: 'rating-unavailable', detail: 'Rating could not be reached to check the rate sheet' })).exists;
+    return (await getJson(this.options, this.options.ratingUrl, path, RateSheetExistsResponseV1, { code: 'rating_unavailable', detail: 'Rating could not be reached to check the rate sheet' })).exists;
   }
 }
 

@@ -116,7 +116,7 @@ function decodeCursor(cursor: string): [string, string] {
   } catch {
     // fall through to the problem below
   }
-  throw new ProblemException(400, 'invalid-cursor', 'The cursor is not one this API returned; start again without it.', {
+  throw new ProblemException(400, 'invalid_cursor', 'The cursor is not one this API returned; start again without it.', {
     errors: [{ path: '/cursor', message: 'invalid cursor' }],
   });
 }

@@ -61,13 +61,13 @@ export class CardDeposits {
 
   private minorUnits(amountMicros: bigint, currency: string): bigint {
     if (currencyExponent(currency) === undefined) {
-      throw serviceUnavailable('card-payments-disabled', `Card payments do not support the deployment's currency ${currency} (BILLING_CURRENCY).`);
+      throw serviceUnavailable('card_payments_disabled', `Card payments do not support the deployment's currency ${currency} (BILLING_CURRENCY).`);
     }
     try {
       return toMinorUnits(amountMicros, currency);
     } catch (error) {
       if (error instanceof InexactAmountError) {
-        throw unprocessable('amount-not-convertible', `${formatMoney(amountMicros)} cannot be charged by card: ${error.message}.`);
+        throw unprocessable('amount_not_convertible', `${formatMoney(amountMicros)} cannot be charged by card: ${error.message}.`);
       }
       throw error;
     }

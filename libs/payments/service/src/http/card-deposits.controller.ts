@@ -31,9 +31,9 @@ export class CardDepositsController {
   @Post()
   @Roles('agent', 'customer')
   @Idempotent()
-  @ApiProblemResponse(422, 'the amount is not a whole number of the currency minor unit (amount-not-convertible), or the provider refused it')
-  @ApiProblemResponse(503, 'card payments are not configured (card-payments-disabled)')
-  @ApiProblemResponse(502, 'the payment provider failed (payment-provider-error); retry with the same Idempotency-Key')
+  @ApiProblemResponse(422, 'the amount is not a whole number of the currency minor unit (amount_not_convertible), or the provider refused it')
+  @ApiProblemResponse(503, 'card payments are not configured (card_payments_disabled)')
+  @ApiProblemResponse(502, 'the payment provider failed (payment_provider_error); retry with the same Idempotency-Key')
   async create(@ValidBody(CardDepositBody) body: CardDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {
     const kind = user.role === 'agent' ? 'agent' : 'customer';
     const started = await this.deposits.start({ holder: { kind, id: user.subjectId }, amountMicros: parseMoney(body.amount), actor: `${user.role}:${user.subjectId}`, idempotency: idem });

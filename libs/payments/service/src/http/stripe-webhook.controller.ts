@@ -30,7 +30,7 @@ export class StripeWebhookController {
   async receive(@Req() request: RawBodyRequest, @Headers('stripe-signature') signature: string | undefined) {
     const event = this.stripe.verifyWebhook(request.rawBody, signature);
     const result = await this.webhooks.handle(event).catch((error: unknown) => {
-      if (error instanceof MalformedStripeEvent) throw new ProblemException(400, 'invalid-event', `The Stripe event could not be read: ${error.message}.`);
+      if (error instanceof MalformedStripeEvent) throw new ProblemException(400, 'invalid_event', `The Stripe event could not be read: ${error.message}.`);
       throw error;
     });
     return {

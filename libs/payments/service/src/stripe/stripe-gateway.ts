@@ -40,7 +40,7 @@ export class StripeGateway {
 
   /** 503 problem unless STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are set. */
   assertEnabled(): void {
-    if (this.stripe === undefined) throw serviceUnavailable('card-payments-disabled', CARD_PAYMENTS_DISABLED);
+    if (this.stripe === undefined) throw serviceUnavailable('card_payments_disabled', CARD_PAYMENTS_DISABLED);
   }
 
   async createPaymentIntent(intent: NewPaymentIntent): Promise<CreatedPaymentIntent> {
@@ -64,7 +64,7 @@ export class StripeGateway {
     }
     if (created.amount !== Number(intent.amountMinor) || created.currency.toUpperCase() !== intent.currency || typeof created.client_secret !== 'string') {
       this.logger.error(`Stripe answered PaymentIntent ${created.id} that differs from the request (${created.amount} ${created.currency})`);
-      throw new ProblemException(502, 'payment-provider-error', 'The payment provider answered with a different payment than requested.');
+      throw new ProblemException(502, 'payment_provider_error', 'The payment provider answered with a different payment than requested.');
     }
     return { id: created.id, clientSecret: created.client_secret };
   }
@@ -75,16 +75,16 @@ export class StripeGateway {
    */
   verifyWebhook(rawBody: Buffer | undefined, signature: string | undefined): Stripe.Event {
     const stripe = this.client();
-    if (signature === undefined || signature === '') throw new ProblemException(400, 'invalid-signature', 'The Stripe-Signature header is missing.');
-    if (rawBody === undefined || rawBody.length === 0) throw new ProblemException(400, 'invalid-signature', 'The webhook has no body to verify.');
+    if (signature === undefined || signature === '') throw new ProblemException(400, 'invalid_signature', 'The Stripe-Signature header is missing.');
+    if (rawBody === undefined || rawBody.length === 0) throw new ProblemException(400, 'invalid_signature', 'The webhook has no body to verify.');
     try {
       return stripe.webhooks.constructEvent(rawBody, signature, this.settings!.webhookSecret, this.options.webhookToleranceSeconds);
     } catch (error) {
       if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
-        throw new ProblemException(400, 'invalid-signature', 'The Stripe signature does not match the body (or is too old).');
+        throw new ProblemException(400, 'invalid_signature', 'The Stripe signature does not match the body (or is too old).');
       }
       // a signed body that is not JSON: nothing to act on
-      throw new ProblemException(400, 'invalid-signature', 'The webhook body could not be verified and parsed.');
+      throw new ProblemException(400, 'invalid_signature', 'The webhook body could not be verified and parsed.');
     }
   }
 
@@ -96,17 +96,17 @@ export class StripeGateway {
   private providerProblem(error: unknown): ProblemException {
     if (error instanceof Stripe.errors.StripeIdempotencyError) {
       // the gateway forgot the Idempotency-Key (24 h) but Stripe still has it, with another request
-      return new ProblemException(422, 'idempotency-key-reused', 'This Idempotency-Key was already used for another card payment.');
+      return new ProblemException(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for another card payment.');
     }
     if (error instanceof Stripe.errors.StripeInvalidRequestError || error instanceof Stripe.errors.StripeCardError) {
-      return new ProblemException(422, 'payment-provider-refused', `The payment provider refused the payment: ${error.message}`);
+      return new ProblemException(422, 'payment_provider_refused', `The payment provider refused the payment: ${error.message}`);
     }
     if (error instanceof Stripe.errors.StripeAuthenticationError || error instanceof Stripe.errors.StripePermissionError) {
       this.logger.error(`Stripe refused our credentials: ${error.message}`);
-      return new ProblemException(503, 'card-payments-misconfigured', 'Card payments are misconfigured on this deployment (the payment provider refused its key).');
+      return new ProblemException(503, 'card_payments_misconfigured', 'Card payments are misconfigured on this deployment (the payment provider refused its key).');
     }
     this.logger.warn(`Stripe call failed: ${error instanceof Error ? error.message : String(error)}`);
-    return new ProblemException(502, 'payment-provider-error', 'The payment provider could not be reached or failed; retry with the same Idempotency-Key.', {
+    return new ProblemException(502, 'payment_provider_error', 'The payment provider could not be reached or failed; retry with the same Idempotency-Key.', {
       ...(error === undefined ? {} : { cause: error }),
     });
   }

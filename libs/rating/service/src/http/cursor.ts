@@ -14,5 +14,5 @@ export function decodeCursor<T extends readonly ('string' | 'number')[]>(cursor:
   } catch {
     // the problem below
   }
-  throw new ProblemException(400, 'invalid-cursor', 'The cursor is not one this API returned; start again without it.', { errors: [{ path: '/cursor', message: 'invalid cursor' }] });
+  throw new ProblemException(400, 'invalid_cursor', 'The cursor is not one this API returned; start again without it.', { errors: [{ path: '/cursor', message: 'invalid cursor' }] });
 }

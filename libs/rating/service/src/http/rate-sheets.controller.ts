@@ -175,7 +175,7 @@ export class RateSheetsController {
 
 function csvSource(request: IncomingMessage, contentEncoding: string | undefined): DeckSource {
   if (contentEncoding !== undefined && contentEncoding.toLowerCase() !== 'identity') {
-    throw new ProblemException(415, 'unsupported-content-encoding', 'send the CSV uncompressed (Content-Encoding: identity)');
+    throw new ProblemException(415, 'unsupported_content_encoding', 'send the CSV uncompressed (Content-Encoding: identity)');
   }
   return { format: 'csv', chunks: request as AsyncIterable<Uint8Array> };
 }

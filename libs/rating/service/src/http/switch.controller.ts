@@ -139,8 +139,8 @@ export class SwitchController {
   @ApiProblemResponse(415, 'send the file as text/csv')
   async asteriskCsv(@Req() request: IncomingMessage, @ValidQuery(AsteriskCsvQuery) query: AsteriskCsvQuery, @Caller() context: CommandContext) {
     const upload = streamedUpload(request);
-    if (upload === undefined) throw new ProblemException(415, 'unsupported-media-type', 'send Master.csv as Content-Type: text/csv');
-    if (upload.contentEncoding !== undefined && upload.contentEncoding.toLowerCase() !== 'identity') throw new ProblemException(415, 'unsupported-content-encoding', 'send the CSV uncompressed');
+    if (upload === undefined) throw new ProblemException(415, 'unsupported_media_type', 'send Master.csv as Content-Type: text/csv');
+    if (upload.contentEncoding !== undefined && upload.contentEncoding.toLowerCase() !== 'identity') throw new ProblemException(415, 'unsupported_content_encoding', 'send the CSV uncompressed');
     const reader = new CsvRecordReader();
     const problems: z.infer<typeof AsteriskView>['problems'] = [];
     const statuses: string[] = [];

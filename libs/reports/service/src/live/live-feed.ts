@@ -82,9 +82,9 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
    * the subscription happen in one synchronous step, so nothing falls between them.
    */
   open(request: IncomingMessage, response: ServerResponse, scope: LiveScope, lastEventId: string | undefined): void {
-    if (this.stopping) throw serviceUnavailable('shutting-down', 'The service is shutting down; reconnect to another instance.');
+    if (this.stopping) throw serviceUnavailable('shutting_down', 'The service is shutting down; reconnect to another instance.');
     if (this.connections.size >= this.options.live.maxConnections) {
-      throw serviceUnavailable('too-many-streams', `This instance already serves ${this.options.live.maxConnections} live streams; retry later.`);
+      throw serviceUnavailable('too_many_streams', `This instance already serves ${this.options.live.maxConnections} live streams; retry later.`);
     }
     const connection = new SseConnection(request, response, scope, this.options.live.maxQueuedMessages, (closed, reason) => this.closed(closed, reason));
     connection.start(this.options.live.retryMs);

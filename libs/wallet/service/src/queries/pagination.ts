@@ -18,7 +18,7 @@ export function encodeCursor(position: bigint): string {
 export function decodeCursor(cursor: string): bigint {
   const match = /^p:(\d{1,19})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (match === null) {
-    throw new ProblemException(400, 'invalid-cursor', 'The cursor is not one this API returned; start again without it.', {
+    throw new ProblemException(400, 'invalid_cursor', 'The cursor is not one this API returned; start again without it.', {
       errors: [{ path: '/cursor', message: 'invalid cursor' }],
     });
   }
