@@ -6,12 +6,12 @@ export interface Decider<Command, Event, State> {
   initialState(): State;
 }
 
-/** A command that breaks a business rule. `code` is stable for API mapping (409/422). */
+/** A command that breaks a business rule. `code` is stable for API mapping (403 = this actor may not, 404, 409, 422). */
 export class RejectedCommand extends Error {
   constructor(
     message: string,
     readonly code: string = 'rejected',
-    readonly status: 409 | 422 | 404 = 422,
+    readonly status: 403 | 404 | 409 | 422 = 422,
   ) {
     super(message);
     this.name = 'RejectedCommand';
