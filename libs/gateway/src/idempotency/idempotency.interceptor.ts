@@ -134,14 +134,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
 }
 
 /**
- * Which failures are the operation's answer (stored and replayed) rather than "nothing happened,
- * try again" (claim released): business rejections and 404/422 are final; validation (400),
- * auth, conflicts of concurrency (409), rate limits and server errors are not.
+ * Which failures are the outcome of an executed command (stored and replayed) rather than "not
+ * decided, try again" (claim released, a retry with the same key executes): only a command the
+ * domain decided and refused (RejectedCommand) with a 4xx that says something about the request
+ * itself (409, 422, …). Never a 404 — the entity may be one another service has just accepted and
+ * this one has not learnt yet —, 408/425/429 or any 5xx, and no exception raised before or beside
+ * the decision (validation 400, auth 401/403, a concurrency conflict 409, a 422 from a check):
+ * nothing was changed, so running the request again is both safe and what the client wants.
  */
-function isFinalOutcome(error: unknown, status: number): boolean {
-  if (error instanceof RejectedCommand) return true;
-  return status === 404 || status === 422;
+export function isFinalOutcome(error: unknown, status: number): boolean {
+  if (!(error instanceof RejectedCommand)) return false;
+  return status >= 400 && status < 500 && !NOT_YET_KNOWN_OR_TRANSIENT.has(status);
 }
+
+const NOT_YET_KNOWN_OR_TRANSIENT = new Set([404, 408, 425, 429]);
 
 function replay(stored: StoredResponse, response: HttpResponse): unknown {
   response.setHeader(REPLAYED_HEADER, 'true');
