@@ -112,6 +112,30 @@ export interface TransferCommission {
   readonly meta: CommandMeta;
 }
 
+// ── initial-balance reservations (accounts, before it opens a customer the agent funds) ─────────
+
+/**
+ * Sets the initial balance aside on the agent, keyed by the customer id (a retry is a no-op), so
+ * that the CustomerOpened accounts appends next is certain to be funded. Refused when the agent
+ * cannot cover it or is in debt.
+ */
+export interface ReserveInitialBalance {
+  readonly type: 'ReserveInitialBalance';
+  readonly agentId: string;
+  readonly customerId: string;
+  readonly amountMicros: bigint;
+  readonly expiresAt: string;
+  readonly meta: CommandMeta;
+}
+
+/** The opening failed after the reservation: give the money back to the agent (no-op if none). */
+export interface ReleaseInitialBalance {
+  readonly type: 'ReleaseInitialBalance';
+  readonly agentId: string;
+  readonly customerId: string;
+  readonly meta: CommandMeta;
+}
+
 // ── holds and call charges ──────────────────────────────────────────────────────────────────────
 
 /** Call authorization (DESIGN §4): grants min(requested, available); nothing available = rejected. */
@@ -163,6 +187,8 @@ export type WalletCommand =
   | ReverseDeposit
   | TransferToCustomer
   | TransferCommission
+  | ReserveInitialBalance
+  | ReleaseInitialBalance
   | PlaceHold
   | ChargeCall
   | ReleaseHold

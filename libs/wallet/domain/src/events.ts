@@ -185,6 +185,27 @@ export interface HoldExpired extends EventBase<CustomerAccountId> {
   readonly expiresAt: string;
 }
 
+// ── initial-balance reservations (agent main accounts; no postings: nothing moves) ─────────────────
+
+/** Money of the agent set aside for a customer being opened with an initial balance it funds. */
+export interface InitialBalanceReserved extends EventBase<AgentMainAccountId> {
+  readonly type: 'InitialBalanceReserved';
+  readonly customerId: string;
+  readonly amountMicros: bigint;
+  readonly expiresAt: string;
+}
+
+/**
+ * The reservation is over: `funded` (the transfer to the opened customer used it, in the same
+ * decision), `released` (the opening failed; accounts said so) or `expired` (no opening followed).
+ */
+export interface InitialBalanceReservationEnded extends EventBase<AgentMainAccountId> {
+  readonly type: 'InitialBalanceReservationEnded';
+  readonly customerId: string;
+  readonly amountMicros: bigint;
+  readonly reason: 'funded' | 'released' | 'expired';
+}
+
 // ── low balance ──────────────────────────────────────────────────────────────────────────────────
 
 /** A debit took the balance from at or above the threshold to below it; once per crossing. */
@@ -213,6 +234,8 @@ export type WalletEvent =
   | CallCharged
   | HoldReleased
   | HoldExpired
+  | InitialBalanceReserved
+  | InitialBalanceReservationEnded
   | LowBalanceCrossed;
 
 export type WalletEventType = WalletEvent['type'];
@@ -237,6 +260,8 @@ export const EVENT_ACCOUNT_KINDS: { readonly [T in WalletEventType]: readonly Ac
   CallCharged: ['customer'],
   HoldReleased: ['customer'],
   HoldExpired: ['customer'],
+  InitialBalanceReserved: ['agent-main'],
+  InitialBalanceReservationEnded: ['agent-main'],
   LowBalanceCrossed: ['agent-main', 'customer'],
 };
 

@@ -24,6 +24,7 @@ export {
 } from './accounts/account-id.js';
 export {
   availableMicros,
+  debtMicros,
   isLedgerAccount,
   isOpen,
   RECENT_CHARGED_CALLS,
@@ -31,11 +32,13 @@ export {
   type AccountState,
   type BillingType,
   type DepositRecord,
+  type InitialBalanceReservation,
   type LedgerAccount,
   type OpenHold,
   type UnopenedAccount,
 } from './accounts/account-state.js';
 export { evolveAccount } from './accounts/evolve-account.js';
+export { INITIAL_BALANCE_RESERVATION_MS } from './reservations/initial-balance-reservation.decide.js';
 
 // commands, events, rejections
 export type * from './commands.js';

@@ -36,6 +36,9 @@ export const rejections = {
   // money
   insufficientAgentBalance: () => conflict('insufficient agent balance', 'insufficient_funds'),
   insufficientCustomerBalance: () => conflict('insufficient customer balance', 'insufficient_funds'),
+  // README.md, "Debt": an account a fact took below its floor authorizes and sends nothing until paid
+  customerInDebt: () => conflict('customer account is in debt: a deposit must cover the debt first', 'in_debt'),
+  agentInDebt: () => conflict('agent account is in debt: a deposit must cover the debt first', 'in_debt'),
   noCommission: () => conflict('no commission available', 'no_commission'),
   insufficientCommission: () => conflict('insufficient commission balance', 'insufficient_commission'),
   depositNotFound: () => notFound('deposit not found', 'deposit_not_found'),
@@ -44,5 +47,6 @@ export const rejections = {
   // idempotency: the same id with other details is a second, different request
   depositIdReused: () => conflict('deposit id already used for another deposit', 'id_reused'),
   transferIdReused: () => conflict('transfer id already used for another transfer', 'id_reused'),
+  reservationReused: () => conflict('an initial balance of another amount is already reserved for this customer', 'id_reused'),
   commissionTransferIdReused: () => conflict('commission transfer id already used for another amount', 'id_reused'),
 } as const;

@@ -30,6 +30,18 @@ export interface DepositRecord {
   readonly reversed: boolean;
 }
 
+/**
+ * Agent main accounts: money set aside for a customer being opened with an initial balance the
+ * agent funds (keyed by the customer id). It is not a movement (no postings): it only lowers what
+ * the agent may move until the wallet funds the customer from it, accounts releases it (the
+ * opening failed), or it expires (the opening never happened; see the reservations decider).
+ */
+export interface InitialBalanceReservation {
+  readonly amountMicros: bigint;
+  /** ISO 8601 instant after which the next decision on the agent's money releases it. */
+  readonly expiresAt: string;
+}
+
 export interface UnopenedAccount {
   readonly status: 'unopened';
   readonly accountId: LedgerAccountId;
@@ -62,6 +74,10 @@ export interface LedgerAccount {
   readonly transfersIn: ReadonlyMap<string, bigint>;
   /** commission accounts: commission transfers by commissionTransferId → amount. */
   readonly commissionTransfers: ReadonlyMap<string, bigint>;
+  /** agent main accounts: open initial-balance reservations by customer id (few: openings in flight). */
+  readonly reservations: ReadonlyMap<string, InitialBalanceReservation>;
+  /** sum of the open reservations' amounts. */
+  readonly reservedMicros: bigint;
 }
 
 export type AccountState = UnopenedAccount | LedgerAccount;
@@ -71,11 +87,23 @@ export function unopenedAccount(accountId: LedgerAccountId): UnopenedAccount {
 }
 
 /**
- * What a debit the system decides (transfer, commission transfer, hold) may still take:
- * prepaid `balance − holds`, postpaid `balance − holds + creditLimit`. The invariant is `≥ 0`.
+ * What a debit the system decides (transfer, commission transfer, hold, reservation) may still
+ * take: prepaid `balance − holds − reservations`, postpaid `balance − holds + creditLimit`. The
+ * invariant is `≥ 0`.
  */
 export function availableMicros(account: LedgerAccount): bigint {
-  return account.balanceMicros - account.heldMicros + account.creditLimitMicros;
+  return account.balanceMicros - account.heldMicros - account.reservedMicros + account.creditLimitMicros;
+}
+
+/**
+ * How far facts (a call's cost beyond its hold, a CDR without authorization, a reversal of spent
+ * money, a clawback) took the balance below its floor: prepaid and agents below 0, postpaid below
+ * −creditLimit. Holds do not count: they are not spent yet. > 0 = the account is `in_debt`
+ * (README.md, "Debt"): it may not authorize calls nor send money until deposits cover it.
+ */
+export function debtMicros(account: LedgerAccount): bigint {
+  const floorGapMicros = account.balanceMicros + account.creditLimitMicros;
+  return floorGapMicros < 0n ? -floorGapMicros : 0n;
 }
 
 export function isOpen(account: AccountState): account is LedgerAccount & { status: 'open' } {

@@ -1,7 +1,7 @@
 // The one evolve of a ledger account. Every event is checked against the state it lands on: an
 // event that would break an invariant on replay is a bug, so it throws InvariantViolation and is
 // never clamped. Two classes of debit (README.md, "Floors"):
-// - decided debits (TransferredOut, CommissionTransferredOut, HoldPlaced) must leave
+// - decided debits (TransferredOut, CommissionTransferredOut, HoldPlaced, InitialBalanceReserved) must leave
 //   available ≥ 0: the system chose them, and the decision checked it;
 // - facts (call charges, reversals, clawbacks) are recorded even below the floor, because refusing
 //   to record what happened would make the ledger lie. Commission ≥ 0 holds for every event.
@@ -51,6 +51,8 @@ function opened(event: AccountOpened): LedgerAccount {
     deposits: new Map(),
     transfersIn: new Map(),
     commissionTransfers: new Map(),
+    reservations: new Map(),
+    reservedMicros: 0n,
   };
   assertAccountInvariants(account, event.type);
   return account;
@@ -144,6 +146,22 @@ function apply(s: LedgerAccount, e: Exclude<WalletEvent, AccountOpened>): Ledger
       return closed;
     }
 
+    case 'InitialBalanceReserved':
+      requireOpen(s, e.type);
+      requirePositive(e.amountMicros, e.type);
+      invariant(!s.reservations.has(e.customerId), `initial balance of ${e.customerId} reserved twice on ${s.accountId}`);
+      invariant(isIsoInstant(e.expiresAt), `reservation for ${e.customerId} expires at "${e.expiresAt}"`);
+      return requireAboveFloor(
+        { ...s, reservedMicros: s.reservedMicros + e.amountMicros, reservations: withEntry(s.reservations, e.customerId, { amountMicros: e.amountMicros, expiresAt: e.expiresAt }) },
+        e.type,
+      );
+    case 'InitialBalanceReservationEnded': {
+      const reservation = s.reservations.get(e.customerId);
+      invariant(reservation !== undefined, `${e.type}: no reservation for ${e.customerId} on ${s.accountId}`);
+      invariant(reservation.amountMicros === e.amountMicros, `${e.type} ${e.customerId}: ${e.amountMicros}, the reservation is ${reservation.amountMicros}`);
+      return { ...s, reservedMicros: s.reservedMicros - e.amountMicros, reservations: withoutEntry(s.reservations, e.customerId) };
+    }
+
     case 'LowBalanceCrossed':
       invariant(s.lowBalanceArmed, `LowBalanceCrossed on ${s.accountId} while not armed`);
       invariant(e.lowBalanceThresholdMicros === s.lowBalanceThresholdMicros, 'LowBalanceCrossed names another threshold');
@@ -182,6 +200,7 @@ function requireAboveFloor(s: LedgerAccount, what: string): LedgerAccount {
 /** What holds after every event, facts included. */
 function assertAccountInvariants(s: LedgerAccount, what: string): void {
   invariant(s.heldMicros >= 0n, `${what}: ${s.accountId} holds ${s.heldMicros}`);
+  invariant(s.reservedMicros >= 0n, `${what}: ${s.accountId} reserves ${s.reservedMicros}`);
   invariant(s.kind !== 'agent-commission' || s.balanceMicros >= 0n, `${what}: commission balance of ${s.accountId} below zero`);
   invariant(s.billingType === 'postpaid' || s.creditLimitMicros === 0n, `${what}: prepaid ${s.accountId} with a credit limit`);
   invariant(s.creditLimitMicros >= 0n && s.lowBalanceThresholdMicros >= 0n, `${what}: negative credit limit or threshold on ${s.accountId}`);

@@ -4,7 +4,7 @@
 // version and appended with that expected version, two concurrent calls cannot both spend the
 // same money: the second one is decided again on a state that includes the first hold.
 import { minMicros } from '@billing/money';
-import { availableMicros, type AccountState } from '../accounts/account-state.js';
+import { availableMicros, debtMicros, type AccountState } from '../accounts/account-state.js';
 import type { PlaceHold } from '../commands.js';
 import type { HoldPlaced } from '../events.js';
 import { rejections } from '../rejections.js';
@@ -23,6 +23,8 @@ export function decidePlaceHold(command: PlaceHold, state: AccountState): HoldPl
   if (customer.holds.has(callId)) return [];
   if (customer.recentChargedCallIds.includes(callId)) throw rejections.callAlreadyCharged();
   requireOpen(customer, rejections.customerAccountClosed);
+  // a call already charged beyond the floor is a debt: no new call until a deposit covers it
+  if (debtMicros(customer) > 0n) throw rejections.customerInDebt();
   const available = availableMicros(customer);
   if (available <= 0n) throw rejections.insufficientCustomerBalance();
   return [

@@ -122,6 +122,9 @@ export function toIntegrationEvent(event: WalletEvent): WalletIntegrationShape |
     case 'LowBalanceThresholdChanged':
     case 'CreditLimitChanged':
     case 'AccountClosed':
+    // a reservation moves no money; the transfer that uses it is published (FundsTransferred)
+    case 'InitialBalanceReserved':
+    case 'InitialBalanceReservationEnded':
       return null;
   }
 }

@@ -27,6 +27,10 @@ export function accountsInvolved(command: WalletCommand): LedgerAccountId[] {
         : [command.accountId, commissionAccount(command.agentId), agentMainAccount(command.agentId)];
     case 'TransferToCustomer':
       return [agentMainAccount(command.agentId), customerAccount(command.customerId), commissionAccount(command.agentId)];
+    case 'ReserveInitialBalance':
+      return [agentMainAccount(command.agentId), customerAccount(command.customerId)];
+    case 'ReleaseInitialBalance':
+      return [agentMainAccount(command.agentId)];
     case 'TransferCommission':
       return [commissionAccount(command.agentId), agentMainAccount(command.agentId)];
   }

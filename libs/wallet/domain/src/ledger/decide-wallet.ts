@@ -17,6 +17,7 @@ import { decidePlaceHold } from '../holds/place-hold.decide.js';
 import { decideExpireHolds, decideReleaseHold } from '../holds/release-holds.decide.js';
 import { lowBalanceCrossing } from '../low-balance/low-balance-crossing.js';
 import { auditOf } from '../shared/command-meta.js';
+import { decideReleaseInitialBalance, decideReserveInitialBalance } from '../reservations/initial-balance-reservation.decide.js';
 import { decideTransfer } from '../transfers/transfer.decide.js';
 import { accountIn, customerIn, type Ledger } from './ledger.js';
 
@@ -59,6 +60,10 @@ function route(command: WalletCommand, ledger: Ledger): WalletEvent[] {
       });
     case 'TransferCommission':
       return decideTransferCommission(command, { commission: account(commissionAccount(command.agentId)), agentMain: account(agentMainAccount(command.agentId)) });
+    case 'ReserveInitialBalance':
+      return decideReserveInitialBalance(command, { agentMain: account(agentMainAccount(command.agentId)), customer: customerIn(ledger, command.customerId) });
+    case 'ReleaseInitialBalance':
+      return decideReleaseInitialBalance(command, account(agentMainAccount(command.agentId)));
     case 'PlaceHold':
       return decidePlaceHold(command, customerIn(ledger, command.customerId));
     case 'ChargeCall':

@@ -4,7 +4,7 @@
 // negative by everything deposited). Each stream's events balance on their own; the two legs of an
 // internal movement (agent → customer, commission → main) meet in system:transfer-clearing, which
 // nets to zero per movement: a non-zero clearing balance is a movement with a half missing.
-// Holds, settings and alerts move no money and have no postings.
+// Holds, reservations, settings and alerts move no money and have no postings.
 import { SYSTEM_ACCOUNTS, type PostingAccountId } from '../accounts/account-id.js';
 import type { WalletEvent } from '../events.js';
 
@@ -40,6 +40,8 @@ export function postingsOf(event: WalletEvent): readonly Posting[] {
     case 'HoldPlaced':
     case 'HoldReleased':
     case 'HoldExpired':
+    case 'InitialBalanceReserved':
+    case 'InitialBalanceReservationEnded':
     case 'LowBalanceCrossed':
       return [];
   }

@@ -6,9 +6,10 @@
 // a snapshot of another version is ignored and the stream is replayed.
 import { invariant } from '@billing/decider';
 import type { AccountKind, LedgerAccountId } from '../accounts/account-id.js';
-import type { AccountState, BillingType, DepositRecord, OpenHold } from '../accounts/account-state.js';
+import type { AccountState, BillingType, DepositRecord, InitialBalanceReservation, OpenHold } from '../accounts/account-state.js';
 
-export const ACCOUNT_SNAPSHOT_SCHEMA_VERSION = 1;
+// 2: agent reservations (InitialBalanceReserved) joined the state
+export const ACCOUNT_SNAPSHOT_SCHEMA_VERSION = 2;
 
 export type AccountSnapshot =
   | { readonly status: 'unopened'; readonly accountId: LedgerAccountId }
@@ -28,6 +29,8 @@ export type AccountSnapshot =
       readonly deposits: readonly (readonly [string, DepositRecord])[];
       readonly transfersIn: readonly (readonly [string, bigint])[];
       readonly commissionTransfers: readonly (readonly [string, bigint])[];
+      readonly reservations: readonly (readonly [string, InitialBalanceReservation])[];
+      readonly reservedMicros: bigint;
     };
 
 export function toAccountSnapshot(state: AccountState): AccountSnapshot {
@@ -39,6 +42,7 @@ export function toAccountSnapshot(state: AccountState): AccountSnapshot {
     deposits: [...state.deposits],
     transfersIn: [...state.transfersIn],
     commissionTransfers: [...state.commissionTransfers],
+    reservations: [...state.reservations],
   };
 }
 
@@ -51,9 +55,13 @@ export function fromAccountSnapshot(snapshot: AccountSnapshot): AccountState {
     deposits: new Map(snapshot.deposits),
     transfersIn: new Map(snapshot.transfersIn),
     commissionTransfers: new Map(snapshot.commissionTransfers),
+    reservations: new Map(snapshot.reservations),
   };
   let heldMicros = 0n;
   for (const hold of state.holds.values()) heldMicros += hold.grantedMicros;
   invariant(heldMicros === state.heldMicros, `snapshot of ${state.accountId}: holds sum to ${heldMicros}, heldMicros is ${state.heldMicros}`);
+  let reservedMicros = 0n;
+  for (const reservation of state.reservations.values()) reservedMicros += reservation.amountMicros;
+  invariant(reservedMicros === state.reservedMicros, `snapshot of ${state.accountId}: reservations sum to ${reservedMicros}, reservedMicros is ${state.reservedMicros}`);
   return state;
 }

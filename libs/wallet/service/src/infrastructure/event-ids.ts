@@ -37,6 +37,10 @@ function businessKey(event: WalletEvent): string | null {
     case 'HoldReleased':
     case 'HoldExpired':
       return `hold-end:${event.callId}`;
+    // a reservation for a customer may be made again after it was released (a retried opening
+    // under the same key): the command's key tells the two apart, the domain's state dedupes
+    case 'InitialBalanceReserved':
+    case 'InitialBalanceReservationEnded':
     case 'LowBalanceCrossed':
     case 'LowBalanceThresholdChanged':
     case 'CreditLimitChanged':
