@@ -36,7 +36,7 @@ export { selectVersion, type VersionRef } from './versions/select-version.js';
 export type * from './ratesheet/rate-sheet.commands.js';
 export type * from './ratesheet/rate-sheet.events.js';
 export { RATE_SHEET_EVENT_TYPES } from './ratesheet/rate-sheet.events.js';
-export { currentMarkup, evolveRateSheet, initialRateSheet, markupInForce, versionInForce, type MarkupRecord, type RateSheetState, type VersionRecord } from './ratesheet/rate-sheet.state.js';
+export { currentMarkup, evolveRateSheet, initialRateSheet, markupInForce, sheetOwner, versionInForce, type MarkupRecord, type RateSheetState, type VersionRecord } from './ratesheet/rate-sheet.state.js';
 export { decideRateSheet } from './ratesheet/rate-sheet.decide.js';
 export { rateSheetDecider } from './ratesheet/rate-sheet.decider.js';
 

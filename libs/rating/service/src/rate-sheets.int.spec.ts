@@ -120,8 +120,18 @@ describe('rate sheets', () => {
     const marked = await app.admin('GET', '/api/v1/rate-sheets/agent-a/lookup?number=442079460958&at=2025-04-01T00:00:00Z');
     expect(marked.body).toMatchObject({ sheetId: 'agent-a', markupPercent: '12.5', rate: { connectFee: '0.45', intervals: [{ ratePerMinute: '0.225' }, { ratePerMinute: '0.09' }] } });
     expect((await app.admin('GET', '/api/v1/rate-sheets/agent-a/lookup?number=442079460958&at=2025-07-01T00:00:00Z')).body.rate.intervals[1].ratePerMinute).toBe('0.05625');
-    const ofDerived = await app.admin('POST', '/api/v1/rate-sheets/agent-a/derived', { name: 'Sub', markupPercent: '1' });
-    expect(ofDerived.body.code).toBe('base_is_derived');
+    // a sheet derived from a derived sheet (an agent's own over ITC's sheet for it): both markups, each rounded up
+    const ofDerived = await app.admin('POST', '/api/v1/rate-sheets/agent-a/derived', { sheetId: 'sub', name: 'Sub', markupPercent: '10' });
+    expect(ofDerived.status).toBe(201);
+    expect(ofDerived.body).toMatchObject({ kind: 'derived', baseSheetId: 'agent-a', markupPercent: '10', versions: [{}, {}] });
+    const sub = await app.admin('GET', '/api/v1/rate-sheets/sub/lookup?number=442079460958&at=2025-07-01T00:00:00Z');
+    expect(sub.body).toMatchObject({ markupPercent: '10', rate: { connectFee: '0.495', intervals: [{ ratePerMinute: '0.2475' }, { ratePerMinute: '0.061875' }] } });
+    expect((await app.admin('POST', '/api/v1/rate-sheets/sub/derived', { name: 'Sub sub', markupPercent: '1' })).body.code).toBe('base_is_derived');
+    // accounts' sheet query: parent, markup, owner (ITC: null)
+    const info = async (id: string) => (await app.switch('GET', `/api/v1/internal/rating/sheets/${id}`)).body;
+    expect(await info('itc')).toEqual({ sheetId: 'itc', exists: true, parentSheetId: null, markupPercent: null, ownerAgentId: null });
+    expect(await info('sub')).toEqual({ sheetId: 'sub', exists: true, parentSheetId: 'agent-a', markupPercent: '10', ownerAgentId: null });
+    expect(await info('nope')).toEqual({ sheetId: 'nope', exists: false, parentSheetId: null, markupPercent: null, ownerAgentId: null });
     const version = await app.admin('POST', '/api/v1/rate-sheets/agent-a/versions', { rows: [row('1', '0.1')] });
     expect(version.body.code).toBe('not_a_base_sheet');
     const changed = await app.admin('PATCH', '/api/v1/rate-sheets/agent-a', { markupPercent: '20' });
@@ -129,6 +139,9 @@ describe('rate sheets', () => {
     expect(changed.body.markups.map((m: { markupPercent: string }) => m.markupPercent)).toEqual(['12.5', '20']);
     const derivedRows = await app.admin('GET', '/api/v1/rate-sheets/agent-a');
     expect(derivedRows.body.rows.items[0]).toMatchObject({ prefix: '44', connectFee: '0.48' });
+    // the markup in force now is what accounts is told; the sub-sheet's rows carry both markups (0.48 × 1.1)
+    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/agent-a')).body).toMatchObject({ parentSheetId: 'itc', markupPercent: '20' });
+    expect((await app.admin('GET', '/api/v1/rate-sheets/sub')).body.rows.items[0]).toMatchObject({ prefix: '44', connectFee: '0.528' });
 
     // only admins
     const agentToken = await app.token('agent', 'someone');

@@ -1,7 +1,7 @@
 export { CallRatedV1, CallReRatedV1 } from './call-rated.js';
 export { CallUnansweredV1, CallUnratedV1 } from './call-unrated.js';
 export { DerivedSheetCreatedV1, RateSheetVersionImportedV1 } from './rate-sheets.js';
-export { RATE_SHEETS_API_PATH, RateSheetExistsResponseV1 } from './sheets-api.js';
+export { RATE_SHEETS_API_PATH, RateSheetExistsResponseV1, type RateSheetInfoV1 } from './sheets-api.js';
 export {
   isRatingEventTypeV1,
   parseRatingEventV1,

@@ -18,9 +18,12 @@ export type RateSheetVersionImportedV1 = z.infer<typeof RateSheetVersionImported
 export const DerivedSheetCreatedV1 = z.object({
   sheetId: RatingId,
   name: z.string().min(1).max(100),
+  /** the sheet it derives from: a base sheet, or a sheet derived from one. */
   baseSheetId: RatingId,
   /** "12.5" = base + 12.5 %; 0 to 1000. */
   markupPercent: percentString({ max: 1_000_000_000n }),
+  /** the agent that derived it; null = ITC (absent in events published before agents derived sheets). */
+  ownerAgentId: RatingId.nullable().optional(),
   actor: Actor,
 });
 export type DerivedSheetCreatedV1 = z.infer<typeof DerivedSheetCreatedV1>;

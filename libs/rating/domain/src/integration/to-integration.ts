@@ -63,6 +63,7 @@ export function toIntegrationEvent(event: RatingEvent): RatingIntegrationShape |
         name: event.name,
         baseSheetId: event.baseSheetId,
         markupPercent: formatPercent(event.markupMicroPercent),
+        ownerAgentId: event.ownerAgentId ?? null,
         actor: event.actor,
       });
     case 'BaseSheetCreated':

@@ -31,9 +31,14 @@ export interface CreateDerivedSheet {
   readonly type: 'CreateDerivedSheet';
   readonly sheetId: string;
   readonly name: string;
-  /** the base as the service loaded it (its stream); null = no such sheet. */
-  readonly base: { readonly sheetId: string; readonly kind: 'base' | 'derived' } | null;
+  /**
+   * the sheet it derives from as the service loaded it (its stream); null = no such sheet.
+   * `markupSteps`: 0 for a base sheet, 1 for a sheet derived from a base, …
+   */
+  readonly base: { readonly sheetId: string; readonly kind: 'base' | 'derived'; readonly markupSteps: number } | null;
   readonly markupMicroPercent: bigint;
+  /** null: ITC derives it; else the agent deriving it and the sheet ITC assigned to that agent (null: none known). */
+  readonly owner: { readonly agentId: string; readonly assignedSheetId: string | null } | null;
   readonly meta: CommandMeta;
 }
 
@@ -42,6 +47,8 @@ export interface ChangeMarkup {
   readonly type: 'ChangeMarkup';
   readonly sheetId: string;
   readonly markupMicroPercent: bigint;
+  /** null: ITC changes it (any derived sheet); else the agent, which changes only the sheets it derived. */
+  readonly byAgentId: string | null;
   readonly meta: CommandMeta;
 }
 

@@ -3,11 +3,11 @@
 import { auditOf } from '../shared/command-meta.js';
 import { checkId, checkInstant, checkMarkup, checkName, checkRounding } from '../shared/checks.js';
 import { instantMs } from '../shared/instant.js';
-import { MAX_DECK_ROWS, MAX_VERSIONS_PER_SHEET } from '../shared/limits.js';
+import { MAX_DECK_ROWS, MAX_MARKUP_STEPS, MAX_VERSIONS_PER_SHEET } from '../shared/limits.js';
 import { rejections } from '../shared/rejections.js';
 import type { ChangeMarkup, CreateBaseSheet, CreateDerivedSheet, ImportVersion, RateSheetCommand } from './rate-sheet.commands.js';
 import type { RateSheetEvent } from './rate-sheet.events.js';
-import { currentMarkup, type RateSheetState } from './rate-sheet.state.js';
+import { currentMarkup, sheetOwner, type RateSheetState } from './rate-sheet.state.js';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -69,13 +69,17 @@ function createDerived(command: CreateDerivedSheet, state: RateSheetState): Rate
   const markupMicroPercent = checkMarkup(command.markupMicroPercent);
   if (command.base === null) throw rejections.baseNotFound();
   const baseSheetId = checkId(command.base.sheetId, 'baseSheetId');
+  const ownerAgentId = command.owner?.agentId ?? null;
+  // an agent sells at or above what ITC charges it: it derives from its assigned sheet only
+  if (command.owner !== null && command.owner.assignedSheetId !== baseSheetId) throw rejections.notAssignedSheet();
   if (state.kind !== 'none') {
-    const same = state.kind === 'derived' && state.name === name && state.baseSheetId === baseSheetId && state.markups[0]?.markupMicroPercent === markupMicroPercent;
+    const same =
+      state.kind === 'derived' && state.name === name && state.baseSheetId === baseSheetId && state.markups[0]?.markupMicroPercent === markupMicroPercent && sheetOwner(state) === ownerAgentId;
     if (same) return [];
     throw rejections.sheetExists();
   }
-  if (command.base.kind !== 'base') throw rejections.baseIsDerived();
-  return [{ type: 'DerivedSheetCreated', sheetId, name, baseSheetId, markupMicroPercent, ...auditOf(command.meta) }];
+  if (command.base.markupSteps + 1 > MAX_MARKUP_STEPS) throw rejections.baseIsDerived();
+  return [{ type: 'DerivedSheetCreated', sheetId, name, baseSheetId, markupMicroPercent, ownerAgentId, ...auditOf(command.meta) }];
 }
 
 function changeMarkup(command: ChangeMarkup, state: RateSheetState): RateSheetEvent[] {
@@ -83,6 +87,7 @@ function changeMarkup(command: ChangeMarkup, state: RateSheetState): RateSheetEv
   const markupMicroPercent = checkMarkup(command.markupMicroPercent);
   if (state.kind === 'none') throw rejections.sheetNotFound();
   if (state.kind === 'base') throw rejections.notADerivedSheet();
+  if (command.byAgentId !== null && sheetOwner(state) !== command.byAgentId) throw rejections.notSheetOwner();
   const previousMarkupMicroPercent = currentMarkup(state);
   if (previousMarkupMicroPercent === markupMicroPercent) return [];
   const audit = auditOf(command.meta);

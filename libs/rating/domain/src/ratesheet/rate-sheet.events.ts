@@ -26,8 +26,11 @@ export interface RateSheetVersionImported extends SheetEventBase {
 export interface DerivedSheetCreated extends SheetEventBase {
   readonly type: 'DerivedSheetCreated';
   readonly name: string;
+  /** the sheet it derives from (a base sheet, or a sheet derived from one). */
   readonly baseSheetId: string;
   readonly markupMicroPercent: bigint;
+  /** the agent that derived it; null (or absent, in events older than agents deriving) = ITC. */
+  readonly ownerAgentId?: string | null;
 }
 
 export interface MarkupChanged extends SheetEventBase {

@@ -3,7 +3,7 @@ import type { SheetRounding } from '../sheet/rate-row.js';
 import type { RateSheetCommand } from './rate-sheet.commands.js';
 import { rateSheetDecider } from './rate-sheet.decider.js';
 import type { RateSheetEvent } from './rate-sheet.events.js';
-import { evolveRateSheet, initialRateSheet, markupInForce, versionInForce, type RateSheetState } from './rate-sheet.state.js';
+import { evolveRateSheet, initialRateSheet, markupInForce, sheetOwner, versionInForce, type RateSheetState } from './rate-sheet.state.js';
 
 const sheets = spec(rateSheetDecider);
 const NOW = '2025-03-01T10:00:00.000Z';
@@ -39,12 +39,18 @@ const deriveCommand = (extra: Partial<Extract<RateSheetCommand, { type: 'CreateD
   type: 'CreateDerivedSheet',
   sheetId: 'agent-a-sheet',
   name: 'Agent A +12.5 %',
-  base: { sheetId: 'itc', kind: 'base' },
+  base: { sheetId: 'itc', kind: 'base', markupSteps: 0 },
   markupMicroPercent: 12_500_000n,
+  owner: null,
   meta,
   ...extra,
 });
-const derived: RateSheetEvent = { type: 'DerivedSheetCreated', sheetId: 'agent-a-sheet', name: 'Agent A +12.5 %', baseSheetId: 'itc', markupMicroPercent: 12_500_000n, ...audit };
+const derived: RateSheetEvent = { type: 'DerivedSheetCreated', sheetId: 'agent-a-sheet', name: 'Agent A +12.5 %', baseSheetId: 'itc', markupMicroPercent: 12_500_000n, ownerAgentId: null, ...audit };
+// agent A was assigned 'agent-a-sheet' by ITC and derives its own "+5 %" from it
+const agentA = { agentId: 'agent-a', assignedSheetId: 'agent-a-sheet' };
+const agentDerive = (extra: Partial<Extract<RateSheetCommand, { type: 'CreateDerivedSheet' }>> = {}): RateSheetCommand =>
+  deriveCommand({ sheetId: 'a-plus-5', name: 'A +5 %', base: { sheetId: 'agent-a-sheet', kind: 'derived', markupSteps: 1 }, markupMicroPercent: 5_000_000n, owner: agentA, ...extra });
+const agentDerived: RateSheetEvent = { type: 'DerivedSheetCreated', sheetId: 'a-plus-5', name: 'A +5 %', baseSheetId: 'agent-a-sheet', markupMicroPercent: 5_000_000n, ownerAgentId: 'agent-a', ...audit };
 
 describe('base rate sheets', () => {
   it('are created with a name and a rounding', () => {
@@ -110,7 +116,7 @@ describe('derived sheets', () => {
 
   it.each([
     ['a missing base', deriveCommand({ base: null }), 'base rate sheet not found', 'base_not_found'],
-    ['a derived base', deriveCommand({ base: { sheetId: 'other', kind: 'derived' } }), 'a derived sheet derives from a base sheet, not from another derived sheet', 'base_is_derived'],
+    ['a base two markups deep', deriveCommand({ base: { sheetId: 'other', kind: 'derived', markupSteps: 2 } }), 'a derived sheet derives from a base sheet or from a sheet derived from one: at most 2 markups deep', 'base_is_derived'],
     ['a negative markup', deriveCommand({ markupMicroPercent: -1n }), 'markup must be between 0 and 1000 percent', 'invalid_markup'],
     ['a markup above 1000 %', deriveCommand({ markupMicroPercent: 1_000_000_001n }), 'markup must be between 0 and 1000 percent', 'invalid_markup'],
   ])('refuses %s', (_what, command, message, code) => {
@@ -118,11 +124,61 @@ describe('derived sheets', () => {
   });
 
   it('change their markup from now on; the same markup again is nothing', () => {
-    const change: RateSheetCommand = { type: 'ChangeMarkup', sheetId: 'agent-a-sheet', markupMicroPercent: 20_000_000n, meta };
+    const change: RateSheetCommand = { type: 'ChangeMarkup', sheetId: 'agent-a-sheet', markupMicroPercent: 20_000_000n, byAgentId: null, meta };
     sheets.given([derived]).when(change).then([{ type: 'MarkupChanged', sheetId: 'agent-a-sheet', previousMarkupMicroPercent: 12_500_000n, markupMicroPercent: 20_000_000n, effectiveFrom: NOW, ...audit }]);
     sheets.given([derived]).when({ ...change, markupMicroPercent: 12_500_000n }).thenNothing();
     sheets.given([baseCreated]).when({ ...change, sheetId: 'itc' }).thenRejects('only a derived sheet has a markup', 'not_a_derived_sheet');
     sheets.given([]).when(change).thenRejects('rate sheet not found', 'sheet_not_found');
+  });
+});
+
+describe('sheets an agent derives (issue 12 §1)', () => {
+  it('from the sheet ITC assigned to it, even when that sheet is itself derived: the agent owns it', () => {
+    sheets.given([]).when(agentDerive()).then([agentDerived]);
+    sheets.given([agentDerived]).when(agentDerive()).thenNothing();
+    // the same from ITC's base is one markup step
+    sheets.given([]).when(agentDerive({ base: { sheetId: 'itc', kind: 'base', markupSteps: 0 }, owner: { agentId: 'agent-b', assignedSheetId: 'itc' } })).then([
+      { ...agentDerived, baseSheetId: 'itc', ownerAgentId: 'agent-b' } as RateSheetEvent,
+    ]);
+  });
+
+  it.each([
+    ["ITC's base sheet", { base: { sheetId: 'itc', kind: 'base' as const, markupSteps: 0 } }],
+    ["another agent's sheet", { base: { sheetId: 'agent-b-sheet', kind: 'derived' as const, markupSteps: 1 } }],
+    ['with no sheet assigned', { owner: { agentId: 'agent-a', assignedSheetId: null } }],
+  ])('never from %s', (_what, change) => {
+    sheets.given([]).when(agentDerive(change)).thenRejects('an agent derives sheets only from the rate sheet ITC assigned to it', 'not_assigned_sheet');
+  });
+
+  it('at a markup of at least 0 %', () => {
+    sheets.given([]).when(agentDerive({ markupMicroPercent: -1n })).thenRejects('markup must be between 0 and 1000 percent', 'invalid_markup');
+    sheets.given([]).when(agentDerive({ markupMicroPercent: 0n })).then([{ ...agentDerived, markupMicroPercent: 0n } as RateSheetEvent]);
+  });
+
+  it('not from a sheet the agent derived itself: at most two markups above the base', () => {
+    sheets.given([]).when(agentDerive({ base: { sheetId: 'a-plus-5', kind: 'derived', markupSteps: 2 }, owner: { agentId: 'agent-a', assignedSheetId: 'a-plus-5' } })).thenRejects(
+      'a derived sheet derives from a base sheet or from a sheet derived from one: at most 2 markups deep',
+      'base_is_derived',
+    );
+  });
+
+  it('an agent changes the markup of its own sheets only, ITC of every derived sheet', () => {
+    const change = (sheetId: string, byAgentId: string | null): Extract<RateSheetCommand, { type: 'ChangeMarkup' }> => ({ type: 'ChangeMarkup', sheetId, markupMicroPercent: 7_000_000n, byAgentId, meta });
+    const changed = { type: 'MarkupChanged', sheetId: 'a-plus-5', previousMarkupMicroPercent: 5_000_000n, markupMicroPercent: 7_000_000n, effectiveFrom: NOW, ...audit } as RateSheetEvent;
+    sheets.given([agentDerived]).when(change('a-plus-5', 'agent-a')).then([changed]);
+    sheets.given([agentDerived]).when(change('a-plus-5', null)).then([changed]);
+    sheets.given([agentDerived]).when(change('a-plus-5', 'agent-b')).thenRejects('an agent changes only the sheets it derived', 'not_sheet_owner');
+    sheets.given([derived]).when(change('agent-a-sheet', 'agent-a')).thenRejects('an agent changes only the sheets it derived', 'not_sheet_owner');
+    sheets.given([agentDerived]).when({ ...change('a-plus-5', 'agent-a'), markupMicroPercent: -1n }).thenRejects('markup must be between 0 and 1000 percent', 'invalid_markup');
+  });
+
+  it('the owner is part of the state; a sheet created before agents derived is ITC\'s', () => {
+    const fold = (events: RateSheetEvent[]): RateSheetState => events.reduce(evolveRateSheet, initialRateSheet());
+    expect(sheetOwner(fold([agentDerived]))).toBe('agent-a');
+    expect(sheetOwner(fold([derived]))).toBeNull();
+    const { ownerAgentId: _dropped, ...older } = derived as Extract<RateSheetEvent, { type: 'DerivedSheetCreated' }>;
+    expect(sheetOwner(fold([older]))).toBeNull();
+    expect(sheetOwner(fold([baseCreated]))).toBeNull();
   });
 });
 

@@ -22,7 +22,16 @@ export interface MarkupRecord {
 export type RateSheetState =
   | { readonly kind: 'none' }
   | { readonly kind: 'base'; readonly sheetId: string; readonly name: string; readonly rounding: SheetRounding; readonly versions: readonly VersionRecord[] }
-  | { readonly kind: 'derived'; readonly sheetId: string; readonly name: string; readonly baseSheetId: string; readonly markups: readonly MarkupRecord[] };
+  | {
+      readonly kind: 'derived';
+      readonly sheetId: string;
+      readonly name: string;
+      /** the sheet it derives from: a base sheet, or a sheet derived from one (docs/rating.md §4). */
+      readonly baseSheetId: string;
+      readonly markups: readonly MarkupRecord[];
+      /** the agent that derived it; null = ITC. Absent in states stored before agents derived: see sheetOwner. */
+      readonly ownerAgentId?: string | null;
+    };
 
 export function initialRateSheet(): RateSheetState {
   return { kind: 'none' };
@@ -47,12 +56,18 @@ export function evolveRateSheet(state: RateSheetState, event: RateSheetEvent): R
         name: event.name,
         baseSheetId: event.baseSheetId,
         markups: [{ markupMicroPercent: event.markupMicroPercent, effectiveFrom: event.occurredAt }],
+        ownerAgentId: event.ownerAgentId ?? null,
       };
     case 'MarkupChanged':
       invariant(state.kind === 'derived', `markup changed on ${state.kind} sheet ${event.sheetId}`);
       invariant(event.previousMarkupMicroPercent === currentMarkup(state), `markup change from ${event.previousMarkupMicroPercent}, current is ${currentMarkup(state)}`);
       return { ...state, markups: [...state.markups, { markupMicroPercent: event.markupMicroPercent, effectiveFrom: event.effectiveFrom }] };
   }
+}
+
+/** The agent that owns a sheet; null = ITC (every base sheet, and the sheets ITC derived). */
+export function sheetOwner(state: RateSheetState): string | null {
+  return state.kind === 'derived' ? (state.ownerAgentId ?? null) : null;
 }
 
 export function currentMarkup(state: Extract<RateSheetState, { kind: 'derived' }>): bigint {

@@ -22,8 +22,10 @@ export const MAX_MINIMUM_SECONDS = 3_600;
 export const MAX_INCREMENT_SECONDS = 3_600;
 /** 1 000 000 units per minute (or as a connect fee): far above any real tariff, far below overflow. */
 export const MAX_RATE_MICROS = 1_000_000_000_000n;
-/** What the engine accepts: an imported rate with the largest markup (1000 %) applied. */
-export const MAX_DERIVED_RATE_MICROS = MAX_RATE_MICROS * 11n;
+/** A sheet is at most this many markups above its base: ITC's sheet for an agent, then the agent's own. */
+export const MAX_MARKUP_STEPS = 2;
+/** What the engine accepts: an imported rate with the largest markup (1000 %) applied at every step. */
+export const MAX_DERIVED_RATE_MICROS = MAX_RATE_MICROS * 11n * 11n;
 
 /** Decks are 50k–200k rows (DESIGN §4); the bound leaves headroom and caps memory. */
 export const MAX_DECK_ROWS = 500_000;

@@ -1,12 +1,13 @@
 // Every way the rating deciders say no, with a stable code and HTTP status (422 = the input breaks
-// a rule, 409 = the current state forbids it, 404 = no such sheet or call). Specs assert the exact
+// a rule, 409 = the current state forbids it, 404 = no such sheet or call, 403 = not the caller's to do). Specs assert the exact
 // message and code; the gateway maps them to problem+json.
 import { RejectedCommand } from '@billing/decider';
-import { MAX_DECK_ROWS, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_VERSIONS_PER_SHEET } from './limits.js';
+import { MAX_DECK_ROWS, MAX_ID_CHARS, MAX_MARKUP_STEPS, MAX_NAME_CHARS, MAX_VERSIONS_PER_SHEET } from './limits.js';
 
 const invalid = (message: string, code: string) => new RejectedCommand(message, code, 422);
 const conflict = (message: string, code: string) => new RejectedCommand(message, code, 409);
 const notFound = (message: string, code: string) => new RejectedCommand(message, code, 404);
+const forbidden = (message: string, code: string) => new RejectedCommand(message, code, 403);
 
 export const rejections = {
   // input
@@ -25,7 +26,9 @@ export const rejections = {
   notABaseSheet: () => invalid('versions are imported into base sheets only: a derived sheet follows its base', 'not_a_base_sheet'),
   notADerivedSheet: () => invalid('only a derived sheet has a markup', 'not_a_derived_sheet'),
   baseNotFound: () => notFound('base rate sheet not found', 'base_not_found'),
-  baseIsDerived: () => invalid('a derived sheet derives from a base sheet, not from another derived sheet', 'base_is_derived'),
+  baseIsDerived: () => invalid(`a derived sheet derives from a base sheet or from a sheet derived from one: at most ${MAX_MARKUP_STEPS} markups deep`, 'base_is_derived'),
+  notAssignedSheet: () => forbidden('an agent derives sheets only from the rate sheet ITC assigned to it', 'not_assigned_sheet'),
+  notSheetOwner: () => forbidden('an agent changes only the sheets it derived', 'not_sheet_owner'),
   versionIdReused: () => conflict('version id already used for another import', 'id_reused'),
   effectiveFromTaken: () => conflict('another version is already effective from this time', 'effective_from_taken'),
   tooManyVersions: () => conflict(`a sheet may have at most ${MAX_VERSIONS_PER_SHEET} versions`, 'too_many_versions'),

@@ -8,7 +8,6 @@ import {
   deriveRow,
   findRate,
   isValidId,
-  markupInForce,
   normaliseDestination,
   versionInForce,
   type DeckError,
@@ -24,6 +23,7 @@ import { RatingClock } from '../infrastructure/clock.js';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
 import { RATING_OPTIONS, type ResolvedRatingOptions } from '../rating.options.js';
 import { CsvDeckReader, readJsonRows, type DeckResult } from './deck-reader.js';
+import { lineageOf, markupsAt, markupSteps, type Lineage } from './lineage.js';
 import { RateTables } from './rate-tables.js';
 import { RowStager } from './row-stager.js';
 import { rowFromStored, type StoredRow } from './row-codec.js';
@@ -117,22 +117,43 @@ export class RateSheetsService {
     return { sheet, versionId, rowCount: deck.rows.length, importMs: performance.now() - startedMs, phasesMs: { read: readMs, stage: stageMs, ...phasesMs } };
   }
 
-  async derive(context: CommandContext, baseSheetId: string, input: { sheetId?: string | undefined; name: string; markupMicroPercent: bigint }): Promise<LoadedSheet> {
+  /**
+   * A sheet derived from `baseSheetId` at a markup. `owner` null: ITC derives it; else the agent
+   * and the sheet ITC assigned to it, which is the only sheet that agent may derive from.
+   */
+  async derive(
+    context: CommandContext,
+    baseSheetId: string,
+    input: { sheetId?: string | undefined; name: string; markupMicroPercent: bigint },
+    owner: { agentId: string; assignedSheetId: string | null } | null = null,
+  ): Promise<LoadedSheet> {
     const sheetId = input.sheetId ?? randomUUID();
     if (!isValidId(sheetId)) throw new RejectedCommand('sheetId must be 1 to 128 characters without surrounding spaces', 'invalid_id', 422);
     const base = (await this.registry.fresh(baseSheetId)).state;
+    const steps = markupSteps(await lineageOf(base, async (id) => (await this.registry.fresh(id)).state));
     const meta = this.clock.meta(actorOf(context));
     const { sheet } = await this.store.commit(
       sheetId,
-      () => [{ type: 'CreateDerivedSheet', sheetId, name: input.name, base: base.kind === 'none' ? null : { sheetId: base.sheetId, kind: base.kind }, markupMicroPercent: input.markupMicroPercent, meta }],
+      () => [
+        {
+          type: 'CreateDerivedSheet',
+          sheetId,
+          name: input.name,
+          base: base.kind === 'none' ? null : { sheetId: base.sheetId, kind: base.kind, markupSteps: steps },
+          markupMicroPercent: input.markupMicroPercent,
+          owner,
+          meta,
+        },
+      ],
       metadataOf(context),
     );
     return sheet;
   }
 
-  async changeMarkup(context: CommandContext, sheetId: string, markupMicroPercent: bigint): Promise<LoadedSheet> {
+  /** `byAgentId` null: ITC (any derived sheet); else the agent, which changes only the sheets it derived. */
+  async changeMarkup(context: CommandContext, sheetId: string, markupMicroPercent: bigint, byAgentId: string | null = null): Promise<LoadedSheet> {
     const meta = this.clock.meta(actorOf(context));
-    const { sheet } = await this.store.commit(sheetId, () => [{ type: 'ChangeMarkup', sheetId, markupMicroPercent, meta }], metadataOf(context));
+    const { sheet } = await this.store.commit(sheetId, () => [{ type: 'ChangeMarkup', sheetId, markupMicroPercent, byAgentId, meta }], metadataOf(context));
     return sheet;
   }
 
@@ -142,9 +163,13 @@ export class RateSheetsService {
     return sheet;
   }
 
-  /** The sheet's base, for derived sheets (its versions are the ones that apply). */
+  /** The sheet's base, for derived sheets (its versions are the ones that apply); kind 'none' if it is gone. */
   async baseOf(state: RateSheetState): Promise<RateSheetState> {
-    return state.kind === 'derived' ? (await this.registry.get(state.baseSheetId)).state : state;
+    return (await this.lineage(state)).base ?? { kind: 'none' };
+  }
+
+  private lineage(state: RateSheetState): Promise<Lineage> {
+    return lineageOf(state, async (id) => (await this.registry.get(id)).state);
   }
 
   list() {
@@ -157,10 +182,12 @@ export class RateSheetsService {
    */
   async rows(sheetId: string, options: { versionId?: string | undefined; afterPosition: number; limit: number }): Promise<RowsPage> {
     const { state } = await this.sheet(sheetId);
-    const base = await this.baseOf(state);
+    const lineage = await this.lineage(state);
+    const base = lineage.base;
     const now = this.clock.now().toISOString();
-    const markupMicroPercent = state.kind === 'derived' ? markupInForce(state, now) : 0n;
-    if (base.kind !== 'base') return { versionId: null, markupMicroPercent, rows: [], nextPosition: null };
+    const markups = markupsAt(lineage, now);
+    const markupMicroPercent = markups[markups.length - 1] ?? 0n;
+    if (base === null) return { versionId: null, markupMicroPercent, rows: [], nextPosition: null };
     const version =
       options.versionId === undefined ? (versionInForce(base, now) ?? base.versions[base.versions.length - 1] ?? null) : (base.versions.find((v) => v.versionId === options.versionId) ?? null);
     if (version === null) {
@@ -176,7 +203,7 @@ export class RateSheetsService {
     return {
       versionId: version.versionId,
       markupMicroPercent,
-      rows: page.map((row) => (markupMicroPercent === 0n ? rowFromStored(row) : deriveRow(rowFromStored(row), markupMicroPercent))),
+      rows: page.map((row) => markups.reduce((priced, markup) => (markup === 0n ? priced : deriveRow(priced, markup)), rowFromStored(row))),
       nextPosition: rows.length > options.limit ? (page[page.length - 1]?.position ?? 0) + 1 : null,
     };
   }

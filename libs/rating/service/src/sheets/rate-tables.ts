@@ -29,10 +29,16 @@ export class RateTables {
     return this.cached(keyOf(versionId, 0n), async () => buildRateTable(await this.readRows(versionId), rounding));
   }
 
-  /** A derived sheet's table over a base version: base × (1 + markup), sharing the base's trie. */
-  derived(versionId: string, rounding: SheetRounding, markupMicroPercent: bigint): Promise<RateTable> {
-    if (markupMicroPercent === 0n) return this.base(versionId, rounding);
-    return this.cached(keyOf(versionId, markupMicroPercent), async () => deriveRateTable(await this.base(versionId, rounding), markupMicroPercent));
+  /**
+   * A derived sheet's table over a base version: base × (1 + markup) for each markup from the base
+   * down (ITC's sheet for an agent, then the agent's own), each step rounded up to micro-units as
+   * deriveRow does, sharing the base's trie. A 0 % step changes nothing and is skipped.
+   */
+  derived(versionId: string, rounding: SheetRounding, markupsMicroPercent: readonly bigint[]): Promise<RateTable> {
+    const markups = markupsMicroPercent.filter((markup) => markup !== 0n);
+    if (markups.length === 0) return this.base(versionId, rounding);
+    const last = markups[markups.length - 1]!;
+    return this.cached(keyOf(versionId, ...markups), async () => deriveRateTable(await this.derived(versionId, rounding, markups.slice(0, -1)), last));
   }
 
   /** A version just imported: its table is built from the rows in hand, not read back. */
@@ -100,6 +106,6 @@ export class RateTables {
   }
 }
 
-function keyOf(versionId: string, markupMicroPercent: bigint): string {
-  return `${versionId}|${markupMicroPercent}`;
+function keyOf(versionId: string, ...markupsMicroPercent: bigint[]): string {
+  return [versionId, ...markupsMicroPercent].join('|');
 }
