@@ -2,7 +2,7 @@
 // integration event causes: decided together, committed in one transaction with the unit's inbox
 // entry and its own extra writes (the directory), or not at all.
 import type { RejectedCommand } from '@billing/decider';
-import type { EventMetadata, InboxEntry } from '@billing/event-store';
+import type { Checkpoint, EventMetadata, InboxEntry } from '@billing/event-store';
 import type { AccountState, LedgerAccountId, WalletCommand, WalletEvent } from '@billing/wallet-domain';
 import type pg from 'pg';
 
@@ -29,4 +29,7 @@ export type CommandOutcome =
   /** its facts were already in the store (a repeat the domain's bounded memory did not catch). */
   | { readonly kind: 'duplicate'; readonly command: WalletCommand; readonly accounts: Accounts };
 
-export type UnitOutcome = { readonly kind: 'committed'; readonly outcomes: readonly CommandOutcome[] } | { readonly kind: 'duplicate-message' };
+export type UnitOutcome =
+  /** written = the checkpoint of the last event the unit's transaction appended (none when it appended nothing). */
+  | { readonly kind: 'committed'; readonly outcomes: readonly CommandOutcome[]; readonly written?: Checkpoint }
+  | { readonly kind: 'duplicate-message' };

@@ -3,7 +3,7 @@
 // stream's events in ONE transaction, each with the version it was loaded at, together with the
 // units' inbox entries and extra writes. A concurrent writer makes the append fail as a whole; the
 // batch is then reloaded and decided again (bounded), so a retry may now reject or decide less.
-import { WrongExpectedVersionError, type AppendResult } from '@billing/event-store';
+import { WrongExpectedVersionError, type AppendResult, type Checkpoint } from '@billing/event-store';
 import { accountIdOfStream, accountsInvolved, decideBatch, type BatchDecision, type BatchOutcome, type Ledger, type LedgerAccountId, type WalletCommand } from '@billing/wallet-domain';
 import type pg from 'pg';
 import type { AccountRepository } from './account-repository.js';
@@ -63,9 +63,9 @@ export class LedgerWriter {
       const plan = planAppends(live, decision, loaded);
       const outcomes = outcomesByCommand(decision);
       try {
-        const results = await this.db.store.withTransaction((client) => this.transaction(client, live, outcomes, plan));
+        const { results, written } = await this.db.store.withTransaction((client) => this.transaction(client, live, outcomes, plan));
         await this.remember(results, decision, loaded);
-        return units.map((unit) => (duplicateUnits.has(unit) ? { kind: 'duplicate-message' } : committed(unit, outcomes, decision, duplicateCommands)));
+        return units.map((unit) => (duplicateUnits.has(unit) ? { kind: 'duplicate-message' } : committed(unit, outcomes, decision, duplicateCommands, written)));
       } catch (error) {
         if (error instanceof DuplicateMessages) {
           for (const unit of error.units) duplicateUnits.add(unit);
@@ -89,7 +89,12 @@ export class LedgerWriter {
     }
   }
 
-  private async transaction(client: pg.PoolClient, units: readonly CommandUnit[], outcomes: ReadonlyMap<WalletCommand, BatchOutcome>, plan: AppendPlan): Promise<AppendResult[]> {
+  private async transaction(
+    client: pg.PoolClient,
+    units: readonly CommandUnit[],
+    outcomes: ReadonlyMap<WalletCommand, BatchOutcome>,
+    plan: AppendPlan,
+  ): Promise<{ results: AppendResult[]; written?: Checkpoint }> {
     // every unit's inbox entry in one statement; the redelivered ones leave the batch, which is decided again without them
     const withInbox = units.filter((unit) => unit.inbox !== undefined);
     const fresh = await this.db.store.markInboxMany(withInbox.map((unit) => unit.inbox!), client);
@@ -97,13 +102,23 @@ export class LedgerWriter {
     if (repeated.length > 0) throw new DuplicateMessages(repeated);
     for (const unit of units) await unit.inTransaction?.(client);
     await this.recordRefusals(client, units, outcomes);
-    if (plan.appends.length === 0) return [];
+    if (plan.appends.length === 0) return { results: [] };
     const { results } = await this.db.store.appendInTransaction(client, plan.appends);
     results.forEach((result, index) => {
       // fewer written than decided: some of these facts exist already; roll back and find which
       if (result.writtenCount !== plan.appends[index]!.events.length) throw new FactsAlreadyRecorded();
     });
-    return results;
+    return { results, written: await this.lastWritten(client) };
+  }
+
+  /** Where this transaction's last event sits in the global order: a command's answer waits for the projections to pass it. */
+  private async lastWritten(client: pg.ClientBase): Promise<Checkpoint | undefined> {
+    const { rows } = await client.query<{ transaction_id: string; position: string }>(
+      `SELECT transaction_id::text AS transaction_id, global_position::text AS position FROM ${this.db.table('events')}
+        WHERE transaction_id = pg_current_xact_id() ORDER BY global_position DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : { transactionId: BigInt(row.transaction_id), position: BigInt(row.position) };
   }
 
   private async recordRefusals(client: pg.ClientBase, units: readonly CommandUnit[], outcomes: ReadonlyMap<WalletCommand, BatchOutcome>): Promise<void> {
@@ -144,10 +159,17 @@ function outcomesByCommand(decision: BatchDecision): Map<WalletCommand, BatchOut
   return new Map(decision.outcomes.map((outcome) => [outcome.command, outcome]));
 }
 
-function committed(unit: CommandUnit, outcomes: ReadonlyMap<WalletCommand, BatchOutcome>, decision: BatchDecision, duplicates: ReadonlySet<WalletCommand>): UnitOutcome {
+function committed(
+  unit: CommandUnit,
+  outcomes: ReadonlyMap<WalletCommand, BatchOutcome>,
+  decision: BatchDecision,
+  duplicates: ReadonlySet<WalletCommand>,
+  written: Checkpoint | undefined,
+): UnitOutcome {
   const accounts = decision.ledger;
   return {
     kind: 'committed',
+    ...(written === undefined ? {} : { written }),
     outcomes: unit.commands.map((command): CommandOutcome => {
       const outcome = outcomes.get(command);
       if (duplicates.has(command) || outcome === undefined) return { kind: 'duplicate', command, accounts };

@@ -29,6 +29,8 @@ export interface ProjectionManagerOptions {
   /** how often the registry is re-read (other processes' rebuilds, drops). */
   refreshIntervalMs?: number;
   onError: (error: unknown, version: number) => void;
+  /** after every batch any runner of this process committed (read-your-writes waiters look again). */
+  onBatch?: () => void;
 }
 
 export class ProjectionManager {
@@ -141,6 +143,7 @@ export class ProjectionManager {
       onError: (error) => this.options.onError(error, version),
       // a building version switches as soon as a batch brings it to the head
       afterBatch: async () => {
+        this.options.onBatch?.();
         if (this.building.has(version)) void this.refresh().catch((error: unknown) => this.options.onError(error, version));
       },
     });

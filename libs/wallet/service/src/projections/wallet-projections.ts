@@ -2,17 +2,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WalletDatabase } from '../infrastructure/wallet-database.js';
 import { WALLET_OPTIONS, type ResolvedWalletOptions } from '../wallet.options.js';
+import type { Checkpoint } from '@billing/event-store';
 import { ProjectionManager, type ProjectionVersion } from './projection-manager.js';
+import { ProjectionWatermark } from './projection-watermark.js';
+
+/** While a command waits for its projection, the active checkpoint is re-read this often (other processes' batches). */
+const WATERMARK_POLL_MS = 20;
 
 @Injectable()
 export class WalletProjections {
   private readonly logger = new Logger('WalletProjections');
   private readonly manager: ProjectionManager;
+  private readonly watermark: ProjectionWatermark;
 
   constructor(db: WalletDatabase, @Inject(WALLET_OPTIONS) options: ResolvedWalletOptions) {
+    this.watermark = new ProjectionWatermark(db, {
+      pollIntervalMs: WATERMARK_POLL_MS,
+      onError: (error) => this.logger.warn(`reading the projection checkpoint: ${String(error)}`),
+    });
     this.manager = new ProjectionManager(db, {
       pollIntervalMs: options.projectionPollIntervalMs,
       onError: (error, version) => this.logger.error(`projection v${version}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      onBatch: () => this.watermark.batchCommitted(),
     });
   }
 
@@ -20,8 +31,17 @@ export class WalletProjections {
     return this.manager.start();
   }
 
-  stop(): Promise<void> {
-    return this.manager.stop();
+  async stop(): Promise<void> {
+    this.watermark.close();
+    await this.manager.stop();
+  }
+
+  /**
+   * Resolves true once the views include everything up to `written` (a command's own append), false
+   * after `timeoutMs` (the projection is stuck or far behind: the caller answers anyway).
+   */
+  waitUntilProjected(written: Checkpoint, timeoutMs: number): Promise<boolean> {
+    return this.watermark.waitFor(written, timeoutMs);
   }
 
   /** Starts a rebuild into a new version beside the live one; returns the new version. */
