@@ -8,7 +8,7 @@ import { GatewayModule } from './gateway.module.js';
 import type { GatewayModuleOptions } from './gateway.tokens.js';
 import type { HttpRequest, HttpResponse } from './http-types.js';
 import { setupOpenApi } from './openapi/openapi.js';
-import { PROBLEM_CONTENT_TYPE, ProblemException } from './problem/problem.js';
+import { PROBLEM_CONTENT_TYPE, unknownRoute } from './problem/problem.js';
 import { requestPath } from './problem/problem.filter.js';
 import { toProblem } from './problem/to-problem.js';
 
@@ -53,7 +53,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   // Nest answers unknown routes and parser errors only under the global prefix; everything else
   // (`/nowhere`, a malformed body sent to /health) would get Express's HTML pages.
   app.use((request: HttpRequest, response: HttpResponse) => {
-    writeProblem(request, response, new ProblemException(404, 'not_found', `Cannot ${request.method} ${requestPath(request)}`, { title: 'Not Found' }));
+    writeProblem(request, response, unknownRoute(request.method, requestPath(request)));
   });
   app.use((error: unknown, request: HttpRequest, response: HttpResponse, _next: unknown) => {
     writeProblem(request, response, error);
@@ -77,7 +77,7 @@ function writeProblem(request: HttpRequest, response: HttpResponse, error: unkno
 
 /** body-parser / Express errors carry a 4xx `status`; as Nest's adapter does, they become HttpExceptions. */
 function mapExpressError(error: unknown): unknown {
-  if (error instanceof Error) {
+  if (error instanceof Error && !(error instanceof HttpException)) {
     const status = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       const expose = (error as { expose?: unknown }).expose !== false;

@@ -56,6 +56,13 @@ class TestController {
     throw new RejectedCommand('insufficient agent balance', 'insufficient_balance', 422);
   }
 
+  @Post('repeatable')
+  @Roles('admin')
+  @Idempotent()
+  repeatable(@ValidBody(z.strictObject({ amount: MoneyString })) body: { amount: string }) {
+    return { depositId: randomUUID(), amount: body.amount, repeated: false };
+  }
+
   @Get('admin-only')
   @Roles('admin')
   adminOnly() {
@@ -354,6 +361,15 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expect(res.body.errors.find((e: { path: string }) => e.path === '/amount').message).toMatch(/6 decimal places/);
     });
 
+    it('a missing field is "required" in plain words, not the validation library\'s text', async () => {
+      const res = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, body: { reference: 'r' } });
+      expectProblem(res, 400, 'validation');
+      expect(res.body.errors).toEqual([{ path: '/amount', message: 'is required' }]);
+      expect(res.body.detail).toBe('The request body is invalid: amount is required.');
+      const wrong = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, body: { amount: '1', reference: '' } });
+      expect(wrong.body.errors).toEqual([{ path: '/reference', message: 'must be at least 1 character long' }]);
+    });
+
     it('a missing body is a 400', async () => {
       expectProblem(await gw.request('POST', '/api/v1/test/payments', { token: adminToken }), 400, 'validation');
     });
@@ -372,9 +388,12 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['/limit', '/sort']);
     });
 
-    it('an unknown route is a 404 problem', async () => {
-      expectProblem(await gw.request('GET', '/api/v1/no-such-thing', { token: adminToken }), 404, 'not_found');
-      expectProblem(await gw.request('GET', '/nowhere'), 404, 'not_found');
+    it('an unknown route is a 404 problem that names the method and the path, with or without a token', async () => {
+      for (const [method, path, token] of [['GET', '/api/v1/no-such-thing', adminToken], ['DELETE', '/api/v1/no-such-thing', undefined], ['GET', '/nowhere', undefined]] as const) {
+        const res = await gw.request(method, `${path}?q=secret`, token === undefined ? {} : { token });
+        expectProblem(res, 404, 'not_found');
+        expect(res.body).toMatchObject({ detail: `There is no route ${method} ${path}; the API's routes are listed at /api/docs.`, method, path, instance: path });
+      }
     });
 
     it('an oversized body is a 413 problem', async () => {
@@ -459,6 +478,16 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expect([a.status, b.status]).toEqual([201, 201]);
       expect(a.body.paymentId).not.toBe(b.body.paymentId);
       expect(executions.payments - before).toBe(2);
+    });
+
+    it('a replayed body that says whether it is a repeat says so, as the Idempotent-Replayed header does', async () => {
+      const key = randomUUID();
+      const send = () => gw.request('POST', '/api/v1/test/repeatable', { token: adminToken, headers: { 'idempotency-key': key }, body: { amount: '2' } });
+      const first = await send();
+      const again = await send();
+      expect([first.status, first.headers.get(REPLAYED_HEADER), first.body.repeated]).toEqual([201, null, false]);
+      expect([again.status, again.headers.get(REPLAYED_HEADER), again.body.repeated]).toEqual([201, 'true', true]);
+      expect({ ...again.body, repeated: false }).toEqual(first.body);
     });
 
     it('a rejection is the answer too: replayed, not re-executed', async () => {

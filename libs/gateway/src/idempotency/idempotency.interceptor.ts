@@ -155,7 +155,16 @@ function replay(stored: StoredResponse, response: HttpResponse): unknown {
     throw ProblemException.replay(JSON.parse(stored.body) as ProblemDetails);
   }
   response.status(stored.statusCode);
-  return stored.body === null ? undefined : (JSON.parse(stored.body) as unknown);
+  return stored.body === null ? undefined : markRepeated(JSON.parse(stored.body) as unknown);
+}
+
+/**
+ * A body that says whether it answers a repeat (`repeated`, the wallet's commands) was stored
+ * as the first answer said it (`false`); replayed, it is a repeat, as Idempotent-Replayed says.
+ */
+export function markRepeated(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  return typeof (body as { repeated?: unknown }).repeated === 'boolean' ? { ...body, repeated: true } : body;
 }
 
 /** SHA-256 of method, path with query and the body as canonical JSON (key order does not matter). */

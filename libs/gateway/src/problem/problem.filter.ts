@@ -1,8 +1,8 @@
 // The global exception filter: every error an HTTP request raises leaves as problem+json.
-import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, Logger, NotFoundException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { throwError, type Observable } from 'rxjs';
 import type { HttpRequest, HttpResponse } from '../http-types.js';
-import { PROBLEM_CONTENT_TYPE } from './problem.js';
+import { PROBLEM_CONTENT_TYPE, unknownRoute } from './problem.js';
 import { toProblem } from './to-problem.js';
 
 @Catch()
@@ -15,7 +15,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<HttpRequest>();
     const response = http.getResponse<HttpResponse>();
-    const { problem, headers, unexpected } = toProblem(error);
+    const { problem, headers, unexpected } = toProblem(isUnknownRoute(error) ? unknownRoute(request.method, requestPath(request)) : error);
     problem.instance = requestPath(request);
 
     if (unexpected) {
@@ -30,6 +30,11 @@ export class ProblemFilter implements ExceptionFilter {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
+}
+
+/** Nest's answer when no route matches (RoutesResolver's not-found handler): `Cannot GET /x?y`. */
+function isUnknownRoute(error: unknown): boolean {
+  return error instanceof NotFoundException && /^Cannot [A-Z]+ \//.test(error.message);
 }
 
 /** The path without the query string (which may carry a token or an e-mail address). */

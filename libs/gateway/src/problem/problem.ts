@@ -85,6 +85,13 @@ export const badRequest = (detail: string, errors?: ProblemFieldError[]) =>
 /** 404 for a resource that does not exist *or that the caller may not see* (DESIGN §7). */
 export const notFound = (detail = 'The resource does not exist.') => new ProblemException(404, 'not_found', detail);
 
+/** 404 for a method and path no route answers (Nest's own text would echo the query string). */
+export const unknownRoute = (method: string, path: string) =>
+  new ProblemException(404, 'not_found', `There is no route ${method} ${path}; the API's routes are listed at /api/docs.`, {
+    title: 'Not Found',
+    extensions: { method, path },
+  });
+
 export const conflict = (code: string, detail: string) => new ProblemException(409, code, detail);
 
 export const unprocessable = (code: string, detail: string) => new ProblemException(422, code, detail);

@@ -3,6 +3,7 @@ import { canonicalJson } from '../idempotency/idempotency.interceptor.js';
 import { uuidFromName } from '../idempotency/idempotent.decorator.js';
 import { MoneyMicros, MoneyString } from './money-string.js';
 import { assertStrictSchema } from './strict-schema.js';
+import { fieldErrorsFromIssues, fieldLabel } from './issues.js';
 
 describe('assertStrictSchema', () => {
   it('accepts schemas whose objects are all strict', () => {
@@ -47,5 +48,51 @@ describe('uuidFromName', () => {
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(uuidFromName('agent:7:key-1')).toBe(id);
     expect(uuidFromName('agent:8:key-1')).not.toBe(id);
+  });
+});
+
+describe('field errors in plain sentences', () => {
+  const Body = z.strictObject({
+    amount: MoneyString,
+    count: z.number().int().min(10).max(1000),
+    name: z.string().min(1).max(3),
+    kind: z.enum(['prepaid', 'postpaid']),
+    email: z.email(),
+    rows: z.array(z.strictObject({ prefix: z.string() })).max(1),
+  });
+  const errorsFor = (input: Record<string, unknown>) => fieldErrorsFromIssues(Body.safeParse(input).error!.issues, input);
+
+  it('says a missing field is required, whatever its type', () => {
+    expect(errorsFor({ count: 10, name: 'a', kind: 'prepaid', email: 'a@b.co', rows: [] })).toEqual([{ path: '/amount', message: 'is required' }]);
+    expect(errorsFor({ amount: '1', name: 'a', kind: 'prepaid', email: 'a@b.co', rows: [{}] })).toEqual([
+      { path: '/count', message: 'is required' },
+      { path: '/rows/0/prefix', message: 'is required' },
+    ]);
+  });
+
+  it('names types, bounds, options and formats without library words', () => {
+    const errors = errorsFor({ amount: '1.1234567', count: 5.5, name: 'abcd', kind: 'x', email: 'no', rows: [{ prefix: 1 }] });
+    expect(errors).toEqual([
+      { path: '/amount', message: expect.stringMatching(/at most 6 decimal places/) },
+      { path: '/count', message: 'must be a whole number' },
+      { path: '/name', message: 'must be at most 3 characters long' },
+      { path: '/kind', message: 'must be one of "prepaid", "postpaid"' },
+      { path: '/email', message: 'must be an e-mail address' },
+      { path: '/rows/0/prefix', message: 'must be a string' },
+    ]);
+    expect(errorsFor({ amount: '1', count: 2, name: '', kind: 'prepaid', email: 'a@b.co', rows: [] }).map((e) => e.message)).toEqual([
+      'must be at least 10',
+      'must be at least 1 character long',
+    ]);
+    expect(errorsFor({ amount: '1', count: 10, name: 'a', kind: 'prepaid', email: 'a@b.co', rows: [{ prefix: '1' }, { prefix: '2' }] })).toEqual([
+      { path: '/rows', message: 'must have at most 1 item' },
+    ]);
+    for (const { message } of errors) expect(message).not.toMatch(/received|expected|Invalid|Too (big|small)/);
+  });
+
+  it('labels a pointer as people read a field', () => {
+    expect(fieldLabel('/rows/0/prefix')).toBe('rows[0].prefix');
+    expect(fieldLabel('/amount')).toBe('amount');
+    expect(fieldLabel('/a~1b')).toBe('a/b');
   });
 });

@@ -3,7 +3,7 @@
 // a 400 problem listing every field error with its path.
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { ProblemException, type ProblemFieldError } from '../problem/problem.js';
-import { fieldErrorsFromIssues, type SchemaIssue } from './issues.js';
+import { fieldErrorsFromIssues, fieldLabel, type SchemaIssue } from './issues.js';
 import { isOptionalBody } from './optional-body.js';
 
 interface StandardSchema {
@@ -30,7 +30,7 @@ export class ZodValidationPipe implements PipeTransform {
     const result = (await schema['~standard'].validate(value)) as { value: unknown; issues?: readonly SchemaIssue[] };
     if (result.issues !== undefined) {
       const what = metadata.type === 'param' && metadata.data ? `path parameter "${metadata.data}"` : (WHAT[metadata.type] ?? 'request');
-      throw validationProblem(what, fieldErrorsFromIssues(result.issues));
+      throw validationProblem(what, fieldErrorsFromIssues(result.issues, value));
     }
     return result.value;
   }
@@ -38,6 +38,6 @@ export class ZodValidationPipe implements PipeTransform {
 
 export function validationProblem(what: string, errors: ProblemFieldError[]): ProblemException {
   const first = errors[0];
-  const summary = first === undefined ? '' : `: ${first.path === '' ? '' : `${first.path} `}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
+  const summary = first === undefined ? '' : `: ${first.path === '' ? '' : `${fieldLabel(first.path)} `}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
   return new ProblemException(400, 'validation', `The ${what} is invalid${summary}.`, { title: 'Invalid request', errors });
 }
