@@ -111,7 +111,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       databaseUrl: testDatabaseUrl(),
       schema: uniqueName('gw'),
       imports: [TestModule],
-      gateway: { loginLimiter: { maxFailures: 3, lockoutMs: 60_000 } },
+      gateway: { loginThrottle: { perAccountAndSource: { freeFailures: 3 } } },
     });
     await gw.app.get(CredentialsService).createLogin({ username: 'Agent-7', password: 'agent-password-1', role: 'agent', subjectId: 'agent-7' });
     adminToken = await gw.login('admin', gw.adminPassword!);
@@ -152,7 +152,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expect(unknown.body.detail).toBe(wrong.body.detail);
     });
 
-    it('locks a username after repeated failures (429 with Retry-After), even for the right password', async () => {
+    it('makes an address wait after repeated failures for a username (429 with Retry-After), even with the right password', async () => {
       await gw.app.get(CredentialsService).createLogin({ username: 'victim', password: 'victim-password', role: 'customer', subjectId: 'c-1' });
       for (let i = 0; i < 3; i++) {
         expectProblem(await gw.request('POST', '/api/v1/auth/login', { body: { username: 'victim', password: `guess-${i}-xxxx` } }), 401, 'invalid_credentials');

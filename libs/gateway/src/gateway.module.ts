@@ -24,7 +24,7 @@ export function resolveGatewayOptions(options: GatewayModuleOptions): ResolvedGa
     config: options.config,
     schema: assertSchemaName(options.schema ?? DEFAULT_GATEWAY_SCHEMA),
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 8 * 3600,
-    loginLimiter: options.loginLimiter ?? {},
+    loginThrottle: options.loginThrottle ?? {},
     idempotency: {
       waitTimeoutMs: options.idempotency?.waitTimeoutMs ?? 10_000,
       leaseMs: options.idempotency?.leaseMs ?? 30_000,

@@ -1,7 +1,7 @@
 // Injection tokens the gateway module provides (globally) to every module of the app.
 import type pg from 'pg';
 import type { GatewayConfig } from './config/gateway-config.js';
-import type { LoginLimiterOptions } from './auth/login-limiter.js';
+import type { LoginThrottleOptions } from './auth/login-throttle.js';
 import type { ScryptParams } from './auth/password-hasher.js';
 import type { TransportHealth } from './health/health.service.js';
 
@@ -31,7 +31,8 @@ export interface GatewayModuleOptions {
   schema?: string;
   /** lifetime of access tokens (default 8 h). */
   accessTokenTtlSeconds?: number;
-  loginLimiter?: LoginLimiterOptions;
+  /** brute-force brake of password checks (default: DEFAULT_LOGIN_THROTTLE). */
+  loginThrottle?: LoginThrottleOptions;
   idempotency?: IdempotencyOptions;
   /** password hashing cost (default: DEFAULT_SCRYPT_PARAMS). */
   scryptParams?: ScryptParams;
@@ -43,7 +44,7 @@ export interface ResolvedGatewayOptions {
   config: GatewayConfig;
   schema: string;
   accessTokenTtlSeconds: number;
-  loginLimiter: LoginLimiterOptions;
+  loginThrottle: LoginThrottleOptions;
   idempotency: Required<IdempotencyOptions>;
   scryptParams: ScryptParams;
   transport: TransportHealth | undefined;

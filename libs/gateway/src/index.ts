@@ -40,7 +40,9 @@ export {
   MIN_GENERATED_PASSWORD_LENGTH,
   type ScryptParams,
 } from './auth/password-hasher.js';
-export { LoginLimiter, type LoginLimiterOptions } from './auth/login-limiter.js';
+export { LoginThrottle, DEFAULT_LOGIN_THROTTLE, type LoginThrottleOptions, type ThrottleDecision, type ThrottledAttempt } from './auth/login-throttle.js';
+export { type BackoffRule } from './auth/backoff-counters.js';
+export { clientAddress, throttleSource } from './auth/client-address.js';
 export { assertVisible, canSee, type ResourceOwners } from './auth/visibility.js';
 
 export { Idempotent, IdempotencyKey, IDEMPOTENCY_HEADER, uuidFromName, type IdempotentOptions, type IdempotencyContext } from './idempotency/idempotent.decorator.js';

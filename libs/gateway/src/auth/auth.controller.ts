@@ -1,9 +1,13 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../config/gateway-config.js';
 import { ApiProblemResponse } from '../openapi/openapi.js';
+import type { HttpRequest } from '../http-types.js';
 import { ValidBody } from '../validation/decorators.js';
 import { AuthService, type LoginResult } from './auth.service.js';
+import { clientAddress } from './client-address.js';
+import { MAX_PASSWORD_LENGTH } from './password-hasher.js';
 import { CurrentUser, Public, Roles } from './decorators.js';
 import type { Principal } from './principal.js';
 
@@ -20,6 +24,13 @@ export const LoginResponse = z.strictObject({
   role: z.enum(['admin', 'agent', 'customer']),
   subjectId: z.string(),
 });
+
+/** Lengths are the 422 `weak_password` rule's to answer (with the rule), not the schema's. */
+export const ChangePasswordRequest = z.strictObject({
+  currentPassword: z.string().min(1).max(1024),
+  newPassword: z.string().max(4096),
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
 
 export const PrincipalResponse = z.strictObject({
   role: z.enum(['admin', 'agent', 'customer', 'switch']),
@@ -38,9 +49,24 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in with username and password; returns a bearer token (JWT).' })
   @ApiResponse({ status: 200, standardSchema: LoginResponse })
   @ApiProblemResponse(401, 'wrong username or password')
-  @ApiProblemResponse(429, 'too many failed attempts for this username (Retry-After)')
-  login(@ValidBody(LoginRequest) body: LoginRequest): Promise<LoginResult> {
-    return this.auth.login(body.username, body.password);
+  @ApiProblemResponse(429, 'too_many_login_attempts: this address or this account has to wait after failed attempts (Retry-After, seconds)')
+  login(@ValidBody(LoginRequest) body: LoginRequest, @Req() request: HttpRequest): Promise<LoginResult> {
+    return this.auth.login(body.username, body.password, clientAddress(request));
+  }
+
+  @Post('password')
+  // above @Roles: both 403s in one description (the decorator applied last wins the status)
+  @ApiProblemResponse(403, 'wrong_current_password: the current password is not right (counts as a failed login), nothing changed; forbidden: the switch role')
+  @Roles('admin', 'agent', 'customer')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change your own password (current + new). Every token of the login is revoked (all sessions end); the answer is a new token for this one.',
+  })
+  @ApiResponse({ status: 200, standardSchema: LoginResponse })
+  @ApiProblemResponse(422, `weak_password (the rule: ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters) or same_password; nothing changed`)
+  @ApiProblemResponse(429, 'too_many_login_attempts: wait (Retry-After, seconds)')
+  changePassword(@ValidBody(ChangePasswordRequest) body: ChangePasswordRequest, @CurrentUser() user: Principal, @Req() request: HttpRequest): Promise<LoginResult> {
+    return this.auth.changeOwnPassword(user, body.currentPassword, body.newPassword, clientAddress(request));
   }
 
   @Get('me')

@@ -13,7 +13,7 @@ const KEY = 'sk:with:colons-0123456789-abcdef';
 function service() {
   const isSwitchApiKey = jest.fn((candidate: string) => candidate === KEY);
   const secrets = { jwtSecret: 'x'.repeat(48), isSwitchApiKey } as unknown as GatewaySecrets;
-  const options = { accessTokenTtlSeconds: 60, loginLimiter: {} } as unknown as ResolvedGatewayOptions;
+  const options = { accessTokenTtlSeconds: 60, loginThrottle: {} } as unknown as ResolvedGatewayOptions;
   return { auth: new AuthService({} as CredentialsService, secrets, options), isSwitchApiKey };
 }
 

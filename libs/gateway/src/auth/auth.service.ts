@@ -6,9 +6,9 @@ import { JwtService } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { GATEWAY_OPTIONS, type ResolvedGatewayOptions } from '../gateway.tokens.js';
 import { ProblemException } from '../problem/problem.js';
-import { CredentialsService, normalizeUsername } from './credentials.service.js';
+import { CredentialsService, normalizeUsername, type Login } from './credentials.service.js';
 import { GatewaySecrets } from './gateway-secrets.js';
-import { LoginLimiter } from './login-limiter.js';
+import { LoginThrottle } from './login-throttle.js';
 import { LOGIN_ROLES, SWITCH_PRINCIPAL, type LoginRole, type Principal } from './principal.js';
 
 export interface LoginResult {
@@ -45,7 +45,7 @@ export const unauthorized = (detail: string, challenge = 'Bearer') =>
 @Injectable()
 export class AuthService {
   private readonly jwt: JwtService;
-  private readonly limiter: LoginLimiter;
+  private readonly throttle: LoginThrottle;
 
   constructor(
     private readonly credentials: CredentialsService,
@@ -60,24 +60,62 @@ export class AuthService {
       signOptions: { algorithm: 'HS256', issuer: ISSUER, audience: AUDIENCE, expiresIn: options.accessTokenTtlSeconds },
       verifyOptions: { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE },
     });
-    this.limiter = new LoginLimiter(options.loginLimiter);
+    this.throttle = new LoginThrottle(options.loginThrottle);
   }
 
-  /** 401 `invalid_credentials` for an unknown user, a wrong password or a disabled login (one message for all three); 429 when locked. */
-  async login(usernameInput: string, password: string): Promise<LoginResult> {
-    const username = normalizeUsername(usernameInput);
-    const decision = this.limiter.check(username);
+  /**
+   * 401 `invalid_credentials` for an unknown user, a wrong password or a disabled login (one
+   * message for all three); 429 `too_many_login_attempts` + Retry-After while `source` (the
+   * client's address) or the account has to wait (login-throttle.ts).
+   */
+  async login(usernameInput: string, password: string, source: string): Promise<LoginResult> {
+    const login = await this.checkPassword(normalizeUsername(usernameInput), password, source);
+    if (login === undefined) throw new ProblemException(401, 'invalid_credentials', 'Wrong username or password.', { title: 'Invalid credentials' });
+    return this.issueToken(login);
+  }
+
+  /**
+   * The principal's own password change. The current password is checked like a login (the same
+   * throttle): wrong → 403 `wrong_current_password`; a new password that breaks the rule → 422
+   * `weak_password`, the same as the current one → 422 `same_password`; nothing changes then.
+   * The change revokes every token of the login (all sessions end); the answer is a new token.
+   */
+  async changeOwnPassword(principal: Principal, currentPassword: string, newPassword: string, source: string): Promise<LoginResult> {
+    this.credentials.assertAcceptablePassword(newPassword);
+    const login = await this.checkPassword(principal.username, currentPassword, source);
+    if (login === undefined || login.role !== principal.role || login.subjectId !== principal.subjectId) {
+      throw new ProblemException(403, 'wrong_current_password', 'The current password is not right; nothing was changed.', { title: 'Wrong current password' });
+    }
+    if (newPassword === currentPassword) {
+      throw new ProblemException(422, 'same_password', 'The new password must differ from the current one; nothing was changed.', { title: 'Same password' });
+    }
+    return this.issueToken(await this.credentials.changePassword(login.username, newPassword));
+  }
+
+  /** The login if `password` is right and it may log in, else undefined; 429 while the throttle says wait. */
+  private async checkPassword(username: string, password: string, source: string): Promise<Login | undefined> {
+    const decision = this.throttle.begin(username, source);
     if (!decision.allowed) {
-      throw new ProblemException(429, 'too_many_login_attempts', `Too many failed logins for this username; try again in ${decision.retryAfterSeconds} s.`, {
+      throw new ProblemException(429, 'too_many_login_attempts', `Too many failed password checks; try again in ${decision.retryAfterSeconds} s.`, {
         headers: { 'Retry-After': String(decision.retryAfterSeconds) },
       });
     }
-    const login = await this.credentials.verifyCredentials(username, password);
-    if (login === undefined || login.disabled) {
-      this.limiter.recordFailure(username);
-      throw new ProblemException(401, 'invalid_credentials', 'Wrong username or password.', { title: 'Invalid credentials' });
+    let login: Login | undefined;
+    try {
+      login = await this.credentials.verifyCredentials(username, password);
+    } catch (error) {
+      this.throttle.abandoned(decision.attempt); // no answer (database down): not a guess
+      throw error;
     }
-    this.limiter.recordSuccess(username);
+    if (login === undefined || login.disabled) {
+      this.throttle.failed(decision.attempt);
+      return undefined;
+    }
+    this.throttle.succeeded(decision.attempt);
+    return login;
+  }
+
+  private async issueToken(login: Login): Promise<LoginResult> {
     const claims: AccessTokenClaims = { sub: login.subjectId, role: login.role, usr: login.username, ver: login.tokenVersion };
     return {
       accessToken: await this.jwt.signAsync(claims),

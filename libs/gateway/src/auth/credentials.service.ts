@@ -179,12 +179,17 @@ export class CredentialsService implements OnModuleInit {
 
   /**
    * Sets a new password (always full-cost scrypt, whatever the login was created with); tokens
-   * issued before stop working. 404 `login_not_found` if unknown.
+   * issued before stop working (the answer carries the new tokenVersion). 404 `login_not_found` if unknown.
    */
-  async changePassword(username: string, newPassword: string): Promise<void> {
+  async changePassword(username: string, newPassword: string): Promise<Login> {
     this.validPassword(newPassword);
     const hash = await hashPassword(newPassword, this.options.scryptParams);
-    await this.update(username, 'password_hash = $2, token_version = token_version + 1', [hash]);
+    return this.update(username, 'password_hash = $2, token_version = token_version + 1', [hash]);
+  }
+
+  /** 422 `weak_password` saying the rule, for a password a login may not have. */
+  assertAcceptablePassword(password: string): void {
+    this.validPassword(password);
   }
 
   /** The login can no longer log in, and its tokens stop working. */
@@ -281,11 +286,17 @@ export class CredentialsService implements OnModuleInit {
     return { created: false };
   }
 
-  private async update(usernameInput: string, set: string, params: unknown[]): Promise<void> {
+  private async update(usernameInput: string, set: string, params: unknown[]): Promise<Login> {
     const username = normalizeUsername(usernameInput);
-    const { rowCount } = await this.pool.query(`UPDATE ${this.table} SET ${set}, updated_at = now() WHERE username = $1`, [username, ...params]);
+    const { rows } = await this.pool.query<Row>(
+      `UPDATE ${this.table} SET ${set}, updated_at = now() WHERE username = $1
+       RETURNING username, password_hash, role, subject_id, disabled, token_version`,
+      [username, ...params],
+    );
     this.tokenChecks.delete(username);
-    if (rowCount !== 1) throw new RejectedCommand(`no login "${username}"`, 'login_not_found', 404);
+    const row = rows[0];
+    if (row === undefined) throw new RejectedCommand(`no login "${username}"`, 'login_not_found', 404);
+    return toLogin(row);
   }
 
   private async findRow(username: string): Promise<Row | undefined> {
