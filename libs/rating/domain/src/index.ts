@@ -47,6 +47,7 @@ export { parseFreeswitchCdr } from './cdr/freeswitch-cdr.js';
 export { ASTERISK_COLUMNS, parseAsteriskCsvRecord, type AsteriskCsvOptions } from './cdr/asterisk-cdr.js';
 
 // call decider (stream call-{callId})
+export { callOwner, type OwnerNames, type OwnerRefusal } from './call/call-owner.js';
 export { resolvePricing, UNRATED_REASONS, type CallPricing, type PricingCustomer, type PricingTariff, type UnratedReason } from './call/call-pricing.js';
 export type * from './call/call.commands.js';
 export type * from './call/call.events.js';

@@ -147,4 +147,22 @@ describe('call authorization', () => {
     await waitFor(async () => (await call()).body.followMe !== null, 20_000, 'the FollowMe');
     expect((await call()).body.followMe).toEqual({ enabled: true, targets: [{ destination: '+447700900123', ringSeconds: 20 }] });
   });
+
+  it('refuses an account and a SIP username of two different customers (account_mismatch): nothing is held on either', async () => {
+    const holder = await app.openCustomer('mm-holder', { rateSheetId: 'auth', initialBalance: '10' });
+    const caller = await app.openCustomer('mm-caller', { rateSheetId: 'auth', initialBalance: '10' });
+    const mismatch = await authorize({ account: holder.accountNumber, sipUsername: caller.sipUsername }, '+12125550100', 'mm-1');
+    expect(mismatch.status).toBe(200);
+    expect(mismatch.body).toMatchObject({ allowed: false, maxDurationSeconds: 0, reason: 'account_mismatch', granted: '0' });
+    // a SIP username that names no customer does not vouch for the account either
+    expect((await authorize({ account: holder.accountNumber, sipUsername: 'nobody-sip' }, '+12125550100', 'mm-2')).body).toMatchObject({ allowed: false, reason: 'account_mismatch' });
+    expect((await authorize({ account: 'no-such-account', sipUsername: caller.sipUsername }, '+12125550100', 'mm-3')).body).toMatchObject({ allowed: false, reason: 'account_mismatch' });
+    expect(await app.wallet('mm-holder')).toEqual({ balanceMicros: parseMoney('10'), heldMicros: 0n });
+    expect(await app.wallet('mm-caller')).toEqual({ balanceMicros: parseMoney('10'), heldMicros: 0n });
+    expect(await app.db.store.readStream('call-mm-1')).toEqual([]);
+    // both names of one customer (by account number or by customer id) agree: granted
+    expect((await authorize({ account: holder.accountNumber, sipUsername: holder.sipUsername }, '+12125550100', 'mm-4')).body).toMatchObject({ allowed: true, reason: null });
+    // (the first grant holds the whole balance: the second call is to a free number)
+    expect((await authorize({ account: 'mm-holder', sipUsername: holder.sipUsername }, '8001234567', 'mm-5')).body).toMatchObject({ allowed: true, reason: null });
+  });
 });

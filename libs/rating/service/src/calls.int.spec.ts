@@ -207,4 +207,33 @@ describe('CDR intake, unrated calls and call history', () => {
     const summary = await calls(agentA, '/api/v1/customers/c1/calls/summary');
     expect(summary.body).toMatchObject({ attempts: 3, answered: 2, talkSeconds: 140, revenue: '0.8167', asrPercent: '66.666667' });
   });
+
+  it('a CDR whose account and SIP username are two customers is kept unrated (account_mismatch) and charges neither', async () => {
+    const [before1, before2] = [await balance('c1'), await balance('c2')];
+    const answer = await app.switch('POST', '/api/v1/switch/cdrs', cdr('mismatch-1', { account: c1.accountNumber, sipUsername: c2.sipUsername }, '+12125550100', 60));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ callId: 'mismatch-1', status: 'unrated', reason: 'account_mismatch', cost: '0' });
+    const stream = await app.db.store.readStream('call-mismatch-1');
+    expect(stream.map((event) => [event.type, (event.data as { customerId: string | null }).customerId])).toEqual([['CallUnrated', null]]);
+    // ITC sees it among the unrated calls; re-rating finds the same mismatch and records nothing
+    expect((await app.admin('GET', '/api/v1/calls/unrated?reason=account_mismatch')).body.items.map((call: { callId: string }) => call.callId)).toEqual(['mismatch-1']);
+    expect((await app.admin('POST', '/api/v1/calls/mismatch-1/re-rate')).body).toMatchObject({ status: 'unrated', reason: 'account_mismatch', changed: false });
+    // the same call from FreeSWITCH (accountcode + user_name) is the same outcome
+    const viaFreeswitch = await app.switch('POST', '/api/v1/switch/cdrs/freeswitch', {
+      variables: {
+        uuid: 'mismatch-2',
+        accountcode: c1.accountNumber,
+        user_name: c2.sipUsername,
+        caller_id_number: '1000',
+        destination_number: '12125550100',
+        start_epoch: String(START / 1000),
+        answer_epoch: String(START / 1000 + 5),
+        end_epoch: String(START / 1000 + 65),
+        billsec: '60',
+        hangup_cause: 'NORMAL_CLEARING',
+      },
+    });
+    expect(viaFreeswitch.body).toMatchObject({ status: 'unrated', reason: 'account_mismatch' });
+    expect([await balance('c1'), await balance('c2')]).toEqual([before1, before2]);
+  });
 });

@@ -4,8 +4,9 @@
 import { normaliseDestination } from '../numbers/normalise-destination.js';
 import { findRate, type RateTable } from '../lookup/rate-table.js';
 import type { RateRow, SheetRounding } from '../sheet/rate-row.js';
+import type { OwnerRefusal } from './call-owner.js';
 
-export const UNRATED_REASONS = ['unknown_account', 'account_suspended', 'account_closed', 'invalid_destination', 'no_rate_sheet', 'no_rate'] as const;
+export const UNRATED_REASONS = ['unknown_account', 'account_mismatch', 'account_suspended', 'account_closed', 'invalid_destination', 'no_rate_sheet', 'no_rate'] as const;
 export type UnratedReason = (typeof UNRATED_REASONS)[number];
 
 export type CallPricing =
@@ -34,11 +35,14 @@ export interface PricingTariff {
 }
 
 /**
- * The first reason that applies, in this order: unknown_account, account_closed,
- * account_suspended, invalid_destination, no_rate_sheet (no version in force), no_rate (no prefix).
+ * The first reason that applies, in this order: unknown_account, account_mismatch (callOwner),
+ * account_closed, account_suspended, invalid_destination, no_rate_sheet (no version in force),
+ * no_rate (no prefix). `customer`: the call's owner as callOwner resolved it (null = unknown).
  */
-export function resolvePricing(customer: PricingCustomer | null, destination: string, tariff: PricingTariff | null): CallPricing {
-  if (customer === null) return { kind: 'unpriced', customerId: null, agentId: null, reason: 'unknown_account' };
+export function resolvePricing(customer: PricingCustomer | OwnerRefusal | null, destination: string, tariff: PricingTariff | null): CallPricing {
+  if (customer === null || customer === 'unknown_account') return { kind: 'unpriced', customerId: null, agentId: null, reason: 'unknown_account' };
+  // attributed to neither customer: the call is kept for ITC, no one is charged
+  if (customer === 'account_mismatch') return { kind: 'unpriced', customerId: null, agentId: null, reason: 'account_mismatch' };
   const owner = { customerId: customer.customerId, agentId: customer.agentId };
   if (customer.status === 'closed') return { kind: 'unpriced', ...owner, reason: 'account_closed' };
   if (customer.status === 'suspended') return { kind: 'unpriced', ...owner, reason: 'account_suspended' };

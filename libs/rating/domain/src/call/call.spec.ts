@@ -3,6 +3,7 @@ import type { CanonicalCdr } from '../cdr/canonical-cdr.js';
 import { buildRateTable } from '../lookup/rate-table.js';
 import { micros, row, UP4 } from '../testing/rows.js';
 import { resolvePricing, type CallPricing } from './call-pricing.js';
+import { callOwner } from './call-owner.js';
 import type { CallCommand } from './call.commands.js';
 import { callDecider } from './call.decider.js';
 import type { CallEvent } from './call.events.js';
@@ -196,6 +197,7 @@ describe('resolvePricing: why a call cannot be rated, in order', () => {
 
   it.each([
     ['unknown_account', null, '442079460958', tariff],
+    ['account_mismatch', 'account_mismatch' as const, '442079460958', tariff],
     ['account_closed', { ...active, status: 'closed' as const }, '442079460958', tariff],
     ['account_suspended', { ...active, status: 'suspended' as const }, 'nonsense', null],
     ['invalid_destination', active, '*97', null],
@@ -203,5 +205,33 @@ describe('resolvePricing: why a call cannot be rated, in order', () => {
     ['no_rate', active, '33123456789', tariff],
   ])('%s', (reason, customer, destination, withTariff) => {
     expect(resolvePricing(customer, destination, withTariff)).toMatchObject({ kind: 'unpriced', reason });
+  });
+
+  it('a mismatched call is attributed to no customer: no one is charged for it', () => {
+    expect(resolvePricing('account_mismatch', '442079460958', tariff)).toEqual({ kind: 'unpriced', customerId: null, agentId: null, reason: 'account_mismatch' });
+  });
+});
+
+describe('callOwner: an account and a SIP username must name one customer (issue 12 §3)', () => {
+  const holder = { customerId: 'holder' };
+  const other = { customerId: 'other' };
+  const names = (account: string | null, sipUsername: string | null) => ({ account, sipUsername });
+
+  it.each([
+    ['only an account', names('1001', null), holder, null, holder],
+    ['only a SIP username', names(null, 'alice'), null, holder, holder],
+    ['both, the same customer', names('1001', 'alice'), holder, { customerId: 'holder' }, holder],
+    ['both, two customers', names('1001', 'bob'), holder, other, 'account_mismatch'],
+    ['an account and an unknown SIP username', names('1001', 'ghost'), holder, null, 'account_mismatch'],
+    ['an unknown account and a SIP username', names('9999', 'alice'), null, holder, 'account_mismatch'],
+    ['both unknown', names('9999', 'ghost'), null, null, 'unknown_account'],
+    ['an unknown account alone', names('9999', null), null, null, 'unknown_account'],
+  ])('%s', (_what, named, byAccount, bySipUsername, expected) => {
+    expect(callOwner(named, byAccount, bySipUsername)).toEqual(expected);
+  });
+
+  it('a name the call does not carry is never used, whatever the lookup found', () => {
+    expect(callOwner(names('1001', null), holder, other)).toBe(holder);
+    expect(callOwner(names(null, 'alice'), other, holder)).toBe(holder);
   });
 });

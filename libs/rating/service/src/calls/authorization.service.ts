@@ -28,6 +28,7 @@ export interface AuthorizationRequest {
 
 export const REFUSAL_REASONS = [
   'unknown_account',
+  'account_mismatch',
   'account_suspended',
   'account_closed',
   'agent_suspended',

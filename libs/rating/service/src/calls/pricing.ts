@@ -1,9 +1,9 @@
 // How a call is priced, resolved the same way for authorizations, CDRs and re-rating: the owner
-// (by account, else SIP username), its status and sheet at the call's start, the version of that
+// (by account and/or SIP username, which must agree: callOwner), its status and sheet at the call's start, the version of that
 // sheet in force then, the row for the number (resolvePricing holds the order of the reasons).
-import { resolvePricing, type CallPricing, type PricingCustomer } from '@billing/rating-domain';
+import { callOwner, resolvePricing, type CallPricing, type PricingCustomer } from '@billing/rating-domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { CustomerDirectory, ownerOf, sheetAt, statusAt, type CustomerCandidates, type DirectoryCustomer, type OwnerKey } from '../accounts/directory.js';
+import { CustomerDirectory, sheetAt, statusAt, type CustomerCandidates, type DirectoryCustomer, type OwnerKey } from '../accounts/directory.js';
 import { Tariffs, type ResolvedTariff } from '../sheets/tariffs.js';
 
 export interface PricedCall {
@@ -34,12 +34,26 @@ export class CallPricer {
     const candidates: CustomerCandidates = await this.directory.candidates(requests);
     const priced: PricedCall[] = [];
     for (const request of requests) {
-      const customer = ownerOf(request, candidates);
-      const sheetId = customer === null ? null : sheetAt(customer, request.startedAt);
+      const owner = callOwner(request, byAccount(request, candidates), bySipUsername(request, candidates));
+      if (typeof owner === 'string') {
+        priced.push({ pricing: resolvePricing(owner, request.destination, null), customer: null, tariff: null });
+        continue;
+      }
+      const sheetId = sheetAt(owner, request.startedAt);
       const tariff = sheetId === null ? null : await this.tariffs.at(sheetId, request.startedAt);
-      const pricingCustomer: PricingCustomer | null = customer === null ? null : { customerId: customer.customerId, agentId: customer.agentId, status: statusAt(customer, request.startedAt) };
-      priced.push({ pricing: resolvePricing(pricingCustomer, request.destination, tariff), customer, tariff });
+      const pricingCustomer: PricingCustomer = { customerId: owner.customerId, agentId: owner.agentId, status: statusAt(owner, request.startedAt) };
+      priced.push({ pricing: resolvePricing(pricingCustomer, request.destination, tariff), customer: owner, tariff });
     }
     return priced;
   }
+}
+
+/** The customer a call's account names: an account number (the switch's accountcode) or a customer id. */
+function byAccount(key: OwnerKey, candidates: CustomerCandidates): DirectoryCustomer | null {
+  if (key.account === null) return null;
+  return candidates.byAccountNumber.get(key.account) ?? candidates.byCustomerId.get(key.account) ?? null;
+}
+
+function bySipUsername(key: OwnerKey, candidates: CustomerCandidates): DirectoryCustomer | null {
+  return key.sipUsername === null ? null : (candidates.bySipUsername.get(key.sipUsername) ?? null);
 }
