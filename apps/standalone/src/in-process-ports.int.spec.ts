@@ -1,7 +1,8 @@
-// The standalone composition of accounts' two reads (service-modules.ts): accounts asks the
-// in-process wallet (WalletAgentFunds, from the ledger) and rating (RatingSheetCatalog) before it
-// decides. Through the public API on the run's PostgreSQL, the modules wired as the product wires
-// them: a sheet must exist to be given, and an agent must be able to fund the customer it opens.
+// The standalone composition of accounts' two calls (service-modules.ts): accounts reserves an
+// agent-funded initial balance in the in-process wallet (WalletAgentFunds, a ledger command) and
+// asks rating (RatingSheetCatalog) before it decides. Through the public API on the run's
+// PostgreSQL, the modules wired as the product wires them: a sheet must exist to be given, and an
+// agent must be able to fund the customer it opens — also when openings race for its last money.
 import { AccountsModule } from '@billing/accounts-service';
 import { startGatewayTestApp, type GatewayTestApp, type TestResponse } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
@@ -70,7 +71,7 @@ it("an agent opens a customer it is to fund only when the wallet's ledger holds 
   // the wallet opens the agent's accounts from accounts' event; until then, and with 0, it cannot fund
   expectCode(await as(agent)('POST', '/customers', { profileId: profile.body.id }), 409, 'insufficient_funds');
   await eventually(async () => (await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '30', reference: 'BANK-SA-1' })).status === 201, 'the wallet knowing the agent');
-  // the deposit counts at once (the ledger, not the projection, is asked)
+  // the deposit counts at once (the ledger, not the projection, decides the reservation)
   const opened = await as(agent)('POST', '/customers', { profileId: profile.body.id });
   expect(opened.status).toBe(201);
   const customerId = opened.body.customer.id as string;
@@ -80,4 +81,23 @@ it("an agent opens a customer it is to fund only when the wallet's ledger holds 
   const before = (await as(agent)('GET', '/customers')).body.items.length as number;
   expectCode(await as(agent)('POST', '/customers', { profileId: profile.body.id }), 409, 'insufficient_funds');
   expect((await as(agent)('GET', '/customers')).body.items).toHaveLength(before);
+});
+
+it('8 openings racing for the 10 an agent holds: one 201, seven 409 insufficient_funds, every 201 funded (issue 12, item 2)', async () => {
+  const agentBody = { name: 'Racer', contactEmail: 'ops@racer.example', commissionPercent: '0', rateSheetId: 'sa-base', username: 'sa-racer', password: 'sa-racer-password-1' };
+  const agentId = (await as(admin)('POST', '/agents', agentBody)).body.id as string;
+  const agent = await gw.login('sa-racer', 'sa-racer-password-1');
+  const profile = await as(agent)('POST', '/customer-profiles', { name: 'Starts at 10', billingType: 'prepaid', initialBalance: '10' });
+  await eventually(async () => (await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '10', reference: 'BANK-RACE-1' })).status === 201, 'the wallet knowing the agent');
+
+  const answers = await Promise.all(Array.from({ length: 8 }, () => as(agent)('POST', '/customers', { profileId: profile.body.id })));
+  expect(answers.map((res) => res.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+  for (const refused of answers.filter((res) => res.status === 409)) expect(refused.body.code).toBe('insufficient_funds');
+  const opened = answers.find((res) => res.status === 201)!.body.customer.id as string;
+  expect((await as(agent)('GET', '/customers')).body.items.map((customer: { id: string }) => customer.id)).toEqual([opened]);
+  await eventually(async () => (await as(agent)('GET', `/customers/${opened}/balance`)).body?.balance === '10', 'the funded initial balance');
+  await eventually(async () => (await as(agent)('GET', `/agents/${agentId}/overview`)).body?.balance === '0', "the agent's balance after the funding");
+  // the wallet refused no funding: the reservation made it certain before the 201
+  const refused = await pool.query(`SELECT count(*)::int AS n FROM "${schemas.wallet}".refused_commands`);
+  expect(refused.rows[0].n).toBe(0);
 });

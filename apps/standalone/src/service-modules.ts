@@ -22,8 +22,8 @@ export interface ServiceContext {
 
 export function serviceModules(context: ServiceContext): NonNullable<GatewayAppOptions['imports']> {
   return [
-    // asks the wallet (WalletAgentFunds) whether an agent can fund a new customer's initial balance,
-    // and rating (RatingSheetCatalog) whether a rate sheet it is to assign exists
+    // reserves a new customer's agent-funded initial balance in the wallet (WalletAgentFunds) before
+    // it opens the customer, and asks rating (RatingSheetCatalog) whether a rate sheet it is to assign exists
     AccountsModule.forRoot({ pool: context.pool, bus: context.bus, sipRealm: context.sipRealm, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
     // consumes accounts.events.v1 from the same bus; publishes wallet.events.v1 (schema `wallet`)
     WalletModule.forRoot({ pool: context.pool, bus: context.bus }),

@@ -4,10 +4,20 @@ import type { IntegrationBus } from '@billing/messaging';
 import type { Type } from '@nestjs/common';
 import type pg from 'pg';
 
-/** The wallet's answer to "could this agent fund that much now?" (in-process or over HTTP). */
+/**
+ * The wallet's initial-balance reservations (in-process or over HTTP): accounts reserves an
+ * agent-funded initial balance before it appends CustomerOpened, keyed by the customer id (a retry
+ * reserves nothing twice), and releases it when that opening fails. The wallet funds the customer
+ * from the reservation when it consumes CustomerOpened.
+ */
 export interface AgentFunds {
-  availableMicros(agentId: string): Promise<bigint>;
+  reserveInitialBalance(request: { agentId: string; customerId: string; amountMicros: bigint }): Promise<InitialBalanceReservation>;
+  /** false when nothing was reserved any more (released, used or expired). */
+  releaseInitialBalance(request: { agentId: string; customerId: string }): Promise<boolean>;
 }
+
+/** A refusal is an answer: `code` `insufficient_funds`, `in_debt`, …; `availableMicros` what the agent may move now. */
+export type InitialBalanceReservation = { reserved: true } | { reserved: false; code: string; reason: string; availableMicros: bigint };
 
 export const AGENT_FUNDS = Symbol('AGENT_FUNDS');
 
@@ -31,9 +41,9 @@ export interface AccountsModuleOptions {
   /** the business clock (default: the system clock). Commands carry `now` from it. */
   clock?: () => Date;
   /**
-   * The provider of the wallet's funds query: an agent opening a customer with an initial balance
-   * it cannot fund gets 409 and nothing is opened. Absent = accounts runs without a wallet (its
-   * own tests): opening is not checked, and a wallet would record the refused funding.
+   * The provider of the wallet's initial-balance reservations: an agent opening a customer with an
+   * initial balance it cannot fund gets 409 and nothing is opened. Absent = accounts runs without a
+   * wallet (its own tests): nothing is reserved, and a wallet would record a refused funding.
    */
   agentFunds?: Type<AgentFunds> | string | symbol;
   /**

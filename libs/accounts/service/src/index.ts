@@ -2,7 +2,7 @@
 // customers (single and batches), portal settings, the softswitch directory, and the relay that
 // publishes accounts.events.v1. See README.md.
 export { AccountsModule } from './accounts.module.js';
-export { AGENT_FUNDS, RATE_SHEETS, type AccountsModuleOptions, type AgentFunds, type RateSheetCatalog } from './accounts.options.js';
+export { AGENT_FUNDS, RATE_SHEETS, type AccountsModuleOptions, type AgentFunds, type InitialBalanceReservation, type RateSheetCatalog } from './accounts.options.js';
 export { RemoteAgentFunds, RemotePortsModule, RemoteRateSheets, type RemotePortsOptions } from './remote/remote-ports.js';
 export { AccountsDatabase } from './infrastructure/accounts-database.js';
 export { AccountsRelay, accountsIntegrationMapper } from './infrastructure/accounts-relay.js';

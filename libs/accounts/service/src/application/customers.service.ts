@@ -2,7 +2,7 @@
 // the terms copied from a profile. The credentials are answered once and kept only as digests.
 import { customerDecider, customerStreamId, rejections, type CustomerTerms, type InitialBalanceSource, type OpenCustomer } from '@billing/accounts-domain';
 import { formatMoney } from '@billing/money';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ACCOUNTS_OPTIONS, AGENT_FUNDS, type AgentFunds, type ResolvedAccountsOptions } from '../accounts.options.js';
 import { AccountsAggregates } from '../infrastructure/aggregates.js';
@@ -15,6 +15,8 @@ import { CredentialsGenerator, type NewCustomerCredentials } from './generated-c
 import { PortalLogins } from './portal-logins.js';
 import { assertSameRequest, idFromKey, type RequestIdempotency } from './request-idempotency.js';
 import { chosenUsername } from './usernames.js';
+
+const logger = new Logger('CustomersService');
 
 export interface OpenCustomerInput {
   profileId: string;
@@ -54,31 +56,37 @@ export class CustomersService {
     if (portalUsername !== undefined) await this.logins.assertAvailable(portalUsername, 'customer', customerId);
     let credentials: NewCustomerCredentials | undefined;
     let existed = false;
-    await this.committer.commit(async () => {
-      const customer = await this.aggregates.customer(customerId);
-      existed = customer.state.status !== 'none';
-      if (existed) return [];
-      const terms = await this.terms.resolve(context.principal, input.profileId, input.agentId);
-      await this.assertAgentCanFund(input, terms);
-      // generated once: a re-run after a conflict keeps the account number it already took
-      credentials ??= (await this.generator.generate(1, portalUsername))[0]!;
-      const command: OpenCustomer = {
-        type: 'OpenCustomer',
-        customerId,
-        agentId: input.agentId,
-        profileId: input.profileId,
-        batchId: null,
-        ...terms,
-        accountNumber: credentials.accountNumber,
-        sipUsername: credentials.sipUsername,
-        sipHa1: credentials.sipHa1,
-        portalUsername: credentials.portalUsername,
-        contactEmail: input.contactEmail,
-        initialBalanceSource: input.initialBalanceSource,
-        meta: commandMeta(context, this.options.clock()),
-      };
-      return [{ streamId: customer.streamId, expectedVersion: customer.expectedVersion, events: customerDecider.decide(command, customer.state) }];
-    }, eventMetadata(context, { requestHash }));
+    let reserved = false;
+    try {
+      await this.committer.commit(async () => {
+        const customer = await this.aggregates.customer(customerId);
+        existed = customer.state.status !== 'none';
+        if (existed) return [];
+        const terms = await this.terms.resolve(context.principal, input.profileId, input.agentId);
+        reserved = (await this.reserveInitialBalance(customerId, input, terms)) || reserved;
+        // generated once: a re-run after a conflict keeps the account number it already took
+        credentials ??= (await this.generator.generate(1, portalUsername))[0]!;
+        const command: OpenCustomer = {
+          type: 'OpenCustomer',
+          customerId,
+          agentId: input.agentId,
+          profileId: input.profileId,
+          batchId: null,
+          ...terms,
+          accountNumber: credentials.accountNumber,
+          sipUsername: credentials.sipUsername,
+          sipHa1: credentials.sipHa1,
+          portalUsername: credentials.portalUsername,
+          contactEmail: input.contactEmail,
+          initialBalanceSource: input.initialBalanceSource,
+          meta: commandMeta(context, this.options.clock()),
+        };
+        return [{ streamId: customer.streamId, expectedVersion: customer.expectedVersion, events: customerDecider.decide(command, customer.state) }];
+      }, eventMetadata(context, { requestHash }));
+    } catch (error) {
+      if (reserved && input.agentId !== null) await this.releaseUnlessOpened(customerId, input.agentId);
+      throw error;
+    }
 
     if (existed || credentials === undefined) {
       const opening = await this.aggregates.openingMetadata(customerStreamId(customerId));
@@ -91,16 +99,30 @@ export class CustomersService {
   }
 
   /**
-   * An agent-funded initial balance is moved by the wallet once it sees CustomerOpened; an agent
-   * without the money would get a customer whose funding the wallet refuses. So the wallet is
-   * asked first and the opening refused with 409. Two openings (or a transfer) racing for the
-   * last of an agent's money can still both pass: the wallet then refuses the later funding and
-   * records it (`refused_commands`) — the ledger never overdraws; this check is for the answer.
+   * An agent-funded initial balance is moved by the wallet once it consumes CustomerOpened. So it is
+   * reserved on the agent first, keyed by the customer id (a re-run after a conflict reserves
+   * nothing twice): of openings racing for an agent's last money only those the wallet reserved for
+   * are opened, the others answer 409 with nothing opened, and every 201 is funded.
    */
-  private async assertAgentCanFund(input: OpenCustomerInput, terms: CustomerTerms): Promise<void> {
-    if (this.funds === null || input.initialBalanceSource !== 'agent' || input.agentId === null || terms.initialBalanceMicros <= 0n) return;
-    const availableMicros = await this.funds.availableMicros(input.agentId);
-    if (availableMicros < terms.initialBalanceMicros) throw rejections.initialBalanceNotCovered(formatMoney(terms.initialBalanceMicros), formatMoney(availableMicros));
+  private async reserveInitialBalance(customerId: string, input: OpenCustomerInput, terms: CustomerTerms): Promise<boolean> {
+    if (this.funds === null || input.initialBalanceSource !== 'agent' || input.agentId === null || terms.initialBalanceMicros <= 0n) return false;
+    const reservation = await this.funds.reserveInitialBalance({ agentId: input.agentId, customerId, amountMicros: terms.initialBalanceMicros });
+    if (!reservation.reserved) throw rejections.initialBalanceNotCovered(formatMoney(terms.initialBalanceMicros), formatMoney(reservation.availableMicros));
+    return true;
+  }
+
+  /**
+   * The opening failed after the reservation: give the money back, unless the customer was opened
+   * after all (a concurrent request with the same key committed it: its funding needs the
+   * reservation). A release that fails is logged; the wallet expires the reservation anyway.
+   */
+  private async releaseUnlessOpened(customerId: string, agentId: string): Promise<void> {
+    try {
+      if ((await this.aggregates.customer(customerId)).state.status !== 'none') return;
+      await this.funds?.releaseInitialBalance({ agentId, customerId });
+    } catch (error) {
+      logger.warn(`reservation of customer ${customerId} not released (the wallet expires it): ${String(error)}`);
+    }
   }
 
   private async row(customerId: string): Promise<CustomerRow> {

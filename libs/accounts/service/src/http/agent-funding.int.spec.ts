@@ -1,13 +1,13 @@
-// An agent opening a customer it is to fund: accounts asks the wallet (the AgentFunds port) first,
-// so an initial balance the agent cannot cover is a 409 and nothing is opened. The port here is a
-// ledger of fixed balances standing in for the wallet process (the real one is exercised in the
-// e2e seed scenario: accounts → WALLET_URL → the wallet's ledger).
+// An agent opening a customer it is to fund: accounts reserves the initial balance on the agent
+// (the AgentFunds port) before it opens, so an initial balance the agent cannot cover is a 409 and
+// nothing is opened. The port here is a ledger of fixed balances standing in for the wallet
+// process (the real one: apps/standalone in-process-ports.int.spec.ts, and the e2e seed scenario).
 import { Injectable } from '@nestjs/common';
 import { jest } from '@jest/globals';
 import { parseMoney } from '@billing/money';
 import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
 import { createProfile, expectProblem, expectStatus, registerAgent } from '../__fixtures__/scenario.js';
-import type { AgentFunds } from '../accounts.options.js';
+import type { AgentFunds, InitialBalanceReservation } from '../accounts.options.js';
 
 jest.setTimeout(90_000);
 
@@ -16,9 +16,16 @@ const asked: string[] = [];
 
 @Injectable()
 class KnownBalances implements AgentFunds {
-  async availableMicros(agentId: string): Promise<bigint> {
-    asked.push(agentId);
-    return balances.get(agentId) ?? 0n;
+  async reserveInitialBalance(request: { agentId: string; customerId: string; amountMicros: bigint }): Promise<InitialBalanceReservation> {
+    asked.push(request.agentId);
+    const availableMicros = balances.get(request.agentId) ?? 0n;
+    if (availableMicros < request.amountMicros) return { reserved: false, code: 'insufficient_funds', reason: 'insufficient agent balance', availableMicros };
+    balances.set(request.agentId, availableMicros - request.amountMicros);
+    return { reserved: true };
+  }
+
+  async releaseInitialBalance(): Promise<boolean> {
+    return false;
   }
 }
 

@@ -1,15 +1,22 @@
-// Distributed mode: accounts' two reads of other services over HTTP, asked before a command is
-// decided — the wallet's funds query (libs/contracts funds-api.ts: can this agent fund a new
-// customer's initial balance?) and rating's sheet query (sheets-api.ts: does this rate sheet
-// exist?). Both take the switch API key, as the wallet's hold API does. Each call is bounded; a
+// Distributed mode: accounts' calls to other services over HTTP, made before a command is
+// decided — the wallet's initial-balance reservation (libs/contracts funds-api.ts: set a new
+// customer's initial balance aside on its agent, or release it) and rating's sheet query
+// (sheets-api.ts: does this rate sheet exist?). Both take the switch API key, as the wallet's hold API does. Each call is bounded; a
 // service that cannot be reached makes that one request a 503 — nothing is opened or changed
 // unchecked.
-import { AGENT_FUNDS_API_PATH, AgentFundsResponseV1, RATE_SHEETS_API_PATH, RateSheetExistsResponseV1 } from '@billing/contracts';
+import {
+  AGENT_FUNDS_API_PATH,
+  RATE_SHEETS_API_PATH,
+  RateSheetExistsResponseV1,
+  ReleaseInitialBalanceResponseV1,
+  ReserveInitialBalanceResponseV1,
+  type RateSheetInfoV1,
+} from '@billing/contracts';
 import { callServiceJson, ProblemException } from '@billing/gateway';
-import { parseMoney } from '@billing/money';
+import { formatMoney, parseMoney } from '@billing/money';
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { z } from 'zod';
-import type { AgentFunds, RateSheetCatalog } from '../accounts.options.js';
+import type { AgentFunds, InitialBalanceReservation, RateSheetCatalog } from '../accounts.options.js';
 
 export interface RemotePortsOptions {
   /** the wallet process, e.g. `http://127.0.0.1:3102` (WALLET_URL). */
@@ -25,12 +32,12 @@ export interface RemotePortsOptions {
 const REMOTE_PORTS_OPTIONS = Symbol('REMOTE_PORTS_OPTIONS');
 const logger = new Logger('AccountsRemotePorts');
 
-/** GET `path` of `baseUrl` as JSON of `schema`; anything else (unreachable, non-200, bad body) is a 503 problem. */
-async function getJson<T>(options: RemotePortsOptions, baseUrl: string, path: string, schema: z.ZodType<T>, unavailable: { code: string; detail: string }): Promise<T> {
+/** GET `path` of `baseUrl` (POST `body` when given) as JSON of `schema`; anything else (unreachable, non-200, bad body) is a 503 problem. */
+async function callJson<T>(options: RemotePortsOptions, baseUrl: string, path: string, schema: z.ZodType<T>, unavailable: { code: string; detail: string }, body?: unknown): Promise<T> {
   try {
-    return await callServiceJson({ baseUrl, path, apiKey: options.apiKey, timeoutMs: options.timeoutMs ?? 2_000, schema });
+    return await callServiceJson({ baseUrl, path, apiKey: options.apiKey, timeoutMs: options.timeoutMs ?? 2_000, schema, ...(body === undefined ? {} : { body }) });
   } catch (error) {
-    logger.warn(`GET ${baseUrl}${path} failed: ${String(error)}`);
+    logger.warn(`${body === undefined ? 'GET' : 'POST'} ${baseUrl}${path} failed: ${String(error)}`);
     throw new ProblemException(503, unavailable.code, `${unavailable.detail}; nothing was changed. Try again.`, { title: 'Service Unavailable' });
   }
 }
@@ -39,10 +46,18 @@ async function getJson<T>(options: RemotePortsOptions, baseUrl: string, path: st
 export class RemoteAgentFunds implements AgentFunds {
   constructor(@Inject(REMOTE_PORTS_OPTIONS) private readonly options: RemotePortsOptions) {}
 
-  async availableMicros(agentId: string): Promise<bigint> {
-    const path = `${AGENT_FUNDS_API_PATH}/${encodeURIComponent(agentId)}/funds`;
-    const answer = await getJson(this.options, this.options.walletUrl, path, AgentFundsResponseV1, { code: 'wallet_unavailable', detail: "The wallet could not be reached to check the agent's balance" });
-    return parseMoney(answer.available);
+  /** A wallet that cannot be reached reserves nothing: 503 and nothing is opened (a reservation it made meanwhile expires). */
+  async reserveInitialBalance(request: { agentId: string; customerId: string; amountMicros: bigint }): Promise<InitialBalanceReservation> {
+    const path = `${AGENT_FUNDS_API_PATH}/${encodeURIComponent(request.agentId)}/initial-balance-reservations`;
+    const unavailable = { code: 'wallet_unavailable', detail: "The wallet could not be reached to reserve the agent's initial balance" };
+    const answer = await callJson(this.options, this.options.walletUrl, path, ReserveInitialBalanceResponseV1, unavailable, { customerId: request.customerId, amount: formatMoney(request.amountMicros) });
+    return answer.reserved ? { reserved: true } : { reserved: false, code: answer.code, reason: answer.reason, availableMicros: parseMoney(answer.available) };
+  }
+
+  async releaseInitialBalance(request: { agentId: string; customerId: string }): Promise<boolean> {
+    const path = `${AGENT_FUNDS_API_PATH}/${encodeURIComponent(request.agentId)}/initial-balance-reservations/${encodeURIComponent(request.customerId)}/release`;
+    const unavailable = { code: 'wallet_unavailable', detail: 'The wallet could not be reached to release a reservation' };
+    return (await callJson(this.options, this.options.walletUrl, path, ReleaseInitialBalanceResponseV1, unavailable, {})).released;
   }
 }
 
@@ -51,8 +66,12 @@ export class RemoteRateSheets implements RateSheetCatalog {
   constructor(@Inject(REMOTE_PORTS_OPTIONS) private readonly options: RemotePortsOptions) {}
 
   async exists(sheetId: string): Promise<boolean> {
+    return (await this.info(sheetId)).exists;
+  }
+
+  async info(sheetId: string): Promise<RateSheetInfoV1> {
     const path = `${RATE_SHEETS_API_PATH}/${encodeURIComponent(sheetId)}`;
-    return (await getJson(this.options, this.options.ratingUrl, path, RateSheetExistsResponseV1, { code: 'rating_unavailable', detail: 'Rating could not be reached to check the rate sheet' })).exists;
+    return callJson(this.options, this.options.ratingUrl, path, RateSheetExistsResponseV1, { code: 'rating_unavailable', detail: 'Rating could not be reached to check the rate sheet' });
   }
 }
 

@@ -1,13 +1,30 @@
-// The wallet's synchronous funds query (a read between services, beside holds-api.ts):
-// accounts asks whether an agent can fund a new customer's initial balance before it opens the
-// customer, so that an agent without the money gets a 409 instead of a customer whose funding
-// fails later. `GET /api/v1/internal/wallet/agents/{agentId}/funds`, the switch API key.
+// The wallet's synchronous initial-balance reservation (a command between services, beside
+// holds-api.ts): before accounts appends the CustomerOpened of a customer the agent funds, it
+// reserves the initial balance on the agent, keyed by the customer id (a retry reserves nothing
+// twice), so an opening answered 201 is certain to be funded when the wallet consumes it. An
+// opening that fails afterwards releases the reservation; one that never happened expires (30 min).
+// `POST /api/v1/internal/wallet/agents/{agentId}/initial-balance-reservations` and
+// `…/initial-balance-reservations/{customerId}/release`, the switch API key; both answer 200.
 import { z } from 'zod';
-import { MoneyString } from '../../money.js';
+import { MoneyString, PositiveMoneyString } from '../../money.js';
 import { WalletId } from './wire.js';
 
 export const AGENT_FUNDS_API_PATH = '/api/v1/internal/wallet/agents';
 
-/** `available`: the agent's main balance the ledger would let it move now ("0" for an agent the wallet does not know yet). */
-export const AgentFundsResponseV1 = z.object({ agentId: WalletId, available: MoneyString });
-export type AgentFundsResponseV1 = z.infer<typeof AgentFundsResponseV1>;
+export const ReserveInitialBalanceRequestV1 = z.strictObject({ customerId: WalletId, amount: PositiveMoneyString });
+export type ReserveInitialBalanceRequestV1 = z.infer<typeof ReserveInitialBalanceRequestV1>;
+
+/**
+ * `reserved: false` is an answer, not an error: `code` `insufficient_funds` (the agent cannot cover
+ * it), `in_debt` (the agent owes money), `account_not_found` (an agent the wallet does not know
+ * yet), …; `available` is what the agent may move now ("0" for an unknown agent).
+ */
+export const ReserveInitialBalanceResponseV1 = z.discriminatedUnion('reserved', [
+  z.object({ reserved: z.literal(true), agentId: WalletId, customerId: WalletId, amount: PositiveMoneyString }),
+  z.object({ reserved: z.literal(false), agentId: WalletId, customerId: WalletId, code: z.string(), reason: z.string(), available: MoneyString }),
+]);
+export type ReserveInitialBalanceResponseV1 = z.infer<typeof ReserveInitialBalanceResponseV1>;
+
+/** `released`: whether a reservation was still open (false: released, used or expired already). */
+export const ReleaseInitialBalanceResponseV1 = z.object({ agentId: WalletId, customerId: WalletId, released: z.boolean() });
+export type ReleaseInitialBalanceResponseV1 = z.infer<typeof ReleaseInitialBalanceResponseV1>;

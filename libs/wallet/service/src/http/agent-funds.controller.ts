@@ -1,11 +1,12 @@
-// The wallet's funds query for an accounts process elsewhere (distributed mode): the HTTP face of
-// WalletAgentFunds, with the contract of libs/contracts (funds-api.ts). Service to service, so it
-// takes the switch API key, as the hold API does.
-import type { AgentFundsResponseV1 } from '@billing/contracts';
-import { Roles, ValidParam } from '@billing/gateway';
-import { formatMoney } from '@billing/money';
-import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+// The wallet's initial-balance reservations for an accounts process elsewhere (distributed mode):
+// the HTTP face of WalletAgentFunds, with the contract of libs/contracts (funds-api.ts). Service to
+// service, so it takes the switch API key, as the hold API does. A refused reservation is an
+// answer (200, `reserved: false`), like a refused hold: the caller turns it into its own 409.
+import { ReserveInitialBalanceRequestV1, type ReleaseInitialBalanceResponseV1, type ReserveInitialBalanceResponseV1 } from '@billing/contracts';
+import { Roles, ValidBody, ValidParam } from '@billing/gateway';
+import { formatMoney, parseMoney } from '@billing/money';
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WalletAgentFunds } from '../application/agent-funds.service.js';
 import { Id } from './wallet.schemas.js';
 
@@ -14,9 +15,21 @@ import { Id } from './wallet.schemas.js';
 export class AgentFundsController {
   constructor(private readonly funds: WalletAgentFunds) {}
 
-  @Get(':id/funds')
+  @Post(':id/initial-balance-reservations')
+  @HttpCode(200)
   @Roles('switch')
-  async available(@ValidParam('id', Id) agentId: string): Promise<AgentFundsResponseV1> {
-    return { agentId, available: formatMoney(await this.funds.availableMicros(agentId)) };
+  @ApiOperation({ summary: "Reserve a new customer's initial balance on its agent (accounts, before it opens the customer)" })
+  async reserve(@ValidParam('id', Id) agentId: string, @ValidBody(ReserveInitialBalanceRequestV1) body: ReserveInitialBalanceRequestV1): Promise<ReserveInitialBalanceResponseV1> {
+    const result = await this.funds.reserveInitialBalance({ agentId, customerId: body.customerId, amountMicros: parseMoney(body.amount) });
+    if (result.reserved) return { reserved: true, agentId, customerId: body.customerId, amount: body.amount };
+    return { reserved: false, agentId, customerId: body.customerId, code: result.code, reason: result.reason, available: formatMoney(result.availableMicros) };
+  }
+
+  @Post(':id/initial-balance-reservations/:customerId/release')
+  @HttpCode(200)
+  @Roles('switch')
+  @ApiOperation({ summary: 'Release the reservation of an opening that failed' })
+  async release(@ValidParam('id', Id) agentId: string, @ValidParam('customerId', Id) customerId: string): Promise<ReleaseInitialBalanceResponseV1> {
+    return { agentId, customerId, released: await this.funds.releaseInitialBalance({ agentId, customerId }) };
   }
 }
