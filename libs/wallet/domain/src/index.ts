@@ -24,6 +24,7 @@ export {
 } from './accounts/account-id.js';
 export {
   availableMicros,
+  debtBelowFloor,
   debtMicros,
   isLedgerAccount,
   isOpen,

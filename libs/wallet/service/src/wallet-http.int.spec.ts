@@ -42,10 +42,18 @@ describe('wallet HTTP API', () => {
     expect(await lineOf('/agents/ag-1/transactions')).toMatchObject({ type: 'TransferredOut', reference: 'INV-7' });
     expect(await lineOf('/customers/cu-1/transactions')).toMatchObject({ type: 'TransferredIn', reference: 'INV-7' });
 
-    // accounts' funds query (switch key): what the ledger would let the agent move now
-    expect((await get('/internal/wallet/agents/ag-1/funds', TEST_SWITCH_API_KEY)).body).toEqual({ agentId: 'ag-1', available: '74.5' });
-    expect((await get('/internal/wallet/agents/nobody/funds', TEST_SWITCH_API_KEY)).body).toEqual({ agentId: 'nobody', available: '0' });
-    expect((await get('/internal/wallet/agents/ag-1/funds', agentToken)).status).toBe(403);
+    // accounts' initial-balance reservations (switch key): on the ledger, refused beyond it, released
+    const reserve = (agentId: string, customerId: string, amount: string, token = TEST_SWITCH_API_KEY) =>
+      post(`/internal/wallet/agents/${agentId}/initial-balance-reservations`, token, { customerId, amount });
+    const releaseReservation = (customerId: string) => post(`/internal/wallet/agents/ag-1/initial-balance-reservations/${customerId}/release`, TEST_SWITCH_API_KEY, {});
+    expect((await reserve('ag-1', 'cu-reserved', '74.5')).body).toEqual({ reserved: true, agentId: 'ag-1', customerId: 'cu-reserved', amount: '74.5' });
+    expect((await reserve('ag-1', 'cu-reserved', '74.5')).body).toMatchObject({ reserved: true });
+    expect((await reserve('ag-1', 'cu-other', '0.01')).body).toMatchObject({ reserved: false, code: 'insufficient_funds', available: '0' });
+    expect((await reserve('nobody', 'cu-x', '1')).body).toMatchObject({ reserved: false, code: 'account_not_found', available: '0' });
+    expect((await reserve('ag-1', 'cu-x', '1', agentToken)).status).toBe(403);
+    expect((await releaseReservation('cu-reserved')).body).toEqual({ agentId: 'ag-1', customerId: 'cu-reserved', released: true });
+    expect((await releaseReservation('cu-reserved')).body).toMatchObject({ released: false });
+    expect((await app.account('agent:ag-1')).reservedMicros).toBe(0n);
     const balance = await get('/customers/cu-1/balance', agentToken);
     expect(balance.body).toMatchObject({ customerId: 'cu-1', balance: '25.5', held: '0', available: '25.5', agentId: 'ag-1' });
     const overview = await get('/agents/ag-1/overview', agentToken);

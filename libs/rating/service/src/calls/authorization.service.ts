@@ -37,6 +37,7 @@ export const REFUSAL_REASONS = [
   'no_rate',
   'max_concurrent_calls',
   'insufficient_balance',
+  'in_debt',
   'call_already_ended',
   'call_already_authorized',
   'wallet_refused',
@@ -47,6 +48,8 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 /** The wallet's reason for granting nothing, as the switch is told it. */
 const HOLD_REFUSALS: Readonly<Record<string, RefusalReason>> = {
   insufficient_funds: 'insufficient_balance',
+  // a call was charged beyond the floor: nothing more until a deposit covers the debt
+  in_debt: 'in_debt',
   account_closed: 'account_closed',
   hold_ended: 'call_already_ended',
   wallet_unavailable: 'wallet_unavailable',

@@ -102,7 +102,12 @@ export function availableMicros(account: LedgerAccount): bigint {
  * (README.md, "Debt"): it may not authorize calls nor send money until deposits cover it.
  */
 export function debtMicros(account: LedgerAccount): bigint {
-  const floorGapMicros = account.balanceMicros + account.creditLimitMicros;
+  return debtBelowFloor(account.balanceMicros, account.creditLimitMicros);
+}
+
+/** The same rule on a balance and a credit limit (0 for prepaid and agents): what reads show. */
+export function debtBelowFloor(balanceMicros: bigint, creditLimitMicros: bigint): bigint {
+  const floorGapMicros = balanceMicros + creditLimitMicros;
   return floorGapMicros < 0n ? -floorGapMicros : 0n;
 }
 

@@ -57,6 +57,9 @@ export function balanceView(view: BalanceView) {
     held: money(view.heldMicros),
     available: money(view.availableMicros),
     creditLimit: money(view.creditLimitMicros),
+    // a fact took it below its floor: no call is authorized until a deposit covers `debt`
+    inDebt: view.debtMicros > 0n,
+    debt: money(view.debtMicros),
     lowBalanceThreshold: money(view.lowBalanceThresholdMicros),
     updatedAt: view.updatedAt.toISOString(),
   };
@@ -79,9 +82,12 @@ export function overviewView(agentId: string, overview: AgentOverview) {
     agentId,
     status: overview.main.status,
     balance: money(overview.main.balanceMicros),
+    // a reversal took the agent below 0: no transfer and no funded opening until it is paid
+    inDebt: overview.main.debtMicros > 0n,
+    debt: money(overview.main.debtMicros),
     lowBalanceThreshold: money(overview.main.lowBalanceThresholdMicros),
     commissionBalance: money(overview.commission?.balanceMicros ?? 0n),
-    customers: overview.customers,
+    customers: { total: overview.customers.total, open: overview.customers.open, inDebt: overview.customers.inDebt, debt: money(overview.customers.debtMicros) },
     today: { date: overview.today.day, ...sumsView(overview.today) },
     totals: sumsView(overview.totals),
   };

@@ -1,6 +1,7 @@
 // Reads of the projections, always through the views (the active projection version). Eventually
 // consistent with the ledger by the projection's lag (milliseconds; waitForCatchUp in tests); the
 // command answers carry the authoritative balances after each movement.
+import { debtBelowFloor } from '@billing/wallet-domain';
 import { Injectable } from '@nestjs/common';
 import { WalletDatabase } from '../infrastructure/wallet-database.js';
 import { AGENT_SUMS, type AgentSum } from '../projections/projection-tables.js';
@@ -18,6 +19,8 @@ export interface BalanceView {
   /** balance − holds (+ credit limit for postpaid): what a hold or transfer may still take. */
   availableMicros: bigint;
   creditLimitMicros: bigint;
+  /** how far facts (calls, reversals) took the balance below its floor; > 0 = in debt (domain README, "Debt"). */
+  debtMicros: bigint;
   lowBalanceThresholdMicros: bigint;
   updatedAt: Date;
 }
@@ -27,7 +30,8 @@ export type AgentSums = Record<AgentSum, bigint>;
 export interface AgentOverview {
   main: BalanceView;
   commission: BalanceView | undefined;
-  customers: { total: number; open: number };
+  /** `inDebt`: customers whose balance is below their floor, owing `debtMicros` together. */
+  customers: { total: number; open: number; inDebt: number; debtMicros: bigint };
   totals: AgentSums;
   today: AgentSums & { day: string };
 }
@@ -80,8 +84,11 @@ export class WalletQueries {
     const [main, commission, customers, totals, today] = await Promise.all([
       this.balance(`agent:${agentId}`),
       this.balance(`commission:${agentId}`),
-      this.db.pool.query<{ total: string; open: string }>(
-        `SELECT count(*)::text AS total, count(*) FILTER (WHERE status = 'open')::text AS open FROM ${this.db.table('balances')} WHERE agent_id = $1 AND kind = 'customer'`,
+      this.db.pool.query<{ total: string; open: string; in_debt: string; debt_micros: string }>(
+        `SELECT count(*)::text AS total, count(*) FILTER (WHERE status = 'open')::text AS open,
+                count(*) FILTER (WHERE balance_micros + credit_limit_micros < 0)::text AS in_debt,
+                COALESCE(sum(-(balance_micros + credit_limit_micros)) FILTER (WHERE balance_micros + credit_limit_micros < 0), 0)::text AS debt_micros
+           FROM ${this.db.table('balances')} WHERE agent_id = $1 AND kind = 'customer'`,
         [agentId],
       ),
       this.sums(`SELECT ${AGENT_SUMS.join(', ')} FROM ${this.db.table('agent_totals')} WHERE agent_id = $1`, [agentId]),
@@ -89,7 +96,8 @@ export class WalletQueries {
     ]);
     if (main === undefined) return undefined;
     const count = customers.rows[0]!;
-    return { main, commission, customers: { total: Number(count.total), open: Number(count.open) }, totals, today: { ...today, day } };
+    const customersOf = { total: Number(count.total), open: Number(count.open), inDebt: Number(count.in_debt), debtMicros: BigInt(count.debt_micros) };
+    return { main, commission, customers: customersOf, totals, today: { ...today, day } };
   }
 
   /** Newest first; `cursor` = the last position of the previous page. */
@@ -136,6 +144,7 @@ function balanceView(row: BalanceRow): BalanceView {
     heldMicros,
     availableMicros: balanceMicros - heldMicros + creditLimitMicros,
     creditLimitMicros,
+    debtMicros: debtBelowFloor(balanceMicros, creditLimitMicros),
     lowBalanceThresholdMicros: BigInt(row.low_balance_threshold_micros),
     updatedAt: row.updated_at,
   };
