@@ -72,7 +72,9 @@ export const rejections = {
   agentFundingWithoutAgent: () =>
     invalid('an ITC-direct customer cannot be funded from an agent balance', 'invalid_initial_balance_source'),
   initialBalanceNotCovered: (initial: string, available: string) =>
-    conflict(`insufficient agent balance: the initial balance ${initial} needs more than the ${available} the agent has available`, 'insufficient_funds'),
+    new RejectedCommand(`insufficient agent balance: the initial balance ${initial} needs more than the ${available} the agent has available`, 'insufficient_funds', 409, {
+      available,
+    }),
   invalidCallerId: () => invalid(`caller ID must be ${INTERNATIONAL}`, 'invalid_caller_id'),
   callerIdsFull: () => conflict(`a customer may have at most ${MAX_CALLER_IDS} caller IDs`, 'caller_ids_full'),
   callerIdNotFound: () => invalid("the default caller ID must be one of the customer's caller IDs", 'caller_id_not_found'),

@@ -17,6 +17,18 @@ describe('toProblem', () => {
     });
   });
 
+  it('adds a rejection\'s details as members of the problem, never replacing a standard one', () => {
+    const rejected = new RejectedCommand('insufficient agent balance: 3.5 available', 'insufficient_funds', 409, { available: '3.5', code: 'x', status: 200 });
+    expect(toProblem(rejected).problem).toEqual({
+      type: 'urn:itc-billing:problem:insufficient_funds',
+      title: 'Insufficient funds',
+      status: 409,
+      detail: 'insufficient agent balance: 3.5 available',
+      code: 'insufficient_funds',
+      available: '3.5',
+    });
+  });
+
   it('maps a version conflict to 409 and a money format error to 400 with the field', () => {
     expect(toProblem(new WrongExpectedVersionError('s', 1, 2)).problem).toMatchObject({ status: 409, code: 'concurrent_modification' });
     expect(toProblem(new MoneyFormatError('must be a decimal string', 'amount')).problem).toMatchObject({

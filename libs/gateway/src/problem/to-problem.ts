@@ -27,6 +27,7 @@ export function toProblem(error: unknown): MappedProblem {
       status: error.status,
       detail: error.message,
       code: error.code,
+      ...extensionsOf(error.details),
     });
   }
   if (error instanceof WrongExpectedVersionError) {
@@ -75,6 +76,13 @@ export function toProblem(error: unknown): MappedProblem {
  */
 function isOverloaded(error: unknown): error is Error & { overloaded: true } {
   return error instanceof Error && (error as { overloaded?: unknown }).overloaded === true;
+}
+
+const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'errors']);
+
+/** A rejection's further members (`available`), never one of the standard ones. */
+function extensionsOf(details: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).filter(([name]) => !PROBLEM_MEMBERS.has(name)));
 }
 
 function known(problem: ProblemDetails): MappedProblem {

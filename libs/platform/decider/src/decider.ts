@@ -12,6 +12,8 @@ export class RejectedCommand extends Error {
     message: string,
     readonly code: string = 'rejected',
     readonly status: 403 | 404 | 409 | 422 = 422,
+    /** further members of the answer (`available` of an insufficient_funds), JSON values, money as decimal strings. */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
     this.name = 'RejectedCommand';

@@ -2,10 +2,14 @@
 // rule, 409 = the current state forbids it, 404 = no such account or deposit). The specs assert
 // the exact message and code; the gateway maps them to problem+json.
 import { RejectedCommand } from '@billing/decider';
+import { formatMoney } from '@billing/money';
 import { MAX_ID_CHARS } from './shared/limits.js';
 
 const invalid = (message: string, code: string) => new RejectedCommand(message, code, 422);
-const conflict = (message: string, code: string) => new RejectedCommand(message, code, 409);
+const conflict = (message: string, code: string, details?: Record<string, unknown>) => new RejectedCommand(message, code, 409, details);
+/** insufficient_funds says how much there is: `available` (a decimal string) in the message and the answer. */
+const insufficient = (whose: string, availableMicros: bigint) =>
+  conflict(`insufficient ${whose} balance: ${formatMoney(availableMicros)} available`, 'insufficient_funds', { available: formatMoney(availableMicros) });
 const notFound = (message: string, code: string) => new RejectedCommand(message, code, 404);
 
 export const rejections = {
@@ -34,8 +38,8 @@ export const rejections = {
   customerExistsForAnotherAgent: () => conflict('customer account already opened for another agent', 'account_exists'),
 
   // money
-  insufficientAgentBalance: () => conflict('insufficient agent balance', 'insufficient_funds'),
-  insufficientCustomerBalance: () => conflict('insufficient customer balance', 'insufficient_funds'),
+  insufficientAgentBalance: (availableMicros: bigint) => insufficient('agent', availableMicros),
+  insufficientCustomerBalance: (availableMicros: bigint) => insufficient('customer', availableMicros),
   // README.md, "Debt": an account a fact took below its floor authorizes and sends nothing until paid
   customerInDebt: () => conflict('customer account is in debt: a deposit must cover the debt first', 'in_debt'),
   agentInDebt: () => conflict('agent account is in debt: a deposit must cover the debt first', 'in_debt'),

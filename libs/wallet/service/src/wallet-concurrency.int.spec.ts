@@ -39,7 +39,7 @@ describe('wallet under concurrency', () => {
     const statuses = responses.map((res) => res.status);
     expect(statuses.filter((status) => status === 201)).toHaveLength(COVERED);
     expect(statuses.filter((status) => status === 409)).toHaveLength(TRANSFERS - COVERED);
-    for (const refused of responses.filter((res) => res.status === 409)) expect(refused.body).toMatchObject({ code: 'insufficient_funds', detail: 'insufficient agent balance' });
+    for (const refused of responses.filter((res) => res.status === 409)) expect(refused.body).toMatchObject({ code: 'insufficient_funds', detail: expect.stringMatching(/^insufficient agent balance: \d+(\.\d+)? available$/), available: expect.any(String) });
 
     expect((await app.account('agent:busy')).balanceMicros).toBe(0n);
     const moved = new Map<string, bigint>();

@@ -1,7 +1,7 @@
 // The wallet's public endpoints end to end (HTTP → gateway → ledger → projections) on a real
 // PostgreSQL, with ledger accounts opened from accounts' integration events on the in-process bus.
 import { TEST_SWITCH_API_KEY } from '@billing/gateway';
-import { parseMoney } from '@billing/money';
+import { formatMoney, parseMoney } from '@billing/money';
 import { agentCommissionChanged, customerOpened } from './__fixtures__/accounts-events.js';
 import { WalletTestApp, waitFor } from './__fixtures__/wallet-test-app.js';
 
@@ -72,7 +72,9 @@ describe('wallet HTTP API', () => {
     const res = await post('/customers/cu-2/deposits', agentToken, { amount: '1000' });
     expect(res.status).toBe(409);
     expect(res.contentType).toMatch(/problem\+json/);
-    expect(res.body).toMatchObject({ code: 'insufficient_funds', detail: 'insufficient agent balance' });
+    // it says what the agent has: the balance minus what is reserved (nothing here)
+    const available = formatMoney(before.balanceMicros);
+    expect(res.body).toMatchObject({ code: 'insufficient_funds', detail: `insufficient agent balance: ${available} available`, available });
     expect((await app.account('agent:ag-1')).balanceMicros).toBe(before.balanceMicros);
   });
 
@@ -204,8 +206,11 @@ describe('wallet HTTP API', () => {
     const agentBefore = (await app.account('agent:ag-2')).balanceMicros;
     const responses = await Promise.all(Array.from({ length: 20 }, () => post('/customers/cu-idem/deposits', otherAgentToken, { amount: '7' }, 'key-cu-idem-1')));
     expect(responses.map((res) => res.status)).toEqual(Array(20).fill(201));
-    const bodies = new Set(responses.map((res) => JSON.stringify(res.body)));
+    const bodies = new Set(responses.map((res) => JSON.stringify({ ...res.body, repeated: null })));
     expect(bodies.size).toBe(1);
+    // one executed it; the 19 others are replays and say so in the header and in `repeated` alike
+    const replayed = responses.map((res) => `${res.headers.get('idempotent-replayed') ?? 'executed'} ${String(res.body.repeated)}`).sort();
+    expect(replayed).toEqual(['executed false', ...Array<string>(19).fill('true true')]);
     expect((await app.account('customer:cu-idem')).balanceMicros).toBe(7_000_000n);
     expect((await app.account('agent:ag-2')).balanceMicros).toBe(agentBefore - 7_000_000n);
     // the same key with another body is a different request: 422

@@ -52,6 +52,7 @@ describe('an agent opening a customer with an initial balance', () => {
     const res = await open(agent.token, profile);
     expectProblem(res, 409, 'insufficient_funds');
     expect(res.body.detail).toBe('insufficient agent balance: the initial balance 10.000001 needs more than the 10 the agent has available');
+    expect(res.body.available).toBe('10');
     expect(await app.count('customers')).toBe(before);
     expect(asked).toContain(agent.id);
   });

@@ -45,7 +45,7 @@ describe('placing a hold (call authorization)', () => {
   });
 
   it('refuses when nothing is available (rating answers 0 seconds with this reason)', () => {
-    wallet.given(history(...prepaid, placeHold(C, 'call-1', '10'))).when(placeHold(C, 'call-2', '0.01')).thenRejects('insufficient customer balance', 'insufficient_funds');
+    wallet.given(history(...prepaid, placeHold(C, 'call-1', '10'))).when(placeHold(C, 'call-2', '0.01')).thenRejects('insufficient customer balance: 0 available', 'insufficient_funds');
   });
 
   it('the same call authorized again while its hold is open changes nothing', () => {

@@ -26,7 +26,7 @@ export function decidePlaceHold(command: PlaceHold, state: AccountState): HoldPl
   // a call already charged beyond the floor is a debt: no new call until a deposit covers it
   if (debtMicros(customer) > 0n) throw rejections.customerInDebt();
   const available = availableMicros(customer);
-  if (available <= 0n) throw rejections.insufficientCustomerBalance();
+  if (available <= 0n) throw rejections.insufficientCustomerBalance(available);
   return [
     {
       type: 'HoldPlaced',

@@ -47,7 +47,7 @@ export function decideReserveInitialBalance(command: ReserveInitialBalance, acco
   const expiries = expiredReservations(agentMain, audit, null);
   const agentAfter = fold({ evolve: evolveAccount }, agentMain as AccountState, expiries) as LedgerAccount;
   if (debtMicros(agentAfter) > 0n) throw rejections.agentInDebt();
-  if (availableMicros(agentAfter) < amountMicros) throw rejections.insufficientAgentBalance();
+  if (availableMicros(agentAfter) < amountMicros) throw rejections.insufficientAgentBalance(availableMicros(agentAfter));
   const reservation: InitialBalanceReserved = {
     type: 'InitialBalanceReserved',
     accountId: agentMain.accountId as InitialBalanceReserved['accountId'],

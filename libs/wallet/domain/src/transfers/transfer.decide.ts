@@ -47,7 +47,7 @@ export function decideTransfer(command: TransferToCustomer, accounts: TransferAc
   const reservations = [...expiredReservations(agentMain, audit, customerId), ...(agentMain.reservations.has(customerId) ? [reservationEnded(agentMain, customerId, 'funded', audit)] : [])];
   const agentAfter = fold({ evolve: evolveAccount }, agentMain as AccountState, reservations) as LedgerAccount;
   if (debtMicros(agentAfter) > 0n) throw rejections.agentInDebt();
-  if (availableMicros(agentAfter) < amountMicros) throw rejections.insufficientAgentBalance();
+  if (availableMicros(agentAfter) < amountMicros) throw rejections.insufficientAgentBalance(availableMicros(agentAfter));
 
   const accrual = accrueCommission(commission, { customerId, cause: { kind: 'transfer', transferId }, baseAmountMicros: amountMicros, commissionMicroPercent }, audit);
   const out: TransferredOut = {

@@ -58,7 +58,7 @@ describe('agent → customer transfer', () => {
   });
 
   it('refuses to overdraw the agent', () => {
-    wallet.given(history(...funded)).when(transfer(A, C, '100.000001')).thenRejects('insufficient agent balance', 'insufficient_funds');
+    wallet.given(history(...funded)).when(transfer(A, C, '100.000001')).thenRejects('insufficient agent balance: 100 available', 'insufficient_funds');
   });
 
   it('insufficient balance is a 409: the state forbids it, the request is well formed', () => {
