@@ -1,6 +1,6 @@
 // DESIGN §5 / issue 4 §9: an account with very many charges loads from its latest snapshot plus
 // a bounded tail, so its load cost does not grow with its history.
-import { evolveAccount, unopenedAccount, type AccountState, type WalletEvent } from '@billing/wallet-domain';
+import { ACCOUNT_SNAPSHOT_SCHEMA_VERSION, evolveAccount, unopenedAccount, type AccountState, type WalletEvent } from '@billing/wallet-domain';
 import { runWalletAudit } from './audit/wallet-audit.js';
 import { WalletTestApp } from './__fixtures__/wallet-test-app.js';
 
@@ -27,7 +27,7 @@ describe('wallet snapshots', () => {
       expect(results.every((result) => result.charged)).toBe(true);
     }
     console.log(`${CHARGES} charges on one customer: ${Math.round(performance.now() - startedMs)} ms`);
-    const snapshotAt = (await app.db.store.loadSnapshot('wallet-customer-talker', 1))!.version;
+    const snapshotAt = (await app.db.store.loadSnapshot('wallet-customer-talker', ACCOUNT_SNAPSHOT_SCHEMA_VERSION))!.version;
     // a tail after the last snapshot, one charge per append
     for (let i = 0; i < TAIL; i += 1) await app.calls.chargeCall({ customerId: 'talker', callId: `tail-${i}`, costMicros: 1_234n });
 
