@@ -1,7 +1,8 @@
 import { auditWallet, WalletAuditor } from './wallet-auditor.js';
 import { formatAuditReport } from './format-audit-report.js';
+import type { WalletCommand } from '../commands.js';
 import type { WalletEvent } from '../events.js';
-import { A, C, card, charge, depositToAgent, depositToCustomer, expireHolds, history, micros, openAgent, openCustomer, placeHold, release, transfer } from '../testing/fixtures.js';
+import { A, C, card, charge, D, depositToAgent, depositToCustomer, expireHolds, history, meta, micros, openAgent, openCustomer, placeHold, release, transfer } from '../testing/fixtures.js';
 
 // agent A: deposit 100, transfer 40 to C (10 % commission = 4); C: card top-up 10 (commission 1), call 2.5, a hold of 3
 const events = history(
@@ -129,6 +130,41 @@ describe('the audit', () => {
     const auditor = new WalletAuditor();
     events.forEach((event, i) => auditor.add(event, i === 3 ? 'wallet-customer-cust-c' : undefined));
     expect(auditor.report().problems).toEqual([expect.objectContaining({ kind: 'wrong-stream', position: 3, accountId: 'agent:agent-a', streamId: 'wallet-customer-cust-c' })]);
+  });
+
+  describe('initial-balance reservations (no postings; evolve judges them)', () => {
+    const reserve = (customerId: string, amount: string): WalletCommand => ({
+      type: 'ReserveInitialBalance',
+      agentId: A,
+      customerId,
+      amountMicros: micros(amount),
+      expiresAt: '2025-03-01T12:30:00.000Z',
+      meta: meta(),
+    });
+    // A: deposit 100, reserves 30 for C, the funding transfer spends it; reserves 20 for D, released
+    const reserved = history(
+      openAgent(A),
+      depositToAgent(A, '100'),
+      reserve(C, '30'),
+      openCustomer(C, A),
+      transfer(A, C, '30', { transferId: 'initial-cust-c' }),
+      reserve(D, '20'),
+      { type: 'ReleaseInitialBalance', agentId: A, customerId: D, meta: meta() },
+    );
+
+    it('a reservation history audits clean and leaves the balances to the movements', () => {
+      const report = auditWallet(reserved);
+      expect(report.problems).toEqual([]);
+      expect(report.balances.get('agent:agent-a')).toBe(micros('70'));
+      expect(report.balances.get('customer:cust-c')).toBe(micros('30'));
+    });
+
+    it('catches a reservation that ends twice or for another amount', () => {
+      const ended = reserved.filter((event) => event.type === 'InitialBalanceReservationEnded');
+      expect(auditWallet([...reserved, ended[1]!]).problems).toEqual([expect.objectContaining({ kind: 'invalid-event', eventType: 'InitialBalanceReservationEnded' })]);
+      const wrongAmount = reserved.map((event) => (event === ended[0] ? ({ ...event, amountMicros: micros('29') } as WalletEvent) : event));
+      expect(auditWallet(wrongAmount).problems).toEqual([expect.objectContaining({ kind: 'invalid-event', eventType: 'InitialBalanceReservationEnded' })]);
+    });
   });
 
   it('prints a readable report', () => {
