@@ -52,7 +52,9 @@ describe('the seed scenario on the distributed topology', () => {
     const typo = await world.request('PATCH', `/api/v1/agents/${agentId}`, { token: admin, body: { rateSheetId: 'acme-plus-02' } });
     expect({ status: typo.status, code: typo.body.code }).toEqual({ status: 422, code: 'rate_sheet_not_found' });
     const agentToken = await world.login('acme', 'acme-portal-password-1');
-    live = await SseClient.connect(`${world.baseUrl}/api/v1/reports/live?access_token=${agentToken}`);
+    // the browser's way (EventSource sends no header): a single-use ticket, never the token, in the URL
+    const ticket = await as(agentToken).post(201, '/api/v1/reports/stream-tickets', undefined);
+    live = await SseClient.connect(`${world.baseUrl}${ticket.body.streamPath as string}`);
     expect(live.status).toBe(200);
 
     // ── the agent deposits 100 by card; Stripe delivers the webhook twice

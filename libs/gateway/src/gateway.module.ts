@@ -9,6 +9,7 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { CredentialsService } from './auth/credentials.service.js';
 import { GatewaySecrets } from './auth/gateway-secrets.js';
+import { StreamTickets } from './auth/stream-tickets.js';
 import { DEFAULT_SCRYPT_PARAMS } from './auth/password-hasher.js';
 import { assertSchemaName, DEFAULT_GATEWAY_SCHEMA, migrateGatewaySchema } from './database/gateway-schema.js';
 import { GATEWAY_CONFIG, GATEWAY_OPTIONS, PG_POOL, type GatewayModuleOptions, type ResolvedGatewayOptions } from './gateway.tokens.js';
@@ -59,6 +60,7 @@ export class GatewayModule {
           },
         },
         AuthService,
+        StreamTickets,
         IdempotencyStore,
         HealthService,
         { provide: APP_FILTER, useClass: ProblemFilter },
@@ -66,7 +68,7 @@ export class GatewayModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [GATEWAY_OPTIONS, GATEWAY_CONFIG, PG_POOL, CredentialsService, AuthService, HealthService, GatewaySecrets],
+      exports: [GATEWAY_OPTIONS, GATEWAY_CONFIG, PG_POOL, CredentialsService, AuthService, StreamTickets, HealthService, GatewaySecrets],
     };
   }
 }

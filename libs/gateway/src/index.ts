@@ -16,7 +16,8 @@ export { fieldErrorsFromIssues } from './validation/issues.js';
 export { MoneyString, MoneyMicros, PositiveMoneyMicros } from './validation/money-string.js';
 
 export { ROLES, LOGIN_ROLES, SWITCH_PRINCIPAL, principalKey, type Role, type LoginRole, type Principal } from './auth/principal.js';
-export { Public, Roles, CurrentUser, AcceptQueryToken, IS_PUBLIC, ROLES_METADATA, QUERY_TOKEN } from './auth/decorators.js';
+export { Public, Roles, CurrentUser, AcceptStreamTicket, IS_PUBLIC, ROLES_METADATA, STREAM_TICKET, type StreamTicketRoute } from './auth/decorators.js';
+export { StreamTickets, STREAM_TICKET_TTL_SECONDS, MAX_TICKETS_PER_LOGIN, type IssuedTicket } from './auth/stream-tickets.js';
 export { AuthGuard, DEFAULT_ROLES } from './auth/auth.guard.js';
 export { AuthService, unauthorized, SWITCH_BASIC_USERNAME, type AuthenticateOptions, type LoginResult } from './auth/auth.service.js';
 export {

@@ -10,7 +10,7 @@ import { startGatewayTestApp, type GatewayTestApp } from '../testing/gateway-tes
 interface Answer {
   status: number;
   retryAfter: number | undefined;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
 }
 
 let gw: GatewayTestApp;

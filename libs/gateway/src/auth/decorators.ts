@@ -1,6 +1,6 @@
 // Route decorators: authenticated by default (global AuthGuard); `@Public()` opts out,
-// `@Roles(...)` narrows, `@CurrentUser()` injects the principal, `@AcceptQueryToken()` lets a
-// stream take its token from the query string.
+// `@Roles(...)` narrows, `@CurrentUser()` injects the principal, `@AcceptStreamTicket()` lets a
+// stream take a single-use ticket from the query string.
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiBasicAuth, ApiBearerAuth, ApiQuery, ApiSecurity } from '@nestjs/swagger';
 import { ApiProblemResponse, SWITCH_BASIC_SCHEME } from '../openapi/openapi.js';
@@ -9,7 +9,7 @@ import type { Principal, Role } from './principal.js';
 
 export const IS_PUBLIC = 'billing:gateway:public';
 export const ROLES_METADATA = 'billing:gateway:roles';
-export const QUERY_TOKEN = 'billing:gateway:query-token';
+export const STREAM_TICKET = 'billing:gateway:stream-ticket';
 
 /** No authentication (login, health, Stripe webhooks — which verify their own signature). */
 export function Public(): MethodDecorator & ClassDecorator {
@@ -27,21 +27,31 @@ export function Roles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecor
     SetMetadata(ROLES_METADATA, roles),
     ApiBearerAuth('bearer'),
     ...(roles.includes('switch') ? [ApiBasicAuth(SWITCH_BASIC_SCHEME)] : []),
-    ApiProblemResponse(401, 'missing, invalid or revoked credentials'),
-    ApiProblemResponse(403, `not allowed for this role (allowed: ${roles.join(', ')})`),
+    ApiProblemResponse(403, `allowed: ${roles.join(', ')}`, ['forbidden']),
   );
 }
 
+/** What an @AcceptStreamTicket() route takes: tickets issued for `purpose`, by `issuedBy` (a path, for messages). */
+export interface StreamTicketRoute {
+  purpose: string;
+  issuedBy: string;
+}
+
 /**
- * Also take the bearer token from `?access_token=` (RFC 6750 §2.3) when no Authorization header
- * is sent — for Server-Sent Events, whose browser client (EventSource) cannot set headers. The
- * header wins when both are present; the token is checked exactly like a header one. Use it on
- * GET streams only: URLs end up in proxy logs and browser history, so keep tokens short-lived.
+ * Also take a stream ticket (StreamTickets, issued for `route.purpose`) as `?ticket=` when no
+ * Authorization header is sent — for Server-Sent Events, whose browser client (EventSource) cannot
+ * set headers. A ticket is single-use and lives 30 s, so the URL that logs keep opens nothing.
+ * The header wins when both are present. A bearer token in the URL (`?access_token=`) is refused.
  */
-export function AcceptQueryToken(): MethodDecorator {
+export function AcceptStreamTicket(route: StreamTicketRoute): MethodDecorator {
   return applyDecorators(
-    SetMetadata(QUERY_TOKEN, true),
-    ApiQuery({ name: 'access_token', required: false, type: String, description: 'the bearer token, for clients that cannot send an Authorization header (EventSource)' }),
+    SetMetadata(STREAM_TICKET, route),
+    ApiQuery({
+      name: 'ticket',
+      required: false,
+      type: String,
+      description: `a single-use stream ticket (30 s) from POST ${route.issuedBy}, for clients that cannot send an Authorization header (EventSource)`,
+    }),
   );
 }
 

@@ -1,4 +1,5 @@
-// The gateway's own tables (no domain state): logins, generated secrets, idempotency keys.
+// The gateway's own tables (no domain state): logins, generated secrets, idempotency keys,
+// stream tickets.
 // Created idempotently at start under an advisory lock, so replicas may start together.
 import type pg from 'pg';
 
@@ -50,6 +51,17 @@ export async function migrateGatewaySchema(pool: pg.Pool, schema: string): Promi
         PRIMARY KEY (subject, key)
       );
       CREATE INDEX IF NOT EXISTS idempotency_keys_created_idx ON ${s}.idempotency_keys (created_at);
+      CREATE TABLE IF NOT EXISTS ${s}.stream_tickets (
+        ticket_hash    text PRIMARY KEY,
+        purpose        text NOT NULL,
+        role           text NOT NULL CHECK (role IN ('admin', 'agent', 'customer')),
+        subject_id     text NOT NULL,
+        username       text NOT NULL,
+        token_version  integer NOT NULL,
+        expires_at     timestamptz NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS stream_tickets_username_idx ON ${s}.stream_tickets (username, expires_at);
+      CREATE INDEX IF NOT EXISTS stream_tickets_expires_idx ON ${s}.stream_tickets (expires_at);
     `);
     await client.query('COMMIT');
   } catch (error) {

@@ -1,6 +1,6 @@
 // GET /api/v1/reports/live (Server-Sent Events) against a real app: events pushed within a
 // second of being published, scoped by role, heartbeats, Last-Event-ID resume from the replay
-// buffer, the query-string token for EventSource, streams closed on shutdown.
+// buffer, single-use stream tickets for EventSource (no token in the URL), streams closed on shutdown.
 import { jest } from '@jest/globals';
 import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
 import type { SseClient, SseMessage } from '@billing/testing';
@@ -163,25 +163,63 @@ it('sends heartbeats and the reconnect hint', async () => {
   expect(stream.comments.filter((c) => c === 'heartbeat').length).toBeGreaterThanOrEqual(1);
 });
 
-it('takes the token from ?access_token= (EventSource), on this route only', async () => {
+/** POST /api/v1/reports/stream-tickets as `who` → the ticket (201 expected). */
+async function ticketFor(s: Scenario, who: 'admin' | 'agentA' | 'agentB'): Promise<string> {
+  const res = await s.gateway.request('POST', '/api/v1/reports/stream-tickets', { token: s.tokens[who] });
+  expect(res.status).toBe(201);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.body).toEqual({ ticket: expect.stringMatching(/^st_/), expiresInSeconds: 30, expiresAt: expect.any(String), streamPath: `/api/v1/reports/live?ticket=${res.body.ticket}` });
+  return res.body.ticket as string;
+}
+
+it('opens the feed with a single-use stream ticket (EventSource), once', async () => {
   scenario = await openScenario();
   const s = scenario;
   await withPeople(s);
-  const viaQuery = await s.live('agentA', `access_token=${encodeURIComponent(s.tokens.agentA)}`, {});
-  expect(viaQuery.status).toBe(200);
+  const admin = await s.live('admin');
+  const ticket = await ticketFor(s, 'agentA');
+  const viaTicket = await s.live('agentA', `ticket=${ticket}`, {});
+  expect(viaTicket.status).toBe(200);
+  const other = await s.world.agentDeposit(AGENT_B, '6', '6');
   const deposit = await s.world.agentDeposit(AGENT_A, '5', '5');
-  await viaQuery.next(byEvent(deposit.eventId));
+  await viaTicket.next(byEvent(deposit.eventId));
+  await admin.next(byEvent(other.eventId));
+  expect(viaTicket.messages.map((m) => m.id)).not.toContain(other.eventId); // the ticket is agent A's scope
 
-  const wrong = await s.live('agentA', 'access_token=not-a-token', {});
-  expect(wrong.status).toBe(401);
-  const customer = await s.live('customer', `access_token=${encodeURIComponent(s.tokens.customer)}`, {});
-  expect(customer.status).toBe(403);
-  expect(customer.headers.get('content-type')).toContain('application/problem+json');
-  const anonymous = await s.live('agentA', '', {});
-  expect(anonymous.status).toBe(401);
-  // not a general way to authenticate: the summary refuses it
-  const summary = await s.gateway.request('GET', `/api/v1/reports/summary?access_token=${encodeURIComponent(s.tokens.agentA)}`);
-  expect(summary.status).toBe(401);
+  const again = await s.live('agentA', `ticket=${ticket}`, {});
+  expect(again.status).toBe(401);
+  expect(again.text).toContain('unknown, used or expired');
+});
+
+it('refuses an expired ticket, a made-up one, and a race for one ticket opens one stream', async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  const expired = await ticketFor(s, 'admin');
+  await s.gateway.pool.query(`UPDATE ${s.gateway.schema}.stream_tickets SET expires_at = now() - interval '1 second'`);
+  expect((await s.live('admin', `ticket=${expired}`, {})).status).toBe(401);
+  expect((await s.live('admin', `ticket=st_${'x'.repeat(43)}`, {})).status).toBe(401);
+
+  const raced = await ticketFor(s, 'agentB');
+  const streams = await Promise.all(Array.from({ length: 6 }, () => s.live('agentB', `ticket=${raced}`, {})));
+  expect(streams.map((stream) => stream.status).sort()).toEqual([200, 401, 401, 401, 401, 401]);
+});
+
+it('no longer takes the bearer token in the URL; the Authorization header still works', async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  const viaUrl = await s.live('agentA', `access_token=${encodeURIComponent(s.tokens.agentA)}`, {});
+  expect(viaUrl.status).toBe(401);
+  expect(viaUrl.headers.get('content-type')).toContain('application/problem+json');
+  expect(viaUrl.text).toContain('not accepted');
+  const viaHeader = await s.live('agentA');
+  expect(viaHeader.status).toBe(200);
+  expect((await s.live('agentA', '', {})).status).toBe(401);
+  // a ticket is not a general way to authenticate: the summary refuses it
+  const ticket = await ticketFor(s, 'agentA');
+  expect((await s.gateway.request('GET', `/api/v1/reports/summary?ticket=${ticket}`)).status).toBe(401);
+  // customers get no ticket (the feed is not theirs); nor does anyone without a token
+  expect((await s.gateway.request('POST', '/api/v1/reports/stream-tickets', { token: s.tokens.customer })).status).toBe(403);
+  expect((await s.gateway.request('POST', '/api/v1/reports/stream-tickets')).status).toBe(401);
 });
 
 it('refuses customers, another agent and an unknown agent filter', async () => {

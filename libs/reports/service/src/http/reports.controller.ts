@@ -1,14 +1,18 @@
-// GET /api/v1/reports/summary and GET /api/v1/reports/live (Server-Sent Events), admin and agent.
-import { AcceptQueryToken, ApiProblemResponse, CurrentUser, Roles, ValidQuery, badRequest, type Principal } from '@billing/gateway';
-import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+// GET /api/v1/reports/summary and GET /api/v1/reports/live (Server-Sent Events), admin and agent;
+// POST /api/v1/reports/stream-tickets: a single-use ticket that opens the live feed without a
+// token in the URL (EventSource cannot send headers).
+import { AcceptStreamTicket, ApiProblemResponse, CurrentUser, Roles, StreamTickets, ValidQuery, badRequest, type Principal } from '@billing/gateway';
+import { Controller, Get, Header, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LiveFeed } from '../live/live-feed.js';
 import { SummaryReports } from '../summary/summary-reports.js';
 import type { SummaryView } from '../summary/summary-view.js';
-import { LiveQuery, SummaryQuery } from './reports.schemas.js';
+import { LiveQuery, StreamTicketView, SummaryQuery } from './reports.schemas.js';
 
 const MAX_EVENT_ID_LENGTH = 200;
+const LIVE_PATH = '/api/v1/reports/live';
+const LIVE_TICKETS = { purpose: 'reports-live', issuedBy: '/api/v1/reports/stream-tickets' };
 
 @ApiTags('reports')
 @Controller('reports')
@@ -16,6 +20,7 @@ export class ReportsController {
   constructor(
     @Inject(SummaryReports) private readonly reports: SummaryReports,
     @Inject(LiveFeed) private readonly feed: LiveFeed,
+    @Inject(StreamTickets) private readonly tickets: StreamTickets,
   ) {}
 
   @Get('summary')
@@ -28,9 +33,24 @@ export class ReportsController {
     return this.reports.summary(user, query);
   }
 
-  @Get('live')
+  @Post('stream-tickets')
   @Roles('admin', 'agent')
-  @AcceptQueryToken()
+  @HttpCode(201)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'A single-use ticket (30 s) that opens the live feed as ?ticket= — for EventSource, which cannot send the Authorization header.',
+  })
+  @ApiResponse({ status: 201, standardSchema: StreamTicketView })
+  async streamTicket(@CurrentUser() user: Principal): Promise<StreamTicketView> {
+    const issued = await this.tickets.issue(user, LIVE_TICKETS.purpose);
+    return { ...issued, streamPath: `${LIVE_PATH}?ticket=${issued.ticket}` };
+  }
+
+  @Get('live')
+  // above @Roles, whose 401 it replaces (the decorator applied last wins the status)
+  @ApiProblemResponse(401, 'unauthorized: no Authorization header and no ticket; a ticket unknown, used or expired; or a token in the URL (access_token is refused)')
+  @Roles('admin', 'agent')
+  @AcceptStreamTicket(LIVE_TICKETS)
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description:

@@ -23,9 +23,18 @@ export type SummaryQuery = z.infer<typeof SummaryQuery>;
 export const LiveQuery = z.strictObject({
   /** admin: only this agent's events; agent: its own id or nothing. */
   agentId: AgentId.optional(),
-  /** the bearer token for clients that cannot send headers (EventSource); read by the gateway's guard. */
-  access_token: z.string().min(1).max(4096).optional(),
+  /** a single-use stream ticket for clients that cannot send headers (EventSource); redeemed by the gateway's guard. */
+  ticket: z.string().min(1).max(200).optional(),
   /** resume after this event id (EventSource sends it as the Last-Event-ID header on reconnects; the header wins). */
   lastEventId: z.string().min(1).max(200).optional(),
 });
 export type LiveQuery = z.infer<typeof LiveQuery>;
+
+export const StreamTicketView = z.strictObject({
+  ticket: z.string(),
+  expiresInSeconds: z.number().int(),
+  expiresAt: z.string(),
+  /** the feed's path with the ticket, to open as is (EventSource). */
+  streamPath: z.string(),
+});
+export type StreamTicketView = z.infer<typeof StreamTicketView>;
