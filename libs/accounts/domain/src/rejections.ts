@@ -20,6 +20,8 @@ import {
 const invalid = (message: string, code: string) => new RejectedCommand(message, code, 422);
 const conflict = (message: string, code: string) => new RejectedCommand(message, code, 409);
 const notFound = (message: string, code: string) => new RejectedCommand(message, code, 404);
+/** 403: the input is fine, but this actor may not do it. */
+const forbidden = (message: string, code: string) => new RejectedCommand(message, code, 403);
 
 const INTERNATIONAL = 'an international number: + and 8 to 15 digits';
 
@@ -53,6 +55,22 @@ export const rejections = {
   agentExists: () => conflict('agent already registered', 'agent_exists'),
   agentSuspended: () => conflict('agent is suspended', 'agent_suspended'),
   invalidCommission: () => invalid('commission must be between 0 and 100 percent', 'invalid_commission'),
+  invalidMaxCustomerCreditLimit: () => invalid("the agent's maximum customer credit limit must not be negative", 'invalid_max_customer_credit_limit'),
+  itcOnly: (what: string) => forbidden(`${what} is set by ITC only`, 'itc_only'),
+  notThisAgent: () => forbidden('an agent changes only its own contact details', 'not_this_agent'),
+
+  // what an agent may give its customers (policy/agent-billing-policy.ts)
+  billingTermsNotAllowed: () => forbidden("only ITC and the customer's agent set a customer's rate sheet or credit limit", 'billing_terms_not_allowed'),
+  rateSheetNotAllowed: (sheetId: string, agentSheetId: string) =>
+    forbidden(
+      `rate sheet "${sheetId}" is not yours to bill with: use the sheet ITC assigned to you ("${agentSheetId}") or a sheet derived from it at a markup of at least 0`,
+      'rate_sheet_not_allowed',
+    ),
+  rateSheetOfAnotherAgent: (sheetId: string) => forbidden(`rate sheet "${sheetId}" belongs to another agent`, 'rate_sheet_of_another_agent'),
+  rateSheetBelowCost: (sheetId: string, markupPercent: string) =>
+    forbidden(`rate sheet "${sheetId}" sells below the sheet ITC assigned to you (markup ${markupPercent} %): an agent's markup must be at least 0`, 'rate_sheet_below_cost'),
+  creditLimitAboveAgentMaximum: (creditLimit: string, maximum: string) =>
+    forbidden(`credit limit ${creditLimit} is above the ${maximum} ITC allows this agent to grant a customer`, 'credit_limit_above_agent_maximum'),
 
   // customer profiles
   profileNotFound: () => notFound('profile not found', 'profile_not_found'),
@@ -78,6 +96,11 @@ export const rejections = {
   invalidCallerId: () => invalid(`caller ID must be ${INTERNATIONAL}`, 'invalid_caller_id'),
   callerIdsFull: () => conflict(`a customer may have at most ${MAX_CALLER_IDS} caller IDs`, 'caller_ids_full'),
   callerIdNotFound: () => invalid("the default caller ID must be one of the customer's caller IDs", 'caller_id_not_found'),
+  callerIdNotApproved: () => invalid('the caller ID is still waiting for approval: only an approved number can be the default', 'caller_id_not_approved'),
+  callerIdNotPending: () => invalid('the caller ID is not waiting for approval: add it first', 'caller_id_not_pending'),
+  callerIdAlreadyApproved: () => conflict('the caller ID is already approved: remove it instead', 'caller_id_already_approved'),
+  callerIdSelfServiceDisabled: () => forbidden("this customer's agent does not let its customers add caller IDs: ask the agent", 'caller_id_self_service_disabled'),
+  callerIdApprovalNotAllowed: () => forbidden("caller IDs are approved by the customer's agent or ITC", 'caller_id_approval_not_allowed'),
   tooManyFollowMeTargets: () => invalid(`FollowMe takes at most ${MAX_FOLLOW_ME_TARGETS} targets`, 'follow_me_too_many_targets'),
   invalidFollowMeDestination: (index: number, destination: string) =>
     invalid(`FollowMe targets[${index}]: destination ${JSON.stringify(destination.slice(0, 40))} must be ${INTERNATIONAL}`, 'invalid_follow_me_destination'),

@@ -4,6 +4,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ACCOUNTS_OPTIONS, AGENT_FUNDS, RATE_SHEETS, resolveAccountsOptions, type AccountsModuleOptions, type ResolvedAccountsOptions } from './accounts.options.js';
 import { AgentsService } from './application/agents.service.js';
 import { BatchesService } from './application/batches.service.js';
+import { BillingPolicy } from './application/billing-policy.js';
 import { CustomerChangesService } from './application/customer-changes.service.js';
 import { CustomerTermsResolver } from './application/customer-terms.js';
 import { CustomersService } from './application/customers.service.js';
@@ -20,6 +21,8 @@ import { AccountsDatabase } from './infrastructure/accounts-database.js';
 import { AccountsRelay } from './infrastructure/accounts-relay.js';
 import { AccountsAggregates } from './infrastructure/aggregates.js';
 import { AccountsCommitter } from './infrastructure/committer.js';
+import { AccountsOpenings } from './openings/accounts-openings.js';
+import { OpeningsController } from './openings/openings.controller.js';
 import { AgentsQueries } from './queries/agents.queries.js';
 import { CustomersQueries } from './queries/customers.queries.js';
 import { ProfilesQueries } from './queries/profiles.queries.js';
@@ -30,12 +33,13 @@ export class AccountsModule {
     const resolved = resolveAccountsOptions(options);
     return {
       module: AccountsModule,
-      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController],
+      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, OpeningsController],
       providers: [
         { provide: ACCOUNTS_OPTIONS, useValue: resolved },
         resolved.agentFunds === null ? { provide: AGENT_FUNDS, useValue: null } : { provide: AGENT_FUNDS, useExisting: resolved.agentFunds },
         resolved.rateSheets === null ? { provide: RATE_SHEETS, useValue: null } : { provide: RATE_SHEETS, useExisting: resolved.rateSheets },
         RateSheetCheck,
+        BillingPolicy,
         {
           provide: AccountsDatabase,
           inject: [ACCOUNTS_OPTIONS],
@@ -55,8 +59,9 @@ export class AccountsModule {
         CustomersService,
         BatchesService,
         CustomerChangesService,
+        AccountsOpenings,
       ],
-      exports: [AccountsDatabase, AccountsRelay],
+      exports: [AccountsDatabase, AccountsRelay, AccountsOpenings],
     };
   }
 }

@@ -1,5 +1,6 @@
 // What the accounts module needs from the process that runs it. The entry point (standalone main,
 // a test) owns the pool and the bus; the module owns its event store and its relay.
+import type { RateSheetInfoV1 } from '@billing/contracts';
 import type { IntegrationBus } from '@billing/messaging';
 import type { Type } from '@nestjs/common';
 import type pg from 'pg';
@@ -21,9 +22,11 @@ export type InitialBalanceReservation = { reserved: true } | { reserved: false; 
 
 export const AGENT_FUNDS = Symbol('AGENT_FUNDS');
 
-/** Rating's answer to "does this rate sheet exist?" (in-process or over HTTP). */
+/** Rating's answers about a rate sheet (in-process or over HTTP): does it exist, and where it comes from. */
 export interface RateSheetCatalog {
   exists(sheetId: string): Promise<boolean>;
+  /** parent sheet, markup in force and owning agent (libs/contracts sheets-api.ts): what an agent may bill with. */
+  info(sheetId: string): Promise<RateSheetInfoV1>;
 }
 
 export const RATE_SHEETS = Symbol('RATE_SHEETS');

@@ -13,6 +13,10 @@ export interface RegisterAgent {
   lowBalanceThresholdMicros: bigint;
   /** portal login; normalised (trimmed, lower-cased) by the domain. */
   username: string;
+  /** the highest postpaid credit limit the agent may grant one customer; 0 = no postpaid credit. */
+  maxCustomerCreditLimitMicros: bigint;
+  /** false = the agent's customers cannot add CallerIDs at all; true = they can, pending the agent's approval. */
+  customersMayAddCallerIds: boolean;
   meta: CommandMeta;
 }
 
@@ -30,7 +34,7 @@ export interface ChangeAgentRateSheet {
   meta: CommandMeta;
 }
 
-/** Absent fields stay as they are. */
+/** Absent fields stay as they are. ITC, or the agent itself (its own contact details). */
 export interface UpdateAgentContact {
   type: 'UpdateAgentContact';
   agentId: string;
@@ -43,6 +47,22 @@ export interface ChangeAgentLowBalanceThreshold {
   type: 'ChangeAgentLowBalanceThreshold';
   agentId: string;
   lowBalanceThresholdMicros: bigint;
+  meta: CommandMeta;
+}
+
+/** ITC only: the postpaid credit the agent may grant each of its customers. */
+export interface ChangeAgentMaxCustomerCreditLimit {
+  type: 'ChangeAgentMaxCustomerCreditLimit';
+  agentId: string;
+  maxCustomerCreditLimitMicros: bigint;
+  meta: CommandMeta;
+}
+
+/** ITC only: whether the agent's customers may add CallerIDs (pending approval) or not at all. */
+export interface ChangeAgentCallerIdPolicy {
+  type: 'ChangeAgentCallerIdPolicy';
+  agentId: string;
+  customersMayAddCallerIds: boolean;
   meta: CommandMeta;
 }
 
@@ -65,5 +85,7 @@ export type AgentCommand =
   | ChangeAgentRateSheet
   | UpdateAgentContact
   | ChangeAgentLowBalanceThreshold
+  | ChangeAgentMaxCustomerCreditLimit
+  | ChangeAgentCallerIdPolicy
   | SuspendAgent
   | ReactivateAgent;

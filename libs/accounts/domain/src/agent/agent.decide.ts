@@ -1,14 +1,21 @@
 // What an agent command decides. Repeating a change that is already in effect decides nothing,
 // so a retried request is harmless and the audit trail holds only real changes.
+// Roles: ITC sets everything; an agent changes only its own contact details (403 otherwise).
 import { invariant } from '@billing/decider';
 import { rejections } from '../rejections.js';
-import { auditOf } from '../shared/command-meta.js';
+import { isAgent, isItc } from '../shared/actor.js';
+import { auditOf, type CommandMeta } from '../shared/command-meta.js';
 import { checkCommission, checkEmail, checkName, checkRateSheetId, checkReason, checkThreshold, checkUsername } from '../shared/checks.js';
 import type { AgentCommand, RegisterAgent, UpdateAgentContact } from './agent.commands.js';
 import type { AgentEvent } from './agent.events.js';
 import type { AgentState, RegisteredAgent } from './agent.state.js';
 
 export function decideAgent(command: AgentCommand, state: AgentState): AgentEvent[] {
+  if (command.type === 'UpdateAgentContact') {
+    if (!isItc(command.meta) && !isAgent(command.meta, command.agentId)) throw rejections.notThisAgent();
+  } else {
+    assertItc(command.meta, ITC_ONLY[command.type]);
+  }
   switch (command.type) {
     case 'RegisterAgent':
       return register(command, state);
@@ -48,6 +55,25 @@ export function decideAgent(command: AgentCommand, state: AgentState): AgentEven
         },
       ];
     }
+    case 'ChangeAgentMaxCustomerCreditLimit': {
+      const agent = registered(state, command.agentId);
+      const maxCustomerCreditLimitMicros = checkMaxCustomerCreditLimit(command.maxCustomerCreditLimitMicros);
+      if (maxCustomerCreditLimitMicros === agent.maxCustomerCreditLimitMicros) return [];
+      return [
+        {
+          type: 'AgentMaxCustomerCreditLimitChanged',
+          agentId: agent.agentId,
+          previousMaxCustomerCreditLimitMicros: agent.maxCustomerCreditLimitMicros,
+          maxCustomerCreditLimitMicros,
+          ...auditOf(command.meta),
+        },
+      ];
+    }
+    case 'ChangeAgentCallerIdPolicy': {
+      const agent = registered(state, command.agentId);
+      if (command.customersMayAddCallerIds === agent.customersMayAddCallerIds) return [];
+      return [{ type: 'AgentCallerIdPolicyChanged', agentId: agent.agentId, customersMayAddCallerIds: command.customersMayAddCallerIds, ...auditOf(command.meta) }];
+    }
     case 'SuspendAgent': {
       const agent = registered(state, command.agentId);
       const reason = checkReason(command.reason);
@@ -72,6 +98,8 @@ function register(command: RegisterAgent, state: AgentState): AgentEvent[] {
     rateSheetId: checkRateSheetId(command.rateSheetId),
     lowBalanceThresholdMicros: checkThreshold(command.lowBalanceThresholdMicros),
     username: checkUsername(command.username),
+    maxCustomerCreditLimitMicros: checkMaxCustomerCreditLimit(command.maxCustomerCreditLimitMicros),
+    customersMayAddCallerIds: command.customersMayAddCallerIds,
   };
   if (state.status !== 'unregistered') {
     // the same registration again is a retried request; anything else is a conflict.
@@ -87,6 +115,27 @@ function updateContact(command: UpdateAgentContact, agent: RegisteredAgent): Age
   const contactEmail = command.contactEmail === undefined ? agent.contactEmail : checkEmail(command.contactEmail);
   if (name === agent.name && contactEmail === agent.contactEmail) return [];
   return [{ type: 'AgentContactUpdated', agentId: agent.agentId, name, contactEmail, ...auditOf(command.meta) }];
+}
+
+/** What each ITC-only command sets, for the 403's message. */
+const ITC_ONLY: Record<Exclude<AgentCommand['type'], 'UpdateAgentContact'>, string> = {
+  RegisterAgent: 'an agent registration',
+  ChangeAgentCommission: "an agent's commission",
+  ChangeAgentRateSheet: "an agent's rate sheet",
+  ChangeAgentLowBalanceThreshold: "an agent's low-balance threshold",
+  ChangeAgentMaxCustomerCreditLimit: "an agent's maximum customer credit limit",
+  ChangeAgentCallerIdPolicy: "an agent's CallerID policy",
+  SuspendAgent: "an agent's status",
+  ReactivateAgent: "an agent's status",
+};
+
+function assertItc(meta: CommandMeta, what: string): void {
+  if (!isItc(meta)) throw rejections.itcOnly(what);
+}
+
+function checkMaxCustomerCreditLimit(micros: bigint): bigint {
+  if (micros < 0n) throw rejections.invalidMaxCustomerCreditLimit();
+  return micros;
 }
 
 function registered(state: AgentState, agentId: string): RegisteredAgent {

@@ -16,6 +16,8 @@ const register = (overrides: Partial<Extract<AgentCommand, { type: 'RegisterAgen
   rateSheetId: 'sheet-base',
   lowBalanceThresholdMicros: 50_000_000n,
   username: 'acme',
+  maxCustomerCreditLimitMicros: 0n,
+  customersMayAddCallerIds: true,
   meta,
   ...overrides,
 });
@@ -29,6 +31,8 @@ const registered: AgentRegistered = {
   rateSheetId: 'sheet-base',
   lowBalanceThresholdMicros: 50_000_000n,
   username: 'acme',
+  maxCustomerCreditLimitMicros: 0n,
+  customersMayAddCallerIds: true,
   ...audit,
 };
 const suspended: AgentEvent = { type: 'AgentSuspended', agentId: 'agent-1', reason: null, ...audit };
@@ -174,6 +178,76 @@ describe('SuspendAgent / ReactivateAgent', () => {
   });
 });
 
+describe("ITC's limits on what an agent gives its customers", () => {
+  const maxCredit = (micros: bigint, actor = meta): AgentCommand => ({ type: 'ChangeAgentMaxCustomerCreditLimit', agentId: 'agent-1', maxCustomerCreditLimitMicros: micros, meta: actor });
+  const callerIdPolicy = (allowed: boolean, actor = meta): AgentCommand => ({ type: 'ChangeAgentCallerIdPolicy', agentId: 'agent-1', customersMayAddCallerIds: allowed, meta: actor });
+
+  it('registers with them (default in the service: 0 and true)', () => {
+    given([]).when(register({ maxCustomerCreditLimitMicros: 25_000_000n, customersMayAddCallerIds: false })).then([
+      { ...registered, maxCustomerCreditLimitMicros: 25_000_000n, customersMayAddCallerIds: false },
+    ]);
+    given([]).when(register({ maxCustomerCreditLimitMicros: -1n })).thenRejects("the agent's maximum customer credit limit must not be negative", 'invalid_max_customer_credit_limit');
+  });
+
+  it('changes the maximum customer credit limit, with the previous one in the event; the same value decides nothing', () => {
+    given([registered]).when(maxCredit(100_000_000n)).then([
+      { type: 'AgentMaxCustomerCreditLimitChanged', agentId: 'agent-1', previousMaxCustomerCreditLimitMicros: 0n, maxCustomerCreditLimitMicros: 100_000_000n, ...audit },
+    ]);
+    given([registered]).when(maxCredit(0n)).thenNothing();
+    given([registered]).when(maxCredit(-1n)).thenRejects("the agent's maximum customer credit limit must not be negative", 'invalid_max_customer_credit_limit');
+    given([]).when(maxCredit(1n)).thenRejects('agent not found', 'agent_not_found');
+  });
+
+  it("switches its customers' CallerID self-service off and on", () => {
+    const off: AgentEvent = { type: 'AgentCallerIdPolicyChanged', agentId: 'agent-1', customersMayAddCallerIds: false, ...audit };
+    given([registered]).when(callerIdPolicy(false)).then([off]);
+    given([registered, off]).when(callerIdPolicy(false)).thenNothing();
+    given([registered, off]).when(callerIdPolicy(true)).then([{ ...off, customersMayAddCallerIds: true }]);
+  });
+
+  it('reads an AgentRegistered stored before these fields as 0 and true', () => {
+    const state = agentDecider.evolve(agentDecider.initialState(), registered);
+    expect(state).toMatchObject({ maxCustomerCreditLimitMicros: 0n, customersMayAddCallerIds: true });
+  });
+});
+
+describe('roles: ITC sets everything, an agent only its own contact details', () => {
+  const asAgent = { actor: 'agent:agent-1', now: meta.now };
+  const agentAudit = { actor: 'agent:agent-1', occurredAt: meta.now };
+  const contact = (actor: typeof meta, changes: { name?: string; contactEmail?: string }): AgentCommand => ({ type: 'UpdateAgentContact', agentId: 'agent-1', ...changes, meta: actor });
+
+  it('lets the agent change its own name and e-mail', () => {
+    given([registered]).when(contact(asAgent, { name: 'Acme Ltd', contactEmail: 'billing@ACME.example' })).then([
+      { type: 'AgentContactUpdated', agentId: 'agent-1', name: 'Acme Ltd', contactEmail: 'billing@acme.example', ...agentAudit },
+    ]);
+  });
+
+  it("refuses another agent's or a customer's change of the contact details", () => {
+    for (const actor of ['agent:agent-2', 'customer:customer-1']) {
+      given([registered]).when(contact({ actor, now: meta.now }, { name: 'Hijacked' })).thenRejects('an agent changes only its own contact details', 'not_this_agent');
+    }
+  });
+
+  it.each<[AgentCommand, string]>([
+    [register({ meta: asAgent }), 'an agent registration is set by ITC only'],
+    [{ type: 'ChangeAgentCommission', agentId: 'agent-1', commissionMicroPercent: 50_000_000n, meta: asAgent }, "an agent's commission is set by ITC only"],
+    [{ type: 'ChangeAgentRateSheet', agentId: 'agent-1', rateSheetId: 'sheet-cheap', meta: asAgent }, "an agent's rate sheet is set by ITC only"],
+    [{ type: 'ChangeAgentLowBalanceThreshold', agentId: 'agent-1', lowBalanceThresholdMicros: 0n, meta: asAgent }, "an agent's low-balance threshold is set by ITC only"],
+    [{ type: 'ChangeAgentMaxCustomerCreditLimit', agentId: 'agent-1', maxCustomerCreditLimitMicros: 10n ** 12n, meta: asAgent }, "an agent's maximum customer credit limit is set by ITC only"],
+    [{ type: 'ChangeAgentCallerIdPolicy', agentId: 'agent-1', customersMayAddCallerIds: false, meta: asAgent }, "an agent's CallerID policy is set by ITC only"],
+    [{ type: 'SuspendAgent', agentId: 'agent-1', reason: null, meta: asAgent }, "an agent's status is set by ITC only"],
+    [{ type: 'ReactivateAgent', agentId: 'agent-1', meta: asAgent }, "an agent's status is set by ITC only"],
+  ])('refuses the agent itself: %#', (command, message) => {
+    given([registered]).when(command).thenRejects(message, 'itc_only');
+  });
+
+  it('lets the system act for ITC', () => {
+    given([registered]).when({ type: 'SuspendAgent', agentId: 'agent-1', reason: null, meta: { actor: 'system', now: meta.now } }).then([
+      { type: 'AgentSuspended', agentId: 'agent-1', reason: null, actor: 'system', occurredAt: meta.now },
+    ]);
+  });
+});
+
 describe('evolve', () => {
   it('folds the history into the current agent', () => {
     const state = [registered, suspended, { type: 'AgentReactivated', agentId: 'agent-1', ...audit } as AgentEvent].reduce(
@@ -189,6 +263,8 @@ describe('evolve', () => {
       rateSheetId: 'sheet-base',
       lowBalanceThresholdMicros: 50_000_000n,
       username: 'acme',
+      maxCustomerCreditLimitMicros: 0n,
+      customersMayAddCallerIds: true,
     });
   });
 

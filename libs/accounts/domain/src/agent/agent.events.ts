@@ -9,6 +9,9 @@ export interface AgentRegistered extends Audit {
   rateSheetId: string;
   lowBalanceThresholdMicros: bigint;
   username: string;
+  /** events stored before these fields existed read as 0 and true (the codec upcasts). */
+  maxCustomerCreditLimitMicros: bigint;
+  customersMayAddCallerIds: boolean;
 }
 
 /** `previous…` fields make each change event a complete audit line on its own. */
@@ -41,6 +44,19 @@ export interface AgentLowBalanceThresholdChanged extends Audit {
   lowBalanceThresholdMicros: bigint;
 }
 
+export interface AgentMaxCustomerCreditLimitChanged extends Audit {
+  type: 'AgentMaxCustomerCreditLimitChanged';
+  agentId: string;
+  previousMaxCustomerCreditLimitMicros: bigint;
+  maxCustomerCreditLimitMicros: bigint;
+}
+
+export interface AgentCallerIdPolicyChanged extends Audit {
+  type: 'AgentCallerIdPolicyChanged';
+  agentId: string;
+  customersMayAddCallerIds: boolean;
+}
+
 export interface AgentSuspended extends Audit {
   type: 'AgentSuspended';
   agentId: string;
@@ -58,5 +74,7 @@ export type AgentEvent =
   | AgentRateSheetChanged
   | AgentContactUpdated
   | AgentLowBalanceThresholdChanged
+  | AgentMaxCustomerCreditLimitChanged
+  | AgentCallerIdPolicyChanged
   | AgentSuspended
   | AgentReactivated;

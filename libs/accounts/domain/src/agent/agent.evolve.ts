@@ -14,6 +14,7 @@ export function evolveAgent(state: AgentState, event: AgentEvent): AgentState {
       invariant(event.lowBalanceThresholdMicros >= 0n, `agent ${event.agentId}: negative low-balance threshold`);
       invariant(normaliseEmail(event.contactEmail) === event.contactEmail, `agent ${event.agentId}: contact e-mail not normalised`);
       invariant(normaliseUsername(event.username) === event.username, `agent ${event.agentId}: username not normalised`);
+      invariant(event.maxCustomerCreditLimitMicros >= 0n, `agent ${event.agentId}: negative maximum customer credit limit`);
       const { type: _type, actor: _actor, occurredAt: _occurredAt, ...agent } = event;
       return { status: 'active', ...agent };
     }
@@ -39,6 +40,14 @@ export function evolveAgent(state: AgentState, event: AgentEvent): AgentState {
       invariant(event.lowBalanceThresholdMicros >= 0n, `agent ${agent.agentId}: negative low-balance threshold`);
       return { ...agent, lowBalanceThresholdMicros: event.lowBalanceThresholdMicros };
     }
+    case 'AgentMaxCustomerCreditLimitChanged': {
+      const agent = existing(state, event);
+      invariant(event.previousMaxCustomerCreditLimitMicros === agent.maxCustomerCreditLimitMicros, `agent ${agent.agentId}: credit limit history out of order`);
+      invariant(event.maxCustomerCreditLimitMicros >= 0n, `agent ${agent.agentId}: negative maximum customer credit limit`);
+      return { ...agent, maxCustomerCreditLimitMicros: event.maxCustomerCreditLimitMicros };
+    }
+    case 'AgentCallerIdPolicyChanged':
+      return { ...existing(state, event), customersMayAddCallerIds: event.customersMayAddCallerIds };
     case 'AgentSuspended': {
       const agent = existing(state, event);
       invariant(agent.status === 'active', `agent ${agent.agentId} suspended while not active`);

@@ -9,6 +9,10 @@ export interface RegisteredAgent {
   rateSheetId: string;
   lowBalanceThresholdMicros: bigint;
   username: string;
+  /** the highest postpaid credit limit the agent may grant one customer (0 = none). */
+  maxCustomerCreditLimitMicros: bigint;
+  /** may its customers add CallerIDs (each pending the agent's approval)? */
+  customersMayAddCallerIds: boolean;
 }
 
 export type AgentState = { status: 'unregistered' } | RegisteredAgent;

@@ -19,6 +19,12 @@ describe('accounts event codec', () => {
     expect(encodeAccountsEvent(opened).data).toMatchObject({ creditLimitMicros: null, initialBalanceMicros: '5000000' });
   });
 
+  it('reads an AgentRegistered stored before ITC set per-agent limits: no customer credit, CallerIDs with approval', () => {
+    const { data } = encodeAccountsEvent(allEvents[0]!);
+    const { maxCustomerCreditLimitMicros: _max, customersMayAddCallerIds: _callerIds, ...old } = data;
+    expect(decodeAccountsEvent('AgentRegistered', old)).toMatchObject({ maxCustomerCreditLimitMicros: 0n, customersMayAddCallerIds: true });
+  });
+
   it('asserts on what it cannot read back', () => {
     expect(() => decodeAccountsEvent('AgentDeleted', {})).toThrow('not an accounts domain event type');
     expect(() => decodeAccountsEvent('AgentCommissionChanged', { commissionMicroPercent: 12.5 })).toThrow('must be an integer string');

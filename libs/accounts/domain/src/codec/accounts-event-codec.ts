@@ -9,11 +9,13 @@ type EventOf<T extends AccountsEventType> = Extract<AccountsEvent, { type: T }>;
 type BigintKeys<E> = { [K in keyof E]-?: bigint extends E[K] ? K : never }[keyof E];
 
 const BIGINT_FIELDS: { [T in AccountsEventType]: { [K in BigintKeys<EventOf<T>>]: true } } = {
-  AgentRegistered: { commissionMicroPercent: true, lowBalanceThresholdMicros: true },
+  AgentRegistered: { commissionMicroPercent: true, lowBalanceThresholdMicros: true, maxCustomerCreditLimitMicros: true },
   AgentCommissionChanged: { previousCommissionMicroPercent: true, commissionMicroPercent: true },
   AgentRateSheetChanged: {},
   AgentContactUpdated: {},
   AgentLowBalanceThresholdChanged: { previousLowBalanceThresholdMicros: true, lowBalanceThresholdMicros: true },
+  AgentMaxCustomerCreditLimitChanged: { previousMaxCustomerCreditLimitMicros: true, maxCustomerCreditLimitMicros: true },
+  AgentCallerIdPolicyChanged: {},
   AgentSuspended: {},
   AgentReactivated: {},
   CustomerProfileCreated: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
@@ -24,6 +26,9 @@ const BIGINT_FIELDS: { [T in AccountsEventType]: { [K in BigintKeys<EventOf<T>>]
   CustomerReactivated: {},
   CustomerClosed: {},
   CallerIdAdded: {},
+  CallerIdRequested: {},
+  CallerIdApproved: {},
+  CallerIdRejected: {},
   CallerIdRemoved: {},
   DefaultCallerIdChosen: {},
   FollowMeChanged: {},
@@ -55,7 +60,7 @@ export function encodeAccountsEvent(event: AccountsEvent): { type: AccountsEvent
 export function decodeAccountsEvent(type: string, data: unknown): AccountsEvent {
   invariant(isAccountsEventType(type), `not an accounts domain event type: "${type}"`);
   invariant(typeof data === 'object' && data !== null && !Array.isArray(data), `${type}: data must be an object`);
-  const fields: Record<string, unknown> = { ...data };
+  const fields: Record<string, unknown> = { ...upcast(type, data) };
   for (const key of Object.keys(BIGINT_FIELDS[type])) {
     const value = fields[key];
     if (value === null) continue; // nullable bigints (credit limits) stay null; evolve checks whether null is allowed.
@@ -63,4 +68,14 @@ export function decodeAccountsEvent(type: string, data: unknown): AccountsEvent 
     fields[key] = BigInt(value);
   }
   return { ...fields, type } as AccountsEvent;
+}
+
+/**
+ * Events stored before a field existed get the value that field's rule gave them then: an agent
+ * registered before ITC set credit limits per agent could grant none (0), and its customers could
+ * add CallerIDs (now pending approval).
+ */
+function upcast(type: AccountsEventType, data: object): object {
+  if (type !== 'AgentRegistered') return data;
+  return { maxCustomerCreditLimitMicros: '0', customersMayAddCallerIds: true, ...data };
 }

@@ -5,7 +5,7 @@ import { customerDecider } from './customer.decider.js';
 import type { CustomerEvent } from './customer.events.js';
 
 const given = (events: CustomerEvent[]) => spec(customerDecider).given(events);
-const add = (callerId: string): CustomerCommand => ({ type: 'AddCallerId', customerId: 'customer-1', callerId, meta });
+const add = (callerId: string): CustomerCommand => ({ type: 'AddCallerId', customerId: 'customer-1', callerId, customersMayAddCallerIds: true, meta });
 const remove = (callerId: string): CustomerCommand => ({ type: 'RemoveCallerId', customerId: 'customer-1', callerId, meta });
 const choose = (callerId: string): CustomerCommand => ({ type: 'ChooseDefaultCallerId', customerId: 'customer-1', callerId, meta });
 

@@ -40,7 +40,7 @@ describe('CloseCustomer', () => {
 
 describe('a closed customer is terminal', () => {
   it.each<CustomerCommand>([
-    { type: 'AddCallerId', customerId: 'customer-1', callerId: '+442079460958', meta },
+    { type: 'AddCallerId', customerId: 'customer-1', callerId: '+442079460958', customersMayAddCallerIds: true, meta },
     { type: 'RemoveCallerId', customerId: 'customer-1', callerId: '+442079460958', meta },
     { type: 'ChooseDefaultCallerId', customerId: 'customer-1', callerId: '+442079460958', meta },
     { type: 'SetFollowMe', customerId: 'customer-1', enabled: false, targets: [], meta },

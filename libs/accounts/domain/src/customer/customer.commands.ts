@@ -46,9 +46,31 @@ export interface CloseCustomer {
   meta: CommandMeta;
 }
 
-/** `callerId` as typed: spaces, dashes, parentheses and a leading 00 are normalised away. */
+/**
+ * `callerId` as typed: spaces, dashes, parentheses and a leading 00 are normalised away. Added by
+ * ITC or the customer's agent it is approved at once; added by the customer it waits for their
+ * approval (and is refused when the agent's policy forbids its customers to add numbers).
+ */
 export interface AddCallerId {
   type: 'AddCallerId';
+  customerId: string;
+  callerId: string;
+  /** the policy of the customer's agent (loaded by the service); true for an ITC-direct customer. */
+  customersMayAddCallerIds: boolean;
+  meta: CommandMeta;
+}
+
+/** ITC or the customer's agent lets a number the customer added go to the switch. */
+export interface ApproveCallerId {
+  type: 'ApproveCallerId';
+  customerId: string;
+  callerId: string;
+  meta: CommandMeta;
+}
+
+/** ITC or the customer's agent refuses a number the customer added. */
+export interface RejectCallerId {
+  type: 'RejectCallerId';
   customerId: string;
   callerId: string;
   meta: CommandMeta;
@@ -121,6 +143,8 @@ export type CustomerCommand =
   | ReactivateCustomer
   | CloseCustomer
   | AddCallerId
+  | ApproveCallerId
+  | RejectCallerId
   | RemoveCallerId
   | ChooseDefaultCallerId
   | SetFollowMe

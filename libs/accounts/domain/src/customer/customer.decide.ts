@@ -2,7 +2,7 @@ import type { CustomerCommand } from './customer.commands.js';
 import type { CustomerEvent } from './customer.events.js';
 import type { CustomerState } from './customer.state.js';
 import { changeCustomerCreditLimit, changeCustomerRateSheet, changeSipPassword } from './decide/billing.js';
-import { addCallerId, chooseDefaultCallerId, removeCallerId } from './decide/caller-ids.js';
+import { addCallerId, approveCallerId, chooseDefaultCallerId, rejectCallerId, removeCallerId } from './decide/caller-ids.js';
 import { setFollowMe, setFollowMeEnabled } from './decide/follow-me.js';
 import { openCustomer } from './decide/open.js';
 import { changeCustomerSettings } from './decide/settings.js';
@@ -20,6 +20,10 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
       return closeCustomer(command, state);
     case 'AddCallerId':
       return addCallerId(command, state);
+    case 'ApproveCallerId':
+      return approveCallerId(command, state);
+    case 'RejectCallerId':
+      return rejectCallerId(command, state);
     case 'RemoveCallerId':
       return removeCallerId(command, state);
     case 'ChooseDefaultCallerId':

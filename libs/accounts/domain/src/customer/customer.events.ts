@@ -1,6 +1,6 @@
 import type { Audit } from '../shared/command-meta.js';
 import type { CustomerTerms } from '../terms/billing-terms.js';
-import type { CallerIds, CustomerSettings, FollowMe, InitialBalanceSource } from './customer.state.js';
+import type { CallerIds, CustomerSettings, FollowMe, InitialBalanceSource, PendingCallerIds } from './customer.state.js';
 
 export interface CustomerOpened extends CustomerTerms, Audit {
   type: 'CustomerOpened';
@@ -39,6 +39,27 @@ export interface CustomerClosed extends Audit {
 
 export interface CallerIdAdded extends CallerIds, Audit {
   type: 'CallerIdAdded';
+  customerId: string;
+  callerId: string;
+}
+
+/** The customer added a number; it waits for approval. Carries the pending list after the change. */
+export interface CallerIdRequested extends PendingCallerIds, Audit {
+  type: 'CallerIdRequested';
+  customerId: string;
+  callerId: string;
+}
+
+/** A pending number approved: both lists after the change. */
+export interface CallerIdApproved extends CallerIds, PendingCallerIds, Audit {
+  type: 'CallerIdApproved';
+  customerId: string;
+  callerId: string;
+}
+
+/** A pending number refused by the approver, or withdrawn (removed) — the actor says which. */
+export interface CallerIdRejected extends PendingCallerIds, Audit {
+  type: 'CallerIdRejected';
   customerId: string;
   callerId: string;
 }
@@ -92,6 +113,9 @@ export type CustomerEvent =
   | CustomerReactivated
   | CustomerClosed
   | CallerIdAdded
+  | CallerIdRequested
+  | CallerIdApproved
+  | CallerIdRejected
   | CallerIdRemoved
   | DefaultCallerIdChosen
   | FollowMeChanged

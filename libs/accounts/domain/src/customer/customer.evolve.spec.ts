@@ -34,6 +34,7 @@ describe('evolve customer', () => {
       lowBalanceEmailEnabled: false,
       callerIds: ['+442079460958'],
       defaultCallerId: '+442079460958',
+      pendingCallerIds: [],
       followMe: { enabled: true, targets: [{ destination: '+447700900123', ringSeconds: 25 }] },
     });
   });

@@ -3,7 +3,7 @@ import { assertBillingTerms } from '../terms/billing-terms.js';
 import { isValidAccountNumber } from '../validation/account-number.js';
 import { isSipHa1, isSipUsername } from '../validation/credentials.js';
 import type { CustomerEvent, CustomerOpened } from './customer.events.js';
-import { assertCallerIds, assertFollowMe, assertSettings } from './customer.invariants.js';
+import { assertCallerIds, assertFollowMe, assertPendingCallerIds, assertSettings } from './customer.invariants.js';
 import type { CustomerState, OpenedCustomer } from './customer.state.js';
 
 export function evolveCustomer(state: CustomerState, event: CustomerEvent): CustomerState {
@@ -29,6 +29,26 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       );
       return withCallerIds(customer, event);
     }
+    case 'CallerIdRequested':
+      invariant(
+        !customer.callerIds.includes(event.callerId) && sameList(event.pendingCallerIds, [...customer.pendingCallerIds, event.callerId]),
+        `customer ${id}: CallerIdRequested does not extend the pending list`,
+      );
+      return withPending(customer, event.pendingCallerIds);
+    case 'CallerIdApproved':
+      invariant(
+        customer.pendingCallerIds.includes(event.callerId) &&
+          sameList(event.pendingCallerIds, customer.pendingCallerIds.filter((n) => n !== event.callerId)) &&
+          sameList(event.callerIds, [...customer.callerIds, event.callerId]),
+        `customer ${id}: CallerIdApproved does not move a pending number to the approved list`,
+      );
+      return withPending(withCallerIds(customer, event), event.pendingCallerIds);
+    case 'CallerIdRejected':
+      invariant(
+        customer.pendingCallerIds.includes(event.callerId) && sameList(event.pendingCallerIds, customer.pendingCallerIds.filter((n) => n !== event.callerId)),
+        `customer ${id}: CallerIdRejected does not shrink the pending list`,
+      );
+      return withPending(customer, event.pendingCallerIds);
     case 'CallerIdRemoved': {
       invariant(
         customer.callerIds.includes(event.callerId) && sameList(event.callerIds, customer.callerIds.filter((n) => n !== event.callerId)),
@@ -94,6 +114,7 @@ function opened(event: CustomerOpened): OpenedCustomer {
     lowBalanceEmailEnabled: event.lowBalanceEmailEnabled,
     callerIds: [],
     defaultCallerId: null,
+    pendingCallerIds: [],
     followMe: { enabled: false, targets: [] },
   };
   assertSettings(customer, id);
@@ -111,7 +132,15 @@ function existing(state: CustomerState, event: CustomerEvent): OpenedCustomer {
 function withCallerIds(customer: OpenedCustomer, event: { callerIds: readonly string[]; defaultCallerId: string | null }): OpenedCustomer {
   const callerIds = { callerIds: [...event.callerIds], defaultCallerId: event.defaultCallerId };
   assertCallerIds(callerIds, customer.customerId);
-  return { ...customer, ...callerIds };
+  const next = { ...customer, ...callerIds };
+  if (!('pendingCallerIds' in event)) assertPendingCallerIds(next, customer.customerId); // else withPending checks the new list
+  return next;
+}
+
+function withPending(customer: OpenedCustomer, pendingCallerIds: readonly string[]): OpenedCustomer {
+  const next = { ...customer, pendingCallerIds: [...pendingCallerIds] };
+  assertPendingCallerIds(next, customer.customerId);
+  return next;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -6,7 +6,7 @@ import { isWholeIn } from '../terms/billing-terms.js';
 import { isE164 } from '../validation/e164.js';
 import { normaliseEmail } from '../validation/email.js';
 import { normaliseLanguage } from '../validation/language.js';
-import type { CallerIds, CustomerSettings, FollowMe } from './customer.state.js';
+import type { CallerIds, CustomerSettings, FollowMe, PendingCallerIds } from './customer.state.js';
 
 export function assertCallerIds({ callerIds, defaultCallerId }: CallerIds, customerId: string): void {
   invariant(callerIds.length <= MAX_CALLER_IDS, `customer ${customerId}: more than ${MAX_CALLER_IDS} caller IDs`);
@@ -16,6 +16,14 @@ export function assertCallerIds({ callerIds, defaultCallerId }: CallerIds, custo
     defaultCallerId === null ? callerIds.length === 0 : callerIds.includes(defaultCallerId),
     `customer ${customerId}: the default caller ID must be one of the list, and exist when the list is not empty`,
   );
+}
+
+/** Pending numbers are E.164, distinct, never also approved, and with the approved ones at most 10. */
+export function assertPendingCallerIds({ callerIds, pendingCallerIds }: CallerIds & PendingCallerIds, customerId: string): void {
+  invariant(pendingCallerIds.every(isE164), `customer ${customerId}: a pending caller ID is not E.164`);
+  invariant(new Set(pendingCallerIds).size === pendingCallerIds.length, `customer ${customerId}: duplicate pending caller IDs`);
+  invariant(!pendingCallerIds.some((n) => callerIds.includes(n)), `customer ${customerId}: a caller ID both pending and approved`);
+  invariant(callerIds.length + pendingCallerIds.length <= MAX_CALLER_IDS, `customer ${customerId}: more than ${MAX_CALLER_IDS} caller IDs with the pending ones`);
 }
 
 export function assertFollowMe({ enabled, targets }: FollowMe, customerId: string): void {

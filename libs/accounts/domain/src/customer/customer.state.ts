@@ -21,6 +21,11 @@ export interface CallerIds {
   defaultCallerId: string | null;
 }
 
+/** Numbers the customer added that wait for its agent's (or ITC's) approval: never sent to the switch. */
+export interface PendingCallerIds {
+  pendingCallerIds: readonly string[];
+}
+
 export interface FollowMeTarget {
   /** E.164 */
   destination: string;
@@ -33,7 +38,7 @@ export interface FollowMe {
   targets: readonly FollowMeTarget[];
 }
 
-export interface OpenedCustomer extends CustomerSettings, CallerIds {
+export interface OpenedCustomer extends CustomerSettings, CallerIds, PendingCallerIds {
   status: CustomerStatus;
   customerId: string;
   accountNumber: string;

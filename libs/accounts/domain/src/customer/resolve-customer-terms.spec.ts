@@ -12,6 +12,8 @@ const agent: AgentState = {
   rateSheetId: 'sheet-agent',
   lowBalanceThresholdMicros: 0n,
   username: 'acme',
+  maxCustomerCreditLimitMicros: 0n,
+  customersMayAddCallerIds: true,
 };
 
 const profile: ExistingCustomerProfile = {

@@ -31,6 +31,13 @@ describe('toIntegrationEvent', () => {
     expect(new Set(published.map(([, , shape]) => shape!.type))).toEqual(new Set(Object.keys(accountsEventsV1)));
   });
 
+  it('never publishes a CallerID that waits for approval: only the approved list leaves accounts', () => {
+    expect(toIntegrationEvent(example('CallerIdRequested'))).toBeNull();
+    expect(toIntegrationEvent(example('CallerIdRejected'))).toBeNull();
+    expect(toIntegrationEvent(example('CallerIdApproved'))?.data).toMatchObject({ callerIds: ['+12125550123'], defaultCallerId: '+12125550123' });
+    expect(JSON.stringify(toIntegrationEvent(example('CallerIdApproved'))?.data)).not.toContain('pending');
+  });
+
   it('keeps profiles and SIP credentials inside the accounts service', () => {
     for (const type of ['CustomerProfileCreated', 'CustomerProfileUpdated', 'CustomerProfileArchived', 'SipPasswordChanged'] as const) {
       expect(toIntegrationEvent(example(type))).toBeNull();

@@ -72,6 +72,9 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
       return shape(AGENT_STATUS_CHANGED_V1, event.agentId, event, { agentId: event.agentId, status: 'suspended', reason: event.reason });
     case 'AgentReactivated':
       return shape(AGENT_STATUS_CHANGED_V1, event.agentId, event, { agentId: event.agentId, status: 'active', reason: null });
+    // ITC's limits on an agent are accounts' own rules (checked here, before a customer gets terms)
+    case 'AgentMaxCustomerCreditLimitChanged':
+    case 'AgentCallerIdPolicyChanged':
     case 'CustomerProfileCreated':
     case 'CustomerProfileUpdated':
     case 'CustomerProfileArchived':
@@ -102,7 +105,9 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
       return shape(CUSTOMER_STATUS_CHANGED_V1, event.customerId, event, { customerId: event.customerId, status: 'active', reason: null });
     case 'CustomerClosed':
       return shape(CUSTOMER_STATUS_CHANGED_V1, event.customerId, event, { customerId: event.customerId, status: 'closed', reason: event.reason });
+    // only approved numbers leave accounts: rating and the switch never see a pending one
     case 'CallerIdAdded':
+    case 'CallerIdApproved':
     case 'CallerIdRemoved':
     case 'DefaultCallerIdChosen':
       return shape(CUSTOMER_CALLER_IDS_CHANGED_V1, event.customerId, event, {
@@ -110,6 +115,9 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
         callerIds: [...event.callerIds],
         defaultCallerId: event.defaultCallerId,
       });
+    case 'CallerIdRequested':
+    case 'CallerIdRejected':
+      return null;
     case 'FollowMeChanged':
       return shape(CUSTOMER_FOLLOW_ME_CHANGED_V1, event.customerId, event, {
         customerId: event.customerId,

@@ -22,6 +22,8 @@ export interface RegisterAgentInput {
   lowBalanceThresholdMicros: bigint;
   username: string;
   password: string;
+  maxCustomerCreditLimitMicros: bigint;
+  customersMayAddCallerIds: boolean;
 }
 
 /** Absent fields stay as they are. */
@@ -31,6 +33,8 @@ export interface AgentChanges {
   commissionMicroPercent?: bigint;
   rateSheetId?: string;
   lowBalanceThresholdMicros?: bigint;
+  maxCustomerCreditLimitMicros?: bigint;
+  customersMayAddCallerIds?: boolean;
 }
 
 @Injectable()
@@ -66,6 +70,12 @@ export class AgentsService {
     }
     if (changes.lowBalanceThresholdMicros !== undefined) {
       commands.push({ type: 'ChangeAgentLowBalanceThreshold', agentId, lowBalanceThresholdMicros: changes.lowBalanceThresholdMicros, meta });
+    }
+    if (changes.maxCustomerCreditLimitMicros !== undefined) {
+      commands.push({ type: 'ChangeAgentMaxCustomerCreditLimit', agentId, maxCustomerCreditLimitMicros: changes.maxCustomerCreditLimitMicros, meta });
+    }
+    if (changes.customersMayAddCallerIds !== undefined) {
+      commands.push({ type: 'ChangeAgentCallerIdPolicy', agentId, customersMayAddCallerIds: changes.customersMayAddCallerIds, meta });
     }
     await this.decide(context, agentId, commands);
     return this.current(agentId);

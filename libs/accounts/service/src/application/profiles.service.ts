@@ -7,6 +7,7 @@ import { AccountsCommitter } from '../infrastructure/committer.js';
 import { ProfilesQueries } from '../queries/profiles.queries.js';
 import type { ProfileRow } from '../queries/rows.js';
 import { commandMeta, eventMetadata, type CommandContext } from './command-context.js';
+import { BillingPolicy } from './billing-policy.js';
 import { RateSheetCheck } from './rate-sheet-check.js';
 
 export interface CreateProfileInput extends ProfileTerms {
@@ -24,6 +25,7 @@ export class ProfilesService {
     @Inject(AccountsCommitter) private readonly committer: AccountsCommitter,
     @Inject(ProfilesQueries) private readonly profiles: ProfilesQueries,
     @Inject(RateSheetCheck) private readonly sheets: RateSheetCheck,
+    @Inject(BillingPolicy) private readonly policy: BillingPolicy,
   ) {}
 
   async create(context: CommandContext, input: CreateProfileInput): Promise<ProfileRow> {
@@ -33,11 +35,15 @@ export class ProfilesService {
       if (owner.state.status === 'unregistered') throw rejections.agentNotFound();
     }
     await this.sheets.assertExists(input.rateSheetId);
+    // an agent's own profile: only a sheet and a credit limit it may give its customers
+    if (input.ownerAgentId !== null) await this.policy.check(context.principal, input.ownerAgentId, input);
     return this.decide(context, input.profileId, { type: 'CreateCustomerProfile', ...input, meta: commandMeta(context, this.options.clock()) });
   }
 
   async update(context: CommandContext, profileId: string, changes: Partial<ProfileTerms & { name: string }>): Promise<ProfileRow> {
     await this.sheets.assertExists(changes.rateSheetId);
+    const profile = await this.aggregates.profile(profileId);
+    if (profile.state.status !== 'none') await this.policy.check(context.principal, profile.state.ownerAgentId, changes);
     return this.decide(context, profileId, { type: 'UpdateCustomerProfile', profileId, changes, meta: commandMeta(context, this.options.clock()) });
   }
 

@@ -26,6 +26,8 @@ function changesOf(event: AgentEvent): Record<string, unknown> {
         rateSheetId: event.rateSheetId,
         lowBalanceThreshold: formatMoney(event.lowBalanceThresholdMicros),
         username: event.username,
+        maxCustomerCreditLimit: formatMoney(event.maxCustomerCreditLimitMicros),
+        customersMayAddCallerIds: event.customersMayAddCallerIds,
       };
     case 'AgentCommissionChanged':
       return { commissionPercent: { from: formatPercent(event.previousCommissionMicroPercent), to: formatPercent(event.commissionMicroPercent) } };
@@ -35,6 +37,10 @@ function changesOf(event: AgentEvent): Record<string, unknown> {
       return { name: event.name, contactEmail: event.contactEmail };
     case 'AgentLowBalanceThresholdChanged':
       return { lowBalanceThreshold: { from: formatMoney(event.previousLowBalanceThresholdMicros), to: formatMoney(event.lowBalanceThresholdMicros) } };
+    case 'AgentMaxCustomerCreditLimitChanged':
+      return { maxCustomerCreditLimit: { from: formatMoney(event.previousMaxCustomerCreditLimitMicros), to: formatMoney(event.maxCustomerCreditLimitMicros) } };
+    case 'AgentCallerIdPolicyChanged':
+      return { customersMayAddCallerIds: { from: !event.customersMayAddCallerIds, to: event.customersMayAddCallerIds } };
     case 'AgentSuspended':
       return { status: 'suspended', reason: event.reason };
     case 'AgentReactivated':

@@ -58,6 +58,8 @@ export class AgentsController {
       lowBalanceThresholdMicros: parseMoney(body.lowBalanceThreshold, 'lowBalanceThreshold'),
       username: body.username,
       password: body.password,
+      maxCustomerCreditLimitMicros: parseMoney(body.maxCustomerCreditLimit, 'maxCustomerCreditLimit'),
+      customersMayAddCallerIds: body.customersMayAddCallerIds,
     });
     return agentView(agent);
   }
@@ -81,20 +83,28 @@ export class AgentsController {
   }
 
   @Patch(':id')
-  @Roles('admin')
+  @Roles('admin', 'agent')
   @ApiOperation({
-    summary: "Change an agent's commission, rate sheet, contact or low-balance threshold",
-    description: 'Each change is recorded with who made it and when (GET /agents/{id}/changes). Fields not sent stay as they are.',
+    summary: "Change an agent: ITC any field; the agent itself its own contact details (name, contactEmail)",
+    description:
+      'Each change is recorded with who made it and when (GET /agents/{id}/changes). Fields not sent stay as they are. ' +
+      'An agent sending commissionPercent, rateSheetId, lowBalanceThreshold, maxCustomerCreditLimit or customersMayAddCallerIds gets 403 itc_only and nothing changes.',
   })
   @ApiResponse({ status: 200, standardSchema: AgentView })
-  @ApiProblemResponse(404, 'no such agent')
+  @ApiProblemResponse(403, 'itc_only (an agent changing what ITC sets)')
+  @ApiProblemResponse(404, 'no such agent (or another agent)')
+  @ApiProblemResponse(422, 'invalid_name, invalid_email, invalid_commission, rate_sheet_not_found, invalid_max_customer_credit_limit')
   async change(@ValidParam('id', Id) id: string, @ValidBody(ChangeAgentBody) body: ChangeAgentBody, @Caller() context: CommandContext): Promise<AgentView> {
+    // another agent is a 404, as for every read (ITC gets the domain's agent_not_found)
+    if (context.principal.role === 'agent') assertVisible(context.principal, await this.queries.get(id), (a) => ({ agentId: a.agentId }), 'agent');
     const agent = await this.agents.change(context, id, {
       name: body.name,
       contactEmail: body.contactEmail,
       commissionMicroPercent: body.commissionPercent === undefined ? undefined : parsePercent(body.commissionPercent, 'commissionPercent'),
       rateSheetId: body.rateSheetId,
       lowBalanceThresholdMicros: body.lowBalanceThreshold === undefined ? undefined : parseMoney(body.lowBalanceThreshold, 'lowBalanceThreshold'),
+      maxCustomerCreditLimitMicros: body.maxCustomerCreditLimit === undefined ? undefined : parseMoney(body.maxCustomerCreditLimit, 'maxCustomerCreditLimit'),
+      customersMayAddCallerIds: body.customersMayAddCallerIds,
     });
     return agentView(agent);
   }

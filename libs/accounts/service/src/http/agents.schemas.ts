@@ -10,6 +10,8 @@ export const RegisterAgentBody = z.strictObject({
   lowBalanceThreshold: NonNegativeMoneyString.default('0'),
   username: Username.meta({ description: 'portal login of the agent' }),
   password: Password,
+  maxCustomerCreditLimit: NonNegativeMoneyString.default('0').meta({ description: 'the highest postpaid credit limit the agent may grant one customer; "0" = no postpaid credit' }),
+  customersMayAddCallerIds: z.boolean().default(true).meta({ description: "false = its customers cannot add CallerIDs; true = they can, each pending the agent's approval" }),
 });
 export type RegisterAgentBody = z.infer<typeof RegisterAgentBody>;
 
@@ -20,6 +22,8 @@ export const ChangeAgentBody = z
     commissionPercent: PercentString.optional(),
     rateSheetId: Id.optional(),
     lowBalanceThreshold: NonNegativeMoneyString.optional(),
+    maxCustomerCreditLimit: NonNegativeMoneyString.optional().meta({ description: 'ITC only' }),
+    customersMayAddCallerIds: z.boolean().optional().meta({ description: 'ITC only' }),
   })
   .refine(notEmpty, 'send at least one field to change');
 export type ChangeAgentBody = z.infer<typeof ChangeAgentBody>;

@@ -84,6 +84,7 @@ export class CustomersController {
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 201, standardSchema: OpenedCustomerView })
+  @ApiProblemResponse(403, "an agent's opening with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_of_another_agent, rate_sheet_below_cost, credit_limit_above_agent_maximum")
   @ApiProblemResponse(404, 'profile or agent not found')
   @ApiProblemResponse(409, 'username_taken, agent_suspended, profile_archived')
   async open(
@@ -224,9 +225,17 @@ export class CustomersController {
   }
 
   @Patch(':id')
-  @Roles('admin')
-  @ApiOperation({ summary: "Change a customer's rate sheet or (postpaid) credit limit (ITC only)" })
+  @Roles('admin', 'agent')
+  @ApiOperation({
+    summary: "Change a customer's rate sheet or (postpaid) credit limit (ITC; an agent for its own customers, within what ITC lets it give)",
+    description:
+      'An agent may give only the sheet ITC assigned to it or a sheet derived from it at a markup ≥ 0 (by the agent or ITC), and a credit limit ' +
+      "up to its maxCustomerCreditLimit; ITC is not limited. Another agent's customer is a 404.",
+  })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
+  @ApiProblemResponse(403, 'rate_sheet_not_allowed, rate_sheet_of_another_agent, rate_sheet_below_cost, credit_limit_above_agent_maximum')
+  @ApiProblemResponse(404, 'no such customer, or not yours')
+  @ApiProblemResponse(422, 'rate_sheet_not_found, credit_limit_not_allowed (prepaid)')
   async changeBilling(@ValidParam('id', Id) id: string, @ValidBody(BillingBody) body: BillingBody, @Caller() context: CommandContext): Promise<CustomerView> {
     const changes: CustomerChange[] = [];
     if (body.rateSheetId !== undefined) changes.push({ type: 'ChangeCustomerRateSheet', rateSheetId: body.rateSheetId });

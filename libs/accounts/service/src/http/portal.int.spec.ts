@@ -39,11 +39,13 @@ async function freeswitchLookup(user: string, domain?: string, token = app.gw.sw
 }
 
 describe('CallerIDs', () => {
-  it('normalises to E.164, makes the first the default, lets the customer choose and remove', async () => {
+  it('normalises to E.164, makes the first approved one the default, lets the customer choose and remove', async () => {
     const customer = await newCustomer();
     const base = `/api/v1/customers/${customer.id}/caller-ids`;
-    const first = await app.request('POST', base, { token: customer.token, body: { callerId: '0044 20 7946 0958' } });
-    expect(first.body).toMatchObject({ callerIds: ['+442079460958'], defaultCallerId: '+442079460958' });
+    const asked = await app.request('POST', base, { token: customer.token, body: { callerId: '0044 20 7946 0958' } });
+    expect(asked.body).toMatchObject({ callerIds: [], defaultCallerId: null, pendingCallerIds: ['+442079460958'] });
+    const first = await app.request('POST', `${base}/${encodeURIComponent('+442079460958')}/approve`, { token: agent.token });
+    expect(first.body).toMatchObject({ callerIds: ['+442079460958'], defaultCallerId: '+442079460958', pendingCallerIds: [] });
     await app.request('POST', base, { token: agent.token, body: { callerId: '+34 912 345 678' } });
     const chosen = await app.request('PUT', `${base}/default`, { token: customer.token, body: { callerId: '+34912345678' } });
     expect(chosen.body).toMatchObject({ callerIds: ['+442079460958', '+34912345678'], defaultCallerId: '+34912345678' });
@@ -112,7 +114,7 @@ describe('FollowMe and settings', () => {
 describe('the softswitch directory', () => {
   it('answers FreeSWITCH with the HA1 of the returned password and the customer variables', async () => {
     const customer = await newCustomer();
-    await app.request('POST', `/api/v1/customers/${customer.id}/caller-ids`, { token: customer.token, body: { callerId: '+442079460958' } });
+    await app.request('POST', `/api/v1/customers/${customer.id}/caller-ids`, { token: agent.token, body: { callerId: '+442079460958' } });
     const res = await freeswitchLookup(customer.sipUsername);
     expectStatus(res, 200);
     expect(res.contentType).toMatch(/^text\/xml/);
@@ -215,11 +217,11 @@ describe('suspend, reactivate, close', () => {
 });
 
 describe('ITC billing changes', () => {
-  it('changes a postpaid customer\'s credit limit and rate sheet (admin only)', async () => {
+  it('changes a postpaid customer\'s credit limit and rate sheet (ITC; an agent only its own customers)', async () => {
     const postpaid = await createProfile(app, app.adminToken, { name: 'Postpaid', billingType: 'postpaid', creditLimit: '10', rateSheetId: 'sheet-p' });
     const { customer } = await openCustomer(app, app.adminToken, { profileId: postpaid });
     const res = await app.request('PATCH', `/api/v1/customers/${customer.id}`, { token: app.adminToken, body: { creditLimit: '25.5', rateSheetId: 'sheet-q' } });
     expect(res.body).toMatchObject({ creditLimit: '25.5', rateSheetId: 'sheet-q' });
-    expectProblem(await app.request('PATCH', `/api/v1/customers/${customer.id}`, { token: agent.token, body: { creditLimit: '1' } }), 403);
+    expectProblem(await app.request('PATCH', `/api/v1/customers/${customer.id}`, { token: agent.token, body: { creditLimit: '1' } }), 404);
   });
 });

@@ -2,6 +2,7 @@
 // RateSheetCatalog port) first, and an unknown sheet is a 422 that changes nothing. The port here
 // is a fixed set of sheets standing in for the rating process (the real one is exercised in the
 // e2e seed scenario: accounts → RATING_URL → rating's sheets).
+import type { RateSheetInfoV1 } from '@billing/contracts';
 import { Injectable } from '@nestjs/common';
 import { jest } from '@jest/globals';
 import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
@@ -16,6 +17,10 @@ const SHEETS = new Set(['itc-base', 'agent-plus-10']);
 class KnownSheets implements RateSheetCatalog {
   async exists(sheetId: string): Promise<boolean> {
     return SHEETS.has(sheetId);
+  }
+
+  async info(sheetId: string): Promise<RateSheetInfoV1> {
+    return { sheetId, exists: SHEETS.has(sheetId), parentSheetId: null, markupPercent: null, ownerAgentId: null };
   }
 }
 

@@ -25,9 +25,20 @@ export class AccountsProjector {
       case 'AgentRegistered':
         await insert(
           `INSERT INTO ${s}.agents (agent_id, name, contact_email, commission_micro_percent, rate_sheet_id,
-             low_balance_threshold_micros, username, status, registered_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8, $8)`,
-          [event.agentId, event.name, event.contactEmail, event.commissionMicroPercent, event.rateSheetId, event.lowBalanceThresholdMicros, event.username, event.occurredAt],
+             low_balance_threshold_micros, username, status, registered_at, updated_at, max_customer_credit_limit_micros, customers_may_add_caller_ids)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8, $8, $9, $10)`,
+          [
+            event.agentId,
+            event.name,
+            event.contactEmail,
+            event.commissionMicroPercent,
+            event.rateSheetId,
+            event.lowBalanceThresholdMicros,
+            event.username,
+            event.occurredAt,
+            event.maxCustomerCreditLimitMicros,
+            event.customersMayAddCallerIds,
+          ],
         );
         await insert(`INSERT INTO ${s}.usernames (username, role, subject_id) VALUES ($1, 'agent', $2)`, [event.username, event.agentId]);
         return;
@@ -39,6 +50,14 @@ export class AccountsProjector {
         return update(`UPDATE ${s}.agents SET name = $2, contact_email = $3, updated_at = $4 WHERE agent_id = $1`, [event.agentId, event.name, event.contactEmail, event.occurredAt]);
       case 'AgentLowBalanceThresholdChanged':
         return update(`UPDATE ${s}.agents SET low_balance_threshold_micros = $2, updated_at = $3 WHERE agent_id = $1`, [event.agentId, event.lowBalanceThresholdMicros, event.occurredAt]);
+      case 'AgentMaxCustomerCreditLimitChanged':
+        return update(`UPDATE ${s}.agents SET max_customer_credit_limit_micros = $2, updated_at = $3 WHERE agent_id = $1`, [
+          event.agentId,
+          event.maxCustomerCreditLimitMicros,
+          event.occurredAt,
+        ]);
+      case 'AgentCallerIdPolicyChanged':
+        return update(`UPDATE ${s}.agents SET customers_may_add_caller_ids = $2, updated_at = $3 WHERE agent_id = $1`, [event.agentId, event.customersMayAddCallerIds, event.occurredAt]);
       case 'AgentSuspended':
       case 'AgentReactivated':
         return update(`UPDATE ${s}.agents SET status = $2, updated_at = $3 WHERE agent_id = $1`, [
@@ -133,6 +152,21 @@ export class AccountsProjector {
           event.customerId,
           JSON.stringify(event.callerIds),
           event.defaultCallerId,
+          event.occurredAt,
+        ]);
+      case 'CallerIdApproved':
+        return update(`UPDATE ${s}.customers SET caller_ids = $2::jsonb, default_caller_id = $3, pending_caller_ids = $4::jsonb, updated_at = $5 WHERE customer_id = $1`, [
+          event.customerId,
+          JSON.stringify(event.callerIds),
+          event.defaultCallerId,
+          JSON.stringify(event.pendingCallerIds),
+          event.occurredAt,
+        ]);
+      case 'CallerIdRequested':
+      case 'CallerIdRejected':
+        return update(`UPDATE ${s}.customers SET pending_caller_ids = $2::jsonb, updated_at = $3 WHERE customer_id = $1`, [
+          event.customerId,
+          JSON.stringify(event.pendingCallerIds),
           event.occurredAt,
         ]);
       case 'FollowMeChanged':

@@ -37,6 +37,9 @@ function statements(s: string): string[] {
        updated_at timestamptz NOT NULL
      )`,
     `CREATE INDEX IF NOT EXISTS agents_by_registration ON ${s}.agents (registered_at, agent_id)`,
+    // ITC's limits on what an agent gives its customers (added later: existing rows get the old rule)
+    `ALTER TABLE ${s}.agents ADD COLUMN IF NOT EXISTS max_customer_credit_limit_micros bigint NOT NULL DEFAULT 0`,
+    `ALTER TABLE ${s}.agents ADD COLUMN IF NOT EXISTS customers_may_add_caller_ids boolean NOT NULL DEFAULT true`,
     `CREATE TABLE IF NOT EXISTS ${s}.customer_profiles (
        profile_id text PRIMARY KEY,
        owner_agent_id text,
@@ -91,6 +94,8 @@ function statements(s: string): string[] {
     // lists are ordered by account number (a sequence: creation order, and stable within a batch)
     `CREATE INDEX IF NOT EXISTS customers_by_agent ON ${s}.customers (agent_id, account_number)`,
     `CREATE INDEX IF NOT EXISTS customers_by_batch ON ${s}.customers (batch_id, account_number)`,
+    // numbers the customer added that wait for approval (never in caller_ids, never sent to the switch)
+    `ALTER TABLE ${s}.customers ADD COLUMN IF NOT EXISTS pending_caller_ids jsonb NOT NULL DEFAULT '[]'::jsonb`,
     // Credentials the softswitch authenticates with, apart from the customer rows that lists read,
     // so that no query of a listing can ever select an HA1 by accident.
     `CREATE TABLE IF NOT EXISTS ${s}.sip_directory (

@@ -5,7 +5,8 @@ import { decodeCursor, pageOf, type Page } from './pagination.js';
 import { iso, micros, type AgentRow } from './rows.js';
 
 const COLUMNS = `agent_id, name, contact_email, commission_micro_percent::text AS commission, rate_sheet_id,
-  low_balance_threshold_micros::text AS threshold, username, status, registered_at, updated_at`;
+  low_balance_threshold_micros::text AS threshold, username, status, registered_at, updated_at,
+  max_customer_credit_limit_micros::text AS max_customer_credit, customers_may_add_caller_ids`;
 
 interface Sql {
   agent_id: string;
@@ -18,6 +19,8 @@ interface Sql {
   status: AgentRow['status'];
   registered_at: Date;
   updated_at: Date;
+  max_customer_credit: string;
+  customers_may_add_caller_ids: boolean;
 }
 
 function toRow(r: Sql): AgentRow {
@@ -29,6 +32,8 @@ function toRow(r: Sql): AgentRow {
     rateSheetId: r.rate_sheet_id,
     lowBalanceThresholdMicros: micros(r.threshold),
     username: r.username,
+    maxCustomerCreditLimitMicros: micros(r.max_customer_credit),
+    customersMayAddCallerIds: r.customers_may_add_caller_ids,
     status: r.status,
     registeredAt: iso(r.registered_at),
     updatedAt: iso(r.updated_at),

@@ -8,7 +8,7 @@ const COLUMNS = `c.customer_id, c.account_number, c.agent_id, c.profile_id, c.ba
   c.credit_limit_micros::text AS credit_limit, c.rate_sheet_id, c.initial_balance_micros::text AS initial_balance,
   c.initial_balance_source, c.low_balance_threshold_micros::text AS threshold, c.max_concurrent_calls,
   c.max_call_duration_seconds, c.language, c.contact_email, c.low_balance_email_enabled, c.sip_username,
-  c.portal_username, c.caller_ids, c.default_caller_id, c.follow_me, c.opened_at, c.updated_at`;
+  c.portal_username, c.caller_ids, c.default_caller_id, c.pending_caller_ids, c.follow_me, c.opened_at, c.updated_at`;
 
 interface Sql {
   customer_id: string;
@@ -32,6 +32,7 @@ interface Sql {
   portal_username: string;
   caller_ids: string[];
   default_caller_id: string | null;
+  pending_caller_ids: string[];
   follow_me: FollowMeRow;
   opened_at: Date;
   updated_at: Date;
@@ -60,6 +61,7 @@ function toRow(r: Sql): CustomerRow {
     portalUsername: r.portal_username,
     callerIds: r.caller_ids,
     defaultCallerId: r.default_caller_id,
+    pendingCallerIds: r.pending_caller_ids,
     followMe: r.follow_me,
     openedAt: iso(r.opened_at),
     updatedAt: iso(r.updated_at),

@@ -9,6 +9,8 @@ export interface AgentRow {
   rateSheetId: string;
   lowBalanceThresholdMicros: bigint;
   username: string;
+  maxCustomerCreditLimitMicros: bigint;
+  customersMayAddCallerIds: boolean;
   status: 'active' | 'suspended';
   registeredAt: string;
   updatedAt: string;
@@ -56,8 +58,11 @@ export interface CustomerRow {
   lowBalanceEmailEnabled: boolean;
   sipUsername: string;
   portalUsername: string;
+  /** approved numbers: the only ones the switch and rating see. */
   callerIds: string[];
   defaultCallerId: string | null;
+  /** added by the customer, waiting for its agent's (or ITC's) approval. */
+  pendingCallerIds: string[];
   followMe: FollowMeRow;
   openedAt: string;
   updatedAt: string;

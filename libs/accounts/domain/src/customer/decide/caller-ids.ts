@@ -1,20 +1,32 @@
-// CallerIDs are stored in E.164. The first number added becomes the default; removing the
-// default hands it to the oldest remaining number (the customer keeps presenting a number it
-// owns rather than none), and it is null only when the list is empty.
+// CallerIDs are stored in E.164. A number goes to the switch only once ITC or the customer's agent
+// vouches for it: added by them it is approved at once, added by the customer it waits (pending)
+// for their approval — otherwise a customer could present any number (spoofing). Approved
+// numbers: the first becomes the default; removing the default hands it to the oldest remaining
+// approved number, and it is null only when no number is approved. Pending numbers count towards
+// the cap of 10.
 import { rejections } from '../../rejections.js';
-import { auditOf } from '../../shared/command-meta.js';
+import { actorOf, isAgent, isItc } from '../../shared/actor.js';
+import { auditOf, type CommandMeta } from '../../shared/command-meta.js';
 import { MAX_CALLER_IDS } from '../../shared/limits.js';
 import { normaliseE164 } from '../../validation/e164.js';
-import type { AddCallerId, ChooseDefaultCallerId, RemoveCallerId } from '../customer.commands.js';
+import type { AddCallerId, ApproveCallerId, ChooseDefaultCallerId, RejectCallerId, RemoveCallerId } from '../customer.commands.js';
 import type { CustomerEvent } from '../customer.events.js';
-import type { CustomerState } from '../customer.state.js';
+import type { CustomerState, OpenedCustomer } from '../customer.state.js';
 import { changeable } from './guards.js';
 
 export function addCallerId(command: AddCallerId, state: CustomerState): CustomerEvent[] {
   const customer = changeable(state, command.customerId);
+  const approver = isApprover(command.meta, customer);
+  if (!approver && !isCustomerItself(command.meta, customer)) throw rejections.callerIdApprovalNotAllowed();
+  if (!approver && !command.customersMayAddCallerIds) throw rejections.callerIdSelfServiceDisabled();
   const callerId = checkCallerId(command.callerId);
   if (customer.callerIds.includes(callerId)) return [];
-  if (customer.callerIds.length >= MAX_CALLER_IDS) throw rejections.callerIdsFull();
+  if (customer.pendingCallerIds.includes(callerId)) return approver ? approved(customer, callerId, command.meta) : [];
+  if (customer.callerIds.length + customer.pendingCallerIds.length >= MAX_CALLER_IDS) throw rejections.callerIdsFull();
+  const audit = auditOf(command.meta);
+  if (!approver) {
+    return [{ type: 'CallerIdRequested', customerId: customer.customerId, callerId, pendingCallerIds: [...customer.pendingCallerIds, callerId], ...audit }];
+  }
   return [
     {
       type: 'CallerIdAdded',
@@ -22,14 +34,34 @@ export function addCallerId(command: AddCallerId, state: CustomerState): Custome
       callerId,
       callerIds: [...customer.callerIds, callerId],
       defaultCallerId: customer.defaultCallerId ?? callerId,
-      ...auditOf(command.meta),
+      ...audit,
     },
   ];
 }
 
+export function approveCallerId(command: ApproveCallerId, state: CustomerState): CustomerEvent[] {
+  const customer = changeable(state, command.customerId);
+  if (!isApprover(command.meta, customer)) throw rejections.callerIdApprovalNotAllowed();
+  const callerId = checkCallerId(command.callerId);
+  if (customer.callerIds.includes(callerId)) return []; // approved already: a retry
+  if (!customer.pendingCallerIds.includes(callerId)) throw rejections.callerIdNotPending();
+  return approved(customer, callerId, command.meta);
+}
+
+export function rejectCallerId(command: RejectCallerId, state: CustomerState): CustomerEvent[] {
+  const customer = changeable(state, command.customerId);
+  if (!isApprover(command.meta, customer)) throw rejections.callerIdApprovalNotAllowed();
+  const callerId = checkCallerId(command.callerId);
+  if (customer.callerIds.includes(callerId)) throw rejections.callerIdAlreadyApproved();
+  if (!customer.pendingCallerIds.includes(callerId)) return []; // rejected already (or never asked): nothing waits
+  return [rejected(customer, callerId, command.meta)];
+}
+
+/** Removes an approved number, or withdraws a pending one. */
 export function removeCallerId(command: RemoveCallerId, state: CustomerState): CustomerEvent[] {
   const customer = changeable(state, command.customerId);
   const callerId = checkCallerId(command.callerId);
+  if (customer.pendingCallerIds.includes(callerId)) return [rejected(customer, callerId, command.meta)];
   if (!customer.callerIds.includes(callerId)) return [];
   const callerIds = customer.callerIds.filter((number) => number !== callerId);
   const defaultCallerId = customer.defaultCallerId === callerId ? (callerIds[0] ?? null) : customer.defaultCallerId;
@@ -39,6 +71,7 @@ export function removeCallerId(command: RemoveCallerId, state: CustomerState): C
 export function chooseDefaultCallerId(command: ChooseDefaultCallerId, state: CustomerState): CustomerEvent[] {
   const customer = changeable(state, command.customerId);
   const callerId = checkCallerId(command.callerId);
+  if (customer.pendingCallerIds.includes(callerId)) throw rejections.callerIdNotApproved();
   if (!customer.callerIds.includes(callerId)) throw rejections.callerIdNotFound();
   if (customer.defaultCallerId === callerId) return [];
   return [
@@ -50,6 +83,40 @@ export function chooseDefaultCallerId(command: ChooseDefaultCallerId, state: Cus
       ...auditOf(command.meta),
     },
   ];
+}
+
+function approved(customer: OpenedCustomer, callerId: string, meta: CommandMeta): CustomerEvent[] {
+  return [
+    {
+      type: 'CallerIdApproved',
+      customerId: customer.customerId,
+      callerId,
+      callerIds: [...customer.callerIds, callerId],
+      defaultCallerId: customer.defaultCallerId ?? callerId,
+      pendingCallerIds: customer.pendingCallerIds.filter((number) => number !== callerId),
+      ...auditOf(meta),
+    },
+  ];
+}
+
+function rejected(customer: OpenedCustomer, callerId: string, meta: CommandMeta): CustomerEvent {
+  return {
+    type: 'CallerIdRejected',
+    customerId: customer.customerId,
+    callerId,
+    pendingCallerIds: customer.pendingCallerIds.filter((number) => number !== callerId),
+    ...auditOf(meta),
+  };
+}
+
+/** ITC, or the agent the customer belongs to. */
+function isApprover(meta: CommandMeta, customer: OpenedCustomer): boolean {
+  return isItc(meta) || (customer.agentId !== null && isAgent(meta, customer.agentId));
+}
+
+function isCustomerItself(meta: CommandMeta, customer: OpenedCustomer): boolean {
+  const actor = actorOf(meta);
+  return actor.role === 'customer' && actor.id === customer.customerId;
 }
 
 function checkCallerId(input: string): string {

@@ -1,0 +1,104 @@
+import { RejectedCommand } from '@billing/decider';
+import type { AgentState } from '../agent/agent.state.js';
+import { checkAgentBillingPolicy, type CustomerTermsRequest, type RateSheetFacts } from './agent-billing-policy.js';
+
+const asAgent = { actor: 'agent:agent-1' };
+const agent: AgentState = {
+  status: 'active',
+  agentId: 'agent-1',
+  name: 'Acme',
+  contactEmail: 'ops@acme.example',
+  commissionMicroPercent: 10_000_000n,
+  rateSheetId: 'sheet-agent',
+  lowBalanceThresholdMicros: 0n,
+  username: 'acme',
+  maxCustomerCreditLimitMicros: 50_000_000n,
+  customersMayAddCallerIds: true,
+};
+const sheet = (overrides: Partial<RateSheetFacts>): RateSheetFacts => ({
+  sheetId: 'sheet-x',
+  exists: true,
+  parentSheetId: null,
+  markupMicroPercent: null,
+  ownerAgentId: null,
+  ...overrides,
+});
+const assigned = sheet({ sheetId: 'sheet-agent' });
+const ownDerived = sheet({ sheetId: 'sheet-gold', parentSheetId: 'sheet-agent', markupMicroPercent: 15_000_000n, ownerAgentId: 'agent-1' });
+const itcDerived = sheet({ sheetId: 'sheet-itc-for-acme', parentSheetId: 'sheet-agent', markupMicroPercent: 0n, ownerAgentId: null });
+const itcBase = sheet({ sheetId: 'sheet-base' });
+
+function refusal(request: CustomerTermsRequest): { status: number; code: string; message: string } {
+  try {
+    checkAgentBillingPolicy(request);
+  } catch (error) {
+    if (error instanceof RejectedCommand) return { status: error.status, code: error.code, message: error.message };
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('what an agent may give its customers', () => {
+  it('allows the sheet ITC assigned, a sheet the agent or ITC derived from it at markup ≥ 0, and no sheet at all', () => {
+    for (const rateSheet of [assigned, ownDerived, itcDerived, null, undefined]) {
+      expect(() => checkAgentBillingPolicy({ meta: asAgent, agent, rateSheet })).not.toThrow();
+    }
+  });
+
+  it("refuses ITC's base sheet (not the one assigned to the agent)", () => {
+    expect(refusal({ meta: asAgent, agent, rateSheet: itcBase })).toEqual({
+      status: 403,
+      code: 'rate_sheet_not_allowed',
+      message: 'rate sheet "sheet-base" is not yours to bill with: use the sheet ITC assigned to you ("sheet-agent") or a sheet derived from it at a markup of at least 0',
+    });
+  });
+
+  it("refuses another agent's sheet, even one derived from the same base", () => {
+    const foreign = sheet({ sheetId: 'sheet-rival', parentSheetId: 'sheet-agent', markupMicroPercent: 5_000_000n, ownerAgentId: 'agent-2' });
+    expect(refusal({ meta: asAgent, agent, rateSheet: foreign })).toMatchObject({ status: 403, code: 'rate_sheet_of_another_agent' });
+  });
+
+  it('refuses a sheet derived from another sheet than the assigned one', () => {
+    const elsewhere = sheet({ sheetId: 'sheet-mine-of-base', parentSheetId: 'sheet-base', markupMicroPercent: 50_000_000n, ownerAgentId: 'agent-1' });
+    expect(refusal({ meta: asAgent, agent, rateSheet: elsewhere })).toMatchObject({ status: 403, code: 'rate_sheet_not_allowed' });
+  });
+
+  it('refuses a derived sheet that sells below the agent\'s cost (negative markup), or that has no markup', () => {
+    const discount = { ...ownDerived, markupMicroPercent: -1n };
+    expect(refusal({ meta: asAgent, agent, rateSheet: discount })).toEqual({
+      status: 403,
+      code: 'rate_sheet_below_cost',
+      message: 'rate sheet "sheet-gold" sells below the sheet ITC assigned to you (markup -0.000001 %): an agent\'s markup must be at least 0',
+    });
+    expect(refusal({ meta: asAgent, agent, rateSheet: { ...ownDerived, markupMicroPercent: null } })).toMatchObject({ code: 'rate_sheet_not_allowed' });
+  });
+
+  it('refuses a sheet that does not exist', () => {
+    expect(refusal({ meta: asAgent, agent, rateSheet: sheet({ sheetId: 'typo', exists: false }) })).toMatchObject({ status: 422, code: 'rate_sheet_not_found' });
+  });
+
+  it('bounds the postpaid credit an agent grants by the limit ITC set on it', () => {
+    expect(() => checkAgentBillingPolicy({ meta: asAgent, agent, creditLimitMicros: 50_000_000n })).not.toThrow();
+    expect(refusal({ meta: asAgent, agent, creditLimitMicros: 50_000_001n })).toEqual({
+      status: 403,
+      code: 'credit_limit_above_agent_maximum',
+      message: 'credit limit 50.000001 is above the 50 ITC allows this agent to grant a customer',
+    });
+    const noCredit = { ...agent, maxCustomerCreditLimitMicros: 0n };
+    expect(() => checkAgentBillingPolicy({ meta: asAgent, agent: noCredit, creditLimitMicros: 0n })).not.toThrow();
+    expect(refusal({ meta: asAgent, agent: noCredit, creditLimitMicros: 1_000_000_000_000n })).toMatchObject({ code: 'credit_limit_above_agent_maximum' });
+  });
+
+  it('leaves ITC free: any existing sheet, any credit limit, for any agent', () => {
+    for (const actor of ['admin:itc', 'system']) {
+      expect(() => checkAgentBillingPolicy({ meta: { actor }, agent, rateSheet: itcBase, creditLimitMicros: 10n ** 15n })).not.toThrow();
+      expect(() => checkAgentBillingPolicy({ meta: { actor }, agent: null, rateSheet: itcBase })).not.toThrow();
+    }
+  });
+
+  it("refuses an agent acting for another agent's customers, for ITC-direct ones, and a customer", () => {
+    expect(refusal({ meta: { actor: 'agent:agent-2' }, agent, rateSheet: assigned })).toMatchObject({ status: 403, code: 'billing_terms_not_allowed' });
+    expect(refusal({ meta: asAgent, agent: null, creditLimitMicros: 0n })).toMatchObject({ status: 403, code: 'billing_terms_not_allowed' });
+    expect(refusal({ meta: { actor: 'customer:c-1' }, agent, rateSheet: assigned })).toMatchObject({ status: 403, code: 'billing_terms_not_allowed' });
+  });
+});
