@@ -23,7 +23,7 @@ const decided = (step: ReturnType<typeof run>['steps'][number]) => ('events' in 
 const sum = (values: Iterable<bigint>) => [...values].reduce((total, value) => total + value, 0n);
 const accounts = (ledger: Ledger): AccountState[] => [...ledger.values()];
 /** debits the system decides; facts (charges, reversals) may cross the floor, these never may. */
-const VOLUNTARY: ReadonlySet<WalletCommand['type']> = new Set(['TransferToCustomer', 'TransferCommission', 'PlaceHold']);
+const VOLUNTARY: ReadonlySet<WalletCommand['type']> = new Set(['TransferToCustomer', 'TransferCommission', 'PlaceHold', 'ReserveInitialBalance']);
 
 describe('wallet properties', () => {
   it('every event’s postings sum to zero, and so does the whole ledger', () => {
@@ -48,6 +48,7 @@ describe('wallet properties', () => {
             if (account.status === 'unopened') continue;
             check(account.kind !== 'agent-commission' || account.balanceMicros >= 0n, `${where}: ${account.accountId} commission below zero`);
             check(account.heldMicros === sum([...account.holds.values()].map((hold) => hold.grantedMicros)), `${where}: ${account.accountId} held ≠ Σ holds`);
+            check(account.reservedMicros === sum([...account.reservations.values()].map((reservation) => reservation.amountMicros)), `${where}: ${account.accountId} reserved ≠ Σ reservations`);
             // armed means "at or above the threshold since the last crossing": a decision never leaves a crossing owed
             check(!account.lowBalanceArmed || account.balanceMicros >= account.lowBalanceThresholdMicros, `${where}: ${account.accountId} owes a LowBalanceCrossed`);
           }

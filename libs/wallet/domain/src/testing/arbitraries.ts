@@ -133,9 +133,34 @@ const reversedDeposit: fc.Arbitrary<WalletCommand[]> = fc
     ];
   });
 
+/**
+ * An agent-funded opening: reserve, then (maybe) the opening and its funding transfer, or a release,
+ * or nothing (a crash: a later reservation or transfer after SOON expires it).
+ */
+const opening: fc.Arbitrary<WalletCommand[]> = fc
+  .record({ agent: agentId, n: fc.nat(3), amountMicros: smallAmount, end: fc.constantFrom('funded', 'funded', 'released', 'crashed'), late: fc.boolean() })
+  .map(({ agent, n, amountMicros, end, late }) => {
+    const customer = `n-${agent}-${n}`;
+    const at = { ...meta, now: late ? LATER : NOW };
+    const expiresAt = late ? '2025-03-01T12:35:00.000Z' : SOON;
+    const reserve: WalletCommand = { type: 'ReserveInitialBalance', agentId: agent, customerId: customer, amountMicros, expiresAt, meta: at };
+    switch (end) {
+      case 'funded':
+        return [
+          reserve,
+          { type: 'OpenCustomerAccount', customerId: customer, agentId: agent, billingType: 'prepaid', creditLimitMicros: 0n, lowBalanceThresholdMicros: 0n, meta: at },
+          { type: 'TransferToCustomer', transferId: `initial-${customer}`, agentId: agent, customerId: customer, amountMicros, agentCommissionMicroPercent: 10_000_000n, meta: at },
+        ];
+      case 'released':
+        return [reserve, { type: 'ReleaseInitialBalance', agentId: agent, customerId: customer, meta: at }];
+      default:
+        return [reserve];
+    }
+  });
+
 export const walletCommands: fc.Arbitrary<WalletCommand[]> = fc
   .array(
-    fc.oneof({ weight: 6, arbitrary: walletCommand.map((command) => [command]) }, { weight: 2, arbitrary: call }, { weight: 1, arbitrary: reversedDeposit }),
+    fc.oneof({ weight: 6, arbitrary: walletCommand.map((command) => [command]) }, { weight: 2, arbitrary: call }, { weight: 1, arbitrary: reversedDeposit }, { weight: 1, arbitrary: opening }),
     { minLength: 10, maxLength: 60 },
   )
   .map((groups) => groups.flat());
