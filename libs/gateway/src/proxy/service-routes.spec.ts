@@ -26,6 +26,8 @@ describe('serviceFor: the routing table of the distributed gateway', () => {
     ['/api/v1/rate-sheets/s1/derived', 'rating'],
     ['/api/v1/customers/c1/calls?format=csv', 'rating'],
     ['/api/v1/agents/a1/calls/summary', 'rating'],
+    ['/api/v1/customers/c1/rates/lookup?number=44', 'rating'],
+    ['/api/v1/agents/a1/rates', 'rating'],
     ['/api/v1/calls/unrated', 'rating'],
     ['/api/v1/notifications', 'notifications'],
   ])('%s → %s', (path, service) => {

@@ -23,12 +23,12 @@ const API = '^/api/v1';
 const ID = '[^/]+';
 
 export const SERVICE_ROUTES: readonly ServiceRoute[] = Object.freeze([
-  // rating: the switch's authorization and CDRs, rate sheets, calls and call history
+  // rating: the switch's authorization and CDRs, rate sheets, calls and call history, price lists
   { service: 'rating', pattern: new RegExp(`${API}/switch/(authorize|cdrs)(/|$)`) },
   { service: 'rating', pattern: new RegExp(`${API}/rate-sheets(/|$)`) },
   { service: 'rating', pattern: new RegExp(`${API}/calls(/|$)`) },
   { service: 'rating', pattern: new RegExp(`${API}/internal/rating(/|$)`) },
-  { service: 'rating', pattern: new RegExp(`${API}/(customers|agents)/${ID}/calls(/|$)`) },
+  { service: 'rating', pattern: new RegExp(`${API}/(customers|agents)/${ID}/(calls|rates)(/|$)`) },
   // wallet (with card payments, which issue wallet commands in its process)
   { service: 'wallet', pattern: new RegExp(`${API}/(customers|agents)/${ID}/(deposits|transactions|balance|overview|commissions|commission-transfers)(/|$)`) },
   { service: 'wallet', pattern: new RegExp(`${API}/(wallet|internal/wallet|payments|webhooks)(/|$)`) },

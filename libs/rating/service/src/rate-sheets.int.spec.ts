@@ -143,8 +143,10 @@ describe('rate sheets', () => {
     expect((await app.switch('GET', '/api/v1/internal/rating/sheets/agent-a')).body).toMatchObject({ parentSheetId: 'itc', markupPercent: '20' });
     expect((await app.admin('GET', '/api/v1/rate-sheets/sub')).body.rows.items[0]).toMatchObject({ prefix: '44', connectFee: '0.528' });
 
-    // only admins
+    // imports are ITC's; an agent sees only its assigned sheet and its own (agent-sheets.int.spec.ts), a customer none
     const agentToken = await app.token('agent', 'someone');
-    expect((await app.request('GET', '/api/v1/rate-sheets/itc', { token: agentToken })).status).toBe(403);
+    expect((await app.request('POST', '/api/v1/rate-sheets/itc/versions', { token: agentToken, body: { rows: [row('1', '0.1')] } })).status).toBe(403);
+    expect((await app.request('GET', '/api/v1/rate-sheets/itc', { token: agentToken })).body.code).toBe('sheet_not_found');
+    expect((await app.request('GET', '/api/v1/rate-sheets/itc', { token: await app.token('customer', 'someone') })).status).toBe(403);
   });
 });

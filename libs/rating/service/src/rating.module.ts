@@ -2,6 +2,7 @@
 // wallet's hold API comes from the app (`wallet`: e.g. the wallet module's WalletCalls) — the one
 // synchronous call between services (DESIGN §2).
 import { Module, type DynamicModule } from '@nestjs/common';
+import { RatingAccountsCatchUp } from './accounts/accounts-catch-up.js';
 import { AccountsConsumer } from './accounts/accounts-consumer.js';
 import { CustomerDirectory } from './accounts/directory.js';
 import { AuthorizationService } from './calls/authorization.service.js';
@@ -14,15 +15,17 @@ import { ReRateService } from './calls/re-rate.service.js';
 import { CallsController } from './http/calls.controller.js';
 import { RateSheetsController } from './http/rate-sheets.controller.js';
 import { SheetCatalogController } from './http/sheet-catalog.controller.js';
+import { PriceListsController } from './http/price-lists.controller.js';
 import { StreamedUploads } from './http/streamed-uploads.js';
 import { SwitchController } from './http/switch.controller.js';
 import { RatingClock } from './infrastructure/clock.js';
 import { RatingDatabase } from './infrastructure/rating-database.js';
 import { RatingLifecycle } from './rating.lifecycle.js';
-import { RATING_OPTIONS, resolveRatingOptions, WALLET_HOLDS, type RatingModuleOptions, type ResolvedRatingOptions } from './rating.options.js';
+import { ACCOUNTS_OPENINGS, RATING_OPTIONS, resolveRatingOptions, WALLET_HOLDS, type RatingModuleOptions, type ResolvedRatingOptions } from './rating.options.js';
 import { RateSheetsService } from './sheets/rate-sheets.service.js';
 import { RateTables } from './sheets/rate-tables.js';
 import { RatingSheetCatalog } from './sheets/sheet-catalog.js';
+import { SheetAccess } from './sheets/sheet-access.js';
 import { SheetRegistry } from './sheets/sheet-registry.js';
 import { SheetStore } from './sheets/sheet-store.js';
 import { Tariffs } from './sheets/tariffs.js';
@@ -35,16 +38,19 @@ export class RatingModule {
       module: RatingModule,
       // global: accounts (in the same process) asks RatingSheetCatalog whether a sheet exists
       global: true,
-      controllers: [RateSheetsController, SwitchController, CallsController, SheetCatalogController],
+      controllers: [RateSheetsController, SwitchController, CallsController, SheetCatalogController, PriceListsController],
       providers: [
         { provide: RATING_OPTIONS, useValue: resolved },
         { provide: WALLET_HOLDS, useExisting: resolved.wallet },
+        resolved.accountsOpenings === null ? { provide: ACCOUNTS_OPENINGS, useValue: null } : { provide: ACCOUNTS_OPENINGS, useExisting: resolved.accountsOpenings },
         { provide: RatingDatabase, inject: [RATING_OPTIONS], useFactory: (o: ResolvedRatingOptions) => RatingDatabase.open(o.pool, o.schema) },
         StreamedUploads,
         RatingClock,
         CustomerDirectory,
         AccountsConsumer,
+        RatingAccountsCatchUp,
         SheetRegistry,
+        SheetAccess,
         RatingSheetCatalog,
         RateTables,
         Tariffs,

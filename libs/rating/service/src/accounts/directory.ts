@@ -62,9 +62,28 @@ interface CustomerRow {
 const COLUMNS = `customer_id, account_number, sip_username, agent_id, billing_type, status, status_history, sheet_history,
   max_concurrent_calls, max_call_duration_seconds, caller_ids, default_caller_id, follow_me`;
 
+/**
+ * Fills a miss (issue 12 §6): asks accounts for the customer or agent and applies its opening as
+ * the consumer would (RatingAccountsCatchUp). true = it may be known now: read again.
+ */
+export interface DirectoryMisses {
+  customer(key: { account: string } | { sipUsername: string }): Promise<boolean>;
+  agent(agentId: string): Promise<boolean>;
+}
+
+/** Distinct unknown keys one lookup asks accounts about (a CDR batch full of typos stays cheap). */
+const MAX_MISSES_FILLED = 16;
+
 @Injectable()
 export class CustomerDirectory {
+  private misses: DirectoryMisses | undefined;
+
   constructor(@Inject(RatingDatabase) private readonly db: RatingDatabase) {}
+
+  /** From now on a lookup that finds nothing asks `misses` and reads again. */
+  fillMissesWith(misses: DirectoryMisses): void {
+    this.misses = misses;
+  }
 
   async customer(customerId: string): Promise<DirectoryCustomer | null> {
     const { rows } = await this.db.pool.query<CustomerRow>(`SELECT ${COLUMNS} FROM ${this.db.table('customers')} WHERE customer_id = $1`, [customerId]);
@@ -72,6 +91,12 @@ export class CustomerDirectory {
   }
 
   async agent(agentId: string): Promise<DirectoryAgent | null> {
+    const found = await this.agentRow(agentId);
+    if (found !== null || this.misses === undefined || !(await this.misses.agent(agentId))) return found;
+    return this.agentRow(agentId);
+  }
+
+  private async agentRow(agentId: string): Promise<DirectoryAgent | null> {
     const { rows } = await this.db.pool.query<{ agent_id: string; rate_sheet_id: string; status: 'active' | 'suspended' }>(
       `SELECT agent_id, rate_sheet_id, status FROM ${this.db.table('agents')} WHERE agent_id = $1`,
       [agentId],
@@ -87,6 +112,19 @@ export class CustomerDirectory {
 
   /** Owners of many calls with one query; `ownerOf(key, result)` picks each one. */
   async candidates(keys: readonly OwnerKey[]): Promise<CustomerCandidates> {
+    const found = await this.candidateRows(keys);
+    if (this.misses === undefined) return found;
+    const unknown = new Map<string, { account: string } | { sipUsername: string }>();
+    for (const key of keys) {
+      if (key.account !== null && !found.byAccountNumber.has(key.account) && !found.byCustomerId.has(key.account)) unknown.set(`a:${key.account}`, { account: key.account });
+      if (key.sipUsername !== null && !found.bySipUsername.has(key.sipUsername)) unknown.set(`s:${key.sipUsername}`, { sipUsername: key.sipUsername });
+    }
+    if (unknown.size === 0) return found;
+    const filled = await Promise.all([...unknown.values()].slice(0, MAX_MISSES_FILLED).map((key) => this.misses!.customer(key)));
+    return filled.some(Boolean) ? this.candidateRows(keys) : found;
+  }
+
+  private async candidateRows(keys: readonly OwnerKey[]): Promise<CustomerCandidates> {
     const accounts = [...new Set(keys.flatMap((key) => (key.account === null ? [] : [key.account])))];
     const sipUsernames = [...new Set(keys.flatMap((key) => (key.sipUsername === null ? [] : [key.sipUsername])))];
     const candidates: CustomerCandidates = { byAccountNumber: new Map(), byCustomerId: new Map(), bySipUsername: new Map() };

@@ -1,8 +1,10 @@
-// Rate sheets (DESIGN §7, admin): import a deck as CSV (streamed, sheet fields in the query) or
-// JSON, add versions, derive, change a markup, view with rows, look up a number.
-import { ApiProblemResponse, ProblemException, Roles, ValidBody, ValidParam, ValidQuery } from '@billing/gateway';
+// Rate sheets (DESIGN §7): ITC imports a deck as CSV (streamed, sheet fields in the query) or JSON,
+// adds versions, derives, changes a markup, views with rows, looks up a number. An agent (issue 12
+// §1) sees the sheet ITC assigned to it and derives its own sheets from it, at a markup ≥ 0, which
+// it alone (and ITC) may view and re-price; every other sheet is 404 to it (SheetAccess).
+import { ApiProblemResponse, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, type Principal } from '@billing/gateway';
 import { formatMoney, formatPercent, parsePercent } from '@billing/money';
-import { DEFAULT_ROUNDING, readRounding, type SheetRounding } from '@billing/rating-domain';
+import { DEFAULT_ROUNDING, readRounding, sheetOwner, type SheetRounding } from '@billing/rating-domain';
 import { Body, Controller, Get, Inject, Patch, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
@@ -10,11 +12,12 @@ import { z } from 'zod';
 import type { CommandContext } from '../application/command-context.js';
 import { RatingClock } from '../infrastructure/clock.js';
 import { RateSheetsService, type DeckSource, type ImportResult } from '../sheets/rate-sheets.service.js';
+import { SheetAccess } from '../sheets/sheet-access.js';
 import { Caller } from './caller.decorator.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { ChangeMarkupBody, DeriveBody, Id, LookupQuery, NewSheetCsvQuery, NewVersionQuery, SheetQuery } from './schemas.js';
+import { ChangeMarkupBody, DeriveBody, Id, LookupQuery, MARKUP_WIRE_BOUNDS, NewSheetCsvQuery, NewVersionQuery, SheetQuery } from './schemas.js';
 import { streamedUpload } from './streamed-uploads.js';
-import { RateRowSchema, rateRowView, sheetView, SheetView } from './views.js';
+import { RateRowSchema, rateRowView, sheetView, SheetView, sheetViewFor } from './views.js';
 
 const ImportView = SheetView.extend({
   imported: z.object({
@@ -24,12 +27,15 @@ const ImportView = SheetView.extend({
     phasesMs: z.object({ read: z.number().int(), stage: z.number().int(), commit: z.number().int(), build: z.number().int() }),
   }),
 });
+const SheetList = z.object({
+  items: z.array(z.object({ sheetId: z.string(), kind: z.string(), name: z.string(), baseSheetId: z.string().nullable(), ownerAgentId: z.string().nullable() })),
+});
 const SheetWithRows = SheetView.extend({ rows: z.object({ versionId: z.string().nullable(), items: z.array(RateRowSchema), nextCursor: z.string().nullable() }) });
 const LookupView = z.object({
   number: z.string(),
   sheetId: z.string(),
   versionId: z.string(),
-  markupPercent: z.string(),
+  markupPercent: z.string().nullable().meta({ description: "the sheet's own markup; null for an agent looking at the sheet ITC assigned to it" }),
   rounding: z.object({ decimals: z.number().int(), mode: z.string() }),
   rate: RateRowSchema,
   ratePerMinute: z.string(),
@@ -49,6 +55,7 @@ export class RateSheetsController {
   constructor(
     @Inject(RateSheetsService) private readonly sheets: RateSheetsService,
     @Inject(RatingClock) private readonly clock: RatingClock,
+    @Inject(SheetAccess) private readonly access: SheetAccess,
   ) {}
 
   @Post()
@@ -106,20 +113,32 @@ export class RateSheetsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'All rate sheets (id, kind, name, base)' })
-  async list() {
-    return { items: await this.sheets.list() };
+  @Roles('admin', 'agent')
+  @ApiOperation({ summary: 'Rate sheets (id, kind, name, base, owner): ITC all; an agent the sheet ITC assigned to it and the sheets it derived' })
+  @ApiResponse({ status: 200, standardSchema: SheetList })
+  async list(@CurrentUser() user: Principal) {
+    if (user.role !== 'agent') return { items: await this.sheets.list() };
+    const assignedSheetId = await this.access.assignedSheet(user.subjectId);
+    // the assigned sheet is listed as the agent sees it: without ITC's base and markup
+    const items = await this.sheets.list({ agentId: user.subjectId, assignedSheetId });
+    return { items: items.map((item) => (item.ownerAgentId === user.subjectId ? item : { ...item, baseSheetId: null })) };
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A sheet with its versions (or, derived: its markups and its base versions) and its rows, paginated', description: 'Rows of ?version= (default: the one in force now), in import order; a derived sheet shows marked-up rows.' })
+  @Roles('admin', 'agent')
+  @ApiOperation({
+    summary: 'A sheet with its versions (or, derived: its markups and its base versions) and its rows, paginated',
+    description:
+      'Rows of ?version= (default: the one in force now), in import order; a derived sheet shows marked-up rows. An agent sees the sheet ITC assigned to it ' +
+      '(without its base and markup: the rows are what the agent pays) and the sheets it derived; any other sheet is 404.',
+  })
   @ApiResponse({ status: 200, standardSchema: SheetWithRows })
-  @ApiProblemResponse(404, 'sheet_not_found, version_not_found')
-  async get(@ValidParam('id', Id) id: string, @ValidQuery(SheetQuery) query: SheetQuery) {
-    const { state } = await this.sheets.sheet(id);
+  @ApiProblemResponse(404, 'sheet_not_found (also: not yours), version_not_found')
+  async get(@ValidParam('id', Id) id: string, @ValidQuery(SheetQuery) query: SheetQuery, @CurrentUser() user: Principal) {
+    const { state } = await this.access.visible(user, id);
     const afterPosition = query.cursor === undefined ? 0 : decodeCursor(query.cursor, ['number'] as const)[0];
     const page = await this.sheets.rows(id, { versionId: query.version, afterPosition, limit: query.limit });
-    const view = sheetView(state, await this.sheets.baseOf(state), this.clock.now().toISOString());
+    const view = sheetViewFor(user, sheetView(state, await this.sheets.baseOf(state), this.clock.now().toISOString()));
     return {
       ...view,
       rows: { versionId: page.versionId, items: page.rows.map(rateRowView), nextCursor: page.nextPosition === null ? null : encodeCursor([page.nextPosition]) },
@@ -127,17 +146,20 @@ export class RateSheetsController {
   }
 
   @Get(':id/lookup')
-  @ApiOperation({ summary: 'The rate a number gets from this sheet (longest prefix), for a call starting ?at= (default now)' })
+  @Roles('admin', 'agent')
+  @ApiOperation({ summary: 'The rate a number gets from this sheet (longest prefix), for a call starting ?at= (default now)', description: 'An agent: its assigned sheet (markupPercent null) and the sheets it derived.' })
   @ApiResponse({ status: 200, standardSchema: LookupView })
-  @ApiProblemResponse(404, 'sheet_not_found, no_rate_sheet (no version in force), no_rate (no prefix matches)')
+  @ApiProblemResponse(404, 'sheet_not_found (also: not yours), no_rate_sheet (no version in force), no_rate (no prefix matches)')
   @ApiProblemResponse(422, 'invalid_destination')
-  async lookup(@ValidParam('id', Id) id: string, @ValidQuery(LookupQuery) query: LookupQuery) {
+  async lookup(@ValidParam('id', Id) id: string, @ValidQuery(LookupQuery) query: LookupQuery, @CurrentUser() user: Principal) {
+    const { state } = await this.access.visible(user, id);
     const { number, tariff, row } = await this.sheets.lookup(id, query.number, query.at);
+    const ownMarkup = user.role === 'admin' || sheetOwner(state) === user.subjectId;
     return {
       number,
       sheetId: tariff.sheetId,
       versionId: tariff.versionId,
-      markupPercent: formatPercent(tariff.markupMicroPercent),
+      markupPercent: ownMarkup ? formatPercent(tariff.markupMicroPercent) : null,
       rounding: { decimals: tariff.table.rounding.decimals, mode: tariff.table.rounding.mode },
       rate: rateRowView(row),
       ratePerMinute: formatMoney(row.intervals[0]!.ratePerMinuteMicros),
@@ -145,24 +167,43 @@ export class RateSheetsController {
   }
 
   @Post(':id/derived')
-  @ApiOperation({ summary: 'Derive a sheet from this base sheet: every rate and connect fee × (1 + markup), rounded up to 6 decimals; it follows new base versions' })
+  @Roles('admin', 'agent')
+  @ApiOperation({
+    summary: 'Derive a sheet from this sheet: every rate and connect fee × (1 + markup), rounded up to 6 decimals; it follows new base versions',
+    description:
+      'ITC derives from a base sheet or from a sheet derived from one (at most two markups). An agent derives only from the sheet ITC assigned to it, ' +
+      'at a markup of 0 to 1000 %, and owns the result (it may bill its customers with it).',
+  })
   @ApiResponse({ status: 201, standardSchema: SheetView })
-  @ApiProblemResponse(404, 'base_not_found')
+  @ApiProblemResponse(403, 'not_assigned_sheet (an agent, from a sheet it may see but was not assigned)')
+  @ApiProblemResponse(404, 'base_not_found; sheet_not_found (an agent, a sheet not its own)')
   @ApiProblemResponse(409, 'sheet_exists')
-  @ApiProblemResponse(422, 'base_is_derived, invalid_markup')
+  @ApiProblemResponse(422, 'base_is_derived, invalid_markup (below 0 or above 1000 %)')
   async derive(@ValidParam('id', Id) id: string, @ValidBody(DeriveBody) body: DeriveBody, @Caller() context: CommandContext) {
-    const markupMicroPercent = parsePercent(body.markupPercent, 'markupPercent', { max: 1_000_000_000n });
-    const sheet = await this.sheets.derive(context, id, { sheetId: body.sheetId, name: body.name, markupMicroPercent });
-    return sheetView(sheet.state, await this.sheets.baseOf(sheet.state), this.clock.now().toISOString());
+    const markupMicroPercent = parsePercent(body.markupPercent, 'markupPercent', MARKUP_WIRE_BOUNDS);
+    const user = context.principal;
+    let owner: { agentId: string; assignedSheetId: string | null } | null = null;
+    if (user.role === 'agent') {
+      await this.access.visible(user, id);
+      owner = { agentId: user.subjectId, assignedSheetId: await this.access.assignedSheet(user.subjectId) };
+    }
+    const sheet = await this.sheets.derive(context, id, { sheetId: body.sheetId, name: body.name, markupMicroPercent }, owner);
+    return sheetViewFor(user, sheetView(sheet.state, await this.sheets.baseOf(sheet.state), this.clock.now().toISOString()));
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Change a derived sheet's markup: it applies to calls starting from now" })
+  @Roles('admin', 'agent')
+  @ApiOperation({ summary: "Change a derived sheet's markup: it applies to calls starting from now", description: 'ITC: any derived sheet. An agent: only the sheets it derived (0 to 1000 %).' })
   @ApiResponse({ status: 200, standardSchema: SheetView })
-  @ApiProblemResponse(422, 'not_a_derived_sheet, invalid_markup')
+  @ApiProblemResponse(403, 'not_sheet_owner (an agent, its assigned sheet)')
+  @ApiProblemResponse(404, 'sheet_not_found (also: an agent, a sheet not its own)')
+  @ApiProblemResponse(422, 'not_a_derived_sheet, invalid_markup (below 0 or above 1000 %)')
   async changeMarkup(@ValidParam('id', Id) id: string, @ValidBody(ChangeMarkupBody) body: ChangeMarkupBody, @Caller() context: CommandContext) {
-    const sheet = await this.sheets.changeMarkup(context, id, parsePercent(body.markupPercent, 'markupPercent', { max: 1_000_000_000n }));
-    return sheetView(sheet.state, await this.sheets.baseOf(sheet.state), this.clock.now().toISOString());
+    const user = context.principal;
+    if (user.role === 'agent') await this.access.visible(user, id);
+    const markupMicroPercent = parsePercent(body.markupPercent, 'markupPercent', MARKUP_WIRE_BOUNDS);
+    const sheet = await this.sheets.changeMarkup(context, id, markupMicroPercent, user.role === 'agent' ? user.subjectId : null);
+    return sheetViewFor(user, sheetView(sheet.state, await this.sheets.baseOf(sheet.state), this.clock.now().toISOString()));
   }
 
   private async importView(result: ImportResult) {

@@ -40,13 +40,25 @@ export const SheetQuery = z.strictObject({
 });
 export type SheetQuery = z.infer<typeof SheetQuery>;
 
+/** A price list's rows: the version in force now, in import order. */
+export const RatesQuery = z.strictObject({
+  limit: Limit,
+  cursor: Cursor.optional(),
+});
+export type RatesQuery = z.infer<typeof RatesQuery>;
+
 export const LookupQuery = z.strictObject({
   number: z.string().min(1).max(MAX_DESTINATION_CHARS),
   at: Instant.optional(),
 });
 export type LookupQuery = z.infer<typeof LookupQuery>;
 
-const Markup = percentString({ max: 1_000_000_000n });
+/**
+ * The grammar of a markup; its range (0 to 1000 %) is the decider's rule, so a negative or too large
+ * markup is a 422 invalid_markup like any broken rule, not a malformed body.
+ */
+export const MARKUP_WIRE_BOUNDS = { min: -1_000_000_000_000n, max: 1_000_000_000_000n } as const;
+const Markup = percentString(MARKUP_WIRE_BOUNDS).meta({ description: 'a percentage as a decimal string ("12.5" = base + 12.5 %), 0 to 1000 (else 422 invalid_markup)', examples: ['12.5'] });
 
 export const DeriveBody = z.strictObject({
   name: z.string().min(1).max(MAX_NAME_CHARS),

@@ -1,6 +1,7 @@
 // Response shapes: money as decimal strings, times as ISO instants (DESIGN §7).
 import { formatMoney, formatPercent } from '@billing/money';
-import { markupInForce, versionInForce, type RateSheetState } from '@billing/rating-domain';
+import { markupInForce, sheetOwner, versionInForce, type RateSheetState } from '@billing/rating-domain';
+import type { Principal } from '@billing/gateway';
 import { z } from 'zod';
 import type { CallRow, CallSummary } from '../calls/call-history.queries.js';
 import { rateRowView, roundingView, type RateRowView } from '../sheets/row-codec.js';
@@ -23,9 +24,20 @@ export const SheetView = z.object({
   baseSheetId: z.string().nullable(),
   markupPercent: z.string().nullable(),
   markups: z.array(z.object({ markupPercent: z.string(), effectiveFrom: z.string() })),
+  ownerAgentId: z.string().nullable().meta({ description: 'the agent that derived the sheet; null = ITC' }),
   versions: z.array(VersionView).meta({ description: "a derived sheet lists its base's versions: they are the ones that apply" }),
 });
 export type SheetView = z.infer<typeof SheetView>;
+
+/**
+ * A sheet as an agent sees it: its own derived sheets whole; the sheet ITC assigned to it without
+ * what it is derived from or at which markup (ITC's margin is not the agent's business) — its rows
+ * are the prices the agent pays.
+ */
+export function sheetViewFor(principal: Principal, view: SheetView): SheetView {
+  if (principal.role === 'admin' || view.ownerAgentId === principal.subjectId) return view;
+  return { ...view, baseSheetId: null, markupPercent: null, markups: [] };
+}
 
 export const RateRowSchema = z.object({
   prefix: z.string(),
@@ -47,6 +59,7 @@ export function sheetView(state: RateSheetState, base: RateSheetState, now: stri
     baseSheetId: state.kind === 'derived' ? state.baseSheetId : null,
     markupPercent: state.kind === 'derived' ? formatPercent(markupInForce(state, now)) : null,
     markups: state.kind === 'derived' ? state.markups.map((m) => ({ markupPercent: formatPercent(m.markupMicroPercent), effectiveFrom: m.effectiveFrom })) : [],
+    ownerAgentId: sheetOwner(state),
     versions: baseVersions.map((version) => ({
       versionId: version.versionId,
       effectiveFrom: version.effectiveFrom,

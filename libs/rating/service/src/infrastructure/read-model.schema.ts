@@ -47,6 +47,9 @@ function statements(s: string): string[] {
        created_at timestamptz NOT NULL,
        updated_at timestamptz NOT NULL
      )`,
+    // the agent that derived the sheet (null: ITC), so an agent's list is one indexed query
+    `ALTER TABLE ${s}.rate_sheets ADD COLUMN IF NOT EXISTS owner_agent_id text`,
+    `CREATE INDEX IF NOT EXISTS rate_sheets_by_owner ON ${s}.rate_sheets (owner_agent_id) WHERE owner_agent_id IS NOT NULL`,
     `CREATE TABLE IF NOT EXISTS ${s}.rate_imports (
        version_id text PRIMARY KEY,
        sheet_id text NOT NULL,

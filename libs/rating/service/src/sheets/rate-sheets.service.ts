@@ -58,6 +58,8 @@ export interface ImportResult {
 
 export interface RowsPage {
   readonly versionId: string | null;
+  /** the version's rounding: how a call's cost at these rates is rounded (null: no version). */
+  readonly rounding: SheetRounding | null;
   readonly markupMicroPercent: bigint;
   readonly rows: readonly RateRow[];
   /** position after the last row, or null at the end. */
@@ -172,8 +174,8 @@ export class RateSheetsService {
     return lineageOf(state, async (id) => (await this.registry.get(id)).state);
   }
 
-  list() {
-    return this.registry.list();
+  list(visibleTo?: { agentId: string; assignedSheetId: string | null }) {
+    return this.registry.list(visibleTo);
   }
 
   /**
@@ -187,12 +189,12 @@ export class RateSheetsService {
     const now = this.clock.now().toISOString();
     const markups = markupsAt(lineage, now);
     const markupMicroPercent = markups[markups.length - 1] ?? 0n;
-    if (base === null) return { versionId: null, markupMicroPercent, rows: [], nextPosition: null };
+    if (base === null) return { versionId: null, rounding: null, markupMicroPercent, rows: [], nextPosition: null };
     const version =
       options.versionId === undefined ? (versionInForce(base, now) ?? base.versions[base.versions.length - 1] ?? null) : (base.versions.find((v) => v.versionId === options.versionId) ?? null);
     if (version === null) {
       if (options.versionId !== undefined) throw new RejectedCommand('no such version of this rate sheet', 'version_not_found', 404);
-      return { versionId: null, markupMicroPercent, rows: [], nextPosition: null };
+      return { versionId: null, rounding: null, markupMicroPercent, rows: [], nextPosition: null };
     }
     const { rows } = await this.db.pool.query<StoredRow & { position: number }>(
       `SELECT position, prefix, destination, connect_fee_micros, minimum_seconds, intervals FROM ${this.db.table('rate_rows')}
@@ -202,6 +204,7 @@ export class RateSheetsService {
     const page = rows.slice(0, options.limit);
     return {
       versionId: version.versionId,
+      rounding: version.rounding,
       markupMicroPercent,
       rows: page.map((row) => markups.reduce((priced, markup) => (markup === 0n ? priced : deriveRow(priced, markup)), rowFromStored(row))),
       nextPosition: rows.length > options.limit ? (page[page.length - 1]?.position ?? 0) + 1 : null,

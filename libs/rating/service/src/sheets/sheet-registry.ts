@@ -13,6 +13,15 @@ export interface LoadedSheet {
   readonly version: number;
 }
 
+export interface SheetListItem {
+  readonly sheetId: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly baseSheetId: string | null;
+  /** the agent that derived it; null = ITC. */
+  readonly ownerAgentId: string | null;
+}
+
 const FRESH_MS = 1_000;
 const MAX_SHEETS = 10_000;
 
@@ -52,11 +61,14 @@ export class SheetRegistry {
     this.store(sheetId, sheet);
   }
 
-  async list(): Promise<{ sheetId: string; kind: string; name: string; baseSheetId: string | null }[]> {
-    const { rows } = await this.db.pool.query<{ sheet_id: string; kind: string; name: string; base_sheet_id: string | null }>(
-      `SELECT sheet_id, kind, name, base_sheet_id FROM ${this.db.table('rate_sheets')} ORDER BY sheet_id LIMIT 10000`,
+  /** Every sheet, or (`visibleTo`) an agent's: the sheet ITC assigned to it and the sheets it derived. */
+  async list(visibleTo?: { agentId: string; assignedSheetId: string | null }): Promise<SheetListItem[]> {
+    const where = visibleTo === undefined ? '' : 'WHERE owner_agent_id = $1 OR sheet_id = $2';
+    const { rows } = await this.db.pool.query<{ sheet_id: string; kind: string; name: string; base_sheet_id: string | null; owner_agent_id: string | null }>(
+      `SELECT sheet_id, kind, name, base_sheet_id, owner_agent_id FROM ${this.db.table('rate_sheets')} ${where} ORDER BY sheet_id LIMIT 10000`,
+      visibleTo === undefined ? [] : [visibleTo.agentId, visibleTo.assignedSheetId],
     );
-    return rows.map((row) => ({ sheetId: row.sheet_id, kind: row.kind, name: row.name, baseSheetId: row.base_sheet_id }));
+    return rows.map((row) => ({ sheetId: row.sheet_id, kind: row.kind, name: row.name, baseSheetId: row.base_sheet_id, ownerAgentId: row.owner_agent_id }));
   }
 
   private async load(sheetId: string): Promise<LoadedSheet> {

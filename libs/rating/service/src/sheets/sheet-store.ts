@@ -6,7 +6,7 @@
 // between) are invisible (nothing references their version) and swept after an hour.
 import { invariant } from '@billing/decider';
 import { encodeJson, WrongExpectedVersionError, type EventMetadata } from '@billing/event-store';
-import { decideRateSheet, evolveRateSheet, rateSheetStreamId, type RateRow, type RateSheetCommand, type RateSheetEvent, type RateSheetState } from '@billing/rating-domain';
+import { decideRateSheet, evolveRateSheet, rateSheetStreamId, sheetOwner, type RateRow, type RateSheetCommand, type RateSheetEvent, type RateSheetState } from '@billing/rating-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
@@ -94,10 +94,10 @@ export class SheetStore {
           ]);
           const next = results[0]!.nextExpectedVersion;
           await client.query(
-            `INSERT INTO ${this.db.table('rate_sheets')} (sheet_id, kind, name, base_sheet_id, stream_version, state, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, now(), now())
+            `INSERT INTO ${this.db.table('rate_sheets')} (sheet_id, kind, name, base_sheet_id, owner_agent_id, stream_version, state, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now())
              ON CONFLICT (sheet_id) DO UPDATE SET stream_version = EXCLUDED.stream_version, state = EXCLUDED.state, updated_at = now()`,
-            [sheetId, state.kind, state.name, state.kind === 'derived' ? state.baseSheetId : null, next, encodeJson(state)],
+            [sheetId, state.kind, state.name, state.kind === 'derived' ? state.baseSheetId : null, sheetOwner(state), next, encodeJson(state)],
           );
           if (committedImport !== undefined) {
             await client.query(`UPDATE ${this.db.table('rate_imports')} SET status = 'committed' WHERE version_id = $1`, [committedImport]);

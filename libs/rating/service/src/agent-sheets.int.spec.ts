@@ -1,0 +1,167 @@
+// Issue 12 §1 and §12 through the HTTP API: an agent derives its own sheets from the sheet ITC
+// assigned to it (never from ITC's base or another agent's), at a markup ≥ 0, sees and re-prices
+// only those; accounts' sheet query tells parent, markup and owner; customers see the prices they
+// are billed and agents the sheet they buy at — each only its own (404 otherwise).
+import { RatingTestApp } from './__fixtures__/rating-test-app.js';
+
+const uk = { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] };
+const london = { prefix: '4420', destination: 'London', connectFee: '0.01', intervals: [{ startSecond: 0, ratePerMinute: '0.08', incrementSeconds: 1 }] };
+
+describe('agent sheets and price lists', () => {
+  let app: RatingTestApp;
+  const tokens: Record<string, string> = {};
+  const as = (who: string, method: string, path: string, body?: unknown) => app.request(method, path, { token: tokens[who]!, ...(body === undefined ? {} : { body }) });
+
+  beforeAll(async () => {
+    app = await RatingTestApp.start();
+    expect((await app.admin('POST', '/api/v1/rate-sheets', { sheetId: 'itc', name: 'ITC', effectiveFrom: '2020-01-01T00:00:00Z', rows: [uk, london] })).status).toBe(201);
+    expect((await app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: 'for-a', name: 'Agent A (+20 %)', markupPercent: '20' })).status).toBe(201);
+    expect((await app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: 'for-b', name: 'Agent B (+10 %)', markupPercent: '10' })).status).toBe(201);
+    await app.openAgent('ag-a', 'for-a');
+    await app.openAgent('ag-b', 'for-b');
+    tokens['ag-a'] = await app.token('agent', 'ag-a');
+    tokens['ag-b'] = await app.token('agent', 'ag-b');
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+  }, 60_000);
+
+  it('an agent derives from its assigned sheet only, at a markup of at least 0 %, and owns what it derives', async () => {
+    const derived = await as('ag-a', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'a-plus-5', name: 'A retail', markupPercent: '5' });
+    expect(derived.status).toBe(201);
+    expect(derived.body).toMatchObject({ sheetId: 'a-plus-5', kind: 'derived', baseSheetId: 'for-a', markupPercent: '5', ownerAgentId: 'ag-a' });
+    // accounts' query: the parent, the markup and the owner
+    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/a-plus-5')).body).toEqual({ sheetId: 'a-plus-5', exists: true, parentSheetId: 'for-a', markupPercent: '5', ownerAgentId: 'ag-a' });
+    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/for-a')).body).toEqual({ sheetId: 'for-a', exists: true, parentSheetId: 'itc', markupPercent: '20', ownerAgentId: null });
+    // priced on top of what the agent pays: 0.10 × 1.2 × 1.05
+    expect((await as('ag-a', 'GET', '/api/v1/rate-sheets/a-plus-5/lookup?number=447700900123')).body).toMatchObject({ markupPercent: '5', ratePerMinute: '0.126' });
+
+    // ITC's base and another agent's sheet do not exist for it; its own derived sheet is not its assigned one
+    for (const other of ['itc', 'for-b']) {
+      const refused = await as('ag-a', 'POST', `/api/v1/rate-sheets/${other}/derived`, { sheetId: `a-from-${other}`, name: 'x', markupPercent: '5' });
+      expect([refused.status, refused.body.code]).toEqual([404, 'sheet_not_found']);
+    }
+    const fromOwn = await as('ag-a', 'POST', '/api/v1/rate-sheets/a-plus-5/derived', { sheetId: 'a-from-own', name: 'x', markupPercent: '5' });
+    expect([fromOwn.status, fromOwn.body.code]).toEqual([403, 'not_assigned_sheet']);
+    // below cost: 422, nothing created
+    const negative = await as('ag-a', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'a-minus', name: 'x', markupPercent: '-0.5' });
+    expect([negative.status, negative.body.code]).toEqual([422, 'invalid_markup']);
+    const over = await as('ag-a', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'a-over', name: 'x', markupPercent: '1000.01' });
+    expect([over.status, over.body.code]).toEqual([422, 'invalid_markup']);
+    for (const id of ['a-from-itc', 'a-from-for-b', 'a-from-own', 'a-minus', 'a-over']) {
+      expect((await app.switch('GET', `/api/v1/internal/rating/sheets/${id}`)).body.exists).toBe(false);
+    }
+    // the same derive again is the same sheet (a retry); at another markup the id is taken
+    expect((await as('ag-a', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'a-plus-5', name: 'A retail', markupPercent: '5' })).status).toBe(201);
+    expect((await as('ag-a', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'a-plus-5', name: 'A retail', markupPercent: '6' })).body.code).toBe('sheet_exists');
+  });
+
+  it("an agent sees its assigned sheet (without ITC's base and markup) and its own sheets, nothing else", async () => {
+    expect((await as('ag-a', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'a-zero', name: 'A at cost', markupPercent: '0' })).status).toBe(201);
+    const list = await as('ag-a', 'GET', '/api/v1/rate-sheets');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      { sheetId: 'a-plus-5', kind: 'derived', name: 'A retail', baseSheetId: 'for-a', ownerAgentId: 'ag-a' },
+      { sheetId: 'a-zero', kind: 'derived', name: 'A at cost', baseSheetId: 'for-a', ownerAgentId: 'ag-a' },
+      { sheetId: 'for-a', kind: 'derived', name: 'Agent A (+20 %)', baseSheetId: null, ownerAgentId: null },
+    ]);
+    expect((await as('ag-b', 'GET', '/api/v1/rate-sheets')).body.items.map((item: { sheetId: string }) => item.sheetId)).toEqual(['for-b']);
+    expect((await app.admin('GET', '/api/v1/rate-sheets')).body.items.map((item: { sheetId: string }) => item.sheetId)).toEqual(['a-plus-5', 'a-zero', 'for-a', 'for-b', 'itc']);
+
+    const assigned = await as('ag-a', 'GET', '/api/v1/rate-sheets/for-a');
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ sheetId: 'for-a', baseSheetId: null, markupPercent: null, markups: [], ownerAgentId: null });
+    expect(assigned.body.rows.items.map((row: { intervals: { ratePerMinute: string }[] }) => row.intervals[0]!.ratePerMinute)).toEqual(['0.12', '0.096']);
+    expect((await as('ag-a', 'GET', '/api/v1/rate-sheets/for-a/lookup?number=44207946')).body).toMatchObject({ markupPercent: null, ratePerMinute: '0.096' });
+    // ITC sees the lineage
+    expect((await app.admin('GET', '/api/v1/rate-sheets/for-a')).body).toMatchObject({ baseSheetId: 'itc', markupPercent: '20' });
+
+    for (const [who, id] of [['ag-a', 'itc'], ['ag-a', 'for-b'], ['ag-b', 'a-plus-5'], ['ag-b', 'nope']] as const) {
+      const view = await as(who, 'GET', `/api/v1/rate-sheets/${id}`);
+      expect([view.status, view.body.code]).toEqual([404, 'sheet_not_found']);
+      expect((await as(who, 'GET', `/api/v1/rate-sheets/${id}/lookup?number=44`)).status).toBe(404);
+    }
+    // importing stays ITC's; customers have no sheet routes
+    expect((await as('ag-a', 'POST', '/api/v1/rate-sheets/itc/versions', { rows: [uk] })).status).toBe(403);
+    expect((await as('ag-a', 'POST', '/api/v1/rate-sheets', { name: 'mine', rows: [uk] })).status).toBe(403);
+  });
+
+  it('an agent changes the markup of its own sheets only (≥ 0); ITC of any derived sheet', async () => {
+    const changed = await as('ag-a', 'PATCH', '/api/v1/rate-sheets/a-plus-5', { markupPercent: '7' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.markups.map((m: { markupPercent: string }) => m.markupPercent)).toEqual(['5', '7']);
+    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/a-plus-5')).body.markupPercent).toBe('7');
+
+    const negative = await as('ag-a', 'PATCH', '/api/v1/rate-sheets/a-plus-5', { markupPercent: '-1' });
+    expect([negative.status, negative.body.code]).toEqual([422, 'invalid_markup']);
+    const assigned = await as('ag-a', 'PATCH', '/api/v1/rate-sheets/for-a', { markupPercent: '0' });
+    expect([assigned.status, assigned.body.code]).toEqual([403, 'not_sheet_owner']);
+    const others = await as('ag-b', 'PATCH', '/api/v1/rate-sheets/a-plus-5', { markupPercent: '0' });
+    expect([others.status, others.body.code]).toEqual([404, 'sheet_not_found']);
+    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/a-plus-5')).body.markupPercent).toBe('7');
+    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/for-a')).body.markupPercent).toBe('20');
+
+    expect((await app.admin('PATCH', '/api/v1/rate-sheets/a-plus-5', { markupPercent: '8' })).body).toMatchObject({ markupPercent: '8', ownerAgentId: 'ag-a' });
+  });
+
+  it('a customer sees the prices it is billed; its agent and ITC too; nobody else', async () => {
+    const carol = await app.openCustomer('carol', { agentId: 'ag-a', rateSheetId: 'a-zero', initialBalance: '10' });
+    await app.openCustomer('dave', { agentId: 'ag-b', rateSheetId: 'for-b', initialBalance: '10' });
+    tokens.carol = await app.token('customer', 'carol');
+    tokens.dave = await app.token('customer', 'dave');
+
+    const rates = await as('carol', 'GET', '/api/v1/customers/carol/rates?limit=1');
+    expect(rates.status).toBe(200);
+    expect(rates.body).toMatchObject({ sheetId: 'a-zero', rounding: { decimals: 4, mode: 'up' }, rows: { items: [{ prefix: '44', intervals: [{ ratePerMinute: '0.12' }] }] } });
+    expect(rates.body).not.toHaveProperty('markupPercent');
+    const next = await as('carol', 'GET', `/api/v1/customers/carol/rates?limit=1&cursor=${rates.body.rows.nextCursor}`);
+    expect(next.body.rows).toMatchObject({ items: [{ prefix: '4420', connectFee: '0.012' }], nextCursor: null });
+
+    const lookup = await as('carol', 'GET', '/api/v1/customers/carol/rates/lookup?number=%2B44%2020%207946%200958');
+    expect(lookup.body).toMatchObject({ number: '442079460958', sheetId: 'a-zero', ratePerMinute: '0.096', rate: { prefix: '4420', connectFee: '0.012' } });
+    expect(lookup.body).not.toHaveProperty('markupPercent');
+    // what the lookup says is what a call costs: 60 s at 0.096/min + 0.012 connect = 0.108
+    const cdr = await app.switch('POST', '/api/v1/switch/cdrs', {
+      callId: 'carol-1',
+      account: carol.accountNumber,
+      callerId: '',
+      destination: '+44 20 7946 0958',
+      startedAt: new Date(Date.now() - 120_000).toISOString(),
+      answeredAt: new Date(Date.now() - 115_000).toISOString(),
+      endedAt: new Date(Date.now() - 55_000).toISOString(),
+      billsec: 60,
+      disposition: 'answered',
+    });
+    expect(cdr.body).toMatchObject({ status: 'rated', cost: '0.108' });
+
+    expect((await as('ag-a', 'GET', '/api/v1/customers/carol/rates/lookup?number=44')).body.sheetId).toBe('a-zero');
+    expect((await app.admin('GET', '/api/v1/customers/carol/rates')).status).toBe(200);
+    for (const [who, path] of [
+      ['dave', '/api/v1/customers/carol/rates'],
+      ['dave', '/api/v1/customers/carol/rates/lookup?number=44'],
+      ['ag-b', '/api/v1/customers/carol/rates'],
+      ['carol', '/api/v1/customers/nobody/rates'],
+    ] as const) {
+      expect((await as(who, 'GET', path)).status).toBe(404);
+    }
+    const bad = await as('carol', 'GET', '/api/v1/customers/carol/rates/lookup?number=*97');
+    expect([bad.status, bad.body.code]).toEqual([422, 'invalid_destination']);
+    const none = await as('carol', 'GET', '/api/v1/customers/carol/rates/lookup?number=33123');
+    expect([none.status, none.body.code]).toEqual([404, 'no_rate']);
+    expect((await as('carol', 'GET', '/api/v1/rate-sheets/a-zero')).status).toBe(403);
+  });
+
+  it('an agent sees the sheet it buys at; another agent and customers do not', async () => {
+    const rates = await as('ag-a', 'GET', '/api/v1/agents/ag-a/rates');
+    expect(rates.status).toBe(200);
+    expect(rates.body).toMatchObject({ sheetId: 'for-a', rows: { nextCursor: null } });
+    expect(rates.body.rows.items.map((row: { intervals: { ratePerMinute: string }[] }) => row.intervals[0]!.ratePerMinute)).toEqual(['0.12', '0.096']);
+    expect((await as('ag-a', 'GET', '/api/v1/agents/ag-a/rates/lookup?number=447700900123')).body).toMatchObject({ sheetId: 'for-a', ratePerMinute: '0.12' });
+    expect((await app.admin('GET', '/api/v1/agents/ag-b/rates/lookup?number=447700900123')).body).toMatchObject({ sheetId: 'for-b', ratePerMinute: '0.11' });
+    expect((await as('ag-b', 'GET', '/api/v1/agents/ag-a/rates')).status).toBe(404);
+    expect((await as('ag-b', 'GET', '/api/v1/agents/ag-a/rates/lookup?number=44')).status).toBe(404);
+    expect((await app.admin('GET', '/api/v1/agents/nobody/rates')).status).toBe(404);
+    expect((await as('carol', 'GET', '/api/v1/agents/ag-a/rates')).status).toBe(403);
+  });
+});
