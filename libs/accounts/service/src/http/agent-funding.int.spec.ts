@@ -13,6 +13,10 @@ jest.setTimeout(90_000);
 
 const balances = new Map<string, bigint>();
 const asked: string[] = [];
+const reserved = new Map<string, { agentId: string; amountMicros: bigint }>();
+const released: string[] = [];
+/** runs once inside the next reservation: what happens between the reservation and the append. */
+let meanwhile: (() => Promise<void>) | undefined;
 
 @Injectable()
 class KnownBalances implements AgentFunds {
@@ -21,11 +25,20 @@ class KnownBalances implements AgentFunds {
     const availableMicros = balances.get(request.agentId) ?? 0n;
     if (availableMicros < request.amountMicros) return { reserved: false, code: 'insufficient_funds', reason: 'insufficient agent balance', availableMicros };
     balances.set(request.agentId, availableMicros - request.amountMicros);
+    reserved.set(request.customerId, request);
+    const run = meanwhile;
+    meanwhile = undefined;
+    await run?.();
     return { reserved: true };
   }
 
-  async releaseInitialBalance(): Promise<boolean> {
-    return false;
+  async releaseInitialBalance(request: { agentId: string; customerId: string }): Promise<boolean> {
+    const reservation = reserved.get(request.customerId);
+    if (reservation === undefined) return false;
+    reserved.delete(request.customerId);
+    released.push(request.customerId);
+    balances.set(request.agentId, (balances.get(request.agentId) ?? 0n) + reservation.amountMicros);
+    return true;
   }
 }
 
@@ -42,8 +55,12 @@ afterAll(async () => {
   await app?.close();
 });
 
-const open = (token: string, profileId: string, key?: string) =>
-  app.request('POST', '/api/v1/customers', { token, body: { profileId }, ...(key === undefined ? {} : { headers: { 'Idempotency-Key': key } }) });
+const open = (token: string, profileId: string, key?: string, portalUsername?: string) =>
+  app.request('POST', '/api/v1/customers', {
+    token,
+    body: { profileId, ...(portalUsername === undefined ? {} : { portalUsername }) },
+    ...(key === undefined ? {} : { headers: { 'Idempotency-Key': key } }),
+  });
 
 describe('an agent opening a customer with an initial balance', () => {
   it('is refused with 409 when the agent cannot fund it, and nothing is opened', async () => {
@@ -76,5 +93,16 @@ describe('an agent opening a customer with an initial balance', () => {
     const itcProfile = await createProfile(app, app.adminToken, { initialBalance: '50' });
     expectStatus(await app.request('POST', '/api/v1/customers', { token: app.adminToken, body: { profileId: itcProfile, agentId: agent.id } }), 201);
     expect(asked).toEqual([]);
+  });
+
+  it('releases the reservation when the opening fails after it (its portal username taken in between)', async () => {
+    balances.set(agent.id, parseMoney('10'));
+    const funded = await createProfile(app, agent.token, { initialBalance: '10' });
+    const free = await createProfile(app, agent.token, { initialBalance: '0' });
+    meanwhile = async () => expectStatus(await open(agent.token, free, undefined, 'taken-in-between'), 201);
+    const res = await open(agent.token, funded, 'loses-the-name', 'taken-in-between');
+    expectProblem(res, 409, 'username_taken');
+    expect(released).toHaveLength(1);
+    expect(balances.get(agent.id)).toBe(parseMoney('10'));
   });
 });
