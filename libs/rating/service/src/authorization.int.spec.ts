@@ -80,6 +80,25 @@ describe('call authorization', () => {
     expect((await authorize({ account: broke.accountNumber }, '442079460958')).body).toMatchObject({ allowed: false, reason: 'insufficient_balance' });
   });
 
+  it('a customer whose calls took it below zero is refused with in_debt (the debt policy of the wallet)', async () => {
+    // 0.6 = 60 s at 0.60/min; a CDR of 120 s without authorization is charged in full: -0.6
+    const debtor = await app.openCustomer('debtor', { rateSheetId: 'auth', initialBalance: '0.6' });
+    const cdr = await app.switch('POST', '/api/v1/switch/cdrs', {
+      callId: 'unauthorized-1',
+      account: debtor.accountNumber,
+      callerId: '',
+      destination: '+12125550100',
+      startedAt: '2025-03-01T12:00:00Z',
+      answeredAt: '2025-03-01T12:00:02Z',
+      endedAt: '2025-03-01T12:02:02Z',
+      billsec: 120,
+      disposition: 'answered',
+    });
+    expect(cdr.body).toMatchObject({ status: 'rated', cost: '1.2' });
+    await waitFor(async () => (await app.wallet('debtor'))?.balanceMicros === parseMoney('-0.6'), 20_000, 'the charge');
+    expect((await authorize({ account: debtor.accountNumber }, '+12125550100')).body).toMatchObject({ allowed: false, maxDurationSeconds: 0, reason: 'in_debt' });
+  });
+
   it('refuses unknown, suspended and closed accounts, suspended agents, and destinations it cannot rate, each with its reason', async () => {
     await app.openAgent('auth-agent', 'auth');
     const customer = await app.openCustomer('reasons', { rateSheetId: 'auth', initialBalance: '10', agentId: 'auth-agent' });
