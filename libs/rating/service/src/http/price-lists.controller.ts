@@ -36,7 +36,7 @@ export class PriceListsController {
 
   @Get('customers/:id/rates')
   @Roles('admin', 'agent', 'customer')
-  @ApiOperation({ summary: 'The rates a customer is billed: the rows of its sheet in force now, paginated', description: 'In import order; `?limit` (1–1000) and `?cursor` as ITC\'s sheet view.' })
+  @ApiOperation({ summary: 'The rates a customer is billed: the rows of its sheet in force now, paginated', description: 'In import order; `?limit` (1–500) and `?cursor` as ITC\'s sheet view.' })
   @ApiResponse({ status: 200, standardSchema: PriceList })
   @ApiProblemResponse(404, 'not_found (no such customer, or not yours)')
   async customerRates(@ValidParam('id', Id) id: string, @ValidQuery(RatesQuery) query: RatesQuery, @CurrentUser() user: Principal) {
