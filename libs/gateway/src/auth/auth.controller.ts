@@ -63,6 +63,7 @@ export class AuthController {
     summary: 'Change your own password (current + new). Every token of the login is revoked (all sessions end); the answer is a new token for this one.',
   })
   @ApiResponse({ status: 200, standardSchema: LoginResponse })
+  @ApiProblemResponse(409, 'concurrent_modification: another change of this password won a race; nothing changed')
   @ApiProblemResponse(422, `weak_password (the rule: ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters) or same_password; nothing changed`)
   @ApiProblemResponse(429, 'too_many_login_attempts: wait (Retry-After, seconds)')
   changePassword(@ValidBody(ChangePasswordRequest) body: ChangePasswordRequest, @CurrentUser() user: Principal, @Req() request: HttpRequest): Promise<LoginResult> {

@@ -158,6 +158,21 @@ describe('POST /auth/password (own password)', () => {
     expect((await login('cust-refused', 'customer-password-2', '127.0.0.1')).status).toBe(401);
   });
 
+  it('two changes racing: one wins, the other is a 409 and changes nothing', async () => {
+    await createLogin('agent-race', 'agent-race-pw-0', 'agent', 'agent-race');
+    const token = (await login('agent-race', 'agent-race-pw-0', '127.0.0.1')).body.accessToken as string;
+    const answers = await Promise.all(['agent-race-pw-a', 'agent-race-pw-b'].map((next) => changePassword(token, 'agent-race-pw-0', next)));
+    // never both: the loser either checked the old password before the winner's change (409) or after it (403)
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    const winner = answers.findIndex((answer) => answer.status === 200);
+    expect(['concurrent_modification', 'wrong_current_password']).toContain(answers[1 - winner]!.body.code);
+    const [won, lost] = winner === 0 ? ['agent-race-pw-a', 'agent-race-pw-b'] : ['agent-race-pw-b', 'agent-race-pw-a'];
+    expect((await me(answers[winner]!.body.accessToken)).status).toBe(200);
+    expect((await storedLogin('agent-race')).token_version).toBe(1);
+    expect((await login('agent-race', won, '127.0.0.1')).status).toBe(200);
+    expect((await login('agent-race', lost, '127.0.0.1')).status).toBe(401);
+  });
+
   it('wrong current passwords count against the login throttle of that address', async () => {
     await createLogin('agent-guessed', 'agent-guessed-pw-1', 'agent', 'agent-guessed');
     const token = (await login('agent-guessed', 'agent-guessed-pw-1', '127.0.0.9')).body.accessToken as string;

@@ -77,7 +77,8 @@ export class AuthService {
   /**
    * The principal's own password change. The current password is checked like a login (the same
    * throttle): wrong → 403 `wrong_current_password`; a new password that breaks the rule → 422
-   * `weak_password`, the same as the current one → 422 `same_password`; nothing changes then.
+   * `weak_password`, the same as the current one → 422 `same_password`, another change racing and
+   * winning → 409 `concurrent_modification`; nothing changes then.
    * The change revokes every token of the login (all sessions end); the answer is a new token.
    */
   async changeOwnPassword(principal: Principal, currentPassword: string, newPassword: string, source: string): Promise<LoginResult> {
@@ -89,7 +90,8 @@ export class AuthService {
     if (newPassword === currentPassword) {
       throw new ProblemException(422, 'same_password', 'The new password must differ from the current one; nothing was changed.', { title: 'Same password' });
     }
-    return this.issueToken(await this.credentials.changePassword(login.username, newPassword));
+    // conditional on the version the old password was checked at: of two racing changes one wins, the other is a 409
+    return this.issueToken(await this.credentials.changePassword(login.username, newPassword, { expectedTokenVersion: login.tokenVersion }));
   }
 
   /** The login if `password` is right and it may log in, else undefined; 429 while the throttle says wait. */

@@ -180,11 +180,25 @@ export class CredentialsService implements OnModuleInit {
   /**
    * Sets a new password (always full-cost scrypt, whatever the login was created with); tokens
    * issued before stop working (the answer carries the new tokenVersion). 404 `login_not_found` if unknown.
+   * With `expectedTokenVersion` (the version the caller checked the old password at), a change made
+   * meanwhile is a 409 `concurrent_modification` and this one changes nothing.
    */
-  async changePassword(username: string, newPassword: string): Promise<Login> {
+  async changePassword(username: string, newPassword: string, options: { expectedTokenVersion?: number } = {}): Promise<Login> {
     this.validPassword(newPassword);
     const hash = await hashPassword(newPassword, this.options.scryptParams);
-    return this.update(username, 'password_hash = $2, token_version = token_version + 1', [hash]);
+    const expected = options.expectedTokenVersion;
+    if (expected === undefined) return this.update(username, 'password_hash = $2, token_version = token_version + 1', [hash]);
+    const { rows } = await this.pool.query<Row>(
+      `UPDATE ${this.table} SET password_hash = $2, token_version = token_version + 1, updated_at = now()
+       WHERE username = $1 AND token_version = $3
+       RETURNING username, password_hash, role, subject_id, disabled, token_version`,
+      [normalizeUsername(username), hash, expected],
+    );
+    this.tokenChecks.delete(normalizeUsername(username));
+    if (rows[0] === undefined) {
+      throw new RejectedCommand('the password or the login changed meanwhile; log in again and retry', 'concurrent_modification', 409);
+    }
+    return toLogin(rows[0]);
   }
 
   /** 422 `weak_password` saying the rule, for a password a login may not have. */
