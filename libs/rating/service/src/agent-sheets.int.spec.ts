@@ -164,4 +164,13 @@ describe('agent sheets and price lists', () => {
     expect((await app.admin('GET', '/api/v1/agents/nobody/rates')).status).toBe(404);
     expect((await as('carol', 'GET', '/api/v1/agents/ag-a/rates')).status).toBe(403);
   });
+
+  it('the routes are in the OpenAPI document with a summary and their problem codes', async () => {
+    const doc = (await app.request('GET', '/api/docs-json')).body;
+    for (const path of ['/api/v1/customers/{id}/rates', '/api/v1/customers/{id}/rates/lookup', '/api/v1/agents/{id}/rates', '/api/v1/agents/{id}/rates/lookup', '/api/v1/internal/rating/sheets/{id}']) {
+      expect(doc.paths[path]?.get?.summary).toEqual(expect.any(String));
+    }
+    expect(JSON.stringify(doc.paths['/api/v1/rate-sheets/{id}/derived'].post.responses)).toContain('not_assigned_sheet');
+    expect(JSON.stringify(doc.paths['/api/v1/rate-sheets/{id}'].patch.responses)).toContain('not_sheet_owner');
+  });
 });
