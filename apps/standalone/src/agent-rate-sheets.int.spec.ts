@@ -1,0 +1,117 @@
+// An agent bills its customers only with the sheet ITC assigned to it or a sheet derived from that
+// sheet at a markup ≥ 0 — never ITC's base sheet or another agent's sheet — on every path that
+// names a sheet: its profiles (create, PATCH), its openings, PATCH /customers/{id}. Accounts asks
+// the in-process rating (RatingSheetCatalog.info) where a sheet comes from; the modules are wired
+// as the product wires them (service-modules.ts), on the run's PostgreSQL, through the public API.
+import { AccountsModule } from '@billing/accounts-service';
+import { startGatewayTestApp, type GatewayTestApp, type TestResponse } from '@billing/gateway';
+import { InProcessBus, silentLogger } from '@billing/messaging';
+import { createPool } from '@billing/postgres';
+import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
+import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
+import { jest } from '@jest/globals';
+import type pg from 'pg';
+
+jest.setTimeout(90_000);
+
+const schemas = { accounts: uniqueName('sp_accounts'), wallet: uniqueName('sp_wallet'), rating: uniqueName('sp_rating') };
+let pool: pg.Pool;
+let bus: InProcessBus;
+let gw: GatewayTestApp;
+let admin: string;
+let agent: string;
+let agentId: string;
+
+beforeAll(async () => {
+  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-standalone-sheet-policy' });
+  bus = new InProcessBus({ logger: silentLogger });
+  const accountsService = uniqueName('accounts');
+  gw = await startGatewayTestApp({
+    databaseUrl: testDatabaseUrl(),
+    schema: uniqueName('sp_gw'),
+    imports: [
+      AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
+      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, projectionPollIntervalMs: 100 }),
+      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService }),
+    ],
+  });
+  admin = await gw.login('admin', gw.adminPassword!);
+  // ITC's base sheet; per agent, a sheet ITC derives for it at its cost, and one ITC derives from that
+  ok(await as(admin)('POST', '/rate-sheets', { sheetId: 'sp-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows: [{ prefix: '1', destination: 'USA', intervals: [{ startSecond: 0, ratePerMinute: '0.06', incrementSeconds: 1 }] }] }), 201);
+  ok(await as(admin)('POST', '/rate-sheets/sp-base/derived', { sheetId: 'sp-acme-cost', name: 'Acme cost', markupPercent: '10' }), 201);
+  ok(await as(admin)('POST', '/rate-sheets/sp-acme-cost/derived', { sheetId: 'sp-acme-gold', name: 'Acme gold', markupPercent: '25' }), 201);
+  ok(await as(admin)('POST', '/rate-sheets/sp-acme-cost/derived', { sheetId: 'sp-acme-flat', name: 'Acme at cost', markupPercent: '0' }), 201);
+  ok(await as(admin)('POST', '/rate-sheets/sp-base/derived', { sheetId: 'sp-rival-cost', name: 'Rival cost', markupPercent: '5' }), 201);
+  agentId = ok(await as(admin)('POST', '/agents', agentBody('sp-acme', 'sp-acme-cost')), 201).body.id as string;
+  ok(await as(admin)('POST', '/agents', agentBody('sp-rival', 'sp-rival-cost')), 201);
+  agent = await gw.login('sp-acme', 'sp-acme-password-1');
+});
+
+afterAll(async () => {
+  await gw?.close();
+  await bus?.close();
+  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool?.end();
+});
+
+const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+const agentBody = (username: string, rateSheetId: string) => ({ name: username, contactEmail: `${username}@example.com`, commissionPercent: '10', rateSheetId, username, password: `${username}-password-1` });
+const prepaid = (rateSheetId: string | null) => ({ name: `On ${rateSheetId ?? "the agent's"}`, billingType: 'prepaid', rateSheetId });
+
+function ok(res: TestResponse, status: number): TestResponse {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text}`);
+  return res;
+}
+
+function refused(res: TestResponse, code: string, sheetId: string): void {
+  expect({ status: res.status, code: res.body?.code }).toEqual({ status: 403, code });
+  expect(res.body.detail).toContain(`rate sheet "${sheetId}"`);
+}
+
+async function events(): Promise<number> {
+  const { rows } = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${schemas.accounts}".events`);
+  return Number(rows[0]!.n);
+}
+
+describe("an agent's profiles", () => {
+  it("name its assigned sheet, a sheet derived from it at markup ≥ 0, or none (the agent's)", async () => {
+    for (const sheet of ['sp-acme-cost', 'sp-acme-gold', 'sp-acme-flat', null]) {
+      expect((ok(await as(agent)('POST', '/customer-profiles', prepaid(sheet)), 201)).body.rateSheetId).toBe(sheet);
+    }
+  });
+
+  it("never ITC's base sheet or another agent's sheet: 403 with the reason, nothing created", async () => {
+    const before = await events();
+    refused(await as(agent)('POST', '/customer-profiles', prepaid('sp-base')), 'rate_sheet_not_allowed', 'sp-base');
+    refused(await as(agent)('POST', '/customer-profiles', prepaid('sp-rival-cost')), 'rate_sheet_not_allowed', 'sp-rival-cost');
+    expect((await as(agent)('POST', '/customer-profiles', prepaid('sp-nowhere'))).body.code).toBe('rate_sheet_not_found');
+    const profile = ok(await as(agent)('POST', '/customer-profiles', prepaid(null)), 201).body.id as string;
+    refused(await as(agent)('PATCH', `/customer-profiles/${profile}`, { rateSheetId: 'sp-base' }), 'rate_sheet_not_allowed', 'sp-base');
+    expect((await as(agent)('GET', `/customer-profiles/${profile}`)).body.rateSheetId).toBeNull();
+    expect(await events()).toBe(before + 1);
+  });
+});
+
+describe("an agent's customers", () => {
+  it("are not opened from an ITC profile that names ITC's base sheet; ITC opens them for the agent freely", async () => {
+    const itcProfile = ok(await as(admin)('POST', '/customer-profiles', prepaid('sp-base')), 201).body.id as string;
+    const before = await events();
+    refused(await as(agent)('POST', '/customers', { profileId: itcProfile }), 'rate_sheet_not_allowed', 'sp-base');
+    expect(await events()).toBe(before);
+    const opened = ok(await as(admin)('POST', '/customers', { profileId: itcProfile, agentId }), 201);
+    expect(opened.body.customer.rateSheetId).toBe('sp-base');
+  });
+
+  it('get a sheet the agent may sell by PATCH, and no other', async () => {
+    const profile = ok(await as(agent)('POST', '/customer-profiles', prepaid(null)), 201).body.id as string;
+    const customer = ok(await as(agent)('POST', '/customers', { profileId: profile }), 201).body.customer;
+    expect(customer.rateSheetId).toBe('sp-acme-cost');
+    expect(ok(await as(agent)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-acme-gold' }), 200).body.rateSheetId).toBe('sp-acme-gold');
+    refused(await as(agent)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-rival-cost' }), 'rate_sheet_not_allowed', 'sp-rival-cost');
+    refused(await as(agent)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-base' }), 'rate_sheet_not_allowed', 'sp-base');
+    expect((await as(agent)('GET', `/customers/${customer.id}`)).body.rateSheetId).toBe('sp-acme-gold');
+    // ITC keeps full freedom
+    expect(ok(await as(admin)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-base' }), 200).body.rateSheetId).toBe('sp-base');
+  });
+});
