@@ -165,6 +165,24 @@ describe('agent sheets and price lists', () => {
     expect((await as('carol', 'GET', '/api/v1/agents/ag-a/rates')).status).toBe(403);
   });
 
+  it('concurrent derives of one sheet id create it once; concurrent markup changes each land once, in some order', async () => {
+    const markups = ['1', '2', '3', '4', '5', '6'];
+    const answers = await Promise.all(markups.map((markupPercent) => as('ag-b', 'POST', '/api/v1/rate-sheets/for-b/derived', { sheetId: 'b-race', name: 'B race', markupPercent })));
+    const won = answers.filter((answer) => answer.status === 201);
+    expect(won).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(Array(5).fill('sheet_exists'));
+    expect((await app.db.store.readStream('ratesheet-b-race')).map((event) => event.type)).toEqual(['DerivedSheetCreated']);
+    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/b-race')).body).toMatchObject({ ownerAgentId: 'ag-b', markupPercent: won[0]!.body.markupPercent });
+
+    const changes = await Promise.all(['10', '11', '12', '13'].map((markupPercent) => as('ag-b', 'PATCH', '/api/v1/rate-sheets/b-race', { markupPercent })));
+    expect(changes.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+    const history = (await app.db.store.readStream('ratesheet-b-race')).filter((event) => event.type === 'MarkupChanged');
+    expect(history).toHaveLength(4);
+    // what accounts is told is the last change recorded
+    const last = (history[3]!.data as { markupMicroPercent: bigint | string }).markupMicroPercent;
+    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/b-race')).body.markupPercent).toBe(String(BigInt(last) / 1_000_000n));
+  });
+
   it('the routes are in the OpenAPI document with a summary and their problem codes', async () => {
     const doc = (await app.request('GET', '/api/docs-json')).body;
     for (const path of ['/api/v1/customers/{id}/rates', '/api/v1/customers/{id}/rates/lookup', '/api/v1/agents/{id}/rates', '/api/v1/agents/{id}/rates/lookup', '/api/v1/internal/rating/sheets/{id}']) {
