@@ -22,6 +22,7 @@ let gw: GatewayTestApp;
 let admin: string;
 let agent: string;
 let agentId: string;
+let rival: string;
 
 beforeAll(async () => {
   pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-standalone-sheet-policy' });
@@ -46,6 +47,10 @@ beforeAll(async () => {
   agentId = ok(await as(admin)('POST', '/agents', agentBody('sp-acme', 'sp-acme-cost')), 201).body.id as string;
   ok(await as(admin)('POST', '/agents', agentBody('sp-rival', 'sp-rival-cost')), 201);
   agent = await gw.login('sp-acme', 'sp-acme-password-1');
+  rival = await gw.login('sp-rival', 'sp-rival-password-1');
+  // each agent derives its own "base + fix %" sheet from the one ITC assigned to it
+  ok(await as(agent)('POST', '/rate-sheets/sp-acme-cost/derived', { sheetId: 'sp-acme-own', name: 'Acme +15', markupPercent: '15' }), 201);
+  ok(await as(rival)('POST', '/rate-sheets/sp-rival-cost/derived', { sheetId: 'sp-rival-own', name: 'Rival +3', markupPercent: '3' }), 201);
 });
 
 afterAll(async () => {
@@ -76,7 +81,7 @@ async function events(): Promise<number> {
 
 describe("an agent's profiles", () => {
   it("name its assigned sheet, a sheet derived from it at markup ≥ 0, or none (the agent's)", async () => {
-    for (const sheet of ['sp-acme-cost', 'sp-acme-gold', 'sp-acme-flat', null]) {
+    for (const sheet of ['sp-acme-cost', 'sp-acme-own', 'sp-acme-gold', 'sp-acme-flat', null]) {
       expect((ok(await as(agent)('POST', '/customer-profiles', prepaid(sheet)), 201)).body.rateSheetId).toBe(sheet);
     }
   });
@@ -85,6 +90,7 @@ describe("an agent's profiles", () => {
     const before = await events();
     refused(await as(agent)('POST', '/customer-profiles', prepaid('sp-base')), 'rate_sheet_not_allowed', 'sp-base');
     refused(await as(agent)('POST', '/customer-profiles', prepaid('sp-rival-cost')), 'rate_sheet_not_allowed', 'sp-rival-cost');
+    refused(await as(agent)('POST', '/customer-profiles', prepaid('sp-rival-own')), 'rate_sheet_of_another_agent', 'sp-rival-own');
     expect((await as(agent)('POST', '/customer-profiles', prepaid('sp-nowhere'))).body.code).toBe('rate_sheet_not_found');
     const profile = ok(await as(agent)('POST', '/customer-profiles', prepaid(null)), 201).body.id as string;
     refused(await as(agent)('PATCH', `/customer-profiles/${profile}`, { rateSheetId: 'sp-base' }), 'rate_sheet_not_allowed', 'sp-base');
@@ -109,8 +115,10 @@ describe("an agent's customers", () => {
     expect(customer.rateSheetId).toBe('sp-acme-cost');
     expect(ok(await as(agent)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-acme-gold' }), 200).body.rateSheetId).toBe('sp-acme-gold');
     refused(await as(agent)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-rival-cost' }), 'rate_sheet_not_allowed', 'sp-rival-cost');
+    refused(await as(agent)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-rival-own' }), 'rate_sheet_of_another_agent', 'sp-rival-own');
+    expect(ok(await as(agent)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-acme-own' }), 200).body.rateSheetId).toBe('sp-acme-own');
     refused(await as(agent)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-base' }), 'rate_sheet_not_allowed', 'sp-base');
-    expect((await as(agent)('GET', `/customers/${customer.id}`)).body.rateSheetId).toBe('sp-acme-gold');
+    expect((await as(agent)('GET', `/customers/${customer.id}`)).body.rateSheetId).toBe('sp-acme-own');
     // ITC keeps full freedom
     expect(ok(await as(admin)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-base' }), 200).body.rateSheetId).toBe('sp-base');
   });
