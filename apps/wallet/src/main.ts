@@ -1,11 +1,18 @@
 // Distributed mode: the wallet (the ledger) in a process of its own, with card payments beside
 // it (they issue wallet commands in-process). Consumes accounts.events.v1 and rating.events.v1,
 // publishes wallet.events.v1, and serves rating's hold API (/api/v1/internal/wallet/holds).
-import { runServiceProcess } from '@billing/gateway';
+// A customer or agent it has not consumed yet is asked of the accounts process (ACCOUNTS_URL).
+import { RemoteAccountsOpenings, RemoteAccountsOpeningsModule } from '@billing/accounts-service';
+import { runServiceProcess, SERVICE_URL_ENV } from '@billing/gateway';
 import { PaymentsModule } from '@billing/payments-service';
 import { WalletModule } from '@billing/wallet-service';
 
 await runServiceProcess({
   name: 'wallet',
-  modules: ({ config, pool, bus }) => [WalletModule.forRoot({ pool, bus }), PaymentsModule.forRoot({ pool, config })],
+  requiredEnv: [SERVICE_URL_ENV.accounts],
+  modules: ({ config, pool, bus }) => [
+    RemoteAccountsOpeningsModule.forRoot({ accountsUrl: process.env[SERVICE_URL_ENV.accounts]!, apiKey: process.env.SWITCH_API_KEY! }),
+    WalletModule.forRoot({ pool, bus, accountsOpenings: RemoteAccountsOpenings }),
+    PaymentsModule.forRoot({ pool, config }),
+  ],
 });

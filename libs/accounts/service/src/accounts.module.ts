@@ -33,6 +33,8 @@ export class AccountsModule {
     const resolved = resolveAccountsOptions(options);
     return {
       module: AccountsModule,
+      // global: the wallet and rating in the same process ask AccountsOpenings about customers they have not consumed yet
+      global: true,
       controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, OpeningsController],
       providers: [
         { provide: ACCOUNTS_OPTIONS, useValue: resolved },

@@ -5,6 +5,8 @@ export { AccountsModule } from './accounts.module.js';
 export { AGENT_FUNDS, RATE_SHEETS, type AccountsModuleOptions, type AgentFunds, type InitialBalanceReservation, type RateSheetCatalog } from './accounts.options.js';
 export { RemoteAgentFunds, RemotePortsModule, RemoteRateSheets, type RemotePortsOptions } from './remote/remote-ports.js';
 export { AccountsDatabase } from './infrastructure/accounts-database.js';
+export { AccountsOpenings } from './openings/accounts-openings.js';
+export { RemoteAccountsOpenings, RemoteAccountsOpeningsModule, type RemoteAccountsOpeningsOptions } from './openings/remote-accounts-openings.js';
 export { AccountsRelay, accountsIntegrationMapper } from './infrastructure/accounts-relay.js';
 export { rebuildReadModels, type RebuildReport } from './infrastructure/rebuild.js';
 export { sipHa1 } from './application/generated-credentials.js';

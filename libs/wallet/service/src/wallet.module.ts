@@ -7,6 +7,7 @@ import { HoldSweeper } from './application/hold-sweeper.js';
 import { LedgerService } from './application/ledger.service.js';
 import { WalletCalls } from './application/wallet-calls.service.js';
 import { WalletCommands } from './application/wallet-commands.service.js';
+import { AccountsCatchUp } from './consumers/accounts-catch-up.js';
 import { AccountsConsumer } from './consumers/accounts-consumer.js';
 import { RatingEventsConsumer } from './consumers/rating-events.consumer.js';
 import { AgentWalletController } from './http/agent-wallet.controller.js';
@@ -19,17 +20,19 @@ import { WalletDatabase } from './infrastructure/wallet-database.js';
 import { WalletProjections } from './projections/wallet-projections.js';
 import { WalletQueries } from './queries/wallet-queries.js';
 import { WalletLifecycle } from './wallet.lifecycle.js';
-import { resolveWalletOptions, WALLET_OPTIONS, type ResolvedWalletOptions, type WalletModuleOptions } from './wallet.options.js';
+import { ACCOUNTS_OPENINGS, resolveWalletOptions, WALLET_OPTIONS, type ResolvedWalletOptions, type WalletModuleOptions } from './wallet.options.js';
 
 @Module({})
 export class WalletModule {
   static forRoot(options: WalletModuleOptions): DynamicModule {
+    const resolved = resolveWalletOptions(options);
     return {
       module: WalletModule,
       global: true,
       controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController],
       providers: [
-        { provide: WALLET_OPTIONS, useValue: resolveWalletOptions(options) },
+        { provide: WALLET_OPTIONS, useValue: resolved },
+        resolved.accountsOpenings === null ? { provide: ACCOUNTS_OPENINGS, useValue: null } : { provide: ACCOUNTS_OPENINGS, useExisting: resolved.accountsOpenings },
         { provide: WalletDatabase, inject: [WALLET_OPTIONS], useFactory: (resolved: ResolvedWalletOptions) => WalletDatabase.open(resolved.pool, resolved.schema) },
         { provide: Directory, inject: [WalletDatabase], useFactory: (db: WalletDatabase) => new Directory(db) },
         Clock,
@@ -41,6 +44,7 @@ export class WalletModule {
         WalletProjections,
         HoldSweeper,
         AccountsConsumer,
+        AccountsCatchUp,
         RatingEventsConsumer,
         WalletLifecycle,
       ],

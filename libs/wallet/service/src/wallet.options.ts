@@ -1,7 +1,9 @@
 // What the wallet module needs from the process that runs it. The entry point (standalone main,
 // a test) owns the pool and the bus; the module owns its event store, relay, consumer,
 // projections and the hold sweeper, and stops them when the application closes.
+import type { AccountsOpeningsPort } from '@billing/contracts';
 import type { IntegrationBus } from '@billing/messaging';
+import type { Type } from '@nestjs/common';
 import type pg from 'pg';
 
 export interface WalletModuleOptions {
@@ -36,6 +38,12 @@ export interface WalletModuleOptions {
   maxQueuedUnits?: number;
   /** start the relay, the accounts consumer and the hold sweeper (default true; projections always run). */
   background?: boolean;
+  /**
+   * Where a customer or agent the wallet has not consumed yet is asked for (accounts' openings: in
+   * process `AccountsOpenings`, between processes `RemoteAccountsOpenings`); its opening event is then
+   * applied through the accounts consumer at once. Absent: unknown until consumed (tests of the wallet alone).
+   */
+  accountsOpenings?: Type<AccountsOpeningsPort>;
 }
 
 export interface ResolvedWalletOptions {
@@ -55,9 +63,12 @@ export interface ResolvedWalletOptions {
   maxBatchesInFlight: number;
   maxQueuedUnits: number;
   background: boolean;
+  accountsOpenings: Type<AccountsOpeningsPort> | null;
 }
 
 export const WALLET_OPTIONS = Symbol('WALLET_OPTIONS');
+/** The AccountsOpeningsPort the module was given (null: none). */
+export const ACCOUNTS_OPENINGS = Symbol('WALLET_ACCOUNTS_OPENINGS');
 
 function bounded(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) throw new Error(`wallet option ${name} must be an integer in ${min}..${max}, got ${value}`);
@@ -83,5 +94,6 @@ export function resolveWalletOptions(options: WalletModuleOptions): ResolvedWall
     maxBatchesInFlight: bounded('maxBatchesInFlight', options.maxBatchesInFlight ?? 2, 1, 64),
     maxQueuedUnits: bounded('maxQueuedUnits', options.maxQueuedUnits ?? 100_000, 1, 10_000_000),
     background: options.background ?? true,
+    accountsOpenings: options.accountsOpenings ?? null,
   };
 }

@@ -9,6 +9,7 @@ export { CUSTOMER_CALLER_IDS_CHANGED_V1, CustomerCallerIdsChangedV1 } from './cu
 export { CUSTOMER_CREDIT_LIMIT_CHANGED_V1, CustomerCreditLimitChangedV1 } from './customer-credit-limit-changed.js';
 export { CUSTOMER_FOLLOW_ME_CHANGED_V1, CustomerFollowMeChangedV1 } from './customer-follow-me-changed.js';
 export { CUSTOMER_OPENED_V1, CustomerOpenedV1 } from './customer-opened.js';
+export { ACCOUNTS_OPENINGS_API_PATH, AccountsOpeningQueryV1, AccountsOpeningResponseV1, type AccountsOpeningsPort } from './openings-api.js';
 export { CUSTOMER_RATE_SHEET_CHANGED_V1, CustomerRateSheetChangedV1 } from './customer-rate-sheet-changed.js';
 export { CUSTOMER_SETTINGS_CHANGED_V1, CustomerSettingsChangedV1 } from './customer-settings-changed.js';
 export { CUSTOMER_STATUS_CHANGED_V1, CustomerStatusChangedV1 } from './customer-status-changed.js';

@@ -5,6 +5,7 @@
 // known yet, an outage) is thrown, retried with backoff and dead-lettered after the last attempt.
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isAccountsEventTypeV1, parseAccountsEventV1, topicFor, type IntegrationEvent } from '@billing/contracts';
+import type { Checkpoint } from '@billing/event-store';
 import type { ConsumeContext, ConsumerHandle } from '@billing/messaging';
 import type pg from 'pg';
 import { LedgerService } from '../application/ledger.service.js';
@@ -29,7 +30,7 @@ export class AccountsConsumer {
     this.handle = await this.options.bus.consume({
       group: this.options.consumerGroup,
       topics: [topicFor(this.options.accountsService)],
-      handler: (event, context) => this.handleEvent(event, context),
+      handler: async (event, context) => void (await this.handleEvent(event, context)),
       store: this.db.store,
       checkpoints: this.db.store.checkpoints,
     });
@@ -44,14 +45,15 @@ export class AccountsConsumer {
     return this.handle?.status();
   }
 
-  async handleEvent(event: IntegrationEvent, context: ConsumeContext): Promise<void> {
+  /** Returns where its events were written (undefined: nothing written, e.g. a redelivery). */
+  async handleEvent(event: IntegrationEvent, context: ConsumeContext): Promise<Checkpoint | undefined> {
     // another version or an event the wallet has no use for: nothing to do, nothing to record
-    if (event.schemaVersion !== 1 || !isAccountsEventTypeV1(event.type)) return;
+    if (event.schemaVersion !== 1 || !isAccountsEventTypeV1(event.type)) return undefined;
     const parsed = parseAccountsEventV1(event.type, event.data);
     const agentRate =
       parsed.type === 'accounts.CustomerOpened' && parsed.data.agentId !== null ? await this.directory.commissionRateAt(parsed.data.agentId, parsed.data.occurredAt) : undefined;
     const plan = planAccountsEvent(parsed, agentRate);
-    if (plan.commands.length === 0 && plan.directory.length === 0) return;
+    if (plan.commands.length === 0 && plan.directory.length === 0) return undefined;
     const actor = 'actor' in parsed.data ? parsed.data.actor : 'system';
     const outcome = await this.ledger.submit({
       commands: plan.commands,
@@ -61,10 +63,11 @@ export class AccountsConsumer {
       inTransaction: (client) => this.applyDirectory(client, plan.directory, event.eventId),
       source: `${event.type}:${event.eventId}`,
     });
-    if (outcome.kind !== 'committed') return;
+    if (outcome.kind !== 'committed') return undefined;
     for (const refused of outcome.outcomes) {
       if (refused.kind === 'rejected') this.logger.warn(`${event.type} ${event.eventId}: ${refused.command.type} refused: ${refused.error.message}`);
     }
+    return outcome.written;
   }
 
   private async applyDirectory(client: pg.ClientBase, changes: readonly DirectoryChange[], eventId: string): Promise<void> {

@@ -5,7 +5,9 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidOptionalBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { agentMainAccount, commissionAccount } from '@billing/wallet-domain';
+import { RejectedCommand } from '@billing/decider';
 import { Clock } from '../application/clock.js';
+import { AccountsCatchUp } from '../consumers/accounts-catch-up.js';
 import { WalletCommands } from '../application/wallet-commands.service.js';
 import { decodeCursor } from '../queries/pagination.js';
 import { WalletQueries } from '../queries/wallet-queries.js';
@@ -20,18 +22,34 @@ export class AgentWalletController {
     private readonly commands: WalletCommands,
     private readonly queries: WalletQueries,
     private readonly clock: Clock,
+    private readonly catchUp: AccountsCatchUp,
   ) {}
+
+  /**
+   * An agent accounts has registered but the wallet has not consumed yet is not a 404: its
+   * registration is applied at once (AccountsCatchUp) and `work` runs again.
+   */
+  private async knownAgent<T>(agentId: string, work: () => Promise<T | undefined>): Promise<T | undefined> {
+    let result: T | undefined;
+    try {
+      result = await work();
+    } catch (error) {
+      if (!(error instanceof RejectedCommand && error.status === 404 && error.code === 'account_not_found')) throw error;
+      if (!(await this.catchUp.agent(agentId))) throw error;
+      return work();
+    }
+    if (result === undefined && (await this.catchUp.agent(agentId))) return work();
+    return result;
+  }
 
   @Post(':id/deposits')
   @Roles('admin')
   @Idempotent()
   @ApiProblemResponse(404, 'agent account not found')
   async deposit(@ValidParam('id', Id) agentId: string, @ValidBody(AgentDepositBody) body: AgentDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {
-    const result = await this.commands.depositToAgent(
-      { depositId: commandId(idem, `agent-deposit:${agentId}`), agentId, amountMicros: parseMoney(body.amount), source: { kind: 'manual', reference: body.reference } },
-      actorOf(user),
-    );
-    return depositView(result);
+    const input = { depositId: commandId(idem, `agent-deposit:${agentId}`), agentId, amountMicros: parseMoney(body.amount), source: { kind: 'manual' as const, reference: body.reference } };
+    const result = await this.knownAgent(agentId, () => this.commands.depositToAgent(input, actorOf(user)));
+    return depositView(result!);
   }
 
   @Post(':id/deposits/:depositId/reversals')
@@ -46,7 +64,7 @@ export class AgentWalletController {
   @Roles('admin', 'agent')
   async overview(@ValidParam('id', Id) agentId: string, @CurrentUser() user: Principal) {
     assertAgentVisible(user, agentId);
-    const overview = await this.queries.agentOverview(agentId, this.clock.now().toISOString().slice(0, 10));
+    const overview = await this.knownAgent(agentId, () => this.queries.agentOverview(agentId, this.clock.now().toISOString().slice(0, 10)));
     if (overview === undefined) throw notFound('The agent does not exist.');
     return overviewView(agentId, overview);
   }
@@ -55,14 +73,14 @@ export class AgentWalletController {
   @Roles('admin', 'agent')
   async transactions(@ValidParam('id', Id) agentId: string, @ValidQuery(PageQuery) query: PageQuery, @CurrentUser() user: Principal) {
     assertAgentVisible(user, agentId);
-    return transactionsView(await this.lines(agentMainAccount(agentId), query));
+    return transactionsView(await this.lines(agentId, agentMainAccount(agentId), query));
   }
 
   @Get(':id/commissions')
   @Roles('admin', 'agent')
   async commissions(@ValidParam('id', Id) agentId: string, @ValidQuery(PageQuery) query: PageQuery, @CurrentUser() user: Principal) {
     assertAgentVisible(user, agentId);
-    return commissionsView(await this.lines(commissionAccount(agentId), query));
+    return commissionsView(await this.lines(agentId, commissionAccount(agentId), query));
   }
 
   @Post(':id/commission-transfers')
@@ -76,15 +94,13 @@ export class AgentWalletController {
     @IdempotencyKey() idem: IdempotencyContext | undefined,
   ) {
     assertAgentVisible(user, agentId);
-    const result = await this.commands.transferCommission(
-      { commissionTransferId: commandId(idem, `commission-transfer:${agentId}`), agentId, amountMicros: body.amount === undefined ? null : parseMoney(body.amount) },
-      actorOf(user),
-    );
-    return commissionTransferView(result);
+    const input = { commissionTransferId: commandId(idem, `commission-transfer:${agentId}`), agentId, amountMicros: body.amount === undefined ? null : parseMoney(body.amount) };
+    const result = await this.knownAgent(agentId, () => this.commands.transferCommission(input, actorOf(user)));
+    return commissionTransferView(result!);
   }
 
-  private async lines(accountId: string, query: PageQuery) {
-    if ((await this.queries.balance(accountId)) === undefined) throw notFound('The agent does not exist.');
+  private async lines(agentId: string, accountId: string, query: PageQuery) {
+    if ((await this.knownAgent(agentId, () => this.queries.balance(accountId))) === undefined) throw notFound('The agent does not exist.');
     return this.queries.ledgerLines(accountId, { limit: query.limit, cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor) });
   }
 }

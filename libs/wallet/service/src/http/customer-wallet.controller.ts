@@ -6,6 +6,7 @@ import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, ProblemExc
 import { parseMoney } from '@billing/money';
 import { customerAccount } from '@billing/wallet-domain';
 import { WalletCommands } from '../application/wallet-commands.service.js';
+import { AccountsCatchUp } from '../consumers/accounts-catch-up.js';
 import { Directory, type CustomerOwner } from '../infrastructure/directory.js';
 import { decodeCursor } from '../queries/pagination.js';
 import { WalletQueries } from '../queries/wallet-queries.js';
@@ -20,6 +21,7 @@ export class CustomerWalletController {
     private readonly commands: WalletCommands,
     private readonly queries: WalletQueries,
     private readonly directory: Directory,
+    private readonly catchUp: AccountsCatchUp,
   ) {}
 
   @Post(':id/deposits')
@@ -55,7 +57,9 @@ export class CustomerWalletController {
   @Roles('admin', 'agent', 'customer')
   async balance(@ValidParam('id', Id) customerId: string, @CurrentUser() user: Principal) {
     await visibleCustomer(user, this.directory, customerId);
-    const balance = await this.queries.balance(customerAccount(customerId));
+    let balance = await this.queries.balance(customerAccount(customerId));
+    // known to the directory but not to the views yet (the consumer has just applied its opening): catch up
+    if (balance === undefined && (await this.catchUp.customer(customerId))) balance = await this.queries.balance(customerAccount(customerId));
     if (balance === undefined) throw notFound('The customer does not exist.');
     return { customerId, ...balanceView(balance) };
   }

@@ -15,8 +15,24 @@ export interface CustomerOwner {
 /** Orders an agent's rates so the first is the one in force at $2 (see commissionRateAt). */
 const RATE_IN_FORCE_AT_PARAM_2 = 'ORDER BY (effective_at <= $2) DESC, CASE WHEN effective_at <= $2 THEN effective_at END DESC, effective_at ASC LIMIT 1';
 
+/**
+ * Fills a miss (issue 12 §6): asks where the customer or agent was accepted and applies its
+ * opening as the consumer would (AccountsCatchUp). true = it may be known now: read again.
+ */
+export interface DirectoryMisses {
+  customer(customerId: string): Promise<boolean>;
+  agent(agentId: string): Promise<boolean>;
+}
+
 export class Directory {
+  private misses: DirectoryMisses | undefined;
+
   constructor(private readonly db: WalletDatabase) {}
+
+  /** From now on a lookup that finds nothing asks `misses` once and reads again. */
+  fillMissesWith(misses: DirectoryMisses): void {
+    this.misses = misses;
+  }
 
   async recordCommissionRate(client: pg.ClientBase, rate: { agentId: string; effectiveAt: string; microPercent: bigint; sourceEventId: string }): Promise<void> {
     await client.query(
@@ -44,6 +60,12 @@ export class Directory {
    * undefined = the agent is not known to the wallet (yet).
    */
   async commissionRateAt(agentId: string, at: string, client?: pg.ClientBase): Promise<bigint | undefined> {
+    // never from inside a transaction: filling the miss commits one of its own
+    if (client !== undefined) return this.rateAt(agentId, at, client);
+    return this.orFilled(() => this.rateAt(agentId, at), this.misses && (() => this.misses!.agent(agentId)));
+  }
+
+  private async rateAt(agentId: string, at: string, client?: pg.ClientBase): Promise<bigint | undefined> {
     const { rows } = await (client ?? this.db.pool).query<{ rate: string }>(
       `SELECT commission_micro_percent::text AS rate FROM ${this.db.table('agent_commission_rates')}
         WHERE agent_id = $1 ${RATE_IN_FORCE_AT_PARAM_2}`,
@@ -53,6 +75,10 @@ export class Directory {
   }
 
   async customer(customerId: string): Promise<CustomerOwner | undefined> {
+    return this.orFilled(() => this.customerRow(customerId), this.misses && (() => this.misses!.customer(customerId)));
+  }
+
+  private async customerRow(customerId: string): Promise<CustomerOwner | undefined> {
     const { rows } = await this.db.pool.query<{ customer_id: string; agent_id: string | null; status: string }>(
       `SELECT customer_id, agent_id, status FROM ${this.db.table('customer_owners')} WHERE customer_id = $1`,
       [customerId],
@@ -67,6 +93,10 @@ export class Directory {
    * rate undefined = ITC-direct customer, or its agent not known to the wallet (yet).
    */
   async customerWithAgentRate(customerId: string, at: string): Promise<{ owner: CustomerOwner; rate: bigint | undefined } | undefined> {
+    return this.orFilled(() => this.customerAndRate(customerId, at), this.misses && (() => this.misses!.customer(customerId)));
+  }
+
+  private async customerAndRate(customerId: string, at: string): Promise<{ owner: CustomerOwner; rate: bigint | undefined } | undefined> {
     const { rows } = await this.db.pool.query<{ customer_id: string; agent_id: string | null; status: string; rate: string | null }>(
       `SELECT o.customer_id, o.agent_id, o.status, r.rate FROM ${this.db.table('customer_owners')} o
          LEFT JOIN LATERAL (
@@ -79,6 +109,13 @@ export class Directory {
     const row = rows[0];
     if (row === undefined) return undefined;
     return { owner: { customerId: row.customer_id, agentId: row.agent_id, status: row.status }, rate: row.rate === null ? undefined : BigInt(row.rate) };
+  }
+
+  /** read(); on a miss, fill it once and read again. */
+  private async orFilled<T>(read: () => Promise<T | undefined>, fill: (() => Promise<boolean>) | undefined): Promise<T | undefined> {
+    const found = await read();
+    if (found !== undefined || fill === undefined || !(await fill())) return found;
+    return read();
   }
 
   async isAgentKnown(agentId: string, client?: pg.ClientBase): Promise<boolean> {

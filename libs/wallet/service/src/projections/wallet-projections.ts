@@ -58,6 +58,16 @@ export class WalletProjections {
     return this.manager.waitForCatchUp(timeoutMs);
   }
 
+  /** waitForCatchUp() as an answer: false when it timed out. */
+  async caughtUp(timeoutMs: number): Promise<boolean> {
+    try {
+      await this.manager.waitForCatchUp(timeoutMs);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   versions(): Promise<ProjectionVersion[]> {
     return this.manager.versions();
   }
