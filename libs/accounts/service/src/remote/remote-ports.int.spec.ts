@@ -67,6 +67,16 @@ describe('RemoteAgentFunds and RemoteRateSheets', () => {
     ]);
   });
 
+  it("RemoteRateSheets.info reads a sheet's lineage (what an agent may bill with)", async () => {
+    seen.length = 0;
+    const lineage = { sheetId: 'acme gold', exists: true, parentSheetId: 'acme-cost', markupPercent: '12.5', ownerAgentId: 'agent-1' };
+    answer = json(lineage);
+    expect(await new RemoteRateSheets(options()).info('acme gold')).toEqual(lineage);
+    expect(seen).toEqual([{ path: '/api/v1/internal/rating/sheets/acme%20gold', authorization: 'Bearer sk_test', body: '' }]);
+    answer = json({ ...lineage, markupPercent: 12.5 });
+    expect(await problemOf(new RemoteRateSheets(options()).info('acme gold'))).toEqual({ status: 503, code: 'rating_unavailable' });
+  });
+
   it('turn an error answer, a body off the contract, a timeout or a closed port into a 503', async () => {
     const reserve = () => new RemoteAgentFunds(options()).reserveInitialBalance({ agentId: 'a', customerId: 'c', amountMicros: 1n });
     answer = json({ title: 'boom' }, 500);
