@@ -8,15 +8,20 @@ import { MoneyFormatError, parseMoney, parseNonNegativeMoney, parsePercent, pars
  * A decimal-string schema whose every failure, including a JSON number or a missing value, carries
  * the parser's reason. The reason has no field name: zod reports the field as the issue's path.
  */
-function decimalString(parse: (input: unknown) => unknown, description: string, example: string) {
+function decimalString(parse: (input: unknown) => unknown, description: string, example: string, pattern: string = SIGNED_DECIMAL) {
   return z
     .string({ error: (issue) => reasonFor(parse, issue.input) })
     .superRefine((value, ctx) => {
       const reason = reasonFor(parse, value);
       if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason, input: value });
     })
-    .meta({ description, examples: [example] });
+    .meta({ description, examples: [example], pattern });
 }
+
+// The grammar of parseDecimalMicros (@billing/money), stated in OpenAPI (`pattern`): at most 18
+// integer digits without leading zeros, at most 6 decimals. The parser stays the validator.
+const SIGNED_DECIMAL = '^-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,6})?$';
+const UNSIGNED_DECIMAL = '^(0|[1-9][0-9]{0,17})(\\.[0-9]{1,6})?$';
 
 function reasonFor(parse: (input: unknown) => unknown, input: unknown): string | undefined {
   try {
@@ -33,11 +38,11 @@ export const MoneyString = decimalString((input) => parseMoney(input), 'money as
 export type MoneyString = z.infer<typeof MoneyString>;
 
 /** An amount > 0 (deposits, transfers, prices). */
-export const PositiveMoneyString = decimalString((input) => parsePositiveMoney(input), 'money > 0 as a decimal string, at most 6 decimal places', '12.5');
+export const PositiveMoneyString = decimalString((input) => parsePositiveMoney(input), 'money > 0 as a decimal string, at most 6 decimal places', '12.5', UNSIGNED_DECIMAL);
 export type PositiveMoneyString = z.infer<typeof PositiveMoneyString>;
 
 /** An amount >= 0 (fees, credit limits). */
-export const NonNegativeMoneyString = decimalString((input) => parseNonNegativeMoney(input), 'money >= 0 as a decimal string, at most 6 decimal places', '0.4');
+export const NonNegativeMoneyString = decimalString((input) => parseNonNegativeMoney(input), 'money >= 0 as a decimal string, at most 6 decimal places', '0.4', UNSIGNED_DECIMAL);
 export type NonNegativeMoneyString = z.infer<typeof NonNegativeMoneyString>;
 
 /** A percentage within `bounds` (micro-percent, default 0..100 %), e.g. a markup allowing more than 100 %. */

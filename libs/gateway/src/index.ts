@@ -46,12 +46,14 @@ export { type BackoffRule } from './auth/backoff-counters.js';
 export { clientAddress, throttleSource } from './auth/client-address.js';
 export { assertVisible, canSee, type ResourceOwners } from './auth/visibility.js';
 
-export { Idempotent, IdempotencyKey, IDEMPOTENCY_HEADER, uuidFromName, type IdempotentOptions, type IdempotencyContext } from './idempotency/idempotent.decorator.js';
+export { Idempotent, IdempotencyKey, IDEMPOTENCY_HEADER, IDEMPOTENT_METADATA, uuidFromName, type IdempotentOptions, type IdempotencyContext } from './idempotency/idempotent.decorator.js';
 export { IdempotencyInterceptor, REPLAYED_HEADER } from './idempotency/idempotency.interceptor.js';
 export { IdempotencyStore } from './idempotency/idempotency.store.js';
 
 export { HealthService, type HealthCheck, type HealthReport, type ComponentHealth, type TransportHealth } from './health/health.service.js';
-export { ApiProblemResponse, buildOpenApiDocument, setupOpenApi, zodSchema, ProblemSchema, OPENAPI_UI_PATH, SWITCH_BASIC_SCHEME } from './openapi/openapi.js';
+export { ApiProblemResponse, ApiRequestBody, buildOpenApiDocument, setupOpenApi, zodSchema, openApiSchema, problemsOf, ProblemSchema, OPENAPI_UI_PATH, SWITCH_BASIC_SCHEME } from './openapi/openapi.js';
+export { previewOpenApiDocument, withPreviewApp } from './openapi/openapi-preview.js';
+export { routeHandlers, routeMethod, type RouteHandler, type ProblemResponseDoc } from './openapi/problem-responses.js';
 export { migrateGatewaySchema, DEFAULT_GATEWAY_SCHEMA } from './database/gateway-schema.js';
 export { installGracefulShutdown, closeHttpServer, type ShutdownStep, type ShutdownOptions, type ShutdownHandle } from './lifecycle/shutdown.js';
 export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, type GatewayTestApp, type GatewayTestAppOptions, type TestRequestOptions, type TestResponse } from './testing/gateway-test-app.js';

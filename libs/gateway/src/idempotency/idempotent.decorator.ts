@@ -2,7 +2,6 @@
 // retry return the first result instead of executing twice.
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
-import { ApiProblemResponse } from '../openapi/openapi.js';
 import { createHash } from 'node:crypto';
 import type { HttpRequest } from '../http-types.js';
 
@@ -25,8 +24,6 @@ export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
         `1–${MAX_IDEMPOTENCY_KEY_LENGTH} printable ASCII characters, unique per operation (a UUID). Same key + same body → the first ` +
         'response again (header Idempotent-Replayed: true); same key + another body → 422. Keys are per caller and kept 24 h.',
     }),
-    ApiProblemResponse(422, 'Idempotency-Key reused with a different request (code idempotency_key_reused), or a business rule'),
-    ApiProblemResponse(409, 'a request with this Idempotency-Key is still in progress (code idempotency_key_in_progress), or a conflict'),
   );
 }
 

@@ -1,3 +1,4 @@
+import { MAX_BATCH_CUSTOMERS, MAX_FOLLOW_ME_TARGETS, MAX_RING_SECONDS, MIN_BATCH_CUSTOMERS, MIN_RING_SECONDS } from '@billing/accounts-domain';
 import { NonNegativeMoneyString } from '@billing/contracts';
 import { z } from 'zod';
 import { Email, Id, ListQuery, notEmpty, Username } from './common.schemas.js';
@@ -13,7 +14,7 @@ export type OpenCustomerBody = z.infer<typeof OpenCustomerBody>;
 export const OpenBatchBody = z.strictObject({
   profileId: Id,
   agentId: Id.nullable().optional().meta({ description: 'the agent of every customer (absent or null = ITC-direct)' }),
-  count: z.number().int().meta({ description: 'customers to open: 10 to 1000' }),
+  count: z.number().int().meta({ minimum: MIN_BATCH_CUSTOMERS, maximum: MAX_BATCH_CUSTOMERS, description: `customers to open: ${MIN_BATCH_CUSTOMERS} to ${MAX_BATCH_CUSTOMERS} (outside: 422 batch_too_small / batch_too_large)` }),
 });
 export type OpenBatchBody = z.infer<typeof OpenBatchBody>;
 
@@ -35,9 +36,14 @@ export type CallerIdBody = z.infer<typeof CallerIdBody>;
 export const FollowMeBody = z.strictObject({
   enabled: z.boolean(),
   targets: z
-    .array(z.strictObject({ destination: z.string().min(1).max(32), ringSeconds: z.number().int() }))
+    .array(
+      z.strictObject({
+        destination: z.string().min(1).max(32),
+        ringSeconds: z.number().int().meta({ minimum: MIN_RING_SECONDS, maximum: MAX_RING_SECONDS, description: `outside ${MIN_RING_SECONDS} to ${MAX_RING_SECONDS}: 422 invalid_ring_seconds` }),
+      }),
+    )
     .max(100)
-    .meta({ description: 'tried in order; at most 5, each ringing 5 to 120 s' }),
+    .meta({ maxItems: MAX_FOLLOW_ME_TARGETS, description: `tried in order; at most ${MAX_FOLLOW_ME_TARGETS} (more: 422 follow_me_too_many_targets), each ringing ${MIN_RING_SECONDS} to ${MAX_RING_SECONDS} s` }),
 });
 export type FollowMeBody = z.infer<typeof FollowMeBody>;
 

@@ -1,3 +1,4 @@
+import { MAX_CALL_DURATION_SECONDS, MAX_CONCURRENT_CALLS, MIN_CALL_DURATION_SECONDS, MIN_CONCURRENT_CALLS } from '@billing/accounts-domain';
 import { NonNegativeMoneyString } from '@billing/contracts';
 import { z } from 'zod';
 import { Id, Name, notEmpty } from './common.schemas.js';
@@ -9,8 +10,9 @@ const terms = {
   rateSheetId: Id.nullable().meta({ description: "null = the agent's rate sheet" }),
   initialBalance: NonNegativeMoneyString,
   lowBalanceThreshold: NonNegativeMoneyString,
-  maxConcurrentCalls: z.number().int(),
-  maxCallDurationSeconds: z.number().int(),
+  // the bounds are the domain's rules (422 invalid_max_concurrent_calls / invalid_max_call_duration), stated for clients
+  maxConcurrentCalls: z.number().int().meta({ minimum: MIN_CONCURRENT_CALLS, maximum: MAX_CONCURRENT_CALLS }),
+  maxCallDurationSeconds: z.number().int().meta({ minimum: MIN_CALL_DURATION_SECONDS, maximum: MAX_CALL_DURATION_SECONDS }),
   language: z.string().min(2).max(35).meta({ examples: ['en', 'pt-BR'] }),
 };
 

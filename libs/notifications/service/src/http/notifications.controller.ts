@@ -1,7 +1,7 @@
 // GET /api/v1/notifications — ITC staff see every notification with its status and attempts.
 import { ApiProblemResponse, Roles, ValidQuery } from '@billing/gateway';
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ListNotificationsQuery } from './list-notifications.query.js';
 import { NotificationsQueries, type NotificationsPage } from './notifications.queries.js';
 
@@ -11,8 +11,9 @@ export class NotificationsController {
   constructor(@Inject(NotificationsQueries) private readonly queries: NotificationsQueries) {}
 
   @Get()
+  @ApiOperation({ summary: 'Every notification (e-mail) with its status and delivery attempts, newest first; filters and cursor pagination' })
   @Roles('admin')
-  @ApiProblemResponse(400, 'invalid filter or cursor')
+  @ApiProblemResponse(400, 'invalid filter or cursor', ['validation', 'invalid_cursor'])
   list(@ValidQuery(ListNotificationsQuery) query: ListNotificationsQuery): Promise<NotificationsPage> {
     return this.queries.list(query);
   }

@@ -15,7 +15,7 @@ import {
 } from '@billing/gateway';
 import { formatMoney, parseMoney } from '@billing/money';
 import { Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CardDeposits } from '../application/card-deposits.service.js';
 import { PaymentsQueries } from '../application/payments-queries.js';
 import { CardDepositBody, PaymentIntentId } from './payments.schemas.js';
@@ -29,6 +29,7 @@ export class CardDepositsController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Start a card deposit to the caller\'s own balance (Stripe PaymentIntent): the balance rises when the payment succeeds' })
   @Roles('agent', 'customer')
   @Idempotent()
   @ApiProblemResponse(422, 'the amount is not a whole number of the currency minor unit (amount_not_convertible), or the provider refused it')
@@ -42,7 +43,9 @@ export class CardDepositsController {
 
   /** Where a card payment stands, with its audit trail (admin: any; agent/customer: their own). */
   @Get(':paymentIntentId')
+  @ApiOperation({ summary: 'A card deposit and its state (pending, succeeded, failed, refunded, disputed)' })
   @Roles('admin', 'agent', 'customer')
+  @ApiProblemResponse(404, 'no such card deposit, or not yours', ['not_found'])
   async show(@ValidParam('paymentIntentId', PaymentIntentId) paymentIntentId: string, @CurrentUser() user: Principal) {
     const payment = await this.queries.payment(paymentIntentId);
     if (payment === undefined) throw notFound('The card payment does not exist.');

@@ -2,17 +2,18 @@
 // adds versions, derives, changes a markup, views with rows, looks up a number. An agent (issue 12
 // §1) sees the sheet ITC assigned to it and derives its own sheets from it, at a markup ≥ 0, which
 // it alone (and ITC) may view and re-price; every other sheet is 404 to it (SheetAccess).
-import { ApiProblemResponse, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, type Principal } from '@billing/gateway';
+import { ApiProblemResponse, ApiRequestBody, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, zodSchema, type Principal } from '@billing/gateway';
 import { formatMoney, formatPercent, parsePercent } from '@billing/money';
 import { DEFAULT_ROUNDING, readRounding, sheetOwner, type SheetRounding } from '@billing/rating-domain';
 import { Body, Controller, Get, Inject, Patch, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { CommandContext } from '../application/command-context.js';
 import { RatingClock } from '../infrastructure/clock.js';
 import { RateSheetsService, type DeckSource, type ImportResult } from '../sheets/rate-sheets.service.js';
 import { SheetAccess } from '../sheets/sheet-access.js';
+import { CSV_DECK_DOC, JsonSheetDoc, JsonVersionDoc } from './body-docs.js';
 import { Caller } from './caller.decorator.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { ChangeMarkupBody, DeriveBody, Id, LookupQuery, MARKUP_WIRE_BOUNDS, NewSheetCsvQuery, NewVersionQuery, SheetQuery } from './schemas.js';
@@ -60,8 +61,7 @@ export class RateSheetsController {
 
   @Post()
   @ApiOperation({ summary: 'Import a deck as a new base sheet (its first version)', description: DECK_DOC })
-  @ApiConsumes('text/csv', 'application/json')
-  @ApiBody({ required: true, schema: { type: 'string', description: 'CSV deck, or the JSON sheet' } })
+  @ApiRequestBody({ 'application/json': zodSchema(JsonSheetDoc, 'input'), 'text/csv': CSV_DECK_DOC }, 'the deck as JSON, or as a CSV stream (then the sheet fields go in the query string)')
   @ApiResponse({ status: 201, standardSchema: ImportView })
   @ApiProblemResponse(400, 'invalid_deck_header (CSV header / JSON fields), invalid_encoding, validation')
   @ApiProblemResponse(409, 'sheet_exists')
@@ -87,8 +87,7 @@ export class RateSheetsController {
     summary: 'Import a deck as a new version of a base sheet',
     description: `${DECK_DOC} The version applies to calls starting from effectiveFrom (default: now); a derived sheet follows its base's versions (422 not_a_base_sheet).`,
   })
-  @ApiConsumes('text/csv', 'application/json')
-  @ApiBody({ required: true, schema: { type: 'string' } })
+  @ApiRequestBody({ 'application/json': zodSchema(JsonVersionDoc, 'input'), 'text/csv': CSV_DECK_DOC }, 'the deck as JSON, or as a CSV stream (then the version fields go in the query string)')
   @ApiResponse({ status: 201, standardSchema: ImportView })
   @ApiProblemResponse(404, 'sheet_not_found')
   @ApiProblemResponse(409, 'effective_from_taken, too_many_versions')

@@ -1,7 +1,7 @@
 // The softswitch's endpoints (DESIGN §7, role `switch`): call authorization and CDR intake in
 // three formats. A CDR that breaks a rule is a 400 with its field errors (a batch answers per
 // CDR); a valid CDR that cannot be rated is kept as an unrated call, never dropped.
-import { ApiProblemResponse, Idempotent, ProblemException, Roles, ValidBody, ValidQuery } from '@billing/gateway';
+import { ApiProblemResponse, ApiRequestBody, Idempotent, ProblemException, Roles, ValidBody, ValidQuery, zodSchema } from '@billing/gateway';
 import {
   ASTERISK_COLUMNS,
   CsvEncodingError,
@@ -15,7 +15,7 @@ import {
   type FieldError,
 } from '@billing/rating-domain';
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { CommandContext } from '../application/command-context.js';
@@ -23,6 +23,7 @@ import { AuthorizationService, REFUSAL_REASONS } from '../calls/authorization.se
 import { CdrIntake, type CdrOutcome } from '../calls/cdr-intake.service.js';
 import { RATING_OPTIONS, type ResolvedRatingOptions } from '../rating.options.js';
 import { Caller } from './caller.decorator.js';
+import { FreeswitchCdrDoc, NativeCdrBodyDoc } from './body-docs.js';
 import { cdrOutcomeView, CdrOutcomeView } from './cdr-views.js';
 import { AsteriskCsvQuery, AuthorizeBody } from './schemas.js';
 import { streamedUpload } from './streamed-uploads.js';
@@ -89,8 +90,9 @@ export class SwitchController {
       '`{callId, account | sipUsername, callerId, destination, startedAt, answeredAt (null if unanswered), endedAt, billsec, disposition}`. One CDR: 200 with ' +
       'its outcome, 400 with field errors, 409 cdr_conflict for another CDR of a call already recorded. A batch: 200 with one result per CDR (status invalid / conflict for those that failed).',
   })
-  @ApiBody({ required: true, schema: { type: 'object' } })
+  @ApiRequestBody({ 'application/json': zodSchema(NativeCdrBodyDoc, 'input') }, 'one CDR, or {cdrs: [...]}')
   @ApiResponse({ status: 200, description: 'one CDR: its outcome; a batch: one result per CDR', standardSchema: z.union([CdrOutcomeView, BatchView]) })
+  @ApiProblemResponse(400, 'field errors of one CDR (`errors`), or a body that is neither a CDR nor {cdrs: [...]}', ['validation'])
   @ApiProblemResponse(409, 'cdr_conflict')
   async nativeCdrs(@Body() body: unknown, @Caller() context: CommandContext) {
     const items = nativeCdrItems(body);
@@ -114,7 +116,7 @@ export class SwitchController {
   @HttpCode(200)
   @Idempotent()
   @ApiOperation({ summary: 'A FreeSWITCH mod_json_cdr POST body (docs/rating.md §8)' })
-  @ApiBody({ required: true, schema: { type: 'object' } })
+  @ApiRequestBody({ 'application/json': zodSchema(FreeswitchCdrDoc, 'input') }, 'the mod_json_cdr POST body')
   @ApiResponse({ status: 200, standardSchema: CdrOutcomeView })
   @ApiProblemResponse(400, 'field errors (variables.billsec …)')
   @ApiProblemResponse(409, 'cdr_conflict')
@@ -132,8 +134,7 @@ export class SwitchController {
       'Rows are recorded in batches as they stream in; every row that cannot be read is reported with its line and the rest is recorded (a CDR is a fact of its own). ' +
       'Re-uploading a file is harmless: each call is recorded once (rows without uniqueid get a hash of the row as call id). Times are the switch\'s local time: ?utcOffset=+02:00 (default +00:00; configure usegmtime=yes).',
   })
-  @ApiConsumes('text/csv')
-  @ApiBody({ required: true, schema: { type: 'string' } })
+  @ApiRequestBody({ 'text/csv': { type: 'string', description: `Asterisk Master.csv lines (cdr_csv), no header: ${ASTERISK_COLUMNS.join(', ')}` } })
   @ApiResponse({ status: 200, standardSchema: AsteriskView })
   @ApiProblemResponse(413, 'upload_too_large')
   @ApiProblemResponse(415, 'send the file as text/csv')

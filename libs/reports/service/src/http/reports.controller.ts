@@ -24,11 +24,12 @@ export class ReportsController {
   ) {}
 
   @Get('summary')
+  @ApiOperation({ summary: 'Totals of a period (deposits, transfers, calls, commission): all, per agent (admin) and ITC-direct' })
   @Roles('admin', 'agent')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({ description: 'totals, per agent (admin) and ITC-direct; money as decimal strings' })
-  @ApiProblemResponse(400, 'invalid range (from/to), or longer than the maximum')
-  @ApiProblemResponse(404, 'no such agent (or not yours)')
+  @ApiProblemResponse(400, 'invalid range (from/to), or longer than the maximum', ['validation'])
+  @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
   summary(@ValidQuery(SummaryQuery) query: SummaryQuery, @CurrentUser() user: Principal): Promise<SummaryView> {
     return this.reports.summary(user, query);
   }
@@ -47,6 +48,7 @@ export class ReportsController {
   }
 
   @Get('live')
+  @ApiOperation({ summary: 'The live feed of money and call events (Server-Sent Events), resumable with Last-Event-ID' })
   // above @Roles, whose 401 it replaces (the decorator applied last wins the status)
   @ApiProblemResponse(401, 'unauthorized: no Authorization header and no ticket; a ticket unknown, used or expired; or a token in the URL (access_token is refused)')
   @Roles('admin', 'agent')
@@ -57,8 +59,8 @@ export class ReportsController {
       'Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, low-balance (id = event id); ' +
       'resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID.',
   })
-  @ApiProblemResponse(404, 'no such agent (or not yours)')
-  @ApiProblemResponse(503, 'too many streams on this instance, or shutting down')
+  @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
+  @ApiProblemResponse(503, 'too many streams on this instance, or shutting down', ['too_many_streams', 'shutting_down'])
   async live(
     @ValidQuery(LiveQuery) query: LiveQuery,
     @CurrentUser() user: Principal,

@@ -1,7 +1,7 @@
 // /api/v1/agents/{id}/…: ITC's deposits to agents, the agent's overview, ledger and commission
 // lines, and commission transfers (DESIGN §7).
 import { Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidOptionalBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { agentMainAccount, commissionAccount } from '@billing/wallet-domain';
@@ -43,9 +43,11 @@ export class AgentWalletController {
   }
 
   @Post(':id/deposits')
+  @ApiOperation({ summary: "ITC records money an agent paid (bank transfer): credits the agent's main balance" })
   @Roles('admin')
   @Idempotent()
-  @ApiProblemResponse(404, 'agent account not found')
+  @ApiProblemResponse(404, 'no such agent', ['account_not_found'])
+  @ApiProblemResponse(409, 'the agent account is closed', ['account_closed', 'id_reused'])
   async deposit(@ValidParam('id', Id) agentId: string, @ValidBody(AgentDepositBody) body: AgentDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {
     const input = { depositId: commandId(idem, `agent-deposit:${agentId}`), agentId, amountMicros: parseMoney(body.amount), source: { kind: 'manual' as const, reference: body.reference } };
     const result = await this.knownAgent(agentId, () => this.commands.depositToAgent(input, actorOf(user)));
@@ -53,15 +55,18 @@ export class AgentWalletController {
   }
 
   @Post(':id/deposits/:depositId/reversals')
+  @ApiOperation({ summary: "Reverse an agent's deposit (a bounced payment): takes the amount back, even below zero" })
   @Roles('admin')
   @Idempotent()
-  @ApiProblemResponse(404, 'deposit not found')
+  @ApiProblemResponse(404, 'no such deposit of this agent', ['deposit_not_found', 'account_not_found'])
   async reverse(@ValidParam('id', Id) agentId: string, @ValidParam('depositId', Id) depositId: string, @ValidBody(ReversalBody) body: ReversalBody, @CurrentUser() user: Principal) {
     return reversalView(await this.commands.reverseDeposit({ depositId, target: { kind: 'agent', agentId }, reason: body.reason }, actorOf(user)));
   }
 
   @Get(':id/overview')
+  @ApiOperation({ summary: "An agent's balances (main, reserved, available, commission), debt, customers and today's totals" })
   @Roles('admin', 'agent')
+  @ApiProblemResponse(404, 'no such agent, or not yours', ['not_found'])
   async overview(@ValidParam('id', Id) agentId: string, @CurrentUser() user: Principal) {
     assertAgentVisible(user, agentId);
     const overview = await this.knownAgent(agentId, () => this.queries.agentOverview(agentId, this.clock.now().toISOString().slice(0, 10)));
@@ -70,14 +75,20 @@ export class AgentWalletController {
   }
 
   @Get(':id/transactions')
+  @ApiOperation({ summary: "The agent's main-balance ledger lines, newest first (cursor pagination)" })
   @Roles('admin', 'agent')
+  @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
+  @ApiProblemResponse(404, 'not your agent id', ['not_found'])
   async transactions(@ValidParam('id', Id) agentId: string, @ValidQuery(PageQuery) query: PageQuery, @CurrentUser() user: Principal) {
     assertAgentVisible(user, agentId);
     return transactionsView(await this.lines(agentId, agentMainAccount(agentId), query));
   }
 
   @Get(':id/commissions')
+  @ApiOperation({ summary: "The agent's commission ledger lines (accrued, reversed, moved), newest first" })
   @Roles('admin', 'agent')
+  @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
+  @ApiProblemResponse(404, 'not your agent id', ['not_found'])
   async commissions(@ValidParam('id', Id) agentId: string, @ValidQuery(PageQuery) query: PageQuery, @CurrentUser() user: Principal) {
     assertAgentVisible(user, agentId);
     return commissionsView(await this.lines(agentId, commissionAccount(agentId), query));
@@ -86,7 +97,9 @@ export class AgentWalletController {
   @Post(':id/commission-transfers')
   @Roles('admin', 'agent')
   @Idempotent()
-  @ApiProblemResponse(409, 'no commission available · insufficient commission balance')
+  @ApiOperation({ summary: 'Move commission to the main balance: `amount`, or all of it if absent' })
+  @ApiProblemResponse(404, 'no such agent, or not yours', ['not_found', 'account_not_found'])
+  @ApiProblemResponse(409, 'no commission available · insufficient commission balance', ['no_commission', 'insufficient_commission', 'account_closed', 'id_reused'])
   async transferCommission(
     @ValidParam('id', Id) agentId: string,
     @ValidOptionalBody(CommissionTransferBody) body: CommissionTransferBody,

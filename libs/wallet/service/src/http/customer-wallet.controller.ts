@@ -1,7 +1,7 @@
 // /api/v1/customers/{id}/…: money into a customer (an agent's transfer from its main balance, or
 // ITC's manual deposit), its balance and its ledger lines (DESIGN §7).
 import { Controller, Get, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { customerAccount } from '@billing/wallet-domain';
@@ -25,9 +25,11 @@ export class CustomerWalletController {
   ) {}
 
   @Post(':id/deposits')
+  @ApiOperation({ summary: "Fund a customer: an agent transfers from its main balance (earning commission); ITC records a manual deposit (reference required)" })
   @Roles('admin', 'agent')
   @Idempotent()
-  @ApiProblemResponse(409, 'insufficient agent balance (an agent transfer would overdraw its main balance)')
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'account_not_found', 'customer_not_of_agent'])
+  @ApiProblemResponse(409, 'insufficient agent balance (an agent transfer would overdraw its main balance; `available` says how much it may move), an agent in debt, a closed account', ['insufficient_funds', 'in_debt', 'account_closed', 'id_reused'])
   async deposit(@ValidParam('id', Id) customerId: string, @ValidBody(CustomerDepositBody) body: CustomerDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {
     const amountMicros = parseMoney(body.amount);
     if (user.role === 'agent') {
@@ -46,15 +48,18 @@ export class CustomerWalletController {
   }
 
   @Post(':id/deposits/:depositId/reversals')
+  @ApiOperation({ summary: "Reverse a customer's deposit (a bounced payment): takes the amount back, even below zero" })
   @Roles('admin')
   @Idempotent()
-  @ApiProblemResponse(404, 'deposit not found')
+  @ApiProblemResponse(404, 'no such deposit of this customer', ['deposit_not_found', 'account_not_found'])
   async reverse(@ValidParam('id', Id) customerId: string, @ValidParam('depositId', Id) depositId: string, @ValidBody(ReversalBody) body: ReversalBody, @CurrentUser() user: Principal) {
     return reversalView(await this.commands.reverseDeposit({ depositId, target: { kind: 'customer', customerId }, reason: body.reason }, actorOf(user)));
   }
 
   @Get(':id/balance')
+  @ApiOperation({ summary: "A customer's balance, held and available amounts, credit limit and debt" })
   @Roles('admin', 'agent', 'customer')
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
   async balance(@ValidParam('id', Id) customerId: string, @CurrentUser() user: Principal) {
     await visibleCustomer(user, this.directory, customerId);
     let balance = await this.queries.balance(customerAccount(customerId));
@@ -65,7 +70,10 @@ export class CustomerWalletController {
   }
 
   @Get(':id/transactions')
+  @ApiOperation({ summary: "The customer's ledger lines (deposits, transfers, calls), newest first (cursor pagination)" })
   @Roles('admin', 'agent', 'customer')
+  @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
   async transactions(@ValidParam('id', Id) customerId: string, @ValidQuery(PageQuery) query: PageQuery, @CurrentUser() user: Principal) {
     await visibleCustomer(user, this.directory, customerId);
     const page = await this.queries.ledgerLines(customerAccount(customerId), { limit: query.limit, cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor) });

@@ -5,7 +5,7 @@ import { PlaceHoldRequestV1, ReleaseHoldRequestV1, type PlaceHoldResponseV1, typ
 import { Roles, ValidBody } from '@billing/gateway';
 import { formatMoney, parseMoney } from '@billing/money';
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WalletCalls } from '../application/wallet-calls.service.js';
 
 @ApiTags('internal')
@@ -15,6 +15,7 @@ export class HoldsController {
 
   /** Grants min(requested, available); a repeat for the same call answers its open hold. */
   @Post()
+  @ApiOperation({ summary: "Rating → wallet (distributed mode): hold money on a customer for a call being authorized" })
   @HttpCode(200)
   @Roles('switch')
   async place(@ValidBody(PlaceHoldRequestV1) body: PlaceHoldRequestV1): Promise<PlaceHoldResponseV1> {
@@ -29,6 +30,7 @@ export class HoldsController {
   }
 
   @Post('release')
+  @ApiOperation({ summary: "Rating → wallet: release a call's hold (a refused or failed call)" })
   @HttpCode(200)
   @Roles('switch')
   async release(@ValidBody(ReleaseHoldRequestV1) body: ReleaseHoldRequestV1): Promise<ReleaseHoldResponseV1> {

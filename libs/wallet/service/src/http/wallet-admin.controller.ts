@@ -1,6 +1,6 @@
 // /api/v1/wallet/projections: ITC's view of the projection versions and the zero-downtime rebuild.
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@billing/gateway';
 import { WalletProjections } from '../projections/wallet-projections.js';
 
@@ -10,6 +10,7 @@ export class WalletAdminController {
   constructor(private readonly projections: WalletProjections) {}
 
   @Get()
+  @ApiOperation({ summary: "The wallet projection's versions: live, building, retired" })
   @Roles('admin')
   async list() {
     return { versions: await this.projections.versions() };
@@ -17,6 +18,7 @@ export class WalletAdminController {
 
   /** 202: the new version fills beside the live one and takes over when it has caught up. */
   @Post('rebuild')
+  @ApiOperation({ summary: 'Rebuild the wallet views beside the live ones (202); the new version takes over once caught up' })
   @Roles('admin')
   @HttpCode(202)
   async rebuild() {
