@@ -48,24 +48,23 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with username and password; returns a bearer token (JWT).' })
   @ApiResponse({ status: 200, standardSchema: LoginResponse })
-  @ApiProblemResponse(401, 'wrong username or password')
-  @ApiProblemResponse(429, 'too_many_login_attempts: this address or this account has to wait after failed attempts (Retry-After, seconds)')
+  @ApiProblemResponse(401, 'wrong username or password', ['invalid_credentials'])
+  @ApiProblemResponse(429, 'this address or this account has to wait after failed attempts (Retry-After, seconds)', ['too_many_login_attempts'])
   login(@ValidBody(LoginRequest) body: LoginRequest, @Req() request: HttpRequest): Promise<LoginResult> {
     return this.auth.login(body.username, body.password, clientAddress(request));
   }
 
   @Post('password')
-  // above @Roles: both 403s in one description (the decorator applied last wins the status)
-  @ApiProblemResponse(403, 'wrong_current_password: the current password is not right (counts as a failed login), nothing changed; forbidden: the switch role')
   @Roles('admin', 'agent', 'customer')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Change your own password (current + new). Every token of the login is revoked (all sessions end); the answer is a new token for this one.',
   })
   @ApiResponse({ status: 200, standardSchema: LoginResponse })
-  @ApiProblemResponse(409, 'concurrent_modification: another change of this password won a race; nothing changed')
-  @ApiProblemResponse(422, `weak_password (the rule: ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters) or same_password; nothing changed`)
-  @ApiProblemResponse(429, 'too_many_login_attempts: wait (Retry-After, seconds)')
+  @ApiProblemResponse(403, 'the current password is not right (counts as a failed login); nothing changed', ['wrong_current_password'])
+  @ApiProblemResponse(409, 'another change of this password won a race; nothing changed', ['concurrent_modification'])
+  @ApiProblemResponse(422, `the new password breaks the rule (${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters) or is the current one; nothing changed`, ['weak_password', 'same_password'])
+  @ApiProblemResponse(429, 'too many failed password checks: wait (Retry-After, seconds)', ['too_many_login_attempts'])
   changePassword(@ValidBody(ChangePasswordRequest) body: ChangePasswordRequest, @CurrentUser() user: Principal, @Req() request: HttpRequest): Promise<LoginResult> {
     return this.auth.changeOwnPassword(user, body.currentPassword, body.newPassword, clientAddress(request));
   }

@@ -49,8 +49,6 @@ export class ReportsController {
 
   @Get('live')
   @ApiOperation({ summary: 'The live feed of money and call events (Server-Sent Events), resumable with Last-Event-ID' })
-  // above @Roles, whose 401 it replaces (the decorator applied last wins the status)
-  @ApiProblemResponse(401, 'unauthorized: no Authorization header and no ticket; a ticket unknown, used or expired; or a token in the URL (access_token is refused)')
   @Roles('admin', 'agent')
   @AcceptStreamTicket(LIVE_TICKETS)
   @ApiProduces('text/event-stream')
@@ -59,6 +57,7 @@ export class ReportsController {
       'Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, low-balance (id = event id); ' +
       'resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID.',
   })
+  @ApiProblemResponse(401, 'no Authorization header and no ticket; a ticket unknown, used or expired; or a token in the URL (access_token is refused)', ['unauthorized'])
   @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
   @ApiProblemResponse(503, 'too many streams on this instance, or shutting down', ['too_many_streams', 'shutting_down'])
   async live(
