@@ -1,0 +1,99 @@
+// Issue 12 §6, the distributed path made deterministic: the wallet and rating run WITHOUT their
+// accounts consumers (background: false), so the only way they can learn of an agent or a customer
+// is the openings API over HTTP (RemoteAccountsOpenings → GET /api/v1/internal/accounts/openings,
+// switch key), as the wallet and rating processes call the accounts process. Everything a client
+// does right after accounts' 201 must work; each fact lands in the consumer's inbox, so the later
+// delivery of the same event is a duplicate.
+import { AccountsModule, RemoteAccountsOpenings } from '@billing/accounts-service';
+import type { AccountsOpeningQueryV1, AccountsOpeningsPort, IntegrationEvent } from '@billing/contracts';
+import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
+import { InProcessBus, silentLogger } from '@billing/messaging';
+import { createPool } from '@billing/postgres';
+import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
+import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
+import { jest } from '@jest/globals';
+import { Global, Injectable, Module } from '@nestjs/common';
+import type pg from 'pg';
+
+jest.setTimeout(120_000);
+
+/** RemoteAccountsOpenings towards this very app, whose port is known only once it listens. */
+@Injectable()
+class OpeningsOverHttp implements AccountsOpeningsPort {
+  static baseUrl: string | undefined;
+  opening(query: AccountsOpeningQueryV1): Promise<IntegrationEvent | null> {
+    if (OpeningsOverHttp.baseUrl === undefined) throw new Error('the app is not listening yet');
+    return new RemoteAccountsOpenings({ accountsUrl: OpeningsOverHttp.baseUrl, apiKey: TEST_SWITCH_API_KEY }).opening(query);
+  }
+}
+
+@Global()
+@Module({ providers: [OpeningsOverHttp], exports: [OpeningsOverHttp] })
+class OpeningsModule {}
+
+const schemas = { accounts: uniqueName('uar_accounts'), wallet: uniqueName('uar_wallet'), rating: uniqueName('uar_rating') };
+let pool: pg.Pool;
+let bus: InProcessBus;
+let gw: GatewayTestApp;
+let admin: string;
+
+beforeAll(async () => {
+  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-usable-at-once-remote' });
+  bus = new InProcessBus({ logger: silentLogger });
+  const accountsService = uniqueName('accounts');
+  gw = await startGatewayTestApp({
+    databaseUrl: testDatabaseUrl(),
+    schema: uniqueName('uar_gw'),
+    imports: [
+      OpeningsModule,
+      AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
+      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, background: false, accountsOpenings: OpeningsOverHttp }),
+      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, background: false, accountsOpenings: OpeningsOverHttp }),
+    ],
+  });
+  OpeningsOverHttp.baseUrl = gw.baseUrl;
+  admin = await gw.login('admin', gw.adminPassword!);
+});
+
+afterAll(async () => {
+  await gw?.close();
+  await bus?.close();
+  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool?.end();
+});
+
+const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+const status = (res: { status: number; body: { code?: string; detail?: string } }) => ({ status: res.status, code: res.body?.code, detail: res.body?.detail });
+
+it('without any accounts consumer: an agent and its customers are funded, read and authorized through the openings API', async () => {
+  expect((await as(admin)('POST', '/rate-sheets', { sheetId: 'uar-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows: [{ prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] }] })).status).toBe(201);
+  const agentBody = { name: 'Remote', contactEmail: 'ops@remote.example', commissionPercent: '10', rateSheetId: 'uar-base', username: 'uar-agent', password: 'uar-agent-password-1' };
+  const agent = await as(admin)('POST', '/agents', agentBody);
+  expect(agent.status).toBe(201);
+  const agentId = agent.body.id as string;
+  expect(status(await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '100', reference: 'UAR-1' }))).toMatchObject({ status: 201 });
+  const token = await gw.login('uar-agent', 'uar-agent-password-1');
+  expect((await as(token)('GET', `/agents/${agentId}/overview`)).body.balance).toBe('100');
+
+  const profile = await as(token)('POST', '/customer-profiles', { name: 'Starts at 2', billingType: 'prepaid', initialBalance: '2' });
+  expect(profile.status).toBe(201);
+  for (let round = 1; round <= 5; round += 1) {
+    const opened = await as(token)('POST', '/customers', { profileId: profile.body.id });
+    expect({ round, ...status(opened) }).toMatchObject({ round, status: 201 });
+    const customer = opened.body.customer as { id: string; accountNumber: string; sipUsername: string };
+    const transfer = await as(token)('POST', `/customers/${customer.id}/deposits`, { amount: '3' });
+    expect({ round, ...status(transfer) }).toMatchObject({ round, status: 201 });
+    expect({ round, balance: (await as(token)('GET', `/customers/${customer.id}/balance`)).body.balance }).toEqual({ round, balance: '5' });
+    // rating learns the customer by its SIP username (the switch names a call by it or by the account)
+    const authorized = await as(TEST_SWITCH_API_KEY)('POST', '/switch/authorize', { callId: `uar-call-${round}`, sipUsername: customer.sipUsername, callerId: '', destination: '+44 20 7946 0958' });
+    expect({ round, status: authorized.status, allowed: authorized.body.allowed, reason: authorized.body.reason }).toEqual({ round, status: 200, allowed: true, reason: null });
+    // the opening is in the wallet's inbox: the consumer's later delivery of it changes nothing
+    const { rows } = await pool.query(`SELECT 1 FROM "${schemas.wallet}".inbox WHERE message_id = (SELECT event_id::text FROM "${schemas.accounts}".events WHERE stream_id = $1 AND stream_version = 0)`, [`customer-${customer.id}`]);
+    expect({ round, inbox: rows.length }).toEqual({ round, inbox: 1 });
+  }
+  // every initial balance was funded once: 100 − 5 × (2 + 3)
+  expect((await as(token)('GET', `/agents/${agentId}/overview`)).body.balance).toBe('75');
+  // what accounts does not know stays unknown
+  expect((await as(admin)('POST', '/customers/no-such-customer/deposits', { amount: '1', reference: 'X' })).status).toBe(404);
+});
