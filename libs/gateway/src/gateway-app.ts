@@ -3,6 +3,7 @@
 import { HttpException, Logger, Module, type DynamicModule, type ForwardReference, type LoggerService, type LogLevel, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { STATUS_CODES } from 'node:http';
 import { GatewayModule } from './gateway.module.js';
 import type { GatewayModuleOptions } from './gateway.tokens.js';
@@ -23,6 +24,9 @@ export interface GatewayAppOptions {
   bodyLimit?: string;
   /** serve /api/docs (default true). */
   openApi?: boolean;
+  /** the document /api/docs serves, when it is not this app's own (the distributed gateway: every
+   *  service's routes, previewOpenApiDocument); default: the document of this app's controllers. */
+  openApiDocument?: () => Promise<OpenAPIObject>;
   /** Express middleware that runs before body parsing and Nest's routes (the distributed
    *  gateway's service proxy: bodies must reach the service unread). */
   beforeRoutes?: Array<(request: HttpRequest, response: HttpResponse, next: (error?: unknown) => void) => void>;
@@ -48,7 +52,7 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   app.useBodyParser('text', { limit, type: ['text/csv', 'text/plain'] });
   app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
-  if (options.openApi ?? true) setupOpenApi(app);
+  if (options.openApi ?? true) setupOpenApi(app, options.openApiDocument === undefined ? undefined : await options.openApiDocument());
   await app.init();
   // Nest answers unknown routes and parser errors only under the global prefix; everything else
   // (`/nowhere`, a malformed body sent to /health) would get Express's HTML pages.

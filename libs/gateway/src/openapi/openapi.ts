@@ -167,8 +167,7 @@ function problemResponses(docs: readonly ProblemResponseDoc[]): Map<string, unkn
   return responses;
 }
 
-export function setupOpenApi(app: INestApplication): OpenAPIObject {
-  const document = buildOpenApiDocument(app);
+export function setupOpenApi(app: INestApplication, document: OpenAPIObject = buildOpenApiDocument(app)): OpenAPIObject {
   SwaggerModule.setup(OPENAPI_UI_PATH, app, document, { jsonDocumentUrl: `${OPENAPI_UI_PATH}-json`, customSiteTitle: 'ITC billing API' });
   return document;
 }

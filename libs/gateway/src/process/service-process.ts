@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import type pg from 'pg';
 import { ConfigError, describeConfig, loadGatewayConfig, type GatewayConfig } from '../config/gateway-config.js';
 import { createGatewayApp, type GatewayAppOptions } from '../gateway-app.js';
+import { previewOpenApiDocument } from '../openapi/openapi-preview.js';
 import { GatewaySecrets } from '../auth/gateway-secrets.js';
 import type { ComponentHealth } from '../health/health.service.js';
 import { closeHttpServer, installGracefulShutdown } from '../lifecycle/shutdown.js';
@@ -23,6 +24,8 @@ export interface ServiceProcessOptions {
   name: string;
   modules: (context: ServiceProcessContext) => NonNullable<GatewayAppOptions['imports']>;
   beforeRoutes?: (context: ServiceProcessContext) => NonNullable<GatewayAppOptions['beforeRoutes']>;
+  /** /api/docs describes these modules' routes (built in preview, never started) instead of this process's own. */
+  openApiModules?: (context: ServiceProcessContext) => NonNullable<GatewayAppOptions['imports']>;
   /** further variables this process cannot run without (checked before anything starts). */
   requiredEnv?: readonly string[];
 }
@@ -55,6 +58,7 @@ async function start(options: ServiceProcessOptions): Promise<void> {
       gateway: { config, pool, transport: { mode: 'kafka', check: () => kafkaHealth(bus) } },
       imports: options.modules(context),
       ...(options.beforeRoutes === undefined ? {} : { beforeRoutes: options.beforeRoutes(context) }),
+      ...(options.openApiModules === undefined ? {} : { openApiDocument: () => previewOpenApiDocument(options.openApiModules!(context)) }),
       logger: ['error', 'warn', 'log'],
     });
     await app.listen(config.port);

@@ -52,6 +52,8 @@ export interface GatewayTestAppOptions {
   /** extra environment on top of the test defaults. */
   env?: Record<string, string>;
   gateway?: Partial<Omit<GatewayModuleOptions, 'config' | 'pool' | 'schema'>>;
+  /** the document /api/docs serves (default: the app's own), as GatewayAppOptions.openApiDocument. */
+  openApiDocument?: GatewayAppOptions['openApiDocument'];
   /** drop the schema on close (default true; false to start another app on the same data). */
   dropSchemaOnClose?: boolean;
 }
@@ -80,6 +82,7 @@ export async function startGatewayTestApp(options: GatewayTestAppOptions): Promi
         ...options.gateway,
       },
       imports: options.imports ?? [],
+      ...(options.openApiDocument === undefined ? {} : { openApiDocument: options.openApiDocument }),
       logger: ['error', 'warn'],
     });
     await app.listen(0, '127.0.0.1');
