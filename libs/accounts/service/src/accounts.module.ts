@@ -17,6 +17,9 @@ import { CustomerPortalController } from './http/customer-portal.controller.js';
 import { CustomerProfilesController } from './http/customer-profiles.controller.js';
 import { CustomersController } from './http/customers.controller.js';
 import { SwitchDirectoryController } from './http/switch-directory.controller.js';
+import { SipUsersController } from './http/sip-users.controller.js';
+import { SipUsersService } from './application/sip-users.service.js';
+import { SipUsersQueries } from './queries/sip-users.queries.js';
 import { AccountsDatabase } from './infrastructure/accounts-database.js';
 import { AccountsRelay } from './infrastructure/accounts-relay.js';
 import { AccountsAggregates } from './infrastructure/aggregates.js';
@@ -35,7 +38,7 @@ export class AccountsModule {
       module: AccountsModule,
       // global: the wallet and rating in the same process ask AccountsOpenings about customers they have not consumed yet
       global: true,
-      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, OpeningsController],
+      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, OpeningsController, SipUsersController],
       providers: [
         { provide: ACCOUNTS_OPTIONS, useValue: resolved },
         resolved.agentFunds === null ? { provide: AGENT_FUNDS, useValue: null } : { provide: AGENT_FUNDS, useExisting: resolved.agentFunds },
@@ -53,6 +56,7 @@ export class AccountsModule {
         AgentsQueries,
         ProfilesQueries,
         CustomersQueries,
+        SipUsersQueries,
         PortalLogins,
         CredentialsGenerator,
         CustomerTermsResolver,
@@ -61,6 +65,7 @@ export class AccountsModule {
         CustomersService,
         BatchesService,
         CustomerChangesService,
+        SipUsersService,
         AccountsOpenings,
       ],
       exports: [AccountsDatabase, AccountsRelay, AccountsOpenings],

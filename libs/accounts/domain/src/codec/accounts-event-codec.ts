@@ -36,6 +36,10 @@ const BIGINT_FIELDS: { [T in AccountsEventType]: { [K in BigintKeys<EventOf<T>>]
   CustomerRateSheetChanged: {},
   CustomerCreditLimitChanged: { previousCreditLimitMicros: true, creditLimitMicros: true },
   SipPasswordChanged: {},
+  SipUserAdded: {},
+  SipUserChanged: {},
+  SipUserRemoved: {},
+  SipUserPasswordChanged: {},
   BatchOpened: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
 };
 

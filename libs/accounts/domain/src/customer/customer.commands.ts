@@ -1,6 +1,7 @@
 import type { CommandMeta } from '../shared/command-meta.js';
 import type { CustomerTerms } from '../terms/billing-terms.js';
 import type { CustomerSettings, InitialBalanceSource } from './customer.state.js';
+import type { SipUserCommand } from '../sip-user/sip-user.types.js';
 
 /**
  * Opens a customer with the terms copied from its profile (resolveCustomerTerms) at this moment.
@@ -152,4 +153,5 @@ export type CustomerCommand =
   | ChangeCustomerSettings
   | ChangeCustomerRateSheet
   | ChangeCustomerCreditLimit
-  | ChangeSipPassword;
+  | ChangeSipPassword
+  | SipUserCommand;

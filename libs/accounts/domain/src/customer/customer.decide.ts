@@ -6,6 +6,7 @@ import { addCallerId, approveCallerId, chooseDefaultCallerId, rejectCallerId, re
 import { setFollowMe, setFollowMeEnabled } from './decide/follow-me.js';
 import { openCustomer } from './decide/open.js';
 import { changeCustomerSettings } from './decide/settings.js';
+import { decideSipUser } from '../sip-user/sip-user.decide.js';
 import { closeCustomer, reactivateCustomer, suspendCustomer } from './decide/status.js';
 
 export function decideCustomer(command: CustomerCommand, state: CustomerState): CustomerEvent[] {
@@ -40,5 +41,10 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
       return changeCustomerCreditLimit(command, state);
     case 'ChangeSipPassword':
       return changeSipPassword(command, state);
+    case 'AddSipUser':
+    case 'ChangeSipUser':
+    case 'RemoveSipUser':
+    case 'ChangeSipUserPassword':
+      return decideSipUser(command, state);
   }
 }

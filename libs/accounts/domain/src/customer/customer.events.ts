@@ -1,5 +1,6 @@
 import type { Audit } from '../shared/command-meta.js';
 import type { CustomerTerms } from '../terms/billing-terms.js';
+import type { SipUserEvent } from '../sip-user/sip-user.types.js';
 import type { CallerIds, CustomerSettings, FollowMe, InitialBalanceSource, PendingCallerIds } from './customer.state.js';
 
 export interface CustomerOpened extends CustomerTerms, Audit {
@@ -122,4 +123,5 @@ export type CustomerEvent =
   | CustomerSettingsChanged
   | CustomerRateSheetChanged
   | CustomerCreditLimitChanged
-  | SipPasswordChanged;
+  | SipPasswordChanged
+  | SipUserEvent;

@@ -36,6 +36,7 @@ describe('evolve customer', () => {
       defaultCallerId: '+442079460958',
       pendingCallerIds: [],
       followMe: { enabled: true, targets: [{ destination: '+447700900123', ringSeconds: 25 }] },
+      sipUsers: [{ sipUsername: customerOpened.sipUsername, sipHa1: customerOpened.sipHa1, displayName: null, callerId: null, maxConcurrentCalls: null, status: 'active' }],
     });
   });
 

@@ -1,5 +1,6 @@
 import { invariant } from '@billing/decider';
 import { assertBillingTerms } from '../terms/billing-terms.js';
+import { evolveSipUsers, sipUserOfOpening, withUser } from '../sip-user/sip-user.evolve.js';
 import { isValidAccountNumber } from '../validation/account-number.js';
 import { isSipHa1, isSipUsername } from '../validation/credentials.js';
 import type { CustomerEvent, CustomerOpened } from './customer.events.js';
@@ -84,7 +85,12 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       return { ...customer, creditLimitMicros: event.creditLimitMicros };
     case 'SipPasswordChanged':
       invariant(isSipHa1(event.sipHa1), `customer ${id}: malformed SIP HA1`);
-      return { ...customer, sipHa1: event.sipHa1 };
+      return withUser({ ...customer, sipHa1: event.sipHa1 }, customer.sipUsername, (user) => ({ ...user, sipHa1: event.sipHa1 }));
+    case 'SipUserAdded':
+    case 'SipUserChanged':
+    case 'SipUserRemoved':
+    case 'SipUserPasswordChanged':
+      return evolveSipUsers(customer, event);
   }
 }
 
@@ -116,6 +122,7 @@ function opened(event: CustomerOpened): OpenedCustomer {
     defaultCallerId: null,
     pendingCallerIds: [],
     followMe: { enabled: false, targets: [] },
+    sipUsers: [sipUserOfOpening(event.sipUsername, event.sipHa1)],
   };
   assertSettings(customer, id);
   return customer;

@@ -1,4 +1,5 @@
 import type { CustomerTerms } from '../terms/billing-terms.js';
+import type { SipUser } from '../sip-user/sip-user.types.js';
 
 export type CustomerStatus = 'active' | 'suspended' | 'closed';
 
@@ -54,6 +55,8 @@ export interface OpenedCustomer extends CustomerSettings, CallerIds, PendingCall
   sipHa1: string;
   portalUsername: string;
   followMe: FollowMe;
+  /** every SIP user of the account, the first one (sipUsername) first. */
+  sipUsers: readonly SipUser[];
 }
 
 export type CustomerState = { status: 'none' } | OpenedCustomer;

@@ -18,6 +18,7 @@ import {
   CUSTOMER_RATE_SHEET_CHANGED_V1,
   CUSTOMER_SETTINGS_CHANGED_V1,
   CUSTOMER_STATUS_CHANGED_V1,
+  SIP_USER_CHANGED_V1,
   type AccountsEventDataV1,
   type AccountsEventTypeV1,
 } from '@billing/contracts';
@@ -145,7 +146,19 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
         creditLimit: formatMoney(event.creditLimitMicros),
       });
     case 'SipPasswordChanged':
+    case 'SipUserPasswordChanged':
       return null;
+    // rating resolves calls by any user of the account and enforces each user's own limit
+    case 'SipUserAdded':
+    case 'SipUserChanged':
+      return shape(SIP_USER_CHANGED_V1, event.customerId, event, {
+        customerId: event.customerId,
+        sipUsername: event.sipUsername,
+        status: event.status,
+        maxConcurrentCalls: event.maxConcurrentCalls,
+      });
+    case 'SipUserRemoved':
+      return shape(SIP_USER_CHANGED_V1, event.customerId, event, { customerId: event.customerId, sipUsername: event.sipUsername, status: 'removed', maxConcurrentCalls: null });
     case 'BatchOpened':
       return shape(BATCH_OPENED_V1, event.batchId, event, {
         batchId: event.batchId,

@@ -60,6 +60,10 @@ export const allEvents: AccountsEvent[] = [
   { type: 'CustomerRateSheetChanged', customerId, previousRateSheetId: 'sheet-base', rateSheetId: 'sheet-gold', ...audit },
   { type: 'CustomerCreditLimitChanged', customerId, previousCreditLimitMicros: 20_000_000n, creditLimitMicros: 0n, ...audit },
   { type: 'SipPasswordChanged', customerId, sipHa1: SIP_HA1, ...audit },
+  { type: 'SipUserAdded', customerId, sipUsername: 'front-desk', sipHa1: SIP_HA1, displayName: 'Front desk', callerId: null, maxConcurrentCalls: 2, status: 'active', ...audit },
+  { type: 'SipUserChanged', customerId, sipUsername: 'front-desk', displayName: 'Reception', callerId: '+34912345678', maxConcurrentCalls: null, status: 'suspended', ...audit },
+  { type: 'SipUserPasswordChanged', customerId, sipUsername: 'front-desk', sipHa1: SIP_HA1, ...audit },
+  { type: 'SipUserRemoved', customerId, sipUsername: 'front-desk', ...audit },
   {
     type: 'BatchOpened',
     batchId: 'batch-1',

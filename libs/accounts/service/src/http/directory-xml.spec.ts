@@ -10,6 +10,16 @@ const entry = {
   followMe: { enabled: true, targets: [{ destination: '+447700900123', ringSeconds: 20 }] },
   maxConcurrentCalls: 2,
   maxCallDurationSeconds: 3600,
+  sipUser: {
+    customerId: 'c-1',
+    sipUsername: '1000000016',
+    firstUser: true,
+    displayName: null,
+    callerId: null,
+    effectiveCallerId: '+442079460958',
+    maxConcurrentCalls: null,
+    status: 'active',
+  },
 } as DirectoryEntry;
 
 describe('FreeSWITCH directory XML', () => {
@@ -24,9 +34,22 @@ describe('FreeSWITCH directory XML', () => {
   });
 
   it('omits the caller id variables without a default CallerID, and escapes attribute values', () => {
-    const xml = freeswitchUser({ ...entry, defaultCallerId: null }, 'a&b"<c>');
+    const xml = freeswitchUser({ ...entry, sipUser: { ...entry.sipUser, effectiveCallerId: null } }, 'a&b"<c>');
     expect(xml).not.toContain('caller_id_number');
     expect(xml).toContain('<domain name="a&amp;b&quot;&lt;c&gt;">');
+  });
+
+  it("answers a further user of the account under its own name, with its CallerID, display name and limit", () => {
+    const xml = freeswitchUser(
+      { ...entry, sipUser: { ...entry.sipUser, sipUsername: 'desk-2', firstUser: false, displayName: 'Desk 2', effectiveCallerId: '+34912345678', maxConcurrentCalls: 1 } },
+      'sip.example',
+    );
+    expect(xml).toContain('<user id="desk-2">');
+    expect(xml).toContain('<variable name="effective_caller_id_number" value="+34912345678"/>');
+    expect(xml).toContain('<variable name="effective_caller_id_name" value="Desk 2"/>');
+    expect(xml).toContain('<variable name="billing_sip_user" value="desk-2"/>');
+    expect(xml).toContain('<variable name="billing_max_concurrent_calls" value="1"/>');
+    expect(xml).toContain('<variable name="accountcode" value="1000000016"/>');
   });
 
   it('has a not-found document', () => {

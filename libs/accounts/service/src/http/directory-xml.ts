@@ -13,16 +13,20 @@ export function directoryVariables(entry: DirectoryEntry): Record<string, string
     accountcode: entry.accountNumber,
     user_context: 'default',
     billing_customer_id: entry.customerId,
-    billing_max_concurrent_calls: String(entry.maxConcurrentCalls),
+    billing_sip_user: entry.sipUser.sipUsername,
+    // the user's own limit when it has one (always within the account's)
+    billing_max_concurrent_calls: String(entry.sipUser.maxConcurrentCalls ?? entry.maxConcurrentCalls),
     billing_max_call_duration_seconds: String(entry.maxCallDurationSeconds),
     follow_me_enabled: String(entry.followMe.enabled),
     // "dest:ringSeconds" in the order they are tried
     follow_me_targets: entry.followMe.targets.map((target) => `${target.destination}:${target.ringSeconds}`).join(','),
   };
-  if (entry.defaultCallerId !== null) {
-    variables.effective_caller_id_number = entry.defaultCallerId;
-    variables.outbound_caller_id_number = entry.defaultCallerId;
+  const callerId = entry.sipUser.effectiveCallerId;
+  if (callerId !== null) {
+    variables.effective_caller_id_number = callerId;
+    variables.outbound_caller_id_number = callerId;
   }
+  if (entry.sipUser.displayName !== null) variables.effective_caller_id_name = entry.sipUser.displayName;
   return variables;
 }
 
@@ -35,7 +39,7 @@ export function freeswitchUser(entry: DirectoryEntry, realm: string): string {
     '<document type="freeswitch/xml">\n' +
     '  <section name="directory">\n' +
     `    <domain name="${xml(realm)}">\n` +
-    `      <user id="${xml(entry.sipUsername)}">\n` +
+    `      <user id="${xml(entry.sipUser.sipUsername)}">\n` +
     '        <params>\n' +
     `          <param name="a1-hash" value="${xml(entry.sipHa1)}"/>\n` +
     '        </params>\n' +

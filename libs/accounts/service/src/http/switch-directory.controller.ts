@@ -24,11 +24,13 @@ const DirectoryJson = z.object({
   ha1: z.string().meta({ description: 'md5(sipUsername:realm:password)' }),
   customerId: z.string(),
   accountNumber: z.string(),
-  status: z.enum(['active', 'suspended', 'closed']),
-  callerId: z.string().nullable().meta({ description: 'the default CallerID (E.164)' }),
+  status: z.enum(['active', 'suspended', 'closed']).meta({ description: "the account's status" }),
+  sipUserStatus: z.enum(['active', 'suspended']).meta({ description: "this user's status (a suspended user cannot register)" }),
+  displayName: z.string().nullable(),
+  callerId: z.string().nullable().meta({ description: "the user's default CallerID (E.164): its own while the account has it approved, else the account's default" }),
   callerIds: z.array(z.string()),
   followMe: FollowMeView,
-  maxConcurrentCalls: z.number().int(),
+  maxConcurrentCalls: z.number().int().meta({ description: "the user's own limit, else the account's" }),
   maxCallDurationSeconds: z.number().int(),
   variables: z.record(z.string(), z.string()).meta({ description: 'what the FreeSWITCH answer carries as channel variables' }),
 });
@@ -48,9 +50,10 @@ export class SwitchDirectoryController {
   @ApiOperation({
     summary: 'FreeSWITCH mod_xml_curl directory (form POST)',
     description:
-      'Answers the user with its HA1 as `a1-hash` and the variables accountcode, effective/outbound_caller_id_number (default CallerID), ' +
-      'follow_me_enabled, follow_me_targets ("+E164:ringSeconds,…"), billing_customer_id, billing_max_concurrent_calls, ' +
-      'billing_max_call_duration_seconds. Unknown, suspended or closed users, other domains and other sections get `result status="not found"`.',
+      'Answers any SIP user of an account with its HA1 as `a1-hash` and the variables accountcode, effective/outbound_caller_id_number (the ' +
+      "user's default CallerID, else the account's), effective_caller_id_name (its display name), follow_me_enabled, follow_me_targets " +
+      '("+E164:ringSeconds,…"), billing_customer_id, billing_sip_user, billing_max_concurrent_calls (the user\'s limit, else the account\'s), ' +
+      'billing_max_call_duration_seconds. Unknown or suspended users, suspended or closed accounts, other domains and other sections get `result status="not found"`.',
   })
   @ApiBody({ required: true, description: 'application/x-www-form-urlencoded, as mod_xml_curl sends it', schema: { type: 'object', properties: { section: { type: 'string' }, user: { type: 'string' }, domain: { type: 'string' } } } })
   @ApiProduces('text/xml')
@@ -60,7 +63,7 @@ export class SwitchDirectoryController {
     const realm = this.options.sipRealm;
     if (form.section !== 'directory' || form.user === undefined || form.domain?.toLowerCase() !== realm) return FREESWITCH_NOT_FOUND;
     const entry = isSipUsername(form.user) ? await this.customers.directoryEntry(form.user) : undefined;
-    if (entry === undefined || entry.status !== 'active') return FREESWITCH_NOT_FOUND;
+    if (entry === undefined || entry.status !== 'active' || entry.sipUser.status !== 'active') return FREESWITCH_NOT_FOUND;
     return freeswitchUser(entry, realm);
   }
 
@@ -73,16 +76,18 @@ export class SwitchDirectoryController {
     const entry = isSipUsername(sipUsername) ? await this.customers.directoryEntry(sipUsername) : undefined;
     if (entry === undefined) throw notFound('No such SIP user.');
     return {
-      sipUsername: entry.sipUsername,
+      sipUsername: entry.sipUser.sipUsername,
       realm: this.options.sipRealm,
       ha1: entry.sipHa1,
       customerId: entry.customerId,
       accountNumber: entry.accountNumber,
       status: entry.status,
-      callerId: entry.defaultCallerId,
+      sipUserStatus: entry.sipUser.status,
+      displayName: entry.sipUser.displayName,
+      callerId: entry.sipUser.effectiveCallerId,
       callerIds: entry.callerIds,
       followMe: entry.followMe,
-      maxConcurrentCalls: entry.maxConcurrentCalls,
+      maxConcurrentCalls: entry.sipUser.maxConcurrentCalls ?? entry.maxConcurrentCalls,
       maxCallDurationSeconds: entry.maxCallDurationSeconds,
       variables: directoryVariables(entry),
     };

@@ -5,7 +5,7 @@ import type { AccountsEvent } from '@billing/accounts-domain';
 import { invariant } from '@billing/decider';
 import type pg from 'pg';
 
-type Sql = (text: string, values: unknown[]) => Promise<void>;
+import { projectSipUser, type Sql } from './sip-users.projection.js';
 
 export class AccountsProjector {
   /** @param schema the quoted schema name (AccountsDatabase.schema). */
@@ -136,7 +136,12 @@ export class AccountsProjector {
             event.occurredAt,
           ],
         );
-        await insert(`INSERT INTO ${s}.sip_directory (sip_username, customer_id, sip_ha1) VALUES ($1, $2, $3)`, [event.sipUsername, event.customerId, event.sipHa1]);
+        await insert(`INSERT INTO ${s}.sip_directory (sip_username, customer_id, sip_ha1, first_user, added_at) VALUES ($1, $2, $3, true, $4)`, [
+          event.sipUsername,
+          event.customerId,
+          event.sipHa1,
+          event.occurredAt,
+        ]);
         await insert(`INSERT INTO ${s}.usernames (username, role, subject_id) VALUES ($1, 'customer', $2)`, [event.portalUsername, event.customerId]);
         return;
       case 'CustomerSuspended':
@@ -186,7 +191,12 @@ export class AccountsProjector {
       case 'CustomerCreditLimitChanged':
         return update(`UPDATE ${s}.customers SET credit_limit_micros = $2, updated_at = $3 WHERE customer_id = $1`, [event.customerId, event.creditLimitMicros, event.occurredAt]);
       case 'SipPasswordChanged':
-        return update(`UPDATE ${s}.sip_directory SET sip_ha1 = $2 WHERE customer_id = $1`, [event.customerId, event.sipHa1]);
+        return update(`UPDATE ${s}.sip_directory SET sip_ha1 = $2 WHERE customer_id = $1 AND first_user`, [event.customerId, event.sipHa1]);
+      case 'SipUserAdded':
+      case 'SipUserChanged':
+      case 'SipUserRemoved':
+      case 'SipUserPasswordChanged':
+        return projectSipUser(event, s, insert, update);
       case 'BatchOpened':
         return insert(
           `INSERT INTO ${s}.batches (batch_id, profile_id, agent_id, customer_count, opened_by, opened_at) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -103,6 +103,16 @@ function statements(s: string): string[] {
        customer_id text NOT NULL UNIQUE,
        sip_ha1 text NOT NULL
      )`,
+    // Many SIP users per account (added later): one row per user, the account's first user marked
+    // `first_user`; existing rows are first users with the account's settings.
+    `ALTER TABLE ${s}.sip_directory DROP CONSTRAINT IF EXISTS sip_directory_customer_id_key`,
+    `ALTER TABLE ${s}.sip_directory ADD COLUMN IF NOT EXISTS first_user boolean NOT NULL DEFAULT true`,
+    `ALTER TABLE ${s}.sip_directory ADD COLUMN IF NOT EXISTS display_name text`,
+    `ALTER TABLE ${s}.sip_directory ADD COLUMN IF NOT EXISTS caller_id text`,
+    `ALTER TABLE ${s}.sip_directory ADD COLUMN IF NOT EXISTS max_concurrent_calls integer`,
+    `ALTER TABLE ${s}.sip_directory ADD COLUMN IF NOT EXISTS status text NOT NULL DEFAULT 'active'`,
+    `ALTER TABLE ${s}.sip_directory ADD COLUMN IF NOT EXISTS added_at timestamptz`,
+    `CREATE INDEX IF NOT EXISTS sip_directory_by_customer ON ${s}.sip_directory (customer_id, first_user DESC, added_at, sip_username)`,
     // Every portal login of an agent or a customer, for uniqueness across both (normalised names).
     // Names of closed customers stay reserved: a login name is never handed to someone else.
     `CREATE TABLE IF NOT EXISTS ${s}.usernames (

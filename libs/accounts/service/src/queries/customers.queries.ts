@@ -2,6 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccountsDatabase } from '../infrastructure/accounts-database.js';
 import { decodeCursor, pageOf, type Page } from './pagination.js';
+import { SIP_USER_COLUMNS, sipUserOf, type SipUserSql } from './sip-users.queries.js';
 import { iso, micros, optionalMicros, type CustomerRow, type DirectoryEntry, type FollowMeRow } from './rows.js';
 
 const COLUMNS = `c.customer_id, c.account_number, c.agent_id, c.profile_id, c.batch_id, c.status, c.billing_type,
@@ -102,14 +103,22 @@ export class CustomersQueries {
     return pageOf(rows.map(toRow), pageSize, (row) => [row.accountNumber], (row) => row);
   }
 
-  /** The customer behind a SIP user, with its HA1 (softswitch only). */
+  /** The customer behind any of its SIP users, with that user and its HA1 (softswitch only). */
   async directoryEntry(sipUsername: string): Promise<DirectoryEntry | undefined> {
-    const { rows } = await this.db.pool.query<Sql & { sip_ha1: string }>(
-      `SELECT ${COLUMNS}, d.sip_ha1 FROM ${this.db.table('sip_directory')} d JOIN ${this.db.table('customers')} c USING (customer_id)
-       WHERE d.sip_username = $1`,
-      [sipUsername],
-    );
-    const row = rows[0];
-    return row === undefined ? undefined : { ...toRow(row), sipHa1: row.sip_ha1 };
+    const [customer, user] = await Promise.all([
+      this.db.pool.query<Sql & { sip_ha1: string }>(
+        `SELECT ${COLUMNS}, d.sip_ha1 FROM ${this.db.table('sip_directory')} d JOIN ${this.db.table('customers')} c USING (customer_id) WHERE d.sip_username = $1`,
+        [sipUsername],
+      ),
+      this.db.pool.query<SipUserSql>(
+        `SELECT ${SIP_USER_COLUMNS} FROM ${this.db.table('sip_directory')} d JOIN ${this.db.table('customers')} c USING (customer_id) WHERE d.sip_username = $1`,
+        [sipUsername],
+      ),
+    ]);
+    const row = customer.rows[0];
+    const userRow = user.rows[0];
+    // a user removed between the two reads is unknown, like one never added
+    if (row === undefined || userRow === undefined || userRow.customer_id !== row.customer_id) return undefined;
+    return { ...toRow(row), sipHa1: row.sip_ha1, sipUser: sipUserOf(userRow) };
   }
 }

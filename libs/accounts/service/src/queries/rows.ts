@@ -1,5 +1,6 @@
 // Read-model rows as the queries return them (money as bigint micros, times as ISO strings).
 // Selected with explicit casts so the shape does not depend on the pool's type parsers.
+import type { SipUserRow } from './sip-users.queries.js';
 
 export interface AgentRow {
   agentId: string;
@@ -68,9 +69,11 @@ export interface CustomerRow {
   updatedAt: string;
 }
 
-/** A customer as the softswitch sees it: its row plus the SIP digest. */
+/** A customer as the softswitch sees it: its row plus the SIP user asked about and its digest. */
 export interface DirectoryEntry extends CustomerRow {
   sipHa1: string;
+  /** the user the switch asked for (any of the account's users; `sipUsername` is the first one). */
+  sipUser: SipUserRow;
 }
 
 /** SQL → bigint for `…::text` columns. */

@@ -13,6 +13,7 @@ export { ACCOUNTS_OPENINGS_API_PATH, AccountsOpeningQueryV1, AccountsOpeningResp
 export { CUSTOMER_RATE_SHEET_CHANGED_V1, CustomerRateSheetChangedV1 } from './customer-rate-sheet-changed.js';
 export { CUSTOMER_SETTINGS_CHANGED_V1, CustomerSettingsChangedV1 } from './customer-settings-changed.js';
 export { CUSTOMER_STATUS_CHANGED_V1, CustomerStatusChangedV1 } from './customer-status-changed.js';
+export { SIP_USER_CHANGED_V1, SipUserChangedV1 } from './sip-user-changed.js';
 export {
   ACCOUNTS_EVENTS_SCHEMA_VERSION,
   ACCOUNTS_EVENTS_TOPIC,

@@ -16,6 +16,7 @@ import { CUSTOMER_OPENED_V1, CustomerOpenedV1 } from './customer-opened.js';
 import { CUSTOMER_RATE_SHEET_CHANGED_V1, CustomerRateSheetChangedV1 } from './customer-rate-sheet-changed.js';
 import { CUSTOMER_SETTINGS_CHANGED_V1, CustomerSettingsChangedV1 } from './customer-settings-changed.js';
 import { CUSTOMER_STATUS_CHANGED_V1, CustomerStatusChangedV1 } from './customer-status-changed.js';
+import { SIP_USER_CHANGED_V1, SipUserChangedV1 } from './sip-user-changed.js';
 
 /** Where the accounts service publishes; key = the aggregate id (agent, customer or batch id). */
 export const ACCOUNTS_EVENTS_TOPIC = topicFor('accounts');
@@ -36,6 +37,7 @@ export const accountsEventsV1 = {
   [CUSTOMER_RATE_SHEET_CHANGED_V1.type]: CustomerRateSheetChangedV1,
   [CUSTOMER_CREDIT_LIMIT_CHANGED_V1.type]: CustomerCreditLimitChangedV1,
   [BATCH_OPENED_V1.type]: BatchOpenedV1,
+  [SIP_USER_CHANGED_V1.type]: SipUserChangedV1,
 } as const;
 
 export type AccountsEventTypeV1 = keyof typeof accountsEventsV1;

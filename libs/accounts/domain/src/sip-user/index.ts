@@ -1,0 +1,4 @@
+export type * from './sip-user.types.js';
+export { decideSipUser, isSipUserLimit } from './sip-user.decide.js';
+export { effectiveCallerId, evolveSipUsers, sipUserOfOpening } from './sip-user.evolve.js';
+export { MAX_SIP_USERS, sipUserRejections } from './sip-user.rejections.js';

@@ -1,0 +1,179 @@
+// The SIP users (extensions) of a customer account: ITC and the customer's agent manage them;
+// the customer sees its users and gives them new passwords. Another agent's customer is a 404.
+import { sipUserRejections } from '@billing/accounts-domain';
+import { ApiProblemResponse, Roles, ValidBody, ValidParam } from '@billing/gateway';
+import { Controller, Delete, Get, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { CommandContext } from '../application/command-context.js';
+import { SipUsersService } from '../application/sip-users.service.js';
+import { CustomersQueries } from '../queries/customers.queries.js';
+import type { CustomerRow } from '../queries/rows.js';
+import { SipUsersQueries } from '../queries/sip-users.queries.js';
+import { Caller } from './caller.decorator.js';
+import { Id } from './common.schemas.js';
+import { visibleCustomer } from './customer-access.js';
+import {
+  AddedSipUserView,
+  AddSipUserBody,
+  ChangeSipUserBody,
+  SipCredentialsView,
+  SipUsernameParam,
+  SipUserView,
+  sipUserView,
+} from './sip-users.schemas.js';
+
+interface RawResponse {
+  setHeader(name: string, value: string): void;
+  status(code: number): unknown;
+}
+
+const MANAGED = "ITC, or the customer's agent";
+
+@ApiTags('customers')
+@Controller('customers/:id/sip-users')
+export class SipUsersController {
+  constructor(
+    @Inject(SipUsersService) private readonly service: SipUsersService,
+    @Inject(SipUsersQueries) private readonly users: SipUsersQueries,
+    @Inject(CustomersQueries) private readonly customers: CustomersQueries,
+  ) {}
+
+  @Get()
+  @Roles('admin', 'agent', 'customer')
+  @ApiOperation({ summary: "The account's SIP users, the first one first (ITC, its agent, the customer itself)" })
+  @ApiResponse({ status: 200, standardSchema: z.object({ items: z.array(SipUserView) }) })
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
+  async list(@ValidParam('id', Id) id: string, @Caller() context: CommandContext): Promise<{ items: SipUserView[] }> {
+    const customer = await this.visible(context, id);
+    return { items: (await this.users.list(customer.customerId)).map(sipUserView) };
+  }
+
+  @Post()
+  @Roles('admin', 'agent')
+  @ApiOperation({
+    summary: `Add a SIP user to the account (${MANAGED}); its password is answered once`,
+    description:
+      'One balance, many users. The same request again (same username and settings) changes nothing and answers 200 with `credentials: null`; ' +
+      'the same username with other settings is 409 sip_user_exists, a username another account holds 409 sip_username_taken.',
+  })
+  @ApiResponse({ status: 201, standardSchema: AddedSipUserView })
+  @ApiProblemResponse(403, 'the customer itself (sip_users_managed_by_agent)', ['sip_users_managed_by_agent'])
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
+  @ApiProblemResponse(409, 'sip_user_exists, sip_username_taken, too_many_sip_users (100), customer_closed', ['sip_user_exists', 'sip_username_taken', 'too_many_sip_users', 'customer_closed'])
+  @ApiProblemResponse(422, 'invalid_sip_username, invalid_display_name, invalid_caller_id, caller_id_not_found, caller_id_not_approved, invalid_sip_user_limit', [
+    'invalid_sip_username',
+    'invalid_display_name',
+    'invalid_caller_id',
+    'caller_id_not_found',
+    'caller_id_not_approved',
+    'invalid_sip_user_limit',
+  ])
+  async add(
+    @ValidParam('id', Id) id: string,
+    @ValidBody(AddSipUserBody) body: AddSipUserBody,
+    @Caller() context: CommandContext,
+    @Res({ passthrough: true }) response: RawResponse,
+  ): Promise<z.infer<typeof AddedSipUserView>> {
+    const customer = await this.visible(context, id);
+    const added = await this.service.add(context, customer, {
+      sipUsername: body.sipUsername,
+      displayName: body.displayName ?? null,
+      callerId: body.callerId ?? null,
+      maxConcurrentCalls: body.maxConcurrentCalls ?? null,
+    });
+    response.setHeader('Cache-Control', 'no-store');
+    if (added.credentials === null) response.status(200);
+    return { user: sipUserView(added.user), credentials: added.credentials };
+  }
+
+  @Get(':sipUsername')
+  @Roles('admin', 'agent', 'customer')
+  @ApiOperation({ summary: 'One SIP user of the account' })
+  @ApiResponse({ status: 200, standardSchema: SipUserView })
+  @ApiProblemResponse(404, 'no such customer or user, or not yours', ['not_found', 'sip_user_not_found'])
+  async get(@ValidParam('id', Id) id: string, @ValidParam('sipUsername', SipUsernameParam) sipUsername: string, @Caller() context: CommandContext): Promise<SipUserView> {
+    const customer = await this.visible(context, id);
+    const user = await this.users.get(customer.customerId, sipUsername);
+    if (user === undefined) throw sipUserRejections.sipUserNotFound();
+    return sipUserView(user);
+  }
+
+  @Patch(':sipUsername')
+  @Roles('admin', 'agent')
+  @ApiOperation({ summary: `Rename a SIP user, choose its CallerID or set its concurrent-call limit (${MANAGED}); absent fields stay` })
+  @ApiResponse({ status: 200, standardSchema: SipUserView })
+  @ApiProblemResponse(404, 'no such customer or user, or not yours', ['not_found', 'sip_user_not_found'])
+  @ApiProblemResponse(422, 'invalid_display_name, invalid_caller_id, caller_id_not_found, caller_id_not_approved, invalid_sip_user_limit', [
+    'invalid_display_name',
+    'invalid_caller_id',
+    'caller_id_not_found',
+    'caller_id_not_approved',
+    'invalid_sip_user_limit',
+  ])
+  async change(
+    @ValidParam('id', Id) id: string,
+    @ValidParam('sipUsername', SipUsernameParam) sipUsername: string,
+    @ValidBody(ChangeSipUserBody) body: ChangeSipUserBody,
+    @Caller() context: CommandContext,
+  ): Promise<SipUserView> {
+    await this.visible(context, id);
+    return sipUserView(await this.service.change(context, id, sipUsername, body));
+  }
+
+  @Post(':sipUsername/suspend')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  @ApiOperation({ summary: `Suspend a SIP user (${MANAGED}): it can no longer register or call; the account's other users can` })
+  @ApiResponse({ status: 200, standardSchema: SipUserView })
+  @ApiProblemResponse(404, 'no such customer or user, or not yours', ['not_found', 'sip_user_not_found'])
+  async suspend(@ValidParam('id', Id) id: string, @ValidParam('sipUsername', SipUsernameParam) sipUsername: string, @Caller() context: CommandContext): Promise<SipUserView> {
+    await this.visible(context, id);
+    return sipUserView(await this.service.change(context, id, sipUsername, { status: 'suspended' }));
+  }
+
+  @Post(':sipUsername/reactivate')
+  @Roles('admin', 'agent')
+  @HttpCode(200)
+  @ApiOperation({ summary: `Reactivate a suspended SIP user (${MANAGED})` })
+  @ApiResponse({ status: 200, standardSchema: SipUserView })
+  @ApiProblemResponse(404, 'no such customer or user, or not yours', ['not_found', 'sip_user_not_found'])
+  async reactivate(@ValidParam('id', Id) id: string, @ValidParam('sipUsername', SipUsernameParam) sipUsername: string, @Caller() context: CommandContext): Promise<SipUserView> {
+    await this.visible(context, id);
+    return sipUserView(await this.service.change(context, id, sipUsername, { status: 'active' }));
+  }
+
+  @Delete(':sipUsername')
+  @Roles('admin', 'agent')
+  @HttpCode(204)
+  @ApiOperation({ summary: `Remove a SIP user (${MANAGED}); removing it again is a 204 too. The account's first user cannot be removed (409 first_sip_user)` })
+  @ApiResponse({ status: 204, description: 'removed (or already gone)' })
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
+  @ApiProblemResponse(409, 'first_sip_user, customer_closed', ['first_sip_user', 'customer_closed'])
+  async remove(@ValidParam('id', Id) id: string, @ValidParam('sipUsername', SipUsernameParam) sipUsername: string, @Caller() context: CommandContext): Promise<void> {
+    await this.visible(context, id);
+    await this.service.remove(context, id, sipUsername);
+  }
+
+  @Post(':sipUsername/password')
+  @Roles('admin', 'agent', 'customer')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Generate a new password for a SIP user (ITC, its agent, the customer itself); answered once, the old one stops working' })
+  @ApiResponse({ status: 200, standardSchema: SipCredentialsView })
+  @ApiProblemResponse(404, 'no such customer or user, or not yours', ['not_found', 'sip_user_not_found'])
+  @ApiProblemResponse(409, 'customer_closed', ['customer_closed'])
+  async resetPassword(
+    @ValidParam('id', Id) id: string,
+    @ValidParam('sipUsername', SipUsernameParam) sipUsername: string,
+    @Caller() context: CommandContext,
+    @Res({ passthrough: true }) response: RawResponse,
+  ): Promise<z.infer<typeof SipCredentialsView>> {
+    await this.visible(context, id);
+    response.setHeader('Cache-Control', 'no-store');
+    return this.service.resetPassword(context, id, sipUsername);
+  }
+
+  private async visible(context: CommandContext, id: string): Promise<CustomerRow> {
+    return visibleCustomer(context.principal, await this.customers.get(id));
+  }
+}

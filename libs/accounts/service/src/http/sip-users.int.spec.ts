@@ -1,0 +1,176 @@
+// SIP users under one customer account, through the public API on the run's PostgreSQL: who may
+// manage them, what the switch directory answers for each, uniqueness across the system under
+// concurrent requests, retries, and the event rating consumes.
+import { customerStreamId, toIntegrationEvent } from '@billing/accounts-domain';
+import { jest } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { startAccountsTestApp, TEST_SIP_REALM, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
+import { createProfile, expectProblem, expectStatus, openCustomer, registerAgent } from '../__fixtures__/scenario.js';
+import { accountsEventCodec } from '../infrastructure/event-codec.js';
+
+jest.setTimeout(60_000);
+
+const LONDON = '+442079460958';
+
+let app: AccountsTestApp;
+let agent: Awaited<ReturnType<typeof registerAgent>>;
+let rival: Awaited<ReturnType<typeof registerAgent>>;
+let profile: string;
+
+beforeAll(async () => {
+  app = await startAccountsTestApp();
+  agent = await registerAgent(app);
+  rival = await registerAgent(app);
+  profile = await createProfile(app, agent.token, { name: 'Office', maxConcurrentCalls: 3 });
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+async function newCustomer() {
+  const opened = await openCustomer(app, agent.token, { profileId: profile });
+  const token = await app.gw.login(opened.credentials.portalUsername!, opened.credentials.portalPassword!);
+  return { id: opened.customer.id, accountNumber: opened.customer.accountNumber, sipUsername: opened.customer.sipUsername, token };
+}
+
+const users = (customerId: string) => `/api/v1/customers/${customerId}/sip-users`;
+const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+
+async function directoryXml(sipUsername: string): Promise<string> {
+  const res = await app.request('POST', '/api/v1/switch/directory', {
+    token: app.gw.switchApiKey!,
+    rawBody: new URLSearchParams({ section: 'directory', user: sipUsername, domain: TEST_SIP_REALM }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  expectStatus(res, 200);
+  return res.text;
+}
+
+const variable = (xml: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(xml)?.[1] ?? null;
+
+describe('SIP users of one account', () => {
+  it('starts with the user the account was opened with', async () => {
+    const customer = await newCustomer();
+    const listed = await app.request('GET', users(customer.id), { token: customer.token });
+    expectStatus(listed, 200);
+    expect(listed.body.items).toEqual([
+      { customerId: customer.id, sipUsername: customer.sipUsername, firstUser: true, displayName: null, callerId: null, effectiveCallerId: null, maxConcurrentCalls: null, status: 'active' },
+    ]);
+  });
+
+  it('the agent adds a user: password shown once, HA1 in the directory, its own CallerID, name and limit for the switch', async () => {
+    const customer = await newCustomer();
+    expectStatus(await app.request('POST', `/api/v1/customers/${customer.id}/caller-ids`, { token: agent.token, body: { callerId: LONDON } }), 200);
+    const body = { sipUsername: `desk-${customer.accountNumber}`, displayName: 'Front desk', callerId: LONDON, maxConcurrentCalls: 1 };
+    const added = await app.request('POST', users(customer.id), { token: agent.token, body });
+    expectStatus(added, 201);
+    expect(added.headers.get('cache-control')).toBe('no-store');
+    expect(added.body.user).toEqual({ customerId: customer.id, sipUsername: body.sipUsername, firstUser: false, displayName: 'Front desk', callerId: LONDON, effectiveCallerId: LONDON, maxConcurrentCalls: 1, status: 'active' });
+    const { sipPassword, sipRealm } = added.body.credentials;
+    expect(sipRealm).toBe(TEST_SIP_REALM);
+
+    const xml = await directoryXml(body.sipUsername);
+    expect(xml).toContain(`<user id="${body.sipUsername}">`);
+    expect(variable(xml, 'a1-hash')).toBe(md5(`${body.sipUsername}:${TEST_SIP_REALM}:${sipPassword}`));
+    expect(variable(xml, 'accountcode')).toBe(customer.accountNumber);
+    expect(variable(xml, 'effective_caller_id_number')).toBe(LONDON);
+    expect(variable(xml, 'effective_caller_id_name')).toBe('Front desk');
+    expect(variable(xml, 'billing_max_concurrent_calls')).toBe('1');
+    // the first user keeps the account's limit
+    expect(variable(await directoryXml(customer.sipUsername), 'billing_max_concurrent_calls')).toBe('3');
+
+    // the same request again changes nothing and shows no password
+    const again = await app.request('POST', users(customer.id), { token: agent.token, body });
+    expectStatus(again, 200);
+    expect(again.body.credentials).toBeNull();
+    expect(variable(await directoryXml(body.sipUsername), 'a1-hash')).toBe(md5(`${body.sipUsername}:${TEST_SIP_REALM}:${sipPassword}`));
+    expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { ...body, maxConcurrentCalls: 2 } }), 409, 'sip_user_exists');
+
+    // the customer sees it; published for rating without any credential
+    const listed = await app.request('GET', users(customer.id), { token: customer.token });
+    expect(listed.body.items.map((u: { sipUsername: string }) => u.sipUsername)).toEqual([customer.sipUsername, body.sipUsername]);
+    const published = (await app.db.store.readStream(customerStreamId(customer.id), 0, 100))
+      .map((r) => toIntegrationEvent(accountsEventCodec.fromStored(r)))
+      .filter((shape) => shape?.type === 'accounts.SipUserChanged');
+    expect(published.map((shape) => shape!.data)).toEqual([expect.objectContaining({ customerId: customer.id, sipUsername: body.sipUsername, status: 'active', maxConcurrentCalls: 1 })]);
+    expect(JSON.stringify(published)).not.toContain('Ha1');
+  });
+
+  it('gives a user without a chosen name `<account number>-<n>`', async () => {
+    const customer = await newCustomer();
+    const first = await app.request('POST', users(customer.id), { token: app.adminToken, body: {} });
+    expectStatus(first, 201);
+    expect(first.body.user.sipUsername).toBe(`${customer.accountNumber}-2`);
+    const second = await app.request('POST', users(customer.id), { token: app.adminToken, body: { displayName: 'Two' } });
+    expect(second.body.user.sipUsername).toBe(`${customer.accountNumber}-3`);
+  });
+
+  it('refuses what breaks the rules, and the customer, another agent and a taken username', async () => {
+    const customer = await newCustomer();
+    const other = await newCustomer();
+    // the customer's own role may not reach the route (the domain refuses every other path: sip_users_managed_by_agent)
+    expectProblem(await app.request('POST', users(customer.id), { token: customer.token, body: {} }), 403);
+    expectProblem(await app.request('POST', users(customer.id), { token: rival.token, body: {} }), 404);
+    expectProblem(await app.request('GET', users(customer.id), { token: rival.token }), 404);
+    expectProblem(await app.request('GET', users(customer.id), { token: other.token }), 404);
+    expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: 'Upper Case' } }), 422, 'invalid_sip_username');
+    expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { maxConcurrentCalls: 4 } }), 422, 'invalid_sip_user_limit');
+    expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { callerId: LONDON } }), 422, 'caller_id_not_found');
+    expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: other.sipUsername } }), 409, 'sip_username_taken');
+    expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { colour: 'red' } }), 400);
+    expectProblem(await app.request('DELETE', `${users(customer.id)}/${customer.sipUsername}`, { token: agent.token }), 409, 'first_sip_user');
+    const listed = await app.request('GET', users(customer.id), { token: agent.token });
+    expect(listed.body.items).toHaveLength(1);
+  });
+
+  it('one username, two accounts, concurrent requests: exactly one gets it', async () => {
+    const [a, b] = [await newCustomer(), await newCustomer()];
+    const sipUsername = `race-${a.accountNumber}`;
+    const answers = await Promise.all(
+      [a, b, a, b].map((customer) => app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername, displayName: 'Race' } })),
+    );
+    const created = answers.filter((res) => res.status === 201);
+    expect(created).toHaveLength(1);
+    const winner = created[0]!.body.user.customerId as string;
+    for (const res of answers.filter((r) => r.status !== 201)) {
+      // the winner's own retry is a replay (200), the other account's a 409
+      const sameAccount = res.status === 200;
+      if (sameAccount) expect(res.body.user.customerId).toBe(winner);
+      else expectProblem(res, 409, 'sip_username_taken');
+    }
+    const xml = await directoryXml(sipUsername);
+    expect(variable(xml, 'billing_customer_id')).toBe(winner);
+  });
+
+  it('rename, suspend, reactivate, new password by the customer, remove — each seen by the next read and the switch', async () => {
+    const customer = await newCustomer();
+    const added = await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: `ext-${customer.accountNumber}` } });
+    expectStatus(added, 201);
+    const user = `${users(customer.id)}/ext-${customer.accountNumber}`;
+    const name = `ext-${customer.accountNumber}`;
+
+    const renamed = await app.request('PATCH', user, { token: agent.token, body: { displayName: 'Kitchen' } });
+    expectStatus(renamed, 200);
+    expect(renamed.body.displayName).toBe('Kitchen');
+    expectProblem(await app.request('PATCH', user, { token: customer.token, body: { displayName: 'Mine' } }), 403);
+
+    expectStatus(await app.request('POST', `${user}/suspend`, { token: agent.token }), 200);
+    expect(await directoryXml(name)).toContain('not found');
+    expect((await app.request('GET', user, { token: customer.token })).body.status).toBe('suspended');
+    expectStatus(await app.request('POST', `${user}/reactivate`, { token: app.adminToken }), 200);
+    expect(await directoryXml(name)).toContain(`<user id="${name}">`);
+
+    const reset = await app.request('POST', `${user}/password`, { token: customer.token });
+    expectStatus(reset, 200);
+    expect(reset.headers.get('cache-control')).toBe('no-store');
+    expect(reset.body.sipPassword).not.toBe(added.body.credentials.sipPassword);
+    expect(variable(await directoryXml(name), 'a1-hash')).toBe(md5(`${name}:${TEST_SIP_REALM}:${reset.body.sipPassword}`));
+
+    expect((await app.request('DELETE', user, { token: agent.token })).status).toBe(204);
+    expect((await app.request('DELETE', user, { token: agent.token })).status).toBe(204);
+    expect(await directoryXml(name)).toContain('not found');
+    expectProblem(await app.request('GET', user, { token: agent.token }), 404, 'sip_user_not_found');
+    expectProblem(await app.request('POST', `${user}/password`, { token: customer.token }), 404, 'sip_user_not_found');
+  });
+});
