@@ -185,6 +185,13 @@ it('lists every problem code an operation can answer: the edge\'s, from the deco
   expect(missing).toEqual([]);
 });
 
+it('names the codes of every error answer it documents', () => {
+  const uncoded = operations()
+    .filter(({ path }) => path !== '/health') // /health answers its status document, not a problem
+    .flatMap(({ path, method, operation }) => Object.keys(operation.responses).filter((status) => /^[45]\d\d$/.test(status) && documentedCodes(operation, Number(status)).length === 0).map((status) => `${method} ${path} ${status}`));
+  expect(uncoded).toEqual([]);
+});
+
 it('writes every documented problem code in snake_case', () => {
   const codes = new Set(operations().flatMap(({ operation }) => Object.keys(operation.responses).flatMap((status) => (/^\d+$/.test(status) ? documentedCodes(operation, Number(status)) : []))));
   expect(codes.size).toBeGreaterThan(50);

@@ -77,7 +77,7 @@ export class AgentsController {
   @Roles('admin', 'agent')
   @ApiOperation({ summary: 'One agent (an agent: only itself)' })
   @ApiResponse({ status: 200, standardSchema: AgentView })
-  @ApiProblemResponse(404, 'no such agent, or not yours')
+  @ApiProblemResponse(404, 'no such agent, or not yours', ['not_found'])
   async get(@ValidParam('id', Id) id: string, @CurrentUser() user: Principal): Promise<AgentView> {
     return agentView(assertVisible(user, await this.queries.get(id), (agent) => ({ agentId: agent.agentId }), 'agent'));
   }
@@ -92,7 +92,7 @@ export class AgentsController {
   })
   @ApiResponse({ status: 200, standardSchema: AgentView })
   @ApiProblemResponse(403, 'itc_only (an agent changing what ITC sets)')
-  @ApiProblemResponse(404, 'no such agent (or another agent)')
+  @ApiProblemResponse(404, 'no such agent (or another agent)', ['not_found', 'agent_not_found'])
   @ApiProblemResponse(422, 'invalid_name, invalid_email, invalid_commission, rate_sheet_not_found, invalid_max_customer_credit_limit')
   async change(@ValidParam('id', Id) id: string, @ValidBody(ChangeAgentBody) body: ChangeAgentBody, @Caller() context: CommandContext): Promise<AgentView> {
     // another agent is a 404, as for every read (ITC gets the domain's agent_not_found)

@@ -59,7 +59,7 @@ export class CustomerPortalController {
   @ApiParam({ name: 'number', example: '%2B442079460958' })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
   @ApiProblemResponse(403, 'caller_id_approval_not_allowed')
-  @ApiProblemResponse(404, 'no such customer, or not yours')
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   @ApiProblemResponse(422, 'caller_id_not_pending, invalid_caller_id')
   approveCallerId(@ValidParam('id', Id) id: string, @ValidParam('number', NumberParam) callerId: string, @Caller() context: CommandContext): Promise<CustomerView> {
     return this.change(context, id, [{ type: 'ApproveCallerId', callerId }]);
@@ -72,7 +72,7 @@ export class CustomerPortalController {
   @ApiParam({ name: 'number', example: '%2B442079460958' })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
   @ApiProblemResponse(403, 'caller_id_approval_not_allowed')
-  @ApiProblemResponse(404, 'no such customer, or not yours')
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   @ApiProblemResponse(409, 'caller_id_already_approved (remove it instead)')
   rejectCallerId(@ValidParam('id', Id) id: string, @ValidParam('number', NumberParam) callerId: string, @Caller() context: CommandContext): Promise<CustomerView> {
     return this.change(context, id, [{ type: 'RejectCallerId', callerId }]);

@@ -79,7 +79,7 @@ export class CustomerProfilesController {
   @Roles('admin', 'agent')
   @ApiOperation({ summary: 'One profile' })
   @ApiResponse({ status: 200, standardSchema: ProfileView })
-  @ApiProblemResponse(404, 'no such profile, or another agent\'s')
+  @ApiProblemResponse(404, 'no such profile, or another agent\'s', ['not_found'])
   async get(@ValidParam('id', Id) id: string, @CurrentUser() user: Principal): Promise<ProfileView> {
     return profileView(this.visible(user, await this.queries.get(id)));
   }

@@ -85,7 +85,7 @@ export class CustomersController {
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 201, standardSchema: OpenedCustomerView })
   @ApiProblemResponse(403, "an agent's opening with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_of_another_agent, rate_sheet_below_cost, credit_limit_above_agent_maximum")
-  @ApiProblemResponse(404, 'profile or agent not found')
+  @ApiProblemResponse(404, 'profile or agent not found', ['not_found', 'profile_not_found', 'agent_not_found'])
   @ApiProblemResponse(409, 'username_taken, agent_suspended, profile_archived')
   async open(
     @ValidBody(OpenCustomerBody) body: OpenCustomerBody,
@@ -188,7 +188,7 @@ export class CustomersController {
   @Get(':id')
   @ApiOperation({ summary: 'One customer' })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
-  @ApiProblemResponse(404, 'no such customer, or not yours')
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   async get(@ValidParam('id', Id) id: string, @CurrentUser() user: Principal): Promise<CustomerView> {
     return customerView(visibleCustomer(user, await this.queries.get(id)));
   }
@@ -234,7 +234,7 @@ export class CustomersController {
   })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
   @ApiProblemResponse(403, 'rate_sheet_not_allowed, rate_sheet_of_another_agent, rate_sheet_below_cost, credit_limit_above_agent_maximum')
-  @ApiProblemResponse(404, 'no such customer, or not yours')
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   @ApiProblemResponse(422, 'rate_sheet_not_found, credit_limit_not_allowed (prepaid)')
   async changeBilling(@ValidParam('id', Id) id: string, @ValidBody(BillingBody) body: BillingBody, @Caller() context: CommandContext): Promise<CustomerView> {
     const changes: CustomerChange[] = [];

@@ -71,7 +71,7 @@ export class SwitchDirectoryController {
   @Roles('switch')
   @ApiOperation({ summary: 'The same directory data as JSON, for other switches (status included: the switch decides)' })
   @ApiResponse({ status: 200, standardSchema: DirectoryJson })
-  @ApiProblemResponse(404, 'no such SIP user')
+  @ApiProblemResponse(404, 'no such SIP user', ['not_found'])
   async json(@ValidParam('sipUsername', z.string().min(1).max(64)) sipUsername: string): Promise<z.infer<typeof DirectoryJson>> {
     const entry = isSipUsername(sipUsername) ? await this.customers.directoryEntry(sipUsername) : undefined;
     if (entry === undefined) throw notFound('No such SIP user.');

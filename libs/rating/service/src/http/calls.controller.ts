@@ -43,7 +43,7 @@ export class CallsController {
   @ApiOperation({ summary: "A customer's calls, newest first", description: 'Filters from/to (call start), destination (digits it starts with), status. Cursor pagination; ?format=csv exports all matching calls.' })
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
-  @ApiProblemResponse(404, 'no such customer, or not yours')
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   async customerCalls(@ValidParam('id', Id) id: string, @ValidQuery(CallsQuery) query: CallsQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined, @Res() response: RawResponse) {
     await this.visibleCustomer(user, id);
     await this.answer(response, { customerId: id, ...filterOf(query) }, query, accept, `calls-${id}`);
@@ -63,7 +63,7 @@ export class CallsController {
   @ApiOperation({ summary: "The calls of an agent's customers, newest first", description: 'Same filters as a customer\'s calls, plus customerId.' })
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
-  @ApiProblemResponse(404, 'another agent')
+  @ApiProblemResponse(404, 'another agent', ['not_found'])
   async agentCalls(@ValidParam('id', Id) id: string, @ValidQuery(AgentCallsQuery) query: AgentCallsQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined, @Res() response: RawResponse) {
     visibleAgent(user, id);
     await this.answer(response, { agentId: id, customerId: query.customerId, ...filterOf(query) }, query, accept, `calls-agent-${id}`);
@@ -101,7 +101,7 @@ export class CallsController {
   @Roles('admin', 'agent', 'customer')
   @ApiOperation({ summary: 'One call' })
   @ApiResponse({ status: 200, standardSchema: CallView })
-  @ApiProblemResponse(404, 'no such call, or not yours')
+  @ApiProblemResponse(404, 'no such call, or not yours', ['not_found', 'call_not_found'])
   async call(@ValidParam('callId', Id) callId: string, @CurrentUser() user: Principal) {
     const row = assertVisible(user, await this.queries.call(callId), (call) => ({ agentId: call.agent_id ?? undefined, customerId: call.customer_id ?? undefined }), 'call');
     return callView(row);

@@ -137,7 +137,7 @@ export class SwitchController {
   @ApiRequestBody({ 'text/csv': { type: 'string', description: `Asterisk Master.csv lines (cdr_csv), no header: ${ASTERISK_COLUMNS.join(', ')}` } })
   @ApiResponse({ status: 200, standardSchema: AsteriskView })
   @ApiProblemResponse(413, 'upload_too_large')
-  @ApiProblemResponse(415, 'send the file as text/csv')
+  @ApiProblemResponse(415, 'send the file as text/csv, uncompressed', ['unsupported_media_type', 'unsupported_content_encoding'])
   async asteriskCsv(@Req() request: IncomingMessage, @ValidQuery(AsteriskCsvQuery) query: AsteriskCsvQuery, @Caller() context: CommandContext) {
     const upload = streamedUpload(request);
     if (upload === undefined) throw new ProblemException(415, 'unsupported_media_type', 'send Master.csv as Content-Type: text/csv');
