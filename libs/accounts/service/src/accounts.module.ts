@@ -17,6 +17,7 @@ import { CustomerPortalController } from './http/customer-portal.controller.js';
 import { CustomerProfilesController } from './http/customer-profiles.controller.js';
 import { CustomersController } from './http/customers.controller.js';
 import { SwitchDirectoryController } from './http/switch-directory.controller.js';
+import { FeaturesController } from './features/features.controller.js';
 import { SipUsersController } from './http/sip-users.controller.js';
 import { SipUsersService } from './application/sip-users.service.js';
 import { SipUsersQueries } from './queries/sip-users.queries.js';
@@ -38,7 +39,7 @@ export class AccountsModule {
       module: AccountsModule,
       // global: the wallet and rating in the same process ask AccountsOpenings about customers they have not consumed yet
       global: true,
-      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, OpeningsController, SipUsersController],
+      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, OpeningsController, SipUsersController, FeaturesController],
       providers: [
         { provide: ACCOUNTS_OPTIONS, useValue: resolved },
         resolved.agentFunds === null ? { provide: AGENT_FUNDS, useValue: null } : { provide: AGENT_FUNDS, useExisting: resolved.agentFunds },

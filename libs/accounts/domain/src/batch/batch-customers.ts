@@ -20,6 +20,7 @@ export function customerCommandsOfBatch(event: BatchOpened): OpenCustomer[] {
     // batch customers get their e-mail later, from the agent or in the portal.
     contactEmail: null,
     initialBalanceSource: event.initialBalanceSource,
+    ...(event.features === undefined ? {} : { features: event.features }),
     meta: { actor: event.actor, now: event.occurredAt },
   }));
 }

@@ -1,6 +1,7 @@
 import type { InitialBalanceSource } from '../customer/customer.state.js';
 import type { CommandMeta } from '../shared/command-meta.js';
 import type { CustomerTerms } from '../terms/billing-terms.js';
+import type { CustomerFeatures } from '../features/features.types.js';
 
 /** One customer of a batch, with everything generated outside the domain. */
 export interface BatchCustomer {
@@ -24,6 +25,8 @@ export interface OpenCustomerBatch extends CustomerTerms {
   agentId: string | null;
   initialBalanceSource: InitialBalanceSource;
   customers: BatchCustomer[];
+  /** the profile's features (absent = DEFAULT_FEATURES). */
+  features?: CustomerFeatures;
   meta: CommandMeta;
 }
 

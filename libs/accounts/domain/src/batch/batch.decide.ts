@@ -7,6 +7,7 @@ import { MAX_BATCH_CUSTOMERS, MIN_BATCH_CUSTOMERS } from '../shared/limits.js';
 import type { BatchCommand, BatchCustomer, OpenCustomerBatch } from './batch.commands.js';
 import type { BatchEvent } from './batch.events.js';
 import type { BatchState } from './batch.state.js';
+import { openingFeatures } from '../features/features.decide.js';
 
 export function decideBatch(command: BatchCommand, state: BatchState): BatchEvent[] {
   const audit = auditOf(command.meta);
@@ -30,6 +31,7 @@ export function decideBatch(command: BatchCommand, state: BatchState): BatchEven
       initialBalanceSource: command.initialBalanceSource,
       count: customers.length,
       customers,
+      ...(command.features === undefined ? {} : { features: openingFeatures(command.features) }),
       ...audit,
     },
   ];

@@ -21,6 +21,8 @@ const BIGINT_FIELDS: { [T in AccountsEventType]: { [K in BigintKeys<EventOf<T>>]
   CustomerProfileCreated: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
   CustomerProfileUpdated: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
   CustomerProfileArchived: {},
+  CustomerProfileFeaturesChanged: {},
+  CustomerFeaturesChanged: {},
   CustomerOpened: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
   CustomerSuspended: {},
   CustomerReactivated: {},

@@ -1,5 +1,6 @@
 import type { CommandMeta } from '../shared/command-meta.js';
 import type { ProfileTerms } from '../terms/billing-terms.js';
+import type { SetProfileFeatures } from '../features/features.types.js';
 
 /** A template for opening customers. `ownerAgentId` null = an ITC profile, usable for every agent. */
 export interface CreateCustomerProfile extends ProfileTerms {
@@ -28,4 +29,4 @@ export interface ArchiveCustomerProfile {
   meta: CommandMeta;
 }
 
-export type CustomerProfileCommand = CreateCustomerProfile | UpdateCustomerProfile | ArchiveCustomerProfile;
+export type CustomerProfileCommand = CreateCustomerProfile | UpdateCustomerProfile | ArchiveCustomerProfile | SetProfileFeatures;

@@ -6,6 +6,7 @@ import { checkBillingTerms, profileTermsOf, type ProfileTerms } from '../terms/b
 import type { CreateCustomerProfile, CustomerProfileCommand, UpdateCustomerProfile } from './customer-profile.commands.js';
 import type { CustomerProfileEvent } from './customer-profile.events.js';
 import type { CustomerProfileState, ExistingCustomerProfile } from './customer-profile.state.js';
+import { setProfileFeatures } from '../features/features.decide.js';
 
 export function decideCustomerProfile(command: CustomerProfileCommand, state: CustomerProfileState): CustomerProfileEvent[] {
   switch (command.type) {
@@ -18,6 +19,8 @@ export function decideCustomerProfile(command: CustomerProfileCommand, state: Cu
       if (profile.status === 'archived') return [];
       return [{ type: 'CustomerProfileArchived', profileId: profile.profileId, ...auditOf(command.meta) }];
     }
+    case 'SetProfileFeatures':
+      return setProfileFeatures(command, state);
   }
 }
 

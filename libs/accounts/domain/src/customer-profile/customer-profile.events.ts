@@ -1,5 +1,6 @@
 import type { Audit } from '../shared/command-meta.js';
 import type { ProfileTerms } from '../terms/billing-terms.js';
+import type { CustomerProfileFeaturesChanged } from '../features/features.types.js';
 
 export interface CustomerProfileCreated extends ProfileTerms, Audit {
   type: 'CustomerProfileCreated';
@@ -20,4 +21,4 @@ export interface CustomerProfileArchived extends Audit {
   profileId: string;
 }
 
-export type CustomerProfileEvent = CustomerProfileCreated | CustomerProfileUpdated | CustomerProfileArchived;
+export type CustomerProfileEvent = CustomerProfileCreated | CustomerProfileUpdated | CustomerProfileArchived | CustomerProfileFeaturesChanged;

@@ -1,5 +1,7 @@
 import { invariant } from '@billing/decider';
 import { assertBillingTerms, profileTermsOf } from '../terms/billing-terms.js';
+import { checkFeatures, pickFeatures } from '../features/check-features.js';
+import { DEFAULT_FEATURES } from '../features/features.types.js';
 import type { CustomerProfileEvent } from './customer-profile.events.js';
 import type { CustomerProfileState, ExistingCustomerProfile } from './customer-profile.state.js';
 
@@ -8,7 +10,7 @@ export function evolveCustomerProfile(state: CustomerProfileState, event: Custom
     case 'CustomerProfileCreated': {
       invariant(state.status === 'none', `profile ${event.profileId} created twice`);
       assertBillingTerms(event, `profile ${event.profileId}`);
-      return { status: 'active', profileId: event.profileId, ownerAgentId: event.ownerAgentId, name: event.name, ...profileTermsOf(event) };
+      return { status: 'active', profileId: event.profileId, ownerAgentId: event.ownerAgentId, name: event.name, ...profileTermsOf(event), features: DEFAULT_FEATURES };
     }
     case 'CustomerProfileUpdated': {
       const profile = existing(state, event);
@@ -20,6 +22,11 @@ export function evolveCustomerProfile(state: CustomerProfileState, event: Custom
       const profile = existing(state, event);
       invariant(profile.status === 'active', `profile ${profile.profileId} archived twice`);
       return { ...profile, status: 'archived' };
+    }
+    case 'CustomerProfileFeaturesChanged': {
+      const profile = existing(state, event);
+      invariant(profile.status === 'active', `archived profile ${profile.profileId} given features`);
+      return { ...profile, features: checkFeatures(pickFeatures(event)) };
     }
   }
 }

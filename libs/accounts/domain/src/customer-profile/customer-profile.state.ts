@@ -1,10 +1,13 @@
 import type { ProfileTerms } from '../terms/billing-terms.js';
+import type { CustomerFeatures } from '../features/features.types.js';
 
 export interface ExistingCustomerProfile extends ProfileTerms {
   status: 'active' | 'archived';
   profileId: string;
   ownerAgentId: string | null;
   name: string;
+  /** the features customers opened from it get (DEFAULT_FEATURES until ITC sets them). */
+  features: CustomerFeatures;
 }
 
 export type CustomerProfileState = { status: 'none' } | ExistingCustomerProfile;

@@ -2,6 +2,7 @@ import type { CommandMeta } from '../shared/command-meta.js';
 import type { CustomerTerms } from '../terms/billing-terms.js';
 import type { CustomerSettings, InitialBalanceSource } from './customer.state.js';
 import type { SipUserCommand } from '../sip-user/sip-user.types.js';
+import type { CustomerFeatures, SetCustomerFeatures } from '../features/features.types.js';
 
 /**
  * Opens a customer with the terms copied from its profile (resolveCustomerTerms) at this moment.
@@ -23,6 +24,8 @@ export interface OpenCustomer extends CustomerTerms {
   contactEmail: string | null;
   /** 'agent' when the agent opens it (funded from its main balance), 'operator' when ITC does. */
   initialBalanceSource: InitialBalanceSource;
+  /** the profile's features (absent = DEFAULT_FEATURES). */
+  features?: CustomerFeatures;
   meta: CommandMeta;
 }
 
@@ -154,4 +157,5 @@ export type CustomerCommand =
   | ChangeCustomerRateSheet
   | ChangeCustomerCreditLimit
   | ChangeSipPassword
-  | SipUserCommand;
+  | SipUserCommand
+  | SetCustomerFeatures;

@@ -7,6 +7,7 @@ import { setFollowMe, setFollowMeEnabled } from './decide/follow-me.js';
 import { openCustomer } from './decide/open.js';
 import { changeCustomerSettings } from './decide/settings.js';
 import { decideSipUser } from '../sip-user/sip-user.decide.js';
+import { setCustomerFeatures } from '../features/features.decide.js';
 import { closeCustomer, reactivateCustomer, suspendCustomer } from './decide/status.js';
 
 export function decideCustomer(command: CustomerCommand, state: CustomerState): CustomerEvent[] {
@@ -46,5 +47,7 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
     case 'RemoveSipUser':
     case 'ChangeSipUserPassword':
       return decideSipUser(command, state);
+    case 'SetCustomerFeatures':
+      return setCustomerFeatures(command, state);
   }
 }

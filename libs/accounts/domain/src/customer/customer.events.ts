@@ -1,6 +1,7 @@
 import type { Audit } from '../shared/command-meta.js';
 import type { CustomerTerms } from '../terms/billing-terms.js';
 import type { SipUserEvent } from '../sip-user/sip-user.types.js';
+import type { CustomerFeatures, CustomerFeaturesChanged } from '../features/features.types.js';
 import type { CallerIds, CustomerSettings, FollowMe, InitialBalanceSource, PendingCallerIds } from './customer.state.js';
 
 export interface CustomerOpened extends CustomerTerms, Audit {
@@ -16,6 +17,8 @@ export interface CustomerOpened extends CustomerTerms, Audit {
   portalUsername: string;
   contactEmail: string | null;
   lowBalanceEmailEnabled: boolean;
+  /** absent in openings recorded before features existed: DEFAULT_FEATURES. */
+  features?: CustomerFeatures;
 }
 
 export interface CustomerSuspended extends Audit {
@@ -124,4 +127,5 @@ export type CustomerEvent =
   | CustomerRateSheetChanged
   | CustomerCreditLimitChanged
   | SipPasswordChanged
-  | SipUserEvent;
+  | SipUserEvent
+  | CustomerFeaturesChanged;

@@ -1,5 +1,6 @@
 import { audit, customerOpened } from '../testing/fixtures.js';
 import { customerDecider } from './customer.decider.js';
+import { DEFAULT_FEATURES } from '../features/features.types.js';
 import type { CustomerEvent } from './customer.events.js';
 
 const fold = (events: CustomerEvent[]) => events.reduce(customerDecider.evolve, customerDecider.initialState());
@@ -36,6 +37,7 @@ describe('evolve customer', () => {
       defaultCallerId: '+442079460958',
       pendingCallerIds: [],
       followMe: { enabled: true, targets: [{ destination: '+447700900123', ringSeconds: 25 }] },
+      features: DEFAULT_FEATURES,
       sipUsers: [{ sipUsername: customerOpened.sipUsername, sipHa1: customerOpened.sipHa1, displayName: null, callerId: null, maxConcurrentCalls: null, status: 'active' }],
     });
   });

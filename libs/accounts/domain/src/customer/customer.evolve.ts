@@ -2,6 +2,8 @@ import { invariant } from '@billing/decider';
 import { assertBillingTerms } from '../terms/billing-terms.js';
 import { evolveSipUsers, sipUserOfOpening, withUser } from '../sip-user/sip-user.evolve.js';
 import { isValidAccountNumber } from '../validation/account-number.js';
+import { checkFeatures, pickFeatures } from '../features/check-features.js';
+import { DEFAULT_FEATURES } from '../features/features.types.js';
 import { isSipHa1, isSipUsername } from '../validation/credentials.js';
 import type { CustomerEvent, CustomerOpened } from './customer.events.js';
 import { assertCallerIds, assertFollowMe, assertPendingCallerIds, assertSettings } from './customer.invariants.js';
@@ -91,6 +93,8 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
     case 'SipUserRemoved':
     case 'SipUserPasswordChanged':
       return evolveSipUsers(customer, event);
+    case 'CustomerFeaturesChanged':
+      return { ...customer, features: checkFeatures(pickFeatures(event)) };
   }
 }
 
@@ -122,6 +126,7 @@ function opened(event: CustomerOpened): OpenedCustomer {
     defaultCallerId: null,
     pendingCallerIds: [],
     followMe: { enabled: false, targets: [] },
+    features: event.features === undefined ? DEFAULT_FEATURES : checkFeatures(pickFeatures(event.features)),
     sipUsers: [sipUserOfOpening(event.sipUsername, event.sipHa1)],
   };
   assertSettings(customer, id);

@@ -1,4 +1,5 @@
 import type { CustomerTerms } from '../terms/billing-terms.js';
+import type { CustomerFeatures } from '../features/features.types.js';
 import type { SipUser } from '../sip-user/sip-user.types.js';
 
 export type CustomerStatus = 'active' | 'suspended' | 'closed';
@@ -55,6 +56,8 @@ export interface OpenedCustomer extends CustomerSettings, CallerIds, PendingCall
   sipHa1: string;
   portalUsername: string;
   followMe: FollowMe;
+  /** the PBX features ITC assigned (DEFAULT_FEATURES for customers opened before features existed). */
+  features: CustomerFeatures;
   /** every SIP user of the account, the first one (sipUsername) first. */
   sipUsers: readonly SipUser[];
 }

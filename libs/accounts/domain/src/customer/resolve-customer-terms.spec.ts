@@ -2,6 +2,7 @@ import { RejectedCommand } from '@billing/decider';
 import type { AgentState } from '../agent/agent.state.js';
 import type { CustomerProfileState, ExistingCustomerProfile } from '../customer-profile/customer-profile.state.js';
 import { resolveCustomerTerms } from './resolve-customer-terms.js';
+import { DEFAULT_FEATURES } from '../features/features.types.js';
 
 const agent: AgentState = {
   status: 'active',
@@ -29,6 +30,7 @@ const profile: ExistingCustomerProfile = {
   maxConcurrentCalls: 4,
   maxCallDurationSeconds: 7_200,
   language: 'es',
+  features: DEFAULT_FEATURES,
 };
 
 function rejection(run: () => unknown): Pick<RejectedCommand, 'message' | 'code' | 'status'> {

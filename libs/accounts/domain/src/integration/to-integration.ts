@@ -13,6 +13,7 @@ import {
   BATCH_OPENED_V1,
   CUSTOMER_CALLER_IDS_CHANGED_V1,
   CUSTOMER_CREDIT_LIMIT_CHANGED_V1,
+  CUSTOMER_FEATURES_CHANGED_V1,
   CUSTOMER_FOLLOW_ME_CHANGED_V1,
   CUSTOMER_OPENED_V1,
   CUSTOMER_RATE_SHEET_CHANGED_V1,
@@ -25,6 +26,8 @@ import {
 import { formatMoney, formatPercent } from '@billing/money';
 import type { AccountsEvent } from '../accounts-event.js';
 import type { Audit } from '../shared/command-meta.js';
+import { pickFeatures } from '../features/check-features.js';
+import type { CustomerFeatures } from '../features/features.types.js';
 
 /** The fields an integration event's envelope takes from the mapper (IntegrationEventShape), typed per event. */
 export type AccountsIntegrationShape = { [T in AccountsEventTypeV1]: IntegrationShapeOf<T> }[AccountsEventTypeV1];
@@ -79,7 +82,11 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
     case 'CustomerProfileCreated':
     case 'CustomerProfileUpdated':
     case 'CustomerProfileArchived':
+    case 'CustomerProfileFeaturesChanged':
       return null;
+    // rating refuses calls a missing feature forbids, judged by the set in force at the call's start
+    case 'CustomerFeaturesChanged':
+      return shape(CUSTOMER_FEATURES_CHANGED_V1, event.customerId, event, { customerId: event.customerId, ...featuresOf(event), effectiveFrom: event.occurredAt });
     case 'CustomerOpened':
       return shape(CUSTOMER_OPENED_V1, event.customerId, event, {
         customerId: event.customerId,
@@ -99,6 +106,7 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
         contactEmail: event.contactEmail,
         lowBalanceEmailEnabled: event.lowBalanceEmailEnabled,
         sipUsername: event.sipUsername,
+        ...(event.features === undefined ? {} : { features: featuresOf(event.features) }),
       });
     case 'CustomerSuspended':
       return shape(CUSTOMER_STATUS_CHANGED_V1, event.customerId, event, { customerId: event.customerId, status: 'suspended', reason: event.reason });
@@ -180,4 +188,10 @@ function shape<T extends AccountsEventTypeV1>(
   // Omit<X, K> & Pick<X, K> is X, which TypeScript cannot see through a generic T.
   const complete = { ...data, actor: audit.actor, occurredAt: audit.occurredAt } as AccountsEventDataV1<T>;
   return { type: contract.type, schemaVersion: contract.schemaVersion, aggregateId, occurredAt: audit.occurredAt, data: complete };
+}
+
+/** The feature fields only, with a mutable copy of the prefix list (the wire type is not readonly). */
+function featuresOf(source: CustomerFeatures) {
+  const features = pickFeatures(source);
+  return { ...features, premiumPrefixes: [...features.premiumPrefixes] };
 }

@@ -1,9 +1,11 @@
 // One example of every accounts domain event, for the codec and the integration mapper specs.
 import type { AccountsEvent } from '../accounts-event.js';
 import { nextAccountNumber } from '../validation/account-number.js';
+import { DEFAULT_FEATURES } from '../features/features.types.js';
 import { audit, customerOpened, postpaidOpened, SIP_HA1 } from './fixtures.js';
 
 const agentId = 'agent-1';
+const NO_INTERNATIONAL = { ...DEFAULT_FEATURES, internationalCalls: false, homeCountryCode: '351', premiumPrefixes: ['3516'], callRecording: true };
 const customerId = 'customer-1';
 const profile = {
   profileId: 'profile-1',
@@ -44,6 +46,7 @@ export const allEvents: AccountsEvent[] = [
   { type: 'CustomerProfileCreated', ownerAgentId: agentId, ...profile },
   { type: 'CustomerProfileUpdated', ...profile, billingType: 'prepaid', creditLimitMicros: null },
   { type: 'CustomerProfileArchived', profileId: 'profile-1', ...audit },
+  { type: 'CustomerProfileFeaturesChanged', profileId: 'profile-1', ...NO_INTERNATIONAL, ...audit },
   customerOpened,
   { ...postpaidOpened, customerId: 'customer-2', agentId: null, initialBalanceSource: 'operator', contactEmail: null },
   { type: 'CustomerSuspended', customerId, reason: null, ...audit },
@@ -64,6 +67,7 @@ export const allEvents: AccountsEvent[] = [
   { type: 'SipUserChanged', customerId, sipUsername: 'front-desk', displayName: 'Reception', callerId: '+34912345678', maxConcurrentCalls: null, status: 'suspended', ...audit },
   { type: 'SipUserPasswordChanged', customerId, sipUsername: 'front-desk', sipHa1: SIP_HA1, ...audit },
   { type: 'SipUserRemoved', customerId, sipUsername: 'front-desk', ...audit },
+  { type: 'CustomerFeaturesChanged', customerId, ...NO_INTERNATIONAL, ...audit },
   {
     type: 'BatchOpened',
     batchId: 'batch-1',

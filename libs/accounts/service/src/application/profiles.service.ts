@@ -1,5 +1,5 @@
 // Customer profiles: ITC's (for everyone) and each agent's own templates for opening customers.
-import { customerProfileDecider, rejections, type CustomerProfileCommand, type ProfileTerms } from '@billing/accounts-domain';
+import { customerProfileDecider, rejections, type CustomerFeatures, type CustomerProfileCommand, type ProfileTerms } from '@billing/accounts-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts.options.js';
 import { AccountsAggregates } from '../infrastructure/aggregates.js';
@@ -45,6 +45,11 @@ export class ProfilesService {
     const profile = await this.aggregates.profile(profileId);
     if (profile.state.status !== 'none') await this.policy.check(context.principal, profile.state.ownerAgentId, changes);
     return this.decide(context, profileId, { type: 'UpdateCustomerProfile', profileId, changes, meta: commandMeta(context, this.options.clock()) });
+  }
+
+  /** The PBX features customers opened from the profile get (ITC only: the domain refuses anyone else). */
+  setFeatures(context: CommandContext, profileId: string, changes: Partial<CustomerFeatures>): Promise<ProfileRow> {
+    return this.decide(context, profileId, { type: 'SetProfileFeatures', profileId, changes, meta: commandMeta(context, this.options.clock()) });
   }
 
   archive(context: CommandContext, profileId: string): Promise<ProfileRow> {

@@ -30,6 +30,7 @@ export class CustomerPortalController {
     description: 'At most 5 distinct targets, each ringing 5 to 120 s; enabling needs at least one target.',
   })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
+  @ApiProblemResponse(403, 'feature_follow_me_not_assigned (ITC has not given the customer FollowMe; switching it off stays allowed)')
   @ApiProblemResponse(422, 'invalid_follow_me_destination, invalid_ring_seconds, follow_me_too_many_targets, follow_me_empty')
   setFollowMe(@ValidParam('id', Id) id: string, @ValidBody(FollowMeBody) body: FollowMeBody, @Caller() context: CommandContext): Promise<CustomerView> {
     return this.change(context, id, [{ type: 'SetFollowMe', enabled: body.enabled, targets: body.targets }]);
@@ -45,7 +46,7 @@ export class CustomerPortalController {
       'and the first approved one becomes the default. When ITC has switched the agent\'s customersMayAddCallerIds off, a customer\'s add is a 403.',
   })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
-  @ApiProblemResponse(403, 'caller_id_self_service_disabled')
+  @ApiProblemResponse(403, 'caller_id_self_service_disabled, feature_caller_id_self_management_not_assigned (the customer itself, when ITC has not given it CallerID self-management)')
   @ApiProblemResponse(422, 'invalid_caller_id')
   @ApiProblemResponse(409, 'caller_ids_full, customer_closed')
   addCallerId(@ValidParam('id', Id) id: string, @ValidBody(CallerIdBody) body: CallerIdBody, @Caller() context: CommandContext): Promise<CustomerView> {
@@ -81,6 +82,7 @@ export class CustomerPortalController {
   @Put('caller-ids/default')
   @ApiOperation({ summary: 'Choose the default CallerID (one of the approved numbers)' })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
+  @ApiProblemResponse(403, 'feature_caller_id_self_management_not_assigned (the customer itself)')
   @ApiProblemResponse(422, 'caller_id_not_found, caller_id_not_approved')
   chooseDefault(@ValidParam('id', Id) id: string, @ValidBody(CallerIdBody) body: CallerIdBody, @Caller() context: CommandContext): Promise<CustomerView> {
     return this.change(context, id, [{ type: 'ChooseDefaultCallerId', callerId: body.callerId }]);
@@ -90,6 +92,7 @@ export class CustomerPortalController {
   @ApiOperation({ summary: 'Remove a CallerID, or withdraw a pending one (URL-encode the +: %2B); removing the default hands it to the oldest remaining one' })
   @ApiParam({ name: 'number', example: '%2B442079460958' })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
+  @ApiProblemResponse(403, 'feature_caller_id_self_management_not_assigned (the customer itself)')
   removeCallerId(
     @ValidParam('id', Id) id: string,
     @ValidParam('number', NumberParam) callerId: string,

@@ -1,3 +1,4 @@
+import { DEFAULT_FEATURES } from '@billing/accounts-domain';
 import type { DirectoryEntry } from '../queries/rows.js';
 import { FREESWITCH_NOT_FOUND, freeswitchUser } from './directory-xml.js';
 
@@ -10,6 +11,7 @@ const entry = {
   followMe: { enabled: true, targets: [{ destination: '+447700900123', ringSeconds: 20 }] },
   maxConcurrentCalls: 2,
   maxCallDurationSeconds: 3600,
+  features: DEFAULT_FEATURES,
   sipUser: {
     customerId: 'c-1',
     sipUsername: '1000000016',
@@ -50,6 +52,14 @@ describe('FreeSWITCH directory XML', () => {
     expect(xml).toContain('<variable name="billing_sip_user" value="desk-2"/>');
     expect(xml).toContain('<variable name="billing_max_concurrent_calls" value="1"/>');
     expect(xml).toContain('<variable name="accountcode" value="1000000016"/>');
+  });
+
+  it('hands the switch the features it applies itself (recording, voicemail), and FollowMe only with its feature', () => {
+    expect(freeswitchUser(entry, 'sip.example')).toContain('<variable name="call_recording" value="false"/>');
+    const xml = freeswitchUser({ ...entry, features: { ...DEFAULT_FEATURES, followMe: false, callRecording: true, voicemail: true } }, 'sip.example');
+    expect(xml).toContain('<variable name="call_recording" value="true"/>');
+    expect(xml).toContain('<variable name="voicemail_enabled" value="true"/>');
+    expect(xml).toContain('<variable name="follow_me_enabled" value="false"/>');
   });
 
   it('has a not-found document', () => {

@@ -17,7 +17,11 @@ export function directoryVariables(entry: DirectoryEntry): Record<string, string
     // the user's own limit when it has one (always within the account's)
     billing_max_concurrent_calls: String(entry.sipUser.maxConcurrentCalls ?? entry.maxConcurrentCalls),
     billing_max_call_duration_seconds: String(entry.maxCallDurationSeconds),
-    follow_me_enabled: String(entry.followMe.enabled),
+    // FollowMe reaches the switch only while ITC gives the feature
+    follow_me_enabled: String(entry.followMe.enabled && entry.features.followMe),
+    // features the switch itself applies (ITC assigns them: PATCH /customers/{id}/features)
+    call_recording: String(entry.features.callRecording),
+    voicemail_enabled: String(entry.features.voicemail),
     // "dest:ringSeconds" in the order they are tried
     follow_me_targets: entry.followMe.targets.map((target) => `${target.destination}:${target.ringSeconds}`).join(','),
   };

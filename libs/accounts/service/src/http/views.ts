@@ -3,6 +3,7 @@
 import { formatMoney, formatPercent } from '@billing/money';
 import { z } from 'zod';
 import type { AgentRow, CustomerRow, ProfileRow } from '../queries/rows.js';
+import { featuresView, FeaturesView } from '../features/features.views.js';
 
 const Money = z.string().meta({ description: 'decimal string', examples: ['12.5'] });
 const Instant = z.string().meta({ description: 'ISO 8601', examples: ['2025-03-01T10:00:00.000Z'] });
@@ -53,6 +54,7 @@ export const ProfileView = z.object({
   maxConcurrentCalls: z.number().int(),
   maxCallDurationSeconds: z.number().int(),
   language: z.string(),
+  features: FeaturesView.meta({ description: 'the PBX features customers opened from this profile get (set by ITC: PATCH /customer-profiles/{id}/features)' }),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -72,6 +74,7 @@ export function profileView(row: ProfileRow): ProfileView {
     maxConcurrentCalls: row.maxConcurrentCalls,
     maxCallDurationSeconds: row.maxCallDurationSeconds,
     language: row.language,
+    features: featuresView(row.features),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -106,6 +109,7 @@ export const CustomerView = z.object({
   defaultCallerId: z.string().nullable(),
   pendingCallerIds: z.array(z.string()).meta({ description: "numbers the customer added, waiting for its agent's (or ITC's) approval" }),
   followMe: FollowMeView,
+  features: FeaturesView.meta({ description: 'the PBX features ITC assigned (PATCH /customers/{id}/features, ITC only)' }),
   openedAt: Instant,
   updatedAt: Instant,
 });
@@ -136,6 +140,7 @@ export function customerView(row: CustomerRow): CustomerView {
     defaultCallerId: row.defaultCallerId,
     pendingCallerIds: [...row.pendingCallerIds],
     followMe: { enabled: row.followMe.enabled, targets: row.followMe.targets.map(({ destination, ringSeconds }) => ({ destination, ringSeconds })) },
+    features: featuresView(row.features),
     openedAt: row.openedAt,
     updatedAt: row.updatedAt,
   };

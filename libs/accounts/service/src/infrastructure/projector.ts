@@ -1,7 +1,7 @@
 // Event → read-model rows. Runs inside the transaction that appends the event (commits), and
 // over the whole log when the read models are rebuilt (rebuild.ts): a function of the event only,
 // so both ways give the same rows. A row that should exist and does not is a bug: assert.
-import type { AccountsEvent } from '@billing/accounts-domain';
+import { pickFeatures, type AccountsEvent } from '@billing/accounts-domain';
 import { invariant } from '@billing/decider';
 import type pg from 'pg';
 
@@ -143,7 +143,13 @@ export class AccountsProjector {
           event.occurredAt,
         ]);
         await insert(`INSERT INTO ${s}.usernames (username, role, subject_id) VALUES ($1, 'customer', $2)`, [event.portalUsername, event.customerId]);
+        // an opening without features (recorded before they existed) keeps the column's default set
+        if (event.features !== undefined) await update(`UPDATE ${s}.customers SET features = $2::jsonb WHERE customer_id = $1`, [event.customerId, JSON.stringify(pickFeatures(event.features))]);
         return;
+      case 'CustomerFeaturesChanged':
+        return update(`UPDATE ${s}.customers SET features = $2::jsonb, updated_at = $3 WHERE customer_id = $1`, [event.customerId, JSON.stringify(pickFeatures(event)), event.occurredAt]);
+      case 'CustomerProfileFeaturesChanged':
+        return update(`UPDATE ${s}.customer_profiles SET features = $2::jsonb, updated_at = $3 WHERE profile_id = $1`, [event.profileId, JSON.stringify(pickFeatures(event)), event.occurredAt]);
       case 'CustomerSuspended':
       case 'CustomerReactivated':
       case 'CustomerClosed': {

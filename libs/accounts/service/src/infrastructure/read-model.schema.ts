@@ -2,6 +2,7 @@
 // in the same transaction as the events they come from (see projector.ts), and can be rebuilt from
 // the events at any time (rebuild.ts). The unique constraints here ARE the cross-aggregate
 // uniqueness rules: a second holder of a username or SIP user makes the whole append roll back.
+import { DEFAULT_FEATURES } from '@billing/accounts-domain';
 import type pg from 'pg';
 
 /** Constraint names the committer maps to 409 answers (keep them stable). */
@@ -96,6 +97,9 @@ function statements(s: string): string[] {
     `CREATE INDEX IF NOT EXISTS customers_by_batch ON ${s}.customers (batch_id, account_number)`,
     // numbers the customer added that wait for approval (never in caller_ids, never sent to the switch)
     `ALTER TABLE ${s}.customers ADD COLUMN IF NOT EXISTS pending_caller_ids jsonb NOT NULL DEFAULT '[]'::jsonb`,
+    // PBX features ITC assigns (added later): rows from before read as the defaults, like their events
+    `ALTER TABLE ${s}.customers ADD COLUMN IF NOT EXISTS features jsonb NOT NULL DEFAULT '${JSON.stringify(DEFAULT_FEATURES)}'::jsonb`,
+    `ALTER TABLE ${s}.customer_profiles ADD COLUMN IF NOT EXISTS features jsonb NOT NULL DEFAULT '${JSON.stringify(DEFAULT_FEATURES)}'::jsonb`,
     // Credentials the softswitch authenticates with, apart from the customer rows that lists read,
     // so that no query of a listing can ever select an HA1 by accident.
     `CREATE TABLE IF NOT EXISTS ${s}.sip_directory (

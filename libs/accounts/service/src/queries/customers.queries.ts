@@ -1,4 +1,5 @@
 // Customers from the `customers` read model (and the SIP directory for the softswitch).
+import type { CustomerFeatures } from '@billing/accounts-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { AccountsDatabase } from '../infrastructure/accounts-database.js';
 import { decodeCursor, pageOf, type Page } from './pagination.js';
@@ -9,7 +10,7 @@ const COLUMNS = `c.customer_id, c.account_number, c.agent_id, c.profile_id, c.ba
   c.credit_limit_micros::text AS credit_limit, c.rate_sheet_id, c.initial_balance_micros::text AS initial_balance,
   c.initial_balance_source, c.low_balance_threshold_micros::text AS threshold, c.max_concurrent_calls,
   c.max_call_duration_seconds, c.language, c.contact_email, c.low_balance_email_enabled, c.sip_username,
-  c.portal_username, c.caller_ids, c.default_caller_id, c.pending_caller_ids, c.follow_me, c.opened_at, c.updated_at`;
+  c.portal_username, c.caller_ids, c.default_caller_id, c.pending_caller_ids, c.follow_me, c.features, c.opened_at, c.updated_at`;
 
 interface Sql {
   customer_id: string;
@@ -35,6 +36,7 @@ interface Sql {
   default_caller_id: string | null;
   pending_caller_ids: string[];
   follow_me: FollowMeRow;
+  features: CustomerFeatures;
   opened_at: Date;
   updated_at: Date;
 }
@@ -64,6 +66,7 @@ function toRow(r: Sql): CustomerRow {
     defaultCallerId: r.default_caller_id,
     pendingCallerIds: r.pending_caller_ids,
     followMe: r.follow_me,
+    features: r.features,
     openedAt: iso(r.opened_at),
     updatedAt: iso(r.updated_at),
   };

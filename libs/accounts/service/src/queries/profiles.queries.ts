@@ -1,4 +1,5 @@
 // Customer profiles from the `customer_profiles` read model.
+import type { CustomerFeatures } from '@billing/accounts-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { AccountsDatabase } from '../infrastructure/accounts-database.js';
 import { decodeCursor, pageOf, type Page } from './pagination.js';
@@ -6,7 +7,7 @@ import { iso, micros, optionalMicros, type ProfileRow } from './rows.js';
 
 const COLUMNS = `profile_id, owner_agent_id, name, status, billing_type, credit_limit_micros::text AS credit_limit, rate_sheet_id,
   initial_balance_micros::text AS initial_balance, low_balance_threshold_micros::text AS threshold, max_concurrent_calls,
-  max_call_duration_seconds, language, created_at, updated_at`;
+  max_call_duration_seconds, language, features, created_at, updated_at`;
 
 interface Sql {
   profile_id: string;
@@ -21,6 +22,7 @@ interface Sql {
   max_concurrent_calls: number;
   max_call_duration_seconds: number;
   language: string;
+  features: CustomerFeatures;
   created_at: Date;
   updated_at: Date;
 }
@@ -39,6 +41,7 @@ function toRow(r: Sql): ProfileRow {
     maxConcurrentCalls: r.max_concurrent_calls,
     maxCallDurationSeconds: r.max_call_duration_seconds,
     language: r.language,
+    features: r.features,
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
   };

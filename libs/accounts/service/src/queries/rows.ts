@@ -1,6 +1,7 @@
 // Read-model rows as the queries return them (money as bigint micros, times as ISO strings).
 // Selected with explicit casts so the shape does not depend on the pool's type parsers.
 import type { SipUserRow } from './sip-users.queries.js';
+import type { CustomerFeatures } from '@billing/accounts-domain';
 
 export interface AgentRow {
   agentId: string;
@@ -30,6 +31,8 @@ export interface ProfileRow {
   maxConcurrentCalls: number;
   maxCallDurationSeconds: number;
   language: string;
+  /** the PBX features customers opened from it get. */
+  features: CustomerFeatures;
   createdAt: string;
   updatedAt: string;
 }
@@ -65,6 +68,8 @@ export interface CustomerRow {
   /** added by the customer, waiting for its agent's (or ITC's) approval. */
   pendingCallerIds: string[];
   followMe: FollowMeRow;
+  /** the PBX features ITC assigned. */
+  features: CustomerFeatures;
   openedAt: string;
   updatedAt: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomerFeaturesV1 } from './customer-features-changed.js';
 import { AccountNumber, audited, BillingType, Email, AccountsId, InitialBalanceSource, Language, NonNegativeMoneyString } from './wire.js';
 
 /**
@@ -29,6 +30,8 @@ export const CustomerOpenedV1 = z.object({
   contactEmail: Email.nullable(),
   lowBalanceEmailEnabled: z.boolean(),
   sipUsername: z.string().min(1).max(64),
+  /** the features it is opened with, in force from `occurredAt`; absent = opened before features existed (the defaults). */
+  features: CustomerFeaturesV1.optional(),
   ...audited,
 });
 export type CustomerOpenedV1 = z.infer<typeof CustomerOpenedV1>;

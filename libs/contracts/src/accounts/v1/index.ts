@@ -7,6 +7,7 @@ export { AGENT_STATUS_CHANGED_V1, AgentStatusChangedV1 } from './agent-status-ch
 export { BATCH_OPENED_V1, BatchOpenedV1 } from './batch-opened.js';
 export { CUSTOMER_CALLER_IDS_CHANGED_V1, CustomerCallerIdsChangedV1 } from './customer-caller-ids-changed.js';
 export { CUSTOMER_CREDIT_LIMIT_CHANGED_V1, CustomerCreditLimitChangedV1 } from './customer-credit-limit-changed.js';
+export { CUSTOMER_FEATURES_CHANGED_V1, CustomerFeaturesChangedV1, CustomerFeaturesV1 } from './customer-features-changed.js';
 export { CUSTOMER_FOLLOW_ME_CHANGED_V1, CustomerFollowMeChangedV1 } from './customer-follow-me-changed.js';
 export { CUSTOMER_OPENED_V1, CustomerOpenedV1 } from './customer-opened.js';
 export { ACCOUNTS_OPENINGS_API_PATH, AccountsOpeningQueryV1, AccountsOpeningResponseV1, type AccountsOpeningsPort } from './openings-api.js';

@@ -11,6 +11,7 @@ import { AGENT_STATUS_CHANGED_V1, AgentStatusChangedV1 } from './agent-status-ch
 import { BATCH_OPENED_V1, BatchOpenedV1 } from './batch-opened.js';
 import { CUSTOMER_CALLER_IDS_CHANGED_V1, CustomerCallerIdsChangedV1 } from './customer-caller-ids-changed.js';
 import { CUSTOMER_CREDIT_LIMIT_CHANGED_V1, CustomerCreditLimitChangedV1 } from './customer-credit-limit-changed.js';
+import { CUSTOMER_FEATURES_CHANGED_V1, CustomerFeaturesChangedV1 } from './customer-features-changed.js';
 import { CUSTOMER_FOLLOW_ME_CHANGED_V1, CustomerFollowMeChangedV1 } from './customer-follow-me-changed.js';
 import { CUSTOMER_OPENED_V1, CustomerOpenedV1 } from './customer-opened.js';
 import { CUSTOMER_RATE_SHEET_CHANGED_V1, CustomerRateSheetChangedV1 } from './customer-rate-sheet-changed.js';
@@ -37,6 +38,7 @@ export const accountsEventsV1 = {
   [CUSTOMER_RATE_SHEET_CHANGED_V1.type]: CustomerRateSheetChangedV1,
   [CUSTOMER_CREDIT_LIMIT_CHANGED_V1.type]: CustomerCreditLimitChangedV1,
   [BATCH_OPENED_V1.type]: BatchOpenedV1,
+  [CUSTOMER_FEATURES_CHANGED_V1.type]: CustomerFeaturesChangedV1,
   [SIP_USER_CHANGED_V1.type]: SipUserChangedV1,
 } as const;
 

@@ -13,11 +13,13 @@ import type { AddCallerId, ApproveCallerId, ChooseDefaultCallerId, RejectCallerI
 import type { CustomerEvent } from '../customer.events.js';
 import type { CustomerState, OpenedCustomer } from '../customer.state.js';
 import { changeable } from './guards.js';
+import { assertCallerIdSelfManagement } from '../../features/features.gates.js';
 
 export function addCallerId(command: AddCallerId, state: CustomerState): CustomerEvent[] {
   const customer = changeable(state, command.customerId);
   const approver = isApprover(command.meta, customer);
   if (!approver && !isCustomerItself(command.meta, customer)) throw rejections.callerIdApprovalNotAllowed();
+  assertCallerIdSelfManagement(customer, command.meta);
   if (!approver && !command.customersMayAddCallerIds) throw rejections.callerIdSelfServiceDisabled();
   const callerId = checkCallerId(command.callerId);
   if (customer.callerIds.includes(callerId)) return [];
@@ -60,6 +62,7 @@ export function rejectCallerId(command: RejectCallerId, state: CustomerState): C
 /** Removes an approved number, or withdraws a pending one. */
 export function removeCallerId(command: RemoveCallerId, state: CustomerState): CustomerEvent[] {
   const customer = changeable(state, command.customerId);
+  assertCallerIdSelfManagement(customer, command.meta);
   const callerId = checkCallerId(command.callerId);
   if (customer.pendingCallerIds.includes(callerId)) return [rejected(customer, callerId, command.meta)];
   if (!customer.callerIds.includes(callerId)) return [];
@@ -70,6 +73,7 @@ export function removeCallerId(command: RemoveCallerId, state: CustomerState): C
 
 export function chooseDefaultCallerId(command: ChooseDefaultCallerId, state: CustomerState): CustomerEvent[] {
   const customer = changeable(state, command.customerId);
+  assertCallerIdSelfManagement(customer, command.meta);
   const callerId = checkCallerId(command.callerId);
   if (customer.pendingCallerIds.includes(callerId)) throw rejections.callerIdNotApproved();
   if (!customer.callerIds.includes(callerId)) throw rejections.callerIdNotFound();

@@ -7,6 +7,7 @@ import type { SetFollowMe, SetFollowMeEnabled } from '../customer.commands.js';
 import type { CustomerEvent } from '../customer.events.js';
 import type { CustomerState, FollowMe, FollowMeTarget, OpenedCustomer } from '../customer.state.js';
 import { changeable } from './guards.js';
+import { assertFollowMeAllowed } from '../../features/features.gates.js';
 
 export function setFollowMe(command: SetFollowMe, state: CustomerState): CustomerEvent[] {
   const customer = changeable(state, command.customerId);
@@ -20,6 +21,7 @@ export function setFollowMeEnabled(command: SetFollowMeEnabled, state: CustomerS
 
 function changeTo(customer: OpenedCustomer, followMe: FollowMe, command: SetFollowMe | SetFollowMeEnabled): CustomerEvent[] {
   // enabled without a target would silently drop calls that should have rung somewhere.
+  assertFollowMeAllowed(customer, followMe.enabled);
   if (followMe.enabled && followMe.targets.length === 0) throw rejections.followMeEmpty();
   if (sameFollowMe(customer.followMe, followMe)) return [];
   return [{ type: 'FollowMeChanged', customerId: customer.customerId, enabled: followMe.enabled, targets: [...followMe.targets], ...auditOf(command.meta) }];

@@ -4,6 +4,7 @@ import { auditOf } from '../../shared/command-meta.js';
 import { checkEmail } from '../../shared/checks.js';
 import { checkCredentials } from '../customer-credentials.js';
 import { checkCustomerTerms } from '../customer-terms-check.js';
+import { openingFeatures } from '../../features/features.decide.js';
 import type { OpenCustomer } from '../customer.commands.js';
 import type { CustomerEvent, CustomerOpened } from '../customer.events.js';
 import type { CustomerState } from '../customer.state.js';
@@ -24,6 +25,7 @@ export function openCustomer(command: OpenCustomer, state: CustomerState): Custo
     ...checkCredentials(command),
     contactEmail: command.contactEmail === null ? null : checkEmail(command.contactEmail),
     lowBalanceEmailEnabled: true,
+    ...(command.features === undefined ? {} : { features: openingFeatures(command.features) }),
   };
   if (state.status !== 'none') {
     // Same account number, SIP user, login and agent = the same opening retried (ids are
