@@ -8,6 +8,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
 import { RATING_OPTIONS, type ResolvedRatingOptions } from '../rating.options.js';
+import { applySipUserChanged } from './sip-users.js';
 
 const USED: ReadonlySet<string> = new Set([
   'accounts.CustomerOpened',
@@ -18,6 +19,7 @@ const USED: ReadonlySet<string> = new Set([
   'accounts.AgentRegistered',
   'accounts.AgentRateSheetChanged',
   'accounts.AgentStatusChanged',
+  'accounts.SipUserChanged',
 ]);
 
 @Injectable()
@@ -141,6 +143,9 @@ export class AccountsConsumer {
         changed = (await client.query(`UPDATE ${agents} SET rate_sheet_id = $2, updated_at = $3 WHERE agent_id = $1`, [d.agentId, d.rateSheetId, d.occurredAt])).rowCount;
         break;
       }
+      case 'accounts.SipUserChanged':
+        await applySipUserChanged(client, this.db.table('sip_users'), event.data);
+        return 'applied';
       case 'accounts.AgentStatusChanged': {
         const d = event.data;
         changed = (await client.query(`UPDATE ${agents} SET status = $2, updated_at = $3 WHERE agent_id = $1`, [d.agentId, d.status, d.occurredAt])).rowCount;

@@ -5,6 +5,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PricingCustomer } from '@billing/rating-domain';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
+import { sipUsersNamed, type SipUserEntry } from './sip-users.js';
 
 export type CustomerStatus = PricingCustomer['status'];
 
@@ -105,6 +106,11 @@ export class CustomerDirectory {
     return row === undefined ? null : { agentId: row.agent_id, rateSheetId: row.rate_sheet_id, status: row.status };
   }
 
+  /** A user's own status and limit; null = no row (the account's first user before any change, or unknown). */
+  async sipUser(sipUsername: string): Promise<SipUserEntry | null> {
+    return (await sipUsersNamed(this.db.pool, this.db.table('sip_users'), [sipUsername]))[0] ?? null;
+  }
+
   /** The owner of one call (see ownerOf). */
   async owner(key: OwnerKey): Promise<DirectoryCustomer | null> {
     return ownerOf(key, await this.candidates([key]));
@@ -129,16 +135,22 @@ export class CustomerDirectory {
     const sipUsernames = [...new Set(keys.flatMap((key) => (key.sipUsername === null ? [] : [key.sipUsername])))];
     const candidates: CustomerCandidates = { byAccountNumber: new Map(), byCustomerId: new Map(), bySipUsername: new Map() };
     if (accounts.length === 0 && sipUsernames.length === 0) return candidates;
+    // any user of an account names it: the first one (customers.sip_username) or a further one (sip_users)
+    const users = await sipUsersNamed(this.db.pool, this.db.table('sip_users'), sipUsernames);
     const { rows } = await this.db.pool.query<CustomerRow>(
       `SELECT ${COLUMNS} FROM ${this.db.table('customers')}
-        WHERE account_number = ANY($1::text[]) OR customer_id = ANY($1::text[]) OR sip_username = ANY($2::text[])`,
-      [accounts, sipUsernames],
+        WHERE account_number = ANY($1::text[]) OR customer_id = ANY($1::text[]) OR sip_username = ANY($2::text[]) OR customer_id = ANY($3::text[])`,
+      [accounts, sipUsernames, users.map((user) => user.customerId)],
     );
     for (const row of rows) {
       const customer = customerOf(row);
       candidates.byAccountNumber.set(customer.accountNumber, customer);
       candidates.byCustomerId.set(customer.customerId, customer);
       candidates.bySipUsername.set(customer.sipUsername, customer);
+    }
+    for (const user of users) {
+      const customer = candidates.byCustomerId.get(user.customerId);
+      if (customer !== undefined) candidates.bySipUsername.set(user.sipUsername, customer);
     }
     return candidates;
   }

@@ -36,6 +36,8 @@ export const REFUSAL_REASONS = [
   'no_rate_sheet',
   'no_rate',
   'max_concurrent_calls',
+  // the SIP user the call names is suspended (the account's other users may still call)
+  'sip_user_suspended',
   'insufficient_balance',
   'in_debt',
   'call_already_ended',
@@ -93,6 +95,9 @@ export class AuthorizationService {
     if (pricing.kind === 'unpriced') return refuse(pricing.reason);
     if (customer === null) return refuse('unknown_account');
     if (customer.agentId !== null && (await this.directory.agent(customer.agentId))?.status === 'suspended') return refuse('agent_suspended');
+    const sipUser = request.sipUsername === null ? null : await this.directory.sipUser(request.sipUsername);
+    const callingUser = sipUser !== null && sipUser.customerId === customer.customerId ? sipUser : null;
+    if (callingUser?.status === 'suspended') return refuse('sip_user_suspended');
     const call = await this.calls.loadFromStream(request.callId);
     if (call.state.outcome !== null) return refuse('call_already_ended');
     const existing = call.state.authorization;
@@ -109,7 +114,8 @@ export class AuthorizationService {
     const maxCallSeconds = Math.min(this.options.maxCallSeconds, customer.maxCallDurationSeconds);
     const requestedMicros = costForDuration(pricing.row, pricing.rounding, maxCallSeconds);
     const expiresAt = new Date(now.getTime() + (maxCallSeconds + this.options.holdGraceSeconds) * 1000);
-    if (!(await this.reserveSlot(customer, request.callId, now, expiresAt))) return refuse('max_concurrent_calls');
+    const slotUser = { sipUsername: request.sipUsername, maxConcurrentCalls: callingUser?.maxConcurrentCalls ?? null };
+    if (!(await this.reserveSlot(customer, slotUser, request.callId, now, expiresAt))) return refuse('max_concurrent_calls');
 
     let grantedMicros = 0n;
     let holdId: string | null = null;
@@ -175,15 +181,26 @@ export class AuthorizationService {
     }
   }
 
-  /** One slot per open authorization; refused when the customer already has maxConcurrentCalls. */
-  private async reserveSlot(customer: DirectoryCustomer, callId: string, now: Date, expiresAt: Date): Promise<boolean> {
+  /**
+   * One slot per open authorization; refused when the customer already has maxConcurrentCalls, or
+   * the calling SIP user its own limit.
+   */
+  private async reserveSlot(
+    customer: DirectoryCustomer,
+    user: { sipUsername: string | null; maxConcurrentCalls: number | null },
+    callId: string,
+    now: Date,
+    expiresAt: Date,
+  ): Promise<boolean> {
     // Committed without waiting for the WAL flush: the CallAuthorized that follows is durable and
     // its flush carries this earlier commit with it; a slot lost in a crash before that belongs to
     // a call that was never authorized.
-    const { rows } = await this.db.pool.query<{ reserved: boolean }>(`SELECT ${this.db.schema}.reserve_call_slot($1, $2, $3, $4, $5) AS reserved, ${COMMIT_WITHOUT_FLUSH}`, [
+    const { rows } = await this.db.pool.query<{ reserved: boolean }>(`SELECT ${this.db.schema}.reserve_user_call_slot($1, $2, $3, $4, $5, $6, $7) AS reserved, ${COMMIT_WITHOUT_FLUSH}`, [
       customer.customerId,
       callId,
       customer.maxConcurrentCalls,
+      user.sipUsername,
+      user.maxConcurrentCalls,
       now.toISOString(),
       expiresAt.toISOString(),
     ]);

@@ -5,6 +5,7 @@
 //   calls               — each call's decider state and history columns (written with its events)
 //   call_slots          — open authorizations, for maxConcurrentCalls (operational, expiring)
 import type pg from 'pg';
+import { sipUserStatements } from '../accounts/sip-users.js';
 
 /** Advisory-lock namespace of the migration ("RATM"). */
 const MIGRATION_LOCK = 0x52_41_54_4d;
@@ -127,6 +128,7 @@ function statements(s: string): string[] {
        INSERT INTO ${s}.call_slots (call_id, customer_id, expires_at) VALUES (p_call_id, p_customer_id, p_expires_at);
        RETURN true;
      END $$`,
+    ...sipUserStatements(s, MIGRATION_LOCK + 1),
   ];
 }
 
