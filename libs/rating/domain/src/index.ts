@@ -9,6 +9,20 @@ export type { Audit, CommandMeta } from './shared/command-meta.js';
 export type { FieldError, Parsed } from './shared/field-error.js';
 export { rejections } from './shared/rejections.js';
 
+// PBX features ITC assigned (what an authorization enforces)
+export {
+  DEFAULT_CALL_FEATURES,
+  FEATURE_REFUSAL_REASONS,
+  featureRefusal,
+  featuresAt,
+  isInternational,
+  isPremium,
+  missingFeatureOf,
+  type CallFeatures,
+  type FeatureRefusalReason,
+  type MissingFeature,
+} from './features/call-features.js';
+
 // numbers
 export { normaliseDestination, type NormalisedDestination } from './numbers/normalise-destination.js';
 

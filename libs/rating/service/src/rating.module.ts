@@ -5,6 +5,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { RatingAccountsCatchUp } from './accounts/accounts-catch-up.js';
 import { AccountsConsumer } from './accounts/accounts-consumer.js';
 import { CustomerDirectory } from './accounts/directory.js';
+import { CustomerFeatures } from './accounts/customer-features.js';
 import { AuthorizationService } from './calls/authorization.service.js';
 import { CallHistoryQueries } from './calls/call-history.queries.js';
 import { CallCommitter } from './calls/call-committer.js';
@@ -47,6 +48,7 @@ export class RatingModule {
         StreamedUploads,
         RatingClock,
         CustomerDirectory,
+        CustomerFeatures,
         AccountsConsumer,
         RatingAccountsCatchUp,
         SheetRegistry,

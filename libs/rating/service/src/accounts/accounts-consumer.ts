@@ -8,6 +8,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
 import { RATING_OPTIONS, type ResolvedRatingOptions } from '../rating.options.js';
+import { CustomerFeatures } from './customer-features.js';
 import { applySipUserChanged } from './sip-users.js';
 
 const USED: ReadonlySet<string> = new Set([
@@ -16,6 +17,7 @@ const USED: ReadonlySet<string> = new Set([
   'accounts.CustomerRateSheetChanged',
   'accounts.CustomerCallerIdsChanged',
   'accounts.CustomerFollowMeChanged',
+  'accounts.CustomerFeaturesChanged',
   'accounts.AgentRegistered',
   'accounts.AgentRateSheetChanged',
   'accounts.AgentStatusChanged',
@@ -30,6 +32,7 @@ export class AccountsConsumer {
   constructor(
     @Inject(RatingDatabase) private readonly db: RatingDatabase,
     @Inject(RATING_OPTIONS) private readonly options: ResolvedRatingOptions,
+    @Inject(CustomerFeatures) private readonly features: CustomerFeatures,
   ) {}
 
   async start(): Promise<void> {
@@ -84,6 +87,13 @@ export class AccountsConsumer {
             d.occurredAt,
           ],
         );
+        // PBX features in force from the opening (absent: opened before features existed = the defaults)
+        if (d.features !== undefined) await this.features.record(client, d.customerId, d.occurredAt, d.features);
+        return 'applied';
+      }
+      case 'accounts.CustomerFeaturesChanged': {
+        const { customerId, effectiveFrom, actor: _actor, occurredAt: _at, ...features } = event.data;
+        await this.features.record(client, customerId, effectiveFrom, features);
         return 'applied';
       }
       case 'accounts.CustomerStatusChanged': {

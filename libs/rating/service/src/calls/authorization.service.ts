@@ -7,10 +7,22 @@
 import { RejectedCommand } from '@billing/decider';
 import { COMMIT_WITHOUT_FLUSH, WrongExpectedVersionError } from '@billing/event-store';
 import { formatMoney } from '@billing/money';
-import { costForDuration, decideCall, isRetryOf, maxDurationForAmount, normaliseDestination, type CallPricing } from '@billing/rating-domain';
+import {
+  costForDuration,
+  decideCall,
+  featureRefusal,
+  isRetryOf,
+  maxDurationForAmount,
+  missingFeatureOf,
+  normaliseDestination,
+  type CallFeatures,
+  type CallPricing,
+  type MissingFeature,
+} from '@billing/rating-domain';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { metadataOf, type CommandContext } from '../application/command-context.js';
 import { CustomerDirectory, type DirectoryCustomer, type FollowMe } from '../accounts/directory.js';
+import { CustomerFeatures } from '../accounts/customer-features.js';
 import { RatingClock } from '../infrastructure/clock.js';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
 import { RATING_OPTIONS, WALLET_HOLDS, type ResolvedRatingOptions, type WalletHolds } from '../rating.options.js';
@@ -36,6 +48,9 @@ export const REFUSAL_REASONS = [
   'no_rate_sheet',
   'no_rate',
   'max_concurrent_calls',
+  // a PBX feature ITC has not given the customer (the answer's `feature` names it)
+  'feature_international_calls_not_assigned',
+  'feature_premium_destinations_not_assigned',
   // the SIP user the call names is suspended (the account's other users may still call)
   'sip_user_suspended',
   'insufficient_balance',
@@ -67,6 +82,8 @@ export interface AuthorizationAnswer {
   /** the caller id to present: the one sent when it is one of the customer's, else the default. */
   readonly callerId: string | null;
   readonly followMe: FollowMe | null;
+  /** the missing PBX feature when the reason is a feature_…_not_assigned, else null. */
+  readonly feature: MissingFeature | null;
   /** what was held in wallet (decimal string), for the switch's logs. */
   readonly granted: string;
 }
@@ -86,6 +103,7 @@ export class AuthorizationService {
     @Inject(RatingDatabase) private readonly db: RatingDatabase,
     @Inject(WALLET_HOLDS) private readonly wallet: WalletHolds,
     @Inject(RATING_OPTIONS) private readonly options: ResolvedRatingOptions,
+    @Inject(CustomerFeatures) private readonly features: CustomerFeatures,
   ) {}
 
   async authorize(context: CommandContext, request: AuthorizationRequest): Promise<AuthorizationAnswer> {
@@ -95,6 +113,8 @@ export class AuthorizationService {
     if (pricing.kind === 'unpriced') return refuse(pricing.reason);
     if (customer === null) return refuse('unknown_account');
     if (customer.agentId !== null && (await this.directory.agent(customer.agentId))?.status === 'suspended') return refuse('agent_suspended');
+    const features = await this.features.at(customer.customerId, now.toISOString());
+    const switchCustomer = withFeatures(customer, features);
     const sipUser = request.sipUsername === null ? null : await this.directory.sipUser(request.sipUsername);
     const callingUser = sipUser !== null && sipUser.customerId === customer.customerId ? sipUser : null;
     if (callingUser?.status === 'suspended') return refuse('sip_user_suspended');
@@ -108,8 +128,12 @@ export class AuthorizationService {
       // rate, and overspend a prepaid balance), so it is refused.
       const number = normaliseDestination(request.destination);
       if (!number.ok || !isRetryOf(existing, { customerId: customer.customerId, destinationDigits: number.digits })) return refuse('call_already_authorized');
-      return allowed(pricing, existing.maxDurationSeconds, existing.grantedMicros, customer, request.callerId);
+      return allowed(pricing, existing.maxDurationSeconds, existing.grantedMicros, switchCustomer, request.callerId);
     }
+    // what ITC has not given the customer is refused before anything is held
+    const digits = normaliseDestination(request.destination);
+    const missing = digits.ok ? featureRefusal(features, digits.digits) : null;
+    if (missing !== null) return refuse(missing);
 
     const maxCallSeconds = Math.min(this.options.maxCallSeconds, customer.maxCallDurationSeconds);
     const requestedMicros = costForDuration(pricing.row, pricing.rounding, maxCallSeconds);
@@ -145,7 +169,7 @@ export class AuthorizationService {
       if (error instanceof RejectedCommand && (error.code === 'call_already_ended' || error.code === 'call_already_authorized')) return refuse(error.code);
       throw error;
     }
-    return allowed(pricing, maxDurationSeconds, grantedMicros, customer, request.callerId);
+    return allowed(pricing, maxDurationSeconds, grantedMicros, switchCustomer, request.callerId);
   }
 
   /** Records CallAuthorized on the call as loaded at the start (reloaded only after a race). */
@@ -230,6 +254,7 @@ function allowed(pricing: Extract<CallPricing, { kind: 'priced' }>, maxDurationS
     ratePerMinute: formatMoney(pricing.row.intervals[0]!.ratePerMinuteMicros),
     callerId: presentedCallerId(customer, callerId),
     followMe: customer.followMe,
+    feature: null,
     granted: formatMoney(grantedMicros),
   };
 }
@@ -242,8 +267,14 @@ function refusal(reason: RefusalReason, pricing: CallPricing, customer: Director
     ratePerMinute: pricing.kind === 'priced' ? formatMoney(pricing.row.intervals[0]!.ratePerMinuteMicros) : null,
     callerId: customer === null ? null : presentedCallerId(customer, callerId),
     followMe: null,
+    feature: missingFeatureOf(reason),
     granted: '0',
   };
+}
+
+/** FollowMe reaches the switch only while ITC gives the customer the feature. */
+function withFeatures(customer: DirectoryCustomer, features: CallFeatures): DirectoryCustomer {
+  return features.followMe ? customer : { ...customer, followMe: null };
 }
 
 /** The caller id sent when it is one of the customer's CallerIDs (compared as digits), else the default. */

@@ -35,6 +35,10 @@ const AuthorizationView = z.object({
   ratePerMinute: z.string().nullable(),
   callerId: z.string().nullable(),
   followMe: z.object({ enabled: z.boolean(), targets: z.array(z.object({ destination: z.string(), ringSeconds: z.number().int() })) }).nullable(),
+  feature: z
+    .enum(['internationalCalls', 'premiumDestinations'])
+    .nullable()
+    .meta({ description: 'the PBX feature ITC has not given the customer, when reason is feature_international_calls_not_assigned / feature_premium_destinations_not_assigned' }),
   granted: z.string(),
 });
 const BatchView = z.object({

@@ -32,6 +32,12 @@ function statements(s: string): string[] {
      )`,
     `CREATE INDEX IF NOT EXISTS customers_by_account_number ON ${s}.customers (account_number)`,
     `CREATE INDEX IF NOT EXISTS customers_by_sip_username ON ${s}.customers (sip_username)`,
+    // PBX features ITC assigned, every set with the instant it took effect (oldest first); no row =
+    // the defaults (customers opened before features existed)
+    `CREATE TABLE IF NOT EXISTS ${s}.customer_features (
+       customer_id text PRIMARY KEY,
+       history jsonb NOT NULL
+     )`,
     `CREATE TABLE IF NOT EXISTS ${s}.agents (
        agent_id text PRIMARY KEY,
        rate_sheet_id text NOT NULL,
