@@ -79,4 +79,43 @@ describe('SIP users of one account in rating', () => {
     await waitFor(async () => (await userRow('b-phone')) === undefined, 20_000, 'the removal');
     expect((await authorize({ sipUsername: 'b-phone' })).body).toMatchObject({ allowed: false, reason: 'unknown_account' });
   });
+
+  it("filters a customer's calls and summary by SIP user and groups the summary by user", async () => {
+    const shop = await app.openCustomer('shop', { rateSheetId: 'su', initialBalance: '100' });
+    await app.accounts.publish(sipUserChanged('shop', 'shop-till', 'active'));
+    await waitFor(async () => (await userRow('shop-till')) !== undefined, 20_000, 'the user in rating');
+    const cdr = (callId: string, owner: { sipUsername?: string; account?: string }, billsec: number) =>
+      app.switch('POST', '/api/v1/switch/cdrs', {
+        callId,
+        ...owner,
+        callerId: '',
+        destination: '+12125550100',
+        startedAt: '2025-03-02T12:00:00Z',
+        answeredAt: '2025-03-02T12:00:01Z',
+        endedAt: new Date(Date.parse('2025-03-02T12:00:01Z') + billsec * 1000).toISOString(),
+        billsec,
+        disposition: 'answered',
+      });
+    for (const [callId, owner, billsec] of [
+      ['shop-1', { sipUsername: 'shop-till' }, 60],
+      ['shop-2', { sipUsername: 'shop-till' }, 30],
+      ['shop-3', { sipUsername: shop.sipUsername }, 10],
+      ['shop-4', { account: shop.accountNumber }, 20],
+    ] as const) expect((await cdr(callId, owner, billsec)).body).toMatchObject({ status: 'rated' });
+
+    const tillCalls = await app.admin('GET', '/api/v1/customers/shop/calls?sipUsername=shop-till');
+    expect(tillCalls.body.items.map((call: { callId: string }) => call.callId).sort()).toEqual(['shop-1', 'shop-2']);
+    const tillSummary = await app.admin('GET', '/api/v1/customers/shop/calls/summary?sipUsername=shop-till');
+    expect(tillSummary.body).toMatchObject({ attempts: 2, billedSeconds: 90, revenue: '0.9' });
+    expect(tillSummary.body.bySipUsername).toBeUndefined();
+
+    const grouped = await app.admin('GET', '/api/v1/customers/shop/calls/summary?groupBy=sipUsername');
+    expect(grouped.body).toMatchObject({ attempts: 4, revenue: '1.2' });
+    expect(grouped.body.bySipUsername).toEqual([
+      { sipUsername: 'shop-till', attempts: 2, answered: 2, billedSeconds: 90, revenue: '0.9' },
+      { sipUsername: null, attempts: 1, answered: 1, billedSeconds: 20, revenue: '0.2' },
+      { sipUsername: shop.sipUsername, attempts: 1, answered: 1, billedSeconds: 10, revenue: '0.1' },
+    ]);
+    expect((await app.admin('GET', '/api/v1/customers/shop/calls/summary?groupBy=destination')).status).toBe(400);
+  });
 });

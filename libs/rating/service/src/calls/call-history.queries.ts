@@ -18,6 +18,17 @@ export interface CallFilter {
   destination?: string | undefined;
   status?: CallStatus | undefined;
   reason?: UnratedReason | undefined;
+  /** the SIP user the CDR named (an account's further users included). */
+  sipUsername?: string | undefined;
+}
+
+/** One SIP user's share of the traffic; sipUsername null = CDRs that named only the account. */
+export interface SipUserTraffic {
+  sipUsername: string | null;
+  attempts: number;
+  answered: number;
+  billedSeconds: number;
+  revenueMicros: bigint;
 }
 
 export interface CallRow {
@@ -83,6 +94,19 @@ export class CallHistoryQueries {
     return rows[0] ?? null;
   }
 
+  /** The traffic grouped by the SIP user that made it, busiest (by revenue) first. */
+  async bySipUser(filter: CallFilter, top: number): Promise<SipUserTraffic[]> {
+    const { where, params } = conditions(filter);
+    const { rows } = await this.db.pool.query<{ sip_username: string | null; attempts: bigint; answered: bigint; billed: bigint; revenue: bigint }>(
+      `SELECT sip_username, count(*) AS attempts, count(*) FILTER (WHERE answered_at IS NOT NULL) AS answered,
+              COALESCE(sum(billed_seconds), 0)::bigint AS billed, COALESCE(sum(cost_micros), 0)::bigint AS revenue
+         FROM ${this.db.table('calls')} WHERE ${where.join(' AND ')}
+        GROUP BY 1 ORDER BY revenue DESC, billed DESC, attempts DESC, 1 NULLS LAST LIMIT ${top}`,
+      params,
+    );
+    return rows.map((r) => ({ sipUsername: r.sip_username, attempts: Number(r.attempts), answered: Number(r.answered), billedSeconds: Number(r.billed), revenueMicros: BigInt(r.revenue) }));
+  }
+
   async summary(filter: CallFilter, top: number): Promise<CallSummary> {
     const { where, params } = conditions(filter);
     const calls = this.db.table('calls');
@@ -130,5 +154,6 @@ function conditions(filter: CallFilter): { where: string[]; params: unknown[] } 
   if (filter.destination !== undefined) where.push(`destination_digits LIKE $${params.push(`${filter.destination}%`)}`);
   if (filter.status !== undefined) where.push(`status = $${params.push(filter.status)}`);
   if (filter.reason !== undefined) where.push(`reason = $${params.push(filter.reason)}`);
+  if (filter.sipUsername !== undefined) where.push(`sip_username = $${params.push(filter.sipUsername)}`);
   return { where, params };
 }

@@ -14,7 +14,7 @@ import { ReRateService } from '../calls/re-rate.service.js';
 import { Caller } from './caller.decorator.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { AgentCallsQuery, BulkReRateBody, CallsQuery, Id, SummaryQuery, UnratedQuery } from './schemas.js';
-import { CALL_CSV_HEADER, callCsvLine, callView, CallView, pageSchema, summaryView, SummaryView } from './views.js';
+import { bySipUsernameView, CALL_CSV_HEADER, callCsvLine, callView, CallView, pageSchema, summaryView, SummaryView } from './views.js';
 
 /** The parts of Express's response these routes use. */
 interface RawResponse {
@@ -40,7 +40,10 @@ export class CallsController {
 
   @Get('customers/:id/calls')
   @Roles('admin', 'agent', 'customer')
-  @ApiOperation({ summary: "A customer's calls, newest first", description: 'Filters from/to (call start), destination (digits it starts with), status. Cursor pagination; ?format=csv exports all matching calls.' })
+  @ApiOperation({
+    summary: "A customer's calls, newest first",
+    description: 'Filters from/to (call start), destination (digits it starts with), status, sipUsername (the SIP user that made the call). Cursor pagination; ?format=csv exports all matching calls.',
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
@@ -51,11 +54,14 @@ export class CallsController {
 
   @Get('customers/:id/calls/summary')
   @Roles('admin', 'agent', 'customer')
-  @ApiOperation({ summary: "A customer's traffic: calls, minutes, revenue, ASR, ACD, top destinations (from/to on the call start)" })
+  @ApiOperation({
+    summary: "A customer's traffic: calls, minutes, revenue, ASR, ACD, top destinations (from/to on the call start)",
+    description: '?sipUsername= counts only that SIP user\'s calls; ?groupBy=sipUsername adds each user\'s share (bySipUsername).',
+  })
   @ApiResponse({ status: 200, standardSchema: SummaryView })
   async customerSummary(@ValidParam('id', Id) id: string, @ValidQuery(SummaryQuery) query: SummaryQuery, @CurrentUser() user: Principal) {
     await this.visibleCustomer(user, id);
-    return summaryView(await this.queries.summary({ customerId: id, from: query.from, to: query.to }, query.top));
+    return this.summary({ customerId: id, from: query.from, to: query.to, sipUsername: query.sipUsername }, query);
   }
 
   @Get('agents/:id/calls')
@@ -75,7 +81,7 @@ export class CallsController {
   @ApiResponse({ status: 200, standardSchema: SummaryView })
   async agentSummary(@ValidParam('id', Id) id: string, @ValidQuery(SummaryQuery) query: SummaryQuery, @CurrentUser() user: Principal) {
     visibleAgent(user, id);
-    return summaryView(await this.queries.summary({ agentId: id, from: query.from, to: query.to }, query.top));
+    return this.summary({ agentId: id, from: query.from, to: query.to, sipUsername: query.sipUsername }, query);
   }
 
   @Get('calls/unrated')
@@ -119,6 +125,12 @@ export class CallsController {
     return { callId: outcome.callId, status: outcome.status, cost: formatMoney(outcome.costMicros), reason: outcome.reason, changed: outcome.changed };
   }
 
+  /** The summary, and each SIP user's share when asked (?groupBy=sipUsername). */
+  private async summary(filter: CallFilter, query: SummaryQuery): Promise<SummaryView> {
+    const view = summaryView(await this.queries.summary(filter, query.top));
+    return query.groupBy === 'sipUsername' ? { ...view, bySipUsername: bySipUsernameView(await this.queries.bySipUser(filter, query.top)) } : view;
+  }
+
   private async visibleCustomer(user: Principal, customerId: string): Promise<void> {
     assertVisible(user, await this.directory.customer(customerId), (customer) => ({ agentId: customer.agentId ?? undefined, customerId: customer.customerId }), 'customer');
   }
@@ -145,7 +157,7 @@ export class CallsController {
 }
 
 function filterOf(query: CallsQuery): CallFilter {
-  return { from: query.from, to: query.to, destination: query.destination, status: query.status };
+  return { from: query.from, to: query.to, destination: query.destination, status: query.status, sipUsername: query.sipUsername };
 }
 
 function visibleAgent(user: Principal, agentId: string): void {

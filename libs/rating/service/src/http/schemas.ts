@@ -92,11 +92,15 @@ export type AsteriskCsvQuery = z.infer<typeof AsteriskCsvQuery>;
 export const CallStatusSchema = z.enum(['rated', 'unrated', 'unanswered']);
 export const UnratedReasonSchema = z.enum(UNRATED_REASONS);
 
+/** Only calls whose CDR named this SIP user (any user of an account). */
+const SipUsername = z.string().min(1).max(64).meta({ description: 'only the calls this SIP user made (the user the CDR named)' });
+
 export const CallsQuery = z.strictObject({
   from: Instant.optional(),
   to: Instant.optional(),
   destination: Digits.optional().meta({ description: 'normalised digits the dialled number starts with, e.g. 44' }),
   status: CallStatusSchema.optional(),
+  sipUsername: SipUsername.optional(),
   limit: Limit,
   cursor: Cursor.optional(),
   format: z.enum(['json', 'csv']).optional().meta({ description: 'csv exports every matching call; absent: JSON, or CSV for Accept: text/csv' }),
@@ -121,6 +125,8 @@ export const SummaryQuery = z.strictObject({
   from: Instant.optional(),
   to: Instant.optional(),
   top: z.coerce.number().int().min(1).max(100).default(10),
+  sipUsername: SipUsername.optional(),
+  groupBy: z.enum(['sipUsername']).optional().meta({ description: 'sipUsername: add `bySipUsername`, the traffic of each SIP user (top rows by revenue)' }),
 });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
 

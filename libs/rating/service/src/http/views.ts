@@ -3,7 +3,7 @@ import { formatMoney, formatPercent } from '@billing/money';
 import { markupInForce, sheetOwner, versionInForce, type RateSheetState } from '@billing/rating-domain';
 import type { Principal } from '@billing/gateway';
 import { z } from 'zod';
-import type { CallRow, CallSummary } from '../calls/call-history.queries.js';
+import type { CallRow, CallSummary, SipUserTraffic } from '../calls/call-history.queries.js';
 import { rateRowView, roundingView, type RateRowView } from '../sheets/row-codec.js';
 
 const Rounding = z.object({ decimals: z.number().int(), mode: z.string() });
@@ -141,8 +141,16 @@ export const SummaryView = z.object({
   asrPercent: z.string().nullable(),
   acdSeconds: z.string().nullable(),
   topDestinations: z.array(z.object({ destination: z.string(), attempts: z.number().int(), answered: z.number().int(), billedSeconds: z.number().int(), revenue: z.string() })),
+  bySipUsername: z
+    .array(z.object({ sipUsername: z.string().nullable(), attempts: z.number().int(), answered: z.number().int(), billedSeconds: z.number().int(), revenue: z.string() }))
+    .optional()
+    .meta({ description: 'with ?groupBy=sipUsername: each SIP user\'s traffic (null = CDRs that named only the account)' }),
 });
 export type SummaryView = z.infer<typeof SummaryView>;
+
+export function bySipUsernameView(rows: readonly SipUserTraffic[]): NonNullable<SummaryView['bySipUsername']> {
+  return rows.map((r) => ({ sipUsername: r.sipUsername, attempts: r.attempts, answered: r.answered, billedSeconds: r.billedSeconds, revenue: formatMoney(r.revenueMicros) }));
+}
 
 export function summaryView(summary: CallSummary): SummaryView {
   const { totals } = summary;
