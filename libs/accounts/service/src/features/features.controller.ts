@@ -3,7 +3,7 @@
 // anyone but ITC gets 403 features_itc_only. Reads: the customer's and the profile's views carry
 // `features` (GET /customers/{id}, GET /customer-profiles/{id}).
 import { ApiProblemResponse, notFound, Roles, ValidBody, ValidParam, type Principal } from '@billing/gateway';
-import { Controller, Inject, Patch } from '@nestjs/common';
+import { Controller, Get, Inject, Patch } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../application/command-context.js';
 import { CustomerChangesService } from '../application/customer-changes.service.js';
@@ -15,6 +15,8 @@ import { customerView, CustomerView, profileView, ProfileView } from '../http/vi
 import { CustomersQueries } from '../queries/customers.queries.js';
 import { ProfilesQueries } from '../queries/profiles.queries.js';
 import type { ProfileRow } from '../queries/rows.js';
+import { AccountsAggregates } from '../infrastructure/aggregates.js';
+import { featureHistory, FeatureHistoryView } from './features.history.js';
 import { featureChanges, FeaturesBody } from './features.views.js';
 
 const RULES = 'invalid_home_country_code, home_country_code_required, invalid_premium_prefix, duplicate_premium_prefix, too_many_premium_prefixes';
@@ -30,7 +32,18 @@ export class FeaturesController {
     @Inject(CustomersQueries) private readonly customers: CustomersQueries,
     @Inject(ProfilesService) private readonly profiles: ProfilesService,
     @Inject(ProfilesQueries) private readonly profileRows: ProfilesQueries,
+    @Inject(AccountsAggregates) private readonly aggregates: AccountsAggregates,
   ) {}
+
+  @Get('customers/:id/features/changes')
+  @Roles('admin', 'agent', 'customer')
+  @ApiOperation({ summary: "A customer's PBX features over time: the set it was opened with, then each change with who made it and from when it applies" })
+  @ApiResponse({ status: 200, standardSchema: FeatureHistoryView })
+  @ApiProblemResponse(404, "customer_not_found (or another agent's customer)")
+  async customerFeatureChanges(@ValidParam('id', Id) id: string, @Caller() context: CommandContext): Promise<FeatureHistoryView> {
+    visibleCustomer(context.principal, await this.customers.get(id));
+    return { items: await featureHistory(this.aggregates, id) };
+  }
 
   @Patch('customers/:id/features')
   @Roles('admin', 'agent', 'customer')

@@ -98,6 +98,16 @@ describe('a customer’s PBX features', () => {
     // the same PATCH again changes nothing (no second event)
     expectStatus(await app.request('PATCH', features(customer.id), { token: app.adminToken, body: { callRecording: true } }), 200);
     expect(await featureEvents(customer.id)).toHaveLength(1);
+    // the audit trail as the agent and the customer read it: the opening set, then ITC's change
+    for (const token of [agent.token, customer.token]) {
+      const history = await app.request('GET', `${features(customer.id)}/changes`, { token });
+      expectStatus(history, 200);
+      expect(history.body.items).toEqual([
+        { effectiveFrom: expect.any(String), actor: `agent:${agent.id}`, features: DEFAULTS },
+        { effectiveFrom: event!.occurredAt, actor: event!.actor, features: expected },
+      ]);
+    }
+    expectProblem(await app.request('GET', `${features(customer.id)}/changes`, { token: rival.token }), 404);
   });
 
   it('agents and customers get 403 features_itc_only and nothing changes; another agent’s customer is a 404', async () => {
