@@ -1,0 +1,75 @@
+// PBX features end to end in the standalone wiring (issue 13 §3): ITC gives a profile its feature
+// set, a customer opened from it is refused an international call from its first authorization
+// (the features travel with accounts.CustomerOpened, applied on rating's directory miss), a home
+// call goes through, and ITC's later change reaches rating through the real accounts consumer.
+import { AccountsModule, AccountsOpenings } from '@billing/accounts-service';
+import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
+import { InProcessBus, silentLogger } from '@billing/messaging';
+import { createPool } from '@billing/postgres';
+import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
+import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
+import { jest } from '@jest/globals';
+import type pg from 'pg';
+
+jest.setTimeout(120_000);
+
+const schemas = { accounts: uniqueName('pf_accounts'), wallet: uniqueName('pf_wallet'), rating: uniqueName('pf_rating') };
+let pool: pg.Pool;
+let bus: InProcessBus;
+let gw: GatewayTestApp;
+let admin: string;
+
+beforeAll(async () => {
+  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-pbx-features' });
+  bus = new InProcessBus({ logger: silentLogger });
+  const accountsService = uniqueName('accounts');
+  gw = await startGatewayTestApp({
+    databaseUrl: testDatabaseUrl(),
+    schema: uniqueName('pf_gw'),
+    imports: [
+      AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
+      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, accountsOpenings: AccountsOpenings }),
+      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, accountsOpenings: AccountsOpenings }),
+    ],
+  });
+  admin = await gw.login('admin', gw.adminPassword!);
+  const rows = [
+    { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] },
+    { prefix: '1', destination: 'USA', intervals: [{ startSecond: 0, ratePerMinute: '0.05', incrementSeconds: 60 }] },
+  ];
+  expect((await as(admin)('POST', '/rate-sheets', { sheetId: 'pf-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows })).status).toBe(201);
+});
+
+afterAll(async () => {
+  await gw?.close();
+  await bus?.close();
+  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool?.end();
+});
+
+const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+let call = 0;
+const authorize = (account: string, destination: string) => as(TEST_SWITCH_API_KEY)('POST', '/switch/authorize', { callId: `pf-${(call += 1)}`, account, callerId: '', destination });
+
+it('a customer opened from a profile without international calls is refused abroad from its first call, until ITC gives them', async () => {
+  const profile = await as(admin)('POST', '/customer-profiles', { name: 'UK only', billingType: 'prepaid', rateSheetId: 'pf-base', initialBalance: '100', maxConcurrentCalls: 10 });
+  expect(profile.status).toBe(201);
+  expect((await as(admin)('PATCH', `/customer-profiles/${profile.body.id}/features`, { internationalCalls: false, homeCountryCode: '44' })).status).toBe(200);
+  const opened = await as(admin)('POST', '/customers', { profileId: profile.body.id });
+  expect(opened.status).toBe(201);
+  const { id, accountNumber } = opened.body.customer as { id: string; accountNumber: string };
+  expect(opened.body.customer.features).toMatchObject({ internationalCalls: false, homeCountryCode: '44' });
+
+  // at once: no sleep between the 201 and the authorization
+  const abroad = await authorize(accountNumber, '+12125550100');
+  expect(abroad.body).toMatchObject({ allowed: false, reason: 'feature_international_calls_not_assigned', feature: 'internationalCalls' });
+  expect((await authorize(accountNumber, '+442079460958')).body).toMatchObject({ allowed: true, reason: null, feature: null });
+
+  // ITC gives international calls: the change reaches rating through the accounts consumer
+  expect((await as(admin)('PATCH', `/customers/${id}/features`, { internationalCalls: true })).status).toBe(200);
+  const deadline = Date.now() + 10_000;
+  let answer = await authorize(accountNumber, '+12125550100');
+  while (!answer.body.allowed && Date.now() < deadline) answer = await authorize(accountNumber, '+12125550100');
+  expect(answer.body).toMatchObject({ allowed: true, reason: null });
+});
