@@ -19,6 +19,7 @@ import { CustomersController } from './http/customers.controller.js';
 import { SwitchDirectoryController } from './http/switch-directory.controller.js';
 import { FeaturesController } from './features/features.controller.js';
 import { SipUsersController } from './http/sip-users.controller.js';
+import { ProfileSipUsersController } from './http/profile-sip-users.controller.js';
 import { SipUsersService } from './application/sip-users.service.js';
 import { SipUsersQueries } from './queries/sip-users.queries.js';
 import { AccountsDatabase } from './infrastructure/accounts-database.js';
@@ -39,7 +40,7 @@ export class AccountsModule {
       module: AccountsModule,
       // global: the wallet and rating in the same process ask AccountsOpenings about customers they have not consumed yet
       global: true,
-      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, OpeningsController, SipUsersController, FeaturesController],
+      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, OpeningsController, SipUsersController, ProfileSipUsersController, FeaturesController],
       providers: [
         { provide: ACCOUNTS_OPTIONS, useValue: resolved },
         resolved.agentFunds === null ? { provide: AGENT_FUNDS, useValue: null } : { provide: AGENT_FUNDS, useExisting: resolved.agentFunds },

@@ -42,6 +42,7 @@ const BIGINT_FIELDS: { [T in AccountsEventType]: { [K in BigintKeys<EventOf<T>>]
   SipUserChanged: {},
   SipUserRemoved: {},
   SipUserPasswordChanged: {},
+  CustomerProfileSipUsersChanged: {},
   BatchOpened: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
 };
 

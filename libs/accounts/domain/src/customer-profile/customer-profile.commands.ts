@@ -1,6 +1,7 @@
 import type { CommandMeta } from '../shared/command-meta.js';
 import type { ProfileTerms } from '../terms/billing-terms.js';
 import type { SetProfileFeatures } from '../features/features.types.js';
+import type { SetProfileSipUsers } from '../sip-user/profile-sip-users.js';
 
 /** A template for opening customers. `ownerAgentId` null = an ITC profile, usable for every agent. */
 export interface CreateCustomerProfile extends ProfileTerms {
@@ -29,4 +30,4 @@ export interface ArchiveCustomerProfile {
   meta: CommandMeta;
 }
 
-export type CustomerProfileCommand = CreateCustomerProfile | UpdateCustomerProfile | ArchiveCustomerProfile | SetProfileFeatures;
+export type CustomerProfileCommand = CreateCustomerProfile | UpdateCustomerProfile | ArchiveCustomerProfile | SetProfileFeatures | SetProfileSipUsers;

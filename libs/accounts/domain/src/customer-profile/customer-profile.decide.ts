@@ -7,6 +7,7 @@ import type { CreateCustomerProfile, CustomerProfileCommand, UpdateCustomerProfi
 import type { CustomerProfileEvent } from './customer-profile.events.js';
 import type { CustomerProfileState, ExistingCustomerProfile } from './customer-profile.state.js';
 import { setProfileFeatures } from '../features/features.decide.js';
+import { setProfileSipUsers } from '../sip-user/profile-sip-users.js';
 
 export function decideCustomerProfile(command: CustomerProfileCommand, state: CustomerProfileState): CustomerProfileEvent[] {
   switch (command.type) {
@@ -21,6 +22,8 @@ export function decideCustomerProfile(command: CustomerProfileCommand, state: Cu
     }
     case 'SetProfileFeatures':
       return setProfileFeatures(command, state);
+    case 'SetProfileSipUsers':
+      return setProfileSipUsers(command, state);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Audit } from '../shared/command-meta.js';
 import type { ProfileTerms } from '../terms/billing-terms.js';
 import type { CustomerProfileFeaturesChanged } from '../features/features.types.js';
+import type { CustomerProfileSipUsersChanged } from '../sip-user/profile-sip-users.js';
 
 export interface CustomerProfileCreated extends ProfileTerms, Audit {
   type: 'CustomerProfileCreated';
@@ -21,4 +22,4 @@ export interface CustomerProfileArchived extends Audit {
   profileId: string;
 }
 
-export type CustomerProfileEvent = CustomerProfileCreated | CustomerProfileUpdated | CustomerProfileArchived | CustomerProfileFeaturesChanged;
+export type CustomerProfileEvent = CustomerProfileCreated | CustomerProfileUpdated | CustomerProfileArchived | CustomerProfileFeaturesChanged | CustomerProfileSipUsersChanged;

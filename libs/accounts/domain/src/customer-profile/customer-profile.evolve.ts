@@ -2,6 +2,7 @@ import { invariant } from '@billing/decider';
 import { assertBillingTerms, profileTermsOf } from '../terms/billing-terms.js';
 import { checkFeatures, pickFeatures } from '../features/check-features.js';
 import { DEFAULT_FEATURES } from '../features/features.types.js';
+import { isSipUsersPerAccount } from '../sip-user/profile-sip-users.js';
 import type { CustomerProfileEvent } from './customer-profile.events.js';
 import type { CustomerProfileState, ExistingCustomerProfile } from './customer-profile.state.js';
 
@@ -27,6 +28,11 @@ export function evolveCustomerProfile(state: CustomerProfileState, event: Custom
       const profile = existing(state, event);
       invariant(profile.status === 'active', `archived profile ${profile.profileId} given features`);
       return { ...profile, features: checkFeatures(pickFeatures(event)) };
+    }
+    case 'CustomerProfileSipUsersChanged': {
+      const profile = existing(state, event);
+      invariant(profile.status === 'active' && isSipUsersPerAccount(event.sipUsersPerAccount), `profile ${profile.profileId}: bad SIP users per account`);
+      return { ...profile, sipUsersPerAccount: event.sipUsersPerAccount };
     }
   }
 }

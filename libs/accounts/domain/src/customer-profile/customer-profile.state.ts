@@ -8,6 +8,8 @@ export interface ExistingCustomerProfile extends ProfileTerms {
   name: string;
   /** the features customers opened from it get (DEFAULT_FEATURES until ITC sets them). */
   features: CustomerFeatures;
+  /** SIP users a new account gets (absent = 1: sipUsersPerAccountOf). */
+  sipUsersPerAccount?: number;
 }
 
 export type CustomerProfileState = { status: 'none' } | ExistingCustomerProfile;

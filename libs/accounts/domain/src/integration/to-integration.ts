@@ -82,6 +82,7 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
     case 'CustomerProfileCreated':
     case 'CustomerProfileUpdated':
     case 'CustomerProfileArchived':
+    case 'CustomerProfileSipUsersChanged':
     case 'CustomerProfileFeaturesChanged':
       return null;
     // rating refuses calls a missing feature forbids, judged by the set in force at the call's start

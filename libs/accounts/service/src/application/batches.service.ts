@@ -24,6 +24,8 @@ import { CustomerTermsResolver } from './customer-terms.js';
 import { CredentialsGenerator, type NewCustomerCredentials } from './generated-credentials.js';
 import { PortalLogins } from './portal-logins.js';
 import { assertSameRequest, idFromKey, type RequestIdempotency } from './request-idempotency.js';
+import { addFurtherSipUsers, generateFurtherSipUsers, type FurtherSipUser } from './further-sip-users.js';
+import { decideAll } from './decide-all.js';
 
 export interface OpenBatchInput {
   profileId: string;
@@ -40,6 +42,8 @@ export interface BatchCustomerCredentials {
   /** null when this answers a repeated Idempotency-Key. */
   sipPassword: string | null;
   portalPassword: string | null;
+  /** the further SIP users the profile gives each account, with passwords; [] on a replay. */
+  furtherSipUsers?: { sipUsername: string; sipPassword: string }[];
 }
 
 export interface OpenedBatch {
@@ -71,14 +75,20 @@ export class BatchesService {
     if (input.count > MAX_BATCH_CUSTOMERS) throw rejections.batchTooLarge();
     const { key, requestHash } = input.idempotency;
     const batchId = key === undefined ? randomUUID() : idFromKey(context.principal, key, 'batch');
-    let generated: (NewCustomerCredentials & { customerId: string })[] | undefined;
+    let generated: (NewCustomerCredentials & { customerId: string; further: FurtherSipUser[] })[] | undefined;
     let existed = false;
     await this.committer.commit(async (): Promise<StreamDecision[]> => {
       const batch = await this.aggregates.batch(batchId);
       existed = batch.state.status !== 'none';
       if (existed) return [];
       const terms = await this.terms.resolve(context.principal, input.profileId, input.agentId);
-      generated ??= (await this.generator.generate(input.count)).map((credentials) => ({ customerId: randomUUID(), ...credentials }));
+      const profile = (await this.aggregates.profile(input.profileId)).state;
+      generated ??= (await this.generator.generate(input.count)).map((credentials) => ({
+        customerId: randomUUID(),
+        ...credentials,
+        further: generateFurtherSipUsers(this.generator, credentials.accountNumber, profile),
+      }));
+      const furtherOf = new Map(generated.map((c) => [c.customerId, c.further]));
       const customers: BatchCustomer[] = generated.map(({ customerId, accountNumber, sipUsername, sipHa1, portalUsername }) => ({
         customerId,
         accountNumber,
@@ -107,7 +117,7 @@ export class BatchesService {
       const customerDecisions = customerCommandsOfBatch(opened).map((command) => ({
         streamId: customerStreamId(command.customerId),
         expectedVersion: 'no_stream' as const,
-        events: customerDecider.decide(command, customerDecider.initialState()),
+        events: decideAll(customerDecider, customerDecider.initialState(), [command, ...addFurtherSipUsers(command.customerId, furtherOf.get(command.customerId) ?? [], command.meta)]),
       }));
       return [{ streamId: batch.streamId, expectedVersion: batch.expectedVersion, events: batchEvents }, ...customerDecisions];
     }, eventMetadata(context, { requestHash }));
@@ -123,13 +133,14 @@ export class BatchesService {
       agentId: input.agentId,
       sipRealm: this.generator.sipRealm,
       credentialsIncluded: true,
-      customers: created.map(({ customerId, accountNumber, sipUsername, sipPassword, portalUsername, portalPassword }) => ({
+      customers: created.map(({ customerId, accountNumber, sipUsername, sipPassword, portalUsername, portalPassword, further }) => ({
         customerId,
         accountNumber,
         sipUsername,
         portalUsername,
         sipPassword,
         portalPassword,
+        furtherSipUsers: further.map((user) => ({ sipUsername: user.sipUsername, sipPassword: user.sipPassword })),
       })),
     };
   }
@@ -152,6 +163,7 @@ export class BatchesService {
         portalUsername: c.portalUsername,
         sipPassword: null,
         portalPassword: null,
+        furtherSipUsers: [],
       })),
     };
   }

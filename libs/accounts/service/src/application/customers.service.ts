@@ -14,6 +14,8 @@ import { CustomerTermsResolver } from './customer-terms.js';
 import { CredentialsGenerator, type NewCustomerCredentials } from './generated-credentials.js';
 import { PortalLogins } from './portal-logins.js';
 import { assertSameRequest, idFromKey, type RequestIdempotency } from './request-idempotency.js';
+import { addFurtherSipUsers, generateFurtherSipUsers, type FurtherSipUser } from './further-sip-users.js';
+import { decideAll } from './decide-all.js';
 import { chosenUsername } from './usernames.js';
 
 const logger = new Logger('CustomersService');
@@ -34,6 +36,8 @@ export interface OpenedCustomer {
   sipRealm: string;
   /** null when this answers a repeated Idempotency-Key: credentials are shown only once. */
   credentials: NewCustomerCredentials | null;
+  /** the account's further SIP users (its profile's sipUsersPerAccount − 1), with passwords; [] on a replay. */
+  furtherSipUsers: FurtherSipUser[];
 }
 
 @Injectable()
@@ -55,6 +59,7 @@ export class CustomersService {
     const portalUsername = input.portalUsername === undefined ? undefined : chosenUsername(input.portalUsername);
     if (portalUsername !== undefined) await this.logins.assertAvailable(portalUsername, 'customer', customerId);
     let credentials: NewCustomerCredentials | undefined;
+    let further: FurtherSipUser[] | undefined;
     let existed = false;
     let reserved = false;
     try {
@@ -66,6 +71,7 @@ export class CustomersService {
         reserved = (await this.reserveInitialBalance(customerId, input, terms)) || reserved;
         // generated once: a re-run after a conflict keeps the account number it already took
         credentials ??= (await this.generator.generate(1, portalUsername))[0]!;
+        further ??= generateFurtherSipUsers(this.generator, credentials.accountNumber, (await this.aggregates.profile(input.profileId)).state);
         const command: OpenCustomer = {
           type: 'OpenCustomer',
           customerId,
@@ -81,7 +87,9 @@ export class CustomersService {
           initialBalanceSource: input.initialBalanceSource,
           meta: commandMeta(context, this.options.clock()),
         };
-        return [{ streamId: customer.streamId, expectedVersion: customer.expectedVersion, events: customerDecider.decide(command, customer.state) }];
+        // the further users join the opening's append: an account never exists without them
+        const events = decideAll(customerDecider, customer.state, [command, ...addFurtherSipUsers(customerId, further, command.meta)]);
+        return [{ streamId: customer.streamId, expectedVersion: customer.expectedVersion, events }];
       }, eventMetadata(context, { requestHash }));
     } catch (error) {
       if (reserved && input.agentId !== null) await this.releaseUnlessOpened(customerId, input.agentId);
@@ -91,11 +99,11 @@ export class CustomersService {
     if (existed || credentials === undefined) {
       const opening = await this.aggregates.openingMetadata(customerStreamId(customerId));
       assertSameRequest(opening?.requestHash, input.idempotency);
-      return { customer: await this.row(customerId), sipRealm: this.generator.sipRealm, credentials: null };
+      return { customer: await this.row(customerId), sipRealm: this.generator.sipRealm, credentials: null, furtherSipUsers: [] };
     }
     // the portal password is generated (even with a chosen username): the cheap hash suffices
     await this.logins.createGenerated([{ username: credentials.portalUsername, password: credentials.portalPassword, role: 'customer', subjectId: customerId }]);
-    return { customer: await this.row(customerId), sipRealm: this.generator.sipRealm, credentials };
+    return { customer: await this.row(customerId), sipRealm: this.generator.sipRealm, credentials, furtherSipUsers: further ?? [] };
   }
 
   /**

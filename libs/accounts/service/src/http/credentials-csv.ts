@@ -6,7 +6,14 @@ import type { BatchCustomerCredentials } from '../application/batches.service.js
 const HEADER = ['account_number', 'customer_id', 'sip_username', 'sip_password', 'sip_realm', 'portal_username', 'portal_password'];
 
 export function credentialsCsv(customers: readonly BatchCustomerCredentials[], sipRealm: string): string {
-  const lines = [HEADER, ...customers.map((c) => [c.accountNumber, c.customerId, c.sipUsername, c.sipPassword ?? '', sipRealm, c.portalUsername, c.portalPassword ?? ''])];
+  // an account's further SIP users follow it, one line each, without the portal login (it has one)
+  const lines = [
+    HEADER,
+    ...customers.flatMap((c) => [
+      [c.accountNumber, c.customerId, c.sipUsername, c.sipPassword ?? '', sipRealm, c.portalUsername, c.portalPassword ?? ''],
+      ...(c.furtherSipUsers ?? []).map((user) => [c.accountNumber, c.customerId, user.sipUsername, user.sipPassword, sipRealm, '', '']),
+    ]),
+  ];
   return lines.map((cells) => cells.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -42,7 +42,13 @@ const CredentialsView = z.object({
   portalUsername: z.string(),
   portalPassword: z.string(),
 });
-const OpenedCustomerView = z.object({ customer: CustomerView, credentials: CredentialsView.nullable().meta({ description: 'shown once; null on a replay' }) });
+const FurtherSipUsersView = z
+  .array(z.object({ sipUsername: z.string(), sipPassword: z.string() }))
+  .meta({ description: "the account's further SIP users (its profile's sipUsersPerAccount − 1: `<account number>-2…n`), passwords shown once" });
+const OpenedCustomerView = z.object({
+  customer: CustomerView,
+  credentials: CredentialsView.extend({ furtherSipUsers: FurtherSipUsersView }).nullable().meta({ description: 'shown once; null on a replay' }),
+});
 const OpenedBatchView = z.object({
   batchId: z.string(),
   profileId: z.string(),
@@ -58,6 +64,7 @@ const OpenedBatchView = z.object({
       sipPassword: z.string().nullable(),
       portalUsername: z.string(),
       portalPassword: z.string().nullable(),
+      furtherSipUsers: FurtherSipUsersView.optional(),
     }),
   ),
 });
@@ -117,6 +124,7 @@ export class CustomersController {
         portalUsername: customer.portalUsername,
         sipPassword: credentials?.sipPassword ?? null,
         portalPassword: credentials?.portalPassword ?? null,
+        furtherSipUsers: opened.furtherSipUsers.map(({ sipUsername, sipPassword }) => ({ sipUsername, sipPassword })),
       };
       return csv(response, `customer-${customer.accountNumber}.csv`, credentialsCsv([row], sipRealm));
     }
@@ -132,6 +140,7 @@ export class CustomersController {
               sipRealm,
               portalUsername: credentials.portalUsername,
               portalPassword: credentials.portalPassword,
+              furtherSipUsers: opened.furtherSipUsers.map(({ sipUsername, sipPassword }) => ({ sipUsername, sipPassword })),
             },
     };
   }
