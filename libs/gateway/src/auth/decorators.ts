@@ -3,7 +3,7 @@
 // stream take a single-use ticket from the query string.
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiBasicAuth, ApiBearerAuth, ApiQuery, ApiSecurity } from '@nestjs/swagger';
-import { ApiProblemResponse, SWITCH_BASIC_SCHEME } from '../openapi/openapi.js';
+import { SWITCH_BASIC_SCHEME } from '../openapi/openapi.js';
 import type { HttpRequest } from '../http-types.js';
 import type { Principal, Role } from './principal.js';
 
@@ -27,7 +27,6 @@ export function Roles(...roles: [Role, ...Role[]]): MethodDecorator & ClassDecor
     SetMetadata(ROLES_METADATA, roles),
     ApiBearerAuth('bearer'),
     ...(roles.includes('switch') ? [ApiBasicAuth(SWITCH_BASIC_SCHEME)] : []),
-    ApiProblemResponse(403, `allowed: ${roles.join(', ')}`, ['forbidden']),
   );
 }
 

@@ -6,7 +6,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { z } from 'zod';
-import { IS_PUBLIC } from '../auth/decorators.js';
+import { DEFAULT_ROLES } from '../auth/auth.guard.js';
+import { IS_PUBLIC, ROLES_METADATA } from '../auth/decorators.js';
 import { IDEMPOTENT_METADATA, type IdempotentOptions } from '../idempotency/idempotent.decorator.js';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem.js';
 import { declaredProblems, edgeProblems, recordProblemResponse, routeHandlers, routeMethod, type ProblemResponseDoc, type RouteHandler } from './problem-responses.js';
@@ -113,9 +114,10 @@ export function buildOpenApiDocument(app: INestApplication, version = '1'): Open
       const { operationId, responses } = operation as { operationId?: string; responses: Record<string, unknown> };
       const route = operationId === undefined ? undefined : (routes.get(operationId) ?? routes.get(operationId.replace(/_[a-z]+$/, '')));
       if (route !== undefined && routeMethod(route) === method) {
-        for (const [status, response] of problemResponses(problemsOf(route))) responses[status] = response;
         const body = Reflect.getMetadata(REQUEST_BODY_METADATA, route.handler) as unknown;
         if (body !== undefined) (operation as { requestBody?: unknown }).requestBody = body;
+        const requestBody = (operation as { requestBody?: { content?: Record<string, unknown> } }).requestBody;
+        for (const [status, response] of problemResponses(problemsOf(route, requestBody?.content?.['application/json'] !== undefined))) responses[status] = response;
         const query = route.schemas.get('query');
         if (query !== undefined) alternativeQueryParameters(operation as { parameters?: Record<string, unknown>[] }, query);
       }
@@ -141,11 +143,15 @@ function alternativeQueryParameters(operation: { parameters?: Record<string, unk
   ];
 }
 
-/** Every problem a route can answer: the edge's (from its decorators) and the ones it declared. */
-export function problemsOf(route: RouteHandler): ProblemResponseDoc[] {
+/**
+ * Every problem a route can answer: the edge's (from its decorators) and the ones it declared.
+ * `readsJsonBody`: the operation takes a JSON body (which the JSON parser reads first, whoever validates it).
+ */
+export function problemsOf(route: RouteHandler, readsJsonBody = false): ProblemResponseDoc[] {
   const flag = (key: string) => Reflect.getMetadata(key, route.handler) ?? Reflect.getMetadata(key, route.controller);
   const idempotent = flag(IDEMPOTENT_METADATA) as Required<IdempotentOptions> | undefined;
-  return [...edgeProblems(route, { isPublic: flag(IS_PUBLIC) === true, idempotent }), ...declaredProblems(route)];
+  const roles = flag(ROLES_METADATA) as readonly string[] | undefined;
+  return [...edgeProblems(route, { isPublic: flag(IS_PUBLIC) === true, roles: roles ?? DEFAULT_ROLES, idempotent, readsJsonBody }), ...declaredProblems(route)];
 }
 
 /** One response per status: the descriptions joined, `code` restricted to the codes of that status. */

@@ -73,6 +73,10 @@ function validatedParts(controller: Type, methodName: string): Map<string, unkno
 
 export interface EdgeFacts {
   isPublic: boolean;
+  /** the roles the route admits (@Roles on the method, else on the controller, else the default). */
+  roles: readonly string[];
+  /** the operation takes a JSON body (documented), whether or not the pipe validates it with a schema. */
+  readsJsonBody: boolean;
   idempotent: { required: boolean } | undefined;
 }
 
@@ -83,13 +87,17 @@ export function edgeProblems(route: RouteHandler, facts: EdgeFacts): ProblemResp
   if (route.schemas.size > 0) {
     docs.push({ status: HttpStatus.BAD_REQUEST, description: 'the request is invalid (every field error in `errors`)', codes: hasBody ? ['validation', 'malformed_json'] : ['validation'] });
   }
+  if (!hasBody && facts.readsJsonBody) {
+    docs.push({ status: HttpStatus.BAD_REQUEST, description: 'the body is not JSON, or not an object', codes: ['malformed_json'] });
+    docs.push({ status: HttpStatus.PAYLOAD_TOO_LARGE, description: 'the body is larger than the limit', codes: ['payload_too_large'] });
+  }
   if (hasBody) {
     docs.push({ status: HttpStatus.PAYLOAD_TOO_LARGE, description: 'the body is larger than the limit', codes: ['payload_too_large'] });
     docs.push({ status: HttpStatus.UNSUPPORTED_MEDIA_TYPE, description: 'the body is not JSON', codes: ['unsupported_media_type'] });
   }
   if (!facts.isPublic) {
     docs.push({ status: HttpStatus.UNAUTHORIZED, description: 'missing, invalid or revoked credentials', codes: ['unauthorized'] });
-    docs.push({ status: HttpStatus.FORBIDDEN, description: 'not allowed for this role', codes: ['forbidden'] });
+    docs.push({ status: HttpStatus.FORBIDDEN, description: `not allowed for this role (allowed: ${facts.roles.join(', ')})`, codes: ['forbidden'] });
   }
   if (facts.idempotent !== undefined) {
     docs.push({
