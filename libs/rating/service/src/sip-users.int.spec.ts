@@ -8,8 +8,14 @@ import { RatingTestApp, waitFor } from './__fixtures__/rating-test-app.js';
 
 const usa = { prefix: '1', destination: 'USA', intervals: [{ startSecond: 0, ratePerMinute: '0.60', incrementSeconds: 1 }] };
 
-function sipUserChanged(customerId: string, sipUsername: string, status: 'active' | 'suspended' | 'removed', maxConcurrentCalls: number | null = null): AccountsEventDraft<'accounts.SipUserChanged'> {
-  return { type: 'accounts.SipUserChanged', aggregateId: customerId, data: { customerId, sipUsername, status, maxConcurrentCalls, actor: 'admin:itc', occurredAt: new Date().toISOString() } };
+function sipUserChanged(
+  customerId: string,
+  sipUsername: string,
+  status: 'active' | 'suspended' | 'removed',
+  maxConcurrentCalls: number | null = null,
+  occurredAt = new Date().toISOString(),
+): AccountsEventDraft<'accounts.SipUserChanged'> {
+  return { type: 'accounts.SipUserChanged', aggregateId: customerId, data: { customerId, sipUsername, status, maxConcurrentCalls, actor: 'admin:itc', occurredAt } };
 }
 
 describe('SIP users of one account in rating', () => {
@@ -76,8 +82,19 @@ describe('SIP users of one account in rating', () => {
     expect((await authorize({ account: a.accountNumber })).body).toMatchObject({ allowed: true });
 
     await app.accounts.publish(sipUserChanged('acct-b', 'b-phone', 'removed'));
-    await waitFor(async () => (await userRow('b-phone')) === undefined, 20_000, 'the removal');
+    await waitFor(async () => (await userRow('b-phone'))?.status === 'removed', 20_000, 'the removal');
     expect((await authorize({ sipUsername: 'b-phone' })).body).toMatchObject({ allowed: false, reason: 'unknown_account' });
+  });
+
+  it('keeps the latest change of a user whatever order its events arrive in (the catch-up may apply the newest first)', async () => {
+    await app.openCustomer('late', { rateSheetId: 'su', initialBalance: '10' });
+    await app.accounts.publish(sipUserChanged('late', 'late-phone', 'suspended', null, '2026-01-02T00:00:00.000Z'));
+    await waitFor(async () => (await userRow('late-phone'))?.status === 'suspended', 20_000, 'the newer change');
+    // an older change delivered afterwards does not undo it
+    await app.accounts.publish(sipUserChanged('late', 'late-phone', 'active', 1, '2026-01-01T00:00:00.000Z'), sipUserChanged('late', 'late-probe', 'active'));
+    await waitFor(async () => (await userRow('late-probe')) !== undefined, 20_000, 'the later events consumed');
+    expect(await userRow('late-phone')).toEqual({ status: 'suspended', max_concurrent_calls: null });
+    expect((await authorize({ sipUsername: 'late-phone' })).body).toMatchObject({ allowed: false, reason: 'sip_user_suspended' });
   });
 
   it("filters a customer's calls and summary by SIP user and groups the summary by user", async () => {

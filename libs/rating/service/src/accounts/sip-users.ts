@@ -49,17 +49,18 @@ export function sipUserStatements(s: string, lockNamespace: number): string[] {
   ];
 }
 
-/** The consumer's effect of one accounts.SipUserChanged (in its inbox transaction). */
+/**
+ * The consumer's effect of one accounts.SipUserChanged (in its inbox transaction). The latest
+ * change of a username wins whatever order changes arrive in: the catch-up applies a user's
+ * newest event ahead of the consumer, whose older ones must not undo it. A removal stays as a
+ * tombstone (`removed`) for the same reason.
+ */
 export async function applySipUserChanged(client: pg.ClientBase, table: string, d: SipUserChangedV1): Promise<void> {
-  if (d.status === 'removed') {
-    await client.query(`DELETE FROM ${table} WHERE sip_username = $1 AND customer_id = $2`, [d.sipUsername, d.customerId]);
-    return;
-  }
-  // events of one customer arrive in order (key = customer id); a later change always wins
   await client.query(
-    `INSERT INTO ${table} (sip_username, customer_id, status, max_concurrent_calls, updated_at) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO ${table} AS u (sip_username, customer_id, status, max_concurrent_calls, updated_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (sip_username) DO UPDATE SET customer_id = EXCLUDED.customer_id, status = EXCLUDED.status,
-       max_concurrent_calls = EXCLUDED.max_concurrent_calls, updated_at = EXCLUDED.updated_at`,
+       max_concurrent_calls = EXCLUDED.max_concurrent_calls, updated_at = EXCLUDED.updated_at
+     WHERE u.updated_at <= EXCLUDED.updated_at`,
     [d.sipUsername, d.customerId, d.status, d.maxConcurrentCalls, d.occurredAt],
   );
 }
@@ -74,6 +75,9 @@ interface SipUserSql {
 /** The rows of these usernames (one query). */
 export async function sipUsersNamed(pool: pg.Pool, table: string, sipUsernames: readonly string[]): Promise<SipUserEntry[]> {
   if (sipUsernames.length === 0) return [];
-  const { rows } = await pool.query<SipUserSql>(`SELECT sip_username, customer_id, status, max_concurrent_calls FROM ${table} WHERE sip_username = ANY($1::text[])`, [sipUsernames]);
+  const { rows } = await pool.query<SipUserSql>(
+    `SELECT sip_username, customer_id, status, max_concurrent_calls FROM ${table} WHERE sip_username = ANY($1::text[]) AND status <> 'removed'`,
+    [sipUsernames],
+  );
   return rows.map((r) => ({ sipUsername: r.sip_username, customerId: r.customer_id, status: r.status, maxConcurrentCalls: r.max_concurrent_calls }));
 }
