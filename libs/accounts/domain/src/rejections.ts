@@ -22,6 +22,12 @@ const conflict = (message: string, code: string) => new RejectedCommand(message,
 const notFound = (message: string, code: string) => new RejectedCommand(message, code, 404);
 /** 403: the input is fine, but this actor may not do it. */
 const forbidden = (message: string, code: string) => new RejectedCommand(message, code, 403);
+/**
+ * Refusals of the checks the service runs before any command is decided (the agent billing
+ * policy, a sheet rating does not know): `decided: false`, so an Idempotency-Key does not keep
+ * them and a retry with the same key runs again.
+ */
+const checked = (message: string, code: string, status: 403 | 422) => new RejectedCommand(message, code, status, {}, false);
 
 const INTERNATIONAL = 'an international number: + and 8 to 15 digits';
 
@@ -32,7 +38,7 @@ export const rejections = {
   invalidEmail: () => invalid('contact e-mail is not a valid address', 'invalid_email'),
   invalidUsername: () => invalid('username must be 3 to 64 characters: lowercase letters, digits and . _ @ -', 'invalid_username'),
   invalidRateSheet: () => invalid('rate sheet must be a rate sheet id', 'invalid_rate_sheet'),
-  rateSheetNotFound: (sheetId: string) => invalid(`rate sheet "${sheetId}" does not exist: import it (POST /rate-sheets) or derive it first`, 'rate_sheet_not_found'),
+  rateSheetNotFound: (sheetId: string) => checked(`rate sheet "${sheetId}" does not exist: import it (POST /rate-sheets) or derive it first`, 'rate_sheet_not_found', 422),
   invalidLowBalanceThreshold: () => invalid('low-balance threshold must not be negative', 'invalid_low_balance_threshold'),
   invalidLanguage: () => invalid('language must be a language tag such as "en" or "pt-BR"', 'invalid_language'),
 
@@ -60,17 +66,22 @@ export const rejections = {
   notThisAgent: () => forbidden('an agent changes only its own contact details', 'not_this_agent'),
 
   // what an agent may give its customers (policy/agent-billing-policy.ts)
-  billingTermsNotAllowed: () => forbidden("only ITC and the customer's agent set a customer's rate sheet or credit limit", 'billing_terms_not_allowed'),
+  billingTermsNotAllowed: () =>
+    checked("only ITC and the customer's agent set a customer's rate sheet or credit limit", 'billing_terms_not_allowed', 403),
   rateSheetNotAllowed: (sheetId: string, agentSheetId: string) =>
-    forbidden(
-      `rate sheet "${sheetId}" is not yours to bill with: use the sheet ITC assigned to you ("${agentSheetId}") or a sheet derived from it at a markup of at least 0`,
+    checked(
+      `rate sheet "${sheetId}" is not yours to bill with: use the sheet ITC assigned to you ("${agentSheetId}") or a sheet you derived from it at a markup of at least 0`,
       'rate_sheet_not_allowed',
+      403,
     ),
-  rateSheetOfAnotherAgent: (sheetId: string) => forbidden(`rate sheet "${sheetId}" belongs to another agent`, 'rate_sheet_of_another_agent'),
   rateSheetBelowCost: (sheetId: string, markupPercent: string) =>
-    forbidden(`rate sheet "${sheetId}" sells below the sheet ITC assigned to you (markup ${markupPercent} %): an agent's markup must be at least 0`, 'rate_sheet_below_cost'),
+    checked(
+      `rate sheet "${sheetId}" sells below the sheet ITC assigned to you (markup ${markupPercent} %): an agent's markup must be at least 0`,
+      'rate_sheet_below_cost',
+      403,
+    ),
   creditLimitAboveAgentMaximum: (creditLimit: string, maximum: string) =>
-    forbidden(`credit limit ${creditLimit} is above the ${maximum} ITC allows this agent to grant a customer`, 'credit_limit_above_agent_maximum'),
+    checked(`credit limit ${creditLimit} is above the ${maximum} ITC allows this agent to grant a customer`, 'credit_limit_above_agent_maximum', 403),
 
   // customer profiles
   profileNotFound: () => notFound('profile not found', 'profile_not_found'),

@@ -2,7 +2,7 @@
 // A 404 for an entity that appears a moment later, a 429, a 503 or a 500 must not be replayed:
 // the retry with the same key executes and succeeds. A decided refusal (409) stays the answer.
 import { Controller, Module, Param, Post } from '@nestjs/common';
-import { RejectedCommand } from '@billing/decider';
+import { beforeDecision, RejectedCommand } from '@billing/decider';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
 import { randomUUID } from 'node:crypto';
 import { Idempotent, ProblemException, REPLAYED_HEADER, Roles } from '../index.js';
@@ -63,8 +63,27 @@ class OutcomesController {
   @Idempotent()
   checking(@Param('id') id: string) {
     count(id);
-    // a check before any command (e.g. a rate sheet another service has not published yet)
-    if (failOnce(id)) throw new ProblemException(422, 'rate_sheet_not_found', 'The rate sheet does not exist.');
+    // a check before any command (accounts' RateSheetCheck: a sheet rating has not published yet)
+    if (failOnce(id)) throw beforeDecision(new RejectedCommand('rate sheet "s-1" does not exist', 'rate_sheet_not_found', 422));
+    return { done: id };
+  }
+
+  @Post('policing/:id')
+  @Roles('admin')
+  @Idempotent()
+  policing(@Param('id') id: string) {
+    count(id);
+    // a policy before any command (an agent's billing terms; the sheet may be derived a moment later)
+    if (failOnce(id)) throw new RejectedCommand('rate sheet "s-1" is not yours to bill with', 'rate_sheet_not_allowed', 403, {}, false);
+    return { done: id };
+  }
+
+  @Post('forbidding/:id')
+  @Roles('admin')
+  @Idempotent()
+  forbidding(@Param('id') id: string) {
+    count(id);
+    if (failOnce(id)) throw new RejectedCommand('PBX features are assigned by ITC only', 'features_itc_only', 403);
     return { done: id };
   }
 
@@ -118,6 +137,7 @@ describe('Idempotency-Key: only executed outcomes are stored', () => {
     ['throttled', 429],
     ['crashing', 500],
     ['checking', 422],
+    ['policing', 403],
   ])('a %s answer (%i) is not stored: the retry with the same key executes', async (path, status) => {
     const id = randomUUID();
     const key = randomUUID();
@@ -138,6 +158,16 @@ describe('Idempotency-Key: only executed outcomes are stored', () => {
     expect(retry.status).toBe(409);
     expect(retry.headers.get(REPLAYED_HEADER)).toBe('true');
     expect(retry.body.code).toBe('insufficient_funds');
+    expect(executions.get(id)).toBe(1);
+  });
+
+  it("a 403 a command's rules decided is the outcome too", async () => {
+    const id = randomUUID();
+    const key = randomUUID();
+    expect((await post(`forbidding/${id}`, key)).status).toBe(403);
+    const retry = await post(`forbidding/${id}`, key);
+    expect(retry.status).toBe(403);
+    expect(retry.headers.get(REPLAYED_HEADER)).toBe('true');
     expect(executions.get(id)).toBe(1);
   });
 });

@@ -135,15 +135,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
 /**
  * Which failures are the outcome of an executed command (stored and replayed) rather than "not
- * decided, try again" (claim released, a retry with the same key executes): only a command the
- * domain decided and refused (RejectedCommand) with a 4xx that says something about the request
- * itself (409, 422, …). Never a 404 — the entity may be one another service has just accepted and
- * this one has not learnt yet —, 408/425/429 or any 5xx, and no exception raised before or beside
- * the decision (validation 400, auth 401/403, a concurrency conflict 409, a 422 from a check):
- * nothing was changed, so running the request again is both safe and what the client wants.
+ * decided, try again" (claim released, a retry with the same key executes): only a refusal a
+ * command's rules decided (a RejectedCommand with `decided`) with a 4xx that says something about
+ * the request itself (403, 409, 422, …). Never a 404 — the entity may be one another service has
+ * just accepted and this one has not learnt yet —, 408/425/429 or any 5xx, and no refusal raised
+ * before or beside the decision (validation 400, auth 401/403, a concurrency conflict 409, the
+ * checks and policies that throw `decided: false`, e.g. 422 rate_sheet_not_found, an agent's 403
+ * rate_sheet_not_allowed): nothing was changed, so running the request again is both safe and
+ * what the client wants.
  */
 export function isFinalOutcome(error: unknown, status: number): boolean {
-  if (!(error instanceof RejectedCommand)) return false;
+  if (!(error instanceof RejectedCommand) || !error.decided) return false;
   return status >= 400 && status < 500 && !NOT_YET_KNOWN_OR_TRANSIENT.has(status);
 }
 

@@ -14,10 +14,22 @@ export class RejectedCommand extends Error {
     readonly status: 403 | 404 | 409 | 422 = 422,
     /** further members of the answer (`available` of an insufficient_funds), JSON values, money as decimal strings. */
     readonly details: Readonly<Record<string, unknown>> = {},
+    /**
+     * true: a command's rules decided this refusal — it is the command's outcome (an Idempotency-Key
+     * keeps and replays it). false: a check or policy before the decision refused the request
+     * (a sheet another service has not published yet, what this actor may set): nothing was
+     * decided, so a retry with the same key runs again. See `beforeDecision`.
+     */
+    readonly decided: boolean = true,
   ) {
     super(message);
     this.name = 'RejectedCommand';
   }
+}
+
+/** The same refusal, raised by a check or policy before any command is decided (`decided: false`). */
+export function beforeDecision(rejection: RejectedCommand): RejectedCommand {
+  return new RejectedCommand(rejection.message, rejection.code, rejection.status, rejection.details, false);
 }
 
 /** A broken invariant while evolving state: a bug, never clamp (TIGER_STYLE: assert and crash). */

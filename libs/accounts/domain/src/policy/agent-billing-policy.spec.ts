@@ -28,39 +28,51 @@ const ownDerived = sheet({ sheetId: 'sheet-gold', parentSheetId: 'sheet-agent', 
 const itcDerived = sheet({ sheetId: 'sheet-itc-for-acme', parentSheetId: 'sheet-agent', markupMicroPercent: 0n, ownerAgentId: null });
 const itcBase = sheet({ sheetId: 'sheet-base' });
 
-function refusal(request: CustomerTermsRequest): { status: number; code: string; message: string } {
+function refusal(request: CustomerTermsRequest): { status: number; code: string; message: string; decided: boolean } {
   try {
     checkAgentBillingPolicy(request);
   } catch (error) {
-    if (error instanceof RejectedCommand) return { status: error.status, code: error.code, message: error.message };
+    if (error instanceof RejectedCommand) return { status: error.status, code: error.code, message: error.message, decided: error.decided };
     throw error;
   }
   throw new Error('expected a refusal');
 }
 
 describe('what an agent may give its customers', () => {
-  it('allows the sheet ITC assigned, a sheet the agent or ITC derived from it at markup ≥ 0, and no sheet at all', () => {
-    for (const rateSheet of [assigned, ownDerived, itcDerived, null, undefined]) {
+  it('allows the sheet ITC assigned, a sheet the agent derived from it at markup ≥ 0, and no sheet at all', () => {
+    for (const rateSheet of [assigned, ownDerived, null, undefined]) {
       expect(() => checkAgentBillingPolicy({ meta: asAgent, agent, rateSheet })).not.toThrow();
     }
   });
 
-  it("refuses ITC's base sheet (not the one assigned to the agent)", () => {
-    expect(refusal({ meta: asAgent, agent, rateSheet: itcBase })).toEqual({
+  it("answers a sheet the agent may not see as one that does not exist: ITC's base, another agent's assigned sheet, an ITC sheet derived from the agent's", () => {
+    const notFound = (sheetId: string) => ({
+      status: 422,
+      code: 'rate_sheet_not_found',
+      message: `rate sheet "${sheetId}" does not exist: import it (POST /rate-sheets) or derive it first`,
+      decided: false,
+    });
+    expect(refusal({ meta: asAgent, agent, rateSheet: itcBase })).toEqual(notFound('sheet-base'));
+    // when ITC assigned its base sheet to this agent, a sheet ITC derived from it for another agent is still not this agent's
+    const onBase = { ...agent, rateSheetId: 'sheet-base' };
+    const rivalAssigned = sheet({ sheetId: 'sheet-for-rival', parentSheetId: 'sheet-base', markupMicroPercent: 10_000_000n, ownerAgentId: null });
+    expect(refusal({ meta: asAgent, agent: onBase, rateSheet: rivalAssigned })).toEqual(notFound('sheet-for-rival'));
+    expect(refusal({ meta: asAgent, agent, rateSheet: itcDerived })).toEqual(notFound('sheet-itc-for-acme'));
+  });
+
+  it("answers another agent's own sheet as one that does not exist, even one derived from the same sheet", () => {
+    const foreign = sheet({ sheetId: 'sheet-rival', parentSheetId: 'sheet-agent', markupMicroPercent: 5_000_000n, ownerAgentId: 'agent-2' });
+    expect(refusal({ meta: asAgent, agent, rateSheet: foreign })).toMatchObject({ status: 422, code: 'rate_sheet_not_found' });
+  });
+
+  it("refuses the agent's own sheet derived from another sheet than the assigned one (ITC reassigned the agent)", () => {
+    const elsewhere = sheet({ sheetId: 'sheet-mine-of-base', parentSheetId: 'sheet-base', markupMicroPercent: 50_000_000n, ownerAgentId: 'agent-1' });
+    expect(refusal({ meta: asAgent, agent, rateSheet: elsewhere })).toEqual({
       status: 403,
       code: 'rate_sheet_not_allowed',
-      message: 'rate sheet "sheet-base" is not yours to bill with: use the sheet ITC assigned to you ("sheet-agent") or a sheet derived from it at a markup of at least 0',
+      message: 'rate sheet "sheet-mine-of-base" is not yours to bill with: use the sheet ITC assigned to you ("sheet-agent") or a sheet you derived from it at a markup of at least 0',
+      decided: false,
     });
-  });
-
-  it("refuses another agent's sheet, even one derived from the same base", () => {
-    const foreign = sheet({ sheetId: 'sheet-rival', parentSheetId: 'sheet-agent', markupMicroPercent: 5_000_000n, ownerAgentId: 'agent-2' });
-    expect(refusal({ meta: asAgent, agent, rateSheet: foreign })).toMatchObject({ status: 403, code: 'rate_sheet_of_another_agent' });
-  });
-
-  it('refuses a sheet derived from another sheet than the assigned one', () => {
-    const elsewhere = sheet({ sheetId: 'sheet-mine-of-base', parentSheetId: 'sheet-base', markupMicroPercent: 50_000_000n, ownerAgentId: 'agent-1' });
-    expect(refusal({ meta: asAgent, agent, rateSheet: elsewhere })).toMatchObject({ status: 403, code: 'rate_sheet_not_allowed' });
   });
 
   it('refuses a derived sheet that sells below the agent\'s cost (negative markup), or that has no markup', () => {
@@ -69,6 +81,7 @@ describe('what an agent may give its customers', () => {
       status: 403,
       code: 'rate_sheet_below_cost',
       message: 'rate sheet "sheet-gold" sells below the sheet ITC assigned to you (markup -0.000001 %): an agent\'s markup must be at least 0',
+      decided: false,
     });
     expect(refusal({ meta: asAgent, agent, rateSheet: { ...ownDerived, markupMicroPercent: null } })).toMatchObject({ code: 'rate_sheet_not_allowed' });
   });
@@ -83,6 +96,7 @@ describe('what an agent may give its customers', () => {
       status: 403,
       code: 'credit_limit_above_agent_maximum',
       message: 'credit limit 50.000001 is above the 50 ITC allows this agent to grant a customer',
+      decided: false,
     });
     const noCredit = { ...agent, maxCustomerCreditLimitMicros: 0n };
     expect(() => checkAgentBillingPolicy({ meta: asAgent, agent: noCredit, creditLimitMicros: 0n })).not.toThrow();

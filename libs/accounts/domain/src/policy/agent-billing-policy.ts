@@ -1,14 +1,18 @@
-// What an agent may give its customers (DESIGN: ITC assigns each agent a rate sheet and bounds
-// the credit it grants). One rule for every path that sets a customer's terms — the agent's own
-// profiles, opening a customer, changing a customer's rate sheet or credit limit:
-//  - the rate sheet is the one ITC assigned to the agent, or a sheet derived directly from it at
-//    a markup ≥ 0 by that agent or by ITC; never ITC's base sheet, another agent's sheet, or a
-//    sheet that sells below the agent's cost;
+// What an agent may give its customers. ITC assigns each agent a rate sheet and bounds the credit
+// it grants; one rule for every path that sets a customer's terms — the agent's own profiles,
+// opening a customer (single or batch), changing a customer's rate sheet or credit limit:
+//  - the rate sheet is the one ITC assigned to the agent, or a sheet that agent derived directly
+//    from it at a markup ≥ 0 (to give different customers different prices); never ITC's base
+//    sheet, a sheet of another agent, or one that sells below the agent's cost. A sheet the agent
+//    may not see (ITC's others, another agent's) is refused as if it did not exist (422
+//    rate_sheet_not_found), as rating's sheet routes answer it, so other tenants' ids cannot be
+//    probed;
 //  - a postpaid credit limit is at most the agent's `maxCustomerCreditLimitMicros` (0 = the agent
 //    grants no postpaid credit), because the agent is liable to ITC for its customers' unpaid
 //    postpaid usage up to the limit it granted.
 // ITC (admin, system) keeps full freedom. The facts about a sheet come from rating (the
-// RateSheetCatalog port); the service asks and passes the answer in.
+// RateSheetCatalog port); the service asks and passes the answer in. Every refusal here is a
+// check before the decision (`decided: false`).
 import { formatMoney, formatPercent } from '@billing/money';
 import type { AgentState } from '../agent/agent.state.js';
 import { rejections } from '../rejections.js';
@@ -52,9 +56,9 @@ export function checkAgentBillingPolicy(request: CustomerTermsRequest): void {
 }
 
 function checkSheet(sheet: RateSheetFacts, agentId: string, assignedSheetId: string): void {
-  if (!sheet.exists) throw rejections.rateSheetNotFound(sheet.sheetId);
-  if (sheet.sheetId === assignedSheetId) return;
-  if (sheet.ownerAgentId !== null && sheet.ownerAgentId !== agentId) throw rejections.rateSheetOfAnotherAgent(sheet.sheetId);
+  if (sheet.sheetId === assignedSheetId && sheet.exists) return;
+  // only the assigned sheet and the agent's own are visible to it: anything else "does not exist"
+  if (!sheet.exists || sheet.ownerAgentId !== agentId) throw rejections.rateSheetNotFound(sheet.sheetId);
   if (sheet.parentSheetId !== assignedSheetId) throw rejections.rateSheetNotAllowed(sheet.sheetId, assignedSheetId);
   // a derived sheet without a markup cannot be shown to sell at or above cost
   if (sheet.markupMicroPercent === null) throw rejections.rateSheetNotAllowed(sheet.sheetId, assignedSheetId);
