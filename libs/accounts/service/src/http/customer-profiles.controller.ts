@@ -44,7 +44,7 @@ export class CustomerProfilesController {
     description: 'ITC profiles (ownerAgentId null) serve every agent; an agent creates profiles for itself only. Money fields are decimal strings.',
   })
   @ApiResponse({ status: 201, standardSchema: ProfileView })
-  @ApiProblemResponse(403, "an agent's profile with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_of_another_agent, rate_sheet_below_cost, credit_limit_above_agent_maximum")
+  @ApiProblemResponse(403, "an agent's profile with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum")
   @ApiProblemResponse(422, 'billing terms break a rule (credit limit on prepaid, counts out of range, language, ...)')
   async create(
     @ValidBody(CreateProfileBody) body: CreateProfileBody,
@@ -88,7 +88,7 @@ export class CustomerProfilesController {
   @Roles('admin', 'agent')
   @ApiOperation({ summary: 'Change a profile (customers already opened keep the terms they copied)' })
   @ApiResponse({ status: 200, standardSchema: ProfileView })
-  @ApiProblemResponse(403, "forbidden (an ITC profile), or terms ITC does not let the agent give: rate_sheet_not_allowed, rate_sheet_of_another_agent, rate_sheet_below_cost, credit_limit_above_agent_maximum")
+  @ApiProblemResponse(403, "forbidden (an ITC profile), or terms ITC does not let the agent give: rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum")
   async update(@ValidParam('id', Id) id: string, @ValidBody(UpdateProfileBody) body: UpdateProfileBody, @Caller() context: CommandContext): Promise<ProfileView> {
     this.changeable(context.principal, await this.queries.get(id));
     return profileView(await this.profiles.update(context, id, { name: body.name, ...profileTerms(body) }));

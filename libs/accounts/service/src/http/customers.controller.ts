@@ -91,7 +91,7 @@ export class CustomersController {
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 201, standardSchema: OpenedCustomerView })
-  @ApiProblemResponse(403, "an agent's opening with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_of_another_agent, rate_sheet_below_cost, credit_limit_above_agent_maximum")
+  @ApiProblemResponse(403, "an agent's opening with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum")
   @ApiProblemResponse(404, 'profile or agent not found', ['not_found', 'profile_not_found', 'agent_not_found'])
   @ApiProblemResponse(409, 'username_taken, agent_suspended, profile_archived')
   async open(
@@ -242,7 +242,7 @@ export class CustomersController {
       "up to its maxCustomerCreditLimit; ITC is not limited. Another agent's customer is a 404.",
   })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
-  @ApiProblemResponse(403, 'rate_sheet_not_allowed, rate_sheet_of_another_agent, rate_sheet_below_cost, credit_limit_above_agent_maximum')
+  @ApiProblemResponse(403, 'rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum')
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   @ApiProblemResponse(422, 'rate_sheet_not_found, credit_limit_not_allowed (prepaid)')
   async changeBilling(@ValidParam('id', Id) id: string, @ValidBody(BillingBody) body: BillingBody, @Caller() context: CommandContext): Promise<CustomerView> {
