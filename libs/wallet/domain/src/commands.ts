@@ -100,6 +100,12 @@ export interface TransferToCustomer {
   readonly reference?: string;
   /** the agent's rate in force now: a transfer is a deposit for the customer, so it accrues commission. */
   readonly agentCommissionMicroPercent: bigint;
+  /**
+   * true only for the funding of an agent-funded opening (the wallet's accounts consumer): accounts
+   * answered 201 after reserving the amount, so the agent committed it then and the transfer is a
+   * fact — moved even when a reversal or an expiry since leaves the agent unable to cover it (in_debt).
+   */
+  readonly fundsOpening?: true;
   readonly meta: CommandMeta;
 }
 

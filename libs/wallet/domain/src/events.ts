@@ -83,6 +83,8 @@ export interface TransferredOut extends EventBase<AgentMainAccountId> {
   readonly balanceAfterMicros: bigint;
   /** the agent's reference, when it gave one (absent in transfers without one). */
   readonly reference?: string;
+  /** the funding of an opening the agent committed when it was reserved: a fact, recorded even below the floor. */
+  readonly fundsOpening?: true;
 }
 
 export interface TransferredIn extends EventBase<CustomerAccountId> {

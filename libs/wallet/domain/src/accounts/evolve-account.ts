@@ -2,7 +2,8 @@
 // event that would break an invariant on replay is a bug, so it throws InvariantViolation and is
 // never clamped. Two classes of debit (README.md, "Floors"):
 // - decided debits (TransferredOut, CommissionTransferredOut, HoldPlaced, InitialBalanceReserved) must leave
-//   available ≥ 0: the system chose them, and the decision checked it;
+//   available ≥ 0: the system chose them, and the decision checked it — except the TransferredOut
+//   funding an opening (`fundsOpening`), decided when its reservation was made and a fact since;
 // - facts (call charges, reversals, clawbacks) are recorded even below the floor, because refusing
 //   to record what happened would make the ledger lie. Commission ≥ 0 holds for every event.
 import { invariant } from '@billing/decider';
@@ -87,10 +88,13 @@ function apply(s: LedgerAccount, e: Exclude<WalletEvent, AccountOpened>): Ledger
       return { ...moveBalance(s, -e.amountMicros, e.balanceAfterMicros, e.type), deposits: withEntry(s.deposits, e.depositId, { ...deposit, reversed: true }) };
     }
 
-    case 'TransferredOut':
+    case 'TransferredOut': {
       requireOpen(s, e.type);
       requirePositive(e.amountMicros, e.type);
-      return requireAboveFloor(moveBalance(s, -e.amountMicros, e.balanceAfterMicros, e.type), e.type);
+      const moved = moveBalance(s, -e.amountMicros, e.balanceAfterMicros, e.type);
+      // an opening's funding was committed when its reservation was made: a fact from then on
+      return e.fundsOpening === true ? moved : requireAboveFloor(moved, e.type);
+    }
     case 'TransferredIn':
       requireOpen(s, e.type);
       requirePositive(e.amountMicros, e.type);

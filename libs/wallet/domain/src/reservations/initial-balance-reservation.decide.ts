@@ -44,10 +44,7 @@ export function decideReserveInitialBalance(command: ReserveInitialBalance, acco
     throw rejections.reservationReused();
   }
   requireOpen(agentMain, rejections.agentAccountClosed);
-  const expiries = expiredReservations(agentMain, audit, null);
-  const agentAfter = fold({ evolve: evolveAccount }, agentMain as AccountState, expiries) as LedgerAccount;
-  if (debtMicros(agentAfter) > 0n) throw rejections.agentInDebt();
-  if (availableMicros(agentAfter) < amountMicros) throw rejections.insufficientAgentBalance(availableMicros(agentAfter));
+  const expiries = reservationsBeforeDebit(agentMain, audit, { amountMicros, fundedCustomerId: null, committed: false });
   const reservation: InitialBalanceReserved = {
     type: 'InitialBalanceReserved',
     accountId: agentMain.accountId as InitialBalanceReserved['accountId'],
@@ -68,6 +65,32 @@ export function decideReleaseInitialBalance(command: ReleaseInitialBalance, agen
   // released, expired or used already: nothing to give back
   if (!agentMain.reservations.has(customerId)) return [];
   return [reservationEnded(agentMain, customerId, 'released', audit)];
+}
+
+export interface AgentDebit {
+  readonly amountMicros: bigint;
+  /** the customer whose reservation this debit spends (ended `funded`, never `expired`); null: none. */
+  readonly fundedCustomerId: string | null;
+  /**
+   * true: the money was set aside when the reservation was made (an opening accounts answered 201),
+   * so it is not checked again — a reversal or an expiry since then puts the agent in debt instead.
+   */
+  readonly committed: boolean;
+}
+
+/**
+ * The reservation events a debit of the agent's money (a reservation, a transfer) starts with —
+ * overdue reservations expired, the one the debit spends ended `funded` — after checking that, with
+ * them applied, the agent is not in debt and may still move the amount (unless it is committed).
+ */
+export function reservationsBeforeDebit(agentMain: LedgerAccount, audit: Audit, debit: AgentDebit): InitialBalanceReservationEnded[] {
+  const spent = debit.fundedCustomerId !== null && agentMain.reservations.has(debit.fundedCustomerId) ? [reservationEnded(agentMain, debit.fundedCustomerId, 'funded', audit)] : [];
+  const ended = [...expiredReservations(agentMain, audit, debit.fundedCustomerId), ...spent];
+  if (debit.committed) return ended;
+  const agentAfter = fold({ evolve: evolveAccount }, agentMain as AccountState, ended) as LedgerAccount;
+  if (debtMicros(agentAfter) > 0n) throw rejections.agentInDebt();
+  if (availableMicros(agentAfter) < debit.amountMicros) throw rejections.insufficientAgentBalance(availableMicros(agentAfter));
+  return ended;
 }
 
 /**

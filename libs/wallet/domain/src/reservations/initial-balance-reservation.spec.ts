@@ -6,8 +6,10 @@ import { accountsInvolved } from '../ledger/accounts-involved.js';
 import { walletDecider } from '../ledger/wallet-decider.js';
 import { postingsOf } from '../postings/postings-of.js';
 import { fromAccountSnapshot, toAccountSnapshot } from '../snapshot/account-snapshot.js';
-import { A, audit, C, D, depositToAgent, history, ledgerAfter, meta, micros, NOW, openAgent, openCustomer, transfer } from '../testing/fixtures.js';
-import { availableMicros, type LedgerAccount } from '../accounts/account-state.js';
+import { A, audit, C, D, depositToAgent, history, ledgerAfter, meta, micros, NOW, openAgent, openCustomer, reverse, transfer } from '../testing/fixtures.js';
+import { availableMicros, debtMicros, type LedgerAccount } from '../accounts/account-state.js';
+import { agentMainAccount } from '../accounts/account-id.js';
+import type { TransferToCustomer } from '../commands.js';
 
 const wallet = spec(walletDecider);
 const EXPIRES = '2025-03-01T12:30:00.000Z';
@@ -83,6 +85,29 @@ describe('initial-balance reservations', () => {
     const late = { ...transfer(A, C, '10', { transferId: 'initial-cust-c' }), meta: meta(AFTER_EXPIRY) };
     const events = wallet.given(history(...agentWith10, reserve(C, '10'), openCustomer(C, A))).when(late).events();
     expect(events[0]).toMatchObject({ type: 'InitialBalanceReservationEnded', reason: 'funded' });
+  });
+
+  // the funding of an opening answered 201 moves what the agent committed at reserve time
+  const funding = (now = NOW): TransferToCustomer => ({ ...transfer(A, C, '10', { transferId: 'initial-cust-c' }), fundsOpening: true, meta: meta(now) });
+  const customerAfter = (events: Parameters<typeof ledgerAfter>[0]) => ledgerAfter(events).get('customer:cust-c') as LedgerAccount;
+
+  it('funds its opening even when the agent’s deposit was reversed after the reservation: the agent goes in debt', () => {
+    const given = [...agentWith10, reserve(C, '10'), reverse(agentMainAccount(A), A), openCustomer(C, A)];
+    expect(() => history(...given, transfer(A, C, '10', { transferId: 'initial-cust-c' }))).toThrow(/insufficient agent balance/);
+    const after = history(...given, funding());
+    expect([customerAfter(after).balanceMicros, agentAccount(after).balanceMicros, debtMicros(agentAccount(after)), agentAccount(after).reservedMicros]).toEqual([micros('10'), micros('-10'), micros('10'), 0n]);
+    expect(after.find((event) => event.type === 'TransferredOut')).toMatchObject({ type: 'TransferredOut', fundsOpening: true, balanceAfterMicros: micros('-10') });
+  });
+
+  it('funds its opening after its reservation expired and the money was spent: the agent goes in debt', () => {
+    const spent = { ...transfer(A, D, '10', { transferId: 't-d' }), meta: meta(AFTER_EXPIRY) };
+    const given = [...agentWith10, reserve(C, '10'), openCustomer(D, A), spent, openCustomer(C, A)];
+    const after = history(...given, funding(AFTER_EXPIRY));
+    expect([customerAfter(after).balanceMicros, agentAccount(after).balanceMicros, debtMicros(agentAccount(after))]).toEqual([micros('10'), micros('-10'), micros('10')]);
+  });
+
+  it('funds its opening once: a redelivered funding moves nothing', () => {
+    wallet.given(history(...agentWith10, reserve(C, '10'), openCustomer(C, A), funding())).when(funding()).then([]);
   });
 
   it('refuses bad input', () => {

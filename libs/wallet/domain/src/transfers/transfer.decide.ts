@@ -6,10 +6,7 @@
 // Idempotency is kept on the customer side (the customer's received transferIds): a customer
 // receives few transfers, while an agent sends many, so the agent's state stays small. The
 // service binds a transferId to one (agent, customer, amount): the Idempotency-Key does that.
-import { fold } from '@billing/decider';
 import type { AccountState, LedgerAccount } from '../accounts/account-state.js';
-import { availableMicros, debtMicros } from '../accounts/account-state.js';
-import { evolveAccount } from '../accounts/evolve-account.js';
 import { accrueCommission } from '../commission/accrue-commission.js';
 import type { TransferToCustomer } from '../commands.js';
 import type { TransferredIn, TransferredOut, WalletEvent } from '../events.js';
@@ -17,7 +14,7 @@ import { rejections } from '../rejections.js';
 import { checkCommissionRate, checkId, checkPositiveAmount, isValidId } from '../shared/checks.js';
 import { auditOf } from '../shared/command-meta.js';
 import { existing, requireOpen } from '../shared/require-account.js';
-import { expiredReservations, reservationEnded } from '../reservations/initial-balance-reservation.decide.js';
+import { reservationsBeforeDebit } from '../reservations/initial-balance-reservation.decide.js';
 
 export interface TransferAccounts {
   readonly agentMain: AccountState;
@@ -43,11 +40,10 @@ export function decideTransfer(command: TransferToCustomer, accounts: TransferAc
   requireOpen(customer, rejections.customerAccountClosed);
   const commission = existing(accounts.commission, rejections.commissionAccountNotFound);
   // the customer's initial-balance reservation (if any) is what this transfer spends; overdue
-  // reservations of others go back to the agent first (README.md, "Initial-balance reservations")
-  const reservations = [...expiredReservations(agentMain, audit, customerId), ...(agentMain.reservations.has(customerId) ? [reservationEnded(agentMain, customerId, 'funded', audit)] : [])];
-  const agentAfter = fold({ evolve: evolveAccount }, agentMain as AccountState, reservations) as LedgerAccount;
-  if (debtMicros(agentAfter) > 0n) throw rejections.agentInDebt();
-  if (availableMicros(agentAfter) < amountMicros) throw rejections.insufficientAgentBalance(availableMicros(agentAfter));
+  // reservations of others go back to the agent first (README.md, "Initial-balance reservations").
+  // An opening's funding moves what the agent committed when accounts reserved it: not re-checked.
+  const fundsOpening = command.fundsOpening === true;
+  const reservations = reservationsBeforeDebit(agentMain, audit, { amountMicros, fundedCustomerId: customerId, committed: fundsOpening });
 
   const accrual = accrueCommission(commission, { customerId, cause: { kind: 'transfer', transferId }, baseAmountMicros: amountMicros, commissionMicroPercent }, audit);
   const out: TransferredOut = {
@@ -59,6 +55,7 @@ export function decideTransfer(command: TransferToCustomer, accounts: TransferAc
     amountMicros,
     balanceAfterMicros: agentMain.balanceMicros - amountMicros,
     ...reference,
+    ...(fundsOpening ? { fundsOpening: true as const } : {}),
     ...audit,
   };
   const into: TransferredIn = {

@@ -19,10 +19,10 @@ describe('accounts events → wallet commands', () => {
     expect(plan.directory).toEqual([expect.objectContaining({ kind: 'commission-rate', microPercent: 7_000_000n })]);
   });
 
-  it('CustomerOpened with an agent-funded initial balance: open, then a transfer at the agent rate', () => {
+  it('CustomerOpened with an agent-funded initial balance: open, then a transfer at the agent rate that moves the committed money', () => {
     const plan = planAccountsEvent(parsed(customerOpened('c1', 'a1', { initialBalance: '10', source: 'agent', lowBalanceThreshold: '1' })), 5_000_000n);
     expect(plan.commands.map((command) => command.type)).toEqual(['OpenCustomerAccount', 'TransferToCustomer']);
-    expect(plan.commands[1]).toMatchObject({ transferId: initialFundingId('c1'), agentId: 'a1', customerId: 'c1', amountMicros: 10_000_000n, agentCommissionMicroPercent: 5_000_000n });
+    expect(plan.commands[1]).toMatchObject({ transferId: initialFundingId('c1'), agentId: 'a1', customerId: 'c1', amountMicros: 10_000_000n, agentCommissionMicroPercent: 5_000_000n, fundsOpening: true });
     expect(plan.directory).toEqual([expect.objectContaining({ kind: 'customer', customerId: 'c1', agentId: 'a1' })]);
   });
 

@@ -95,7 +95,8 @@ function customerOpened(data: CustomerOpenedData, agentRate: bigint | undefined)
     const rate = data.agentId === null ? 0n : agentRate!;
     const id = initialFundingId(data.customerId);
     if (data.initialBalanceSource === 'agent' && data.agentId !== null) {
-      commands.push({ type: 'TransferToCustomer', transferId: id, agentId: data.agentId, customerId: data.customerId, amountMicros: initialMicros, agentCommissionMicroPercent: rate, meta });
+      // accounts reserved this amount before answering 201: the funding moves it whatever happened since
+      commands.push({ type: 'TransferToCustomer', transferId: id, agentId: data.agentId, customerId: data.customerId, amountMicros: initialMicros, agentCommissionMicroPercent: rate, fundsOpening: true, meta });
     } else {
       commands.push({
         type: 'DepositToCustomer',
