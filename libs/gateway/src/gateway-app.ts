@@ -12,6 +12,7 @@ import { setupOpenApi } from './openapi/openapi.js';
 import { PROBLEM_CONTENT_TYPE, unknownRoute } from './problem/problem.js';
 import { requestPath } from './problem/problem.filter.js';
 import { toProblem } from './problem/to-problem.js';
+import { refuseUnsafeText } from './validation/unsafe-text.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -50,6 +51,9 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
   const limit = options.bodyLimit ?? '1mb';
   app.useBodyParser('json', { limit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('text', { limit, type: ['text/csv', 'text/plain'] });
+  // NUL and lone surrogates are refused here, for every body, query and path at once (a 400, not
+  // a 500 from the store that meets them first).
+  app.use(refuseUnsafeText);
   app.disable('x-powered-by');
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   if (options.openApi ?? true) setupOpenApi(app, options.openApiDocument === undefined ? undefined : await options.openApiDocument());

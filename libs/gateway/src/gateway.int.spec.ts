@@ -1,6 +1,6 @@
 // The gateway end to end over HTTP on a real PostgreSQL: login, tokens and roles, problem+json
 // for every kind of error, validation, idempotency under real concurrency, health, OpenAPI.
-import { Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { RejectedCommand } from '@billing/decider';
 import { WrongExpectedVersionError } from '@billing/event-store';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
@@ -83,6 +83,11 @@ class TestController {
   @Get('list')
   list(@ValidQuery(ListQuery) query: ListQuery) {
     return query;
+  }
+
+  @Get('items/:id')
+  item(@Param('id') id: string) {
+    return { id };
   }
 
   @Get('boom')
@@ -328,7 +333,18 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
     it('malformed JSON is a 400, not a 500', async () => {
       const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: '{"username": "admin", ' });
       expectProblem(res, 400, 'malformed_json');
-      expect(res.body.detail).toMatch(/^The request body is not valid JSON: /);
+      expect(res.body.detail).toBe('The request body is not valid JSON (it ends too early).');
+      const at = await gw.request('POST', '/api/v1/auth/login', { rawBody: '{x}' });
+      expect(at.body.detail).toBe('The request body is not valid JSON (at character 2).');
+    });
+
+    it('a body that is not what its Content-Encoding says is a 400 in plain words, not zlib\'s', async () => {
+      const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: '{"username":"a","password":"b"}', headers: { 'content-encoding': 'gzip' } });
+      expectProblem(res, 400, 'bad_request');
+      expect(res.body.detail).toBe('The request body cannot be decompressed: it is not valid for its Content-Encoding (gzip, deflate or br).');
+      const unknown = await gw.request('POST', '/api/v1/auth/login', { rawBody: '{}', headers: { 'content-encoding': 'xz' } });
+      expectProblem(unknown, 415, 'unsupported_media_type');
+      expect(unknown.body.detail).toBe('The Content-Encoding "xz" is not supported: send the body as is, or gzip, deflate or br.');
     });
 
     it('valid JSON that is not an object is a 400 that says so', async () => {
@@ -370,6 +386,32 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expect(wrong.body.errors).toEqual([{ path: '/reference', message: 'must be at least 1 character long' }]);
     });
 
+    it('text with NUL or a lone surrogate is a 400 naming the field, in a body, a query or a path (before: accepted, then a 500 from the store)', async () => {
+      const nul = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, body: { amount: '1', reference: 'x\u0000y' } });
+      expectProblem(nul, 400, 'validation');
+      expect(nul.body.errors).toEqual([{ path: '/reference', message: 'must not contain the NUL character (U+0000)' }]);
+      expect(nul.body.detail).toBe('The request body is invalid: reference must not contain the NUL character (U+0000).');
+      for (const text of ['\\ud800', 'a\\udfffb', '\\udc00\\ud800']) {
+        const lone = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, rawBody: `{"amount":"1","reference":"${text}"}` });
+        expectProblem(lone, 400, 'validation');
+        expect(lone.body.errors).toEqual([{ path: '/reference', message: expect.stringMatching(/unpaired UTF-16 surrogate/) }]);
+      }
+      const nested = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, rawBody: '{"amount":"1","reference":"r","rows":[{"n\\u0000":1}]}' });
+      expect(nested.body.errors).toEqual([{ path: '/rows/0', message: 'has a field name that must not contain the NUL character (U+0000)' }]);
+      const query = await gw.request('GET', '/api/v1/test/list?limit=5&q=a%00b', { token: adminToken });
+      expectProblem(query, 400, 'validation');
+      expect(query.body.errors).toEqual([{ path: '/q', message: 'must not contain the NUL character (U+0000)' }]);
+      const path = await gw.request('GET', '/api/v1/test/items/a%00b', { token: adminToken });
+      expectProblem(path, 400, 'validation');
+      expect(path.body.detail).toBe('The path is invalid: the segment "a%00b" must not contain the NUL character (U+0000).');
+      const text = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, rawBody: 'a\u0000b', headers: { 'content-type': 'text/plain' } });
+      expectProblem(text, 400, 'validation');
+      // a surrogate pair (an emoji) is text like any other
+      const emoji = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, body: { amount: '1', reference: 'ok \u{1F600}' } });
+      expect(emoji.status).toBe(201);
+      expect((await gw.request('GET', '/api/v1/test/items/abc', { token: adminToken })).body).toEqual({ id: 'abc' });
+    });
+
     it('a missing body is a 400', async () => {
       expectProblem(await gw.request('POST', '/api/v1/test/payments', { token: adminToken }), 400, 'validation');
     });
@@ -399,6 +441,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
     it('an oversized body is a 413 problem', async () => {
       const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: JSON.stringify({ username: 'a', password: 'x'.repeat(1_100_000) }) });
       expectProblem(res, 413, 'payload_too_large');
+      expect(res.body.detail).toBe('The request body is larger than 1 MiB.');
     });
 
     it('an unexpected error is a 500 that leaks nothing', async () => {

@@ -126,6 +126,8 @@ function fromHttpException(error: HttpException): MappedProblem {
       code: 'malformed_json',
     });
   }
+  const bodyProblem = bodyReadingProblem(status, cause);
+  if (bodyProblem !== undefined) return known(bodyProblem);
   const code = codeForStatus(status);
   const headers: Record<string, string> = {};
   if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
@@ -161,5 +163,41 @@ function malformedJsonDetail(cause: SyntaxError): string {
       // really malformed: the parser's message below
     }
   }
-  return `The request body is not valid JSON: ${cause.message}`;
+  const position = /position (\d+)/.exec(cause.message)?.[1];
+  const endsEarly = /end of (JSON )?(input|data)/i.test(cause.message) || (position !== undefined && typeof body === 'string' && Number(position) >= body.length);
+  if (endsEarly) return 'The request body is not valid JSON (it ends too early).';
+  if (position !== undefined) return `The request body is not valid JSON (at character ${Number(position) + 1}).`;
+  return 'The request body is not valid JSON.';
+}
+
+/**
+ * body-parser's other refusals (its `type`, or a zlib error while inflating) in plain sentences
+ * instead of the library's text ("request entity too large", "incorrect header check").
+ */
+function bodyReadingProblem(status: number, cause: unknown): ProblemDetails | undefined {
+  if (cause === null || typeof cause !== 'object') return undefined;
+  const { type, limit, encoding, charset, code, errno } = cause as Record<string, unknown>;
+  const problem = (problemCode: string, detail: string): ProblemDetails => ({ type: problemType(problemCode), title: statusTitle(status), status, detail, code: problemCode });
+  if (type === 'entity.too.large') {
+    return problem('payload_too_large', `The request body is larger than ${typeof limit === 'number' ? byteSize(limit) : 'the limit'}.`);
+  }
+  if (type === 'encoding.unsupported') {
+    return problem('unsupported_media_type', `The Content-Encoding ${JSON.stringify(encoding ?? '')} is not supported: send the body as is, or gzip, deflate or br.`);
+  }
+  if (type === 'charset.unsupported') {
+    return problem('unsupported_media_type', `The charset ${JSON.stringify(charset ?? '')} is not supported: send the body in UTF-8.`);
+  }
+  if (type === 'request.size.invalid') return problem('bad_request', 'The request body is shorter or longer than its Content-Length says.');
+  if (type === 'request.aborted') return problem('bad_request', 'The request body was not sent completely (the client aborted).');
+  // zlib's errors carry a negative errno and a Z_… / ERR_… code: the body is not what Content-Encoding says
+  if (status === 400 && typeof errno === 'number' && typeof code === 'string' && /^(Z_|ERR_)/.test(code)) {
+    return problem('bad_request', 'The request body cannot be decompressed: it is not valid for its Content-Encoding (gzip, deflate or br).');
+  }
+  return undefined;
+}
+
+function byteSize(bytes: number): string {
+  if (bytes % 1_048_576 === 0) return `${bytes / 1_048_576} MiB`;
+  if (bytes % 1_024 === 0) return `${bytes / 1_024} KiB`;
+  return `${bytes} bytes`;
 }
