@@ -1,12 +1,13 @@
-import { Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from '../config/gateway-config.js';
+import { MIN_PASSWORD_LENGTH, type GatewayConfig } from '../config/gateway-config.js';
+import { GATEWAY_CONFIG } from '../gateway.tokens.js';
 import { ApiProblemResponse } from '../openapi/openapi.js';
 import type { HttpRequest } from '../http-types.js';
 import { ValidBody } from '../validation/decorators.js';
 import { AuthService, type LoginResult } from './auth.service.js';
-import { clientAddress } from './client-address.js';
+import { clientAddress, TrustedProxies } from './client-address.js';
 import { MAX_PASSWORD_LENGTH } from './password-hasher.js';
 import { CurrentUser, Public, Roles } from './decorators.js';
 import type { Principal } from './principal.js';
@@ -41,7 +42,15 @@ export const PrincipalResponse = z.strictObject({
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  /** whose X-Forwarded-For names the client the login throttle counts (TRUSTED_PROXIES). */
+  private readonly trustedProxies: TrustedProxies;
+
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+  ) {
+    this.trustedProxies = new TrustedProxies(config.trustedProxies);
+  }
 
   @Post('login')
   @Public()
@@ -51,7 +60,7 @@ export class AuthController {
   @ApiProblemResponse(401, 'wrong username or password', ['invalid_credentials'])
   @ApiProblemResponse(429, 'this address or this account has to wait after failed attempts (Retry-After, seconds)', ['too_many_login_attempts'])
   login(@ValidBody(LoginRequest) body: LoginRequest, @Req() request: HttpRequest): Promise<LoginResult> {
-    return this.auth.login(body.username, body.password, clientAddress(request));
+    return this.auth.login(body.username, body.password, clientAddress(request, this.trustedProxies));
   }
 
   @Post('password')
@@ -66,7 +75,7 @@ export class AuthController {
   @ApiProblemResponse(422, `the new password breaks the rule (${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters) or is the current one; nothing changed`, ['weak_password', 'same_password'])
   @ApiProblemResponse(429, 'too many failed password checks: wait (Retry-After, seconds)', ['too_many_login_attempts'])
   changePassword(@ValidBody(ChangePasswordRequest) body: ChangePasswordRequest, @CurrentUser() user: Principal, @Req() request: HttpRequest): Promise<LoginResult> {
-    return this.auth.changeOwnPassword(user, body.currentPassword, body.newPassword, clientAddress(request));
+    return this.auth.changeOwnPassword(user, body.currentPassword, body.newPassword, clientAddress(request, this.trustedProxies));
   }
 
   @Get('me')

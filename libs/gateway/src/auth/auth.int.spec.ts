@@ -63,6 +63,48 @@ async function storedLogin(username: string): Promise<{ password_hash: string; t
   return rows[0]!;
 }
 
+describe('login throttling behind a reverse proxy (TRUSTED_PROXIES)', () => {
+  let proxied: GatewayTestApp;
+  const viaProxy = (path: string, body: unknown, client: string, peer = '127.0.0.50') => {
+    const url = new URL(path, proxied.baseUrl);
+    const payload = JSON.stringify(body);
+    return new Promise<number>((resolve, reject) => {
+      const headers = { 'content-type': 'application/json', 'x-forwarded-for': client };
+      const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, localAddress: peer, agent: false }, (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      });
+      request.on('error', reject);
+      request.end(payload);
+    });
+  };
+
+  beforeAll(async () => {
+    proxied = await startGatewayTestApp({ databaseUrl: testDatabaseUrl(), schema: uniqueName('authpx'), env: { TRUSTED_PROXIES: '127.0.0.50/32' } });
+    await proxied.app.get(CredentialsService).createLogin({ username: 'agent-proxied', password: 'proxied-password-1', role: 'agent', subjectId: 'agent-proxied' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await proxied?.close();
+  }, 60_000);
+
+  it('counts each client the proxy forwards, so an attacker behind it does not lock out the owner behind it', async () => {
+    const login = (password: string, client: string, peer?: string) => viaProxy('/api/v1/auth/login', { username: 'agent-proxied', password }, client, peer);
+    const attacker: number[] = [];
+    for (let i = 0; i < 12; i++) attacker.push(await login(`guess-${i}-xxxxx`, '203.0.113.7'));
+    expect(attacker.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(attacker.slice(5).every((status) => status === 429)).toBe(true);
+    // a forged left-most entry does not give the attacker a fresh counter
+    expect(await login('proxied-password-1', '198.51.100.99, 203.0.113.7')).toBe(429);
+    // the owner, through the same proxy from another address, logs in at once
+    expect(await login('proxied-password-1', '198.51.100.4')).toBe(200);
+    // a peer that is not a trusted proxy is counted itself: rotating X-Forwarded-For buys nothing
+    const direct: number[] = [];
+    for (let i = 0; i < 8; i++) direct.push(await login(`guess-${i}-yyyyy`, `192.0.2.${i + 1}`, '127.0.0.51'));
+    expect(direct.slice(5).every((status) => status === 429)).toBe(true);
+  });
+});
+
 describe('login throttling', () => {
   it('an attacker failing over and over at one address does not lock the owner out at another', async () => {
     await createLogin('agent-owner', 'owner-password-1', 'agent', 'agent-owner');

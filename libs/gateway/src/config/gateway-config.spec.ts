@@ -21,6 +21,7 @@ describe('loadGatewayConfig', () => {
       portalUrl: 'http://localhost:3000',
       jwtSecret: undefined,
       sipRealm: 'localhost',
+      trustedProxies: [],
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -44,6 +45,7 @@ describe('loadGatewayConfig', () => {
         PORTAL_URL: 'https://portal.itc.example/',
         JWT_SECRET: 'x'.repeat(32),
         SIP_REALM: ' SIP.ITC.example ',
+        TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7 fd00::/8',
       },
       '/ignored',
     );
@@ -57,7 +59,13 @@ describe('loadGatewayConfig', () => {
       stripeApiBase: 'http://127.0.0.1:12111',
       portalUrl: 'https://portal.itc.example',
       sipRealm: 'sip.itc.example',
+      trustedProxies: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'],
     });
+  });
+
+  it('refuses a TRUSTED_PROXIES entry that is not an address or CIDR block', () => {
+    expect(() => loadGatewayConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES must be IP addresses or CIDR blocks.*"10\.0\.0\.0\/33"/);
+    expect(() => loadGatewayConfig({ TRUSTED_PROXIES: 'proxy.internal' })).toThrow(/TRUSTED_PROXIES/);
   });
 
   it('refuses a SIP_REALM that would make the HA1 ambiguous', () => {

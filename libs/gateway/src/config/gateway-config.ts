@@ -3,6 +3,7 @@
 // secret) are not invented here: GatewaySecrets creates and persists them on first start.
 import path from 'node:path';
 import { z } from 'zod';
+import { TrustedProxies } from '../auth/client-address.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MIN_SWITCH_API_KEY_LENGTH = 24;
@@ -41,6 +42,11 @@ export interface GatewayConfig {
    * and the softswitch directory answers only this domain. Set it before opening customers.
    */
   sipRealm: string;
+  /**
+   * The reverse proxies in front of the gateway (IP addresses or CIDR blocks; default none): from
+   * them the login throttle takes the client from X-Forwarded-For instead of the TCP peer.
+   */
+  trustedProxies: readonly string[];
 }
 
 /** The variables this configuration reads (DESIGN §7 plus JWT_SECRET and SIP_REALM). */
@@ -61,6 +67,7 @@ export const CONFIG_VARIABLES = [
   'PORTAL_URL',
   'JWT_SECRET',
   'SIP_REALM',
+  'TRUSTED_PROXIES',
 ] as const;
 
 /** Never echoed in error messages (URLs may carry passwords). */
@@ -139,6 +146,16 @@ const EnvSchema = z.object({
       .regex(sipRealm, 'must be a host name such as sip.example.com (letters, digits, . -)')
       .transform((realm) => realm.toLowerCase()),
   ),
+  TRUSTED_PROXIES: optional(
+    z.string().transform((value, context) => {
+      try {
+        return TrustedProxies.parse(value).entries;
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `must be IP addresses or CIDR blocks separated by commas: ${(error as Error).message}` });
+        return z.NEVER;
+      }
+    }),
+  ),
 });
 
 /**
@@ -183,6 +200,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     portalUrl: (e.PORTAL_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
     jwtSecret: e.JWT_SECRET,
     sipRealm: e.SIP_REALM ?? 'localhost',
+    trustedProxies: Object.freeze([...(e.TRUSTED_PROXIES ?? [])]),
   } satisfies GatewayConfig);
 }
 
@@ -202,6 +220,7 @@ export function describeConfig(config: GatewayConfig): Record<string, unknown> {
     portalUrl: config.portalUrl,
     jwtSecret: config.jwtSecret === undefined ? 'generated, stored in the database' : 'from JWT_SECRET',
     sipRealm: config.sipRealm,
+    trustedProxies: config.trustedProxies.length === 0 ? 'none' : config.trustedProxies.join(','),
   };
 }
 
