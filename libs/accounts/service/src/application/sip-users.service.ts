@@ -1,7 +1,7 @@
 // The SIP users of a customer account: each command decided on the customer's stream (so a
 // user's CallerID and limit are checked against the account in the same decision) and appended
 // with its sip_directory row, whose unique key keeps SIP usernames unique across the system.
-import { customerDecider, sipUserRejections, type CustomerCommand, type SipUserSettings } from '@billing/accounts-domain';
+import { customerDecider, customerStreamId, sipUserRejections, type CustomerCommand, type CustomerState, type SipUserSettings } from '@billing/accounts-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { ACCOUNTS_OPTIONS, type ResolvedAccountsOptions } from '../accounts.options.js';
 import { AccountsAggregates } from '../infrastructure/aggregates.js';
@@ -11,6 +11,7 @@ import { SipUsersQueries, type SipUserRow } from '../queries/sip-users.queries.j
 import { commandMeta, eventMetadata, type CommandContext } from './command-context.js';
 import { decideAll } from './decide-all.js';
 import { CredentialsGenerator } from './generated-credentials.js';
+import { assertSameRequest, idFromKey, type RequestIdempotency } from './request-idempotency.js';
 
 type SipUserCommandOf<T extends CustomerCommand['type']> = Omit<Extract<CustomerCommand, { type: T }>, 'customerId' | 'meta'>;
 
@@ -38,13 +39,39 @@ export class SipUsersService {
     @Inject(CredentialsGenerator) private readonly generator: CredentialsGenerator,
   ) {}
 
-  /** credentials null = the same user was added before (a retry): its password is not shown again. */
-  async add(context: CommandContext, customer: CustomerRow, request: NewSipUser): Promise<{ user: SipUserRow; credentials: SipCredentials | null }> {
-    const sipUsername = request.sipUsername ?? (await this.defaultUsername(customer));
-    const { sipPassword, sipHa1 } = this.generator.newSipSecret(sipUsername);
+  /**
+   * credentials null = the same user was added before (a retry): its password is not shown again.
+   * With an Idempotency-Key the key names the addition (event metadata `requestKey`): a retry finds
+   * the user it added, so a default `<account>-n` is never taken twice for one request.
+   */
+  async add(
+    context: CommandContext,
+    customer: CustomerRow,
+    request: NewSipUser,
+    idempotency: RequestIdempotency,
+  ): Promise<{ user: SipUserRow; credentials: SipCredentials | null }> {
+    const { customerId } = customer;
+    const requestKey = idempotency.key === undefined ? undefined : idFromKey(context.principal, idempotency.key, `sip-user:${customerId}`);
     const { displayName, callerId, maxConcurrentCalls } = request;
-    const appended = await this.decide(context, customer.customerId, { type: 'AddSipUser', sipUsername, sipHa1, displayName, callerId, maxConcurrentCalls });
-    return { user: await this.user(customer.customerId, sipUsername), credentials: appended ? { sipUsername, sipPassword, sipRealm: this.generator.sipRealm } : null };
+    let added: SipCredentials | null = null;
+    let replayedUsername: string | undefined;
+    const meta = commandMeta(context, this.options.clock());
+    const extra: Record<string, string> = requestKey === undefined ? {} : { requestKey, requestHash: idempotency.requestHash };
+    await this.committer.commit(async () => {
+      added = null;
+      replayedUsername = requestKey === undefined ? undefined : await this.addedUnder(customerId, requestKey, idempotency);
+      if (replayedUsername !== undefined) return [];
+      const loaded = await this.aggregates.customer(customerId);
+      // named from the state this run decides on: two additions at once never pick the same n
+      const sipUsername = request.sipUsername ?? defaultUsername(customer.accountNumber, loaded.state);
+      const { sipPassword, sipHa1 } = this.generator.newSipSecret(sipUsername);
+      const events = decideAll(customerDecider, loaded.state, [{ type: 'AddSipUser', customerId, sipUsername, sipHa1, displayName, callerId, maxConcurrentCalls, meta }]);
+      replayedUsername = events.length === 0 ? sipUsername : undefined;
+      if (events.length > 0) added = { sipUsername, sipPassword, sipRealm: this.generator.sipRealm };
+      return [{ streamId: loaded.streamId, expectedVersion: loaded.expectedVersion, events }];
+    }, eventMetadata(context, extra));
+    const credentials = added as SipCredentials | null;
+    return { user: await this.user(customerId, credentials?.sipUsername ?? replayedUsername!), credentials };
   }
 
   /** Rename, CallerID, limit, suspend or reactivate; absent fields stay. */
@@ -85,10 +112,19 @@ export class SipUsersService {
     return user;
   }
 
-  private async defaultUsername(customer: CustomerRow): Promise<string> {
-    const taken = new Set((await this.users.list(customer.customerId)).map((user) => user.sipUsername));
-    let n = 2;
-    while (taken.has(`${customer.accountNumber}-${n}`)) n += 1;
-    return `${customer.accountNumber}-${n}`;
+  /** The username this key added (undefined: none yet); the same key with another body is a 422. */
+  private async addedUnder(customerId: string, requestKey: string, idempotency: RequestIdempotency): Promise<string | undefined> {
+    const found = await this.aggregates.eventUnderKey(customerStreamId(customerId), 'SipUserAdded', requestKey);
+    if (found === undefined || found.event.type !== 'SipUserAdded') return undefined;
+    assertSameRequest(found.metadata['requestHash'], idempotency);
+    return found.event.sipUsername;
   }
+}
+
+/** `<account number>-<n>`, the smallest n ≥ 2 the account does not use. */
+function defaultUsername(accountNumber: string, state: CustomerState): string {
+  const taken = new Set(state.status === 'none' ? [] : state.sipUsers.map((user) => user.sipUsername));
+  let n = 2;
+  while (taken.has(`${accountNumber}-${n}`)) n += 1;
+  return `${accountNumber}-${n}`;
 }

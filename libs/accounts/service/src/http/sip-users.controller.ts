@@ -2,10 +2,11 @@
 // the customer sees its users and gives them new passwords. Another agent's customer is a 404.
 import { sipUserRejections } from '@billing/accounts-domain';
 import { ApiProblemResponse, Roles, ValidBody, ValidParam } from '@billing/gateway';
-import { Controller, Delete, Get, HttpCode, Inject, Patch, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Delete, Get, Headers, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { CommandContext } from '../application/command-context.js';
+import { requestIdempotency } from '../application/request-idempotency.js';
 import { SipUsersService } from '../application/sip-users.service.js';
 import { CustomersQueries } from '../queries/customers.queries.js';
 import type { CustomerRow } from '../queries/rows.js';
@@ -26,6 +27,10 @@ import {
 interface RawResponse {
   setHeader(name: string, value: string): void;
   status(code: number): unknown;
+}
+interface RawRequest {
+  method: string;
+  path: string;
 }
 
 const MANAGED = "ITC, or the customer's agent";
@@ -55,13 +60,23 @@ export class SipUsersController {
     summary: `Add a SIP user to the account (${MANAGED}); its password is answered once`,
     description:
       'One balance, many users. The same request again (same username and settings) changes nothing and answers 200 with `credentials: null`; ' +
-      'the same username with other settings is 409 sip_user_exists, a username another account holds 409 sip_username_taken.',
+      'the same username with other settings is 409 sip_user_exists, a username another account holds 409 sip_username_taken. ' +
+      'Without `sipUsername` the user is `<account number>-<n>` (the smallest free n ≥ 2): send an Idempotency-Key so that a retry is the same user.',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Same key + same body → the user this key added, answered again WITHOUT its password (200, Idempotent-Replayed: true), never a second user; ' +
+      'same key + another body → 422 idempotency_key_reused. The password is shown once and never stored in clear.',
   })
   @ApiResponse({ status: 201, standardSchema: AddedSipUserView })
   @ApiProblemResponse(403, 'the customer itself (sip_users_managed_by_agent)', ['sip_users_managed_by_agent'])
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   @ApiProblemResponse(409, 'sip_user_exists, sip_username_taken, too_many_sip_users (100), customer_closed', ['sip_user_exists', 'sip_username_taken', 'too_many_sip_users', 'customer_closed'])
-  @ApiProblemResponse(422, 'invalid_sip_username, invalid_display_name, invalid_caller_id, caller_id_not_found, caller_id_not_approved, invalid_sip_user_limit', [
+  @ApiProblemResponse(400, 'invalid_idempotency_key', ['invalid_idempotency_key'])
+  @ApiProblemResponse(422, 'invalid_sip_username, invalid_display_name, invalid_caller_id, caller_id_not_found, caller_id_not_approved, invalid_sip_user_limit, idempotency_key_reused', [
+    'idempotency_key_reused',
     'invalid_sip_username',
     'invalid_display_name',
     'invalid_caller_id',
@@ -72,18 +87,22 @@ export class SipUsersController {
   async add(
     @ValidParam('id', Id) id: string,
     @ValidBody(AddSipUserBody) body: AddSipUserBody,
+    @Headers('idempotency-key') key: string | undefined,
     @Caller() context: CommandContext,
+    @Req() request: RawRequest,
     @Res({ passthrough: true }) response: RawResponse,
   ): Promise<z.infer<typeof AddedSipUserView>> {
+    const idempotency = requestIdempotency(key, request.method, request.path, body);
     const customer = await this.visible(context, id);
-    const added = await this.service.add(context, customer, {
-      sipUsername: body.sipUsername,
-      displayName: body.displayName ?? null,
-      callerId: body.callerId ?? null,
-      maxConcurrentCalls: body.maxConcurrentCalls ?? null,
-    });
+    const added = await this.service.add(
+      context,
+      customer,
+      { sipUsername: body.sipUsername, displayName: body.displayName ?? null, callerId: body.callerId ?? null, maxConcurrentCalls: body.maxConcurrentCalls ?? null },
+      idempotency,
+    );
     response.setHeader('Cache-Control', 'no-store');
     if (added.credentials === null) response.status(200);
+    if (added.credentials === null && key !== undefined) response.setHeader('Idempotent-Replayed', 'true');
     return { user: sipUserView(added.user), credentials: added.credentials };
   }
 

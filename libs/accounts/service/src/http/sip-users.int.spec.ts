@@ -106,6 +106,31 @@ describe('SIP users of one account', () => {
     expect(second.body.user.sipUsername).toBe(`${customer.accountNumber}-3`);
   });
 
+  it('a retried addition with its Idempotency-Key is the same user, even concurrently; other keys at once get their own n', async () => {
+    const customer = await newCustomer();
+    const add = (key: string, body: object = {}) => app.request('POST', users(customer.id), { token: agent.token, body, headers: { 'idempotency-key': key } });
+    const retries = await Promise.all([add('k-1'), add('k-1'), add('k-1')]);
+    const created = retries.filter((res) => res.status === 201);
+    expect(created).toHaveLength(1);
+    expect(created[0]!.body.credentials.sipUsername).toBe(`${customer.accountNumber}-2`);
+    for (const res of retries.filter((r) => r.status !== 201)) {
+      expectStatus(res, 200);
+      expect(res.headers.get('idempotent-replayed')).toBe('true');
+      expect(res.body).toEqual({ user: created[0]!.body.user, credentials: null });
+    }
+    const later = await add('k-1');
+    expectStatus(later, 200);
+    expect(later.body.user.sipUsername).toBe(`${customer.accountNumber}-2`);
+    expectProblem(await add('k-1', { displayName: 'Other' }), 422, 'idempotency_key_reused');
+    expectProblem(await add(' '), 400, 'invalid_idempotency_key');
+
+    const distinct = await Promise.all([add('k-2'), add('k-3')]);
+    expect(distinct.map((res) => res.status)).toEqual([201, 201]);
+    expect(distinct.map((res) => res.body.user.sipUsername as string).sort()).toEqual([`${customer.accountNumber}-3`, `${customer.accountNumber}-4`]);
+    const listed = await app.request('GET', users(customer.id), { token: agent.token });
+    expect(listed.body.items).toHaveLength(4);
+  });
+
   it('refuses what breaks the rules, and the customer, another agent and a taken username', async () => {
     const customer = await newCustomer();
     const other = await newCustomer();

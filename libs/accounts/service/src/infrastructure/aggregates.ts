@@ -53,6 +53,17 @@ export class AccountsAggregates {
     return first?.metadata;
   }
 
+  /** The first event of `type` appended under `requestKey` (its metadata), if any: what an Idempotency-Key already did. */
+  async eventUnderKey(streamId: string, type: AccountsEvent['type'], requestKey: string): Promise<{ event: AccountsEvent; metadata: EventMetadata } | undefined> {
+    const PAGE = 1000;
+    for (let from = 0; ; from += PAGE) {
+      const recorded = await this.db.store.readStream(streamId, from, PAGE);
+      const found = recorded.find((r) => r.type === type && r.metadata['requestKey'] === requestKey);
+      if (found !== undefined) return { event: accountsEventCodec.fromStored(found), metadata: found.metadata };
+      if (recorded.length < PAGE) return undefined;
+    }
+  }
+
   /** The stream's events decoded, from `fromVersion`, at most `maxCount`. */
   async events(streamId: string, fromVersion: number, maxCount: number): Promise<{ version: number; event: AccountsEvent }[]> {
     const recorded = await this.db.store.readStream(streamId, fromVersion, maxCount);
