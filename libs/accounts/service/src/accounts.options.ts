@@ -17,8 +17,8 @@ export interface AgentFunds {
   releaseInitialBalance(request: { agentId: string; customerId: string }): Promise<boolean>;
 }
 
-/** A refusal is an answer: `code` `insufficient_funds`, `in_debt`, …; `availableMicros` what the agent may move now. */
-export type InitialBalanceReservation = { reserved: true } | { reserved: false; code: string; reason: string; availableMicros: bigint };
+/** A refusal is an answer: the wallet's `code` (`insufficient_funds`, `in_debt`, …) and HTTP `status`; `availableMicros` what the agent may move now. */
+export type InitialBalanceReservation = { reserved: true } | { reserved: false; code: string; reason: string; status: 403 | 404 | 409 | 422; availableMicros: bigint };
 
 export const AGENT_FUNDS = Symbol('AGENT_FUNDS');
 

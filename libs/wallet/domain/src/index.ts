@@ -39,7 +39,7 @@ export {
   type UnopenedAccount,
 } from './accounts/account-state.js';
 export { evolveAccount } from './accounts/evolve-account.js';
-export { INITIAL_BALANCE_RESERVATION_MS } from './reservations/initial-balance-reservation.decide.js';
+export { INITIAL_BALANCE_RESERVATION_MS, moneyAt, type AccountMoney } from './reservations/initial-balance-reservation.decide.js';
 
 // commands, events, rejections
 export type * from './commands.js';

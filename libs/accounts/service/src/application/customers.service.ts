@@ -4,7 +4,8 @@ import { customerDecider, customerStreamId, rejections, type CustomerTerms, type
 import { formatMoney } from '@billing/money';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ACCOUNTS_OPTIONS, AGENT_FUNDS, type AgentFunds, type ResolvedAccountsOptions } from '../accounts.options.js';
+import { RejectedCommand } from '@billing/decider';
+import { ACCOUNTS_OPTIONS, AGENT_FUNDS, type AgentFunds, type InitialBalanceReservation, type ResolvedAccountsOptions } from '../accounts.options.js';
 import { AccountsAggregates } from '../infrastructure/aggregates.js';
 import { AccountsCommitter } from '../infrastructure/committer.js';
 import { CustomersQueries } from '../queries/customers.queries.js';
@@ -19,6 +20,16 @@ import { decideAll } from './decide-all.js';
 import { chosenUsername } from './usernames.js';
 
 const logger = new Logger('CustomersService');
+
+/**
+ * The wallet's own refusal of the reservation, with its code and status (an agent in debt, a closed
+ * or unknown agent account are not a lack of money); `available` says what the agent may move.
+ */
+function reservationRefused(refusal: Extract<InitialBalanceReservation, { reserved: false }>, initialMicros: bigint): RejectedCommand {
+  const available = formatMoney(refusal.availableMicros);
+  if (refusal.code === 'insufficient_funds') return rejections.initialBalanceNotCovered(formatMoney(initialMicros), available);
+  return new RejectedCommand(`the agent's initial balance of ${formatMoney(initialMicros)} cannot be reserved: ${refusal.reason}`, refusal.code, refusal.status, { available });
+}
 
 export interface OpenCustomerInput {
   profileId: string;
@@ -115,7 +126,7 @@ export class CustomersService {
   private async reserveInitialBalance(customerId: string, input: OpenCustomerInput, terms: CustomerTerms): Promise<boolean> {
     if (this.funds === null || input.initialBalanceSource !== 'agent' || input.agentId === null || terms.initialBalanceMicros <= 0n) return false;
     const reservation = await this.funds.reserveInitialBalance({ agentId: input.agentId, customerId, amountMicros: terms.initialBalanceMicros });
-    if (!reservation.reserved) throw rejections.initialBalanceNotCovered(formatMoney(terms.initialBalanceMicros), formatMoney(reservation.availableMicros));
+    if (!reservation.reserved) throw reservationRefused(reservation, terms.initialBalanceMicros);
     return true;
   }
 

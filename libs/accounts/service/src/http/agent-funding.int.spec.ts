@@ -15,6 +15,8 @@ const balances = new Map<string, bigint>();
 const asked: string[] = [];
 const reserved = new Map<string, { agentId: string; amountMicros: bigint }>();
 const released: string[] = [];
+/** what the wallet answers for an agent it refuses for another reason than money (in debt, unknown, …). */
+const refusals = new Map<string, Omit<Extract<InitialBalanceReservation, { reserved: false }>, 'reserved'>>();
 /** runs once inside the next reservation: what happens between the reservation and the append. */
 let meanwhile: (() => Promise<void>) | undefined;
 
@@ -22,8 +24,10 @@ let meanwhile: (() => Promise<void>) | undefined;
 class KnownBalances implements AgentFunds {
   async reserveInitialBalance(request: { agentId: string; customerId: string; amountMicros: bigint }): Promise<InitialBalanceReservation> {
     asked.push(request.agentId);
+    const refusal = refusals.get(request.agentId);
+    if (refusal !== undefined) return { reserved: false, ...refusal };
     const availableMicros = balances.get(request.agentId) ?? 0n;
-    if (availableMicros < request.amountMicros) return { reserved: false, code: 'insufficient_funds', reason: 'insufficient agent balance', availableMicros };
+    if (availableMicros < request.amountMicros) return { reserved: false, code: 'insufficient_funds', reason: 'insufficient agent balance', status: 409, availableMicros };
     balances.set(request.agentId, availableMicros - request.amountMicros);
     reserved.set(request.customerId, request);
     const run = meanwhile;
@@ -72,6 +76,20 @@ describe('an agent opening a customer with an initial balance', () => {
     expect(res.body.available).toBe('10');
     expect(await app.count('customers')).toBe(before);
     expect(asked).toContain(agent.id);
+  });
+
+  it('answers the wallet’s own refusal with its code and status: an agent in debt, an agent account the wallet does not have', async () => {
+    const profile = await createProfile(app, agent.token, { initialBalance: '1' });
+    const before = await app.count('customers');
+    refusals.set(agent.id, { code: 'in_debt', reason: 'agent account is in debt: a deposit must cover the debt first', status: 409, availableMicros: 0n });
+    const inDebt = await open(agent.token, profile);
+    expectProblem(inDebt, 409, 'in_debt');
+    expect(inDebt.body.detail).toBe("the agent's initial balance of 1 cannot be reserved: agent account is in debt: a deposit must cover the debt first");
+    expect(inDebt.body.available).toBe('0');
+    refusals.set(agent.id, { code: 'account_not_found', reason: 'agent account not found', status: 404, availableMicros: 0n });
+    expectProblem(await open(agent.token, profile), 404, 'account_not_found');
+    refusals.delete(agent.id);
+    expect(await app.count('customers')).toBe(before);
   });
 
   it('opens it when the agent can fund exactly that much', async () => {

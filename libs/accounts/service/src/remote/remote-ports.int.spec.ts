@@ -53,8 +53,12 @@ describe('RemoteAgentFunds and RemoteRateSheets', () => {
       reserved: false,
       code: 'insufficient_funds',
       reason: 'insufficient agent balance',
+      status: 409,
       availableMicros: 2_500_000n,
     });
+    // the wallet's own status of another refusal (an agent account it does not have)
+    answer = json({ reserved: false, agentId: 'ag/1', customerId: 'c3', code: 'account_not_found', reason: 'agent account not found', status: 404, available: '0' });
+    expect(await funds.reserveInitialBalance({ agentId: 'ag/1', customerId: 'c3', amountMicros: 1n })).toMatchObject({ reserved: false, code: 'account_not_found', status: 404 });
     answer = json({ agentId: 'ag/1', customerId: 'c1', released: true });
     expect(await funds.releaseInitialBalance({ agentId: 'ag/1', customerId: 'c1' })).toBe(true);
     answer = json({ sheetId: 'itc-base', exists: false });
@@ -62,6 +66,7 @@ describe('RemoteAgentFunds and RemoteRateSheets', () => {
     expect(seen).toEqual([
       { path: '/api/v1/internal/wallet/agents/ag%2F1/initial-balance-reservations', authorization: 'Bearer sk_test', body: '{"customerId":"c1","amount":"10"}' },
       { path: '/api/v1/internal/wallet/agents/ag%2F1/initial-balance-reservations', authorization: 'Bearer sk_test', body: '{"customerId":"c2","amount":"10"}' },
+      { path: '/api/v1/internal/wallet/agents/ag%2F1/initial-balance-reservations', authorization: 'Bearer sk_test', body: '{"customerId":"c3","amount":"0.000001"}' },
       { path: '/api/v1/internal/wallet/agents/ag%2F1/initial-balance-reservations/c1/release', authorization: 'Bearer sk_test', body: '{}' },
       { path: '/api/v1/internal/rating/sheets/itc-base', authorization: 'Bearer sk_test', body: '' },
     ]);

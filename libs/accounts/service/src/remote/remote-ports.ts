@@ -51,7 +51,8 @@ export class RemoteAgentFunds implements AgentFunds {
     const path = `${AGENT_FUNDS_API_PATH}/${encodeURIComponent(request.agentId)}/initial-balance-reservations`;
     const unavailable = { code: 'wallet_unavailable', detail: "The wallet could not be reached to reserve the agent's initial balance" };
     const answer = await callJson(this.options, this.options.walletUrl, path, ReserveInitialBalanceResponseV1, unavailable, { customerId: request.customerId, amount: formatMoney(request.amountMicros) });
-    return answer.reserved ? { reserved: true } : { reserved: false, code: answer.code, reason: answer.reason, availableMicros: parseMoney(answer.available) };
+    // a wallet that predates `status` refused with 409 only
+    return answer.reserved ? { reserved: true } : { reserved: false, code: answer.code, reason: answer.reason, status: answer.status ?? 409, availableMicros: parseMoney(answer.available) };
   }
 
   async releaseInitialBalance(request: { agentId: string; customerId: string }): Promise<boolean> {

@@ -16,12 +16,14 @@ export type ReserveInitialBalanceRequestV1 = z.infer<typeof ReserveInitialBalanc
 
 /**
  * `reserved: false` is an answer, not an error: `code` `insufficient_funds` (the agent cannot cover
- * it), `in_debt` (the agent owes money), `account_not_found` (an agent the wallet does not know
- * yet), …; `available` is what the agent may move now ("0" for an unknown agent).
+ * it), `in_debt` (the agent owes money), `account_closed`, `account_not_found` (an agent the wallet
+ * does not know yet), `id_reused` (another amount was reserved for this customer); `status` the HTTP
+ * status of that refusal (absent from wallets before it: 409); `available` what the agent may move
+ * now ("0" for an unknown agent).
  */
 export const ReserveInitialBalanceResponseV1 = z.discriminatedUnion('reserved', [
   z.object({ reserved: z.literal(true), agentId: WalletId, customerId: WalletId, amount: PositiveMoneyString }),
-  z.object({ reserved: z.literal(false), agentId: WalletId, customerId: WalletId, code: z.string(), reason: z.string(), available: MoneyString }),
+  z.object({ reserved: z.literal(false), agentId: WalletId, customerId: WalletId, code: z.string(), reason: z.string(), status: z.union([z.literal(403), z.literal(404), z.literal(409), z.literal(422)]).optional(), available: MoneyString }),
 ]);
 export type ReserveInitialBalanceResponseV1 = z.infer<typeof ReserveInitialBalanceResponseV1>;
 

@@ -93,6 +93,29 @@ export function reservationsBeforeDebit(agentMain: LedgerAccount, audit: Audit, 
   return ended;
 }
 
+/** An account's money as its next decision sees it (reads show this). */
+export interface AccountMoney {
+  readonly balanceMicros: bigint;
+  /** the open reservations that are not overdue at the instant asked. */
+  readonly reservedMicros: bigint;
+  /** balance − holds − reserved (+ credit limit): what a transfer or a reservation may still take. */
+  readonly availableMicros: bigint;
+  readonly debtMicros: bigint;
+}
+
+/** The account's money at `now` (ISO): overdue reservations left out, as the next decision ends them first. */
+export function moneyAt(account: LedgerAccount, now: string): AccountMoney {
+  const nowMs = instantMs(now);
+  let reservedMicros = 0n;
+  for (const reservation of account.reservations.values()) if (instantMs(reservation.expiresAt) > nowMs) reservedMicros += reservation.amountMicros;
+  return {
+    balanceMicros: account.balanceMicros,
+    reservedMicros,
+    availableMicros: availableMicros({ ...account, reservedMicros }),
+    debtMicros: debtMicros(account),
+  };
+}
+
 /**
  * The reservations of the agent whose time is over at `audit.occurredAt`, ended `expired`, except
  * the one of `keepCustomerId` (the customer a transfer is funding now: its opening did happen).

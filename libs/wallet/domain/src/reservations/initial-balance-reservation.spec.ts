@@ -3,6 +3,7 @@
 import { spec } from '@billing/decider/testing';
 import type { ReleaseInitialBalance, ReserveInitialBalance } from '../commands.js';
 import { accountsInvolved } from '../ledger/accounts-involved.js';
+import { moneyAt } from './initial-balance-reservation.decide.js';
 import { walletDecider } from '../ledger/wallet-decider.js';
 import { postingsOf } from '../postings/postings-of.js';
 import { fromAccountSnapshot, toAccountSnapshot } from '../snapshot/account-snapshot.js';
@@ -108,6 +109,12 @@ describe('initial-balance reservations', () => {
 
   it('funds its opening once: a redelivered funding moves nothing', () => {
     wallet.given(history(...agentWith10, reserve(C, '10'), openCustomer(C, A), funding())).when(funding()).then([]);
+  });
+
+  it('reads as the next decision sees it: reserved until it is overdue', () => {
+    const agent = agentAccount(history(...agentWith10, reserve(C, '4')));
+    expect(moneyAt(agent, NOW)).toEqual({ balanceMicros: micros('10'), reservedMicros: micros('4'), availableMicros: micros('6'), debtMicros: 0n });
+    expect(moneyAt(agent, AFTER_EXPIRY)).toEqual({ balanceMicros: micros('10'), reservedMicros: 0n, availableMicros: micros('10'), debtMicros: 0n });
   });
 
   it('refuses bad input', () => {

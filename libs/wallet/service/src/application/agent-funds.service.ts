@@ -4,7 +4,8 @@
 // agent's latest version, so concurrent openings for one agent's last money cannot both reserve
 // it. The funding transfer the wallet makes when it consumes CustomerOpened spends the
 // reservation; a reservation never followed by an opening expires (INITIAL_BALANCE_RESERVATION_MS).
-import { agentMainAccount, availableMicros, INITIAL_BALANCE_RESERVATION_MS, isOpen } from '@billing/wallet-domain';
+import { RejectedCommand } from '@billing/decider';
+import { agentMainAccount, INITIAL_BALANCE_RESERVATION_MS, isLedgerAccount, isOpen, moneyAt, type AccountMoney } from '@billing/wallet-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from './clock.js';
 import { LedgerService } from './ledger.service.js';
@@ -18,7 +19,7 @@ export interface InitialBalanceRequest {
 export type ReservationResult =
   | { reserved: true }
   /** `availableMicros`: what the agent may move now (0 for an agent the wallet does not know yet). */
-  | { reserved: false; code: string; reason: string; availableMicros: bigint };
+  | { reserved: false; code: string; reason: string; status: RejectedCommand['status']; availableMicros: bigint };
 
 @Injectable()
 export class WalletAgentFunds {
@@ -27,16 +28,21 @@ export class WalletAgentFunds {
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
-  /** Reserves `amountMicros` of the agent for the customer; the same request again reserves nothing twice. */
+  /**
+   * Reserves `amountMicros` of the agent for the customer; the same request again reserves nothing
+   * twice. Through the waiting command path: once accounts answers its opening, every read shows it.
+   */
   async reserveInitialBalance(request: InitialBalanceRequest): Promise<ReservationResult> {
     const now = this.clock.now();
     const context = { actor: `agent:${request.agentId}` };
-    const outcome = await this.ledger.run(
-      { type: 'ReserveInitialBalance', ...request, expiresAt: new Date(now.getTime() + INITIAL_BALANCE_RESERVATION_MS).toISOString(), meta: { actor: context.actor, now: now.toISOString() } },
-      context,
-    );
-    if (outcome.kind !== 'rejected') return { reserved: true };
-    return { reserved: false, code: outcome.error.code, reason: outcome.error.message, availableMicros: await this.availableMicros(request.agentId) };
+    const command = { type: 'ReserveInitialBalance' as const, ...request, expiresAt: new Date(now.getTime() + INITIAL_BALANCE_RESERVATION_MS).toISOString(), meta: { actor: context.actor, now: now.toISOString() } };
+    try {
+      await this.ledger.execute(command, context);
+      return { reserved: true };
+    } catch (error) {
+      if (!(error instanceof RejectedCommand)) throw error;
+      return { reserved: false, code: error.code, reason: error.message, status: error.status, availableMicros: (await this.agentMoney(request.agentId))?.availableMicros ?? 0n };
+    }
   }
 
   /** Gives a reservation back (the opening failed); false when none was open any more. */
@@ -48,11 +54,16 @@ export class WalletAgentFunds {
   }
 
   /**
-   * Read from the ledger itself (snapshot + tail), not the projection, for the refusal's detail. It
-   * bypasses the ledger's cache: a read outside the writer must never cache a superseded state.
+   * The agent's main money as its next decision sees it (reserved, available), read from the ledger
+   * itself (snapshot + tail): reservations move no money, so no projection has them, and this is
+   * what a following transfer or opening is decided on. It bypasses the ledger's cache: a read
+   * outside the writer must never cache a superseded state. undefined: no such agent account.
    */
-  private async availableMicros(agentId: string): Promise<bigint> {
+  async agentMoney(agentId: string): Promise<AccountMoney | undefined> {
     const { account } = await this.ledger.accounts.loadFromStore(agentMainAccount(agentId));
-    return isOpen(account.state) ? availableMicros(account.state) : 0n;
+    if (!isLedgerAccount(account.state)) return undefined;
+    const money = moneyAt(account.state, this.clock.now().toISOString());
+    // a closed account may move nothing
+    return isOpen(account.state) ? money : { ...money, availableMicros: 0n };
   }
 }

@@ -22,7 +22,7 @@ export class AgentFundsController {
   async reserve(@ValidParam('id', Id) agentId: string, @ValidBody(ReserveInitialBalanceRequestV1) body: ReserveInitialBalanceRequestV1): Promise<ReserveInitialBalanceResponseV1> {
     const result = await this.funds.reserveInitialBalance({ agentId, customerId: body.customerId, amountMicros: parseMoney(body.amount) });
     if (result.reserved) return { reserved: true, agentId, customerId: body.customerId, amount: body.amount };
-    return { reserved: false, agentId, customerId: body.customerId, code: result.code, reason: result.reason, available: formatMoney(result.availableMicros) };
+    return { reserved: false, agentId, customerId: body.customerId, code: result.code, reason: result.reason, status: result.status, available: formatMoney(result.availableMicros) };
   }
 
   @Post(':id/initial-balance-reservations/:customerId/release')

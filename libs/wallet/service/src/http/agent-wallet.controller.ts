@@ -6,6 +6,7 @@ import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, Val
 import { parseMoney } from '@billing/money';
 import { agentMainAccount, commissionAccount } from '@billing/wallet-domain';
 import { RejectedCommand } from '@billing/decider';
+import { WalletAgentFunds } from '../application/agent-funds.service.js';
 import { Clock } from '../application/clock.js';
 import { AccountsCatchUp } from '../consumers/accounts-catch-up.js';
 import { WalletCommands } from '../application/wallet-commands.service.js';
@@ -23,6 +24,7 @@ export class AgentWalletController {
     private readonly queries: WalletQueries,
     private readonly clock: Clock,
     private readonly catchUp: AccountsCatchUp,
+    private readonly funds: WalletAgentFunds,
   ) {}
 
   /**
@@ -70,8 +72,11 @@ export class AgentWalletController {
   async overview(@ValidParam('id', Id) agentId: string, @CurrentUser() user: Principal) {
     assertAgentVisible(user, agentId);
     const overview = await this.knownAgent(agentId, () => this.queries.agentOverview(agentId, this.clock.now().toISOString().slice(0, 10)));
-    if (overview === undefined) throw notFound('The agent does not exist.');
-    return overviewView(agentId, overview);
+    // the main money from the ledger itself: reservations of openings move no money, so only the
+    // ledger has them, and it is what the agent's next transfer or opening is decided on
+    const money = overview === undefined ? undefined : await this.funds.agentMoney(agentId);
+    if (overview === undefined || money === undefined) throw notFound('The agent does not exist.');
+    return overviewView(agentId, overview, money);
   }
 
   @Get(':id/transactions')

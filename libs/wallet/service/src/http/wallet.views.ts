@@ -3,6 +3,7 @@ import { formatMoney, formatPercent } from '@billing/money';
 import type { CommissionTransferResult, DepositResult, ReversalResult, TransferResult } from '../application/wallet-commands.service.js';
 import type { AgentOverview, AgentSums, BalanceView, LedgerLineView } from '../queries/wallet-queries.js';
 import type { Page } from '../queries/pagination.js';
+import type { AccountMoney } from '@billing/wallet-domain';
 
 const money = formatMoney;
 
@@ -77,14 +78,19 @@ function sumsView(sums: AgentSums) {
   };
 }
 
-export function overviewView(agentId: string, overview: AgentOverview) {
+/** `main`: the agent's main money from the ledger (moneyAt), as its next decision sees it. */
+export function overviewView(agentId: string, overview: AgentOverview, main: AccountMoney) {
   return {
     agentId,
     status: overview.main.status,
-    balance: money(overview.main.balanceMicros),
+    balance: money(main.balanceMicros),
+    // set aside for customers being opened with an initial balance the agent funds
+    reserved: money(main.reservedMicros),
+    // what a transfer or a funded opening may still take: balance − reserved
+    available: money(main.availableMicros),
     // a reversal took the agent below 0: no transfer and no funded opening until it is paid
-    inDebt: overview.main.debtMicros > 0n,
-    debt: money(overview.main.debtMicros),
+    inDebt: main.debtMicros > 0n,
+    debt: money(main.debtMicros),
     lowBalanceThreshold: money(overview.main.lowBalanceThresholdMicros),
     commissionBalance: money(overview.commission?.balanceMicros ?? 0n),
     customers: { total: overview.customers.total, open: overview.customers.open, inDebt: overview.customers.inDebt, debt: money(overview.customers.debtMicros) },
