@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MoneyString, NonNegativeMoneyString, PercentString, percentString, PositiveMoneyString } from './money.js';
+import { parsePositiveMoney } from '@billing/money';
 
 /** The issues a body would get back, as `path: message`. */
 function issues(schema: z.ZodType, body: unknown): string[] {
@@ -56,5 +57,14 @@ describe('PercentString', () => {
 
   it('describes itself for generated API docs', () => {
     expect(z.toJSONSchema(MoneyString)).toMatchObject({ type: 'string', description: expect.stringContaining('decimal string'), examples: ['12.5'] });
+  });
+});
+
+describe('a refinement after a money schema', () => {
+  it('does not run on a malformed amount, so a maximum that parses the value cannot throw (before: MoneyFormatError, a 400 invalid_money instead of the field error)', () => {
+    const capped = PositiveMoneyString.refine((value) => parsePositiveMoney(value) <= 1_000_000_000n, { message: 'must not exceed 1000' });
+    for (const amount of ['0.0000001', '01', '１２', '0', '-1']) expect(() => issues(capped, { amount })).not.toThrow();
+    expect(issues(capped, { amount: '0.0000001' })).toEqual(['amount: must have at most 6 decimal places, got "0.0000001"']);
+    expect(issues(capped, { amount: '1001' })).toEqual(['amount: must not exceed 1000']);
   });
 });

@@ -13,7 +13,9 @@ function decimalString(parse: (input: unknown) => unknown, description: string, 
     .string({ error: (issue) => reasonFor(parse, issue.input) })
     .superRefine((value, ctx) => {
       const reason = reasonFor(parse, value);
-      if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason, input: value });
+      // continue: false — a schema's own refinements after this one (a maximum) may parse the value,
+      // which would throw on a malformed one (a 500 or an odd code instead of this field error)
+      if (reason !== undefined) ctx.addIssue({ code: 'custom', message: reason, input: value, continue: false });
     })
     .meta({ description, examples: [example], pattern });
 }

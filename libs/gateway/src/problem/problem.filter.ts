@@ -28,8 +28,28 @@ export class ProblemFilter implements ExceptionFilter {
       return;
     }
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    recordAnswer(request, problem.status, problem.code);
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
+}
+
+/** `app.locals[PROBLEM_ANSWER_RECORDER]`: a test hook told every problem a matched route answers. */
+export const PROBLEM_ANSWER_RECORDER = 'billingProblemAnswerRecorder';
+
+export interface ProblemAnswer {
+  method: string;
+  /** the route as Express matched it (`/api/v1/customers/:id`). */
+  route: string;
+  status: number;
+  code: string;
+}
+
+/** Specs compare what routes really answered with the OpenAPI document (see startGatewayTestApp). */
+function recordAnswer(request: HttpRequest, status: number, code: string): void {
+  const { app, route } = request as HttpRequest & { app?: { locals?: Record<string, unknown> }; route?: { path?: unknown } };
+  const recorder = app?.locals?.[PROBLEM_ANSWER_RECORDER];
+  if (typeof recorder !== 'function' || typeof route?.path !== 'string') return;
+  (recorder as (answer: ProblemAnswer) => void)({ method: request.method, route: route.path, status, code });
 }
 
 /** Nest's answer when no route matches (RoutesResolver's not-found handler): `Cannot GET /x?y`. */

@@ -33,7 +33,8 @@ describe('toProblem', () => {
     expect(toProblem(new WrongExpectedVersionError('s', 1, 2)).problem).toMatchObject({ status: 409, code: 'concurrent_modification' });
     expect(toProblem(new MoneyFormatError('must be a decimal string', 'amount')).problem).toMatchObject({
       status: 400,
-      code: 'invalid_money',
+      code: 'validation',
+      detail: 'The request is invalid: amount must be a decimal string.',
       errors: [{ path: '/amount', message: 'must be a decimal string' }],
     });
   });

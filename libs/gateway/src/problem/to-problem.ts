@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 import { codeForStatus, problemType, ProblemException, statusTitle, titleFromCode, type ProblemDetails } from './problem.js';
 import { fieldErrorsFromIssues } from '../validation/issues.js';
+import { validationProblem } from '../validation/zod-validation.pipe.js';
 
 export interface MappedProblem {
   problem: ProblemDetails;
@@ -40,24 +41,20 @@ export function toProblem(error: unknown): MappedProblem {
     });
   }
   if (error instanceof MoneyFormatError) {
-    return known({
-      type: problemType('invalid_money'),
-      title: 'Invalid amount',
-      status: 400,
-      detail: error.message,
-      code: 'invalid_money',
-      ...(error.field === undefined ? {} : { errors: [{ path: `/${error.field}`, message: error.reason }] }),
-    });
-  }
-  if (error instanceof ZodError) {
+    // One code for a bad amount, wherever it is caught (the validator or a parser further in):
+    // `validation`, as for every other bad field — the field and the reason are in `errors`.
     return known({
       type: problemType('validation'),
       title: 'Invalid request',
       status: 400,
-      detail: 'The request is invalid.',
+      detail: `The request is invalid: ${error.message}.`,
       code: 'validation',
-      errors: fieldErrorsFromIssues(error.issues),
+      ...(error.field === undefined ? {} : { errors: [{ path: `/${error.field}`, message: error.reason }] }),
     });
+  }
+  if (error instanceof ZodError) {
+    // the detail names the first field, as the validation pipe's does
+    return known({ ...validationProblem('request', fieldErrorsFromIssues(error.issues)).problem });
   }
   if (error instanceof HttpException) return fromHttpException(error);
   if (isOverloaded(error)) {

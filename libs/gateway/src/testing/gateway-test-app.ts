@@ -8,6 +8,9 @@ import { loadGatewayConfig, type GatewayConfig } from '../config/gateway-config.
 import { createGatewayApp, type GatewayAppOptions } from '../gateway-app.js';
 import type { GatewayModuleOptions } from '../gateway.tokens.js';
 import { GatewaySecrets } from '../auth/gateway-secrets.js';
+import { buildOpenApiDocument } from '../openapi/openapi.js';
+import { PROBLEM_ANSWER_RECORDER, type ProblemAnswer } from '../problem/problem.filter.js';
+import type { OpenAPIObject } from '@nestjs/swagger';
 
 export interface GatewayTestApp {
   app: INestApplication;
@@ -24,6 +27,12 @@ export interface GatewayTestApp {
   request(method: string, path: string, options?: TestRequestOptions): Promise<TestResponse>;
   /** POST /api/v1/auth/login → accessToken (throws unless 200). */
   login(username: string, password: string): Promise<string>;
+  /**
+   * The problems matched routes answered so far that this app's OpenAPI document does not list
+   * (`POST /api/v1/customers 404 profile_not_found`): a spec that ends with `toEqual([])` makes
+   * every refusal it provokes a checked part of the contract.
+   */
+  undocumentedProblems(): string[];
   close(): Promise<void>;
 }
 
@@ -93,6 +102,10 @@ export async function startGatewayTestApp(options: GatewayTestAppOptions): Promi
     throw error;
   }
   const started = app;
+  const answers = new Map<string, ProblemAnswer>();
+  (started.getHttpAdapter().getInstance() as { locals: Record<string, unknown> }).locals[PROBLEM_ANSWER_RECORDER] = (answer: ProblemAnswer) => {
+    answers.set(`${answer.method} ${answer.route} ${answer.status} ${answer.code}`, answer);
+  };
   const address = started.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   const generated = started.get(GatewaySecrets).generated;
@@ -126,6 +139,9 @@ export async function startGatewayTestApp(options: GatewayTestAppOptions): Promi
       if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${res.text}`);
       return (res.body as { accessToken: string }).accessToken;
     },
+    undocumentedProblems() {
+      return undocumentedAnswers(buildOpenApiDocument(started), [...answers.values()]);
+    },
     async close() {
       await started.close();
       if (options.dropSchemaOnClose ?? true) await dropSchema(pool, options.schema);
@@ -137,4 +153,21 @@ export async function startGatewayTestApp(options: GatewayTestAppOptions): Promi
 async function dropSchema(pool: pg.Pool, schema: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema ${schema}`);
   await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+}
+
+/** Each answer whose operation does not list its code under its status. */
+export function undocumentedAnswers(document: OpenAPIObject, answers: readonly ProblemAnswer[]): string[] {
+  const missing: string[] = [];
+  for (const answer of answers) {
+    const path = answer.route.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+    const operation = (document.paths[path] as Record<string, DocumentedOperation | undefined> | undefined)?.[answer.method.toLowerCase()];
+    const schema = operation?.responses?.[String(answer.status)]?.content?.['application/problem+json']?.schema;
+    const codes = schema?.allOf?.flatMap((part) => part.properties?.code?.enum ?? []) ?? [];
+    if (!codes.includes(answer.code)) missing.push(`${answer.method} ${path} ${answer.status} ${answer.code}`);
+  }
+  return missing.sort();
+}
+
+interface DocumentedOperation {
+  responses?: Record<string, { content?: Record<string, { schema?: { allOf?: Array<{ properties?: { code?: { enum?: string[] } } }> } }> }>;
 }

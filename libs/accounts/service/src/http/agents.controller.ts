@@ -46,6 +46,8 @@ export class AgentsController {
   })
   @ApiResponse({ status: 201, description: 'the agent', standardSchema: AgentView })
   @ApiProblemResponse(409, 'username_taken, agent_exists')
+  @ApiProblemResponse(422, 'rate_sheet_not_found, username_reserved (a username of digits only), invalid_username, invalid_name, invalid_email, invalid_commission, invalid_max_customer_credit_limit, weak_password')
+  @ApiProblemResponse(503, 'rating could not be reached to check the rate sheet; nothing was changed', ['rating_unavailable'])
   async register(@ValidBody(RegisterAgentBody) body: RegisterAgentBody, @Caller() context: CommandContext, @IdempotencyKey() idempotency: IdempotencyContext | undefined): Promise<AgentView> {
     // with an Idempotency-Key, a retry after the key expired still finds the same agent
     const agentId = idempotency === undefined ? randomUUID() : uuidFromName(`accounts:agent:${idempotency.scopedKey}`);
@@ -129,6 +131,7 @@ export class AgentsController {
   @ApiOperation({ summary: 'Suspend an agent: it keeps its customers, but no new ones can be opened for it' })
   @ApiBody(optionalBodyDoc(ReasonBody))
   @ApiResponse({ status: 200, standardSchema: AgentView })
+  @ApiProblemResponse(404, 'no such agent', ['agent_not_found'])
   async suspend(@ValidParam('id', Id) id: string, @Body() raw: unknown, @Caller() context: CommandContext): Promise<AgentView> {
     const body = optionalBody(ReasonBody, raw);
     return agentView(await this.agents.suspend(context, id, body.reason ?? null));

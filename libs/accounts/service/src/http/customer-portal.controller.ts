@@ -31,7 +31,8 @@ export class CustomerPortalController {
   })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
   @ApiProblemResponse(403, 'feature_follow_me_not_assigned (ITC has not given the customer FollowMe; switching it off stays allowed)')
-  @ApiProblemResponse(422, 'invalid_follow_me_destination, invalid_ring_seconds, follow_me_too_many_targets, follow_me_empty')
+  @ApiProblemResponse(422, 'invalid_follow_me_destination, duplicate_follow_me_destination, invalid_ring_seconds, follow_me_too_many_targets, follow_me_empty')
+  @ApiProblemResponse(409, 'customer_closed')
   setFollowMe(@ValidParam('id', Id) id: string, @ValidBody(FollowMeBody) body: FollowMeBody, @Caller() context: CommandContext): Promise<CustomerView> {
     return this.change(context, id, [{ type: 'SetFollowMe', enabled: body.enabled, targets: body.targets }]);
   }
@@ -105,6 +106,7 @@ export class CustomerPortalController {
   @ApiOperation({ summary: 'Change the low-balance threshold, contact e-mail, language or low-balance mail opt-out' })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
   @ApiProblemResponse(422, 'invalid_language')
+  @ApiProblemResponse(409, 'customer_closed')
   changeSettings(@ValidParam('id', Id) id: string, @ValidBody(SettingsBody) body: SettingsBody, @Caller() context: CommandContext): Promise<CustomerView> {
     return this.change(context, id, [
       {

@@ -45,7 +45,11 @@ export class CustomerProfilesController {
   })
   @ApiResponse({ status: 201, standardSchema: ProfileView })
   @ApiProblemResponse(403, "an agent's profile with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum")
-  @ApiProblemResponse(422, 'billing terms break a rule (credit limit on prepaid, counts out of range, language, ...)')
+  @ApiProblemResponse(
+    422,
+    'billing terms break a rule: credit_limit_required (postpaid), credit_limit_not_allowed (prepaid), rate_sheet_not_found, invalid_rate_sheet, invalid_billing_type, invalid_credit_limit, invalid_initial_balance, invalid_max_concurrent_calls, invalid_max_call_duration, invalid_name, invalid_language',
+  )
+  @ApiProblemResponse(503, 'rating could not be reached to check the rate sheet; nothing was changed', ['rating_unavailable'])
   async create(
     @ValidBody(CreateProfileBody) body: CreateProfileBody,
     @Caller() context: CommandContext,
@@ -99,6 +103,7 @@ export class CustomerProfilesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Archive a profile: no new customers from it' })
   @ApiResponse({ status: 200, standardSchema: ProfileView })
+  @ApiProblemResponse(404, "no such profile, or another agent's", ['not_found'])
   async archive(@ValidParam('id', Id) id: string, @Caller() context: CommandContext): Promise<ProfileView> {
     this.changeable(context.principal, await this.queries.get(id));
     return profileView(await this.profiles.archive(context, id));

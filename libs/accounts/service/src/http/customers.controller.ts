@@ -93,7 +93,9 @@ export class CustomersController {
   @ApiResponse({ status: 201, standardSchema: OpenedCustomerView })
   @ApiProblemResponse(403, "an agent's opening with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum")
   @ApiProblemResponse(404, 'profile or agent not found', ['not_found', 'profile_not_found', 'agent_not_found'])
-  @ApiProblemResponse(409, 'username_taken, agent_suspended, profile_archived')
+  @ApiProblemResponse(409, "username_taken, agent_suspended, profile_archived, insufficient_funds (the agent's balance cannot fund the initial balance; `available` says what it can)")
+  @ApiProblemResponse(422, 'username_reserved (a portal username of digits only), invalid_username, invalid_email')
+  @ApiProblemResponse(503, 'the wallet (reserving the initial balance) or rating (checking the sheet) could not be reached; nothing was opened', ['wallet_unavailable', 'rating_unavailable'])
   async open(
     @ValidBody(OpenCustomerBody) body: OpenCustomerBody,
     @ValidQuery(CredentialsFormatQuery) query: CredentialsFormatQuery,
@@ -181,6 +183,7 @@ export class CustomersController {
   @Get()
   @ApiOperation({ summary: 'List customers: admin all (filters), an agent its own, a customer itself', description: 'Ordered by account number.' })
   @ApiResponse({ status: 200, standardSchema: pageSchema(CustomerView) })
+  @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   async list(@ValidQuery(CustomerListQuery) query: CustomerListQuery, @CurrentUser() user: Principal): Promise<Page<CustomerView>> {
     const filter = {
       batchId: query.batchId,
@@ -218,6 +221,7 @@ export class CustomersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reactivate a suspended customer (a closed one stays closed: 409)' })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
+  @ApiProblemResponse(409, 'customer_closed')
   async reactivate(@ValidParam('id', Id) id: string, @Caller() context: CommandContext): Promise<CustomerView> {
     return this.change(context, id, [{ type: 'ReactivateCustomer' }]);
   }
@@ -257,6 +261,7 @@ export class CustomersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Generate a new SIP password (answered once; the old one stops working)' })
   @ApiResponse({ status: 200, standardSchema: z.object({ sipUsername: z.string(), sipPassword: z.string(), sipRealm: z.string() }) })
+  @ApiProblemResponse(409, 'customer_closed')
   async resetSipPassword(@ValidParam('id', Id) id: string, @Caller() context: CommandContext, @Res({ passthrough: true }) response: RawResponse) {
     const customer = visibleCustomer(context.principal, await this.queries.get(id));
     credentialHeaders(response, false);

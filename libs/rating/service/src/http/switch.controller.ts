@@ -96,7 +96,7 @@ export class SwitchController {
   })
   @ApiRequestBody({ 'application/json': zodSchema(NativeCdrBodyDoc, 'input') }, 'one CDR, or {cdrs: [...]}')
   @ApiResponse({ status: 200, description: 'one CDR: its outcome; a batch: one result per CDR', standardSchema: z.union([CdrOutcomeView, BatchView]) })
-  @ApiProblemResponse(400, 'field errors of one CDR (`errors`), or a body that is neither a CDR nor {cdrs: [...]}', ['validation'])
+  @ApiProblemResponse(400, 'field errors of one CDR (`errors`), or a body that is neither a CDR nor {cdrs: [...]}', ['invalid_cdr'])
   @ApiProblemResponse(409, 'cdr_conflict')
   async nativeCdrs(@Body() body: unknown, @Caller() context: CommandContext) {
     const items = nativeCdrItems(body);

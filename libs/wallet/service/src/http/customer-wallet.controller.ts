@@ -2,7 +2,7 @@
 // ITC's manual deposit), its balance and its ledger lines (DESIGN §7).
 import { Controller, Get, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
+import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidParam, ValidQuery, notFound, validationProblem, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { customerAccount } from '@billing/wallet-domain';
 import { WalletCommands } from '../application/wallet-commands.service.js';
@@ -41,7 +41,7 @@ export class CustomerWalletController {
     }
     await visibleCustomer(user, this.directory, customerId);
     if (body.reference === undefined) {
-      throw new ProblemException(400, 'validation', 'The request is invalid.', { title: 'Invalid request', errors: [{ path: '/reference', message: 'a manual deposit needs a reference' }] });
+      throw validationProblem('request body', [{ path: '/reference', message: 'is required for a manual deposit' }]);
     }
     const depositId = commandId(idem, `customer-deposit:${customerId}`);
     return { kind: 'deposit' as const, ...depositView(await this.commands.depositToCustomer({ depositId, customerId, amountMicros, source: { kind: 'manual', reference: body.reference } }, actorOf(user))) };

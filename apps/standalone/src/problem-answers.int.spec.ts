@@ -1,0 +1,105 @@
+// The OpenAPI document against what the routes really answer (acceptance finding H): the standalone
+// wiring on real PostgreSQL, a tour of refusals each route can give (unknown ids, closed customers,
+// domain rules, malformed money, cursors and CDRs), and at the end every (method, route, status,
+// code) the problem filter answered must be listed in the document of the same app. A route whose
+// @ApiProblemResponse forgets a refusal it really gives fails here, unlike in the contract test
+// that reads the decorators only.
+import { AccountsHistory, AccountsModule } from '@billing/accounts-service';
+import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
+import { InProcessBus, silentLogger } from '@billing/messaging';
+import { createPool } from '@billing/postgres';
+import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
+import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
+import { jest } from '@jest/globals';
+import type pg from 'pg';
+
+jest.setTimeout(120_000);
+
+const schemas = { accounts: uniqueName('pa_accounts'), wallet: uniqueName('pa_wallet'), rating: uniqueName('pa_rating') };
+let pool: pg.Pool;
+let bus: InProcessBus;
+let gw: GatewayTestApp;
+let admin: string;
+
+beforeAll(async () => {
+  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-problem-answers' });
+  bus = new InProcessBus({ logger: silentLogger });
+  const accountsService = uniqueName('accounts');
+  gw = await startGatewayTestApp({
+    databaseUrl: testDatabaseUrl(),
+    schema: uniqueName('pa_gw'),
+    imports: [
+      AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
+      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, accountsHistory: AccountsHistory }),
+      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, accountsHistory: AccountsHistory }),
+    ],
+  });
+  admin = await gw.login('admin', gw.adminPassword!);
+  const rows = [{ prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] }];
+  expect((await as(admin)('POST', '/rate-sheets', { sheetId: 'pa-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows })).status).toBe(201);
+});
+
+afterAll(async () => {
+  await gw?.close();
+  await bus?.close();
+  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await pool?.end();
+});
+
+const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+const expectCode = (res: { status: number; body: any }, status: number, code: string) => expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
+
+it('answers the refusals the acceptance run met, and the document lists each of them', async () => {
+  const itc = as(admin);
+  const sw = as(TEST_SWITCH_API_KEY);
+  // agents
+  const agentBody = { name: 'Agent PA', contactEmail: 'pa@example.com', commissionPercent: '10', rateSheetId: 'pa-base', username: 'agent-pa', password: 'Correct-Horse-9' };
+  expectCode(await itc('POST', '/agents', { ...agentBody, rateSheetId: 'no-such-sheet' }), 422, 'rate_sheet_not_found');
+  expectCode(await itc('POST', '/agents', { ...agentBody, username: '12345' }), 422, 'username_reserved');
+  const agent = await itc('POST', '/agents', agentBody);
+  expect(agent.status).toBe(201);
+  expectCode(await itc('PATCH', '/agents/no-such-agent', { name: 'x' }), 404, 'agent_not_found');
+  expectCode(await itc('POST', '/agents/no-such-agent/suspend', {}), 404, (await itc('POST', '/agents/no-such-agent/suspend', {})).body.code);
+
+  // profiles
+  const profileBody = { name: 'PA prepaid', billingType: 'prepaid', rateSheetId: 'pa-base', initialBalance: '10', maxConcurrentCalls: 2 };
+  expectCode(await itc('POST', '/customer-profiles', { ...profileBody, billingType: 'postpaid' }), 422, 'credit_limit_required');
+  expectCode(await itc('POST', '/customer-profiles', { ...profileBody, rateSheetId: 'no-such-sheet' }), 422, 'rate_sheet_not_found');
+  const profile = await itc('POST', '/customer-profiles', profileBody);
+  expect(profile.status).toBe(201);
+  expect((await itc('POST', '/customer-profiles/no-such-profile/archive', {})).status).toBe(404);
+
+  // customers
+  expectCode(await itc('POST', '/customers', { profileId: 'no-such-profile' }), 404, 'profile_not_found');
+  expectCode(await itc('POST', '/customers', { profileId: profile.body.id, portalUsername: '987654' }), 422, 'username_reserved');
+  const agentToken = await gw.login('agent-pa', 'Correct-Horse-9');
+  const agentProfile = await as(agentToken)('POST', '/customer-profiles', profileBody);
+  expect(agentProfile.status).toBe(201);
+  expectCode(await as(agentToken)('POST', '/customers', { profileId: agentProfile.body.id }), 409, 'insufficient_funds');
+  const opened = await itc('POST', '/customers', { profileId: profile.body.id });
+  expect(opened.status).toBe(201);
+  const { id, accountNumber } = opened.body.customer as { id: string; accountNumber: string };
+  expectCode(await itc('GET', '/customers/no-such-customer'), 404, (await itc('GET', '/customers/no-such-customer')).body.code);
+  expectCode(await itc('GET', '/customers?cursor=garbage'), 400, 'invalid_cursor');
+  // one code for every bad amount (finding D): before, "0.0000001", "01" and full-width digits were invalid_money, "0" and "-1" validation
+  for (const amount of ['0.0000001', '01', '１２', '0', '-1']) {
+    const deposit = await itc('POST', `/customers/${id}/deposits`, { amount, reference: 'r' });
+    expectCode(deposit, 400, 'validation');
+    expect(deposit.body.errors).toEqual([{ path: '/amount', message: expect.any(String) }]);
+  }
+  const noReference = await itc('POST', `/customers/${id}/deposits`, { amount: '1' });
+  expectCode(noReference, 400, 'validation');
+  expectCode(await itc('PUT', `/customers/${id}/follow-me`, { enabled: true, targets: [{ destination: '+442079460958', ringSeconds: 20 }, { destination: '+442079460958', ringSeconds: 20 }] }), 422, 'duplicate_follow_me_destination');
+  expect((await itc('POST', `/customers/${id}/close`, {})).status).toBeLessThan(300);
+  expectCode(await itc('POST', `/customers/${id}/reactivate`, {}), 409, 'customer_closed');
+  expectCode(await itc('PATCH', `/customers/${id}/settings`, { language: 'en' }), 409, 'customer_closed');
+  expectCode(await itc('POST', `/customers/${id}/sip-password`, {}), 409, 'customer_closed');
+
+  // rating and the switch
+  expect((await itc('GET', '/calls/no-such-call')).status).toBe(404);
+  expect((await sw('GET', '/switch/directory/no-such-user')).status).toBe(404);
+  expectCode(await sw('POST', '/switch/cdrs', { callId: 'pa-1', account: accountNumber, destination: '+442079460958', startedAt: 'yesterday' }), 400, 'invalid_cdr');
+
+  expect(gw.undocumentedProblems()).toEqual([]);
+});
