@@ -2,16 +2,15 @@
 // history). Consumes accounts.events.v1, publishes rating.events.v1; places call holds on the
 // wallet process over HTTP (WALLET_URL), one of the two synchronous calls between services.
 // A customer or agent it has not consumed yet is asked of the accounts process (ACCOUNTS_URL).
-import { RemoteAccountsOpenings, RemoteAccountsOpeningsModule } from '@billing/accounts-service';
 import { runServiceProcess, SERVICE_URL_ENV } from '@billing/gateway';
-import { maxCallSecondsFromEnv, RatingModule, RemoteWalletHolds, RemoteWalletModule } from '@billing/rating-service';
+import { maxCallSecondsFromEnv, RatingModule, RemoteAccountsHistory, RemoteAccountsModule, RemoteWalletHolds, RemoteWalletModule } from '@billing/rating-service';
 
 await runServiceProcess({
   name: 'rating',
   requiredEnv: [SERVICE_URL_ENV.wallet, SERVICE_URL_ENV.accounts],
   modules: ({ pool, bus }) => [
     RemoteWalletModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.wallet]!, apiKey: process.env.SWITCH_API_KEY! }),
-    RemoteAccountsOpeningsModule.forRoot({ accountsUrl: process.env[SERVICE_URL_ENV.accounts]!, apiKey: process.env.SWITCH_API_KEY! }),
-    RatingModule.forRoot({ pool, bus, wallet: RemoteWalletHolds, maxCallSeconds: maxCallSecondsFromEnv(), accountsOpenings: RemoteAccountsOpenings }),
+    RemoteAccountsModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.accounts]!, apiKey: process.env.SWITCH_API_KEY! }),
+    RatingModule.forRoot({ pool, bus, wallet: RemoteWalletHolds, maxCallSeconds: maxCallSecondsFromEnv(), accountsHistory: RemoteAccountsHistory }),
   ],
 });

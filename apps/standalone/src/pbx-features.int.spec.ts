@@ -2,7 +2,7 @@
 // set, a customer opened from it is refused an international call from its first authorization
 // (the features travel with accounts.CustomerOpened, applied on rating's directory miss), a home
 // call goes through, and ITC's later change reaches rating through the real accounts consumer.
-import { AccountsModule, AccountsOpenings } from '@billing/accounts-service';
+import { AccountsModule, AccountsHistory } from '@billing/accounts-service';
 import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
@@ -29,8 +29,8 @@ beforeAll(async () => {
     schema: uniqueName('pf_gw'),
     imports: [
       AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
-      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, accountsOpenings: AccountsOpenings }),
-      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, accountsOpenings: AccountsOpenings }),
+      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, accountsHistory: AccountsHistory }),
+      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, accountsHistory: AccountsHistory }),
     ],
   });
   admin = await gw.login('admin', gw.adminPassword!);

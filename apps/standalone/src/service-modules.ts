@@ -1,7 +1,7 @@
 // The service modules that run in this process (DESIGN §2, standalone: all of them). Each
 // service lib exports a Nest module; add it here with what it needs — its controllers then
 // sit under /api/v1 behind the gateway's auth, validation, idempotency and problem errors.
-import { AccountsModule, AccountsOpenings } from '@billing/accounts-service';
+import { AccountsModule, AccountsHistory } from '@billing/accounts-service';
 import type { GatewayAppOptions, GatewayConfig } from '@billing/gateway';
 import type { IntegrationBus } from '@billing/messaging';
 import { NotificationsModule, notificationsOptionsFrom } from '@billing/notifications-service';
@@ -26,12 +26,12 @@ export function serviceModules(context: ServiceContext): NonNullable<GatewayAppO
     // it opens the customer, and asks rating (RatingSheetCatalog) whether a rate sheet it is to assign exists
     AccountsModule.forRoot({ pool: context.pool, bus: context.bus, sipRealm: context.sipRealm, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
     // consumes accounts.events.v1 from the same bus; publishes wallet.events.v1 (schema `wallet`); a customer or
-    // agent it has not consumed yet is taken from accounts' AccountsOpenings at once
-    WalletModule.forRoot({ pool: context.pool, bus: context.bus, accountsOpenings: AccountsOpenings }),
+    // agent it has not consumed yet is taken from accounts' AccountsHistory at once (its events, through the consumer)
+    WalletModule.forRoot({ pool: context.pool, bus: context.bus, accountsHistory: AccountsHistory }),
     // card payments: STRIPE_SECRET_KEY + STRIPE_WEBHOOK_SECRET (unset = the card endpoints answer 503), STRIPE_API_BASE, BILLING_CURRENCY; schema `payments`
     PaymentsModule.forRoot({ pool: context.pool, config: context.config }),
     // consumes accounts.events.v1, publishes rating.events.v1 (schema `rating`); holds through the wallet's WalletCalls
-    RatingModule.forRoot({ pool: context.pool, bus: context.bus, wallet: WalletCalls, maxCallSeconds: maxCallSecondsFromEnv(), accountsOpenings: AccountsOpenings }),
+    RatingModule.forRoot({ pool: context.pool, bus: context.bus, wallet: WalletCalls, maxCallSeconds: maxCallSecondsFromEnv(), accountsHistory: AccountsHistory }),
     // SMTP_URL, MAIL_FROM, PORTAL_URL, BILLING_CURRENCY from the config; MAIL_BATCH_CREDENTIALS, MAIL_RATE_* from the env.
     NotificationsModule.forRoot(notificationsOptionsFrom(context)),
     // consumes accounts, wallet and rating events into schema `reports`; GET /reports/summary, /reports/live (SSE)

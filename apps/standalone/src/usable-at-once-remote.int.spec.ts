@@ -1,36 +1,50 @@
 // Issue 12 §6, the distributed path made deterministic: the wallet and rating run WITHOUT their
 // accounts consumers (background: false), so the only way they can learn of an agent or a customer
-// is the openings API over HTTP (RemoteAccountsOpenings → GET /api/v1/internal/accounts/openings,
-// switch key), as the wallet and rating processes call the accounts process. Everything a client
-// does right after accounts' 201 must work; each fact lands in the consumer's inbox, so the later
+// is accounts' history API over HTTP (each caller's RemoteAccountsHistory → GET
+// /api/v1/internal/accounts/history, switch key), as the wallet and rating processes call the
+// accounts process. Everything a client does right after accounts' 201 must work — a new customer,
+// a SIP user added to it, its price list; each fact lands in the consumer's inbox, so the later
 // delivery of the same event is a duplicate.
-import { AccountsModule, RemoteAccountsOpenings } from '@billing/accounts-service';
-import type { AccountsOpeningQueryV1, AccountsOpeningsPort, IntegrationEvent } from '@billing/contracts';
+import { AccountsModule } from '@billing/accounts-service';
+import type { AccountsHistoryKeyV1, AccountsHistoryPort, IntegrationEvent } from '@billing/contracts';
 import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
-import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
+import { RatingModule, RatingSheetCatalog, RemoteAccountsHistory as RatingRemoteAccounts } from '@billing/rating-service';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
-import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
+import { RemoteAccountsHistory as WalletRemoteAccounts, WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
 import { jest } from '@jest/globals';
 import { Global, Injectable, Module } from '@nestjs/common';
 import type pg from 'pg';
 
 jest.setTimeout(120_000);
 
-/** RemoteAccountsOpenings towards this very app, whose port is known only once it listens. */
+/** This very app's address, known only once it listens. */
+let baseUrl: string | undefined;
+const remote = () => {
+  if (baseUrl === undefined) throw new Error('the app is not listening yet');
+  return { baseUrl, apiKey: TEST_SWITCH_API_KEY };
+};
+
+/** The wallet's RemoteAccountsHistory towards this app. */
 @Injectable()
-class OpeningsOverHttp implements AccountsOpeningsPort {
-  static baseUrl: string | undefined;
-  opening(query: AccountsOpeningQueryV1): Promise<IntegrationEvent | null> {
-    if (OpeningsOverHttp.baseUrl === undefined) throw new Error('the app is not listening yet');
-    return new RemoteAccountsOpenings({ accountsUrl: OpeningsOverHttp.baseUrl, apiKey: TEST_SWITCH_API_KEY }).opening(query);
+class WalletAccountsOverHttp implements AccountsHistoryPort {
+  history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
+    return new WalletRemoteAccounts(remote()).history(key);
+  }
+}
+
+/** Rating's RemoteAccountsHistory towards this app. */
+@Injectable()
+class RatingAccountsOverHttp implements AccountsHistoryPort {
+  history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
+    return new RatingRemoteAccounts(remote()).history(key);
   }
 }
 
 @Global()
-@Module({ providers: [OpeningsOverHttp], exports: [OpeningsOverHttp] })
-class OpeningsModule {}
+@Module({ providers: [WalletAccountsOverHttp, RatingAccountsOverHttp], exports: [WalletAccountsOverHttp, RatingAccountsOverHttp] })
+class AccountsOverHttpModule {}
 
 const schemas = { accounts: uniqueName('uar_accounts'), wallet: uniqueName('uar_wallet'), rating: uniqueName('uar_rating') };
 let pool: pg.Pool;
@@ -46,13 +60,13 @@ beforeAll(async () => {
     databaseUrl: testDatabaseUrl(),
     schema: uniqueName('uar_gw'),
     imports: [
-      OpeningsModule,
+      AccountsOverHttpModule,
       AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
-      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, background: false, accountsOpenings: OpeningsOverHttp }),
-      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, background: false, accountsOpenings: OpeningsOverHttp }),
+      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, background: false, accountsHistory: WalletAccountsOverHttp }),
+      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, background: false, accountsHistory: RatingAccountsOverHttp }),
     ],
   });
-  OpeningsOverHttp.baseUrl = gw.baseUrl;
+  baseUrl = gw.baseUrl;
   admin = await gw.login('admin', gw.adminPassword!);
 });
 
@@ -66,7 +80,7 @@ afterAll(async () => {
 const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
 const status = (res: { status: number; body: { code?: string; detail?: string } }) => ({ status: res.status, code: res.body?.code, detail: res.body?.detail });
 
-it('without any accounts consumer: an agent and its customers are funded, read and authorized through the openings API', async () => {
+it('without any accounts consumer: an agent and its customers are funded, read and authorized through the history API', async () => {
   expect((await as(admin)('POST', '/rate-sheets', { sheetId: 'uar-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows: [{ prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] }] })).status).toBe(201);
   const agentBody = { name: 'Remote', contactEmail: 'ops@remote.example', commissionPercent: '10', rateSheetId: 'uar-base', username: 'uar-agent', password: 'uar-agent-password-1' };
   const agent = await as(admin)('POST', '/agents', agentBody);
@@ -96,4 +110,33 @@ it('without any accounts consumer: an agent and its customers are funded, read a
   expect((await as(token)('GET', `/agents/${agentId}/overview`)).body.balance).toBe('75');
   // what accounts does not know stays unknown
   expect((await as(admin)('POST', '/customers/no-such-customer/deposits', { amount: '1', reference: 'X' })).status).toBe(404);
+});
+
+it('without any accounts consumer: a SIP user added a moment ago authorizes at once with its account, and a new customer\'s prices are read at once', async () => {
+  const agentBody = { name: 'Remote 2', contactEmail: 'ops2@remote.example', commissionPercent: '10', rateSheetId: 'uar-base', username: 'uar-agent-2', password: 'uar-agent-2-password-1' };
+  const agent = await as(admin)('POST', '/agents', agentBody);
+  expect(agent.status).toBe(201);
+  expect(status(await as(admin)('POST', `/agents/${agent.body.id as string}/deposits`, { amount: '100', reference: 'UAR-2' }))).toMatchObject({ status: 201 });
+  const token = await gw.login('uar-agent-2', 'uar-agent-2-password-1');
+  const profile = await as(token)('POST', '/customer-profiles', { name: 'Starts at 1', billingType: 'prepaid', initialBalance: '1' });
+  expect(profile.status).toBe(201);
+  for (let round = 1; round <= 20; round += 1) {
+    const opened = await as(token)('POST', '/customers', { profileId: profile.body.id });
+    expect({ round, ...status(opened) }).toMatchObject({ round, status: 201 });
+    const customer = opened.body.customer as { id: string; accountNumber: string };
+    // rating's price list of the customer, right after the 201 (GET /customers/{id}/rates fills the miss: rating knows the customer from here on)
+    const rates = await as(token)('GET', `/customers/${customer.id}/rates`);
+    expect({ round, ...status(rates), prefixes: (rates.body.rows?.items as { prefix: string }[] | undefined)?.map((row) => row.prefix) }).toMatchObject({ round, status: 200, prefixes: ['44'] });
+    // a user added after that is a later event of its stream, which rating has not been delivered
+    const added = await as(token)('POST', `/customers/${customer.id}/sip-users`, { sipUsername: `uar-user-${round}` });
+    expect({ round, ...status(added) }).toMatchObject({ round, status: 201 });
+    const authorized = await as(TEST_SWITCH_API_KEY)('POST', '/switch/authorize', {
+      callId: `uar-user-call-${round}`,
+      account: customer.accountNumber,
+      sipUsername: `uar-user-${round}`,
+      callerId: '',
+      destination: '+44 20 7946 0958',
+    });
+    expect({ round, status: authorized.status, allowed: authorized.body.allowed, reason: authorized.body.reason }).toEqual({ round, status: 200, allowed: true, reason: null });
+  }
 });

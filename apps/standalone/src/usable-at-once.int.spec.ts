@@ -1,9 +1,9 @@
 // Issue 12 §5 and §6 through the public API, the modules wired as the standalone product wires
 // them (service-modules.ts): an agent ITC has just registered can be funded at once, a customer
 // accounts has just answered 201 for can be funded, read and authorized at once (the wallet and
-// rating take its opening from AccountsOpenings on a miss), and every read after a 2xx shows it.
+// rating take its events from AccountsHistory on a miss), and every read after a 2xx shows it.
 // Each step is fired immediately after the answer before it — no sleep, no polling — many times.
-import { AccountsModule, AccountsOpenings } from '@billing/accounts-service';
+import { AccountsModule, AccountsHistory } from '@billing/accounts-service';
 import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
@@ -31,8 +31,8 @@ beforeAll(async () => {
     schema: uniqueName('ua_gw'),
     imports: [
       AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
-      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, accountsOpenings: AccountsOpenings }),
-      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, accountsOpenings: AccountsOpenings }),
+      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, accountsHistory: AccountsHistory }),
+      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, accountsHistory: AccountsHistory }),
     ],
   });
   admin = await gw.login('admin', gw.adminPassword!);
@@ -116,4 +116,29 @@ it(`a customer opened with an initial balance shows it in the first read (${ROUN
   }
   const overview = await as(token)('GET', `/agents/${agentId}/overview`);
   expect(overview.body.balance).toBe(String(1000 - 2 * ROUNDS));
+});
+
+it(`a SIP user added a moment ago authorizes at once with its account, and a new customer's prices are read at once (${ROUNDS}×)`, async () => {
+  const { agentId, login } = await registerAgent(300);
+  const token = await login();
+  expect((await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '1000', reference: 'UA-FLOAT-3' })).status).toBe(201);
+  const profile = await as(token)('POST', '/customer-profiles', { name: 'Starts at 1', billingType: 'prepaid', initialBalance: '1' });
+  expect(profile.status).toBe(201);
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    const opened = await as(token)('POST', '/customers', { profileId: profile.body.id });
+    expect({ round, ...answer(opened) }).toMatchObject({ round, status: 201 });
+    const customer = opened.body.customer as { id: string; accountNumber: string };
+    const rates = await as(token)('GET', `/customers/${customer.id}/rates`);
+    expect({ round, status: rates.status, prefixes: (rates.body.rows?.items as { prefix: string }[] | undefined)?.map((row) => row.prefix) }).toEqual({ round, status: 200, prefixes: ['44'] });
+    const added = await as(token)('POST', `/customers/${customer.id}/sip-users`, { sipUsername: `ua-user-${round}` });
+    expect({ round, ...answer(added) }).toMatchObject({ round, status: 201 });
+    const authorized = await as(TEST_SWITCH_API_KEY)('POST', '/switch/authorize', {
+      callId: `ua-user-call-${round}`,
+      account: customer.accountNumber,
+      sipUsername: `ua-user-${round}`,
+      callerId: '',
+      destination: '+44 20 7946 0958',
+    });
+    expect({ round, status: authorized.status, allowed: authorized.body.allowed, reason: authorized.body.reason }).toEqual({ round, status: 200, allowed: true, reason: null });
+  }
 });

@@ -2,17 +2,16 @@
 // it (they issue wallet commands in-process). Consumes accounts.events.v1 and rating.events.v1,
 // publishes wallet.events.v1, and serves rating's hold API (/api/v1/internal/wallet/holds).
 // A customer or agent it has not consumed yet is asked of the accounts process (ACCOUNTS_URL).
-import { RemoteAccountsOpenings, RemoteAccountsOpeningsModule } from '@billing/accounts-service';
 import { runServiceProcess, SERVICE_URL_ENV } from '@billing/gateway';
 import { PaymentsModule } from '@billing/payments-service';
-import { WalletModule } from '@billing/wallet-service';
+import { RemoteAccountsHistory, RemoteAccountsModule, WalletModule } from '@billing/wallet-service';
 
 await runServiceProcess({
   name: 'wallet',
   requiredEnv: [SERVICE_URL_ENV.accounts],
   modules: ({ config, pool, bus }) => [
-    RemoteAccountsOpeningsModule.forRoot({ accountsUrl: process.env[SERVICE_URL_ENV.accounts]!, apiKey: process.env.SWITCH_API_KEY! }),
-    WalletModule.forRoot({ pool, bus, accountsOpenings: RemoteAccountsOpenings }),
+    RemoteAccountsModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.accounts]!, apiKey: process.env.SWITCH_API_KEY! }),
+    WalletModule.forRoot({ pool, bus, accountsHistory: RemoteAccountsHistory }),
     PaymentsModule.forRoot({ pool, config }),
   ],
 });

@@ -59,6 +59,6 @@ export { installGracefulShutdown, closeHttpServer, type ShutdownStep, type Shutd
 export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, type GatewayTestApp, type GatewayTestAppOptions, type TestRequestOptions, type TestResponse } from './testing/gateway-test-app.js';
 
 export { runServiceProcess, type ServiceProcessContext, type ServiceProcessOptions } from './process/service-process.js';
-export { callServiceJson, type ServiceCall } from './process/service-call.js';
+export { callServiceJson, isServiceUnreachable, ServiceUnreachableError, type ServiceCall } from './process/service-call.js';
 export { serviceProxy, type ServiceProxyOptions } from './proxy/service-proxy.js';
 export { serviceFor, SERVICE_NAMES, SERVICE_ROUTES, SERVICE_URL_ENV, type ServiceName, type ServiceRoute } from './proxy/service-routes.js';

@@ -26,8 +26,8 @@ import { AccountsDatabase } from './infrastructure/accounts-database.js';
 import { AccountsRelay } from './infrastructure/accounts-relay.js';
 import { AccountsAggregates } from './infrastructure/aggregates.js';
 import { AccountsCommitter } from './infrastructure/committer.js';
-import { AccountsOpenings } from './openings/accounts-openings.js';
-import { OpeningsController } from './openings/openings.controller.js';
+import { AccountsHistory } from './history/accounts-history.js';
+import { HistoryController } from './history/history.controller.js';
 import { AgentsQueries } from './queries/agents.queries.js';
 import { CustomersQueries } from './queries/customers.queries.js';
 import { ProfilesQueries } from './queries/profiles.queries.js';
@@ -38,9 +38,9 @@ export class AccountsModule {
     const resolved = resolveAccountsOptions(options);
     return {
       module: AccountsModule,
-      // global: the wallet and rating in the same process ask AccountsOpenings about customers they have not consumed yet
+      // global: the wallet and rating in the same process ask AccountsHistory about customers they have not consumed yet
       global: true,
-      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, OpeningsController, SipUsersController, ProfileSipUsersController, FeaturesController],
+      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, HistoryController, SipUsersController, ProfileSipUsersController, FeaturesController],
       providers: [
         { provide: ACCOUNTS_OPTIONS, useValue: resolved },
         resolved.agentFunds === null ? { provide: AGENT_FUNDS, useValue: null } : { provide: AGENT_FUNDS, useExisting: resolved.agentFunds },
@@ -68,9 +68,9 @@ export class AccountsModule {
         BatchesService,
         CustomerChangesService,
         SipUsersService,
-        AccountsOpenings,
+        AccountsHistory,
       ],
-      exports: [AccountsDatabase, AccountsRelay, AccountsOpenings],
+      exports: [AccountsDatabase, AccountsRelay, AccountsHistory],
     };
   }
 }

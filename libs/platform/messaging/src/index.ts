@@ -15,6 +15,7 @@ export type {
 } from './bus.js';
 export { createIntegrationBus, parseBrokers, type CreateBusOptions } from './create-bus.js';
 export { runOnce, type RunOnceResult } from './run-once.js';
+export { ConsumerCatchUp, type CatchUpOptions, type CatchUpOutcome } from './catch-up.js';
 export type { CheckpointStore, ConsumerStore, InboxReader, SourceStore, TransactionalInbox } from './ports.js';
 export { KafkaBus, type KafkaBusOptions } from './kafka/kafka-bus.js';
 export { InProcessBus, type InProcessBusOptions, type ReplayReport } from './in-process/in-process-bus.js';

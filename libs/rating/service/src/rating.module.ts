@@ -22,7 +22,7 @@ import { SwitchController } from './http/switch.controller.js';
 import { RatingClock } from './infrastructure/clock.js';
 import { RatingDatabase } from './infrastructure/rating-database.js';
 import { RatingLifecycle } from './rating.lifecycle.js';
-import { ACCOUNTS_OPENINGS, RATING_OPTIONS, resolveRatingOptions, WALLET_HOLDS, type RatingModuleOptions, type ResolvedRatingOptions } from './rating.options.js';
+import { ACCOUNTS_HISTORY, RATING_OPTIONS, resolveRatingOptions, WALLET_HOLDS, type RatingModuleOptions, type ResolvedRatingOptions } from './rating.options.js';
 import { RateSheetsService } from './sheets/rate-sheets.service.js';
 import { RateTables } from './sheets/rate-tables.js';
 import { RatingSheetCatalog } from './sheets/sheet-catalog.js';
@@ -43,7 +43,7 @@ export class RatingModule {
       providers: [
         { provide: RATING_OPTIONS, useValue: resolved },
         { provide: WALLET_HOLDS, useExisting: resolved.wallet },
-        resolved.accountsOpenings === null ? { provide: ACCOUNTS_OPENINGS, useValue: null } : { provide: ACCOUNTS_OPENINGS, useExisting: resolved.accountsOpenings },
+        resolved.accountsHistory === null ? { provide: ACCOUNTS_HISTORY, useValue: null } : { provide: ACCOUNTS_HISTORY, useExisting: resolved.accountsHistory },
         { provide: RatingDatabase, inject: [RATING_OPTIONS], useFactory: (o: ResolvedRatingOptions) => RatingDatabase.open(o.pool, o.schema) },
         StreamedUploads,
         RatingClock,

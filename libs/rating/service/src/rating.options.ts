@@ -3,7 +3,7 @@
 // a synchronous call between services); the module owns its event store, relay, consumer,
 // read models and in-memory rate tables.
 import { MAX_CALL_SECONDS } from '@billing/rating-domain';
-import type { AccountsOpeningsPort } from '@billing/contracts';
+import type { AccountsHistoryPort } from '@billing/contracts';
 import type { IntegrationBus } from '@billing/messaging';
 import type { Type } from '@nestjs/common';
 import type pg from 'pg';
@@ -48,11 +48,11 @@ export interface RatingModuleOptions {
   /** start the relay and the accounts consumer (default true). */
   background?: boolean;
   /**
-   * Where a customer or agent not consumed yet is asked for (accounts' openings: in process
-   * `AccountsOpenings`, between processes `RemoteAccountsOpenings`); its opening event is then applied
-   * through the accounts consumer at once. Absent: unknown until consumed (tests of rating alone).
+   * Where a customer, SIP user or agent not consumed yet is asked for (accounts' history: in process
+   * `AccountsHistory`, between processes `RemoteAccountsHistory`); its integration events are then
+   * applied through the accounts consumer at once. Absent: unknown until consumed (tests of rating alone).
    */
-  accountsOpenings?: Type<AccountsOpeningsPort>;
+  accountsHistory?: Type<AccountsHistoryPort>;
 }
 
 export interface ResolvedRatingOptions {
@@ -70,13 +70,13 @@ export interface ResolvedRatingOptions {
   maxRateTableRows: number;
   maxUploadBytes: number;
   background: boolean;
-  accountsOpenings: Type<AccountsOpeningsPort> | null;
+  accountsHistory: Type<AccountsHistoryPort> | null;
 }
 
 export const RATING_OPTIONS = Symbol('RATING_OPTIONS');
 export const WALLET_HOLDS = Symbol('WALLET_HOLDS');
-/** The AccountsOpeningsPort the module was given (null: none). */
-export const ACCOUNTS_OPENINGS = Symbol('RATING_ACCOUNTS_OPENINGS');
+/** The AccountsHistoryPort the module was given (null: none). */
+export const ACCOUNTS_HISTORY = Symbol('RATING_ACCOUNTS_HISTORY');
 
 function bounded(name: string, value: number, min: number, max: number): number {
   if (!Number.isSafeInteger(value) || value < min || value > max) throw new Error(`rating option ${name} must be an integer in ${min}..${max}, got ${value}`);
@@ -100,7 +100,7 @@ export function resolveRatingOptions(options: RatingModuleOptions): ResolvedRati
     maxRateTableRows: bounded('maxRateTableRows', options.maxRateTableRows ?? 4_000_000, 1, 100_000_000),
     maxUploadBytes: bounded('maxUploadBytes', options.maxUploadBytes ?? 256 * 1024 * 1024, 1, 2 ** 40),
     background: options.background ?? true,
-    accountsOpenings: options.accountsOpenings ?? null,
+    accountsHistory: options.accountsHistory ?? null,
   };
 }
 

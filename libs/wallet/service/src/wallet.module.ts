@@ -20,7 +20,7 @@ import { WalletDatabase } from './infrastructure/wallet-database.js';
 import { WalletProjections } from './projections/wallet-projections.js';
 import { WalletQueries } from './queries/wallet-queries.js';
 import { WalletLifecycle } from './wallet.lifecycle.js';
-import { ACCOUNTS_OPENINGS, resolveWalletOptions, WALLET_OPTIONS, type ResolvedWalletOptions, type WalletModuleOptions } from './wallet.options.js';
+import { ACCOUNTS_HISTORY, resolveWalletOptions, WALLET_OPTIONS, type ResolvedWalletOptions, type WalletModuleOptions } from './wallet.options.js';
 
 @Module({})
 export class WalletModule {
@@ -32,7 +32,7 @@ export class WalletModule {
       controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController],
       providers: [
         { provide: WALLET_OPTIONS, useValue: resolved },
-        resolved.accountsOpenings === null ? { provide: ACCOUNTS_OPENINGS, useValue: null } : { provide: ACCOUNTS_OPENINGS, useExisting: resolved.accountsOpenings },
+        resolved.accountsHistory === null ? { provide: ACCOUNTS_HISTORY, useValue: null } : { provide: ACCOUNTS_HISTORY, useExisting: resolved.accountsHistory },
         { provide: WalletDatabase, inject: [WALLET_OPTIONS], useFactory: (resolved: ResolvedWalletOptions) => WalletDatabase.open(resolved.pool, resolved.schema) },
         { provide: Directory, inject: [WalletDatabase], useFactory: (db: WalletDatabase) => new Directory(db) },
         Clock,

@@ -1,7 +1,7 @@
 // What the wallet module needs from the process that runs it. The entry point (standalone main,
 // a test) owns the pool and the bus; the module owns its event store, relay, consumer,
 // projections and the hold sweeper, and stops them when the application closes.
-import type { AccountsOpeningsPort } from '@billing/contracts';
+import type { AccountsHistoryPort } from '@billing/contracts';
 import type { IntegrationBus } from '@billing/messaging';
 import type { Type } from '@nestjs/common';
 import type pg from 'pg';
@@ -39,11 +39,11 @@ export interface WalletModuleOptions {
   /** start the relay, the accounts consumer and the hold sweeper (default true; projections always run). */
   background?: boolean;
   /**
-   * Where a customer or agent the wallet has not consumed yet is asked for (accounts' openings: in
-   * process `AccountsOpenings`, between processes `RemoteAccountsOpenings`); its opening event is then
-   * applied through the accounts consumer at once. Absent: unknown until consumed (tests of the wallet alone).
+   * Where a customer or agent the wallet has not consumed yet is asked for (accounts' history: in
+   * process `AccountsHistory`, between processes `RemoteAccountsHistory`); its integration events are
+   * then applied through the accounts consumer at once. Absent: unknown until consumed (tests of the wallet alone).
    */
-  accountsOpenings?: Type<AccountsOpeningsPort>;
+  accountsHistory?: Type<AccountsHistoryPort>;
 }
 
 export interface ResolvedWalletOptions {
@@ -63,12 +63,12 @@ export interface ResolvedWalletOptions {
   maxBatchesInFlight: number;
   maxQueuedUnits: number;
   background: boolean;
-  accountsOpenings: Type<AccountsOpeningsPort> | null;
+  accountsHistory: Type<AccountsHistoryPort> | null;
 }
 
 export const WALLET_OPTIONS = Symbol('WALLET_OPTIONS');
-/** The AccountsOpeningsPort the module was given (null: none). */
-export const ACCOUNTS_OPENINGS = Symbol('WALLET_ACCOUNTS_OPENINGS');
+/** The AccountsHistoryPort the module was given (null: none). */
+export const ACCOUNTS_HISTORY = Symbol('WALLET_ACCOUNTS_HISTORY');
 
 function bounded(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) throw new Error(`wallet option ${name} must be an integer in ${min}..${max}, got ${value}`);
@@ -94,6 +94,6 @@ export function resolveWalletOptions(options: WalletModuleOptions): ResolvedWall
     maxBatchesInFlight: bounded('maxBatchesInFlight', options.maxBatchesInFlight ?? 2, 1, 64),
     maxQueuedUnits: bounded('maxQueuedUnits', options.maxQueuedUnits ?? 100_000, 1, 10_000_000),
     background: options.background ?? true,
-    accountsOpenings: options.accountsOpenings ?? null,
+    accountsHistory: options.accountsHistory ?? null,
   };
 }

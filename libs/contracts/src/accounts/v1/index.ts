@@ -10,11 +10,20 @@ export { CUSTOMER_CREDIT_LIMIT_CHANGED_V1, CustomerCreditLimitChangedV1 } from '
 export { CUSTOMER_FEATURES_CHANGED_V1, CustomerFeaturesChangedV1, CustomerFeaturesV1 } from './customer-features-changed.js';
 export { CUSTOMER_FOLLOW_ME_CHANGED_V1, CustomerFollowMeChangedV1 } from './customer-follow-me-changed.js';
 export { CUSTOMER_OPENED_V1, CustomerOpenedV1 } from './customer-opened.js';
-export { ACCOUNTS_OPENINGS_API_PATH, AccountsOpeningQueryV1, AccountsOpeningResponseV1, type AccountsOpeningsPort } from './openings-api.js';
+export {
+  ACCOUNTS_HISTORY_API_PATH,
+  ACCOUNTS_HISTORY_PAGE_SIZE,
+  AccountsHistoryQueryV1,
+  AccountsHistoryResponseV1,
+  readAccountsHistory,
+  type AccountsHistoryKeyV1,
+  type AccountsHistoryPort,
+} from './history-api.js';
 export { CUSTOMER_RATE_SHEET_CHANGED_V1, CustomerRateSheetChangedV1 } from './customer-rate-sheet-changed.js';
 export { CUSTOMER_SETTINGS_CHANGED_V1, CustomerSettingsChangedV1 } from './customer-settings-changed.js';
 export { CUSTOMER_STATUS_CHANGED_V1, CustomerStatusChangedV1 } from './customer-status-changed.js';
 export { SIP_USER_CHANGED_V1, SipUserChangedV1 } from './sip-user-changed.js';
+export { TRUNK_ADDRESS_CHANGED_V1, TrunkAddressChangedV1 } from './trunk-address-changed.js';
 export {
   ACCOUNTS_EVENTS_SCHEMA_VERSION,
   ACCOUNTS_EVENTS_TOPIC,

@@ -1,7 +1,7 @@
 // The accounts directory as rating sees it: who owns a call (by account number, customer id or SIP
 // username), the customer's status and rate sheet over time, its limits and portal settings, and
-// the agents' default sheets and status. A projection of accounts.events.v1 (AccountsConsumer);
-// rating never asks the accounts service.
+// the agents' default sheets and status. A projection of accounts.events.v1 (AccountsConsumer); a
+// lookup that misses asks accounts for that customer's or agent's events first (DirectoryMisses).
 import { Inject, Injectable } from '@nestjs/common';
 import type { PricingCustomer } from '@billing/rating-domain';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
@@ -64,7 +64,7 @@ const COLUMNS = `customer_id, account_number, sip_username, agent_id, billing_ty
   max_concurrent_calls, max_call_duration_seconds, caller_ids, default_caller_id, follow_me`;
 
 /**
- * Fills a miss (issue 12 §6): asks accounts for the customer or agent and applies its opening as
+ * Fills a miss (issue 12 §6): asks accounts for the customer or agent and applies its events as
  * the consumer would (RatingAccountsCatchUp). true = it may be known now: read again.
  */
 export interface DirectoryMisses {
@@ -87,6 +87,12 @@ export class CustomerDirectory {
   }
 
   async customer(customerId: string): Promise<DirectoryCustomer | null> {
+    const found = await this.customerRow(customerId);
+    if (found !== null || this.misses === undefined || !(await this.misses.customer({ account: customerId }))) return found;
+    return this.customerRow(customerId);
+  }
+
+  private async customerRow(customerId: string): Promise<DirectoryCustomer | null> {
     const { rows } = await this.db.pool.query<CustomerRow>(`SELECT ${COLUMNS} FROM ${this.db.table('customers')} WHERE customer_id = $1`, [customerId]);
     return rows[0] === undefined ? null : customerOf(rows[0]);
   }
@@ -111,12 +117,7 @@ export class CustomerDirectory {
     return (await sipUsersNamed(this.db.pool, this.db.table('sip_users'), [sipUsername]))[0] ?? null;
   }
 
-  /** The owner of one call (see ownerOf). */
-  async owner(key: OwnerKey): Promise<DirectoryCustomer | null> {
-    return ownerOf(key, await this.candidates([key]));
-  }
-
-  /** Owners of many calls with one query; `ownerOf(key, result)` picks each one. */
+  /** The customers many calls name, with one query (the call's owner: callOwner in the rating domain, CallPricer). */
   async candidates(keys: readonly OwnerKey[]): Promise<CustomerCandidates> {
     const found = await this.candidateRows(keys);
     if (this.misses === undefined) return found;
@@ -160,19 +161,6 @@ export interface CustomerCandidates {
   readonly byAccountNumber: Map<string, DirectoryCustomer>;
   readonly byCustomerId: Map<string, DirectoryCustomer>;
   readonly bySipUsername: Map<string, DirectoryCustomer>;
-}
-
-/**
- * The customer a call belongs to: by its account (the account number the switch knows as
- * accountcode, or the customer id), else by its SIP username; null = unknown account.
- */
-export function ownerOf(key: OwnerKey, candidates: CustomerCandidates): DirectoryCustomer | null {
-  if (key.account !== null) {
-    const byAccount = candidates.byAccountNumber.get(key.account) ?? candidates.byCustomerId.get(key.account);
-    if (byAccount !== undefined) return byAccount;
-  }
-  if (key.sipUsername !== null) return candidates.bySipUsername.get(key.sipUsername) ?? null;
-  return null;
 }
 
 /** The status in force at `at` (a call that started before the customer existed: its first status). */

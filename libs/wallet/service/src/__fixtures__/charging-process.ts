@@ -6,6 +6,7 @@ import { createPool } from '@billing/postgres';
 import { Clock } from '../application/clock.js';
 import { LedgerService } from '../application/ledger.service.js';
 import { WalletCalls } from '../application/wallet-calls.service.js';
+import { Directory } from '../infrastructure/directory.js';
 import { WalletDatabase } from '../infrastructure/wallet-database.js';
 import { resolveWalletOptions } from '../wallet.options.js';
 import { InProcessBus, silentLogger } from '@billing/messaging';
@@ -19,7 +20,7 @@ const env = (name: string): string => {
 const pool = createPool(env('DATABASE_URL'), { max: 8, applicationName: 'wallet-charging-process' });
 const options = resolveWalletOptions({ pool, bus: new InProcessBus({ logger: silentLogger }), schema: env('SCHEMA') });
 const db = await WalletDatabase.open(pool, options.schema);
-const calls = new WalletCalls(new LedgerService(db, options), new Clock(options));
+const calls = new WalletCalls(new LedgerService(db, options), new Clock(options), new Directory(db));
 const count = Number(env('COUNT'));
 const concurrency = Number(env('CONCURRENCY'));
 const customerId = env('CUSTOMER');

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import type { InboxEntry } from '@billing/event-store';
 import { customerAccount, isLedgerAccount, type ChargeCall, type WalletEvent } from '@billing/wallet-domain';
 import type { CommandOutcome } from '../infrastructure/command-unit.js';
+import { Directory } from '../infrastructure/directory.js';
 import { Clock } from './clock.js';
 import { LedgerService, type ActorContext } from './ledger.service.js';
 
@@ -36,13 +37,20 @@ export class WalletCalls {
   constructor(
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
+    private readonly directory: Directory,
   ) {}
 
   /** Grants min(requestedMicros, available); a second call for the same callId answers the open hold. */
   async placeHold(input: { customerId: string; callId: string; requestedMicros: bigint; expiresAt?: string }, context = SYSTEM): Promise<HoldResult> {
     const meta = this.clock.meta(context);
     const expiresAt = input.expiresAt ?? new Date(Date.parse(meta.now) + DEFAULT_HOLD_TTL_MS).toISOString();
-    const outcome = await this.ledger.run({ type: 'PlaceHold', customerId: input.customerId, callId: input.callId, requestedMicros: input.requestedMicros, expiresAt, meta }, context);
+    const command = { type: 'PlaceHold' as const, customerId: input.customerId, callId: input.callId, requestedMicros: input.requestedMicros, expiresAt, meta };
+    let outcome = await this.ledger.run(command, context);
+    // a customer accounts has opened but the wallet has not consumed yet (issue 12 §6): the directory
+    // fills the miss with its events from accounts (AccountsCatchUp), then the hold is tried again
+    if (outcome.kind === 'rejected' && outcome.error.code === 'account_not_found' && (await this.directory.customer(input.customerId)) !== undefined) {
+      outcome = await this.ledger.run(command, context);
+    }
     if (outcome.kind === 'rejected') return { granted: false, grantedMicros: 0n, code: outcome.error.code, reason: outcome.error.message };
     const customer = outcome.accounts.get(customerAccount(input.customerId));
     const hold = customer !== undefined && isLedgerAccount(customer) ? customer.holds.get(input.callId) : undefined;

@@ -1,15 +1,17 @@
 // Issue 12 §6: a customer or agent that accounts has accepted (201) is usable in the wallet at
-// once, even before the accounts consumer has delivered its opening event. On a directory miss
-// the wallet asks accounts for that opening event (the port: in process AccountsOpenings, between
-// processes GET /api/v1/internal/accounts/openings, bounded) and hands it to the consumer's own
-// handler with the inbox entry the consumer would use (group, event id): the later delivery is a
-// duplicate and changes nothing. Only the first event of a customer or agent is ever applied this
-// way, so no later event of that aggregate can have been consumed before it.
-import { type AccountsOpeningQueryV1, type AccountsOpeningsPort, type IntegrationEvent } from '@billing/contracts';
+// once, even before the accounts consumer has delivered its events. On a directory miss the
+// wallet takes that customer's or agent's integration events from accounts (the port: in process
+// AccountsHistory, between processes RemoteAccountsHistory) and applies them through the
+// consumer's own handler and inbox — @billing/messaging's ConsumerCatchUp — then waits for its
+// projections to show what that wrote (a request's answer reads them next).
+import { type AccountsHistoryKeyV1, type AccountsHistoryPort } from '@billing/contracts';
+import type { Checkpoint } from '@billing/event-store';
+import { isServiceUnreachable } from '@billing/gateway';
+import { ConsumerCatchUp } from '@billing/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Directory, type DirectoryMisses } from '../infrastructure/directory.js';
 import { WalletProjections } from '../projections/wallet-projections.js';
-import { ACCOUNTS_OPENINGS, WALLET_OPTIONS, type ResolvedWalletOptions } from '../wallet.options.js';
+import { ACCOUNTS_HISTORY, WALLET_OPTIONS, type ResolvedWalletOptions } from '../wallet.options.js';
 import { AccountsConsumer } from './accounts-consumer.js';
 
 /** The catch-up's own wait for the projections (its caller's answer waits for its own command anyway). */
@@ -17,49 +19,43 @@ const PROJECTED_WITHIN_MS = 2_000;
 
 @Injectable()
 export class AccountsCatchUp implements DirectoryMisses {
-  private readonly logger = new Logger('WalletAccountsCatchUp');
-  /** one fetch-and-apply per key at a time: concurrent misses of one customer share it. */
-  private readonly inFlight = new Map<string, Promise<boolean>>();
+  private readonly catchUp: ConsumerCatchUp<AccountsHistoryKeyV1, Checkpoint | undefined> | null;
 
   constructor(
-    private readonly consumer: AccountsConsumer,
+    consumer: AccountsConsumer,
     private readonly projections: WalletProjections,
     directory: Directory,
-    @Inject(ACCOUNTS_OPENINGS) private readonly openings: AccountsOpeningsPort | null,
-    @Inject(WALLET_OPTIONS) private readonly options: ResolvedWalletOptions,
+    @Inject(ACCOUNTS_HISTORY) accounts: AccountsHistoryPort | null,
+    @Inject(WALLET_OPTIONS) options: ResolvedWalletOptions,
   ) {
-    if (openings !== null) directory.fillMissesWith(this);
+    const logger = new Logger('WalletAccountsCatchUp');
+    this.catchUp =
+      accounts === null
+        ? null
+        : new ConsumerCatchUp({
+            group: options.consumerGroup,
+            history: (key) => accounts.history(key),
+            handle: (event, context) => consumer.handleEvent(event, context),
+            unreachable: isServiceUnreachable,
+            warn: (message) => logger.warn(message),
+          });
+    if (this.catchUp !== null) directory.fillMissesWith(this);
   }
 
+  /** true = accounts knows the customer and its events are applied: read again. */
   customer(customerId: string): Promise<boolean> {
-    return this.once(`customer:${customerId}`, { account: customerId }, 'accounts.CustomerOpened');
+    return this.fill({ account: customerId });
   }
 
   agent(agentId: string): Promise<boolean> {
-    return this.once(`agent:${agentId}`, { agentId }, 'accounts.AgentRegistered');
+    return this.fill({ agentId });
   }
 
-  private once(key: string, query: AccountsOpeningQueryV1, type: string): Promise<boolean> {
-    let running = this.inFlight.get(key);
-    if (running === undefined) {
-      running = this.fill(query, type).finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, running);
-    }
-    return running;
-  }
-
-  private async fill(query: AccountsOpeningQueryV1, type: string): Promise<boolean> {
-    let opening: IntegrationEvent | null;
-    try {
-      opening = (await this.openings?.opening(query)) ?? null;
-    } catch (error) {
-      // accounts cannot be reached: the request answers as it would have (404, never stored under its key)
-      this.logger.warn(`asking accounts for ${JSON.stringify(query)} failed: ${String(error)}`);
-      return false;
-    }
-    if (opening === null || opening.type !== type) return false;
-    const written = await this.consumer.handleEvent(opening, { consumer: this.options.consumerGroup, messageId: opening.eventId, attempt: 1 });
-    // written undefined: the consumer applied it in between; wait for the projections to pass what is committed
+  private async fill(key: AccountsHistoryKeyV1): Promise<boolean> {
+    const outcome = (await this.catchUp?.fill(key)) ?? null;
+    if (outcome === null) return false;
+    const written = outcome.results.filter((checkpoint): checkpoint is Checkpoint => checkpoint !== undefined).at(-1);
+    // nothing written: the consumer applied them in between; wait for the projections to pass what is committed
     if (written !== undefined) await this.projections.waitUntilProjected(written, PROJECTED_WITHIN_MS);
     else await this.projections.caughtUp(PROJECTED_WITHIN_MS);
     return true;

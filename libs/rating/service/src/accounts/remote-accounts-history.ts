@@ -1,0 +1,36 @@
+// Distributed mode: accounts' history API over HTTP (libs/contracts history-api.ts), asked when a
+// customer, SIP user or agent is not in rating's directory yet (AccountsCatchUp). Every page is one
+// bounded call; an accounts process that cannot be reached throws ServiceUnreachableError.
+import { AccountsHistoryResponseV1, readAccountsHistory, type AccountsHistoryKeyV1, type AccountsHistoryPort, type IntegrationEvent } from '@billing/contracts';
+import { callServiceJson } from '@billing/gateway';
+import { Global, Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
+
+export interface RemoteAccountsOptions {
+  /** the accounts process, e.g. `http://127.0.0.1:3101` (ACCOUNTS_URL). */
+  baseUrl: string;
+  /** the switch API key (the services' internal APIs take the switch role). */
+  apiKey: string;
+  /** per page (default 2 s: a request is waiting on it). */
+  timeoutMs?: number;
+}
+
+const REMOTE_ACCOUNTS_OPTIONS = Symbol('RATING_REMOTE_ACCOUNTS_OPTIONS');
+
+@Injectable()
+export class RemoteAccountsHistory implements AccountsHistoryPort {
+  constructor(@Inject(REMOTE_ACCOUNTS_OPTIONS) private readonly options: RemoteAccountsOptions) {}
+
+  history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
+    const { baseUrl, apiKey, timeoutMs = 2_000 } = this.options;
+    return readAccountsHistory(key, (path) => callServiceJson({ baseUrl, path, apiKey, timeoutMs, schema: AccountsHistoryResponseV1 }));
+  }
+}
+
+/** Provides RemoteAccountsHistory app-wide: `RatingModule.forRoot({ accountsHistory: RemoteAccountsHistory, ... })`. */
+@Global()
+@Module({})
+export class RemoteAccountsModule {
+  static forRoot(options: RemoteAccountsOptions): DynamicModule {
+    return { module: RemoteAccountsModule, providers: [{ provide: REMOTE_ACCOUNTS_OPTIONS, useValue: options }, RemoteAccountsHistory], exports: [RemoteAccountsHistory] };
+  }
+}
