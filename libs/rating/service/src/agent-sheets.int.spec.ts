@@ -2,6 +2,7 @@
 // assigned to it (never from ITC's base or another agent's), at a markup ≥ 0, sees and re-prices
 // only those; accounts' sheet query tells parent, markup and owner; customers see the prices they
 // are billed and agents the sheet they buy at — each only its own (404 otherwise).
+import { MAX_SHEETS_PER_AGENT } from '@billing/rating-domain';
 import { RatingTestApp } from './__fixtures__/rating-test-app.js';
 
 const uk = { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] };
@@ -181,6 +182,22 @@ describe('agent sheets and price lists', () => {
     // what accounts is told is the last change recorded
     const last = (history[3]!.data as { markupMicroPercent: bigint | string }).markupMicroPercent;
     expect((await app.switch('GET', '/api/v1/internal/rating/sheets/b-race')).body.markupPercent).toBe(String(BigInt(last) / 1_000_000n));
+  });
+
+  it(`an agent owns at most ${MAX_SHEETS_PER_AGENT} derived sheets, even when it derives them all at once`, async () => {
+    await app.openAgent('ag-cap', 'for-a');
+    tokens['ag-cap'] = await app.token('agent', 'ag-cap');
+    const ids = Array.from({ length: MAX_SHEETS_PER_AGENT + 5 }, (_, i) => `cap-${i}`);
+    const answers = await Promise.all(ids.map((sheetId) => as('ag-cap', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId, name: sheetId, markupPercent: '1' })));
+    expect(answers.filter((answer) => answer.status === 201)).toHaveLength(MAX_SHEETS_PER_AGENT);
+    const refused = answers.filter((answer) => answer.status !== 201);
+    expect(refused.map((answer) => [answer.status, answer.body.code])).toEqual(Array(5).fill([409, 'too_many_sheets']));
+    const { rows } = await app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${app.db.table('rate_sheets')} WHERE owner_agent_id = 'ag-cap'`);
+    expect(rows[0]!.n).toBe(MAX_SHEETS_PER_AGENT);
+    // a retry of one it owns is still the same sheet; ITC is not capped
+    const owned = answers.find((answer) => answer.status === 201)!.body.sheetId as string;
+    expect((await as('ag-cap', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: owned, name: owned, markupPercent: '1' })).status).toBe(201);
+    expect((await app.admin('POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'itc-uncapped', name: 'ITC', markupPercent: '1' })).status).toBe(201);
   });
 
   it('the routes are in the OpenAPI document with a summary and their problem codes', async () => {

@@ -37,8 +37,11 @@ export interface CreateDerivedSheet {
    */
   readonly base: { readonly sheetId: string; readonly kind: 'base' | 'derived'; readonly markupSteps: number } | null;
   readonly markupMicroPercent: bigint;
-  /** null: ITC derives it; else the agent deriving it and the sheet ITC assigned to that agent (null: none known). */
-  readonly owner: { readonly agentId: string; readonly assignedSheetId: string | null } | null;
+  /**
+   * null: ITC derives it; else the agent deriving it, the sheet ITC assigned to that agent (null:
+   * none known) and how many sheets that agent owns now (read under the agent's lock).
+   */
+  readonly owner: { readonly agentId: string; readonly assignedSheetId: string | null; readonly sheetsOwned: number } | null;
   readonly meta: CommandMeta;
 }
 

@@ -3,7 +3,7 @@
 import { auditOf } from '../shared/command-meta.js';
 import { checkId, checkInstant, checkMarkup, checkName, checkRounding } from '../shared/checks.js';
 import { instantMs } from '../shared/instant.js';
-import { MAX_DECK_ROWS, MAX_MARKUP_STEPS, MAX_VERSIONS_PER_SHEET } from '../shared/limits.js';
+import { MAX_DECK_ROWS, MAX_MARKUP_STEPS, MAX_SHEETS_PER_AGENT, MAX_VERSIONS_PER_SHEET } from '../shared/limits.js';
 import { rejections } from '../shared/rejections.js';
 import type { ChangeMarkup, CreateBaseSheet, CreateDerivedSheet, ImportVersion, RateSheetCommand } from './rate-sheet.commands.js';
 import type { RateSheetEvent } from './rate-sheet.events.js';
@@ -79,6 +79,7 @@ function createDerived(command: CreateDerivedSheet, state: RateSheetState): Rate
     throw rejections.sheetExists();
   }
   if (command.base.markupSteps + 1 > MAX_MARKUP_STEPS) throw rejections.baseIsDerived();
+  if (command.owner !== null && command.owner.sheetsOwned >= MAX_SHEETS_PER_AGENT) throw rejections.tooManySheets();
   return [{ type: 'DerivedSheetCreated', sheetId, name, baseSheetId, markupMicroPercent, ownerAgentId, ...auditOf(command.meta) }];
 }
 

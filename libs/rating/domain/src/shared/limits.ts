@@ -27,6 +27,12 @@ export const MAX_MARKUP_STEPS = 2;
 /** What the engine accepts: an imported rate with the largest markup (1000 %) applied at every step. */
 export const MAX_DERIVED_RATE_MICROS = MAX_RATE_MICROS * 11n * 11n;
 
+/**
+ * An agent owns at most this many sheets it derived: each one is a full priced table in rating's
+ * memory and cache (up to MAX_DECK_ROWS rows), and a few price levels are what a business needs.
+ */
+export const MAX_SHEETS_PER_AGENT = 50;
+
 /** Decks are 50k–200k rows (DESIGN §4); the bound leaves headroom and caps memory. */
 export const MAX_DECK_ROWS = 500_000;
 /** A bad deck reports at most this many errors (the import is all-or-nothing anyway). */

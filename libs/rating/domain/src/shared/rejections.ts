@@ -2,7 +2,7 @@
 // a rule, 409 = the current state forbids it, 404 = no such sheet or call, 403 = not the caller's to do). Specs assert the exact
 // message and code; the gateway maps them to problem+json.
 import { RejectedCommand } from '@billing/decider';
-import { MAX_DECK_ROWS, MAX_ID_CHARS, MAX_MARKUP_STEPS, MAX_NAME_CHARS, MAX_VERSIONS_PER_SHEET } from './limits.js';
+import { MAX_DECK_ROWS, MAX_ID_CHARS, MAX_MARKUP_STEPS, MAX_NAME_CHARS, MAX_SHEETS_PER_AGENT, MAX_VERSIONS_PER_SHEET } from './limits.js';
 
 const invalid = (message: string, code: string) => new RejectedCommand(message, code, 422);
 const conflict = (message: string, code: string) => new RejectedCommand(message, code, 409);
@@ -31,6 +31,7 @@ export const rejections = {
   notSheetOwner: () => forbidden('an agent changes only the sheets it derived', 'not_sheet_owner'),
   versionIdReused: () => conflict('version id already used for another import', 'id_reused'),
   effectiveFromTaken: () => conflict('another version is already effective from this time', 'effective_from_taken'),
+  tooManySheets: () => conflict(`an agent may own at most ${MAX_SHEETS_PER_AGENT} derived sheets: re-price one (PATCH) instead`, 'too_many_sheets'),
   tooManyVersions: () => conflict(`a sheet may have at most ${MAX_VERSIONS_PER_SHEET} versions`, 'too_many_versions'),
 
   // calls

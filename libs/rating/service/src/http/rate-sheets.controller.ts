@@ -1,7 +1,8 @@
-// Rate sheets (DESIGN §7): ITC imports a deck as CSV (streamed, sheet fields in the query) or JSON,
-// adds versions, derives, changes a markup, views with rows, looks up a number. An agent (issue 12
-// §1) sees the sheet ITC assigned to it and derives its own sheets from it, at a markup ≥ 0, which
-// it alone (and ITC) may view and re-price; every other sheet is 404 to it (SheetAccess).
+// Rate sheets: ITC imports a deck as CSV (streamed, sheet fields in the query) or JSON, adds
+// versions, derives, changes a markup, views with rows, looks up a number. An agent sees the sheet
+// ITC assigned to it and derives its own sheets from it, at a markup ≥ 0 (to sell to different
+// customers at different prices), which it alone (and ITC) may view and re-price; every other
+// sheet is 404 to it, as if it did not exist (SheetAccess), so other tenants' ids cannot be probed.
 import { ApiProblemResponse, ApiRequestBody, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, zodSchema, type Principal } from '@billing/gateway';
 import { formatMoney, formatPercent, parsePercent } from '@billing/money';
 import { DEFAULT_ROUNDING, readRounding, sheetOwner, type SheetRounding } from '@billing/rating-domain';
@@ -176,7 +177,7 @@ export class RateSheetsController {
   @ApiResponse({ status: 201, standardSchema: SheetView })
   @ApiProblemResponse(403, 'not_assigned_sheet (an agent, from a sheet it may see but was not assigned)')
   @ApiProblemResponse(404, 'base_not_found; sheet_not_found (an agent, a sheet not its own)')
-  @ApiProblemResponse(409, 'sheet_exists')
+  @ApiProblemResponse(409, 'sheet_exists; too_many_sheets (an agent already owns 50 derived sheets)')
   @ApiProblemResponse(422, 'base_is_derived, invalid_markup (below 0 or above 1000 %)')
   async derive(@ValidParam('id', Id) id: string, @ValidBody(DeriveBody) body: DeriveBody, @Caller() context: CommandContext) {
     const markupMicroPercent = parsePercent(body.markupPercent, 'markupPercent', MARKUP_WIRE_BOUNDS);

@@ -136,18 +136,20 @@ export class RateSheetsService {
     const meta = this.clock.meta(actorOf(context));
     const { sheet } = await this.store.commit(
       sheetId,
-      () => [
+      (_state, { sheetsOwned }) => [
         {
           type: 'CreateDerivedSheet',
           sheetId,
           name: input.name,
           base: base.kind === 'none' ? null : { sheetId: base.sheetId, kind: base.kind, markupSteps: steps },
           markupMicroPercent: input.markupMicroPercent,
-          owner,
+          owner: owner === null ? null : { ...owner, sheetsOwned },
           meta,
         },
       ],
       metadataOf(context),
+      undefined,
+      owner?.agentId,
     );
     return sheet;
   }

@@ -9,12 +9,15 @@ import { encodeJson, WrongExpectedVersionError, type EventMetadata } from '@bill
 import { decideRateSheet, evolveRateSheet, rateSheetStreamId, sheetOwner, type RateRow, type RateSheetCommand, type RateSheetEvent, type RateSheetState } from '@billing/rating-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
 import { intervalsText } from './row-codec.js';
 import { SheetRegistry, type LoadedSheet } from './sheet-registry.js';
 
 export const STAGE_CHUNK_ROWS = 10_000;
 const MAX_ATTEMPTS = 5;
+/** Advisory-lock namespace that serialises one agent's new sheets ("RSAG"). */
+const AGENT_SHEETS_LOCK = 0x52_53_41_47;
 
 export interface SheetCommit {
   readonly events: readonly RateSheetEvent[];
@@ -71,24 +74,34 @@ export class SheetStore {
   /**
    * Decides `commands` in order on the sheet's current state and appends what they decided, with
    * the new state, in one transaction (`committedImport`: the staged import this commit publishes).
-   * `commands` may be called again after a concurrent change of the sheet.
+   * `commands` may be called again after a concurrent change of the sheet. `ownerAgentId`: the
+   * commit creates a sheet that agent owns — the decision is taken inside the transaction under
+   * the agent's lock, with the number of sheets it owns then, so concurrent derives of different
+   * sheets by one agent cannot pass its cap together.
    */
-  async commit(sheetId: string, commands: (state: RateSheetState) => readonly RateSheetCommand[], metadata: EventMetadata, committedImport?: string): Promise<SheetCommit> {
+  async commit(
+    sheetId: string,
+    commands: (state: RateSheetState, owned: { sheetsOwned: number }) => readonly RateSheetCommand[],
+    metadata: EventMetadata,
+    committedImport?: string,
+    ownerAgentId?: string,
+  ): Promise<SheetCommit> {
     const streamId = rateSheetStreamId(sheetId);
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.registry.fresh(sheetId);
-      let state = loaded.state;
-      const events: RateSheetEvent[] = [];
-      for (const command of commands(loaded.state)) {
-        for (const event of decideRateSheet(command, state)) {
-          state = evolveRateSheet(state, event);
-          events.push(event);
-        }
-      }
-      if (events.length === 0) return { events, sheet: loaded };
-      invariant(state.kind !== 'none', 'a sheet with events exists');
       try {
-        const version = await this.db.store.withTransaction(async (client) => {
+        const decided = await this.db.store.withTransaction(async (client): Promise<SheetCommit | null> => {
+          const sheetsOwned = ownerAgentId === undefined ? 0 : await this.lockOwner(client, ownerAgentId);
+          let state = loaded.state;
+          const events: RateSheetEvent[] = [];
+          for (const command of commands(loaded.state, { sheetsOwned })) {
+            for (const event of decideRateSheet(command, state)) {
+              state = evolveRateSheet(state, event);
+              events.push(event);
+            }
+          }
+          if (events.length === 0) return null;
+          invariant(state.kind !== 'none', 'a sheet with events exists');
           const { results } = await this.db.store.appendInTransaction(client, [
             { streamId, expectedVersion: loaded.version, events: events.map((event) => ({ eventId: randomUUID(), type: event.type, data: event, metadata })) },
           ]);
@@ -102,15 +115,22 @@ export class SheetStore {
           if (committedImport !== undefined) {
             await client.query(`UPDATE ${this.db.table('rate_imports')} SET status = 'committed' WHERE version_id = $1`, [committedImport]);
           }
-          return next;
+          return { events, sheet: { state, version: next } };
         });
-        const sheet: LoadedSheet = { state, version };
-        this.registry.remember(sheetId, sheet);
-        return { events, sheet };
+        if (decided === null) return { events: [], sheet: loaded };
+        this.registry.remember(sheetId, decided.sheet);
+        return decided;
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
     }
+  }
+
+  /** Takes the agent's sheet lock for the transaction; the number of sheets the agent owns. */
+  private async lockOwner(client: pg.PoolClient, agentId: string): Promise<number> {
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AGENT_SHEETS_LOCK, agentId]);
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${this.db.table('rate_sheets')} WHERE owner_agent_id = $1`, [agentId]);
+    return rows[0]!.n;
   }
 }
