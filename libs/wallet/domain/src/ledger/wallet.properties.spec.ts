@@ -25,6 +25,8 @@ const accounts = (ledger: Ledger): AccountState[] => [...ledger.values()];
 /** debits the system decides; facts (charges, reversals) may cross the floor, these never may. */
 const VOLUNTARY: ReadonlySet<WalletCommand['type']> = new Set(['TransferToCustomer', 'TransferCommission', 'PlaceHold', 'ReserveInitialBalance']);
 
+const isOpeningFunding = (command: WalletCommand): boolean => command.type === 'TransferToCustomer' && command.fundsOpening === true;
+
 describe('wallet properties', () => {
   it('every event’s postings sum to zero, and so does the whole ledger', () => {
     fc.assert(
@@ -52,7 +54,8 @@ describe('wallet properties', () => {
             // armed means "at or above the threshold since the last crossing": a decision never leaves a crossing owed
             check(!account.lowBalanceArmed || account.balanceMicros >= account.lowBalanceThresholdMicros, `${where}: ${account.accountId} owes a LowBalanceCrossed`);
           }
-          if (!VOLUNTARY.has(step.command.type)) continue;
+          // an opening's funding was decided when its reservation was made: a fact since (it may put the agent in debt)
+          if (!VOLUNTARY.has(step.command.type) || isOpeningFunding(step.command)) continue;
           // an account the decision took money from ends at or above its floor (crediting an
           // account that a fact left below its floor is fine: it only gets closer)
           for (const accountId of new Set(events.map((event) => event.accountId))) {
@@ -81,6 +84,11 @@ describe('wallet properties', () => {
             const hold = customer.status === 'unopened' ? undefined : customer.holds.get(command.callId);
             if (hold === undefined) continue;
             command = { ...command, costMicros: command.costMicros < hold.grantedMicros ? (command.costMicros < 0n ? 0n : command.costMicros) : hold.grantedMicros };
+          }
+          // accounts opens (and the wallet funds) only what it reserved: a funding whose reservation is not open never comes
+          if (isOpeningFunding(command)) {
+            const agent = accountIn(ledger, `agent:${command.agentId}`);
+            if (agent.status === 'unopened' || agent.reservations.get(command.customerId)?.amountMicros !== command.amountMicros) continue;
           }
           try {
             ledger = fold(walletDecider, ledger, walletDecider.decide(command, ledger));

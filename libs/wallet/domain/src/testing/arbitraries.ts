@@ -149,7 +149,8 @@ const opening: fc.Arbitrary<WalletCommand[]> = fc
         return [
           reserve,
           { type: 'OpenCustomerAccount', customerId: customer, agentId: agent, billingType: 'prepaid', creditLimitMicros: 0n, lowBalanceThresholdMicros: 0n, meta: at },
-          { type: 'TransferToCustomer', transferId: `initial-${customer}`, agentId: agent, customerId: customer, amountMicros, agentCommissionMicroPercent: 10_000_000n, meta: at },
+          // the wallet's funding of the opening (its accounts consumer): committed at reserve time
+          { type: 'TransferToCustomer', transferId: `initial-${customer}`, agentId: agent, customerId: customer, amountMicros, agentCommissionMicroPercent: 10_000_000n, fundsOpening: true, meta: at },
         ];
       case 'released':
         return [reserve, { type: 'ReleaseInitialBalance', agentId: agent, customerId: customer, meta: at }];
