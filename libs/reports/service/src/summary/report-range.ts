@@ -25,7 +25,7 @@ export function resolveReportRange(input: { from?: string | undefined; to?: stri
   const resolvedTo = to ?? new Date(startOfUtcDay(from === undefined ? now : latest(from, now)).getTime() + DAY_MS);
   if (resolvedTo.getTime() <= resolvedFrom.getTime()) return { ok: false, path: '/to', message: 'must be after from' };
   if (resolvedTo.getTime() - resolvedFrom.getTime() > maxRangeDays * DAY_MS) {
-    return { ok: false, path: '/to', message: `the range may span at most ${maxRangeDays} days` };
+    return { ok: false, path: '/to', message: `must be at most ${maxRangeDays} days after from` };
   }
   return { ok: true, range: { from: resolvedFrom, to: resolvedTo } };
 }
