@@ -4,6 +4,15 @@
 // numbers: the first becomes the default; removing the default hands it to the oldest remaining
 // approved number, and it is null only when no number is approved. Pending numbers count towards
 // the cap of 10.
+// Who may add a number, in the order checked (two switches, both ITC's, distinct codes):
+//  1. only ITC, the customer's agent or the customer itself (else caller_id_approval_not_allowed);
+//  2. the customer's PBX feature callerIdSelfManagement (per customer) says whether the customer
+//     manages its CallerIDs at all — add, remove, default (else
+//     feature_caller_id_self_management_not_assigned);
+//  3. the agent's customersMayAddCallerIds (one setting for all of the agent's customers) says
+//     whether, given the feature, a customer may still *add* numbers, pending approval (else
+//     caller_id_self_service_disabled); it does not restrict remove or default.
+// A customer adds a number only when both allow it; ITC and the agent are bound by neither.
 import { rejections } from '../../rejections.js';
 import { actorOf, isAgent, isItc } from '../../shared/actor.js';
 import { auditOf, type CommandMeta } from '../../shared/command-meta.js';
