@@ -1,6 +1,7 @@
 // CallerID spoofing: a number the customer adds waits for its agent's (or ITC's) approval; only
 // approved numbers are in `callerIds` (what the switch and rating see) and can be the default.
 import { spec } from '@billing/decider/testing';
+import { DEFAULT_FEATURES } from '../features/features.types.js';
 import { customerOpened } from '../testing/fixtures.js';
 import type { CustomerCommand } from './customer.commands.js';
 import { customerDecider } from './customer.decider.js';
@@ -50,6 +51,21 @@ describe('a number the customer adds', () => {
     given([customerOpened])
       .when(add(LONDON, CUSTOMER, false))
       .thenRejects("this customer's agent does not let its customers add caller IDs: ask the agent", 'caller_id_self_service_disabled');
+  });
+
+  it("is judged first by the customer's CallerID self-management feature, then by its agent's setting (which governs adds only)", () => {
+    const withoutFeature: CustomerEvent = { ...customerOpened, features: { ...DEFAULT_FEATURES, callerIdSelfManagement: false } } as CustomerEvent;
+    // both switches off: the feature answers (it says whether the customer manages CallerIDs at all)
+    given([withoutFeature])
+      .when(add(LONDON, CUSTOMER, false))
+      .thenRejects("ITC has not given this customer CallerID self-management: its agent manages its CallerIDs", 'feature_caller_id_self_management_not_assigned');
+    // with the feature and the agent's adds switched off, the customer still withdraws a pending number
+    const remove: CustomerCommand = { type: 'RemoveCallerId', customerId: 'customer-1', callerId: LONDON, meta: CUSTOMER };
+    expect(() => customerDecider.decide(remove, [customerOpened, requested].reduce(customerDecider.evolve, customerDecider.initialState()))).not.toThrow();
+    // neither binds the agent
+    given([withoutFeature]).when(add(LONDON, AGENT, false)).then([
+      { type: 'CallerIdAdded', customerId: 'customer-1', callerId: LONDON, callerIds: [LONDON], defaultCallerId: LONDON, ...by(AGENT) },
+    ]);
   });
 
   it('counts towards the cap of 10 while it waits', () => {
