@@ -92,6 +92,10 @@ it('8 openings racing for the 10 an agent holds: one 201, seven 409 insufficient
 
   const answers = await Promise.all(Array.from({ length: 8 }, () => as(agent)('POST', '/customers', { profileId: profile.body.id })));
   expect(answers.map((res) => res.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
+  // read at once after the 201: the 10 is reserved (or already moved to the customer), none of it available
+  const overview = (await as(agent)('GET', `/agents/${agentId}/overview`)).body;
+  expect(overview.available).toBe('0');
+  expect([['10', '10'], ['0', '0']]).toContainEqual([overview.balance, overview.reserved]);
   for (const refused of answers.filter((res) => res.status === 409)) expect(refused.body.code).toBe('insufficient_funds');
   const opened = answers.find((res) => res.status === 201)!.body.customer.id as string;
   expect((await as(agent)('GET', '/customers')).body.items.map((customer: { id: string }) => customer.id)).toEqual([opened]);

@@ -7,6 +7,7 @@
 import { RejectedCommand } from '@billing/decider';
 import { agentMainAccount, INITIAL_BALANCE_RESERVATION_MS, isLedgerAccount, isOpen, moneyAt, type AccountMoney } from '@billing/wallet-domain';
 import { Inject, Injectable } from '@nestjs/common';
+import { AccountsCatchUp } from '../consumers/accounts-catch-up.js';
 import { Clock } from './clock.js';
 import { LedgerService } from './ledger.service.js';
 
@@ -26,6 +27,7 @@ export class WalletAgentFunds {
   constructor(
     @Inject(LedgerService) private readonly ledger: LedgerService,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(AccountsCatchUp) private readonly catchUp: AccountsCatchUp,
   ) {}
 
   /**
@@ -33,6 +35,14 @@ export class WalletAgentFunds {
    * twice. Through the waiting command path: once accounts answers its opening, every read shows it.
    */
   async reserveInitialBalance(request: InitialBalanceRequest): Promise<ReservationResult> {
+    const first = await this.reserve(request);
+    // an agent accounts has registered but the wallet has not consumed yet is usable at once:
+    // its registration is applied now (AccountsCatchUp) and the reservation decided again
+    if (first.reserved || first.code !== 'account_not_found' || !(await this.catchUp.agent(request.agentId))) return first;
+    return this.reserve(request);
+  }
+
+  private async reserve(request: InitialBalanceRequest): Promise<ReservationResult> {
     const now = this.clock.now();
     const context = { actor: `agent:${request.agentId}` };
     const command = { type: 'ReserveInitialBalance' as const, ...request, expiresAt: new Date(now.getTime() + INITIAL_BALANCE_RESERVATION_MS).toISOString(), meta: { actor: context.actor, now: now.toISOString() } };
