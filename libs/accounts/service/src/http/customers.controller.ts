@@ -92,8 +92,11 @@ export class CustomersController {
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 201, standardSchema: OpenedCustomerView })
   @ApiProblemResponse(403, "an agent's opening with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum")
-  @ApiProblemResponse(404, 'profile or agent not found', ['not_found', 'profile_not_found', 'agent_not_found'])
-  @ApiProblemResponse(409, "username_taken, agent_suspended, profile_archived, insufficient_funds (the agent's balance cannot fund the initial balance; `available` says what it can)")
+  @ApiProblemResponse(404, "profile or agent not found; account_not_found: the wallet does not have the agent's account", ['not_found', 'profile_not_found', 'agent_not_found', 'account_not_found'])
+  @ApiProblemResponse(
+    409,
+    "username_taken, agent_suspended, profile_archived; the wallet's refusal to reserve the initial balance: insufficient_funds (the agent's balance cannot fund it), in_debt (the agent owes money), account_closed, id_reused — each with `available`, what the agent may move",
+  )
   @ApiProblemResponse(422, 'username_reserved (a portal username of digits only), invalid_username, invalid_email')
   @ApiProblemResponse(503, 'the wallet (reserving the initial balance) or rating (checking the sheet) could not be reached; nothing was opened', ['wallet_unavailable', 'rating_unavailable'])
   async open(
