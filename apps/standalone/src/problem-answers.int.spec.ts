@@ -103,3 +103,46 @@ it('answers the refusals the acceptance run met, and the document lists each of 
 
   expect(gw.undocumentedProblems()).toEqual([]);
 });
+
+it('a CDR dated in the future is refused (422 cdr_in_future, nothing charged); a replayed CDR says duplicate: true as its header says', async () => {
+  const itc = as(admin);
+  const sw = as(TEST_SWITCH_API_KEY);
+  const profile = await itc('POST', '/customer-profiles', { name: 'PA cdrs', billingType: 'prepaid', rateSheetId: 'pa-base', initialBalance: '10', maxConcurrentCalls: 2 });
+  const opened = await itc('POST', '/customers', { profileId: profile.body.id });
+  const { id, accountNumber } = opened.body.customer as { id: string; accountNumber: string };
+  const cdr = (callId: string, start: Date) => ({
+    callId,
+    account: accountNumber,
+    callerId: '',
+    destination: '+442079460958',
+    startedAt: start.toISOString(),
+    answeredAt: new Date(start.getTime() + 5_000).toISOString(),
+    endedAt: new Date(start.getTime() + 65_000).toISOString(),
+    billsec: 60,
+    disposition: 'answered',
+  });
+  const future = await sw('POST', '/switch/cdrs', cdr('pa-future', new Date('2030-01-01T00:00:00Z')));
+  expectCode(future, 422, 'cdr_in_future');
+  expect(future.body.detail).toMatch(/later than now .* plus the 300 s/);
+  const batch = await sw('POST', '/switch/cdrs', { cdrs: [cdr('pa-future-2', new Date('2030-01-01T00:00:00Z'))] });
+  expect(batch.body.results[0]).toMatchObject({ status: 'rejected', code: 'cdr_in_future', duplicate: false });
+  expect((await itc('GET', `/customers/${id}/balance`)).body).toMatchObject({ balance: '10' });
+
+  const key = { 'idempotency-key': 'pa-cdr-key-1' };
+  const body = cdr('pa-now', new Date(Date.now() - 120_000));
+  const first = await gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: key, body });
+  const again = await gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: key, body });
+  expect([first.status, first.headers.get('idempotent-replayed'), first.body.duplicate]).toEqual([200, null, false]);
+  expect([again.status, again.headers.get('idempotent-replayed'), again.body.duplicate]).toEqual([200, 'true', true]);
+  expect({ ...again.body, duplicate: false }).toEqual(first.body);
+  // without a key the same CDR is a duplicate too: both paths agree
+  expect((await sw('POST', '/switch/cdrs', body)).body.duplicate).toBe(true);
+  const batchKey = { 'idempotency-key': 'pa-cdr-key-2' };
+  const batchBody = { cdrs: [cdr('pa-b1', new Date(Date.now() - 120_000)), { callId: 'pa-b2' }] };
+  const firstBatch = await gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: batchKey, body: batchBody });
+  const againBatch = await gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: batchKey, body: batchBody });
+  expect(firstBatch.body.results.map((r: { duplicate: boolean }) => r.duplicate)).toEqual([false, false]);
+  expect(againBatch.body.results.map((r: { status: string; duplicate: boolean }) => [r.status, r.duplicate])).toEqual([['rated', true], ['invalid', false]]);
+  expect(againBatch.body.counts).toEqual({ duplicate: 1, invalid: 1 });
+  expect(gw.undocumentedProblems()).toEqual([]);
+});

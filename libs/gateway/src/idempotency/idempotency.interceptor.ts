@@ -161,12 +161,36 @@ function replay(stored: StoredResponse, response: HttpResponse): unknown {
 }
 
 /**
- * A body that says whether it answers a repeat (`repeated`, the wallet's commands) was stored
- * as the first answer said it (`false`); replayed, it is a repeat, as Idempotent-Replayed says.
+ * A body that says whether it answers a repeat was stored as the first answer said it (`false`);
+ * replayed, it is a repeat, as Idempotent-Replayed says: `repeated` (the wallet's commands), and
+ * `duplicate` of a recorded CDR (rating's /switch/cdrs: one outcome, or a batch's `results`, whose
+ * `counts` then count those CDRs as duplicates). A CDR that was not recorded (invalid, conflict,
+ * rejected) stays as it was: a replay records it no more than the first answer did.
  */
 export function markRepeated(body: unknown): unknown {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  return typeof (body as { repeated?: unknown }).repeated === 'boolean' ? { ...body, repeated: true } : body;
+  if (!isRecord(body)) return body;
+  if (typeof body.repeated === 'boolean') return { ...body, repeated: true };
+  if (isRecordedCdr(body)) return { ...body, duplicate: true };
+  if (Array.isArray(body.results) && isRecord(body.counts) && body.results.some(isRecordedCdr)) {
+    const results = body.results.map((result: unknown) => (isRecordedCdr(result) ? { ...(result as Record<string, unknown>), duplicate: true } : result));
+    const counts: Record<string, number> = {};
+    for (const result of results) {
+      const key = isRecord(result) && result.duplicate === true ? 'duplicate' : String(isRecord(result) ? result.status : '');
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
+    return { ...body, results, counts };
+  }
+  return body;
+}
+
+const RECORDED_CDR_STATUSES = new Set(['rated', 'unrated', 'unanswered']);
+
+function isRecordedCdr(value: unknown): boolean {
+  return isRecord(value) && typeof value.duplicate === 'boolean' && typeof value.status === 'string' && RECORDED_CDR_STATUSES.has(value.status);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** SHA-256 of method, path with query and the body as canonical JSON (key order does not matter). */

@@ -8,7 +8,7 @@ import { rateCall } from '../engine/rate-call.js';
 import { normaliseDestination } from '../numbers/normalise-destination.js';
 import { auditOf, type Audit } from '../shared/command-meta.js';
 import { checkId } from '../shared/checks.js';
-import { MAX_CALL_SECONDS } from '../shared/limits.js';
+import { CDR_CLOCK_SKEW_SECONDS, MAX_CALL_SECONDS } from '../shared/limits.js';
 import { rejections } from '../shared/rejections.js';
 import type { CallPricing } from './call-pricing.js';
 import type { AuthorizeCall, CallCommand, RecordCdr, ReRateCall } from './call.commands.js';
@@ -50,6 +50,8 @@ function recordCdr(command: RecordCdr, state: CallState): CallEvent[] {
     if (state.outcome.fingerprint === cdrFingerprint(cdr)) return [];
     throw rejections.cdrConflict();
   }
+  // endedAt is the latest of the CDR's times (startedAt ≤ answeredAt ≤ endedAt)
+  if (Date.parse(cdr.endedAt) > Date.parse(command.meta.now) + CDR_CLOCK_SKEW_SECONDS * 1000) throw rejections.cdrInFuture(cdr.endedAt, command.meta.now);
   const audit = auditOf(command.meta);
   const holdId = state.authorization?.holdId ?? null;
   const owner = { customerId: pricing.customerId, agentId: pricing.agentId };

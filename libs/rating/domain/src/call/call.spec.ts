@@ -135,6 +135,15 @@ describe('recording a CDR', () => {
     expect(event).toMatchObject({ type: 'CallRated', costMicros: 0n, billedSeconds: 0 });
   });
 
+  it('refuses a CDR that ends later than now plus the switch clock skew (5 min): the call has not happened (acceptance F)', () => {
+    const inFuture = { ...CDR, startedAt: '2030-01-01T00:00:00.000Z', answeredAt: '2030-01-01T00:00:05.000Z', endedAt: '2030-01-01T00:01:06.000Z' };
+    calls.given([]).when(record(inFuture)).thenRejects(/the call ends at 2030-01-01T00:01:06.000Z, later than now \(2025-03-01T12:01:07.000Z\) plus the 300 s/, 'cdr_in_future');
+    calls.given([]).when(record({ ...UNANSWERED, endedAt: '2025-03-01T12:06:07.001Z' })).thenRejects(/later than now/, 'cdr_in_future');
+    // within the skew: a switch clock a little ahead is accepted
+    const ahead = { ...CDR, endedAt: '2025-03-01T12:06:07.000Z', billsecSeconds: 61 };
+    expect(calls.given([]).when(record(ahead)).events()).toHaveLength(1);
+  });
+
   describe('dedupe: one call, one outcome', () => {
     it.each([
       ['rated', [rated(null)]],

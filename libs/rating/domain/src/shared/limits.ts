@@ -55,3 +55,8 @@ export const MAX_CSV_FIELDS = 64;
 export const MAX_CDR_BATCH = 1_000;
 /** billsec may exceed answer → end by this much (switches round to whole seconds differently). */
 export const BILLSEC_TOLERANCE_SECONDS = 1;
+/**
+ * How far a CDR's times may be later than rating's clock: the switch's clock may run a little
+ * ahead. A call that ends later than that has not happened yet — the CDR is refused (cdr_in_future).
+ */
+export const CDR_CLOCK_SKEW_SECONDS = 300;

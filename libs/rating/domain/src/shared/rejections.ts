@@ -2,7 +2,7 @@
 // a rule, 409 = the current state forbids it, 404 = no such sheet or call, 403 = not the caller's to do). Specs assert the exact
 // message and code; the gateway maps them to problem+json.
 import { RejectedCommand } from '@billing/decider';
-import { MAX_DECK_ROWS, MAX_ID_CHARS, MAX_MARKUP_STEPS, MAX_NAME_CHARS, MAX_SHEETS_PER_AGENT, MAX_VERSIONS_PER_SHEET } from './limits.js';
+import { CDR_CLOCK_SKEW_SECONDS, MAX_DECK_ROWS, MAX_ID_CHARS, MAX_MARKUP_STEPS, MAX_NAME_CHARS, MAX_SHEETS_PER_AGENT, MAX_VERSIONS_PER_SHEET } from './limits.js';
 
 const invalid = (message: string, code: string) => new RejectedCommand(message, code, 422);
 const conflict = (message: string, code: string) => new RejectedCommand(message, code, 409);
@@ -37,6 +37,8 @@ export const rejections = {
   // calls
   callAlreadyAuthorized: () => conflict('call already authorized with other terms', 'call_already_authorized'),
   callAlreadyEnded: () => conflict('call already has its CDR', 'call_already_ended'),
+  cdrInFuture: (endedAt: string, now: string) =>
+    invalid(`the call ends at ${endedAt}, later than now (${now}) plus the ${CDR_CLOCK_SKEW_SECONDS} s a switch's clock may be ahead: a CDR records a call that happened`, 'cdr_in_future'),
   cdrConflict: () => conflict('a different CDR was already recorded for this call', 'cdr_conflict'),
   callIdMismatch: () => invalid('the CDR belongs to another call', 'invalid_id'),
   noCdr: () => notFound('no CDR recorded for this call', 'call_not_found'),

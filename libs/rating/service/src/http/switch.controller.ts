@@ -98,6 +98,7 @@ export class SwitchController {
   @ApiResponse({ status: 200, description: 'one CDR: its outcome; a batch: one result per CDR', standardSchema: z.union([CdrOutcomeView, BatchView]) })
   @ApiProblemResponse(400, 'field errors of one CDR (`errors`), or a body that is neither a CDR nor {cdrs: [...]}', ['invalid_cdr'])
   @ApiProblemResponse(409, 'cdr_conflict')
+  @ApiProblemResponse(422, 'cdr_in_future (the call ends more than 5 min after rating\'s clock: not recorded), invalid_id')
   async nativeCdrs(@Body() body: unknown, @Caller() context: CommandContext) {
     const items = nativeCdrItems(body);
     if (!items.ok) throw cdrProblem(items.errors);
@@ -124,6 +125,7 @@ export class SwitchController {
   @ApiResponse({ status: 200, standardSchema: CdrOutcomeView })
   @ApiProblemResponse(400, 'field errors (variables.billsec …)')
   @ApiProblemResponse(409, 'cdr_conflict')
+  @ApiProblemResponse(422, 'cdr_in_future (the call ends more than 5 min after rating\'s clock: not recorded), invalid_id')
   async freeswitchCdr(@Body() body: unknown, @Caller() context: CommandContext) {
     const parsed = parseFreeswitchCdr(body);
     if (!parsed.ok) throw cdrProblem(parsed.errors);
