@@ -17,7 +17,7 @@ const RATE_IN_FORCE_AT_PARAM_2 = 'ORDER BY (effective_at <= $2) DESC, CASE WHEN 
 
 /**
  * Fills a miss (issue 12 §6): asks where the customer or agent was accepted and applies its
- * opening as the consumer would (AccountsCatchUp). true = it may be known now: read again.
+ * events (the opening and every later change) as the consumer would (AccountsCatchUp). true = it may be known now: read again.
  */
 export interface DirectoryMisses {
   customer(customerId: string): Promise<boolean>;
