@@ -4,7 +4,7 @@ import { fold } from '@billing/decider';
 import { walletEventsV1 } from '@billing/contracts';
 import { availableMicros, type AccountState } from '../accounts/account-state.js';
 import { auditWallet } from '../audit/wallet-auditor.js';
-import type { WalletCommand } from '../commands.js';
+import type { TransferToCustomer, WalletCommand } from '../commands.js';
 import type { WalletEvent } from '../events.js';
 import { toIntegrationEvent } from '../integration/to-integration.js';
 import { postingsOf } from '../postings/postings-of.js';
@@ -25,7 +25,7 @@ const accounts = (ledger: Ledger): AccountState[] => [...ledger.values()];
 /** debits the system decides; facts (charges, reversals) may cross the floor, these never may. */
 const VOLUNTARY: ReadonlySet<WalletCommand['type']> = new Set(['TransferToCustomer', 'TransferCommission', 'PlaceHold', 'ReserveInitialBalance']);
 
-const isOpeningFunding = (command: WalletCommand): boolean => command.type === 'TransferToCustomer' && command.fundsOpening === true;
+const isOpeningFunding = (command: WalletCommand): command is TransferToCustomer => command.type === 'TransferToCustomer' && command.fundsOpening === true;
 
 describe('wallet properties', () => {
   it('every event’s postings sum to zero, and so does the whole ledger', () => {
