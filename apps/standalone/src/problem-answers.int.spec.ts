@@ -57,6 +57,10 @@ it('answers the refusals the acceptance run met, and the document lists each of 
   const agentBody = { name: 'Agent PA', contactEmail: 'pa@example.com', commissionPercent: '10', rateSheetId: 'pa-base', username: 'agent-pa', password: 'Correct-Horse-9' };
   expectCode(await itc('POST', '/agents', { ...agentBody, rateSheetId: 'no-such-sheet' }), 422, 'rate_sheet_not_found');
   expectCode(await itc('POST', '/agents', { ...agentBody, username: '12345' }), 422, 'username_reserved');
+  // a weak password (acceptance G) is refused before the agent exists: the same request with a good one then succeeds
+  const weak = await itc('POST', '/agents', { ...agentBody, password: 'aaaaaaaaaa' });
+  expectCode(weak, 422, 'weak_password');
+  expect(weak.body.detail).toMatch(/at least 5 different characters/);
   const agent = await itc('POST', '/agents', agentBody);
   expect(agent.status).toBe(201);
   expectCode(await itc('PATCH', '/agents/no-such-agent', { name: 'x' }), 404, 'agent_not_found');

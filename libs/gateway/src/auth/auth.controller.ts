@@ -72,7 +72,7 @@ export class AuthController {
   @ApiResponse({ status: 200, standardSchema: LoginResponse })
   @ApiProblemResponse(403, 'the current password is not right (counts as a failed login); nothing changed', ['wrong_current_password'])
   @ApiProblemResponse(409, 'another change of this password won a race; nothing changed', ['concurrent_modification'])
-  @ApiProblemResponse(422, `the new password breaks the rule (${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters) or is the current one; nothing changed`, ['weak_password', 'same_password'])
+  @ApiProblemResponse(422, `the new password breaks the rule (${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters, at least 5 different ones, not a simple sequence, not a common password) or is the current one; nothing changed`, ['weak_password', 'same_password'])
   @ApiProblemResponse(429, 'too many failed password checks: wait (Retry-After, seconds)', ['too_many_login_attempts'])
   changePassword(@ValidBody(ChangePasswordRequest) body: ChangePasswordRequest, @CurrentUser() user: Principal, @Req() request: HttpRequest): Promise<LoginResult> {
     return this.auth.changeOwnPassword(user, body.currentPassword, body.newPassword, clientAddress(request, this.trustedProxies));

@@ -190,6 +190,11 @@ describe('POST /auth/password (own password)', () => {
     const weak = await changePassword(token, 'customer-password-1', 'short');
     expect(weak).toMatchObject({ status: 422, body: { code: 'weak_password' } });
     expect(weak.body.detail).toMatch(/at least 10|10–1024/);
+    // long enough is not enough (acceptance G: "aaaaaaaaaa" was accepted)
+    for (const [password, reason] of [['aaaaaaaaaa', /at least 5 different characters/], ['0123456789', /simple sequence/], ['Password123', /most common/]] as const) {
+      const refused = await changePassword(token, 'customer-password-1', password);
+      expect({ status: refused.status, code: refused.body.code, detail: refused.body.detail }).toEqual({ status: 422, code: 'weak_password', detail: expect.stringMatching(reason) });
+    }
     const same = await changePassword(token, 'customer-password-1', 'customer-password-1');
     expect(same).toMatchObject({ status: 422, body: { code: 'same_password' } });
     const missing = await call('POST', '/api/v1/auth/password', '127.0.0.1', { newPassword: 'customer-password-2' }, token);

@@ -7,13 +7,12 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { RejectedCommand } from '@billing/decider';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { MIN_PASSWORD_LENGTH } from '../config/gateway-config.js';
+import { passwordWeakness } from './password-rule.js';
 import { GATEWAY_OPTIONS, PG_POOL, type ResolvedGatewayOptions } from '../gateway.tokens.js';
 import {
   hashGeneratedPassword,
   hashPassword,
   isGeneratedPasswordHash,
-  MAX_PASSWORD_LENGTH,
   MIN_GENERATED_PASSWORD_LENGTH,
   needsRehash,
   verifyPassword,
@@ -338,10 +337,10 @@ export class CredentialsService implements OnModuleInit {
     return username;
   }
 
+  /** The one rule of every password (passwordWeakness): 422 weak_password with the reason. */
   private validPassword(password: string): void {
-    if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-      throw new RejectedCommand(`password must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`, 'weak_password', 422);
-    }
+    const weakness = passwordWeakness(password);
+    if (weakness !== undefined) throw new RejectedCommand(weakness, 'weak_password', 422);
   }
 
   private getDummyHash(): Promise<string> {

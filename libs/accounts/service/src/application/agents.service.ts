@@ -51,6 +51,8 @@ export class AgentsService {
   async register(context: CommandContext, input: RegisterAgentInput): Promise<AgentRow> {
     const username = chosenUsername(input.username);
     await this.logins.assertAvailable(username, 'agent', input.agentId);
+    // before the agent is registered: a weak password must not leave an agent without a login
+    this.logins.assertAcceptablePassword(input.password);
     await this.sheets.assertExists(input.rateSheetId);
     const { password, ...registration } = input;
     const command: AgentCommand = { type: 'RegisterAgent', ...registration, username, meta: commandMeta(context, this.options.clock()) };

@@ -27,6 +27,11 @@ export class PortalLogins {
     if (existing !== undefined && !(existing.role === role && existing.subjectId === subjectId)) throw usernameTaken(username);
   }
 
+  /** 422 weak_password with the reason, for a chosen password (the gateway's one rule). */
+  assertAcceptablePassword(password: string): void {
+    this.credentials.assertAcceptablePassword(password);
+  }
+
   /**
    * Creates the login of a chosen password (full-cost hash); an existing login of the same subject
    * counts as done (a retried request).

@@ -150,6 +150,8 @@ export class AgentsController {
   @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: "Set the agent's portal password (also creates its login if it is missing)" })
+  @ApiProblemResponse(404, 'no such agent', ['not_found'])
+  @ApiProblemResponse(422, 'weak_password (the rule and the reason in `detail`)')
   async setPassword(@ValidParam('id', Id) id: string, @ValidBody(AgentPasswordBody) body: AgentPasswordBody, @CurrentUser() user: Principal): Promise<void> {
     const agent = assertVisible(user, await this.queries.get(id), (a) => ({ agentId: a.agentId }), 'agent');
     await this.logins.reset({ username: agent.username, password: body.password, role: 'agent', subjectId: agent.agentId });

@@ -15,7 +15,7 @@ export const Email = z
   .refine((value) => isValidEmail(value), 'must be an e-mail address such as ops@example.com')
   .meta({ examples: ['ops@example.com'] });
 export const Username = z.string().min(3).max(64).meta({ description: 'letters, digits and . _ @ -; case-insensitive', examples: ['acme-telecom'] });
-export const Password = z.string().min(10).max(1024).meta({ description: 'at least 10 characters' });
+export const Password = z.string().min(10).max(1024).meta({ description: 'at least 10 characters, 5 of them different, not a simple sequence, not a common password (else 422 weak_password)' });
 export const Reason = z.string().max(MAX_REASON_CHARS).nullable().optional();
 
 export const ListQuery = z.strictObject({
