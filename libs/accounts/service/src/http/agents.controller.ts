@@ -70,6 +70,7 @@ export class AgentsController {
   @Roles('admin')
   @ApiOperation({ summary: 'List agents (registration order, cursor pagination)' })
   @ApiResponse({ status: 200, standardSchema: pageSchema(AgentView) })
+  @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   async list(@ValidQuery(ListQuery) query: z.infer<typeof ListQuery>): Promise<Page<AgentView>> {
     const page = await this.queries.list(query.limit, query.cursor);
     return { items: page.items.map(agentView), nextCursor: page.nextCursor };

@@ -18,6 +18,7 @@ const NumberParam = z.string().min(1).max(32);
 
 @ApiTags('customer portal')
 @Controller('customers/:id')
+@ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
 export class CustomerPortalController {
   constructor(
     @Inject(CustomerChangesService) private readonly changes: CustomerChangesService,

@@ -97,7 +97,7 @@ export class CustomersController {
     409,
     "username_taken, agent_suspended, profile_archived; the wallet's refusal to reserve the initial balance: insufficient_funds (the agent's balance cannot fund it), in_debt (the agent owes money), account_closed, id_reused — each with `available`, what the agent may move",
   )
-  @ApiProblemResponse(422, 'username_reserved (a portal username of digits only), invalid_username, invalid_email')
+  @ApiProblemResponse(422, 'username_reserved (a portal username of digits only), invalid_username, invalid_email, rate_sheet_required (neither the profile nor the agent names a sheet), idempotency_key_reused (the key was used for another body)')
   @ApiProblemResponse(503, 'the wallet (reserving the initial balance) or rating (checking the sheet) could not be reached; nothing was opened', ['wallet_unavailable', 'rating_unavailable'])
   async open(
     @ValidBody(OpenCustomerBody) body: OpenCustomerBody,
@@ -161,7 +161,8 @@ export class CustomersController {
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 201, standardSchema: OpenedBatchView })
-  @ApiProblemResponse(422, 'batch_too_small (count < 10), batch_too_large (count > 1000), profile rules')
+  @ApiProblemResponse(422, 'batch_too_small (count < 10), batch_too_large (count > 1000), rate_sheet_required, idempotency_key_reused, profile rules')
+  @ApiProblemResponse(404, 'profile or agent not found', ['profile_not_found', 'agent_not_found'])
   async openBatch(
     @ValidBody(OpenBatchBody) body: OpenBatchBody,
     @ValidQuery(CredentialsFormatQuery) query: CredentialsFormatQuery,
@@ -214,6 +215,7 @@ export class CustomersController {
   @ApiOperation({ summary: 'Suspend a customer: the softswitch no longer authenticates it; settings can still change' })
   @ApiBody(optionalBodyDoc(ReasonBody))
   @ApiResponse({ status: 200, standardSchema: CustomerView })
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   async suspend(@ValidParam('id', Id) id: string, @Body() raw: unknown, @Caller() context: CommandContext): Promise<CustomerView> {
     const { reason } = optionalBody(ReasonBody, raw);
     return this.change(context, id, [{ type: 'SuspendCustomer', reason: reason ?? null }]);
@@ -225,6 +227,7 @@ export class CustomersController {
   @ApiOperation({ summary: 'Reactivate a suspended customer (a closed one stays closed: 409)' })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
   @ApiProblemResponse(409, 'customer_closed')
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   async reactivate(@ValidParam('id', Id) id: string, @Caller() context: CommandContext): Promise<CustomerView> {
     return this.change(context, id, [{ type: 'ReactivateCustomer' }]);
   }
@@ -235,6 +238,7 @@ export class CustomersController {
   @ApiOperation({ summary: 'Close a customer for good: no calls, no portal login, no further change' })
   @ApiBody(optionalBodyDoc(ReasonBody))
   @ApiResponse({ status: 200, standardSchema: CustomerView })
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   async close(@ValidParam('id', Id) id: string, @Body() raw: unknown, @Caller() context: CommandContext): Promise<CustomerView> {
     const { reason } = optionalBody(ReasonBody, raw);
     return this.change(context, id, [{ type: 'CloseCustomer', reason: reason ?? null }]);
@@ -265,6 +269,7 @@ export class CustomersController {
   @ApiOperation({ summary: 'Generate a new SIP password (answered once; the old one stops working)' })
   @ApiResponse({ status: 200, standardSchema: z.object({ sipUsername: z.string(), sipPassword: z.string(), sipRealm: z.string() }) })
   @ApiProblemResponse(409, 'customer_closed')
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   async resetSipPassword(@ValidParam('id', Id) id: string, @Caller() context: CommandContext, @Res({ passthrough: true }) response: RawResponse) {
     const customer = visibleCustomer(context.principal, await this.queries.get(id));
     credentialHeaders(response, false);
@@ -276,6 +281,8 @@ export class CustomersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Generate a new portal password (answered once; creates the login if it is missing)' })
   @ApiResponse({ status: 200, standardSchema: z.object({ portalUsername: z.string(), portalPassword: z.string() }) })
+  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
+  @ApiProblemResponse(409, 'customer_closed')
   async resetPortalPassword(@ValidParam('id', Id) id: string, @CurrentUser() user: Principal, @Res({ passthrough: true }) response: RawResponse) {
     const customer = visibleCustomer(user, await this.queries.get(id));
     credentialHeaders(response, false);
