@@ -47,6 +47,7 @@ export class CallsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
+  @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   async customerCalls(@ValidParam('id', Id) id: string, @ValidQuery(CallsQuery) query: CallsQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined, @Res() response: RawResponse) {
     await this.visibleCustomer(user, id);
     await this.answer(response, { customerId: id, ...filterOf(query) }, query, accept, `calls-${id}`);
@@ -70,6 +71,7 @@ export class CallsController {
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
   @ApiProblemResponse(404, 'another agent', ['not_found'])
+  @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   async agentCalls(@ValidParam('id', Id) id: string, @ValidQuery(AgentCallsQuery) query: AgentCallsQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined, @Res() response: RawResponse) {
     visibleAgent(user, id);
     await this.answer(response, { agentId: id, customerId: query.customerId, ...filterOf(query) }, query, accept, `calls-agent-${id}`);
@@ -89,6 +91,7 @@ export class CallsController {
   @ApiOperation({ summary: 'Calls kept unrated, with their reason (unknown_account, no_rate, …), newest first: fix the account or the sheet, then re-rate' })
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
+  @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   async unrated(@ValidQuery(UnratedQuery) query: UnratedQuery, @Headers('accept') accept: string | undefined, @Res() response: RawResponse) {
     await this.answer(response, { status: 'unrated', reason: query.reason, customerId: query.customerId, from: query.from, to: query.to }, query, accept, 'calls-unrated');
   }
