@@ -93,6 +93,10 @@ export class CustomerProfilesController {
   @ApiOperation({ summary: 'Change a profile (customers already opened keep the terms they copied)' })
   @ApiResponse({ status: 200, standardSchema: ProfileView })
   @ApiProblemResponse(403, "forbidden (an ITC profile), or terms ITC does not let the agent give: rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum")
+  @ApiProblemResponse(
+    422,
+    'billing terms break a rule: credit_limit_required, credit_limit_not_allowed, rate_sheet_not_found, invalid_rate_sheet, invalid_billing_type, invalid_credit_limit, invalid_initial_balance, invalid_max_concurrent_calls, invalid_max_call_duration, invalid_name, invalid_language',
+  )
   async update(@ValidParam('id', Id) id: string, @ValidBody(UpdateProfileBody) body: UpdateProfileBody, @Caller() context: CommandContext): Promise<ProfileView> {
     this.changeable(context.principal, await this.queries.get(id));
     return profileView(await this.profiles.update(context, id, { name: body.name, ...profileTerms(body) }));

@@ -97,7 +97,7 @@ export class CustomersController {
     409,
     "username_taken, agent_suspended, profile_archived; the wallet's refusal to reserve the initial balance: insufficient_funds (the agent's balance cannot fund it), in_debt (the agent owes money), account_closed, id_reused — each with `available`, what the agent may move",
   )
-  @ApiProblemResponse(422, 'username_reserved (a portal username of digits only), invalid_username, invalid_email, rate_sheet_required (neither the profile nor the agent names a sheet), idempotency_key_reused (the key was used for another body)')
+  @ApiProblemResponse(422, 'username_reserved (a portal username of digits only), invalid_username, invalid_email, rate_sheet_not_found (the sheet of the profile is gone), rate_sheet_required (neither the profile nor the agent names a sheet), idempotency_key_reused (the key was used for another body)')
   @ApiProblemResponse(503, 'the wallet (reserving the initial balance) or rating (checking the sheet) could not be reached; nothing was opened', ['wallet_unavailable', 'rating_unavailable'])
   async open(
     @ValidBody(OpenCustomerBody) body: OpenCustomerBody,
