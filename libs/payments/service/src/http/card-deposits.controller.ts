@@ -32,7 +32,9 @@ export class CardDepositsController {
   @ApiOperation({ summary: 'Start a card deposit to the caller\'s own balance (Stripe PaymentIntent): the balance rises when the payment succeeds' })
   @Roles('agent', 'customer')
   @Idempotent()
-  @ApiProblemResponse(422, 'the amount is not a whole number of the currency minor unit (amount_not_convertible), or the provider refused it')
+  @ApiProblemResponse(422, 'the amount is not a whole number of the currency minor unit (amount_not_convertible), or the provider refused it (payment_provider_refused)')
+  @ApiProblemResponse(404, 'the wallet has no account for this customer (yet)', ['account_not_found'])
+  @ApiProblemResponse(409, 'the account is closed', ['account_closed'])
   @ApiProblemResponse(503, 'card payments are not configured (card_payments_disabled)')
   @ApiProblemResponse(502, 'the payment provider failed (payment_provider_error); retry with the same Idempotency-Key')
   async create(@ValidBody(CardDepositBody) body: CardDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {

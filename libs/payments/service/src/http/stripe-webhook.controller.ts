@@ -27,6 +27,7 @@ export class StripeWebhookController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Stripe webhook endpoint (Stripe-Signature verified on the raw body)' })
   @ApiProblemResponse(400, 'bad or missing signature, or an event that cannot be read', ['invalid_signature', 'invalid_event'])
+  @ApiProblemResponse(503, 'card payments are not configured', ['card_payments_disabled'])
   async receive(@Req() request: RawBodyRequest, @Headers('stripe-signature') signature: string | undefined) {
     const event = this.stripe.verifyWebhook(request.rawBody, signature);
     const result = await this.webhooks.handle(event).catch((error: unknown) => {
