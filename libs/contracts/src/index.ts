@@ -1,5 +1,6 @@
 export * from './envelope.js';
 export * from './money.js';
+export * from './ip-network.js';
 export * from './wallet/index.js';
 export * from './accounts/index.js';
 export * from './rating/index.js';

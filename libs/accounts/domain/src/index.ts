@@ -5,6 +5,7 @@ export * from './customer-profile/index.js';
 export * from './customer/index.js';
 export * from './batch/index.js';
 export * from './sip-user/index.js';
+export * from './trunk/index.js';
 export * from './features/index.js';
 export type { AccountsEvent, AccountsEventType } from './accounts-event.js';
 export { ACCOUNTS_EVENT_TYPES, decodeAccountsEvent, encodeAccountsEvent, isAccountsEventType } from './codec/accounts-event-codec.js';

@@ -22,6 +22,9 @@ import { SipUsersController } from './http/sip-users.controller.js';
 import { ProfileSipUsersController } from './http/profile-sip-users.controller.js';
 import { SipUsersService } from './application/sip-users.service.js';
 import { SipUsersQueries } from './queries/sip-users.queries.js';
+import { TrunkAddressesController } from './trunks/trunk-addresses.controller.js';
+import { TrunkAddressesQueries } from './trunks/trunk-addresses.queries.js';
+import { TrunkAddressesService } from './trunks/trunk-addresses.service.js';
 import { AccountsDatabase } from './infrastructure/accounts-database.js';
 import { AccountsRelay } from './infrastructure/accounts-relay.js';
 import { AccountsAggregates } from './infrastructure/aggregates.js';
@@ -40,7 +43,7 @@ export class AccountsModule {
       module: AccountsModule,
       // global: the wallet and rating in the same process ask AccountsHistory about customers they have not consumed yet
       global: true,
-      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, HistoryController, SipUsersController, ProfileSipUsersController, FeaturesController],
+      controllers: [AgentsController, CustomerProfilesController, CustomersController, CustomerPortalController, SwitchDirectoryController, HistoryController, SipUsersController, ProfileSipUsersController, FeaturesController, TrunkAddressesController],
       providers: [
         { provide: ACCOUNTS_OPTIONS, useValue: resolved },
         resolved.agentFunds === null ? { provide: AGENT_FUNDS, useValue: null } : { provide: AGENT_FUNDS, useExisting: resolved.agentFunds },
@@ -59,6 +62,7 @@ export class AccountsModule {
         ProfilesQueries,
         CustomersQueries,
         SipUsersQueries,
+        TrunkAddressesQueries,
         PortalLogins,
         CredentialsGenerator,
         CustomerTermsResolver,
@@ -68,6 +72,7 @@ export class AccountsModule {
         BatchesService,
         CustomerChangesService,
         SipUsersService,
+        TrunkAddressesService,
         AccountsHistory,
       ],
       exports: [AccountsDatabase, AccountsRelay, AccountsHistory],

@@ -62,6 +62,7 @@ export { ASTERISK_COLUMNS, parseAsteriskCsvRecord, type AsteriskCsvOptions } fro
 
 // call decider (stream call-{callId})
 export { callOwner, type OwnerNames, type OwnerRefusal } from './call/call-owner.js';
+export { isSourceIp, resolveSourceAddress, type SourceAddressMatch, type SourceAddressRefusal, type TrunkEntry } from './call/source-address.js';
 export { resolvePricing, UNRATED_REASONS, type CallPricing, type PricingCustomer, type PricingTariff, type UnratedReason } from './call/call-pricing.js';
 export type * from './call/call.commands.js';
 export type * from './call/call.events.js';

@@ -42,6 +42,8 @@ const BIGINT_FIELDS: { [T in AccountsEventType]: { [K in BigintKeys<EventOf<T>>]
   SipUserChanged: {},
   SipUserRemoved: {},
   SipUserPasswordChanged: {},
+  TrunkAddressAdded: {},
+  TrunkAddressRemoved: {},
   CustomerProfileSipUsersChanged: {},
   BatchOpened: { creditLimitMicros: true, initialBalanceMicros: true, lowBalanceThresholdMicros: true },
 };

@@ -2,6 +2,7 @@ import type { CommandMeta } from '../shared/command-meta.js';
 import type { CustomerTerms } from '../terms/billing-terms.js';
 import type { CustomerSettings, InitialBalanceSource } from './customer.state.js';
 import type { SipUserCommand } from '../sip-user/sip-user.types.js';
+import type { TrunkAddressCommand } from '../trunk/trunk-address.types.js';
 import type { CustomerFeatures, SetCustomerFeatures } from '../features/features.types.js';
 
 /**
@@ -158,4 +159,5 @@ export type CustomerCommand =
   | ChangeCustomerCreditLimit
   | ChangeSipPassword
   | SipUserCommand
+  | TrunkAddressCommand
   | SetCustomerFeatures;

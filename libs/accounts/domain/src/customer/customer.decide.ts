@@ -7,6 +7,7 @@ import { setFollowMe, setFollowMeEnabled } from './decide/follow-me.js';
 import { openCustomer } from './decide/open.js';
 import { changeCustomerSettings } from './decide/settings.js';
 import { decideSipUser } from '../sip-user/sip-user.decide.js';
+import { decideTrunkAddress } from '../trunk/trunk-address.decide.js';
 import { setCustomerFeatures } from '../features/features.decide.js';
 import { closeCustomer, reactivateCustomer, suspendCustomer } from './decide/status.js';
 
@@ -47,6 +48,9 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
     case 'RemoveSipUser':
     case 'ChangeSipUserPassword':
       return decideSipUser(command, state);
+    case 'AddTrunkAddress':
+    case 'RemoveTrunkAddress':
+      return decideTrunkAddress(command, state);
     case 'SetCustomerFeatures':
       return setCustomerFeatures(command, state);
   }

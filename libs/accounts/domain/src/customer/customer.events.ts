@@ -1,6 +1,7 @@
 import type { Audit } from '../shared/command-meta.js';
 import type { CustomerTerms } from '../terms/billing-terms.js';
 import type { SipUserEvent } from '../sip-user/sip-user.types.js';
+import type { TrunkAddressEvent } from '../trunk/trunk-address.types.js';
 import type { CustomerFeatures, CustomerFeaturesChanged } from '../features/features.types.js';
 import type { CallerIds, CustomerSettings, FollowMe, InitialBalanceSource, PendingCallerIds } from './customer.state.js';
 
@@ -128,4 +129,5 @@ export type CustomerEvent =
   | CustomerCreditLimitChanged
   | SipPasswordChanged
   | SipUserEvent
+  | TrunkAddressEvent
   | CustomerFeaturesChanged;

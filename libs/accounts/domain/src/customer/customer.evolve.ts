@@ -1,5 +1,6 @@
 import { invariant } from '@billing/decider';
 import { assertBillingTerms } from '../terms/billing-terms.js';
+import { evolveTrunkAddresses } from '../trunk/trunk-address.evolve.js';
 import { evolveSipUsers, sipUserOfOpening, withUser } from '../sip-user/sip-user.evolve.js';
 import { isValidAccountNumber } from '../validation/account-number.js';
 import { checkFeatures, pickFeatures } from '../features/check-features.js';
@@ -93,6 +94,9 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
     case 'SipUserRemoved':
     case 'SipUserPasswordChanged':
       return evolveSipUsers(customer, event);
+    case 'TrunkAddressAdded':
+    case 'TrunkAddressRemoved':
+      return evolveTrunkAddresses(customer, event);
     case 'CustomerFeaturesChanged':
       return { ...customer, features: checkFeatures(pickFeatures(event)) };
   }
@@ -128,6 +132,7 @@ function opened(event: CustomerOpened): OpenedCustomer {
     followMe: { enabled: false, targets: [] },
     features: event.features === undefined ? DEFAULT_FEATURES : checkFeatures(pickFeatures(event.features)),
     sipUsers: [sipUserOfOpening(event.sipUsername, event.sipHa1)],
+    trunkAddresses: [],
   };
   assertSettings(customer, id);
   return customer;

@@ -1,6 +1,7 @@
 import type { CustomerTerms } from '../terms/billing-terms.js';
 import type { CustomerFeatures } from '../features/features.types.js';
 import type { SipUser } from '../sip-user/sip-user.types.js';
+import type { TrunkAddress } from '../trunk/trunk-address.types.js';
 
 export type CustomerStatus = 'active' | 'suspended' | 'closed';
 
@@ -60,6 +61,8 @@ export interface OpenedCustomer extends CustomerSettings, CallerIds, PendingCall
   features: CustomerFeatures;
   /** every SIP user of the account, the first one (sipUsername) first. */
   sipUsers: readonly SipUser[];
+  /** the source addresses its PBX calls from without registering (ITC registers them). */
+  trunkAddresses: readonly TrunkAddress[];
 }
 
 export type CustomerState = { status: 'none' } | OpenedCustomer;

@@ -20,6 +20,7 @@ import {
   CUSTOMER_SETTINGS_CHANGED_V1,
   CUSTOMER_STATUS_CHANGED_V1,
   SIP_USER_CHANGED_V1,
+  TRUNK_ADDRESS_CHANGED_V1,
   type AccountsEventDataV1,
   type AccountsEventTypeV1,
 } from '@billing/contracts';
@@ -168,6 +169,15 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
       });
     case 'SipUserRemoved':
       return shape(SIP_USER_CHANGED_V1, event.customerId, event, { customerId: event.customerId, sipUsername: event.sipUsername, status: 'removed', maxConcurrentCalls: null });
+    // rating resolves a call that names no account nor user by the address it came from
+    case 'TrunkAddressAdded':
+    case 'TrunkAddressRemoved':
+      return shape(TRUNK_ADDRESS_CHANGED_V1, event.customerId, event, {
+        customerId: event.customerId,
+        network: event.network,
+        techPrefix: event.techPrefix,
+        status: event.type === 'TrunkAddressAdded' ? 'active' : 'removed',
+      });
     case 'BatchOpened':
       return shape(BATCH_OPENED_V1, event.batchId, event, {
         batchId: event.batchId,

@@ -67,6 +67,8 @@ export const allEvents: AccountsEvent[] = [
   { type: 'SipUserChanged', customerId, sipUsername: 'front-desk', displayName: 'Reception', callerId: '+34912345678', maxConcurrentCalls: null, status: 'suspended', ...audit },
   { type: 'SipUserPasswordChanged', customerId, sipUsername: 'front-desk', sipHa1: SIP_HA1, ...audit },
   { type: 'SipUserRemoved', customerId, sipUsername: 'front-desk', ...audit },
+  { type: 'TrunkAddressAdded', customerId, network: '203.0.113.0/24', techPrefix: '1234', ...audit },
+  { type: 'TrunkAddressRemoved', customerId, network: '203.0.113.0/24', techPrefix: '1234', ...audit },
   { type: 'CustomerProfileSipUsersChanged', profileId: 'profile-1', sipUsersPerAccount: 3, ...audit },
   { type: 'CustomerFeaturesChanged', customerId, ...NO_INTERNATIONAL, ...audit },
   {

@@ -6,6 +6,7 @@ import { invariant } from '@billing/decider';
 import type pg from 'pg';
 
 import { projectSipUser, type Sql } from './sip-users.projection.js';
+import { projectTrunkAddress } from './trunk-addresses.projection.js';
 
 export class AccountsProjector {
   /** @param schema the quoted schema name (AccountsDatabase.schema). */
@@ -203,6 +204,9 @@ export class AccountsProjector {
       case 'SipUserRemoved':
       case 'SipUserPasswordChanged':
         return projectSipUser(event, s, insert, update);
+      case 'TrunkAddressAdded':
+      case 'TrunkAddressRemoved':
+        return projectTrunkAddress(client, event, s, insert, update);
       case 'BatchOpened':
         return insert(
           `INSERT INTO ${s}.batches (batch_id, profile_id, agent_id, customer_count, opened_by, opened_at) VALUES ($1, $2, $3, $4, $5, $6)`,

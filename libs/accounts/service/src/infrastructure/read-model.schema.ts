@@ -13,7 +13,7 @@ export const UNIQUE = {
 } as const;
 
 /** Read-model tables, in the order a rebuild empties them. */
-export const READ_MODEL_TABLES = ['sip_directory', 'usernames', 'customers', 'batches', 'customer_profiles', 'agents'] as const;
+export const READ_MODEL_TABLES = ['trunk_addresses', 'sip_directory', 'usernames', 'customers', 'batches', 'customer_profiles', 'agents'] as const;
 
 /** Advisory-lock namespace shared by the migration ("ACCM") and by commits vs. rebuilds ("ACCW"). */
 const MIGRATION_LOCK = 0x41_43_43_4d;
@@ -117,6 +117,17 @@ function statements(s: string): string[] {
     `ALTER TABLE ${s}.sip_directory ADD COLUMN IF NOT EXISTS status text NOT NULL DEFAULT 'active'`,
     `ALTER TABLE ${s}.sip_directory ADD COLUMN IF NOT EXISTS added_at timestamptz`,
     `CREATE INDEX IF NOT EXISTS sip_directory_by_customer ON ${s}.sip_directory (customer_id, first_user DESC, added_at, sip_username)`,
+    // IPBX trunks by source IP: one row per (customer, network, tech prefix; '' = none). `network`
+    // is the domain's canonical text, `range` the same as cidr for the overlap query (&&).
+    `CREATE TABLE IF NOT EXISTS ${s}.trunk_addresses (
+       customer_id text NOT NULL,
+       network text NOT NULL,
+       tech_prefix text NOT NULL,
+       range cidr NOT NULL,
+       added_at timestamptz NOT NULL,
+       PRIMARY KEY (customer_id, network, tech_prefix)
+     )`,
+    `CREATE INDEX IF NOT EXISTS trunk_addresses_by_range ON ${s}.trunk_addresses USING gist (range inet_ops)`,
     // Every portal login of an agent or a customer, for uniqueness across both (normalised names).
     // Names of closed customers stay reserved: a login name is never handed to someone else.
     `CREATE TABLE IF NOT EXISTS ${s}.usernames (

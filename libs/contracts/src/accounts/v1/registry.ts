@@ -18,6 +18,7 @@ import { CUSTOMER_RATE_SHEET_CHANGED_V1, CustomerRateSheetChangedV1 } from './cu
 import { CUSTOMER_SETTINGS_CHANGED_V1, CustomerSettingsChangedV1 } from './customer-settings-changed.js';
 import { CUSTOMER_STATUS_CHANGED_V1, CustomerStatusChangedV1 } from './customer-status-changed.js';
 import { SIP_USER_CHANGED_V1, SipUserChangedV1 } from './sip-user-changed.js';
+import { TRUNK_ADDRESS_CHANGED_V1, TrunkAddressChangedV1 } from './trunk-address-changed.js';
 
 /** Where the accounts service publishes; key = the aggregate id (agent, customer or batch id). */
 export const ACCOUNTS_EVENTS_TOPIC = topicFor('accounts');
@@ -40,6 +41,7 @@ export const accountsEventsV1 = {
   [BATCH_OPENED_V1.type]: BatchOpenedV1,
   [CUSTOMER_FEATURES_CHANGED_V1.type]: CustomerFeaturesChangedV1,
   [SIP_USER_CHANGED_V1.type]: SipUserChangedV1,
+  [TRUNK_ADDRESS_CHANGED_V1.type]: TrunkAddressChangedV1,
 } as const;
 
 export type AccountsEventTypeV1 = keyof typeof accountsEventsV1;

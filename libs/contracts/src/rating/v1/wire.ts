@@ -22,4 +22,14 @@ export const Rounding = z.object({ decimals: z.number().int().min(0).max(6), mod
 
 export const CallDisposition = z.enum(['answered', 'no_answer', 'busy', 'failed', 'congestion']);
 
-export const UnratedReason = z.enum(['unknown_account', 'account_mismatch', 'account_suspended', 'account_closed', 'invalid_destination', 'no_rate_sheet', 'no_rate']);
+export const UnratedReason = z.enum([
+  'unknown_account',
+  'account_mismatch',
+  'unknown_source_address',
+  'ambiguous_source_address',
+  'account_suspended',
+  'account_closed',
+  'invalid_destination',
+  'no_rate_sheet',
+  'no_rate',
+]);

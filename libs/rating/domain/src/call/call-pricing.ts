@@ -5,8 +5,20 @@ import { normaliseDestination } from '../numbers/normalise-destination.js';
 import { findRate, type RateTable } from '../lookup/rate-table.js';
 import type { RateRow, SheetRounding } from '../sheet/rate-row.js';
 import type { OwnerRefusal } from './call-owner.js';
+import type { SourceAddressRefusal } from './source-address.js';
 
-export const UNRATED_REASONS = ['unknown_account', 'account_mismatch', 'account_suspended', 'account_closed', 'invalid_destination', 'no_rate_sheet', 'no_rate'] as const;
+export const UNRATED_REASONS = [
+  'unknown_account',
+  'account_mismatch',
+  // a call that names no account nor user, from an address no trunk holds / that several accounts share (source-address.ts)
+  'unknown_source_address',
+  'ambiguous_source_address',
+  'account_suspended',
+  'account_closed',
+  'invalid_destination',
+  'no_rate_sheet',
+  'no_rate',
+] as const;
 export type UnratedReason = (typeof UNRATED_REASONS)[number];
 
 export type CallPricing =
@@ -36,13 +48,14 @@ export interface PricingTariff {
 
 /**
  * The first reason that applies, in this order: unknown_account, account_mismatch (callOwner),
+ * unknown_source_address, ambiguous_source_address (resolveSourceAddress),
  * account_closed, account_suspended, invalid_destination, no_rate_sheet (no version in force),
  * no_rate (no prefix). `customer`: the call's owner as callOwner resolved it (null = unknown).
  */
-export function resolvePricing(customer: PricingCustomer | OwnerRefusal | null, destination: string, tariff: PricingTariff | null): CallPricing {
+export function resolvePricing(customer: PricingCustomer | OwnerRefusal | SourceAddressRefusal | null, destination: string, tariff: PricingTariff | null): CallPricing {
   if (customer === null || customer === 'unknown_account') return { kind: 'unpriced', customerId: null, agentId: null, reason: 'unknown_account' };
   // attributed to neither customer: the call is kept for ITC, no one is charged
-  if (customer === 'account_mismatch') return { kind: 'unpriced', customerId: null, agentId: null, reason: 'account_mismatch' };
+  if (typeof customer === 'string') return { kind: 'unpriced', customerId: null, agentId: null, reason: customer };
   const owner = { customerId: customer.customerId, agentId: customer.agentId };
   if (customer.status === 'closed') return { kind: 'unpriced', ...owner, reason: 'account_closed' };
   if (customer.status === 'suspended') return { kind: 'unpriced', ...owner, reason: 'account_suspended' };

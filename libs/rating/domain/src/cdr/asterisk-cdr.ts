@@ -20,6 +20,7 @@ const REQUIRED_COLUMNS = 16;
 const NAMES: CdrFieldNames = {
   callId: 'uniqueid',
   account: 'accountcode',
+  sourceIp: 'accountcode',
   callerId: 'src',
   destination: 'dst',
   startedAt: 'start',
@@ -60,6 +61,8 @@ export function parseAsteriskCsvRecord(fields: readonly string[], options: Aster
       account: accountcode === '' ? null : accountcode,
       // without an account code, the caller's SIP peer is the channel's name: "PJSIP/1000-00000001" → 1000
       sipUsername: accountcode === '' ? peerOf(column('channel')) : null,
+      // Master.csv has no column for the source address: a PBX trunk by IP is given an accountcode on its peer
+      sourceIp: null,
       callerId: column('src'),
       destination: column('dst'),
       startedAtMs: time('start', false) ?? undefined,

@@ -6,6 +6,7 @@ import { failed, ok, type FieldError, type Parsed } from '../shared/field-error.
 import { isValidId } from '../shared/ids.js';
 import { canonicalInstant } from '../shared/instant.js';
 import { describe } from '../shared/read-field.js';
+import { isSourceIp } from '../call/source-address.js';
 
 export const CALL_DISPOSITIONS = ['answered', 'no_answer', 'busy', 'failed', 'congestion'] as const;
 export type CallDisposition = (typeof CALL_DISPOSITIONS)[number];
@@ -14,8 +15,12 @@ export interface CanonicalCdr {
   readonly callId: string;
   /** the customer's account (number or code), when the switch sent one. */
   readonly account: string | null;
-  /** the SIP username that placed the call, when the switch sent one; at least one of the two is set. */
+  /** the SIP username that placed the call, when the switch sent one; at least one of account, sipUsername, sourceIp is set. */
   readonly sipUsername: string | null;
+  /** the address the call came from (an IPBX trunk by source IP), when the switch sent one; absent in CDRs recorded before trunks. */
+  readonly sourceIp?: string | null;
+  /** the tech prefix rating stripped from the dialled number to get `destination` (a trunk shared by several accounts); null/absent = none. */
+  readonly techPrefix?: string | null;
   /** as presented; may be empty (anonymous). */
   readonly callerId: string;
   /** as dialled (trimmed); normalised to digits when rated. */
@@ -33,6 +38,7 @@ export interface CdrFields {
   readonly callId: unknown;
   readonly account: string | null;
   readonly sipUsername: string | null;
+  readonly sourceIp: string | null;
   readonly callerId: unknown;
   readonly destination: unknown;
   readonly startedAtMs: number | undefined;
@@ -43,7 +49,7 @@ export interface CdrFields {
 }
 
 /** The source's name for each field, for errors (`variables.billsec`, `cdrs[2].billsec`, `billsec`). */
-export type CdrFieldNames = Record<'callId' | 'account' | 'callerId' | 'destination' | 'startedAt' | 'answeredAt' | 'endedAt' | 'billsec' | 'disposition', string>;
+export type CdrFieldNames = Record<'callId' | 'account' | 'sourceIp' | 'callerId' | 'destination' | 'startedAt' | 'answeredAt' | 'endedAt' | 'billsec' | 'disposition', string>;
 
 /**
  * The rules every CDR obeys, whatever its format: an id, an owner, a destination, ordered times,
@@ -55,7 +61,9 @@ export function checkCdr(fields: CdrFields, names: CdrFieldNames, errors: FieldE
   if (!isValidId(callId)) errors.push({ field: names.callId, message: `must be 1 to ${MAX_ID_CHARS} characters without surrounding spaces, got ${describe(callId)}` });
   const account = fields.account === '' ? null : fields.account;
   const sipUsername = fields.sipUsername === '' ? null : fields.sipUsername;
-  if (account === null && sipUsername === null) errors.push({ field: names.account, message: 'an account or a SIP username is required' });
+  const sourceIp = fields.sourceIp === '' ? null : fields.sourceIp;
+  if (account === null && sipUsername === null && sourceIp === null) errors.push({ field: names.account, message: 'an account, a SIP username or a source address is required' });
+  if (sourceIp !== null && !isSourceIp(sourceIp)) errors.push({ field: names.sourceIp, message: `must be one IPv4 or IPv6 address, got ${describe(sourceIp)}` });
   for (const [field, value] of [[names.account, account], ['sipUsername', sipUsername]] as const) {
     if (value !== null && !isValidId(value)) errors.push({ field, message: `must be 1 to ${MAX_ID_CHARS} characters without surrounding spaces` });
   }
@@ -87,6 +95,7 @@ export function checkCdr(fields: CdrFields, names: CdrFieldNames, errors: FieldE
     callId,
     account,
     sipUsername,
+    ...(sourceIp === null ? {} : { sourceIp }),
     callerId,
     destination: dialled,
     startedAt: canonicalInstant(startedAtMs),
@@ -130,5 +139,8 @@ export function readDisposition(value: unknown, field: string, errors: FieldErro
  */
 export function cdrFingerprint(cdr: CanonicalCdr): string {
   // the start to the second: FreeSWITCH and Asterisk send whole seconds, native JSON may not
-  return JSON.stringify([cdr.billsecSeconds, cdr.disposition, cdr.destination, cdr.startedAt.slice(0, 19), cdr.account, cdr.sipUsername]);
+  const facts: unknown[] = [cdr.billsecSeconds, cdr.disposition, cdr.destination, cdr.startedAt.slice(0, 19), cdr.account, cdr.sipUsername];
+  // only when set: the fingerprints of CDRs recorded before trunks stay what they were
+  if ((cdr.sourceIp ?? null) !== null) facts.push(cdr.sourceIp);
+  return JSON.stringify(facts);
 }

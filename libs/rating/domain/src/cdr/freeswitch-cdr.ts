@@ -12,6 +12,7 @@ import { checkCdr, readBillsec, type CallDisposition, type CanonicalCdr, type Cd
 const NAMES: CdrFieldNames = {
   callId: 'variables.uuid',
   account: 'variables.accountcode',
+  sourceIp: 'variables.sip_network_ip',
   callerId: 'variables.caller_id_number',
   destination: 'variables.destination_number',
   startedAt: 'variables.start_epoch',
@@ -48,6 +49,8 @@ export function parseFreeswitchCdr(body: unknown): Parsed<CanonicalCdr> {
       callId: variable('uuid') ?? fromProfile('uuid'),
       account: variable('accountcode') ?? null,
       sipUsername: variable('user_name') ?? fromProfile('username') ?? null,
+      // the address the INVITE came from (a PBX trunk by source IP): sip_network_ip, else the caller profile's network_addr
+      sourceIp: variable('sip_network_ip') ?? fromProfile('network_addr') ?? null,
       callerId: variable('caller_id_number') ?? fromProfile('caller_id_number') ?? '',
       destination: variable('destination_number') ?? fromProfile('destination_number'),
       startedAtMs: epoch(variable('start_epoch'), NAMES.startedAt, errors, false) ?? undefined,

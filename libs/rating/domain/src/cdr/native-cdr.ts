@@ -1,4 +1,4 @@
-// Native JSON CDRs (DESIGN §7): `{callId, account | sipUsername, callerId, destination, startedAt,
+// Native JSON CDRs (DESIGN §7): `{callId, account | sipUsername | sourceIp, callerId, destination, startedAt,
 // answeredAt (null if unanswered), endedAt, billsec, disposition}`, one object or `{cdrs: [...]}`.
 import { failed, ok, type FieldError, type Parsed } from '../shared/field-error.js';
 import { isIsoInstant } from '../shared/instant.js';
@@ -40,6 +40,7 @@ export function parseNativeCdr(value: unknown, at = ''): Parsed<CanonicalCdr> {
       callId: cdr['callId'],
       account: text('account', names.account),
       sipUsername: text('sipUsername', `${prefix(at)}sipUsername`),
+      sourceIp: text('sourceIp', names.sourceIp),
       callerId: cdr['callerId'] ?? '',
       destination: cdr['destination'],
       startedAtMs: instant('startedAt', names.startedAt, false) ?? undefined,
@@ -62,6 +63,7 @@ function fieldNames(at: string): CdrFieldNames {
   return {
     callId: `${p}callId`,
     account: `${p}account`,
+    sourceIp: `${p}sourceIp`,
     callerId: `${p}callerId`,
     destination: `${p}destination`,
     startedAt: `${p}startedAt`,

@@ -8,8 +8,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type pg from 'pg';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
 import { RATING_OPTIONS, type ResolvedRatingOptions } from '../rating.options.js';
-import { CustomerFeatures } from './customer-features.js';
 import { applySipUserChanged } from './sip-users.js';
+import { applyTrunkAddressChanged } from './trunk-addresses.js';
+import { CustomerFeatures } from './customer-features.js';
 
 const USED: ReadonlySet<string> = new Set([
   'accounts.CustomerOpened',
@@ -22,6 +23,7 @@ const USED: ReadonlySet<string> = new Set([
   'accounts.AgentRateSheetChanged',
   'accounts.AgentStatusChanged',
   'accounts.SipUserChanged',
+  'accounts.TrunkAddressChanged',
 ]);
 
 @Injectable()
@@ -155,6 +157,9 @@ export class AccountsConsumer {
       }
       case 'accounts.SipUserChanged':
         await applySipUserChanged(client, this.db.table('sip_users'), event.data);
+        return 'applied';
+      case 'accounts.TrunkAddressChanged':
+        await applyTrunkAddressChanged(client, this.db.table('trunk_addresses'), event.data);
         return 'applied';
       case 'accounts.AgentStatusChanged': {
         const d = event.data;

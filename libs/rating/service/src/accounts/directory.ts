@@ -5,7 +5,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PricingCustomer } from '@billing/rating-domain';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
+import type { TrunkEntry } from '@billing/rating-domain';
 import { sipUsersNamed, type SipUserEntry } from './sip-users.js';
+import { trunkEntriesHolding } from './trunk-addresses.js';
 
 export type CustomerStatus = PricingCustomer['status'];
 
@@ -115,6 +117,11 @@ export class CustomerDirectory {
   /** A user's own status and limit; null = no row (the account's first user before any change, or unknown). */
   async sipUser(sipUsername: string): Promise<SipUserEntry | null> {
     return (await sipUsersNamed(this.db.pool, this.db.table('sip_users'), [sipUsername]))[0] ?? null;
+  }
+
+  /** The trunk addresses holding each source address (IPBX trunks by source IP), one query. */
+  async trunkEntries(sourceIps: readonly string[]): Promise<Map<string, TrunkEntry[]>> {
+    return trunkEntriesHolding(this.db.pool, this.db.table('trunk_addresses'), [...new Set(sourceIps)]);
   }
 
   /** The customers many calls name, with one query (the call's owner: callOwner in the rating domain, CallPricer). */

@@ -34,12 +34,17 @@ export interface AuthorizationRequest {
   readonly callId: string;
   readonly account: string | null;
   readonly sipUsername: string | null;
+  /** the address the call came from: names the customer (an IPBX trunk) when account and sipUsername are null. */
+  readonly sourceIp: string | null;
   readonly callerId: string;
   readonly destination: string;
 }
 
 export const REFUSAL_REASONS = [
   'unknown_account',
+  // a call that names no account nor user, from an address no trunk holds / that several accounts share without a tech prefix that tells them apart
+  'unknown_source_address',
+  'ambiguous_source_address',
   'account_mismatch',
   'account_suspended',
   'account_closed',
@@ -108,7 +113,7 @@ export class AuthorizationService {
 
   async authorize(context: CommandContext, request: AuthorizationRequest): Promise<AuthorizationAnswer> {
     const now = this.clock.now();
-    const { pricing, customer } = await this.pricer.price({ ...request, startedAt: now.toISOString() });
+    const { pricing, customer, destination } = await this.pricer.price({ ...request, startedAt: now.toISOString() });
     const refuse = (reason: RefusalReason, rated = pricing): AuthorizationAnswer => refusal(reason, rated, customer, request.callerId);
     if (pricing.kind === 'unpriced') return refuse(pricing.reason);
     if (customer === null) return refuse('unknown_account');
@@ -126,12 +131,12 @@ export class AuthorizationService {
       // another customer or number is another call reusing the id: its grant was priced for the
       // first destination (answering it would hand out the first call's seconds at the second's
       // rate, and overspend a prepaid balance), so it is refused.
-      const number = normaliseDestination(request.destination);
+      const number = normaliseDestination(destination);
       if (!number.ok || !isRetryOf(existing, { customerId: customer.customerId, destinationDigits: number.digits })) return refuse('call_already_authorized');
       return allowed(pricing, existing.maxDurationSeconds, existing.grantedMicros, switchCustomer, request.callerId);
     }
     // what ITC has not given the customer is refused before anything is held
-    const digits = normaliseDestination(request.destination);
+    const digits = normaliseDestination(destination);
     const missing = digits.ok ? featureRefusal(features, digits.digits) : null;
     if (missing !== null) return refuse(missing);
 
@@ -160,8 +165,8 @@ export class AuthorizationService {
     }
 
     try {
-      const number = normaliseDestination(request.destination);
-      if (!number.ok) throw new Error(`a priced call has a valid destination: ${request.destination}`);
+      const number = normaliseDestination(destination);
+      if (!number.ok) throw new Error(`a priced call has a valid destination: ${destination}`);
       await this.record(context, call, pricing, { destinationDigits: number.digits, holdId, grantedMicros, maxDurationSeconds });
     } catch (error) {
       await this.undo(customer.customerId, request.callId, holdId !== null);

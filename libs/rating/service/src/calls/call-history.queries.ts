@@ -38,6 +38,8 @@ export interface CallRow {
   agent_id: string | null;
   account: string | null;
   sip_username: string | null;
+  source_ip: string | null;
+  tech_prefix: string | null;
   caller_id: string | null;
   destination: string;
   destination_digits: string | null;
@@ -70,7 +72,7 @@ export interface CallSummary {
   topDestinations: { destination: string; attempts: number; answered: number; billedSeconds: number; revenueMicros: bigint }[];
 }
 
-const COLUMNS = `call_id, status, customer_id, agent_id, account, sip_username, caller_id, destination, destination_digits, destination_name, prefix,
+const COLUMNS = `call_id, status, customer_id, agent_id, account, sip_username, source_ip, tech_prefix, caller_id, destination, destination_digits, destination_name, prefix,
   sheet_id, version_id, started_at, answered_at, ended_at, billsec, billed_seconds, cost_micros, disposition, reason, hold_id, recorded_at`;
 
 @Injectable()

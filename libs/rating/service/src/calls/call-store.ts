@@ -151,18 +151,19 @@ export class CallStore {
     }
     if (outcomes.length > 0) {
       await client.query(
-        `INSERT INTO ${this.db.table('calls')} (call_id, stream_version, state, status, customer_id, agent_id, account, sip_username, caller_id, destination,
+        `INSERT INTO ${this.db.table('calls')} (call_id, stream_version, state, status, customer_id, agent_id, account, sip_username, source_ip, tech_prefix, caller_id, destination,
            destination_digits, destination_name, prefix, sheet_id, version_id, started_at, answered_at, ended_at, billsec, billed_seconds, cost_micros,
            disposition, reason, hold_id, recorded_at, updated_at)
-         SELECT x.call_id, x.stream_version, x.state, x.status, x.customer_id, x.agent_id, x.account, x.sip_username, x.caller_id, x.destination,
+         SELECT x.call_id, x.stream_version, x.state, x.status, x.customer_id, x.agent_id, x.account, x.sip_username, x.source_ip, x.tech_prefix, x.caller_id, x.destination,
            x.destination_digits, x.destination_name, x.prefix, x.sheet_id, x.version_id, x.started_at, x.answered_at, x.ended_at, x.billsec, x.billed_seconds,
            x.cost_micros::bigint, x.disposition, x.reason, x.hold_id, x.recorded_at, now()
            FROM jsonb_to_recordset($1::jsonb) AS x(call_id text, stream_version integer, state text, status text, customer_id text, agent_id text, account text,
-             sip_username text, caller_id text, destination text, destination_digits text, destination_name text, prefix text, sheet_id text, version_id text,
+             sip_username text, source_ip text, tech_prefix text, caller_id text, destination text, destination_digits text, destination_name text, prefix text, sheet_id text, version_id text,
              started_at timestamptz, answered_at timestamptz, ended_at timestamptz, billsec integer, billed_seconds integer, cost_micros text, disposition text,
              reason text, hold_id text, recorded_at timestamptz)
          ON CONFLICT (call_id) DO UPDATE SET stream_version = EXCLUDED.stream_version, state = EXCLUDED.state, status = EXCLUDED.status,
            customer_id = EXCLUDED.customer_id, agent_id = EXCLUDED.agent_id, account = EXCLUDED.account, sip_username = EXCLUDED.sip_username,
+           source_ip = EXCLUDED.source_ip, tech_prefix = EXCLUDED.tech_prefix,
            caller_id = EXCLUDED.caller_id, destination = EXCLUDED.destination, destination_digits = EXCLUDED.destination_digits,
            destination_name = EXCLUDED.destination_name, prefix = EXCLUDED.prefix, sheet_id = EXCLUDED.sheet_id, version_id = EXCLUDED.version_id,
            started_at = EXCLUDED.started_at, answered_at = EXCLUDED.answered_at, ended_at = EXCLUDED.ended_at, billsec = EXCLUDED.billsec,
@@ -196,6 +197,8 @@ function outcomeColumns(call: ProjectedCall, event: Exclude<CallEvent, { type: '
     agent_id: event.agentId,
     account: cdr.account,
     sip_username: cdr.sipUsername,
+    source_ip: cdr.sourceIp ?? null,
+    tech_prefix: cdr.techPrefix ?? null,
     caller_id: cdr.callerId,
     destination: cdr.destination,
     destination_digits: rated?.destinationDigits ?? (digits.ok ? digits.digits : null),

@@ -34,9 +34,14 @@ export class CdrIntake {
   ) {}
 
   /** Records CDRs (one answer per CDR, in order). */
-  async record(context: CommandContext, cdrs: readonly CanonicalCdr[]): Promise<CdrOutcome[]> {
-    if (cdrs.length === 0) return [];
-    const priced = await this.pricer.priceMany(cdrs);
+  async record(context: CommandContext, received: readonly CanonicalCdr[]): Promise<CdrOutcome[]> {
+    if (received.length === 0) return [];
+    const priced = await this.pricer.priceMany(received);
+    // a trunk call is recorded with the number it is rated for and the tech prefix stripped from it
+    const cdrs = received.map((cdr, index) => {
+      const techPrefix = priced[index]!.trunk?.techPrefix ?? null;
+      return techPrefix === null ? cdr : { ...cdr, destination: priced[index]!.destination, techPrefix };
+    });
     const outcomes = new Array<CdrOutcome | undefined>(cdrs.length);
     // the first CDR of each call goes into the batch; a second one of the same call waits for it
     const first = new Map<string, number>();

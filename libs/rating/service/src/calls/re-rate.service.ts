@@ -3,7 +3,7 @@
 // Priced now → CallReRated (charged like a first charge); still unrated → the latest reason. A
 // rated call is final (409), an unanswered one has nothing to rate (409).
 import { WrongExpectedVersionError } from '@billing/event-store';
-import { decideCall, type CallState, type UnratedReason } from '@billing/rating-domain';
+import { decideCall, type CallPricing, type CallState, type CanonicalCdr, type UnratedReason } from '@billing/rating-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, metadataOf, type CommandContext } from '../application/command-context.js';
 import { RatingClock } from '../infrastructure/clock.js';
@@ -44,7 +44,7 @@ export class ReRateService {
     for (let attempt = 1; ; attempt += 1) {
       const call = await this.calls.loadFromStream(callId);
       const cdr = call.state.outcome?.cdr;
-      const { pricing } = cdr === undefined ? { pricing: { kind: 'unpriced', customerId: null, agentId: null, reason: 'unknown_account' } as const } : await this.pricer.price(cdr);
+      const { pricing } = cdr === undefined ? { pricing: { kind: 'unpriced', customerId: null, agentId: null, reason: 'unknown_account' } as const } : await this.priceRecorded(cdr);
       // no CDR, rated, unanswered: the decider's 404 / 409
       const events = decideCall({ type: 'ReRateCall', callId, pricing, meta: this.clock.meta(actorOf(context)) }, call.state);
       try {
@@ -55,6 +55,17 @@ export class ReRateService {
         throw error;
       }
     }
+  }
+
+  /**
+   * A recorded CDR priced again. A trunk call is resolved again from the number as dialled (the
+   * tech prefix it was recorded with, if any, put back); the recorded destination cannot change,
+   * so a call whose trunk now strips another prefix stays unrated (unknown_source_address).
+   */
+  private async priceRecorded(cdr: CanonicalCdr): Promise<{ pricing: CallPricing }> {
+    const priced = await this.pricer.price({ ...cdr, destination: `${cdr.techPrefix ?? ''}${cdr.destination}` });
+    if (priced.destination === cdr.destination) return priced;
+    return { pricing: { kind: 'unpriced', customerId: null, agentId: null, reason: 'unknown_source_address' } };
   }
 
   /** Re-rates up to `limit` unrated calls (oldest first) matching the filter. */

@@ -24,12 +24,19 @@ import { z } from 'zod';
 const Instant = z.iso.datetime({ offset: true });
 const Id = z.string().min(1).max(MAX_ID_CHARS);
 
-/** One native CDR (docs/rating.md §8). `account` or `sipUsername` names the customer. */
+/** One native CDR (docs/rating.md §8). `account` or `sipUsername` names the customer; without either, `sourceIp` (an IPBX trunk). */
 export const NativeCdrDoc = z
   .strictObject({
     callId: Id,
     account: Id.nullable().optional().meta({ description: "the customer's account number (or give sipUsername)" }),
     sipUsername: Id.nullable().optional().meta({ description: "the customer's SIP user (or give account)" }),
+    sourceIp: z
+      .string()
+      .min(2)
+      .max(64)
+      .nullable()
+      .optional()
+      .meta({ description: 'the IPv4/IPv6 address the call came from: names the customer (its trunk address, and tech prefix) when neither account nor sipUsername is given' }),
     callerId: z.string().max(MAX_CALLER_ID_CHARS).optional(),
     destination: z.string().min(1).max(MAX_DESTINATION_CHARS).meta({ description: 'the dialled number, as the switch saw it' }),
     startedAt: Instant,

@@ -1,7 +1,7 @@
 // Request shapes of the rating endpoints: types, lengths, formats (400 with the field's path).
 // Business rules (deck rows, CDR rules, markups) are the domain's, with their own codes.
 import { percentString } from '@billing/contracts';
-import { MAX_DESTINATION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, UNRATED_REASONS } from '@billing/rating-domain';
+import { isSourceIp, MAX_DESTINATION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, UNRATED_REASONS } from '@billing/rating-domain';
 import { z } from 'zod';
 
 export const Id = z.string().min(1).max(MAX_ID_CHARS);
@@ -75,10 +75,20 @@ export const AuthorizeBody = z
     callId: Id,
     account: Id.optional(),
     sipUsername: Id.optional(),
+    sourceIp: z
+      .string()
+      .min(2)
+      .max(64)
+      .refine(isSourceIp, 'must be one IPv4 or IPv6 address')
+      .optional()
+      .meta({ description: 'the address the call came from: names the customer (an IPBX trunk address, and its tech prefix) when neither account nor sipUsername is given' }),
     callerId: z.string().max(128).default(''),
     destination: z.string().min(1).max(MAX_DESTINATION_CHARS),
   })
-  .refine((body) => body.account !== undefined || body.sipUsername !== undefined, { message: 'an account or a sipUsername is required', path: ['account'] });
+  .refine((body) => body.account !== undefined || body.sipUsername !== undefined || body.sourceIp !== undefined, {
+    message: 'an account, a sipUsername or a sourceIp is required',
+    path: ['account'],
+  });
 export type AuthorizeBody = z.infer<typeof AuthorizeBody>;
 
 export const AsteriskCsvQuery = z.strictObject({

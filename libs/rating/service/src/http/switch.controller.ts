@@ -80,6 +80,7 @@ export class SwitchController {
       callId: body.callId,
       account: body.account ?? null,
       sipUsername: body.sipUsername ?? null,
+      sourceIp: body.sourceIp ?? null,
       callerId: body.callerId,
       destination: body.destination,
     });
@@ -91,7 +92,7 @@ export class SwitchController {
   @ApiOperation({
     summary: `Native JSON CDRs: one object, or {cdrs: [...]} with 1 to ${MAX_CDR_BATCH}`,
     description:
-      '`{callId, account | sipUsername, callerId, destination, startedAt, answeredAt (null if unanswered), endedAt, billsec, disposition}`. One CDR: 200 with ' +
+      '`{callId, account | sipUsername | sourceIp, callerId, destination, startedAt, answeredAt (null if unanswered), endedAt, billsec, disposition}`. One CDR: 200 with ' +
       'its outcome, 400 with field errors, 409 cdr_conflict for another CDR of a call already recorded. A batch: 200 with one result per CDR (status invalid / conflict for those that failed).',
   })
   @ApiRequestBody({ 'application/json': zodSchema(NativeCdrBodyDoc, 'input') }, 'one CDR, or {cdrs: [...]}')

@@ -6,6 +6,7 @@
 //   call_slots          — open authorizations, for maxConcurrentCalls (operational, expiring)
 import type pg from 'pg';
 import { sipUserStatements } from '../accounts/sip-users.js';
+import { trunkAddressStatements } from '../accounts/trunk-addresses.js';
 
 /** Advisory-lock namespace of the migration ("RATM"). */
 const MIGRATION_LOCK = 0x52_41_54_4d;
@@ -135,6 +136,10 @@ function statements(s: string): string[] {
        RETURN true;
      END $$`,
     ...sipUserStatements(s, MIGRATION_LOCK + 1),
+    ...trunkAddressStatements(s),
+    // the trunk address that made a call (issue 13 §4): where it came from, the tech prefix stripped
+    `ALTER TABLE ${s}.calls ADD COLUMN IF NOT EXISTS source_ip text`,
+    `ALTER TABLE ${s}.calls ADD COLUMN IF NOT EXISTS tech_prefix text`,
   ];
 }
 
