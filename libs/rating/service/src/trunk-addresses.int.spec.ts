@@ -99,6 +99,10 @@ describe('IPBX trunks by source IP in rating', () => {
     const call = (await app.admin('GET', '/api/v1/calls/tr-prefix')).body;
     expect(call).toMatchObject({ customerId: 'shared-b', sourceIp: '203.0.113.7', techPrefix: '229', destination: '12125550100', destinationDigits: '12125550100' });
     expect((await app.admin('GET', '/api/v1/calls/tr-a')).body).toMatchObject({ customerId: 'shared-a', techPrefix: '11', destination: '+12125550100' });
+    // an authorized trunk call and its CDR: one call, the hold settled at the cost
+    expect((await authorize({ sourceIp: '203.0.113.7' }, '2212125550100', 'tr-both')).body).toMatchObject({ allowed: true });
+    expect((await cdr('tr-both', { sourceIp: '203.0.113.7' }, '2212125550100')).body).toMatchObject({ status: 'rated', cost: '0.6' });
+    expect((await app.admin('GET', '/api/v1/calls/tr-both')).body).toMatchObject({ customerId: 'shared-b', techPrefix: '22', status: 'rated' });
     // a CDR resent as the switch sent it is the same CDR
     expect((await cdr('tr-prefix', { sourceIp: '203.0.113.7' }, '22912125550100')).body).toMatchObject({ status: 'rated', duplicate: true });
 
