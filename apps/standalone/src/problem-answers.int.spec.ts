@@ -64,6 +64,18 @@ it('answers the refusals the acceptance run met, and the document lists each of 
   const agent = await itc('POST', '/agents', agentBody);
   expect(agent.status).toBe(201);
   expectCode(await itc('PATCH', '/agents/no-such-agent', { name: 'x' }), 404, 'agent_not_found');
+  // NUL and lone surrogates (acceptance A: each of these was a 500) are a 400 naming the field, on every route
+  const agentId = (agent.body.id ?? agent.body.agentId) as string;
+  for (const [method, path, body, field] of [
+    ['POST', `/agents/${agentId}/deposits`, { amount: '1', reference: 'x\u0000y' }, '/reference'],
+    ['POST', `/agents/${agentId}/deposits`, { amount: '1', reference: '\ud800' }, '/reference'],
+    ['POST', '/rate-sheets/pa-base/derived', { sheetId: 'pa-derived', name: 'x\u0000y', markupPercent: '10' }, '/name'],
+  ] as const) {
+    const refused = await itc(method, path, body);
+    expect({ status: refused.status, code: refused.body.code, errors: refused.body.errors }).toEqual({ status: 400, code: 'validation', errors: [{ path: field, message: expect.stringMatching(/NUL|surrogate/) }] });
+  }
+  const nulCall = await as(TEST_SWITCH_API_KEY)('POST', '/switch/authorize', { callId: 'x\u0000y', account: '1000000001', destination: '+442079460958' });
+  expect({ status: nulCall.status, path: nulCall.body.errors?.[0]?.path }).toEqual({ status: 400, path: '/callId' });
   expectCode(await itc('POST', '/agents/no-such-agent/suspend', {}), 404, (await itc('POST', '/agents/no-such-agent/suspend', {})).body.code);
 
   // profiles
