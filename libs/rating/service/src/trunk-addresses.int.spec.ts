@@ -103,6 +103,10 @@ describe('IPBX trunks by source IP in rating', () => {
     expect((await authorize({ sourceIp: '203.0.113.7' }, '2212125550100', 'tr-both')).body).toMatchObject({ allowed: true });
     expect((await cdr('tr-both', { sourceIp: '203.0.113.7' }, '2212125550100')).body).toMatchObject({ status: 'rated', cost: '0.6' });
     expect((await app.admin('GET', '/api/v1/calls/tr-both')).body).toMatchObject({ customerId: 'shared-b', techPrefix: '22', status: 'rated' });
+    const csv = await app.admin('GET', '/api/v1/customers/shared-b/calls?format=csv');
+    const lines = csv.text.trimEnd().split('\n');
+    expect(lines[0]).toContain(',sip_username,source_ip,tech_prefix,caller_id,');
+    expect(lines.find((line) => line.startsWith('tr-prefix,'))).toContain(',203.0.113.7,229,');
     // a CDR resent as the switch sent it is the same CDR
     expect((await cdr('tr-prefix', { sourceIp: '203.0.113.7' }, '22912125550100')).body).toMatchObject({ status: 'rated', duplicate: true });
 

@@ -184,7 +184,7 @@ function millisAsSeconds(millis: number): string {
 
 /** One CSV line of the call history export (RFC 4180 quoting). */
 export const CALL_CSV_HEADER =
-  'call_id,status,reason,customer_id,agent_id,account,sip_username,caller_id,destination,destination_digits,destination_name,prefix,started_at,answered_at,ended_at,disposition,billsec,billed_seconds,cost,sheet_id,version_id\n';
+  'call_id,status,reason,customer_id,agent_id,account,sip_username,source_ip,tech_prefix,caller_id,destination,destination_digits,destination_name,prefix,started_at,answered_at,ended_at,disposition,billsec,billed_seconds,cost,sheet_id,version_id\n';
 
 export function callCsvLine(view: CallView): string {
   const cells = [
@@ -195,6 +195,8 @@ export function callCsvLine(view: CallView): string {
     view.agentId,
     view.account,
     view.sipUsername,
+    view.sourceIp,
+    view.techPrefix,
     view.callerId,
     view.destination,
     view.destinationDigits,
