@@ -1,6 +1,7 @@
 // The seed scenario of issue 7, end to end on the distributed topology (five processes, a real
 // Kafka broker between them, a real SMTP server, the real `stripe` library): every step through
 // the public API of the gateway, as ITC, the agent, the customer, the softswitch and Stripe.
+import { formatMoney, parseMoney, sumMicros } from '@billing/money';
 import { SseClient } from '@billing/testing';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -167,4 +168,123 @@ describe('the seed scenario on the distributed topology', () => {
       return (await world.expect(200, 'GET', `/api/v1/reports/summary?${query}`, { token })).body;
     }
   }, 300_000);
+
+  it('an IPBX customer: three SIP users and a trunk address on one balance; a call abroad refused for want of the feature', async () => {
+    const admin = await world.login('admin', ADMIN_PASSWORD);
+    const as = (token: string) => ({
+      get: (p: string) => world.expect(200, 'GET', p, { token }),
+      post: (status: number, p: string, body: unknown, key?: string) => world.expect(status, 'POST', p, { token, body, ...(key === undefined ? {} : { headers: { 'Idempotency-Key': key } }) }),
+    });
+
+    // ── ITC: a sheet with a home (Portugal) and a foreign (UK) row, a profile giving 3 SIP users per account
+    await as(admin).post(201, '/api/v1/rate-sheets', {
+      sheetId: 'ipbx-base',
+      name: 'IPBX base',
+      effectiveFrom: '2020-01-01T00:00:00Z',
+      rows: [
+        { prefix: '351', destination: 'Portugal', intervals: [{ startSecond: 0, ratePerMinute: '0.06', incrementSeconds: 60 }] },
+        { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] },
+      ],
+    });
+    const profile = await as(admin).post(201, '/api/v1/customer-profiles', { name: 'IPBX', billingType: 'prepaid', rateSheetId: 'ipbx-base', maxConcurrentCalls: 5 });
+    const perAccount = await world.expect(200, 'PUT', `/api/v1/customer-profiles/${profile.body.id}/sip-users`, { token: admin, body: { sipUsersPerAccount: 3 } });
+    expect(perAccount.body).toEqual({ profileId: profile.body.id, sipUsersPerAccount: 3 });
+
+    // ── ITC opens the IPBX customer (ITC-direct): its own SIP user and two more, their passwords once
+    const opened = await as(admin).post(201, '/api/v1/customers', { profileId: profile.body.id }, 'open-ipbx-1');
+    const pbx = opened.body.customer as { id: string; accountNumber: string };
+    const { sipUsername: first, furtherSipUsers } = opened.body.credentials as { sipUsername: string; furtherSipUsers: { sipUsername: string; sipPassword: string }[] };
+    expect(furtherSipUsers).toHaveLength(2);
+    const second = furtherSipUsers[0]!.sipUsername;
+    const users = (await as(admin).get(`/api/v1/customers/${pbx.id}/sip-users`)).body.items as { sipUsername: string }[];
+    expect(users.map((user) => user.sipUsername)).toEqual([first, ...furtherSipUsers.map((user) => user.sipUsername)]);
+
+    // ── funded by a manual deposit: its one balance (each authorization holds the longest call, 3 h × 0.06 = 10.8)
+    const funding = '50';
+    await as(admin).post(201, `/api/v1/customers/${pbx.id}/deposits`, { amount: funding, reference: 'wire ipbx-1' }, 'fund-ipbx-1');
+    expect((await as(admin).get(`/api/v1/customers/${pbx.id}/balance`)).body).toMatchObject({ balance: funding, held: '0' });
+
+    // ── ITC takes international calls away (home: Portugal) and registers the PBX's address with tech prefix 77
+    const features = await world.expect(200, 'PATCH', `/api/v1/customers/${pbx.id}/features`, { token: admin, body: { internationalCalls: false, homeCountryCode: '351' } });
+    expect(features.body.features).toMatchObject({ internationalCalls: false, homeCountryCode: '351' });
+    const trunk = await as(admin).post(201, `/api/v1/customers/${pbx.id}/trunk-addresses`, { address: '198.51.100.0/28', techPrefix: '77' });
+    expect(trunk.body).toMatchObject({ customerId: pbx.id, network: '198.51.100.0/28', techPrefix: '77' });
+
+    // ── the softswitch: a call from the trunk (no account, no SIP user: its source address and prefix name it).
+    // Rating learns trunk addresses and feature changes from accounts' events (the customer's stream, in
+    // order, over Kafka): unlike an opening or a SIP user there is no catch-up on a miss, so this waits
+    // until the trunk call is allowed — each try a fresh call id, a refused one holds nothing — and then
+    // the feature change published before the address is in rating too.
+    let tries = 0;
+    let trunkCallId = '';
+    await eventually(async () => {
+      const callId = `ipbx-trunk-${(tries += 1)}`;
+      const answer = await world.switch('POST', '/api/v1/switch/authorize', { callId, sourceIp: '198.51.100.9', callerId: '', destination: '77351213000003' });
+      if (answer.body.allowed !== true) {
+        expect(answer.body.reason).toBe('unknown_source_address');
+        return false;
+      }
+      expect(answer.body).toMatchObject({ ratePerMinute: '0.06' });
+      trunkCallId = callId;
+      return true;
+    }, 'rating to know the trunk address');
+
+    // a call abroad is refused, naming the missing feature, and holds nothing; a home call is allowed
+    const abroad = await world.switch('POST', '/api/v1/switch/authorize', { callId: 'ipbx-abroad', sipUsername: first, callerId: '', destination: '+44 20 7946 0958' });
+    expect(abroad.body).toMatchObject({ allowed: false, reason: 'feature_international_calls_not_assigned', feature: 'internationalCalls', maxDurationSeconds: 0, granted: '0' });
+    for (const [callId, sipUsername] of [['ipbx-user-1', first], ['ipbx-user-2', second]] as const) {
+      const home = await world.switch('POST', '/api/v1/switch/authorize', { callId, sipUsername, callerId: '', destination: '+351 21 300 0001' });
+      expect(home.body).toMatchObject({ allowed: true, reason: null, ratePerMinute: '0.06' });
+    }
+
+    // ── their CDRs: rated on the sheet (0.06/min in 60 s blocks); the trunk's prefix stripped before rating
+    const now = Date.now();
+    const cdr = (callId: string, caller: { sipUsername: string } | { sourceIp: string }, destination: string, billsec: number) => ({
+      callId,
+      ...caller,
+      callerId: '',
+      destination,
+      startedAt: new Date(now - 600_000).toISOString(),
+      answeredAt: new Date(now - 598_000).toISOString(),
+      endedAt: new Date(now - 598_000 + billsec * 1000).toISOString(),
+      billsec,
+      disposition: 'answered',
+    });
+    const charged = await world.switch('POST', '/api/v1/switch/cdrs', {
+      cdrs: [
+        cdr('ipbx-user-1', { sipUsername: first }, '+351213000001', 120),
+        cdr('ipbx-user-2', { sipUsername: second }, '+351213000001', 300),
+        cdr(trunkCallId, { sourceIp: '198.51.100.9' }, '77351213000003', 150),
+      ],
+    });
+    const costs = (charged.body.results as { status: string; cost: string }[]).map((r) => ({ status: r.status, cost: r.cost }));
+    expect(costs).toEqual([
+      { status: 'rated', cost: '0.12' },
+      { status: 'rated', cost: '0.3' },
+      { status: 'rated', cost: '0.18' },
+    ]);
+    const expected = formatMoney(parseMoney(funding) - sumMicros(costs.map((c) => parseMoney(c.cost))));
+    // the wallet charges a rated call when it consumes rating.CallRated (asynchronous by design): all three
+    // on the one balance, every hold settled — the refused call abroad left none behind
+    await eventually(async () => {
+      const balance = (await as(admin).get(`/api/v1/customers/${pbx.id}/balance`)).body;
+      return balance.balance === expected && balance.held === '0';
+    }, `the three charges on the one balance (${expected})`);
+    expect(expected).toBe('49.4');
+
+    // ── the call history by SIP user and the summary grouped by it (rating's own store: read-your-writes)
+    const ofSecond = (await as(admin).get(`/api/v1/customers/${pbx.id}/calls?sipUsername=${second}`)).body.items as { callId: string }[];
+    expect(ofSecond).toEqual([expect.objectContaining({ callId: 'ipbx-user-2', sipUsername: second, cost: '0.3', status: 'rated' })]);
+    const all = (await as(admin).get(`/api/v1/customers/${pbx.id}/calls`)).body.items as { callId: string }[];
+    expect(all.find((call) => call.callId === trunkCallId)).toMatchObject({ sipUsername: null, sourceIp: '198.51.100.9', techPrefix: '77', destination: '351213000003', cost: '0.18' });
+    expect(all.map((call) => call.callId).sort()).toEqual(['ipbx-user-1', 'ipbx-user-2', trunkCallId].sort());
+    const summary = (await as(admin).get(`/api/v1/customers/${pbx.id}/calls/summary?groupBy=sipUsername`)).body;
+    expect(summary).toMatchObject({ attempts: 3, answered: 3, revenue: '0.6' });
+    // each user's share, busiest by revenue first; the trunk's call named no SIP user (null)
+    expect(summary.bySipUsername).toEqual([
+      { sipUsername: second, attempts: 1, answered: 1, billedSeconds: 300, revenue: '0.3' },
+      { sipUsername: null, attempts: 1, answered: 1, billedSeconds: 180, revenue: '0.18' },
+      { sipUsername: first, attempts: 1, answered: 1, billedSeconds: 120, revenue: '0.12' },
+    ]);
+  }, 180_000);
 });
