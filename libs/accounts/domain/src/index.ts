@@ -10,7 +10,7 @@ export * from './features/index.js';
 export type { AccountsEvent, AccountsEventType } from './accounts-event.js';
 export { ACCOUNTS_EVENT_TYPES, decodeAccountsEvent, encodeAccountsEvent, isAccountsEventType } from './codec/accounts-event-codec.js';
 export { toIntegrationEvent, type AccountsIntegrationShape } from './integration/to-integration.js';
-export { checkAgentBillingPolicy, type CustomerTermsRequest, type RateSheetFacts } from './policy/agent-billing-policy.js';
+export { checkAgentBillingPolicy, checkAgentCreditTotal, type AgentCreditTotalRequest, type CustomerTermsRequest, type RateSheetFacts } from './policy/agent-billing-policy.js';
 export { rejections } from './rejections.js';
 export { actorOf, isAgent, isItc, type Actor, type ActorRole } from './shared/actor.js';
 export type { Audit, CommandMeta } from './shared/command-meta.js';

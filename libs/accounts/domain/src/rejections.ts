@@ -62,6 +62,7 @@ export const rejections = {
   agentSuspended: () => conflict('agent is suspended', 'agent_suspended'),
   invalidCommission: () => invalid('commission must be between 0 and 100 percent', 'invalid_commission'),
   invalidMaxCustomerCreditLimit: () => invalid("the agent's maximum customer credit limit must not be negative", 'invalid_max_customer_credit_limit'),
+  invalidMaxTotalCustomerCredit: () => invalid("the agent's maximum total customer credit must not be negative", 'invalid_max_total_customer_credit'),
   itcOnly: (what: string) => forbidden(`${what} is set by ITC only`, 'itc_only'),
   notThisAgent: () => forbidden('an agent changes only its own contact details', 'not_this_agent'),
 
@@ -82,6 +83,14 @@ export const rejections = {
     ),
   creditLimitAboveAgentMaximum: (creditLimit: string, maximum: string) =>
     checked(`credit limit ${creditLimit} is above the ${maximum} ITC allows this agent to grant a customer`, 'credit_limit_above_agent_maximum', 403),
+  agentCreditTotalExceeded: (creditLimit: string, available: string, maximum: string) =>
+    new RejectedCommand(
+      `credit limit ${creditLimit} is above the ${available} left of the ${maximum} ITC allows this agent's open postpaid customers together`,
+      'agent_credit_total_exceeded',
+      403,
+      { available },
+      false,
+    ),
 
   // customer profiles
   profileNotFound: () => notFound('profile not found', 'profile_not_found'),

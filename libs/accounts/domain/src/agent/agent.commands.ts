@@ -15,6 +15,8 @@ export interface RegisterAgent {
   username: string;
   /** the highest postpaid credit limit the agent may grant one customer; 0 = no postpaid credit. */
   maxCustomerCreditLimitMicros: bigint;
+  /** the most postpaid credit all its open customers together may hold (sum of their credit limits); 0 = none. */
+  maxTotalCustomerCreditMicros: bigint;
   /** false = the agent's customers cannot add CallerIDs at all; true = they can, pending the agent's approval. */
   customersMayAddCallerIds: boolean;
   meta: CommandMeta;
@@ -58,6 +60,14 @@ export interface ChangeAgentMaxCustomerCreditLimit {
   meta: CommandMeta;
 }
 
+/** ITC only: the postpaid credit all the agent's open customers together may hold. */
+export interface ChangeAgentMaxTotalCustomerCredit {
+  type: 'ChangeAgentMaxTotalCustomerCredit';
+  agentId: string;
+  maxTotalCustomerCreditMicros: bigint;
+  meta: CommandMeta;
+}
+
 /** ITC only: whether the agent's customers may add CallerIDs (pending approval) or not at all. */
 export interface ChangeAgentCallerIdPolicy {
   type: 'ChangeAgentCallerIdPolicy';
@@ -86,6 +96,7 @@ export type AgentCommand =
   | UpdateAgentContact
   | ChangeAgentLowBalanceThreshold
   | ChangeAgentMaxCustomerCreditLimit
+  | ChangeAgentMaxTotalCustomerCredit
   | ChangeAgentCallerIdPolicy
   | SuspendAgent
   | ReactivateAgent;

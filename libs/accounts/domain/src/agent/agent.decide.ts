@@ -69,6 +69,20 @@ export function decideAgent(command: AgentCommand, state: AgentState): AgentEven
         },
       ];
     }
+    case 'ChangeAgentMaxTotalCustomerCredit': {
+      const agent = registered(state, command.agentId);
+      const maxTotalCustomerCreditMicros = checkMaxTotalCustomerCredit(command.maxTotalCustomerCreditMicros);
+      if (maxTotalCustomerCreditMicros === agent.maxTotalCustomerCreditMicros) return [];
+      return [
+        {
+          type: 'AgentMaxTotalCustomerCreditChanged',
+          agentId: agent.agentId,
+          previousMaxTotalCustomerCreditMicros: agent.maxTotalCustomerCreditMicros,
+          maxTotalCustomerCreditMicros,
+          ...auditOf(command.meta),
+        },
+      ];
+    }
     case 'ChangeAgentCallerIdPolicy': {
       const agent = registered(state, command.agentId);
       if (command.customersMayAddCallerIds === agent.customersMayAddCallerIds) return [];
@@ -99,6 +113,7 @@ function register(command: RegisterAgent, state: AgentState): AgentEvent[] {
     lowBalanceThresholdMicros: checkThreshold(command.lowBalanceThresholdMicros),
     username: checkUsername(command.username),
     maxCustomerCreditLimitMicros: checkMaxCustomerCreditLimit(command.maxCustomerCreditLimitMicros),
+    maxTotalCustomerCreditMicros: checkMaxTotalCustomerCredit(command.maxTotalCustomerCreditMicros),
     customersMayAddCallerIds: command.customersMayAddCallerIds,
   };
   if (state.status !== 'unregistered') {
@@ -124,6 +139,7 @@ const ITC_ONLY: Record<Exclude<AgentCommand['type'], 'UpdateAgentContact'>, stri
   ChangeAgentRateSheet: "an agent's rate sheet",
   ChangeAgentLowBalanceThreshold: "an agent's low-balance threshold",
   ChangeAgentMaxCustomerCreditLimit: "an agent's maximum customer credit limit",
+  ChangeAgentMaxTotalCustomerCredit: "an agent's maximum total customer credit",
   ChangeAgentCallerIdPolicy: "an agent's CallerID policy",
   SuspendAgent: "an agent's status",
   ReactivateAgent: "an agent's status",
@@ -135,6 +151,11 @@ function assertItc(meta: CommandMeta, what: string): void {
 
 function checkMaxCustomerCreditLimit(micros: bigint): bigint {
   if (micros < 0n) throw rejections.invalidMaxCustomerCreditLimit();
+  return micros;
+}
+
+function checkMaxTotalCustomerCredit(micros: bigint): bigint {
+  if (micros < 0n) throw rejections.invalidMaxTotalCustomerCredit();
   return micros;
 }
 

@@ -17,6 +17,7 @@ const register = (overrides: Partial<Extract<AgentCommand, { type: 'RegisterAgen
   lowBalanceThresholdMicros: 50_000_000n,
   username: 'acme',
   maxCustomerCreditLimitMicros: 0n,
+  maxTotalCustomerCreditMicros: 0n,
   customersMayAddCallerIds: true,
   meta,
   ...overrides,
@@ -32,6 +33,7 @@ const registered: AgentRegistered = {
   lowBalanceThresholdMicros: 50_000_000n,
   username: 'acme',
   maxCustomerCreditLimitMicros: 0n,
+  maxTotalCustomerCreditMicros: 0n,
   customersMayAddCallerIds: true,
   ...audit,
 };
@@ -198,6 +200,20 @@ describe("ITC's limits on what an agent gives its customers", () => {
     given([]).when(maxCredit(1n)).thenRejects('agent not found', 'agent_not_found');
   });
 
+  it('sets the total credit of all its customers at registration and changes it, ITC only; the same value decides nothing', () => {
+    const total = (micros: bigint, actor = meta): AgentCommand => ({ type: 'ChangeAgentMaxTotalCustomerCredit', agentId: 'agent-1', maxTotalCustomerCreditMicros: micros, meta: actor });
+    given([]).when(register({ maxCustomerCreditLimitMicros: 25_000_000n, maxTotalCustomerCreditMicros: 100_000_000n })).then([
+      { ...registered, maxCustomerCreditLimitMicros: 25_000_000n, maxTotalCustomerCreditMicros: 100_000_000n },
+    ]);
+    given([]).when(register({ maxTotalCustomerCreditMicros: -1n })).thenRejects("the agent's maximum total customer credit must not be negative", 'invalid_max_total_customer_credit');
+    const changed: AgentEvent = { type: 'AgentMaxTotalCustomerCreditChanged', agentId: 'agent-1', previousMaxTotalCustomerCreditMicros: 0n, maxTotalCustomerCreditMicros: 300_000_000n, ...audit };
+    given([registered]).when(total(300_000_000n)).then([changed]);
+    given([registered, changed]).when(total(300_000_000n)).thenNothing();
+    given([registered]).when(total(-1n)).thenRejects("the agent's maximum total customer credit must not be negative", 'invalid_max_total_customer_credit');
+    given([registered]).when(total(1n, { actor: 'agent:agent-1', now: meta.now })).thenRejects("an agent's maximum total customer credit is set by ITC only", 'itc_only');
+    expect([registered, changed].reduce(agentDecider.evolve, agentDecider.initialState())).toMatchObject({ maxTotalCustomerCreditMicros: 300_000_000n });
+  });
+
   it("switches its customers' CallerID self-service off and on", () => {
     const off: AgentEvent = { type: 'AgentCallerIdPolicyChanged', agentId: 'agent-1', customersMayAddCallerIds: false, ...audit };
     given([registered]).when(callerIdPolicy(false)).then([off]);
@@ -264,6 +280,7 @@ describe('evolve', () => {
       lowBalanceThresholdMicros: 50_000_000n,
       username: 'acme',
       maxCustomerCreditLimitMicros: 0n,
+      maxTotalCustomerCreditMicros: 0n,
       customersMayAddCallerIds: true,
     });
   });

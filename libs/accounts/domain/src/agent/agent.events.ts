@@ -11,6 +11,8 @@ export interface AgentRegistered extends Audit {
   username: string;
   /** events stored before these fields existed read as 0 and true (the codec upcasts). */
   maxCustomerCreditLimitMicros: bigint;
+  /** events stored before this field existed read as their maxCustomerCreditLimitMicros (the codec upcasts). */
+  maxTotalCustomerCreditMicros: bigint;
   customersMayAddCallerIds: boolean;
 }
 
@@ -51,6 +53,13 @@ export interface AgentMaxCustomerCreditLimitChanged extends Audit {
   maxCustomerCreditLimitMicros: bigint;
 }
 
+export interface AgentMaxTotalCustomerCreditChanged extends Audit {
+  type: 'AgentMaxTotalCustomerCreditChanged';
+  agentId: string;
+  previousMaxTotalCustomerCreditMicros: bigint;
+  maxTotalCustomerCreditMicros: bigint;
+}
+
 export interface AgentCallerIdPolicyChanged extends Audit {
   type: 'AgentCallerIdPolicyChanged';
   agentId: string;
@@ -75,6 +84,7 @@ export type AgentEvent =
   | AgentContactUpdated
   | AgentLowBalanceThresholdChanged
   | AgentMaxCustomerCreditLimitChanged
+  | AgentMaxTotalCustomerCreditChanged
   | AgentCallerIdPolicyChanged
   | AgentSuspended
   | AgentReactivated;

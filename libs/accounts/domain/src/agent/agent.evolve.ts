@@ -15,6 +15,7 @@ export function evolveAgent(state: AgentState, event: AgentEvent): AgentState {
       invariant(normaliseEmail(event.contactEmail) === event.contactEmail, `agent ${event.agentId}: contact e-mail not normalised`);
       invariant(normaliseUsername(event.username) === event.username, `agent ${event.agentId}: username not normalised`);
       invariant(event.maxCustomerCreditLimitMicros >= 0n, `agent ${event.agentId}: negative maximum customer credit limit`);
+      invariant(event.maxTotalCustomerCreditMicros >= 0n, `agent ${event.agentId}: negative maximum total customer credit`);
       const { type: _type, actor: _actor, occurredAt: _occurredAt, ...agent } = event;
       return { status: 'active', ...agent };
     }
@@ -45,6 +46,12 @@ export function evolveAgent(state: AgentState, event: AgentEvent): AgentState {
       invariant(event.previousMaxCustomerCreditLimitMicros === agent.maxCustomerCreditLimitMicros, `agent ${agent.agentId}: credit limit history out of order`);
       invariant(event.maxCustomerCreditLimitMicros >= 0n, `agent ${agent.agentId}: negative maximum customer credit limit`);
       return { ...agent, maxCustomerCreditLimitMicros: event.maxCustomerCreditLimitMicros };
+    }
+    case 'AgentMaxTotalCustomerCreditChanged': {
+      const agent = existing(state, event);
+      invariant(event.previousMaxTotalCustomerCreditMicros === agent.maxTotalCustomerCreditMicros, `agent ${agent.agentId}: total credit history out of order`);
+      invariant(event.maxTotalCustomerCreditMicros >= 0n, `agent ${agent.agentId}: negative maximum total customer credit`);
+      return { ...agent, maxTotalCustomerCreditMicros: event.maxTotalCustomerCreditMicros };
     }
     case 'AgentCallerIdPolicyChanged':
       return { ...existing(state, event), customersMayAddCallerIds: event.customersMayAddCallerIds };

@@ -11,6 +11,8 @@ export interface RegisteredAgent {
   username: string;
   /** the highest postpaid credit limit the agent may grant one customer (0 = none). */
   maxCustomerCreditLimitMicros: bigint;
+  /** the most postpaid credit all its open customers together may hold (0 = none). */
+  maxTotalCustomerCreditMicros: bigint;
   /** may its customers add CallerIDs (each pending the agent's approval)? */
   customersMayAddCallerIds: boolean;
 }

@@ -22,7 +22,15 @@ describe('accounts event codec', () => {
   it('reads an AgentRegistered stored before ITC set per-agent limits: no customer credit, CallerIDs with approval', () => {
     const { data } = encodeAccountsEvent(allEvents[0]!);
     const { maxCustomerCreditLimitMicros: _max, customersMayAddCallerIds: _callerIds, ...old } = data;
-    expect(decodeAccountsEvent('AgentRegistered', old)).toMatchObject({ maxCustomerCreditLimitMicros: 0n, customersMayAddCallerIds: true });
+    const { maxTotalCustomerCreditMicros: _total, ...withoutTotal } = old;
+    expect(decodeAccountsEvent('AgentRegistered', withoutTotal)).toMatchObject({ maxCustomerCreditLimitMicros: 0n, maxTotalCustomerCreditMicros: 0n, customersMayAddCallerIds: true });
+  });
+
+  it('reads an AgentRegistered stored before ITC set a total: one customer at its maximum', () => {
+    const { data } = encodeAccountsEvent(allEvents[0]!);
+    const { maxTotalCustomerCreditMicros: _total, ...old } = data;
+    expect(decodeAccountsEvent('AgentRegistered', old)).toMatchObject({ maxCustomerCreditLimitMicros: 100_000_000n, maxTotalCustomerCreditMicros: 100_000_000n });
+    expect(decodeAccountsEvent('AgentRegistered', data)).toMatchObject({ maxTotalCustomerCreditMicros: 500_000_000n });
   });
 
   it('asserts on what it cannot read back', () => {

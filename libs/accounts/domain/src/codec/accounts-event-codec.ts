@@ -9,12 +9,13 @@ type EventOf<T extends AccountsEventType> = Extract<AccountsEvent, { type: T }>;
 type BigintKeys<E> = { [K in keyof E]-?: bigint extends E[K] ? K : never }[keyof E];
 
 const BIGINT_FIELDS: { [T in AccountsEventType]: { [K in BigintKeys<EventOf<T>>]: true } } = {
-  AgentRegistered: { commissionMicroPercent: true, lowBalanceThresholdMicros: true, maxCustomerCreditLimitMicros: true },
+  AgentRegistered: { commissionMicroPercent: true, lowBalanceThresholdMicros: true, maxCustomerCreditLimitMicros: true, maxTotalCustomerCreditMicros: true },
   AgentCommissionChanged: { previousCommissionMicroPercent: true, commissionMicroPercent: true },
   AgentRateSheetChanged: {},
   AgentContactUpdated: {},
   AgentLowBalanceThresholdChanged: { previousLowBalanceThresholdMicros: true, lowBalanceThresholdMicros: true },
   AgentMaxCustomerCreditLimitChanged: { previousMaxCustomerCreditLimitMicros: true, maxCustomerCreditLimitMicros: true },
+  AgentMaxTotalCustomerCreditChanged: { previousMaxTotalCustomerCreditMicros: true, maxTotalCustomerCreditMicros: true },
   AgentCallerIdPolicyChanged: {},
   AgentSuspended: {},
   AgentReactivated: {},
@@ -82,9 +83,11 @@ export function decodeAccountsEvent(type: string, data: unknown): AccountsEvent 
 /**
  * Events stored before a field existed get the value that field's rule gave them then: an agent
  * registered before ITC set credit limits per agent could grant none (0), and its customers could
- * add CallerIDs (now pending approval).
+ * add CallerIDs (now pending approval). An agent registered before ITC set a total gets the
+ * registration's default total: one customer at its maximum (its maxCustomerCreditLimitMicros).
  */
 function upcast(type: AccountsEventType, data: object): object {
   if (type !== 'AgentRegistered') return data;
-  return { maxCustomerCreditLimitMicros: '0', customersMayAddCallerIds: true, ...data };
+  const withDefaults: { maxCustomerCreditLimitMicros: unknown } = { ...{ maxCustomerCreditLimitMicros: '0', customersMayAddCallerIds: true }, ...data };
+  return { maxTotalCustomerCreditMicros: withDefaults.maxCustomerCreditLimitMicros, ...withDefaults };
 }

@@ -14,6 +14,7 @@ const agent: AgentState = {
   lowBalanceThresholdMicros: 0n,
   username: 'acme',
   maxCustomerCreditLimitMicros: 0n,
+  maxTotalCustomerCreditMicros: 200_000_000n,
   customersMayAddCallerIds: true,
 };
 

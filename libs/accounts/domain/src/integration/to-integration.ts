@@ -79,6 +79,7 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
       return shape(AGENT_STATUS_CHANGED_V1, event.agentId, event, { agentId: event.agentId, status: 'active', reason: null });
     // ITC's limits on an agent are accounts' own rules (checked here, before a customer gets terms)
     case 'AgentMaxCustomerCreditLimitChanged':
+    case 'AgentMaxTotalCustomerCreditChanged':
     case 'AgentCallerIdPolicyChanged':
     case 'CustomerProfileCreated':
     case 'CustomerProfileUpdated':

@@ -1,6 +1,6 @@
 import { RejectedCommand } from '@billing/decider';
 import type { AgentState } from '../agent/agent.state.js';
-import { checkAgentBillingPolicy, type CustomerTermsRequest, type RateSheetFacts } from './agent-billing-policy.js';
+import { checkAgentBillingPolicy, checkAgentCreditTotal, type CustomerTermsRequest, type RateSheetFacts } from './agent-billing-policy.js';
 
 const asAgent = { actor: 'agent:agent-1' };
 const agent: AgentState = {
@@ -13,6 +13,7 @@ const agent: AgentState = {
   lowBalanceThresholdMicros: 0n,
   username: 'acme',
   maxCustomerCreditLimitMicros: 50_000_000n,
+  maxTotalCustomerCreditMicros: 200_000_000n,
   customersMayAddCallerIds: true,
 };
 const sheet = (overrides: Partial<RateSheetFacts>): RateSheetFacts => ({
@@ -114,5 +115,34 @@ describe('what an agent may give its customers', () => {
     expect(refusal({ meta: { actor: 'agent:agent-2' }, agent, rateSheet: assigned })).toMatchObject({ status: 403, code: 'billing_terms_not_allowed' });
     expect(refusal({ meta: asAgent, agent: null, creditLimitMicros: 0n })).toMatchObject({ status: 403, code: 'billing_terms_not_allowed' });
     expect(refusal({ meta: { actor: 'customer:c-1' }, agent, rateSheet: assigned })).toMatchObject({ status: 403, code: 'billing_terms_not_allowed' });
+  });
+});
+
+describe("the total of an agent's customers' credit", () => {
+  const total = (grantedMicros: bigint, creditLimitMicros: bigint, maxTotalMicros = 200_000_000n): unknown => {
+    try {
+      checkAgentCreditTotal({ maxTotalMicros, grantedMicros, creditLimitMicros });
+      return 'granted';
+    } catch (error) {
+      return error;
+    }
+  };
+
+  it('grants up to the total exactly', () => {
+    expect(total(0n, 200_000_000n)).toBe('granted');
+    expect(total(150_000_000n, 50_000_000n)).toBe('granted');
+  });
+
+  it('refuses a grant past it with 403 agent_credit_total_exceeded and what is still available', () => {
+    const refused = total(150_000_000n, 50_000_001n) as RejectedCommand;
+    expect(refused).toMatchObject({ status: 403, code: 'agent_credit_total_exceeded', details: { available: '50' }, decided: false });
+    expect(refused.message).toBe("credit limit 50.000001 is above the 50 left of the 200 ITC allows this agent's open postpaid customers together");
+    // ITC lowered the total below what is granted: nothing is available, not a negative amount
+    expect(total(300_000_000n, 1n)).toMatchObject({ code: 'agent_credit_total_exceeded', details: { available: '0' } });
+  });
+
+  it('never refuses no credit, even above the total', () => {
+    expect(total(300_000_000n, 0n)).toBe('granted');
+    expect(total(0n, 0n, 0n)).toBe('granted');
   });
 });

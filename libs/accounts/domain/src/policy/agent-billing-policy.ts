@@ -9,7 +9,11 @@
 //    probed;
 //  - a postpaid credit limit is at most the agent's `maxCustomerCreditLimitMicros` (0 = the agent
 //    grants no postpaid credit), because the agent is liable to ITC for its customers' unpaid
-//    postpaid usage up to the limit it granted.
+//    postpaid usage up to the limit it granted;
+//  - the credit limits of the agent's open postpaid customers together stay within the agent's
+//    `maxTotalCustomerCreditMicros` (checkAgentCreditTotal), so ITC's exposure through one agent
+//    is bounded however many customers it opens. That sum is read where the grant is appended,
+//    under a per-agent lock, so concurrent grants cannot pass it together.
 // ITC (admin, system) keeps full freedom. The facts about a sheet come from rating (the
 // RateSheetCatalog port); the service asks and passes the answer in. Every refusal here is a
 // check before the decision (`decided: false`).
@@ -63,4 +67,21 @@ function checkSheet(sheet: RateSheetFacts, agentId: string, assignedSheetId: str
   // a derived sheet without a markup cannot be shown to sell at or above cost
   if (sheet.markupMicroPercent === null) throw rejections.rateSheetNotAllowed(sheet.sheetId, assignedSheetId);
   if (sheet.markupMicroPercent < 0n) throw rejections.rateSheetBelowCost(sheet.sheetId, formatPercent(sheet.markupMicroPercent));
+}
+
+export interface AgentCreditTotalRequest {
+  /** the agent's maxTotalCustomerCreditMicros. */
+  maxTotalMicros: bigint;
+  /** the credit limits of its open (not closed) postpaid customers, without the one being granted. */
+  grantedMicros: bigint;
+  /** the credit limit the grant gives that customer. */
+  creditLimitMicros: bigint;
+}
+
+/** Throws 403 agent_credit_total_exceeded (with `available`) when the grant would pass the agent's total. */
+export function checkAgentCreditTotal(request: AgentCreditTotalRequest): void {
+  // no credit is never refused, even when ITC lowered the total below what is already granted
+  if (request.creditLimitMicros === 0n || request.grantedMicros + request.creditLimitMicros <= request.maxTotalMicros) return;
+  const available = request.maxTotalMicros > request.grantedMicros ? request.maxTotalMicros - request.grantedMicros : 0n;
+  throw rejections.agentCreditTotalExceeded(formatMoney(request.creditLimitMicros), formatMoney(available), formatMoney(request.maxTotalMicros));
 }

@@ -23,6 +23,7 @@ export interface RegisterAgentInput {
   username: string;
   password: string;
   maxCustomerCreditLimitMicros: bigint;
+  maxTotalCustomerCreditMicros: bigint;
   customersMayAddCallerIds: boolean;
 }
 
@@ -34,6 +35,7 @@ export interface AgentChanges {
   rateSheetId?: string;
   lowBalanceThresholdMicros?: bigint;
   maxCustomerCreditLimitMicros?: bigint;
+  maxTotalCustomerCreditMicros?: bigint;
   customersMayAddCallerIds?: boolean;
 }
 
@@ -75,6 +77,9 @@ export class AgentsService {
     }
     if (changes.maxCustomerCreditLimitMicros !== undefined) {
       commands.push({ type: 'ChangeAgentMaxCustomerCreditLimit', agentId, maxCustomerCreditLimitMicros: changes.maxCustomerCreditLimitMicros, meta });
+    }
+    if (changes.maxTotalCustomerCreditMicros !== undefined) {
+      commands.push({ type: 'ChangeAgentMaxTotalCustomerCredit', agentId, maxTotalCustomerCreditMicros: changes.maxTotalCustomerCreditMicros, meta });
     }
     if (changes.customersMayAddCallerIds !== undefined) {
       commands.push({ type: 'ChangeAgentCallerIdPolicy', agentId, customersMayAddCallerIds: changes.customersMayAddCallerIds, meta });

@@ -9,6 +9,8 @@ import { AccountsCommitter } from '../infrastructure/committer.js';
 import { CustomersQueries } from '../queries/customers.queries.js';
 import type { CustomerRow } from '../queries/rows.js';
 import { commandMeta, eventMetadata, type CommandContext } from './command-context.js';
+import type { AgentCreditGrant } from '../infrastructure/agent-credit-total.js';
+import { agentCreditGrant } from './agent-credit-grant.js';
 import { BillingPolicy } from './billing-policy.js';
 import { decideAll } from './decide-all.js';
 import { CredentialsGenerator, generatePortalPassword } from './generated-credentials.js';
@@ -36,12 +38,15 @@ export class CustomerChangesService {
     for (const change of changes) if (change.type === 'ChangeCustomerRateSheet') await this.sheets.assertExists(change.rateSheetId);
     await this.checkBillingPolicy(context, customerId, changes);
     const meta = commandMeta(context, this.options.clock());
+    const raisedCreditMicros = changes.find((change) => change.type === 'ChangeCustomerCreditLimit')?.creditLimitMicros;
+    let creditGrant: AgentCreditGrant | null = null;
     await this.committer.commit(async () => {
       const customer = await this.aggregates.customer(customerId);
+      creditGrant = await this.creditRaise(context, customer.state, raisedCreditMicros);
       const customersMayAddCallerIds = changes.some((change) => change.type === 'AddCallerId') ? await this.callerIdSelfService(customer.state) : true;
       const commands = changes.map((change) => ({ ...change, customerId, meta, ...(change.type === 'AddCallerId' ? { customersMayAddCallerIds } : {}) }) as CustomerCommand);
       return [{ streamId: customer.streamId, expectedVersion: customer.expectedVersion, events: decideAll(customerDecider, customer.state, commands) }];
-    }, eventMetadata(context));
+    }, eventMetadata(context), () => creditGrant);
     const row = await this.row(customerId);
     // a closed customer's portal login stops working (and its issued tokens with it)
     if (row.status === 'closed') await this.logins.disable(row.portalUsername);
@@ -71,6 +76,13 @@ export class CustomerChangesService {
     const customer = await this.customers.get(customerId);
     if (customer === undefined) throw rejections.customerNotFound();
     await this.policy.check(context.principal, customer.agentId, { rateSheetId, creditLimitMicros });
+  }
+
+  /** A raise of an agent's customer's credit counts against the agent's total; a cut never is refused. */
+  private async creditRaise(context: CommandContext, customer: CustomerState, creditLimitMicros: bigint | null | undefined): Promise<AgentCreditGrant | null> {
+    if (creditLimitMicros === undefined || creditLimitMicros === null || customer.status === 'none') return null;
+    if (creditLimitMicros <= (customer.creditLimitMicros ?? 0n)) return null;
+    return agentCreditGrant(this.aggregates, context, customer.agentId, customer.customerId, creditLimitMicros);
   }
 
   /** The policy of the customer's agent (ITC-direct customers may add numbers, pending ITC's approval). */

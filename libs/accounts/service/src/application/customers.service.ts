@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { RejectedCommand } from '@billing/decider';
 import { ACCOUNTS_OPTIONS, AGENT_FUNDS, type AgentFunds, type InitialBalanceReservation, type ResolvedAccountsOptions } from '../accounts.options.js';
 import { AccountsAggregates } from '../infrastructure/aggregates.js';
+import type { AgentCreditGrant } from '../infrastructure/agent-credit-total.js';
 import { AccountsCommitter } from '../infrastructure/committer.js';
+import { agentCreditGrant } from './agent-credit-grant.js';
 import { CustomersQueries } from '../queries/customers.queries.js';
 import type { CustomerRow } from '../queries/rows.js';
 import { commandMeta, eventMetadata, type CommandContext } from './command-context.js';
@@ -73,12 +75,14 @@ export class CustomersService {
     let further: FurtherSipUser[] | undefined;
     let existed = false;
     let reserved = false;
+    let creditGrant: AgentCreditGrant | null = null;
     try {
       await this.committer.commit(async () => {
         const customer = await this.aggregates.customer(customerId);
         existed = customer.state.status !== 'none';
         if (existed) return [];
         const terms = await this.terms.resolve(context.principal, input.profileId, input.agentId);
+        creditGrant = await agentCreditGrant(this.aggregates, context, input.agentId, customerId, terms.creditLimitMicros);
         reserved = (await this.reserveInitialBalance(customerId, input, terms)) || reserved;
         // generated once: a re-run after a conflict keeps the account number it already took
         credentials ??= (await this.generator.generate(1, portalUsername))[0]!;
@@ -101,7 +105,7 @@ export class CustomersService {
         // the further users join the opening's append: an account never exists without them
         const events = decideAll(customerDecider, customer.state, [command, ...addFurtherSipUsers(customerId, further, command.meta)]);
         return [{ streamId: customer.streamId, expectedVersion: customer.expectedVersion, events }];
-      }, eventMetadata(context, { requestHash }));
+      }, eventMetadata(context, { requestHash }), () => creditGrant);
     } catch (error) {
       if (reserved && input.agentId !== null) await this.releaseUnlessOpened(customerId, input.agentId);
       throw error;

@@ -27,6 +27,7 @@ function changesOf(event: AgentEvent): Record<string, unknown> {
         lowBalanceThreshold: formatMoney(event.lowBalanceThresholdMicros),
         username: event.username,
         maxCustomerCreditLimit: formatMoney(event.maxCustomerCreditLimitMicros),
+        maxTotalCustomerCredit: formatMoney(event.maxTotalCustomerCreditMicros),
         customersMayAddCallerIds: event.customersMayAddCallerIds,
       };
     case 'AgentCommissionChanged':
@@ -39,6 +40,8 @@ function changesOf(event: AgentEvent): Record<string, unknown> {
       return { lowBalanceThreshold: { from: formatMoney(event.previousLowBalanceThresholdMicros), to: formatMoney(event.lowBalanceThresholdMicros) } };
     case 'AgentMaxCustomerCreditLimitChanged':
       return { maxCustomerCreditLimit: { from: formatMoney(event.previousMaxCustomerCreditLimitMicros), to: formatMoney(event.maxCustomerCreditLimitMicros) } };
+    case 'AgentMaxTotalCustomerCreditChanged':
+      return { maxTotalCustomerCredit: { from: formatMoney(event.previousMaxTotalCustomerCreditMicros), to: formatMoney(event.maxTotalCustomerCreditMicros) } };
     case 'AgentCallerIdPolicyChanged':
       return { customersMayAddCallerIds: { from: !event.customersMayAddCallerIds, to: event.customersMayAddCallerIds } };
     case 'AgentSuspended':

@@ -46,7 +46,7 @@ export class AgentsController {
   })
   @ApiResponse({ status: 201, description: 'the agent', standardSchema: AgentView })
   @ApiProblemResponse(409, 'username_taken, agent_exists')
-  @ApiProblemResponse(422, 'rate_sheet_not_found, username_reserved (a username of digits only), invalid_username, invalid_name, invalid_email, invalid_commission, invalid_max_customer_credit_limit, weak_password')
+  @ApiProblemResponse(422, 'rate_sheet_not_found, username_reserved (a username of digits only), invalid_username, invalid_name, invalid_email, invalid_commission, invalid_max_customer_credit_limit, invalid_max_total_customer_credit, weak_password')
   @ApiProblemResponse(503, 'rating could not be reached to check the rate sheet; nothing was changed', ['rating_unavailable'])
   async register(@ValidBody(RegisterAgentBody) body: RegisterAgentBody, @Caller() context: CommandContext, @IdempotencyKey() idempotency: IdempotencyContext | undefined): Promise<AgentView> {
     // with an Idempotency-Key, a retry after the key expired still finds the same agent
@@ -61,6 +61,8 @@ export class AgentsController {
       username: body.username,
       password: body.password,
       maxCustomerCreditLimitMicros: parseMoney(body.maxCustomerCreditLimit, 'maxCustomerCreditLimit'),
+      // not sent: one customer at the maximum (ITC raises it to let the agent grant more customers credit)
+      maxTotalCustomerCreditMicros: parseMoney(body.maxTotalCustomerCredit ?? body.maxCustomerCreditLimit, 'maxTotalCustomerCredit'),
       customersMayAddCallerIds: body.customersMayAddCallerIds,
     });
     return agentView(agent);
@@ -91,12 +93,12 @@ export class AgentsController {
     summary: "Change an agent: ITC any field; the agent itself its own contact details (name, contactEmail)",
     description:
       'Each change is recorded with who made it and when (GET /agents/{id}/changes). Fields not sent stay as they are. ' +
-      'An agent sending commissionPercent, rateSheetId, lowBalanceThreshold, maxCustomerCreditLimit or customersMayAddCallerIds gets 403 itc_only and nothing changes.',
+      'An agent sending commissionPercent, rateSheetId, lowBalanceThreshold, maxCustomerCreditLimit, maxTotalCustomerCredit or customersMayAddCallerIds gets 403 itc_only and nothing changes.',
   })
   @ApiResponse({ status: 200, standardSchema: AgentView })
   @ApiProblemResponse(403, 'itc_only (an agent changing what ITC sets)')
   @ApiProblemResponse(404, 'no such agent (or another agent)', ['not_found', 'agent_not_found'])
-  @ApiProblemResponse(422, 'invalid_name, invalid_email, invalid_commission, rate_sheet_not_found, invalid_max_customer_credit_limit')
+  @ApiProblemResponse(422, 'invalid_name, invalid_email, invalid_commission, rate_sheet_not_found, invalid_max_customer_credit_limit, invalid_max_total_customer_credit')
   async change(@ValidParam('id', Id) id: string, @ValidBody(ChangeAgentBody) body: ChangeAgentBody, @Caller() context: CommandContext): Promise<AgentView> {
     // another agent is a 404, as for every read (ITC gets the domain's agent_not_found)
     if (context.principal.role === 'agent') assertVisible(context.principal, await this.queries.get(id), (a) => ({ agentId: a.agentId }), 'agent');
@@ -107,6 +109,7 @@ export class AgentsController {
       rateSheetId: body.rateSheetId,
       lowBalanceThresholdMicros: body.lowBalanceThreshold === undefined ? undefined : parseMoney(body.lowBalanceThreshold, 'lowBalanceThreshold'),
       maxCustomerCreditLimitMicros: body.maxCustomerCreditLimit === undefined ? undefined : parseMoney(body.maxCustomerCreditLimit, 'maxCustomerCreditLimit'),
+      maxTotalCustomerCreditMicros: body.maxTotalCustomerCredit === undefined ? undefined : parseMoney(body.maxTotalCustomerCredit, 'maxTotalCustomerCredit'),
       customersMayAddCallerIds: body.customersMayAddCallerIds,
     });
     return agentView(agent);

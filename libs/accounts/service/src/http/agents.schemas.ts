@@ -11,6 +11,9 @@ export const RegisterAgentBody = z.strictObject({
   username: Username.meta({ description: 'portal login of the agent' }),
   password: Password,
   maxCustomerCreditLimit: NonNegativeMoneyString.default('0').meta({ description: 'the highest postpaid credit limit the agent may grant one customer; "0" = no postpaid credit' }),
+  maxTotalCustomerCredit: NonNegativeMoneyString.optional().meta({
+    description: "the most postpaid credit the agent's open customers may hold together (sum of their credit limits); default: maxCustomerCreditLimit (one customer at the maximum)",
+  }),
   customersMayAddCallerIds: z.boolean().default(true).meta({ description: "false = its customers cannot add CallerIDs; true = they can, each pending the agent's approval" }),
 });
 export type RegisterAgentBody = z.infer<typeof RegisterAgentBody>;
@@ -23,6 +26,7 @@ export const ChangeAgentBody = z
     rateSheetId: Id.optional(),
     lowBalanceThreshold: NonNegativeMoneyString.optional(),
     maxCustomerCreditLimit: NonNegativeMoneyString.optional().meta({ description: 'ITC only' }),
+    maxTotalCustomerCredit: NonNegativeMoneyString.optional().meta({ description: 'ITC only' }),
     customersMayAddCallerIds: z.boolean().optional().meta({ description: 'ITC only' }),
   })
   .refine(notEmpty, 'send at least one field to change');

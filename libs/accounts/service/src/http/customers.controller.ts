@@ -91,7 +91,11 @@ export class CustomersController {
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
   @ApiProduces('application/json', 'text/csv')
   @ApiResponse({ status: 201, standardSchema: OpenedCustomerView })
-  @ApiProblemResponse(403, "an agent's opening with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum")
+  @ApiProblemResponse(
+    403,
+    "an agent's opening with terms ITC does not let it give: rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum, " +
+      'agent_credit_total_exceeded (its open postpaid customers would together hold more credit than its maxTotalCustomerCredit; `available` says how much is left)',
+  )
   @ApiProblemResponse(404, "profile or agent not found; account_not_found: the wallet does not have the agent's account", ['not_found', 'profile_not_found', 'agent_not_found', 'account_not_found'])
   @ApiProblemResponse(
     409,
@@ -250,10 +254,11 @@ export class CustomersController {
     summary: "Change a customer's rate sheet or (postpaid) credit limit (ITC; an agent for its own customers, within what ITC lets it give)",
     description:
       'An agent may give only the sheet ITC assigned to it or a sheet derived from it at a markup ≥ 0 (by the agent or ITC), and a credit limit ' +
-      "up to its maxCustomerCreditLimit; ITC is not limited. Another agent's customer is a 404.",
+      "up to its maxCustomerCreditLimit, and a raise only while its open postpaid customers' credit limits together stay within its maxTotalCustomerCredit; " +
+      "ITC is not limited. Another agent's customer is a 404.",
   })
   @ApiResponse({ status: 200, standardSchema: CustomerView })
-  @ApiProblemResponse(403, 'rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum')
+  @ApiProblemResponse(403, 'rate_sheet_not_allowed, rate_sheet_below_cost, credit_limit_above_agent_maximum, agent_credit_total_exceeded (with `available`)')
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   @ApiProblemResponse(422, 'rate_sheet_not_found, credit_limit_not_allowed (prepaid)')
   async changeBilling(@ValidParam('id', Id) id: string, @ValidBody(BillingBody) body: BillingBody, @Caller() context: CommandContext): Promise<CustomerView> {

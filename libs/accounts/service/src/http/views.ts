@@ -17,6 +17,9 @@ export const AgentView = z.object({
   lowBalanceThreshold: Money,
   username: z.string(),
   maxCustomerCreditLimit: Money.meta({ description: 'the highest postpaid credit limit the agent may grant one customer (set by ITC; "0" = none)' }),
+  maxTotalCustomerCredit: Money.meta({
+    description: "the most postpaid credit the agent's open customers may hold together (set by ITC; the sum of their credit limits stays within it)",
+  }),
   customersMayAddCallerIds: z.boolean().meta({ description: "false = the agent's customers cannot add CallerIDs; true = they can, each pending the agent's approval" }),
   status: z.enum(['active', 'suspended']),
   registeredAt: Instant,
@@ -34,6 +37,7 @@ export function agentView(row: AgentRow): AgentView {
     lowBalanceThreshold: formatMoney(row.lowBalanceThresholdMicros),
     username: row.username,
     maxCustomerCreditLimit: formatMoney(row.maxCustomerCreditLimitMicros),
+    maxTotalCustomerCredit: formatMoney(row.maxTotalCustomerCreditMicros),
     customersMayAddCallerIds: row.customersMayAddCallerIds,
     status: row.status,
     registeredAt: row.registeredAt,

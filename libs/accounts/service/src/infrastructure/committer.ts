@@ -9,6 +9,7 @@ import { MAX_STREAMS_PER_APPEND, WrongExpectedVersionError, type EventMetadata, 
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AccountsDatabase } from './accounts-database.js';
+import { assertAgentCreditTotal, type AgentCreditGrant } from './agent-credit-total.js';
 import { accountsEventCodec } from './event-codec.js';
 import { AccountsProjector } from './projector.js';
 import { UNIQUE, WRITE_LOCK } from './read-model.schema.js';
@@ -35,14 +36,16 @@ export class AccountsCommitter {
   /**
    * Runs `plan` (load + decide, no writes) and commits what it decided. `plan` may run more than
    * once: it must load fresh state each time. Returns the decisions of the run that committed.
+   * `creditGrant` (asked after each plan run) names credit an agent grants with these events: it is
+   * checked against the agent's total in the append transaction (agent-credit-total.ts).
    */
-  async commit(plan: () => Promise<StreamDecision[]>, metadata: EventMetadata): Promise<StreamDecision[]> {
+  async commit(plan: () => Promise<StreamDecision[]>, metadata: EventMetadata, creditGrant?: () => AgentCreditGrant | null): Promise<StreamDecision[]> {
     for (let attempt = 1; ; attempt += 1) {
       const decisions = await plan();
       const writes = decisions.filter((decision) => decision.events.length > 0);
       if (writes.length === 0) return decisions;
       try {
-        await this.write(writes, metadata);
+        await this.write(writes, metadata, creditGrant?.() ?? null);
         return decisions;
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
@@ -51,10 +54,11 @@ export class AccountsCommitter {
     }
   }
 
-  private async write(writes: StreamDecision[], metadata: EventMetadata): Promise<void> {
+  private async write(writes: StreamDecision[], metadata: EventMetadata, creditGrant: AgentCreditGrant | null): Promise<void> {
     await this.db.store.withTransaction(async (client) => {
       // shared: commits run side by side; a rebuild takes it exclusively (rebuild.ts).
       await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [WRITE_LOCK, this.db.schema]);
+      if (creditGrant !== null) await assertAgentCreditTotal(client, this.db.schema, creditGrant);
       // A batch is 1 + up to 1000 streams; the store takes at most 100 per call, and several
       // calls in one transaction are still one atomic append.
       for (let start = 0; start < writes.length; start += MAX_STREAMS_PER_APPEND) {

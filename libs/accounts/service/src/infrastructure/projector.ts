@@ -26,8 +26,9 @@ export class AccountsProjector {
       case 'AgentRegistered':
         await insert(
           `INSERT INTO ${s}.agents (agent_id, name, contact_email, commission_micro_percent, rate_sheet_id,
-             low_balance_threshold_micros, username, status, registered_at, updated_at, max_customer_credit_limit_micros, customers_may_add_caller_ids)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8, $8, $9, $10)`,
+             low_balance_threshold_micros, username, status, registered_at, updated_at, max_customer_credit_limit_micros, customers_may_add_caller_ids,
+             max_total_customer_credit_micros)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', $8, $8, $9, $10, $11)`,
           [
             event.agentId,
             event.name,
@@ -39,6 +40,7 @@ export class AccountsProjector {
             event.occurredAt,
             event.maxCustomerCreditLimitMicros,
             event.customersMayAddCallerIds,
+            event.maxTotalCustomerCreditMicros,
           ],
         );
         await insert(`INSERT INTO ${s}.usernames (username, role, subject_id) VALUES ($1, 'agent', $2)`, [event.username, event.agentId]);
@@ -55,6 +57,12 @@ export class AccountsProjector {
         return update(`UPDATE ${s}.agents SET max_customer_credit_limit_micros = $2, updated_at = $3 WHERE agent_id = $1`, [
           event.agentId,
           event.maxCustomerCreditLimitMicros,
+          event.occurredAt,
+        ]);
+      case 'AgentMaxTotalCustomerCreditChanged':
+        return update(`UPDATE ${s}.agents SET max_total_customer_credit_micros = $2, updated_at = $3 WHERE agent_id = $1`, [
+          event.agentId,
+          event.maxTotalCustomerCreditMicros,
           event.occurredAt,
         ]);
       case 'AgentCallerIdPolicyChanged':

@@ -41,6 +41,11 @@ function statements(s: string): string[] {
     // ITC's limits on what an agent gives its customers (added later: existing rows get the old rule)
     `ALTER TABLE ${s}.agents ADD COLUMN IF NOT EXISTS max_customer_credit_limit_micros bigint NOT NULL DEFAULT 0`,
     `ALTER TABLE ${s}.agents ADD COLUMN IF NOT EXISTS customers_may_add_caller_ids boolean NOT NULL DEFAULT true`,
+    // the total (added later): rows from before get the registration's default, one customer at the
+    // maximum (the codec's rule uses the registered maximum; a rebuild gives exactly that)
+    `ALTER TABLE ${s}.agents ADD COLUMN IF NOT EXISTS max_total_customer_credit_micros bigint`,
+    `UPDATE ${s}.agents SET max_total_customer_credit_micros = max_customer_credit_limit_micros WHERE max_total_customer_credit_micros IS NULL`,
+    `ALTER TABLE ${s}.agents ALTER COLUMN max_total_customer_credit_micros SET NOT NULL`,
     `CREATE TABLE IF NOT EXISTS ${s}.customer_profiles (
        profile_id text PRIMARY KEY,
        owner_agent_id text,

@@ -6,7 +6,8 @@ import { iso, micros, type AgentRow } from './rows.js';
 
 const COLUMNS = `agent_id, name, contact_email, commission_micro_percent::text AS commission, rate_sheet_id,
   low_balance_threshold_micros::text AS threshold, username, status, registered_at, updated_at,
-  max_customer_credit_limit_micros::text AS max_customer_credit, customers_may_add_caller_ids`;
+  max_customer_credit_limit_micros::text AS max_customer_credit,
+  max_total_customer_credit_micros::text AS max_total_customer_credit, customers_may_add_caller_ids`;
 
 interface Sql {
   agent_id: string;
@@ -20,6 +21,7 @@ interface Sql {
   registered_at: Date;
   updated_at: Date;
   max_customer_credit: string;
+  max_total_customer_credit: string;
   customers_may_add_caller_ids: boolean;
 }
 
@@ -33,6 +35,7 @@ function toRow(r: Sql): AgentRow {
     lowBalanceThresholdMicros: micros(r.threshold),
     username: r.username,
     maxCustomerCreditLimitMicros: micros(r.max_customer_credit),
+    maxTotalCustomerCreditMicros: micros(r.max_total_customer_credit),
     customersMayAddCallerIds: r.customers_may_add_caller_ids,
     status: r.status,
     registeredAt: iso(r.registered_at),

@@ -12,6 +12,7 @@ export interface AgentRow {
   lowBalanceThresholdMicros: bigint;
   username: string;
   maxCustomerCreditLimitMicros: bigint;
+  maxTotalCustomerCreditMicros: bigint;
   customersMayAddCallerIds: boolean;
   status: 'active' | 'suspended';
   registeredAt: string;
