@@ -62,6 +62,18 @@ describe("the total of an agent's customers' postpaid credit", () => {
     expect(await grantedCredit(agent.token)).toBe(90);
   });
 
+  it('keeps no refusal under an Idempotency-Key: the same key opens once ITC raised the total', async () => {
+    const agent = await registerAgent(app, { maxCustomerCreditLimit: '30', maxTotalCustomerCredit: '30' });
+    const profile = await createProfile(app, agent.token, postpaid('30'));
+    await openCustomer(app, agent.token, { profileId: profile });
+    const open = () => app.request('POST', '/api/v1/customers', { token: agent.token, body: { profileId: profile }, headers: { 'Idempotency-Key': `credit-${agent.id}` } });
+    expect((await open()).body).toMatchObject({ code: 'agent_credit_total_exceeded', available: '0' });
+    expectStatus(await app.request('PATCH', `/api/v1/agents/${agent.id}`, { token: app.adminToken, body: { maxTotalCustomerCredit: '60' } }), 200);
+    const retried = await open();
+    expectStatus(retried, 201);
+    expect(await grantedCredit(agent.token)).toBe(60);
+  });
+
   it('refuses a PATCH that raises a customer past the total; a cut always passes, and a closed customer frees its credit', async () => {
     const agent = await registerAgent(app, { maxCustomerCreditLimit: '60', maxTotalCustomerCredit: '100' });
     const profile = await createProfile(app, agent.token, postpaid('40'));
