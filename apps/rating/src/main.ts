@@ -2,8 +2,8 @@
 // history). Consumes accounts.events.v1, publishes rating.events.v1; places call holds on the
 // wallet process over HTTP (WALLET_URL), one of the two synchronous calls between services.
 // A customer or agent it has not consumed yet is asked of the accounts process (ACCOUNTS_URL).
-import { runServiceProcess, SERVICE_URL_ENV } from '@billing/gateway';
-import { maxCallSecondsFromEnv, RatingModule, RemoteAccountsHistory, RemoteAccountsModule, RemoteWalletHolds, RemoteWalletModule } from '@billing/rating-service';
+import { RemoteAccountsHistory, RemoteAccountsModule, runServiceProcess, SERVICE_URL_ENV } from '@billing/gateway';
+import { maxCallSecondsFromEnv, RatingModule, RemoteWalletHolds, RemoteWalletModule } from '@billing/rating-service';
 
 await runServiceProcess({
   name: 'rating',

@@ -1,18 +1,18 @@
 // Issue 12 §6, the distributed path made deterministic: the wallet and rating run WITHOUT their
 // accounts consumers (background: false), so the only way they can learn of an agent or a customer
-// is accounts' history API over HTTP (each caller's RemoteAccountsHistory → GET
+// is accounts' history API over HTTP (the one RemoteAccountsHistory (libs/gateway) → GET
 // /api/v1/internal/accounts/history, switch key), as the wallet and rating processes call the
 // accounts process. Everything a client does right after accounts' 201 must work — a new customer,
 // a SIP user added to it, its price list; each fact lands in the consumer's inbox, so the later
 // delivery of the same event is a duplicate.
 import { AccountsModule } from '@billing/accounts-service';
 import type { AccountsHistoryKeyV1, AccountsHistoryPort, IntegrationEvent } from '@billing/contracts';
-import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
+import { RemoteAccountsHistory, startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
-import { RatingModule, RatingSheetCatalog, RemoteAccountsHistory as RatingRemoteAccounts } from '@billing/rating-service';
+import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
-import { RemoteAccountsHistory as WalletRemoteAccounts, WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
+import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
 import { jest } from '@jest/globals';
 import { Global, Injectable, Module } from '@nestjs/common';
 import type pg from 'pg';
@@ -30,7 +30,7 @@ const remote = () => {
 @Injectable()
 class WalletAccountsOverHttp implements AccountsHistoryPort {
   history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
-    return new WalletRemoteAccounts(remote()).history(key);
+    return new RemoteAccountsHistory(remote()).history(key);
   }
 }
 
@@ -38,7 +38,7 @@ class WalletAccountsOverHttp implements AccountsHistoryPort {
 @Injectable()
 class RatingAccountsOverHttp implements AccountsHistoryPort {
   history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
-    return new RatingRemoteAccounts(remote()).history(key);
+    return new RemoteAccountsHistory(remote()).history(key);
   }
 }
 

@@ -2,9 +2,9 @@
 // it (they issue wallet commands in-process). Consumes accounts.events.v1 and rating.events.v1,
 // publishes wallet.events.v1, and serves rating's hold API (/api/v1/internal/wallet/holds).
 // A customer or agent it has not consumed yet is asked of the accounts process (ACCOUNTS_URL).
-import { runServiceProcess, SERVICE_URL_ENV } from '@billing/gateway';
+import { RemoteAccountsHistory, RemoteAccountsModule, runServiceProcess, SERVICE_URL_ENV } from '@billing/gateway';
 import { PaymentsModule } from '@billing/payments-service';
-import { RemoteAccountsHistory, RemoteAccountsModule, WalletModule } from '@billing/wallet-service';
+import { WalletModule } from '@billing/wallet-service';
 
 await runServiceProcess({
   name: 'wallet',

@@ -1,8 +1,9 @@
-// Distributed mode: accounts' history API over HTTP (libs/contracts history-api.ts), asked when a
-// customer or agent is not in the wallet's directory yet (AccountsCatchUp). Every page is one
-// bounded call; an accounts process that cannot be reached throws ServiceUnreachableError.
+// Distributed mode: accounts' history API over HTTP (libs/contracts history-api.ts), asked by the
+// wallet and rating when a customer, SIP user or agent is not in their directory yet
+// (AccountsCatchUp). One client for both callers, next to the bounded call it uses: every page is
+// one callServiceJson; an accounts process that cannot be reached throws ServiceUnreachableError.
 import { AccountsHistoryResponseV1, readAccountsHistory, type AccountsHistoryKeyV1, type AccountsHistoryPort, type IntegrationEvent } from '@billing/contracts';
-import { callServiceJson } from '@billing/gateway';
+import { callServiceJson } from './service-call.js';
 import { Global, Inject, Injectable, Module, type DynamicModule } from '@nestjs/common';
 
 export interface RemoteAccountsOptions {
@@ -14,7 +15,7 @@ export interface RemoteAccountsOptions {
   timeoutMs?: number;
 }
 
-const REMOTE_ACCOUNTS_OPTIONS = Symbol('WALLET_REMOTE_ACCOUNTS_OPTIONS');
+const REMOTE_ACCOUNTS_OPTIONS = Symbol('REMOTE_ACCOUNTS_OPTIONS');
 
 @Injectable()
 export class RemoteAccountsHistory implements AccountsHistoryPort {
@@ -26,7 +27,7 @@ export class RemoteAccountsHistory implements AccountsHistoryPort {
   }
 }
 
-/** Provides RemoteAccountsHistory app-wide: `WalletModule.forRoot({ accountsHistory: RemoteAccountsHistory, ... })`. */
+/** Provides RemoteAccountsHistory app-wide: `WalletModule.forRoot({ accountsHistory: RemoteAccountsHistory, ... })` (or RatingModule). */
 @Global()
 @Module({})
 export class RemoteAccountsModule {

@@ -13,4 +13,3 @@ export { RatingSheetCatalog } from './sheets/sheet-catalog.js';
 export { RateTables } from './sheets/rate-tables.js';
 export { Tariffs } from './sheets/tariffs.js';
 export { RemoteWalletHolds, RemoteWalletModule, type RemoteWalletOptions } from './wallet/remote-wallet-holds.js';
-export { RemoteAccountsHistory, RemoteAccountsModule, type RemoteAccountsOptions } from './accounts/remote-accounts-history.js';

@@ -15,7 +15,6 @@ export {
 } from './application/wallet-commands.service.js';
 export { LedgerService, type ActorContext } from './application/ledger.service.js';
 export { WalletAgentFunds } from './application/agent-funds.service.js';
-export { RemoteAccountsHistory, RemoteAccountsModule, type RemoteAccountsOptions } from './consumers/remote-accounts-history.js';
 export { HoldSweeper } from './application/hold-sweeper.js';
 export { WalletQueries, type AgentOverview, type BalanceView, type LedgerLineView } from './queries/wallet-queries.js';
 export { WalletProjections } from './projections/wallet-projections.js';
