@@ -1,4 +1,4 @@
-import { contains, formatIpNetwork, overlaps, parseIpNetwork, type IpNetwork } from './ip-network.js';
+import { canonicalSourceAddress, contains, formatIpNetwork, overlaps, parseIpNetwork, type IpNetwork } from './ip-network.js';
 
 const net = (text: string): IpNetwork => {
   const parsed = parseIpNetwork(text);
@@ -54,5 +54,23 @@ describe('overlaps and contains', () => {
     expect(contains(net('203.0.112.0/23'), net('203.0.113.0/24'))).toBe(true);
     expect(contains(net('203.0.113.0/24'), net('203.0.112.0/23'))).toBe(false);
     expect(contains(net('203.0.113.0/24'), net('203.0.113.0/24'))).toBe(true);
+  });
+});
+
+describe('canonicalSourceAddress', () => {
+  test.each([
+    ['203.0.113.50', '203.0.113.50'],
+    ['::ffff:203.0.113.50', '203.0.113.50'],
+    ['::FFFF:cb00:7132', '203.0.113.50'],
+    ['0:0:0:0:0:ffff:203.0.113.50', '203.0.113.50'],
+    ['2001:DB8::1', '2001:db8::1'],
+    ['::203.0.113.50', '::cb00:7132'],
+    ['64:ff9b::203.0.113.50', '64:ff9b::cb00:7132'],
+  ])('%s → %s', (text, canonical) => {
+    expect(canonicalSourceAddress(text)).toBe(canonical);
+  });
+
+  test.each(['', '203.0.113.0/24', '::ffff:203.0.113.0/120', 'pbx.example.com', '::ffff:203.0.113.256'])('refuses %j', (text) => {
+    expect(canonicalSourceAddress(text)).toBeNull();
   });
 });

@@ -34,6 +34,23 @@ export function parseIpNetwork(text: string): ParsedNetwork {
   return { ok: true, network: { version: address.version, first: address.value, prefixLength } };
 }
 
+/**
+ * The address a call came from, canonical ("203.0.113.50", "2001:db8::1"), or null when the text
+ * is not one address. A dual-stack switch reports an IPv4 peer as the IPv4-mapped IPv6 address
+ * "::ffff:203.0.113.50"; it is the IPv4 address, so it is matched against IPv4 trunk ranges.
+ */
+export function canonicalSourceAddress(text: string): string | null {
+  if (typeof text !== 'string' || text.includes('/')) return null;
+  const parsed = parseIpNetwork(text);
+  if (!parsed.ok) return null;
+  const { version, first } = parsed.network;
+  if (version === 6 && first >> 32n === IPV4_MAPPED_PREFIX) return format(4, first & 0xffffffffn);
+  return format(version, first);
+}
+
+/** ::ffff:0:0/96 — the upper 96 bits of an IPv4-mapped IPv6 address. */
+const IPV4_MAPPED_PREFIX = 0xffffn;
+
 /** The network's last address. */
 export function lastAddress(network: IpNetwork): bigint {
   return network.first | hostMask(BITS[network.version], network.prefixLength);

@@ -51,6 +51,8 @@ describe('IPBX trunks by source IP in rating', () => {
     expect((await authorize({ sipUsername: pbx.sipUsername })).body).toMatchObject({ allowed: true, reason: null });
     expect((await authorize({ account: pbx.accountNumber })).body).toMatchObject({ allowed: true, reason: null });
     expect((await authorize({ sourceIp: '198.51.100.23' })).body).toMatchObject({ allowed: true, reason: null, ratePerMinute: '0.6' });
+    // a dual-stack switch reports an IPv4 peer as its IPv4-mapped IPv6 address: the same IPv4 range holds it
+    expect((await authorize({ sourceIp: '::ffff:198.51.100.23' })).body).toMatchObject({ allowed: true, reason: null, ratePerMinute: '0.6' });
     // an account named wins over the address: the address only names calls that name nobody
     expect((await authorize({ account: 'no-such-account', sourceIp: '198.51.100.23' })).body).toMatchObject({ allowed: false, reason: 'unknown_account' });
 

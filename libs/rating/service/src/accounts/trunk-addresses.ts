@@ -2,7 +2,7 @@
 // calls from without registering, each with the tech prefix it dials first when the address is
 // shared. A call that names neither an account nor a SIP user is resolved by its source address
 // against these (resolveSourceAddress in the rating domain).
-import type { TrunkAddressChangedV1 } from '@billing/contracts';
+import { canonicalSourceAddress, type TrunkAddressChangedV1 } from '@billing/contracts';
 import type { TrunkEntry } from '@billing/rating-domain';
 import type pg from 'pg';
 
@@ -38,11 +38,16 @@ export async function applyTrunkAddressChanged(client: pg.ClientBase, table: str
 export async function trunkEntriesHolding(pool: pg.Pool, table: string, sourceIps: readonly string[]): Promise<Map<string, TrunkEntry[]>> {
   const found = new Map<string, TrunkEntry[]>(sourceIps.map((ip) => [ip, []]));
   if (sourceIps.length === 0) return found;
+  // an IPv4-mapped source ("::ffff:203.0.113.50", from a dual-stack switch) is looked up as its IPv4 address
+  const lookups = sourceIps.flatMap((ip) => {
+    const canonical = canonicalSourceAddress(ip);
+    return canonical === null ? [] : [{ ip, canonical }];
+  });
   const { rows } = await pool.query<{ ip: string; customer_id: string; network: string; tech_prefix: string }>(
     `SELECT ip, t.customer_id, t.network, t.tech_prefix
-       FROM unnest($1::text[]) AS ip JOIN ${table} t ON t.range >>= ip::inet AND t.status = 'active'
+       FROM unnest($1::text[], $2::text[]) AS s(ip, canonical) JOIN ${table} t ON t.range >>= s.canonical::inet AND t.status = 'active'
       ORDER BY t.network, t.tech_prefix`,
-    [sourceIps],
+    [lookups.map((l) => l.ip), lookups.map((l) => l.canonical)],
   );
   for (const row of rows) found.get(row.ip)?.push({ customerId: row.customer_id, network: row.network, techPrefix: row.tech_prefix === '' ? null : row.tech_prefix });
   return found;
