@@ -2,7 +2,7 @@
 // that can see the customer (or profile) may call the route, so that the domain's rule answers:
 // anyone but ITC gets 403 features_itc_only. Reads: the customer's and the profile's views carry
 // `features` (GET /customers/{id}, GET /customer-profiles/{id}).
-import { ApiProblemResponse, notFound, Roles, ValidBody, ValidParam, type Principal } from '@billing/gateway';
+import { ApiProblemResponse, Idempotent, notFound, Roles, ValidBody, ValidParam, type Principal } from '@billing/gateway';
 import { Controller, Get, Inject, Patch } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '../application/command-context.js';
@@ -47,6 +47,7 @@ export class FeaturesController {
 
   @Patch('customers/:id/features')
   @Roles('admin', 'agent', 'customer')
+  @Idempotent()
   @ApiOperation({
     summary: "Assign a customer's PBX features (ITC only; its agent and the customer see them in the customer's read)",
     description: `FollowMe, CallerID self-management, international calls (outside homeCountryCode), premium destinations (premiumPrefixes), call recording and voicemail. ${EFFECT}`,
@@ -63,6 +64,7 @@ export class FeaturesController {
 
   @Patch('customer-profiles/:id/features')
   @Roles('admin', 'agent')
+  @Idempotent()
   @ApiOperation({
     summary: 'Set the PBX features customers opened from a profile get (ITC only; customers opened before keep theirs)',
     description: `Single openings and batches from the profile copy this set. ${EFFECT}`,

@@ -110,6 +110,30 @@ describe('a customer’s PBX features', () => {
     expectProblem(await app.request('GET', `${features(customer.id)}/changes`, { token: rival.token }), 404);
   });
 
+  it('an Idempotency-Key makes a retried change the first answer again (one event); the key with another body is 422 and changes nothing', async () => {
+    const customer = await newCustomer();
+    const keyed = (body: object, key = 'features-1') => app.request('PATCH', features(customer.id), { token: app.adminToken, body, headers: { 'idempotency-key': key } });
+    const first = await keyed({ voicemail: true });
+    expectStatus(first, 200);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const again = await keyed({ voicemail: true });
+    expectStatus(again, 200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body.features).toEqual({ ...DEFAULTS, voicemail: true });
+    expectProblem(await keyed({ callRecording: true }), 422, 'idempotency_key_reused');
+    expectProblem(await keyed({ callRecording: true }, 'k'.repeat(256)), 400, 'invalid_idempotency_key');
+    expect(await featureEvents(customer.id)).toHaveLength(1);
+    expect((await app.request('GET', `/api/v1/customers/${customer.id}`, { token: agent.token })).body.features).toEqual({ ...DEFAULTS, voicemail: true });
+
+    const profileFeatures = `/api/v1/customer-profiles/${profile}/features`;
+    const keyedProfile = (body: object) => app.request('PATCH', profileFeatures, { token: app.adminToken, body, headers: { 'idempotency-key': 'profile-features-1' } });
+    expectStatus(await keyedProfile({ callRecording: false }), 200);
+    const profileAgain = await keyedProfile({ callRecording: false });
+    expectStatus(profileAgain, 200);
+    expect(profileAgain.headers.get('idempotent-replayed')).toBe('true');
+    expectProblem(await keyedProfile({ voicemail: true }), 422, 'idempotency_key_reused');
+  });
+
   it('agents and customers get 403 features_itc_only and nothing changes; another agent’s customer is a 404', async () => {
     const customer = await newCustomer();
     expectProblem(await app.request('PATCH', features(customer.id), { token: agent.token, body: { voicemail: true } }), 403, 'features_itc_only');

@@ -1,7 +1,7 @@
 // How many SIP users a new account opened from a profile gets (default 1). Its owner (an agent)
 // or ITC sets it; read from the profile's stream, so a read right after the change shows it.
 import { customerProfileDecider, MAX_SIP_USERS_PER_NEW_ACCOUNT, sipUsersPerAccountOf, type CustomerProfileState } from '@billing/accounts-domain';
-import { ApiProblemResponse, notFound, Roles, ValidBody, ValidParam, type Principal } from '@billing/gateway';
+import { ApiProblemResponse, Idempotent, notFound, Roles, ValidBody, ValidParam, type Principal } from '@billing/gateway';
 import { Controller, Get, Inject, Put } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -43,6 +43,7 @@ export class ProfileSipUsersController {
 
   @Put()
   @Roles('admin', 'agent')
+  @Idempotent()
   @ApiOperation({
     summary: 'Set how many SIP users a new account gets (the profile owner or ITC); single openings and batches add the further users with their passwords',
     description: 'The same value again changes nothing. Customers already opened keep their users (add more with POST /customers/{id}/sip-users).',

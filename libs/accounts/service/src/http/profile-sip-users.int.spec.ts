@@ -54,6 +54,17 @@ describe('SIP users per new account', () => {
     expect(listed.body.items.map((u: { sipUsername: string }) => u.sipUsername)).toEqual([opened.body.customer.sipUsername, `${accountNumber}-2`, `${accountNumber}-3`]);
   });
 
+  it('an Idempotency-Key makes a retried PUT the first answer again; the key with another value is 422 and changes nothing', async () => {
+    const profile = await createProfile(app, agent.token, { name: 'Keyed office' });
+    const put = (sipUsersPerAccount: number) => app.request('PUT', sipUsers(profile), { token: agent.token, body: { sipUsersPerAccount }, headers: { 'idempotency-key': 'per-account-1' } });
+    expectStatus(await put(4), 200);
+    const again = await put(4);
+    expectStatus(again, 200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expectProblem(await put(5), 422, 'idempotency_key_reused');
+    expect((await app.request('GET', sipUsers(profile), { token: agent.token })).body.sipUsersPerAccount).toBe(4);
+  });
+
   it('a batch honours it: every account gets its users, in the JSON answer and one CSV line each', async () => {
     const profile = await createProfile(app, app.adminToken, { name: 'ITC pairs', rateSheetId: 'sheet-base' });
     expectStatus(await app.request('PUT', sipUsers(profile), { token: app.adminToken, body: { sipUsersPerAccount: 2 } }), 200);

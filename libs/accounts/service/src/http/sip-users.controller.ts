@@ -1,7 +1,7 @@
 // The SIP users (extensions) of a customer account: ITC and the customer's agent manage them;
 // the customer sees its users and gives them new passwords. Another agent's customer is a 404.
 import { sipUserRejections } from '@billing/accounts-domain';
-import { ApiProblemResponse, Roles, ValidBody, ValidParam } from '@billing/gateway';
+import { ApiProblemResponse, Idempotent, Roles, ValidBody, ValidParam } from '@billing/gateway';
 import { Controller, Delete, Get, Headers, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -120,6 +120,7 @@ export class SipUsersController {
 
   @Patch(':sipUsername')
   @Roles('admin', 'agent')
+  @Idempotent()
   @ApiOperation({ summary: `Rename a SIP user, choose its CallerID or set its concurrent-call limit (${MANAGED}); absent fields stay` })
   @ApiResponse({ status: 200, standardSchema: SipUserView })
   @ApiProblemResponse(404, 'no such customer or user, or not yours', ['not_found', 'sip_user_not_found'])
@@ -142,6 +143,7 @@ export class SipUsersController {
 
   @Post(':sipUsername/suspend')
   @Roles('admin', 'agent')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({ summary: `Suspend a SIP user (${MANAGED}): it can no longer register or call; the account's other users can` })
   @ApiResponse({ status: 200, standardSchema: SipUserView })
@@ -153,6 +155,7 @@ export class SipUsersController {
 
   @Post(':sipUsername/reactivate')
   @Roles('admin', 'agent')
+  @Idempotent()
   @HttpCode(200)
   @ApiOperation({ summary: `Reactivate a suspended SIP user (${MANAGED})` })
   @ApiResponse({ status: 200, standardSchema: SipUserView })
@@ -164,6 +167,7 @@ export class SipUsersController {
 
   @Delete(':sipUsername')
   @Roles('admin', 'agent')
+  @Idempotent()
   @HttpCode(204)
   @ApiOperation({ summary: `Remove a SIP user (${MANAGED}); removing it again is a 204 too. The account's first user cannot be removed (409 first_sip_user)` })
   @ApiResponse({ status: 204, description: 'removed (or already gone)' })

@@ -168,6 +168,34 @@ describe('SIP users of one account', () => {
     expect(variable(xml, 'billing_customer_id')).toBe(winner);
   });
 
+  it('an Idempotency-Key makes a retried rename, suspension, reactivation or removal the first answer again; the key with another body is 422', async () => {
+    const customer = await newCustomer();
+    const name = `idem-${customer.accountNumber}`;
+    expectStatus(await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: name } }), 201);
+    const user = `${users(customer.id)}/${name}`;
+    const keyed = (method: string, url: string, key: string, body?: object) => app.request(method, url, { token: agent.token, body, headers: { 'idempotency-key': key } });
+    const replayed = async (method: string, url: string, key: string, status: number, body?: object) => {
+      const first = await keyed(method, url, key, body);
+      expectStatus(first, status);
+      expect(first.headers.get('idempotent-replayed')).toBeNull();
+      const again = await keyed(method, url, key, body);
+      expectStatus(again, status);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      return again;
+    };
+    expect((await replayed('PATCH', user, 'rename-1', 200, { displayName: 'Kitchen' })).body.displayName).toBe('Kitchen');
+    expectProblem(await keyed('PATCH', user, 'rename-1', { displayName: 'Hall' }), 422, 'idempotency_key_reused');
+    expectProblem(await keyed('PATCH', user, 'k'.repeat(256), { displayName: 'Hall' }), 400, 'invalid_idempotency_key');
+    expect((await app.request('GET', user, { token: agent.token })).body.displayName).toBe('Kitchen');
+    // a suspension replayed after the reactivation is the first answer, not a second suspension
+    expect((await replayed('POST', `${user}/suspend`, 'suspend-1', 200)).body.status).toBe('suspended');
+    expect((await replayed('POST', `${user}/reactivate`, 'reactivate-1', 200)).body.status).toBe('active');
+    expect((await keyed('POST', `${user}/suspend`, 'suspend-1')).body.status).toBe('suspended');
+    expect((await app.request('GET', user, { token: agent.token })).body.status).toBe('active');
+    await replayed('DELETE', user, 'remove-1', 204);
+    expectProblem(await app.request('GET', user, { token: agent.token }), 404, 'sip_user_not_found');
+  });
+
   it('rename, suspend, reactivate, new password by the customer, remove — each seen by the next read and the switch', async () => {
     const customer = await newCustomer();
     const added = await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: `ext-${customer.accountNumber}` } });

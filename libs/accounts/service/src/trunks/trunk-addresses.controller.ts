@@ -2,7 +2,7 @@
 // registering. ITC registers and removes them; its agent and the customer see them. Every role
 // that can see the customer may call the writes, so that the domain's rule answers: anyone but
 // ITC gets 403 trunk_addresses_managed_by_itc. Another agent's customer is a 404.
-import { ApiProblemResponse, Roles, ValidBody, ValidParam, ValidQuery } from '@billing/gateway';
+import { ApiProblemResponse, Idempotent, Roles, ValidBody, ValidParam, ValidQuery } from '@billing/gateway';
 import { Controller, Delete, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -39,6 +39,7 @@ export class TrunkAddressesController {
 
   @Post()
   @Roles('admin', 'agent', 'customer')
+  @Idempotent()
   @ApiOperation({
     summary: 'Register a source address or CIDR range from which the customer’s PBX calls, optionally with a tech prefix (ITC only)',
     description:
@@ -72,6 +73,7 @@ export class TrunkAddressesController {
 
   @Delete()
   @Roles('admin', 'agent', 'customer')
+  @Idempotent()
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a trunk address, named by `address` and `techPrefix` (ITC only); removing it again is a 204 too' })
   @ApiResponse({ status: 204, description: 'removed (or already gone)' })

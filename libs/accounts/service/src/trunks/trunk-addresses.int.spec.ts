@@ -120,4 +120,28 @@ describe('trunk addresses', () => {
       expect.objectContaining({ customerId: a.id, network: range, techPrefix: '9', status: 'removed' }),
     ]);
   });
+
+  it('an Idempotency-Key makes a retried addition or removal the first answer again; the key with another body is 422, a 256-character key 400', async () => {
+    const customer = await newCustomer();
+    const range = net('0.0/24');
+    const keyed = (method: string, url: string, key: string, body?: object) => app.request(method, url, { token: app.adminToken, body, headers: { 'idempotency-key': key } });
+    const first = await keyed('POST', path(customer.id), 'tr-add-1', { address: range });
+    expectStatus(first, 201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const again = await keyed('POST', path(customer.id), 'tr-add-1', { address: range });
+    expectStatus(again, 201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expectProblem(await keyed('POST', path(customer.id), 'tr-add-1', { address: net('0.0/24') }), 422, 'idempotency_key_reused');
+    expectProblem(await keyed('POST', path(customer.id), 'k'.repeat(256), { address: net('0.0/24') }), 400, 'invalid_idempotency_key');
+    expect(await list(customer.id)).toEqual([{ network: range, techPrefix: null }]);
+
+    const removal = `${path(customer.id)}?address=${encodeURIComponent(range)}`;
+    expectStatus(await keyed('DELETE', removal, 'tr-remove-1'), 204);
+    const removedAgain = await keyed('DELETE', removal, 'tr-remove-1');
+    expectStatus(removedAgain, 204);
+    expect(removedAgain.headers.get('idempotent-replayed')).toBe('true');
+    expectProblem(await keyed('DELETE', `${path(customer.id)}?address=${encodeURIComponent(net('0.0/24'))}`, 'tr-remove-1'), 422, 'idempotency_key_reused');
+    expect(await list(customer.id)).toEqual([]);
+  });
 });
