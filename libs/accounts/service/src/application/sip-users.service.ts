@@ -84,10 +84,30 @@ export class SipUsersService {
     await this.decide(context, customerId, { type: 'RemoveSipUser', sipUsername });
   }
 
-  /** A new password for one user: its HA1 replaces the old one; the password is answered once. */
-  async resetPassword(context: CommandContext, customerId: string, sipUsername: string): Promise<SipCredentials> {
-    const { sipPassword, sipHa1 } = this.generator.newSipSecret(sipUsername);
-    await this.decide(context, customerId, { type: 'ChangeSipUserPassword', sipUsername, sipHa1 });
+  /**
+   * A new password for one user: its HA1 replaces the old one; the password is answered once.
+   * With an Idempotency-Key the key names the change (event metadata `requestKey`): a retry after a
+   * lost answer finds it and answers `sipPassword: null` instead of rotating the password again.
+   */
+  async resetPassword(
+    context: CommandContext,
+    customerId: string,
+    sipUsername: string,
+    idempotency: RequestIdempotency,
+  ): Promise<{ sipUsername: string; sipPassword: string | null; sipRealm: string }> {
+    const requestKey = idempotency.key === undefined ? undefined : idFromKey(context.principal, idempotency.key, `sip-password:${customerId}`);
+    const extra: Record<string, string> = requestKey === undefined ? {} : { requestKey, requestHash: idempotency.requestHash };
+    const meta = commandMeta(context, this.options.clock());
+    let sipPassword: string | null = null;
+    await this.committer.commit(async () => {
+      sipPassword = null;
+      if (requestKey !== undefined && (await this.passwordChangedUnder(customerId, requestKey, idempotency))) return [];
+      const secret = this.generator.newSipSecret(sipUsername);
+      const customer = await this.aggregates.customer(customerId);
+      const events = decideAll(customerDecider, customer.state, [{ type: 'ChangeSipUserPassword', customerId, sipUsername, sipHa1: secret.sipHa1, meta }]);
+      if (events.length > 0) sipPassword = secret.sipPassword;
+      return [{ streamId: customer.streamId, expectedVersion: customer.expectedVersion, events }];
+    }, eventMetadata(context, extra));
     return { sipUsername, sipPassword, sipRealm: this.generator.sipRealm };
   }
 
@@ -110,6 +130,14 @@ export class SipUsersService {
     const user = await this.users.get(customerId, sipUsername);
     if (user === undefined) throw sipUserRejections.sipUserNotFound(); // removed in between
     return user;
+  }
+
+  /** true when this key changed a password already; the same key with another request is a 422. */
+  private async passwordChangedUnder(customerId: string, requestKey: string, idempotency: RequestIdempotency): Promise<boolean> {
+    const found = await this.aggregates.eventUnderKey(customerStreamId(customerId), 'SipUserPasswordChanged', requestKey);
+    if (found === undefined) return false;
+    assertSameRequest(found.metadata['requestHash'], idempotency);
+    return true;
   }
 
   /** The username this key added (undefined: none yet); the same key with another body is a 422. */

@@ -18,7 +18,7 @@ import {
   AddedSipUserView,
   AddSipUserBody,
   ChangeSipUserBody,
-  SipCredentialsView,
+  NewSipPasswordView,
   SipUsernameParam,
   SipUserView,
   sipUserView,
@@ -182,18 +182,32 @@ export class SipUsersController {
   @Roles('admin', 'agent', 'customer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Generate a new password for a SIP user (ITC, its agent, the customer itself); answered once, the old one stops working' })
-  @ApiResponse({ status: 200, standardSchema: SipCredentialsView })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Same key + same request → the password this key set stays, answered again WITHOUT it (200, sipPassword: null, Idempotent-Replayed: true), never a second new password; ' +
+      'same key + another request (another user) → 422 idempotency_key_reused. The password is shown once and never stored in clear.',
+  })
+  @ApiResponse({ status: 200, standardSchema: NewSipPasswordView })
+  @ApiProblemResponse(400, 'invalid_idempotency_key', ['invalid_idempotency_key'])
   @ApiProblemResponse(404, 'no such customer or user, or not yours', ['not_found', 'sip_user_not_found'])
   @ApiProblemResponse(409, 'customer_closed', ['customer_closed'])
+  @ApiProblemResponse(422, 'idempotency_key_reused', ['idempotency_key_reused'])
   async resetPassword(
     @ValidParam('id', Id) id: string,
     @ValidParam('sipUsername', SipUsernameParam) sipUsername: string,
+    @Headers('idempotency-key') key: string | undefined,
     @Caller() context: CommandContext,
+    @Req() request: RawRequest,
     @Res({ passthrough: true }) response: RawResponse,
-  ): Promise<z.infer<typeof SipCredentialsView>> {
+  ): Promise<z.infer<typeof NewSipPasswordView>> {
+    const idempotency = requestIdempotency(key, request.method, request.path, undefined);
     await this.visible(context, id);
     response.setHeader('Cache-Control', 'no-store');
-    return this.service.resetPassword(context, id, sipUsername);
+    const changed = await this.service.resetPassword(context, id, sipUsername, idempotency);
+    if (changed.sipPassword === null && key !== undefined) response.setHeader('Idempotent-Replayed', 'true');
+    return changed;
   }
 
   private async visible(context: CommandContext, id: string): Promise<CustomerRow> {

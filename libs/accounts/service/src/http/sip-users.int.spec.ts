@@ -196,6 +196,33 @@ describe('SIP users of one account', () => {
     expectProblem(await app.request('GET', user, { token: agent.token }), 404, 'sip_user_not_found');
   });
 
+  it('a new password retried with its Idempotency-Key is not rotated again: 200 with sipPassword null; the key on another user is 422', async () => {
+    const customer = await newCustomer();
+    const name = `pw-${customer.accountNumber}`;
+    expectStatus(await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: name } }), 201);
+    const reset = (user: string, key: string) => app.request('POST', `${users(customer.id)}/${user}/password`, { token: customer.token, headers: { 'idempotency-key': key } });
+    const first = await reset(name, 'pw-1');
+    expectStatus(first, 200);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    expect(first.body.sipPassword).toEqual(expect.any(String));
+    const [again, concurrent] = await Promise.all([reset(name, 'pw-1'), reset(name, 'pw-1')]);
+    for (const res of [again, concurrent]) {
+      expectStatus(res, 200);
+      expect(res.headers.get('idempotent-replayed')).toBe('true');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.body).toEqual({ sipUsername: name, sipPassword: null, sipRealm: TEST_SIP_REALM });
+    }
+    // the password the first answer showed is the one the switch checks
+    expect(variable(await directoryXml(name), 'a1-hash')).toBe(md5(`${name}:${TEST_SIP_REALM}:${first.body.sipPassword}`));
+    expectProblem(await reset(customer.sipUsername, 'pw-1'), 422, 'idempotency_key_reused');
+    expectProblem(await reset(name, 'k'.repeat(256)), 400, 'invalid_idempotency_key');
+    expect(variable(await directoryXml(name), 'a1-hash')).toBe(md5(`${name}:${TEST_SIP_REALM}:${first.body.sipPassword}`));
+    // another key is another new password
+    const second = await reset(name, 'pw-2');
+    expectStatus(second, 200);
+    expect(second.body.sipPassword).not.toBe(first.body.sipPassword);
+  });
+
   it('rename, suspend, reactivate, new password by the customer, remove — each seen by the next read and the switch', async () => {
     const customer = await newCustomer();
     const added = await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: `ext-${customer.accountNumber}` } });

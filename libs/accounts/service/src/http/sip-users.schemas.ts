@@ -40,6 +40,9 @@ export const SipUserView = z.object({
 export type SipUserView = z.infer<typeof SipUserView>;
 
 export const SipCredentialsView = z.object({ sipUsername: z.string(), sipPassword: z.string(), sipRealm: z.string() });
+export const NewSipPasswordView = SipCredentialsView.extend({
+  sipPassword: z.string().nullable().meta({ description: 'shown once; null when this Idempotency-Key changed the password before (a retry): the password it answered stays' }),
+});
 export const AddedSipUserView = z.object({
   user: SipUserView,
   credentials: SipCredentialsView.nullable().meta({ description: 'shown once; null when the same user was added before (a retry)' }),
