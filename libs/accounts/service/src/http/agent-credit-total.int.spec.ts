@@ -3,6 +3,7 @@
 // path by which the agent grants or raises credit (an opening from any profile, PATCH
 // /customers/{id} creditLimit) is refused past it with 403 agent_credit_total_exceeded and what is
 // still available, also when the grants race; ITC is not bounded by it.
+import { formatMoney, parseMoney } from '@billing/money';
 import { jest } from '@jest/globals';
 import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
 import { createProfile, expectProblem, expectStatus, openCustomer, registerAgent } from '../__fixtures__/scenario.js';
@@ -21,12 +22,12 @@ afterAll(async () => {
 
 const postpaid = (creditLimit: string) => ({ name: `Postpaid ${creditLimit}`, billingType: 'postpaid', creditLimit, initialBalance: '0' });
 
-/** The agent's customers' credit limits, as the API lists them (open ones only). */
-async function grantedCredit(token: string): Promise<number> {
+/** The sum of the agent's customers' credit limits, as the API lists them (open ones only), as a decimal string. */
+async function grantedCredit(token: string): Promise<string> {
   const res = await app.request('GET', '/api/v1/customers?limit=100', { token });
   expectStatus(res, 200);
   const open = (res.body.items as { status: string; creditLimit: string | null }[]).filter((customer) => customer.status !== 'closed');
-  return open.reduce((sum, customer) => sum + Number(customer.creditLimit ?? '0'), 0);
+  return formatMoney(open.reduce((sum, customer) => sum + parseMoney(customer.creditLimit ?? '0'), 0n));
 }
 
 describe("the total of an agent's customers' postpaid credit", () => {
@@ -59,7 +60,7 @@ describe("the total of an agent's customers' postpaid credit", () => {
       expectProblem(res, 403, 'agent_credit_total_exceeded');
       expect(res.body.available).toBe('10');
     }
-    expect(await grantedCredit(agent.token)).toBe(90);
+    expect(await grantedCredit(agent.token)).toBe('90');
   });
 
   it('keeps no refusal under an Idempotency-Key: the same key opens once ITC raised the total', async () => {
@@ -71,7 +72,7 @@ describe("the total of an agent's customers' postpaid credit", () => {
     expectStatus(await app.request('PATCH', `/api/v1/agents/${agent.id}`, { token: app.adminToken, body: { maxTotalCustomerCredit: '60' } }), 200);
     const retried = await open();
     expectStatus(retried, 201);
-    expect(await grantedCredit(agent.token)).toBe(60);
+    expect(await grantedCredit(agent.token)).toBe('60');
   });
 
   it('refuses a PATCH that raises a customer past the total; a cut always passes, and a closed customer frees its credit', async () => {
@@ -95,7 +96,7 @@ describe("the total of an agent's customers' postpaid credit", () => {
 
     expectStatus(await app.request('POST', `/api/v1/customers/${first.id}/close`, { token: agent.token, body: {} }), 200);
     expect((await patch(second.id, { creditLimit: '50' })).body.creditLimit).toBe('50');
-    expect(await grantedCredit(agent.token)).toBe(50);
+    expect(await grantedCredit(agent.token)).toBe('50');
   });
 
   it('does not bound ITC: its direct customers, and its openings and raises for the agent', async () => {
