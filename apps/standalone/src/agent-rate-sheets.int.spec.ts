@@ -4,15 +4,13 @@
 // names a sheet: its profiles (create, PATCH), its openings, PATCH /customers/{id}. Accounts asks
 // the in-process rating (RatingSheetCatalog.info) where a sheet comes from; the modules are wired
 // as the product wires them (service-modules.ts), on the run's PostgreSQL, through the public API.
-import { AccountsModule } from '@billing/accounts-service';
 import { startGatewayTestApp, type GatewayTestApp, type TestResponse } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
-import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
-import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
 import { jest } from '@jest/globals';
 import type pg from 'pg';
+import { moneyPathModules } from './service-modules.js';
 
 jest.setTimeout(90_000);
 
@@ -34,9 +32,10 @@ beforeAll(async () => {
     databaseUrl: testDatabaseUrl(),
     schema: uniqueName('sp_gw'),
     imports: [
-      AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
-      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, projectionPollIntervalMs: 100 }),
-      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService }),
+      ...moneyPathModules(
+        { pool, bus, sipRealm: 'sip.test.example' },
+        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, projectionPollIntervalMs: 100 }, rating: { schema: schemas.rating, accountsService } },
+      ),
     ],
   });
   admin = await gw.login('admin', gw.adminPassword!);

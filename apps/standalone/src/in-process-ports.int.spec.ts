@@ -3,15 +3,13 @@
 // asks rating (RatingSheetCatalog) before it decides. Through the public API on the run's
 // PostgreSQL, the modules wired as the product wires them: a sheet must exist to be given, and an
 // agent must be able to fund the customer it opens — also when openings race for its last money.
-import { AccountsModule } from '@billing/accounts-service';
 import { startGatewayTestApp, type GatewayTestApp, type TestResponse } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
-import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
-import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
 import { jest } from '@jest/globals';
 import type pg from 'pg';
+import { moneyPathModules } from './service-modules.js';
 
 jest.setTimeout(90_000);
 
@@ -29,9 +27,10 @@ beforeAll(async () => {
     databaseUrl: testDatabaseUrl(),
     schema: uniqueName('sa_gw'),
     imports: [
-      AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
-      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, projectionPollIntervalMs: 100 }),
-      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService }),
+      ...moneyPathModules(
+        { pool, bus, sipRealm: 'sip.test.example' },
+        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, projectionPollIntervalMs: 100 }, rating: { schema: schemas.rating, accountsService } },
+      ),
     ],
   });
   admin = await gw.login('admin', gw.adminPassword!);

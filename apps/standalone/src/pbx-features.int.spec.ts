@@ -2,15 +2,13 @@
 // set, a customer opened from it is refused an international call from its first authorization
 // (the features travel with accounts.CustomerOpened, applied on rating's directory miss), a home
 // call goes through, and ITC's later change reaches rating through the real accounts consumer.
-import { AccountsModule, AccountsHistory } from '@billing/accounts-service';
 import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
-import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
-import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
 import { jest } from '@jest/globals';
 import type pg from 'pg';
+import { moneyPathModules } from './service-modules.js';
 
 jest.setTimeout(120_000);
 
@@ -28,9 +26,10 @@ beforeAll(async () => {
     databaseUrl: testDatabaseUrl(),
     schema: uniqueName('pf_gw'),
     imports: [
-      AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
-      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, accountsHistory: AccountsHistory }),
-      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, accountsHistory: AccountsHistory }),
+      ...moneyPathModules(
+        { pool, bus, sipRealm: 'sip.test.example' },
+        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0 }, rating: { schema: schemas.rating, accountsService } },
+      ),
     ],
   });
   admin = await gw.login('admin', gw.adminPassword!);

@@ -5,17 +5,15 @@
 // accounts process. Everything a client does right after accounts' 201 must work — a new customer,
 // a SIP user added to it, its price list; each fact lands in the consumer's inbox, so the later
 // delivery of the same event is a duplicate.
-import { AccountsModule } from '@billing/accounts-service';
 import type { AccountsHistoryKeyV1, AccountsHistoryPort, IntegrationEvent } from '@billing/contracts';
 import { RemoteAccountsHistory, startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
-import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
-import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
 import { jest } from '@jest/globals';
 import { Global, Injectable, Module } from '@nestjs/common';
 import type pg from 'pg';
+import { moneyPathModules } from './service-modules.js';
 
 jest.setTimeout(120_000);
 
@@ -61,9 +59,10 @@ beforeAll(async () => {
     schema: uniqueName('uar_gw'),
     imports: [
       AccountsOverHttpModule,
-      AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
-      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, background: false, accountsHistory: WalletAccountsOverHttp }),
-      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, background: false, accountsHistory: RatingAccountsOverHttp }),
+      ...moneyPathModules(
+        { pool, bus, sipRealm: 'sip.test.example' },
+        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, background: false, accountsHistory: WalletAccountsOverHttp }, rating: { schema: schemas.rating, accountsService, background: false, accountsHistory: RatingAccountsOverHttp } },
+      ),
     ],
   });
   baseUrl = gw.baseUrl;

@@ -3,15 +3,13 @@
 // accounts has just answered 201 for can be funded, read and authorized at once (the wallet and
 // rating take its events from AccountsHistory on a miss), and every read after a 2xx shows it.
 // Each step is fired immediately after the answer before it — no sleep, no polling — many times.
-import { AccountsModule, AccountsHistory } from '@billing/accounts-service';
 import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
-import { RatingModule, RatingSheetCatalog } from '@billing/rating-service';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
-import { WalletAgentFunds, WalletCalls, WalletModule } from '@billing/wallet-service';
 import { jest } from '@jest/globals';
 import type pg from 'pg';
+import { moneyPathModules } from './service-modules.js';
 
 jest.setTimeout(120_000);
 
@@ -30,9 +28,10 @@ beforeAll(async () => {
     databaseUrl: testDatabaseUrl(),
     schema: uniqueName('ua_gw'),
     imports: [
-      AccountsModule.forRoot({ pool, bus, sipRealm: 'sip.test.example', schema: schemas.accounts, service: accountsService, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog }),
-      WalletModule.forRoot({ pool, bus, schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, accountsHistory: AccountsHistory }),
-      RatingModule.forRoot({ pool, bus, wallet: WalletCalls, schema: schemas.rating, accountsService, accountsHistory: AccountsHistory }),
+      ...moneyPathModules(
+        { pool, bus, sipRealm: 'sip.test.example' },
+        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0 }, rating: { schema: schemas.rating, accountsService } },
+      ),
     ],
   });
   admin = await gw.login('admin', gw.adminPassword!);
