@@ -18,6 +18,7 @@ describe('loadGatewayConfig', () => {
       stripeSecretKey: undefined,
       stripeWebhookSecret: undefined,
       stripeApiBase: 'https://api.stripe.com',
+      stripePublishableKey: undefined,
       portalUrl: 'http://localhost:3000',
       jwtSecret: undefined,
       sipRealm: 'localhost',
@@ -42,6 +43,7 @@ describe('loadGatewayConfig', () => {
         STRIPE_SECRET_KEY: 'sk_test_1',
         STRIPE_WEBHOOK_SECRET: 'whsec_1',
         STRIPE_API_BASE: 'http://127.0.0.1:12111/',
+        STRIPE_PUBLISHABLE_KEY: 'pk_test_51AbCdEf0123456789',
         PORTAL_URL: 'https://portal.itc.example/',
         JWT_SECRET: 'x'.repeat(32),
         SIP_REALM: ' SIP.ITC.example ',
@@ -57,6 +59,7 @@ describe('loadGatewayConfig', () => {
       adminUsername: 'itc-admin',
       billingCurrency: 'EUR',
       stripeApiBase: 'http://127.0.0.1:12111',
+      stripePublishableKey: 'pk_test_51AbCdEf0123456789',
       portalUrl: 'https://portal.itc.example',
       sipRealm: 'sip.itc.example',
       trustedProxies: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'],
@@ -66,6 +69,11 @@ describe('loadGatewayConfig', () => {
   it('refuses a TRUSTED_PROXIES entry that is not an address or CIDR block', () => {
     expect(() => loadGatewayConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES must be IP addresses or CIDR blocks.*"10\.0\.0\.0\/33"/);
     expect(() => loadGatewayConfig({ TRUSTED_PROXIES: 'proxy.internal' })).toThrow(/TRUSTED_PROXIES/);
+  });
+
+  it('refuses a STRIPE_PUBLISHABLE_KEY that is not a publishable key (a secret key there would reach every browser)', () => {
+    expect(() => loadGatewayConfig({ STRIPE_PUBLISHABLE_KEY: 'sk_test_51AbCdEf0123456789' })).toThrow(/STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key \(pk_test_… or pk_live_…\)$/m);
+    expect(() => loadGatewayConfig({ STRIPE_PUBLISHABLE_KEY: 'pk_test_' })).toThrow(/STRIPE_PUBLISHABLE_KEY/);
   });
 
   it('refuses a SIP_REALM that would make the HA1 ambiguous', () => {

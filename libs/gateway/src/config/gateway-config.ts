@@ -34,6 +34,8 @@ export interface GatewayConfig {
   stripeSecretKey: string | undefined;
   stripeWebhookSecret: string | undefined;
   stripeApiBase: string;
+  /** Stripe.js's publishable key (pk_…) the portal loads the Payment Element with; unset: the portal hides card top-up. */
+  stripePublishableKey: string | undefined;
   portalUrl: string;
   /** unset: generated once per database and stored in it, so tokens survive restarts. */
   jwtSecret: string | undefined;
@@ -64,6 +66,7 @@ export const CONFIG_VARIABLES = [
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
   'STRIPE_API_BASE',
+  'STRIPE_PUBLISHABLE_KEY',
   'PORTAL_URL',
   'JWT_SECRET',
   'SIP_REALM',
@@ -71,7 +74,7 @@ export const CONFIG_VARIABLES = [
 ] as const;
 
 /** Never echoed in error messages (URLs may carry passwords). */
-const NOT_ECHOED = new Set(['ADMIN_PASSWORD', 'SWITCH_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'JWT_SECRET', 'DATABASE_URL', 'SMTP_URL']);
+const NOT_ECHOED = new Set(['ADMIN_PASSWORD', 'SWITCH_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PUBLISHABLE_KEY', 'JWT_SECRET', 'DATABASE_URL', 'SMTP_URL']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -137,6 +140,8 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: optional(z.string().min(1)),
   STRIPE_WEBHOOK_SECRET: optional(z.string().min(1)),
   STRIPE_API_BASE: optional(urlWithProtocols(['http:', 'https:'])),
+  // sent to every browser, so only a publishable key (a secret key put here by mistake is refused, not echoed)
+  STRIPE_PUBLISHABLE_KEY: optional(z.string().regex(/^pk_(test|live)_[A-Za-z0-9]{8,250}$/, 'must be a Stripe publishable key (pk_test_… or pk_live_…)')),
   PORTAL_URL: optional(urlWithProtocols(['http:', 'https:'])),
   JWT_SECRET: optional(z.string().min(MIN_JWT_SECRET_LENGTH, `must be at least ${MIN_JWT_SECRET_LENGTH} characters`)),
   SIP_REALM: optional(
@@ -197,6 +202,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     stripeSecretKey: e.STRIPE_SECRET_KEY,
     stripeWebhookSecret: e.STRIPE_WEBHOOK_SECRET,
     stripeApiBase: (e.STRIPE_API_BASE ?? 'https://api.stripe.com').replace(/\/+$/, ''),
+    stripePublishableKey: e.STRIPE_PUBLISHABLE_KEY,
     portalUrl: (e.PORTAL_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
     jwtSecret: e.JWT_SECRET,
     sipRealm: e.SIP_REALM ?? 'localhost',
@@ -217,6 +223,7 @@ export function describeConfig(config: GatewayConfig): Record<string, unknown> {
     billingCurrency: config.billingCurrency,
     mail: config.smtpUrl === undefined ? 'disabled' : `${maskUrl(config.smtpUrl)} from ${config.mailFrom}`,
     cardPayments: config.stripeSecretKey === undefined ? 'disabled' : `enabled (${config.stripeApiBase})`,
+    stripePublishableKey: config.stripePublishableKey === undefined ? 'unset (the portal hides card top-up)' : 'set',
     portalUrl: config.portalUrl,
     jwtSecret: config.jwtSecret === undefined ? 'generated, stored in the database' : 'from JWT_SECRET',
     sipRealm: config.sipRealm,

@@ -5,6 +5,7 @@ import { ReportsDatabase } from './infrastructure/reports-database.js';
 import { ReportsConsumer } from './intake/reports-consumer.js';
 import { ReportsProjection } from './intake/reports-projection.js';
 import { LiveFeed } from './live/live-feed.js';
+import { PortalConfigController } from './portal/portal-config.controller.js';
 import { REPORTS_OPTIONS, resolveReportsOptions, type ReportsModuleOptions, type ResolvedReportsOptions } from './reports.options.js';
 import { SummaryReports } from './summary/summary-reports.js';
 import { SummaryQueries } from './summary/summary.queries.js';
@@ -14,7 +15,7 @@ export class ReportsModule {
   static forRoot(options: ReportsModuleOptions): DynamicModule {
     return {
       module: ReportsModule,
-      controllers: [ReportsController],
+      controllers: [ReportsController, PortalConfigController],
       providers: [
         { provide: REPORTS_OPTIONS, useValue: resolveReportsOptions(options) },
         {

@@ -37,6 +37,8 @@ export interface ScenarioOptions {
   bus?: IntegrationBus;
   live?: Partial<LiveOptions>;
   module?: Partial<ReportsModuleOptions>;
+  /** extra environment of the app (GatewayConfig). */
+  env?: Record<string, string>;
 }
 
 export function testInProcessBus(): InProcessBus {
@@ -58,6 +60,7 @@ export async function openScenario(options: ScenarioOptions = {}): Promise<Scena
     gateway = await startGatewayTestApp({
       databaseUrl: testDatabaseUrl(),
       schema: uniqueName('gw_reports'),
+      ...(options.env === undefined ? {} : { env: options.env }),
       imports: [
         ReportsModule.forRoot({
           pool,
