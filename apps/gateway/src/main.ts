@@ -2,7 +2,7 @@
 // (summary + the live SSE feed, read models of every service's events) itself, and forwards
 // every other /api/v1 path to the service process that owns it (ACCOUNTS_URL, WALLET_URL,
 // RATING_URL, NOTIFICATIONS_URL; routing table in libs/gateway/src/proxy/service-routes.ts).
-import { runServiceProcess, SERVICE_NAMES, SERVICE_URL_ENV, serviceProxy, type ServiceName } from '@billing/gateway';
+import { portalDirFor, runServiceProcess, SERVICE_NAMES, SERVICE_URL_ENV, serviceProxy, type ServiceName } from '@billing/gateway';
 import { ReportsModule } from '@billing/reports-service';
 import { documentedModules } from './documented-modules.js';
 
@@ -14,6 +14,8 @@ await runServiceProcess({
   modules: ({ pool, bus }) => [ReportsModule.forRoot({ pool, bus })],
   // /api/docs: every route the public API answers, the services' included
   openApiModules: documentedModules,
+  // the web portal at `/` (PORTAL_DIR, else dist/portal next to dist/apps)
+  portalDir: (config) => portalDirFor(config, import.meta.url),
   beforeRoutes: () => [
     serviceProxy({ upstreams: upstreams() }),
   ],

@@ -9,6 +9,7 @@ import {
   GatewaySecrets,
   installGracefulShutdown,
   loadGatewayConfig,
+  portalDirFor,
   type GatewayConfig,
   type GeneratedCredentials,
 } from '@billing/gateway';
@@ -33,6 +34,8 @@ async function main(): Promise<void> {
     app = await createGatewayApp({
       gateway: { config, pool },
       imports: serviceModules({ config, pool, bus, sipRealm: config.sipRealm }),
+      // the web portal at `/` (PORTAL_DIR, else dist/portal next to dist/apps)
+      portalDir: portalDirFor(config, import.meta.url),
       logger: ['error', 'warn', 'log'],
     });
     await app.listen(config.port);
@@ -66,6 +69,7 @@ function printBanner(config: GatewayConfig, database: string, generated: Generat
   const lines = [
     '',
     `ITC billing is running (standalone) — ready ${seconds(timings.totalMs)} s after process start (database took ${seconds(timings.databaseMs)} s)`,
+    `  portal     ${base}/`,
     `  API        ${base}/api/v1`,
     `  API docs   ${base}/api/docs`,
     `  health     ${base}/health`,

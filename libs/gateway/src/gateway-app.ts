@@ -9,6 +9,9 @@ import { GatewayModule } from './gateway.module.js';
 import type { GatewayModuleOptions } from './gateway.tokens.js';
 import type { HttpRequest, HttpResponse } from './http-types.js';
 import { setupOpenApi } from './openapi/openapi.js';
+import { portalStatic } from './portal/portal-static.js';
+import { securityHeaders } from './portal/security-headers.js';
+import { TrustedProxies } from './auth/client-address.js';
 import { PROBLEM_CONTENT_TYPE, unknownRoute } from './problem/problem.js';
 import { requestPath } from './problem/problem.filter.js';
 import { toProblem } from './problem/to-problem.js';
@@ -31,6 +34,9 @@ export interface GatewayAppOptions {
   /** Express middleware that runs before body parsing and Nest's routes (the distributed
    *  gateway's service proxy: bodies must reach the service unread). */
   beforeRoutes?: Array<(request: HttpRequest, response: HttpResponse, next: (error?: unknown) => void) => void>;
+  /** serve the built web portal from this folder at `/` with SPA fallback (the standalone app and
+   *  the distributed gateway; the service processes serve no portal). */
+  portalDir?: string;
 }
 
 @Module({})
@@ -47,7 +53,10 @@ export async function createGatewayApp(options: GatewayAppOptions): Promise<Nest
     rawBody: true,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
+  // first: every answer carries them, proxied, static, problem or Swagger UI
+  app.use(securityHeaders(new TrustedProxies(options.gateway.config.trustedProxies)));
   for (const middleware of options.beforeRoutes ?? []) app.use(middleware);
+  if (options.portalDir !== undefined) app.use(portalStatic(options.portalDir));
   const limit = options.bodyLimit ?? '1mb';
   app.useBodyParser('json', { limit, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('text', { limit, type: ['text/csv', 'text/plain'] });

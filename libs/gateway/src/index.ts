@@ -61,5 +61,9 @@ export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, type Gat
 export { runServiceProcess, type ServiceProcessContext, type ServiceProcessOptions } from './process/service-process.js';
 export { callServiceJson, isServiceUnreachable, ServiceUnreachableError, type ServiceCall } from './process/service-call.js';
 export { RemoteAccountsHistory, RemoteAccountsModule, type RemoteAccountsOptions } from './process/remote-accounts-history.js';
+export { portalStatic, acceptsHtml, fileInside, IMMUTABLE_CACHE, REVALIDATE_CACHE } from './portal/portal-static.js';
+export { defaultPortalDir, portalDirFor } from './portal/portal-dir.js';
+export { securityHeaders, CONTENT_SECURITY_POLICY, HSTS_VALUE } from './portal/security-headers.js';
+export { isHttps } from './portal/request-scheme.js';
 export { serviceProxy, type ServiceProxyOptions } from './proxy/service-proxy.js';
 export { serviceFor, SERVICE_NAMES, SERVICE_ROUTES, SERVICE_URL_ENV, type ServiceName, type ServiceRoute } from './proxy/service-routes.js';

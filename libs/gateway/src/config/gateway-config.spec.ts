@@ -23,6 +23,7 @@ describe('loadGatewayConfig', () => {
       jwtSecret: undefined,
       sipRealm: 'localhost',
       trustedProxies: [],
+      portalDir: undefined,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -48,6 +49,7 @@ describe('loadGatewayConfig', () => {
         JWT_SECRET: 'x'.repeat(32),
         SIP_REALM: ' SIP.ITC.example ',
         TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7 fd00::/8',
+        PORTAL_DIR: '/srv/portal',
       },
       '/ignored',
     );
@@ -63,7 +65,12 @@ describe('loadGatewayConfig', () => {
       portalUrl: 'https://portal.itc.example',
       sipRealm: 'sip.itc.example',
       trustedProxies: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'],
+      portalDir: '/srv/portal',
     });
+  });
+
+  it('resolves a relative PORTAL_DIR against the working directory', () => {
+    expect(loadGatewayConfig({ PORTAL_DIR: 'web/portal' }, '/opt/billing').portalDir).toBe('/opt/billing/web/portal');
   });
 
   it('refuses a TRUSTED_PROXIES entry that is not an address or CIDR block', () => {

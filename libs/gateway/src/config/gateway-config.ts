@@ -49,6 +49,8 @@ export interface GatewayConfig {
    * them the login throttle takes the client from X-Forwarded-For instead of the TCP peer.
    */
   trustedProxies: readonly string[];
+  /** PORTAL_DIR, absolute; unset: the build output's `portal` folder (portal-dir.ts). */
+  portalDir: string | undefined;
 }
 
 /** The variables this configuration reads (DESIGN §7 plus JWT_SECRET and SIP_REALM). */
@@ -71,6 +73,7 @@ export const CONFIG_VARIABLES = [
   'JWT_SECRET',
   'SIP_REALM',
   'TRUSTED_PROXIES',
+  'PORTAL_DIR',
 ] as const;
 
 /** Never echoed in error messages (URLs may carry passwords). */
@@ -161,6 +164,7 @@ const EnvSchema = z.object({
       }
     }),
   ),
+  PORTAL_DIR: optional(z.string()),
 });
 
 /**
@@ -207,6 +211,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     jwtSecret: e.JWT_SECRET,
     sipRealm: e.SIP_REALM ?? 'localhost',
     trustedProxies: Object.freeze([...(e.TRUSTED_PROXIES ?? [])]),
+    portalDir: e.PORTAL_DIR === undefined ? undefined : path.resolve(cwd, e.PORTAL_DIR),
   } satisfies GatewayConfig);
 }
 
@@ -228,6 +233,7 @@ export function describeConfig(config: GatewayConfig): Record<string, unknown> {
     jwtSecret: config.jwtSecret === undefined ? 'generated, stored in the database' : 'from JWT_SECRET',
     sipRealm: config.sipRealm,
     trustedProxies: config.trustedProxies.length === 0 ? 'none' : config.trustedProxies.join(','),
+    portalDir: config.portalDir ?? 'the build output\'s portal folder',
   };
 }
 

@@ -26,6 +26,8 @@ export interface ServiceProcessOptions {
   beforeRoutes?: (context: ServiceProcessContext) => NonNullable<GatewayAppOptions['beforeRoutes']>;
   /** /api/docs describes these modules' routes (built in preview, never started) instead of this process's own. */
   openApiModules?: (context: ServiceProcessContext) => NonNullable<GatewayAppOptions['imports']>;
+  /** serve the built web portal at `/` from this folder (the gateway process only). */
+  portalDir?: (config: GatewayConfig) => string;
   /** further variables this process cannot run without (checked before anything starts). */
   requiredEnv?: readonly string[];
 }
@@ -59,6 +61,7 @@ async function start(options: ServiceProcessOptions): Promise<void> {
       imports: options.modules(context),
       ...(options.beforeRoutes === undefined ? {} : { beforeRoutes: options.beforeRoutes(context) }),
       ...(options.openApiModules === undefined ? {} : { openApiDocument: () => previewOpenApiDocument(options.openApiModules!(context)) }),
+      ...(options.portalDir === undefined ? {} : { portalDir: options.portalDir(config) }),
       logger: ['error', 'warn', 'log'],
     });
     await app.listen(config.port);

@@ -63,6 +63,8 @@ export interface GatewayTestAppOptions {
   gateway?: Partial<Omit<GatewayModuleOptions, 'config' | 'pool' | 'schema'>>;
   /** the document /api/docs serves (default: the app's own), as GatewayAppOptions.openApiDocument. */
   openApiDocument?: GatewayAppOptions['openApiDocument'];
+  /** serve a built portal from this folder (GatewayAppOptions.portalDir). */
+  portalDir?: string;
   /** drop the schema on close (default true; false to start another app on the same data). */
   dropSchemaOnClose?: boolean;
 }
@@ -92,6 +94,7 @@ export async function startGatewayTestApp(options: GatewayTestAppOptions): Promi
       },
       imports: options.imports ?? [],
       ...(options.openApiDocument === undefined ? {} : { openApiDocument: options.openApiDocument }),
+      ...(options.portalDir === undefined ? {} : { portalDir: options.portalDir }),
       logger: ['error', 'warn'],
     });
     await app.listen(0, '127.0.0.1');
