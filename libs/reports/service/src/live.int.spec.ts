@@ -1,6 +1,7 @@
 // GET /api/v1/reports/live (Server-Sent Events) against a real app: events pushed within a
 // second of being published, scoped by role, heartbeats, Last-Event-ID resume from the replay
-// buffer, single-use stream tickets for EventSource (no token in the URL), streams closed on shutdown.
+// buffer, single-use stream tickets for EventSource (no token in the URL), a customer's own feed,
+// streams closed on shutdown.
 import { jest } from '@jest/globals';
 import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
 import type { SseClient, SseMessage } from '@billing/testing';
@@ -164,7 +165,7 @@ it('sends heartbeats and the reconnect hint', async () => {
 });
 
 /** POST /api/v1/reports/stream-tickets as `who` → the ticket (201 expected). */
-async function ticketFor(s: Scenario, who: 'admin' | 'agentA' | 'agentB'): Promise<string> {
+async function ticketFor(s: Scenario, who: 'admin' | 'agentA' | 'agentB' | 'customer'): Promise<string> {
   const res = await s.gateway.request('POST', '/api/v1/reports/stream-tickets', { token: s.tokens[who] });
   expect(res.status).toBe(201);
   expect(res.headers.get('cache-control')).toBe('no-store');
@@ -189,6 +190,50 @@ it('opens the feed with a single-use stream ticket (EventSource), once', async (
   const again = await s.live('agentA', `ticket=${ticket}`, {});
   expect(again.status).toBe(401);
   expect(again.text).toContain('unknown, used or expired');
+});
+
+it("gives a customer (by ticket, as EventSource) its own account's events only, without its agent's figures", async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  await withPeople(s);
+  await s.world.customer('cust-a2', AGENT_A); // the same agent's other customer
+  const admin = await s.live('admin');
+  const ticket = await ticketFor(s, 'customer'); // the login of cust-a1
+  const mine = await s.live('customer', `ticket=${ticket}`, {});
+  expect(mine.status).toBe(200);
+
+  // others' first (each topic delivers in order, so by the time its own arrive these would have)
+  const agentOwn = await s.world.agentDeposit(AGENT_A, '100', '100');
+  const sibling = await s.world.transfer(AGENT_A, 'cust-a2', '5', { agentAfter: '95', customerAfter: '5' }, { amount: '0.5', balanceAfter: '0.5' });
+  const siblingCall = await s.world.ratedCall({ customerId: 'cust-a2', agentId: AGENT_A, billsec: 5, cost: '0.02' }, '4.98');
+  const otherAgentsCall = await s.world.ratedCall({ customerId: 'cust-b1', agentId: AGENT_B, billsec: 5, cost: '0.02' }, '9.98');
+  const siblingLow = await s.world.lowBalance('cust-a2', AGENT_A, '4.98');
+  // then its own: a transfer from its agent, an ITC deposit (its agent earns commission), a call, a low balance
+  const transfer = await s.world.transfer(AGENT_A, 'cust-a1', '30', { agentAfter: '65', customerAfter: '30' }, { amount: '3', balanceAfter: '3.5' });
+  const deposit = await s.world.customerDeposit('cust-a1', AGENT_A, '20', '50', { amount: '2', balanceAfter: '5.5' });
+  const call = await s.world.ratedCall({ customerId: 'cust-a1', agentId: AGENT_A, billsec: 65, billedSeconds: 120, cost: '0.25', destinationName: 'Spain' }, '49.75');
+  const low = await s.world.lowBalance('cust-a1', AGENT_A, '4.75');
+
+  const seenTransfer = await mine.next(byEvent(transfer.eventId), 5_000, 'its transfer in');
+  expect(seenTransfer.json).toEqual({ transferId: expect.any(String), agentId: AGENT_A, customerId: 'cust-a1', amount: '30', occurredAt: expect.any(String) });
+  const seenDeposit = await mine.next(byEvent(deposit.eventId), 5_000, 'its deposit');
+  expect(seenDeposit.json).toMatchObject({ accountKind: 'customer', customerId: 'cust-a1', amount: '20', balance: '50' });
+  expect(seenDeposit.json).not.toHaveProperty('commission');
+  expect((await mine.next(byEvent(call.eventId), 5_000, 'its call')).json).toMatchObject({ customerId: 'cust-a1', cost: '0.25', destinationName: 'Spain' });
+  expect((await mine.next((m) => m.event === 'balance' && m.json.cause === 'call', 5_000, 'its charge')).json).toMatchObject({ change: '-0.25', balance: '49.75' });
+  expect((await mine.next(byEvent(low.eventId), 5_000, 'its low balance')).json).toMatchObject({ customerId: 'cust-a1', balance: '4.75' });
+  await admin.next(byEvent(low.eventId), 5_000, 'everything on the admin stream');
+
+  const ids = mine.messages.map((m) => m.id);
+  for (const other of [agentOwn, sibling, siblingCall, otherAgentsCall, siblingLow]) expect(ids).not.toContain(other.eventId);
+  expect(mine.messages.every((m) => m.json.customerId === 'cust-a1')).toBe(true);
+  expect(mine.messages.map((m) => m.event)).not.toContain('commission'); // its agent's money
+  expect(mine.messages.map((m) => m.event).sort()).toEqual(['balance', 'balance', 'call', 'deposit', 'low-balance', 'transfer']);
+
+  // a resume replays its own only
+  const resumed = await s.live('customer', `lastEventId=${agentOwn.eventId}`);
+  await resumed.next(byEvent(low.eventId), 5_000, 'the resumed stream');
+  expect(resumed.messages.map((m) => m.id)).toEqual(mine.messages.map((m) => m.id));
 });
 
 it('refuses an expired ticket, a made-up one, and a race for one ticket opens one stream', async () => {
@@ -217,16 +262,16 @@ it('no longer takes the bearer token in the URL; the Authorization header still 
   // a ticket is not a general way to authenticate: the summary refuses it
   const ticket = await ticketFor(s, 'agentA');
   expect((await s.gateway.request('GET', `/api/v1/reports/summary?ticket=${ticket}`)).status).toBe(401);
-  // customers get no ticket (the feed is not theirs); nor does anyone without a token
-  expect((await s.gateway.request('POST', '/api/v1/reports/stream-tickets', { token: s.tokens.customer })).status).toBe(403);
+  // nobody without a token gets a ticket
   expect((await s.gateway.request('POST', '/api/v1/reports/stream-tickets')).status).toBe(401);
 });
 
-it('refuses customers, another agent and an unknown agent filter', async () => {
+it('refuses another agent, an unknown agent filter, and a customer naming an agent', async () => {
   scenario = await openScenario();
   const s = scenario;
   await withPeople(s);
-  expect((await s.live('customer')).status).toBe(403);
+  const customerNamingItsAgent = await s.live('customer', `agentId=${AGENT_A}`);
+  expect(customerNamingItsAgent.status).toBe(404);
   const other = await s.live('agentA', `agentId=${AGENT_B}`);
   expect(other.status).toBe(404);
   expect(other.text).toContain('not_found');

@@ -1,11 +1,12 @@
-// GET /api/v1/reports/summary and GET /api/v1/reports/live (Server-Sent Events), admin and agent;
-// POST /api/v1/reports/stream-tickets: a single-use ticket that opens the live feed without a
-// token in the URL (EventSource cannot send headers).
-import { AcceptStreamTicket, ApiProblemResponse, CurrentUser, Roles, StreamTickets, ValidQuery, badRequest, type Principal } from '@billing/gateway';
+// GET /api/v1/reports/summary (admin, agent) and GET /api/v1/reports/live (Server-Sent Events:
+// admin, agent, and a customer for its own account); POST /api/v1/reports/stream-tickets: a
+// single-use ticket that opens the live feed without a token in the URL (EventSource cannot send headers).
+import { AcceptStreamTicket, ApiProblemResponse, CurrentUser, Roles, StreamTickets, ValidQuery, badRequest, notFound, type Principal } from '@billing/gateway';
 import { Controller, Get, Header, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LiveFeed } from '../live/live-feed.js';
+import type { LiveScope } from '../live/sse-connection.js';
 import { SummaryReports } from '../summary/summary-reports.js';
 import type { SummaryView } from '../summary/summary-view.js';
 import { LiveQuery, StreamTicketView, SummaryQuery } from './reports.schemas.js';
@@ -35,7 +36,7 @@ export class ReportsController {
   }
 
   @Post('stream-tickets')
-  @Roles('admin', 'agent')
+  @Roles('admin', 'agent', 'customer')
   @HttpCode(201)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
@@ -48,8 +49,11 @@ export class ReportsController {
   }
 
   @Get('live')
-  @ApiOperation({ summary: 'The live feed of money and call events (Server-Sent Events), resumable with Last-Event-ID' })
-  @Roles('admin', 'agent')
+  @ApiOperation({
+    summary:
+      'The live feed of money and call events (Server-Sent Events), resumable with Last-Event-ID; a customer gets only its own account\'s (balance, call, deposit, transfer in, low-balance)',
+  })
+  @Roles('admin', 'agent', 'customer')
   @AcceptStreamTicket(LIVE_TICKETS)
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
@@ -58,7 +62,7 @@ export class ReportsController {
       'resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID.',
   })
   @ApiProblemResponse(401, 'no Authorization header and no ticket; a ticket unknown, used or expired; or a token in the URL (access_token is refused)', ['unauthorized'])
-  @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
+  @ApiProblemResponse(404, 'no such agent (or not yours; a customer naming any agent)', ['not_found'])
   @ApiProblemResponse(503, 'too many streams on this instance, or shutting down', ['too_many_streams', 'shutting_down'])
   async live(
     @ValidQuery(LiveQuery) query: LiveQuery,
@@ -66,12 +70,22 @@ export class ReportsController {
     @Req() request: IncomingMessage,
     @Res() response: ServerResponse,
   ): Promise<void> {
-    const agentId = await this.reports.visibleAgent(user, query.agentId);
+    const scope = await this.scopeOf(user, query.agentId);
     const header = request.headers['last-event-id'];
     const lastEventId = typeof header === 'string' && header !== '' ? header : query.lastEventId;
     if (lastEventId !== undefined && (lastEventId.length > MAX_EVENT_ID_LENGTH || /[\r\n]/.test(lastEventId))) {
       throw badRequest(`Last-Event-ID must be at most ${MAX_EVENT_ID_LENGTH} characters on one line.`);
     }
-    this.feed.open(request, response, agentId === undefined ? {} : { agentId }, lastEventId);
+    this.feed.open(request, response, scope, lastEventId);
+  }
+
+  /** A customer: its own account, never an agent's (naming one is a 404); admin and agent: as the summary. */
+  private async scopeOf(user: Principal, agentId: string | undefined): Promise<LiveScope> {
+    if (user.role === 'customer') {
+      if (agentId !== undefined) throw notFound('The agent does not exist.');
+      return { customerId: user.subjectId };
+    }
+    const visible = await this.reports.visibleAgent(user, agentId);
+    return visible === undefined ? {} : { agentId: visible };
   }
 }

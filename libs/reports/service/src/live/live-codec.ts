@@ -10,6 +10,7 @@ const LiveItemSchema = z.object({
   id: z.string().min(1).max(200).regex(/^[^\r\n]+$/),
   event: z.enum(LIVE_EVENT_NAMES),
   agentId: z.string().nullable(),
+  customerId: z.string().nullable().default(null),
   data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 

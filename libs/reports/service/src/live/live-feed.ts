@@ -93,7 +93,7 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
       if (missed === undefined) {
         connection.send(sseControl('resync', { reason: 'last-event-id-not-held', lastEventId, detail: 'Events may have been missed: reload the summary.' }));
       } else {
-        for (const item of missed) if (connection.visible(item.agentId)) connection.send(sseMessage(item));
+        for (const item of missed) if (connection.visible(item)) connection.send(connection.frameOf(item, sseMessage(item)));
       }
     }
     if (!connection.isClosed) this.connections.add(connection);
@@ -103,8 +103,8 @@ export class LiveFeed implements OnApplicationBootstrap, OnModuleDestroy {
     this.buffer.push(item);
     const frame = sseMessage(item);
     for (const connection of this.connections) {
-      if (!connection.visible(item.agentId)) continue;
-      connection.send(frame);
+      if (!connection.visible(item)) continue;
+      connection.send(connection.frameOf(item, frame));
       this.delivered += 1;
     }
   }

@@ -1,6 +1,8 @@
 // Pure: one consumed v1 event → what the live feed pushes (or null). One SSE message per
 // integration event, `id:` = the event id, so a client resumes exactly where it stopped. Money
-// stays a decimal string, as on every other wire. `agentId` (null = ITC-direct) scopes it.
+// stays a decimal string, as on every other wire. `agentId` (null = ITC-direct) scopes it for ITC
+// and agents; `customerId` names the customer whose own account it is about, the only customer
+// that sees it (then without the agent's figures: its balance, its commission).
 import { formatMoney, parseMoney } from '@billing/money';
 import type { IntegrationEvent } from '@billing/contracts';
 import type { ReportsSourceEvent } from '../intake/source-event.js';
@@ -16,71 +18,95 @@ export interface LiveItem {
   event: LiveEventName;
   /** whose it is: the agent, or the customer's agent; null = ITC-direct. */
   agentId: string | null;
+  /** the customer whose account it moved (a customer's stream shows it); null = not a customer's event. */
+  customerId: string | null;
   /** the SSE `data:` (JSON), `occurredAt` included. */
   data: LiveData;
 }
 
 export function liveItemOf(event: ReportsSourceEvent, envelope: Pick<IntegrationEvent, 'eventId' | 'occurredAt'>): LiveItem | null {
-  const item = (name: LiveEventName, agentId: string | null, data: LiveData): LiveItem => ({
+  const item = (name: LiveEventName, agentId: string | null, data: LiveData, customerId: string | null = null): LiveItem => ({
     id: envelope.eventId,
     event: name,
     agentId,
+    customerId,
     data: { ...data, occurredAt: envelope.occurredAt },
   });
+  const ofCustomer = (accountKind: string, customerId: string | null) => (accountKind === 'customer' ? customerId : null);
   switch (event.type) {
     case 'wallet.FundsDeposited': {
       const d = event.data;
-      return item('deposit', d.agentId, {
-        depositId: d.depositId,
-        accountKind: d.accountKind,
-        agentId: d.agentId,
-        customerId: d.customerId,
-        amount: d.amount,
-        commission: d.commission,
-        source: d.source,
-        balance: d.balanceAfter,
-      });
+      return item(
+        'deposit',
+        d.agentId,
+        {
+          depositId: d.depositId,
+          accountKind: d.accountKind,
+          agentId: d.agentId,
+          customerId: d.customerId,
+          amount: d.amount,
+          commission: d.commission,
+          source: d.source,
+          balance: d.balanceAfter,
+        },
+        ofCustomer(d.accountKind, d.customerId),
+      );
     }
     case 'wallet.DepositReversed': {
       const d = event.data;
-      return item('deposit-reversed', d.agentId, {
-        depositId: d.depositId,
-        accountKind: d.accountKind,
-        agentId: d.agentId,
-        customerId: d.customerId,
-        amount: d.amount,
-        reason: d.reason,
-        balance: d.balanceAfter,
-      });
+      return item(
+        'deposit-reversed',
+        d.agentId,
+        {
+          depositId: d.depositId,
+          accountKind: d.accountKind,
+          agentId: d.agentId,
+          customerId: d.customerId,
+          amount: d.amount,
+          reason: d.reason,
+          balance: d.balanceAfter,
+        },
+        ofCustomer(d.accountKind, d.customerId),
+      );
     }
     case 'wallet.FundsTransferred': {
       const d = event.data;
-      return item('transfer', d.agentId, { transferId: d.transferId, agentId: d.agentId, customerId: d.customerId, amount: d.amount, agentBalance: d.agentBalanceAfter });
+      return item('transfer', d.agentId, { transferId: d.transferId, agentId: d.agentId, customerId: d.customerId, amount: d.amount, agentBalance: d.agentBalanceAfter }, d.customerId);
     }
     case 'wallet.BalanceChanged': {
       const d = event.data;
-      return item('balance', d.agentId, {
-        accountKind: d.accountKind,
-        agentId: d.agentId,
-        customerId: d.customerId,
-        change: d.change,
-        balance: d.balanceAfter,
-        cause: d.cause,
-        causeId: d.causeId,
-      });
+      return item(
+        'balance',
+        d.agentId,
+        {
+          accountKind: d.accountKind,
+          agentId: d.agentId,
+          customerId: d.customerId,
+          change: d.change,
+          balance: d.balanceAfter,
+          cause: d.cause,
+          causeId: d.causeId,
+        },
+        ofCustomer(d.accountKind, d.customerId),
+      );
     }
     case 'wallet.HoldSettled':
     case 'wallet.CallCharged': {
       const d = event.data;
-      return item('balance', d.agentId, {
-        accountKind: 'customer',
-        agentId: d.agentId,
-        customerId: d.customerId,
-        change: formatMoney(-parseMoney(d.cost, 'cost')),
-        balance: d.balanceAfter,
-        cause: 'call',
-        causeId: d.callId,
-      });
+      return item(
+        'balance',
+        d.agentId,
+        {
+          accountKind: 'customer',
+          agentId: d.agentId,
+          customerId: d.customerId,
+          change: formatMoney(-parseMoney(d.cost, 'cost')),
+          balance: d.balanceAfter,
+          cause: 'call',
+          causeId: d.callId,
+        },
+        d.customerId,
+      );
     }
     case 'wallet.CommissionAccrued': {
       const d = event.data;
@@ -123,25 +149,48 @@ export function liveItemOf(event: ReportsSourceEvent, envelope: Pick<Integration
     }
     case 'wallet.LowBalanceCrossed': {
       const d = event.data;
-      return item('low-balance', d.agentId, { accountKind: d.accountKind, agentId: d.agentId, customerId: d.customerId, balance: d.balance, threshold: d.threshold });
+      return item(
+        'low-balance',
+        d.agentId,
+        { accountKind: d.accountKind, agentId: d.agentId, customerId: d.customerId, balance: d.balance, threshold: d.threshold },
+        ofCustomer(d.accountKind, d.customerId),
+      );
     }
     case 'rating.CallRated':
     case 'rating.CallReRated': {
       const d = event.data;
-      return item('call', d.agentId, {
-        callId: d.callId,
-        agentId: d.agentId,
-        customerId: d.customerId,
-        destination: d.destination,
-        destinationName: d.destinationName,
-        startedAt: d.startedAt,
-        billsec: d.billsec,
-        billedSeconds: d.billedSeconds,
-        cost: d.cost,
-        reRated: event.type === 'rating.CallReRated',
-      });
+      return item(
+        'call',
+        d.agentId,
+        {
+          callId: d.callId,
+          agentId: d.agentId,
+          customerId: d.customerId,
+          destination: d.destination,
+          destinationName: d.destinationName,
+          startedAt: d.startedAt,
+          billsec: d.billsec,
+          billedSeconds: d.billedSeconds,
+          cost: d.cost,
+          reRated: event.type === 'rating.CallReRated',
+        },
+        d.customerId,
+      );
     }
     default:
       return null;
   }
+}
+
+/** The agent's figures a customer's stream leaves out of its own events (the agent's balance and commission). */
+const AGENT_ONLY_FIELDS: Partial<Record<LiveEventName, readonly string[]>> = {
+  deposit: ['commission'],
+  transfer: ['agentBalance'],
+};
+
+/** The item as its customer sees it. */
+export function customerViewOf(item: LiveItem): LiveItem {
+  const hidden = AGENT_ONLY_FIELDS[item.event];
+  if (hidden === undefined) return item;
+  return { ...item, data: Object.fromEntries(Object.entries(item.data).filter(([key]) => !hidden.includes(key))) };
 }

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EventEmitter } from 'node:events';
-import { SseConnection, type CloseReason } from './sse-connection.js';
+import { sseMessage } from './live-codec.js';
+import type { LiveItem } from './live-item.js';
+import { SseConnection, type CloseReason, type LiveScope } from './sse-connection.js';
 
 /** A response whose socket buffer is "full" while `full` is set: write() then returns false, as Node's does. */
 class FakeResponse extends EventEmitter {
@@ -35,10 +37,10 @@ class FakeResponse extends EventEmitter {
 
 const request = { socket: { setTimeout: () => undefined, setNoDelay: () => undefined, setKeepAlive: () => undefined } } as unknown as IncomingMessage;
 
-function open(maxQueued = 3, now = () => 0) {
+function open(maxQueued = 3, now = () => 0, scope: LiveScope = { agentId: 'agent-a' }) {
   const response = new FakeResponse();
   const closed: CloseReason[] = [];
-  const connection = new SseConnection(request, response as unknown as ServerResponse, { agentId: 'agent-a' }, maxQueued, (_c, reason) => closed.push(reason), now);
+  const connection = new SseConnection(request, response as unknown as ServerResponse, scope, maxQueued, (_c, reason) => closed.push(reason), now);
   connection.start(3_000);
   return { response, connection, closed };
 }
@@ -53,9 +55,22 @@ describe('SSE connection', () => {
 
   it('admits its agent only', () => {
     const { connection } = open();
-    expect(connection.visible('agent-a')).toBe(true);
-    expect(connection.visible('agent-b')).toBe(false);
-    expect(connection.visible(null)).toBe(false);
+    expect(connection.visible({ agentId: 'agent-a', customerId: null })).toBe(true);
+    expect(connection.visible({ agentId: 'agent-b', customerId: null })).toBe(false);
+    expect(connection.visible({ agentId: null, customerId: null })).toBe(false);
+  });
+
+  it("admits a customer's own account's items only, without the agent's figures", () => {
+    const { connection } = open(3, () => 0, { customerId: 'cust-1' });
+    expect(connection.visible({ agentId: 'agent-a', customerId: 'cust-1' })).toBe(true);
+    expect(connection.visible({ agentId: 'agent-a', customerId: 'cust-2' })).toBe(false);
+    // the agent's own items (its balance, its commission) name no customer account
+    expect(connection.visible({ agentId: 'agent-a', customerId: null })).toBe(false);
+    const transfer: LiveItem = { id: 'e1', event: 'transfer', agentId: 'agent-a', customerId: 'cust-1', data: { customerId: 'cust-1', amount: '30', agentBalance: '70' } };
+    const frame = connection.frameOf(transfer, sseMessage(transfer));
+    expect(frame).toBe('id: e1\nevent: transfer\ndata: {"customerId":"cust-1","amount":"30"}\n\n');
+    const agentStream = open().connection;
+    expect(agentStream.frameOf(transfer, sseMessage(transfer))).toContain('"agentBalance":"70"');
   });
 
   it('queues while the socket is full and flushes in order on drain', () => {

@@ -3,12 +3,15 @@
 // client that lets the queue overflow is dropped (its EventSource reconnects with Last-Event-ID
 // and catches up from the replay buffer, or is told to resync).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sseComment } from './live-codec.js';
+import { sseComment, sseMessage } from './live-codec.js';
+import { customerViewOf, type LiveItem } from './live-item.js';
 
-/** What a stream may see: every agent's events (admin) or one agent's (and its customers'). */
+/** What a stream may see: every agent's events (admin), one agent's (and its customers'), or one customer's own. */
 export interface LiveScope {
   /** undefined = everything (admin without a filter). */
   agentId?: string;
+  /** a customer's stream: only items about this customer's own account (agentId is then unset). */
+  customerId?: string;
 }
 
 export type CloseReason = 'client' | 'slow-client' | 'shutdown';
@@ -56,8 +59,14 @@ export class SseConnection {
     this.write(`retry: ${retryMs}\n${sseComment('connected')}`);
   }
 
-  visible(agentId: string | null): boolean {
-    return this.scope.agentId === undefined || this.scope.agentId === agentId;
+  visible(item: Pick<LiveItem, 'agentId' | 'customerId'>): boolean {
+    if (this.scope.customerId !== undefined) return item.customerId === this.scope.customerId;
+    return this.scope.agentId === undefined || this.scope.agentId === item.agentId;
+  }
+
+  /** The frame of an item this stream sees (a customer's without the agent's figures). */
+  frameOf(item: LiveItem, sharedFrame: string): string {
+    return this.scope.customerId === undefined ? sharedFrame : sseMessage(customerViewOf(item));
   }
 
   send(frame: string): void {
