@@ -1,9 +1,13 @@
 // Compiles apps/ and libs/ TypeScript to ESM JavaScript under dist/ with swc (decorator metadata
 // for Nest DI) and rewrites the @billing/* path aliases to relative imports. Type checking is a
 // separate step (`npm run typecheck`) so a build stays a few seconds long.
+// Then builds the web portal (browser code: apps/portal, libs/portal) with Vite into <outDir>/portal
+// and checks its first-load budget (tools/portal-size.mjs).
 import { transformFile } from '@swc/core';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { checkInitialJs, initialJs } from './portal-size.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 // BUILD_OUT_DIR: another tree inside the workspace (the e2e suite builds its own, so a running
@@ -14,11 +18,14 @@ const tsconfig = JSON.parse(await readFile(path.join(root, 'tsconfig.base.json')
 const swcrc = JSON.parse(await readFile(path.join(root, '.swcrc'), 'utf8'));
 const paths = tsconfig.compilerOptions.paths;
 
+// the portal is browser code (.tsx, DOM): Vite builds it, not the server's swc pass
+const browserCode = new Set([path.join(root, 'apps', 'portal'), path.join(root, 'libs', 'portal')]);
+
 async function* sources(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name === '__fixtures__') continue;
+      if (entry.name === 'node_modules' || entry.name === '__fixtures__' || browserCode.has(full)) continue;
       yield* sources(full);
     } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) {
       yield full;
@@ -45,3 +52,16 @@ for (const top of ['apps', 'libs']) {
   }
 }
 console.log(`built ${count} files into ${path.relative(root, outDir)}/`);
+
+const portalEntry = path.join(root, 'apps/portal/src/main.tsx');
+if (existsSync(portalEntry)) {
+  // BUILD_OUT_DIR is read by the Vite config too, so both halves land in the same tree
+  const { build } = await import('vite');
+  const portalDir = path.join(outDir, 'portal');
+  const result = await build({ configFile: path.join(root, 'apps/portal/vite.config.ts'), logLevel: 'warn', build: { outDir: portalDir } });
+  const output = (Array.isArray(result) ? result : [result]).flatMap((bundle) => bundle.output);
+  for (const line of checkInitialJs(initialJs(output, portalDir))) console.log(line);
+  console.log(`built the portal into ${path.relative(root, portalDir)}/`);
+} else {
+  console.warn(`portal: ${path.relative(root, portalEntry)} does not exist yet; the portal was not built`);
+}

@@ -1232,6 +1232,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deployment facts the web portal needs before a login: currency, Stripe publishable key (or null), languages, SIP realm */
+        get: operations["PortalConfigController_config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rate-sheets": {
         parameters: {
             query?: never;
@@ -1344,7 +1361,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The live feed of money and call events (Server-Sent Events), resumable with Last-Event-ID */
+        /** The live feed of money and call events (Server-Sent Events), resumable with Last-Event-ID; a customer gets only its own account's (balance, call, deposit, transfer in, low-balance) */
         get: operations["ReportsController_live"];
         put?: never;
         post?: never;
@@ -12380,6 +12397,39 @@ export interface operations {
             };
         };
     };
+    PortalConfigController_config: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        languages: ("en" | "es")[];
+                        sipRealm: string;
+                        stripePublishableKey: string | null;
+                    };
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     RateSheetsController_list: {
         parameters: {
             query?: never;
@@ -13433,7 +13483,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: admin, agent) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: admin, agent, customer) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13445,7 +13495,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description no such agent (or not yours) (code `not_found`) */
+            /** @description no such agent (or not yours; a customer naming any agent) (code `not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13514,7 +13564,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: admin, agent) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: admin, agent, customer) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
