@@ -11,6 +11,7 @@ import { CallHistoryQueries } from './calls/call-history.queries.js';
 import { CallCommitter } from './calls/call-committer.js';
 import { CallStore } from './calls/call-store.js';
 import { CdrIntake } from './calls/cdr-intake.service.js';
+import { CallSettlements } from './calls/call-settlements.js';
 import { CallPricer } from './calls/pricing.js';
 import { ReRateService } from './calls/re-rate.service.js';
 import { CallsController } from './http/calls.controller.js';
@@ -62,6 +63,7 @@ export class RatingModule {
         CallCommitter,
         CallPricer,
         CdrIntake,
+        CallSettlements,
         AuthorizationService,
         ReRateService,
         CallHistoryQueries,

@@ -15,8 +15,14 @@ export interface WalletHolds {
     | { readonly granted: true; readonly grantedMicros: bigint; readonly expiresAt: string }
     | { readonly granted: false; readonly grantedMicros: 0n; readonly code: string; readonly reason: string }
   >;
-  /** Releases the call's hold (nothing if it has none). */
+  /** Releases the call's hold (nothing if it has none); answered once the wallet's reads show it. */
   releaseHold(input: { customerId: string; callId: string }): Promise<{ releasedMicros: bigint }>;
+  /**
+   * Charges the rated calls of CDRs just recorded (settling their holds), answered once the wallet's
+   * reads show them: the CDR's answer is then true at once. Once per call — the integration event
+   * that charges the same call later moves nothing —, so a failure here only delays the charge.
+   */
+  chargeRatedCalls(charges: readonly { customerId: string; callId: string; costMicros: bigint }[]): Promise<readonly { readonly charged: boolean }[]>;
 }
 
 export interface RatingModuleOptions {

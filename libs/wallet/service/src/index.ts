@@ -23,3 +23,4 @@ export { WalletDatabase } from './infrastructure/wallet-database.js';
 export { runWalletAudit, type WalletAuditResult } from './audit/wallet-audit.js';
 export { walletIntegrationEvent } from './relay/wallet-integration-mapper.js';
 export { planAccountsEvent, initialFundingId, AgentNotKnownYet } from './consumers/accounts-plan.js';
+export { RatingEventsConsumer } from './consumers/rating-events.consumer.js';

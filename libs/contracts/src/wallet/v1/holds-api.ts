@@ -21,3 +21,21 @@ export type ReleaseHoldRequestV1 = z.infer<typeof ReleaseHoldRequestV1>;
 
 export const ReleaseHoldResponseV1 = z.object({ releasedAmount: MoneyString });
 export type ReleaseHoldResponseV1 = z.infer<typeof ReleaseHoldResponseV1>;
+
+/**
+ * The charges of the CDRs rating has just recorded (`POST …/holds/charges`), sent while the switch
+ * waits so that its answer is true at once; the integration event charges the same call later and
+ * moves nothing then (one charge per call, whichever comes first). Up to one CDR batch.
+ */
+export const CALL_CHARGES_API_PATH = `${HOLDS_API_PATH}/charges`;
+
+export const ChargeCallsRequestV1 = z.strictObject({
+  charges: z.array(z.strictObject({ customerId: WalletId, callId: WalletId, cost: MoneyString })).min(1).max(1_000),
+});
+export type ChargeCallsRequestV1 = z.infer<typeof ChargeCallsRequestV1>;
+
+/** One per charge, in order: charged, or why nothing moved (already charged, nothing to charge, refused). */
+export const ChargeCallsResponseV1 = z.object({
+  results: z.array(z.object({ charged: z.boolean(), reason: z.string().optional(), code: z.string().optional() })),
+});
+export type ChargeCallsResponseV1 = z.infer<typeof ChargeCallsResponseV1>;

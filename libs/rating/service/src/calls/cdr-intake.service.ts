@@ -3,6 +3,9 @@
 // answered with the recorded outcome; another fingerprint is a conflict (409), never a second
 // charge. A batch is priced with one directory query and recorded in one transaction; if another
 // writer raced on any of its calls, its calls are recorded again one by one.
+// The answer is true at once (issue 12 §5): before it goes out, the wallet charges the rated calls
+// this request recorded and releases the holds of the others — the calls the integration events
+// would settle a moment later, with the same idempotent commands, so they then move nothing.
 import { RejectedCommand } from '@billing/decider';
 import { WrongExpectedVersionError } from '@billing/event-store';
 import { decideCall, type CallPricing, type CallState, type CanonicalCdr, type UnratedReason } from '@billing/rating-domain';
@@ -10,6 +13,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { metadataOf, type CommandContext } from '../application/command-context.js';
 import { RatingClock } from '../infrastructure/clock.js';
 import { CallStore, cdrCommandId, type CallDecision, type LoadedCall } from './call-store.js';
+import { CallSettlements, type SettlementCollector } from './call-settlements.js';
 import { CallPricer } from './pricing.js';
 
 export type CdrOutcome =
@@ -31,6 +35,7 @@ export class CdrIntake {
     @Inject(CallStore) private readonly calls: CallStore,
     @Inject(CallPricer) private readonly pricer: CallPricer,
     @Inject(RatingClock) private readonly clock: RatingClock,
+    @Inject(CallSettlements) private readonly settlements: CallSettlements,
   ) {}
 
   /** Records CDRs (one answer per CDR, in order). */
@@ -49,6 +54,7 @@ export class CdrIntake {
     cdrs.forEach((cdr, index) => (first.has(cdr.callId) ? later.push(index) : first.set(cdr.callId, index)));
     const batch = [...first.values()];
     const meta = this.clock.meta('switch');
+    const settle = this.settlements.collector();
     try {
       const loaded = await this.calls.loadMany(batch.map((index) => cdrs[index]!.callId));
       const decisions: (CallDecision & { index: number })[] = [];
@@ -61,6 +67,7 @@ export class CdrIntake {
       }
       const committed = await this.calls.commit(decisions, metadataOf(context));
       const byCall = new Map(committed.map((result) => [result.callId, result]));
+      for (const decision of decisions) if (byCall.get(decision.call.callId)!.written) settle.add(decision.events);
       for (const decision of decisions) {
         const result = byCall.get(decision.call.callId)!;
         outcomes[decision.index] = await this.answer(result.callId, result.state, result.written);
@@ -68,14 +75,15 @@ export class CdrIntake {
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       // somebody else wrote one of these calls meanwhile: nothing of the batch was written
-      for (const index of batch) outcomes[index] = await this.recordOne(context, cdrs[index]!, priced[index]!.pricing);
+      for (const index of batch) outcomes[index] = await this.recordOne(context, cdrs[index]!, priced[index]!.pricing, settle);
     }
-    for (const index of later) outcomes[index] = await this.recordOne(context, cdrs[index]!, priced[index]!.pricing);
+    for (const index of later) outcomes[index] = await this.recordOne(context, cdrs[index]!, priced[index]!.pricing, settle);
+    await settle.flush();
     return outcomes.map((outcome) => outcome!);
   }
 
   /** One CDR, loaded from its stream, retried on a concurrent writer. */
-  private async recordOne(context: CommandContext, cdr: CanonicalCdr, pricing: CallPricing): Promise<CdrOutcome> {
+  private async recordOne(context: CommandContext, cdr: CanonicalCdr, pricing: CallPricing, settle: SettlementCollector): Promise<CdrOutcome> {
     const meta = this.clock.meta('switch');
     for (let attempt = 1; ; attempt += 1) {
       const call = await this.calls.loadFromStream(cdr.callId);
@@ -83,6 +91,7 @@ export class CdrIntake {
       if ('rejected' in decided) return rejectedOutcome(cdr.callId, decided.rejected);
       try {
         const [result] = await this.calls.commit([decided], metadataOf(context));
+        if (result!.written) settle.add(decided.events);
         return await this.answer(cdr.callId, result!.state, result!.written);
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) continue;

@@ -1,7 +1,16 @@
 // Distributed mode: the wallet's hold API over HTTP (libs/contracts holds-api.ts). Authorization
-// waits on it, so every call is bounded; a wallet that cannot be reached grants nothing — the
+// and the CDR answer (the charges of its rated calls) wait on it, so every call is bounded; a wallet that cannot be reached grants nothing — the
 // switch gets a refusal with a reason instead of a call nobody can pay for.
-import { HOLDS_API_PATH, PlaceHoldResponseV1, ReleaseHoldResponseV1, type PlaceHoldRequestV1, type ReleaseHoldRequestV1 } from '@billing/contracts';
+import {
+  CALL_CHARGES_API_PATH,
+  ChargeCallsResponseV1,
+  HOLDS_API_PATH,
+  PlaceHoldResponseV1,
+  ReleaseHoldResponseV1,
+  type ChargeCallsRequestV1,
+  type PlaceHoldRequestV1,
+  type ReleaseHoldRequestV1,
+} from '@billing/contracts';
 import { formatMoney, parseMoney } from '@billing/money';
 import { callServiceJson } from '@billing/gateway';
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
@@ -52,6 +61,11 @@ export class RemoteWalletHolds implements WalletHolds {
     const body: ReleaseHoldRequestV1 = { customerId: input.customerId, callId: input.callId };
     const answer = await this.post(`${HOLDS_API_PATH}/release`, body, ReleaseHoldResponseV1);
     return { releasedMicros: parseMoney(answer.releasedAmount) };
+  }
+
+  async chargeRatedCalls(charges: readonly { customerId: string; callId: string; costMicros: bigint }[]): Promise<readonly { readonly charged: boolean }[]> {
+    const body: ChargeCallsRequestV1 = { charges: charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, cost: formatMoney(charge.costMicros) })) };
+    return (await this.post(CALL_CHARGES_API_PATH, body, ChargeCallsResponseV1)).results;
   }
 
   private post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {

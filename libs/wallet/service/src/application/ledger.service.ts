@@ -27,7 +27,7 @@ export type Decided = Extract<CommandOutcome, { kind: 'decided' | 'duplicate' }>
  * a few ms; past this the answer goes out anyway — the command has happened, and its answer
  * carries the ledger's own balances — and the delay is logged.
  */
-const PROJECTED_WITHIN_MS = 2_000;
+export const PROJECTED_WITHIN_MS = 2_000;
 
 @Injectable()
 export class LedgerService {

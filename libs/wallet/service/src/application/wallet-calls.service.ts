@@ -2,13 +2,14 @@
 // synchronous call between services). Holds are placed by the authorizer, charges come with each
 // rated CDR (with the consumer's inbox entry when they arrive as integration events), releases
 // for calls that never connected; unsettled holds expire through HoldSweeper.
-import { Injectable } from '@nestjs/common';
-import type { InboxEntry } from '@billing/event-store';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { compareCheckpoints, type Checkpoint, type InboxEntry } from '@billing/event-store';
 import { customerAccount, isLedgerAccount, type ChargeCall, type WalletEvent } from '@billing/wallet-domain';
 import type { CommandOutcome } from '../infrastructure/command-unit.js';
 import { Directory } from '../infrastructure/directory.js';
+import { WalletProjections } from '../projections/wallet-projections.js';
 import { Clock } from './clock.js';
-import { LedgerService, type ActorContext } from './ledger.service.js';
+import { LedgerService, PROJECTED_WITHIN_MS, type ActorContext } from './ledger.service.js';
 
 /** Hold lifetime when the caller gives none: DESIGN §4's maxCallSeconds (3 h) plus a margin for the CDR. */
 export const DEFAULT_HOLD_TTL_MS = 3 * 3_600_000 + 10 * 60_000;
@@ -34,10 +35,14 @@ export interface CallCharge {
 
 @Injectable()
 export class WalletCalls {
+  private readonly logger = new Logger('WalletCalls');
+
   constructor(
     private readonly ledger: LedgerService,
     private readonly clock: Clock,
     private readonly directory: Directory,
+    /** absent only in tools that run the ledger without its views. */
+    @Optional() private readonly projections?: WalletProjections,
   ) {}
 
   /** Grants min(requestedMicros, available); a second call for the same callId answers the open hold. */
@@ -65,6 +70,31 @@ export class WalletCalls {
    * when the charge comes from an integration event, so a redelivery is recognised.
    */
   async chargeCall(charge: CallCharge, options: { inbox?: InboxEntry; context?: ActorContext } = {}): Promise<ChargeResult> {
+    return (await this.chargeOne(charge, options)).result;
+  }
+
+  /**
+   * The charges of the CDRs rating has just recorded, while the switch waits for its answer (issue 12
+   * §5: read-your-writes after a CDR): the same ChargeCall under the same unit key as the charge the
+   * integration event brings later — so whichever comes second moves nothing —, answered once the
+   * views show them (bounded, like every command's answer). A customer accounts opened but the wallet
+   * has not consumed yet is filled in from accounts' history and charged again, as for a hold.
+   */
+  async chargeRatedCalls(charges: readonly CallCharge[], context = SYSTEM): Promise<ChargeResult[]> {
+    const charged = await Promise.all(charges.map((charge) => this.chargeOne(charge, { context })));
+    for (const [index, { result }] of charged.entries()) {
+      if (result.charged || result.reason !== 'rejected' || result.code !== 'account_not_found') continue;
+      if ((await this.directory.customer(charges[index]!.customerId)) !== undefined) charged[index] = await this.chargeOne(charges[index]!, { context });
+    }
+    const written = charged.map((charge) => charge.written).filter((checkpoint) => checkpoint !== undefined);
+    const last = written.reduce<Checkpoint | undefined>((max, checkpoint) => (max === undefined || compareCheckpoints(checkpoint, max) > 0 ? checkpoint : max), undefined);
+    if (last !== undefined && this.projections !== undefined && !(await this.projections.waitUntilProjected(last, PROJECTED_WITHIN_MS))) {
+      this.logger.warn(`${charges.length} call charges: the projections did not show them within ${PROJECTED_WITHIN_MS} ms; answered anyway`);
+    }
+    return charged.map((charge) => charge.result);
+  }
+
+  private async chargeOne(charge: CallCharge, options: { inbox?: InboxEntry; context?: ActorContext }): Promise<{ result: ChargeResult; written?: Checkpoint }> {
     const context = options.context ?? SYSTEM;
     const command: ChargeCall = { type: 'ChargeCall', ...charge, meta: this.clock.meta(context) };
     const key = `charge:${charge.customerId}:${charge.callId}`;
@@ -74,8 +104,8 @@ export class WalletCalls {
       metadata: { actor: context.actor, correlationId: context.correlationId ?? key, causationId: options.inbox?.messageId ?? key },
       ...(options.inbox === undefined ? {} : { inbox: options.inbox, source: `charge:${options.inbox.messageId}` }),
     });
-    if (unit.kind === 'duplicate-message') return { charged: false, reason: 'already-charged' };
-    return chargeResult(unit.outcomes[0]!);
+    if (unit.kind === 'duplicate-message') return { result: { charged: false, reason: 'already-charged' } };
+    return { result: chargeResult(unit.outcomes[0]!), ...(unit.written === undefined ? {} : { written: unit.written }) };
   }
 
   /** Many charges at once (a CDR batch): group-committed across customers (≤ 490 accounts per transaction), one result per charge, in order. */

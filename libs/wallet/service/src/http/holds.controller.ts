@@ -1,7 +1,7 @@
 // The wallet's hold API for a rating process elsewhere (distributed mode): the HTTP face of
-// WalletCalls.placeHold / releaseHold, with the contract of libs/contracts (holds-api.ts). The
+// WalletCalls.placeHold / releaseHold / chargeRatedCalls, with the contract of libs/contracts (holds-api.ts). The
 // caller is the softswitch's side of the system, so it takes the switch API key.
-import { PlaceHoldRequestV1, ReleaseHoldRequestV1, type PlaceHoldResponseV1, type ReleaseHoldResponseV1 } from '@billing/contracts';
+import { ChargeCallsRequestV1, PlaceHoldRequestV1, ReleaseHoldRequestV1, type ChargeCallsResponseV1, type PlaceHoldResponseV1, type ReleaseHoldResponseV1 } from '@billing/contracts';
 import { Roles, ValidBody } from '@billing/gateway';
 import { formatMoney, parseMoney } from '@billing/money';
 import { Controller, HttpCode, Post } from '@nestjs/common';
@@ -36,5 +36,15 @@ export class HoldsController {
   async release(@ValidBody(ReleaseHoldRequestV1) body: ReleaseHoldRequestV1): Promise<ReleaseHoldResponseV1> {
     const { releasedMicros } = await this.calls.releaseHold(body);
     return { releasedAmount: formatMoney(releasedMicros) };
+  }
+
+  /** The charges of CDRs just recorded: answered once the wallet's reads show them (see WalletCalls.chargeRatedCalls). */
+  @Post('charges')
+  @ApiOperation({ summary: 'Rating → wallet: charge the calls of CDRs just recorded, settling their holds (once per call)' })
+  @HttpCode(200)
+  @Roles('switch')
+  async charge(@ValidBody(ChargeCallsRequestV1) body: ChargeCallsRequestV1): Promise<ChargeCallsResponseV1> {
+    const results = await this.calls.chargeRatedCalls(body.charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, costMicros: parseMoney(charge.cost) })));
+    return { results: results.map((result) => (result.charged ? { charged: true } : { charged: false, reason: result.reason, ...('code' in result ? { code: result.code } : {}) })) };
   }
 }
