@@ -1,0 +1,33 @@
+import { isProblem, type Problem } from '@billing/portal-api-client';
+import { ProblemError } from '@billing/portal-session';
+
+/** The problem in a thrown value (ProblemError, a raw problem body), or null for anything else. */
+export function problemOf(error: unknown): Problem | null {
+  if (error instanceof ProblemError) return error.problem;
+  return isProblem(error) ? error : null;
+}
+
+/**
+ * A problem's field errors by form field: `errors[].path` is a JSON Pointer into the request
+ * (`/rows/0/prefix`) → `rows.0.prefix`, the dotted path forms use. Several messages for one
+ * field are joined; the root path (`""`) is not a field (ProblemAlert shows it).
+ */
+export function problemFieldErrors(problem: Problem | null | undefined): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const item of problem?.errors ?? []) {
+    const raw = item as { path?: unknown; field?: unknown; message?: unknown };
+    const field = typeof raw.path === 'string' ? fieldFromPointer(raw.path) : typeof raw.field === 'string' ? raw.field : '';
+    if (field === '' || typeof raw.message !== 'string') continue;
+    fields[field] = fields[field] === undefined ? raw.message : `${fields[field]}; ${raw.message}`;
+  }
+  return fields;
+}
+
+/** RFC 6901 pointer → dotted field path (`/a~1b/0` → `a/b.0`). */
+export function fieldFromPointer(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
