@@ -13,11 +13,13 @@ import { RatingEventsConsumer } from './consumers/rating-events.consumer.js';
 import { AgentWalletController } from './http/agent-wallet.controller.js';
 import { CustomerWalletController } from './http/customer-wallet.controller.js';
 import { AgentFundsController } from './http/agent-funds.controller.js';
+import { BalanceListsController } from './http/balance-lists.controller.js';
 import { HoldsController } from './http/holds.controller.js';
 import { WalletAdminController } from './http/wallet-admin.controller.js';
 import { Directory } from './infrastructure/directory.js';
 import { WalletDatabase } from './infrastructure/wallet-database.js';
 import { WalletProjections } from './projections/wallet-projections.js';
+import { BalanceLists } from './queries/balance-lists.js';
 import { WalletQueries } from './queries/wallet-queries.js';
 import { WalletLifecycle } from './wallet.lifecycle.js';
 import { ACCOUNTS_HISTORY, resolveWalletOptions, WALLET_OPTIONS, type ResolvedWalletOptions, type WalletModuleOptions } from './wallet.options.js';
@@ -29,7 +31,7 @@ export class WalletModule {
     return {
       module: WalletModule,
       global: true,
-      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController],
+      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController, BalanceListsController],
       providers: [
         { provide: WALLET_OPTIONS, useValue: resolved },
         resolved.accountsHistory === null ? { provide: ACCOUNTS_HISTORY, useValue: null } : { provide: ACCOUNTS_HISTORY, useExisting: resolved.accountsHistory },
@@ -41,6 +43,7 @@ export class WalletModule {
         WalletCommands,
         WalletCalls,
         WalletQueries,
+        BalanceLists,
         WalletProjections,
         HoldSweeper,
         AccountsConsumer,

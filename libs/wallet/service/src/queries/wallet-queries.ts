@@ -53,7 +53,7 @@ export interface LedgerLineView {
   occurredAt: Date;
 }
 
-interface BalanceRow {
+export interface BalanceRow {
   account_id: string;
   kind: string;
   holder_id: string | null;
@@ -67,7 +67,7 @@ interface BalanceRow {
   updated_at: Date;
 }
 
-const BALANCE_COLUMNS = `account_id, kind, holder_id, agent_id, billing_type, status, balance_micros::text, held_micros::text,
+export const BALANCE_COLUMNS = `account_id, kind, holder_id, agent_id, billing_type, status, balance_micros::text, held_micros::text,
   credit_limit_micros::text, low_balance_threshold_micros::text, updated_at`;
 
 @Injectable()
@@ -76,7 +76,7 @@ export class WalletQueries {
 
   async balance(accountId: string): Promise<BalanceView | undefined> {
     const { rows } = await this.db.pool.query<BalanceRow>(`SELECT ${BALANCE_COLUMNS} FROM ${this.db.table('balances')} WHERE account_id = $1`, [accountId]);
-    return rows[0] === undefined ? undefined : balanceView(rows[0]);
+    return rows[0] === undefined ? undefined : balanceOfRow(rows[0]);
   }
 
   /** undefined when the wallet has no main account for the agent (yet). */
@@ -129,7 +129,8 @@ export class WalletQueries {
   }
 }
 
-function balanceView(row: BalanceRow): BalanceView {
+/** One row of the balances view as a BalanceView (money in micro-units). */
+export function balanceOfRow(row: BalanceRow): BalanceView {
   const balanceMicros = BigInt(row.balance_micros);
   const heldMicros = BigInt(row.held_micros);
   const creditLimitMicros = BigInt(row.credit_limit_micros);
