@@ -36,7 +36,7 @@ export async function portalSchemaSource(): Promise<string> {
   const document = await standaloneOpenApiDocument();
   // a deep copy keeps Nest's objects (shared schemas) untouched.
   const copy = JSON.parse(JSON.stringify(document)) as Record<string, unknown>;
-  const ast = await openapiTS(withHoistedDefinitions(copy) as OpenAPI3, { alphabetize: true });
+  const ast = await openapiTS(withHoistedDefinitions(copy) as unknown as OpenAPI3, { alphabetize: true });
   return `${HEADER}${astToString(ast)}`;
 }
 
