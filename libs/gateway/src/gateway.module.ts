@@ -10,6 +10,7 @@ import { AuthService } from './auth/auth.service.js';
 import { CredentialsService } from './auth/credentials.service.js';
 import { GatewaySecrets } from './auth/gateway-secrets.js';
 import { StreamTickets } from './auth/stream-tickets.js';
+import { Sessions } from './auth/sessions.js';
 import { DEFAULT_SCRYPT_PARAMS } from './auth/password-hasher.js';
 import { assertSchemaName, DEFAULT_GATEWAY_SCHEMA, migrateGatewaySchema } from './database/gateway-schema.js';
 import { GATEWAY_CONFIG, GATEWAY_OPTIONS, PG_POOL, type GatewayModuleOptions, type ResolvedGatewayOptions } from './gateway.tokens.js';
@@ -60,6 +61,7 @@ export class GatewayModule {
           },
         },
         AuthService,
+        Sessions,
         StreamTickets,
         IdempotencyStore,
         HealthService,

@@ -18,8 +18,11 @@ export { MoneyString, MoneyMicros, PositiveMoneyMicros } from './validation/mone
 export { ROLES, LOGIN_ROLES, SWITCH_PRINCIPAL, principalKey, type Role, type LoginRole, type Principal } from './auth/principal.js';
 export { Public, Roles, CurrentUser, AcceptStreamTicket, IS_PUBLIC, ROLES_METADATA, STREAM_TICKET, type StreamTicketRoute } from './auth/decorators.js';
 export { StreamTickets, STREAM_TICKET_TTL_SECONDS, MAX_TICKETS_PER_LOGIN, type IssuedTicket } from './auth/stream-tickets.js';
+export { Sessions, SESSION_IDLE_SECONDS, SESSION_ABSOLUTE_SECONDS, MAX_SESSIONS_PER_LOGIN, type NewSession, type SessionCheck } from './auth/sessions.js';
+export { SESSION_COOKIE, CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE_PATH, presentedSession, isForeignOrigin, type PresentedSession } from './auth/session-cookies.js';
+export { parseCookies, serializeCookie, type CookieOptions } from './auth/cookies.js';
 export { AuthGuard, DEFAULT_ROLES } from './auth/auth.guard.js';
-export { AuthService, unauthorized, SWITCH_BASIC_USERNAME, type AuthenticateOptions, type LoginResult } from './auth/auth.service.js';
+export { AuthService, unauthorized, noSession, csrfTokenMismatch, SWITCH_BASIC_USERNAME, type AuthenticateOptions, type LoginResult } from './auth/auth.service.js';
 export {
   CredentialsService,
   UsernamesTaken,

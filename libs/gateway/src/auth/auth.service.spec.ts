@@ -4,6 +4,7 @@ import { jest } from '@jest/globals';
 import { AuthService } from './auth.service.js';
 import type { CredentialsService } from './credentials.service.js';
 import type { GatewaySecrets } from './gateway-secrets.js';
+import type { Sessions } from './sessions.js';
 import { SWITCH_PRINCIPAL } from './principal.js';
 import type { ResolvedGatewayOptions } from '../gateway.tokens.js';
 import { ProblemException } from '../problem/problem.js';
@@ -14,7 +15,7 @@ function service() {
   const isSwitchApiKey = jest.fn((candidate: string) => candidate === KEY);
   const secrets = { jwtSecret: 'x'.repeat(48), isSwitchApiKey } as unknown as GatewaySecrets;
   const options = { accessTokenTtlSeconds: 60, loginThrottle: {} } as unknown as ResolvedGatewayOptions;
-  return { auth: new AuthService({} as CredentialsService, secrets, options), isSwitchApiKey };
+  return { auth: new AuthService({} as CredentialsService, secrets, options, {} as Sessions), isSwitchApiKey };
 }
 
 const basic = (userAndPassword: string, scheme = 'Basic') => `${scheme} ${Buffer.from(userAndPassword, 'utf8').toString('base64')}`;

@@ -9,6 +9,8 @@ import { ProblemException } from '../problem/problem.js';
 import { CredentialsService, normalizeUsername, type Login } from './credentials.service.js';
 import { GatewaySecrets } from './gateway-secrets.js';
 import { LoginThrottle } from './login-throttle.js';
+import { Sessions, type NewSession } from './sessions.js';
+import type { PresentedSession } from './session-cookies.js';
 import { LOGIN_ROLES, SWITCH_PRINCIPAL, type LoginRole, type Principal } from './principal.js';
 
 export interface LoginResult {
@@ -17,6 +19,8 @@ export interface LoginResult {
   expiresInSeconds: number;
   role: LoginRole;
   subjectId: string;
+  /** only from a login with `session: true`: the session's CSRF token. */
+  csrfToken?: string;
 }
 
 interface AccessTokenClaims {
@@ -39,6 +43,12 @@ export interface AuthenticateOptions {
   switchBasic?: boolean;
 }
 
+export const noSession = () =>
+  new ProblemException(401, 'no_session', 'No live portal session (the itc_session cookie is missing, unknown, expired or revoked): log in again.', { title: 'No session' });
+
+export const csrfTokenMismatch = (detail = 'The X-CSRF-Token header must be the value of the itc_csrf cookie of this session.') =>
+  new ProblemException(403, 'csrf_token_mismatch', detail, { title: 'CSRF token mismatch' });
+
 export const unauthorized = (detail: string, challenge = 'Bearer') =>
   new ProblemException(401, 'unauthorized', detail, { title: 'Unauthorized', headers: { 'WWW-Authenticate': challenge } });
 
@@ -51,6 +61,7 @@ export class AuthService {
     private readonly credentials: CredentialsService,
     private readonly secrets: GatewaySecrets,
     @Inject(GATEWAY_OPTIONS) private readonly options: ResolvedGatewayOptions,
+    private readonly sessions: Sessions,
   ) {
     // A KeyObject, not the string: given a string, jsonwebtoken tries createPublicKey on every
     // verify and catches the throw before createSecretKey — ≈ 0.5 ms of CPU per request.
@@ -68,10 +79,54 @@ export class AuthService {
    * message for all three); 429 `too_many_login_attempts` + Retry-After while `source` (the
    * client's address) or the account has to wait (login-throttle.ts).
    */
-  async login(usernameInput: string, password: string, source: string): Promise<LoginResult> {
+  async login(usernameInput: string, password: string, source: string, options: { session?: boolean } = {}): Promise<LoginResult & { session?: NewSession }> {
     const login = await this.checkPassword(normalizeUsername(usernameInput), password, source);
     if (login === undefined) throw new ProblemException(401, 'invalid_credentials', 'Wrong username or password.', { title: 'Invalid credentials' });
-    return this.issueToken(login);
+    const result = await this.issueToken(login);
+    return options.session === true ? { ...result, session: await this.sessions.create(login) } : result;
+  }
+
+  /**
+   * A fresh access token for a live portal session (a page reload): 401 `no_session` for a
+   * missing, unknown, expired or revoked session, 403 `csrf_token_mismatch` when X-CSRF-Token is
+   * not the session's token (or not the itc_csrf cookie's value). Not throttled: session ids are
+   * 256-bit random, nothing to guess.
+   */
+  async resumeSession(presented: PresentedSession): Promise<LoginResult> {
+    const check = await this.sessions.check(presented.sessionId, presented.csrfToken, { slide: true });
+    if (check.outcome === 'no_session') throw noSession();
+    if (check.outcome === 'csrf_token_mismatch') throw csrfTokenMismatch();
+    return this.issueToken(check.login);
+  }
+
+  /**
+   * Logout: the presented session ends, and the login's tokens are revoked (its token version
+   * moves on, as on a password change: the bearer token presented, and every other token and
+   * session of the login, stop working). Takes the session cookie (+ X-CSRF-Token) and/or a bearer
+   * token; 401 `no_session` when neither is presented, 401 `unauthorized` for a bad bearer token
+   * without a session cookie, 403 `csrf_token_mismatch`, 403 `forbidden` for the switch's key.
+   */
+  async logout(presented: PresentedSession, authorization: string | undefined): Promise<void> {
+    const bearerSent = authorization !== undefined && authorization !== '';
+    if (presented.sessionId === undefined && !bearerSent) throw noSession();
+    let bearer: Principal | undefined;
+    if (bearerSent) {
+      try {
+        bearer = await this.authenticate(authorization);
+      } catch (error) {
+        if (presented.sessionId === undefined) throw error; // the session, if any, still logs out
+      }
+      if (bearer?.role === 'switch') throw new ProblemException(403, 'forbidden', 'The switch API key is not a login: it has no session to end.', { title: 'Forbidden' });
+    }
+    const usernames = new Set<string>();
+    if (bearer !== undefined) usernames.add(bearer.username);
+    if (presented.sessionId !== undefined) {
+      const check = await this.sessions.check(presented.sessionId, presented.csrfToken, { slide: false });
+      if (check.outcome === 'csrf_token_mismatch') throw csrfTokenMismatch();
+      if (check.outcome === 'live') usernames.add(check.login.username);
+      await this.sessions.end(presented.sessionId);
+    }
+    for (const username of usernames) await this.credentials.revokeTokens(username);
   }
 
   /**

@@ -210,6 +210,11 @@ export class CredentialsService implements OnModuleInit {
     await this.update(username, 'disabled = true, token_version = token_version + 1', []);
   }
 
+  /** Every token (and portal session) of the login stops working — logout — as on a password change. */
+  async revokeTokens(username: string): Promise<void> {
+    await this.update(username, 'token_version = token_version + 1', []);
+  }
+
   async enable(username: string): Promise<void> {
     await this.update(username, 'disabled = false', []);
   }

@@ -1,5 +1,5 @@
 // The gateway's own tables (no domain state): logins, generated secrets, idempotency keys,
-// stream tickets.
+// stream tickets, portal sessions.
 // Created idempotently at start under an advisory lock, so replicas may start together.
 import type pg from 'pg';
 
@@ -62,6 +62,17 @@ export async function migrateGatewaySchema(pool: pg.Pool, schema: string): Promi
       );
       CREATE INDEX IF NOT EXISTS stream_tickets_username_idx ON ${s}.stream_tickets (username, expires_at);
       CREATE INDEX IF NOT EXISTS stream_tickets_expires_idx ON ${s}.stream_tickets (expires_at);
+      CREATE TABLE IF NOT EXISTS ${s}.sessions (
+        session_hash         text PRIMARY KEY,
+        csrf_hash            text NOT NULL,
+        username             text NOT NULL,
+        token_version        integer NOT NULL,
+        created_at           timestamptz NOT NULL DEFAULT now(),
+        idle_expires_at      timestamptz NOT NULL,
+        absolute_expires_at  timestamptz NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS sessions_username_idx ON ${s}.sessions (username, created_at);
+      CREATE INDEX IF NOT EXISTS sessions_expires_idx ON ${s}.sessions (idle_expires_at);
     `);
     await client.query('COMMIT');
   } catch (error) {

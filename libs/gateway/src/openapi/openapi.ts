@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { z } from 'zod';
 import { DEFAULT_ROLES } from '../auth/auth.guard.js';
 import { IS_PUBLIC, ROLES_METADATA } from '../auth/decorators.js';
+import { SESSION_COOKIE } from '../auth/session-cookies.js';
 import { IDEMPOTENT_METADATA, type IdempotentOptions } from '../idempotency/idempotent.decorator.js';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem.js';
 import { declaredProblems, edgeProblems, recordProblemResponse, routeHandlers, routeMethod, type ProblemResponseDoc, type RouteHandler } from './problem-responses.js';
@@ -102,6 +103,7 @@ export function buildOpenApiDocument(app: INestApplication, version = '1'): Open
     .setVersion(version)
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT or switch API key' }, 'bearer')
     .addBasicAuth({ type: 'http', scheme: 'basic', description: 'switch routes only: user `switch`, password = SWITCH_API_KEY' }, SWITCH_BASIC_SCHEME)
+    .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'the portal session (POST /auth/login with session: true); only /auth/session and /auth/logout take it, with X-CSRF-Token' }, 'session')
     .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config, { standardSchemaConverter: openApiSchema });
