@@ -23,7 +23,7 @@ import { PortalLogins } from '../application/portal-logins.js';
 import { AgentsQueries } from '../queries/agents.queries.js';
 import { DEFAULT_PAGE_SIZE, encodeCursor, decodeCursor, type Page } from '../queries/pagination.js';
 import { agentAuditEntry, AgentAuditEntry } from './agent-audit.js';
-import { AgentPasswordBody, ChangeAgentBody, RegisterAgentBody } from './agents.schemas.js';
+import { AgentListQuery, AgentPasswordBody, ChangeAgentBody, RegisterAgentBody } from './agents.schemas.js';
 import { Caller } from './caller.decorator.js';
 import { Id, ListQuery, optionalBody, optionalBodyDoc, ReasonBody } from './common.schemas.js';
 import { agentView, AgentView, pageSchema } from './views.js';
@@ -70,11 +70,11 @@ export class AgentsController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'List agents (registration order, cursor pagination)' })
+  @ApiOperation({ summary: 'List agents (registration order, cursor pagination), optionally by status and ?search=' })
   @ApiResponse({ status: 200, standardSchema: pageSchema(AgentView) })
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
-  async list(@ValidQuery(ListQuery) query: z.infer<typeof ListQuery>): Promise<Page<AgentView>> {
-    const page = await this.queries.list(query.limit, query.cursor);
+  async list(@ValidQuery(AgentListQuery) query: AgentListQuery): Promise<Page<AgentView>> {
+    const page = await this.queries.list(query.limit, query.cursor, { status: query.status, search: query.search });
     return { items: page.items.map(agentView), nextCursor: page.nextCursor };
   }
 

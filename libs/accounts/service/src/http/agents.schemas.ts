@@ -1,6 +1,6 @@
 import { NonNegativeMoneyString, PercentString } from '@billing/contracts';
 import { z } from 'zod';
-import { Email, Id, Name, notEmpty, Password, Username } from './common.schemas.js';
+import { Email, Id, ListQuery, Name, notEmpty, Password, Search, Username } from './common.schemas.js';
 
 export const RegisterAgentBody = z.strictObject({
   name: Name,
@@ -34,3 +34,9 @@ export type ChangeAgentBody = z.infer<typeof ChangeAgentBody>;
 
 export const AgentPasswordBody = z.strictObject({ password: Password });
 export type AgentPasswordBody = z.infer<typeof AgentPasswordBody>;
+
+export const AgentListQuery = ListQuery.extend({
+  status: z.enum(['active', 'suspended']).optional(),
+  search: Search.optional().meta({ description: 'contained (any case) in the name, username or contact e-mail, or the exact agent id' }),
+});
+export type AgentListQuery = z.infer<typeof AgentListQuery>;

@@ -23,6 +23,14 @@ export const ListQuery = z.strictObject({
   cursor: z.string().min(1).max(500).optional(),
 });
 
+/** `?search=` of the agent and customer lists: contained, in any case. */
+export const Search = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .meta({ description: 'text contained (any case) in the listed text fields, or an exact id' });
+
 /** `{reason?}` of suspend/close; the body itself may be absent. */
 export const ReasonBody = z.strictObject({ reason: Reason });
 export type ReasonBody = z.infer<typeof ReasonBody>;

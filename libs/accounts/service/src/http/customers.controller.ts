@@ -196,6 +196,7 @@ export class CustomersController {
     const filter = {
       batchId: query.batchId,
       status: query.status,
+      search: query.search,
       ...(user.role === 'agent' ? { agentId: user.subjectId } : {}),
       ...(user.role === 'customer' ? { customerId: user.subjectId } : {}),
       ...(user.role === 'admin' && query.agentId !== undefined ? { agentId: query.agentId === 'itc' ? null : query.agentId } : {}),

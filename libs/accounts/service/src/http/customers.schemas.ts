@@ -1,7 +1,7 @@
 import { MAX_BATCH_CUSTOMERS, MAX_FOLLOW_ME_TARGETS, MAX_RING_SECONDS, MIN_BATCH_CUSTOMERS, MIN_RING_SECONDS } from '@billing/accounts-domain';
 import { NonNegativeMoneyString } from '@billing/contracts';
 import { z } from 'zod';
-import { Email, Id, ListQuery, notEmpty, Username } from './common.schemas.js';
+import { Email, Id, ListQuery, notEmpty, Search, Username } from './common.schemas.js';
 
 export const OpenCustomerBody = z.strictObject({
   profileId: Id,
@@ -27,6 +27,7 @@ export const CustomerListQuery = ListQuery.extend({
   agentId: Id.optional().meta({ description: 'admin: only this agent\'s customers ("itc" = ITC-direct only)' }),
   batchId: Id.optional(),
   status: z.enum(['active', 'suspended', 'closed']).optional(),
+  search: Search.optional().meta({ description: 'contained (any case) in the account number, portal username, first SIP username or contact e-mail, or the exact customer id' }),
 });
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 

@@ -1,6 +1,7 @@
 // Agents as the API lists and shows them, from the `agents` read model.
 import { Inject, Injectable } from '@nestjs/common';
 import { AccountsDatabase } from '../infrastructure/accounts-database.js';
+import { containsPattern } from './search-pattern.js';
 import { decodeCursor, pageOf, type Page } from './pagination.js';
 import { iso, micros, type AgentRow } from './rows.js';
 
@@ -8,6 +9,12 @@ const COLUMNS = `agent_id, name, contact_email, commission_micro_percent::text A
   low_balance_threshold_micros::text AS threshold, username, status, registered_at, updated_at,
   max_customer_credit_limit_micros::text AS max_customer_credit,
   max_total_customer_credit_micros::text AS max_total_customer_credit, customers_may_add_caller_ids`;
+
+export interface AgentFilter {
+  status?: AgentRow['status'];
+  /** contained (any case) in the name, username or contact e-mail, or the exact id. */
+  search?: string;
+}
 
 interface Sql {
   agent_id: string;
@@ -53,13 +60,15 @@ export class AgentsQueries {
   }
 
   /** In registration order. */
-  async list(pageSize: number, cursor: string | undefined): Promise<Page<AgentRow>> {
+  async list(pageSize: number, cursor: string | undefined, filter: AgentFilter = {}): Promise<Page<AgentRow>> {
     const after = cursor === undefined ? null : decodeCursor(cursor, 2);
     const { rows } = await this.db.pool.query<Sql>(
       `SELECT ${COLUMNS} FROM ${this.db.table('agents')}
-       WHERE $1::timestamptz IS NULL OR (registered_at, agent_id) > ($1::timestamptz, $2::text)
+       WHERE ($1::timestamptz IS NULL OR (registered_at, agent_id) > ($1::timestamptz, $2::text))
+         AND ($4::text IS NULL OR status = $4)
+         AND ($5::text IS NULL OR agent_id = $5 OR name ILIKE $6 OR username ILIKE $6 OR contact_email ILIKE $6)
        ORDER BY registered_at, agent_id LIMIT $3`,
-      [after?.[0] ?? null, after?.[1] ?? null, pageSize + 1],
+      [after?.[0] ?? null, after?.[1] ?? null, pageSize + 1, filter.status ?? null, filter.search ?? null, filter.search === undefined ? null : containsPattern(filter.search)],
     );
     return pageOf(rows.map(toRow), pageSize, (row) => [row.registeredAt, row.agentId], (row) => row);
   }

@@ -2,6 +2,7 @@
 import type { CustomerFeatures } from '@billing/accounts-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { AccountsDatabase } from '../infrastructure/accounts-database.js';
+import { containsPattern } from './search-pattern.js';
 import { decodeCursor, pageOf, type Page } from './pagination.js';
 import { SIP_USER_COLUMNS, sipUserOf, type SipUserSql } from './sip-users.queries.js';
 import { iso, micros, optionalMicros, type CustomerRow, type DirectoryEntry, type FollowMeRow } from './rows.js';
@@ -79,6 +80,8 @@ export interface CustomerFilter {
   customerId?: string;
   batchId?: string;
   status?: CustomerRow['status'];
+  /** contained (any case) in the account number, portal or SIP username, contact e-mail, or the exact id. */
+  search?: string;
 }
 
 @Injectable()
@@ -100,8 +103,19 @@ export class CustomersQueries {
          AND ($4::text IS NULL OR c.batch_id = $4)
          AND ($5::text IS NULL OR c.status = $5)
          AND ($6::text IS NULL OR c.account_number > $6)
+         AND ($8::text IS NULL OR c.customer_id = $8 OR c.account_number ILIKE $9 OR c.portal_username ILIKE $9 OR c.sip_username ILIKE $9 OR c.contact_email ILIKE $9)
        ORDER BY c.account_number LIMIT $7`,
-      [filter.agentId !== undefined, filter.agentId ?? null, filter.customerId ?? null, filter.batchId ?? null, filter.status ?? null, after?.[0] ?? null, pageSize + 1],
+      [
+        filter.agentId !== undefined,
+        filter.agentId ?? null,
+        filter.customerId ?? null,
+        filter.batchId ?? null,
+        filter.status ?? null,
+        after?.[0] ?? null,
+        pageSize + 1,
+        filter.search ?? null,
+        filter.search === undefined ? null : containsPattern(filter.search),
+      ],
     );
     return pageOf(rows.map(toRow), pageSize, (row) => [row.accountNumber], (row) => row);
   }
