@@ -7,8 +7,9 @@ const infrastructure = ['@nestjs/*', 'pg', 'typeorm', 'kafkajs', 'stripe', 'node
 export default [
   { ignores: ['**/node_modules/**', 'dist/**', 'data/**', 'deploy/kafka-local/.cache/**', '**/*.mjs', '**/*.js'] },
   {
-    files: ['**/*.ts'],
-    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 2022, sourceType: 'module' } },
+    // .tsx: the portal's React components (browser code, the same rules; JSX parsed by the TS parser)
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } } },
     plugins: { '@nx': nx, '@typescript-eslint': tseslint.plugin },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
@@ -22,8 +23,9 @@ export default [
     },
   },
   {
-    // tests may additionally use the testing libs (real infrastructure, decider specs).
-    files: ['**/*.spec.ts'],
+    // tests may additionally use the testing libs (real infrastructure, decider specs); the portal's
+    // Vitest files (*.test.ts(x)) likewise build loose fixtures.
+    files: ['**/*.spec.ts', '**/*.test.ts', '**/*.test.tsx'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
       '@nx/enforce-module-boundaries': ['error', boundaries(true)],
@@ -57,6 +59,9 @@ function boundaries(forTests) {
             { sourceTag: 'scope:payments', onlyDependOnLibsWithTags: ['scope:payments', 'scope:wallet', 'scope:shared'] },
             { sourceTag: 'scope:reports', onlyDependOnLibsWithTags: ['scope:reports', 'scope:shared'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            // the web portal (browser code) reaches the product only through the API: its libs and the
+            // generated client (types), never a server lib or driver.
+            { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal'], bannedExternalImports: infrastructure },
             { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:util', 'type:platform', 'type:contracts', 'type:decider', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:util', 'type:platform', 'type:testing', 'type:decider'] },
     ],
