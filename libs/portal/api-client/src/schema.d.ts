@@ -8,7 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List agents (registration order, cursor pagination) */
+        /** List agents (registration order, cursor pagination), optionally by status and ?search= */
         get: operations["AgentsController_list"];
         put?: never;
         /**
@@ -296,8 +296,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with username and password; returns a bearer token (JWT). */
+        /** Log in with username and password; returns a bearer token (JWT). With `session: true` (the portal) it also starts a session: cookies itc_session (httpOnly, SameSite=Strict, Path=/api/v1/auth, 12 h idle, 7 days at most) and itc_csrf (readable, Path=/), and answers csrfToken. */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log out: ends the portal session (itc_session cookie + X-CSRF-Token) and revokes the login's tokens — the bearer token sent, and every other token and session of the login, as a password change does. Takes the session cookie and/or a bearer token; clears both cookies; no body. */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -332,6 +349,23 @@ export interface paths {
         put?: never;
         /** Change your own password (current + new). Every token of the login is revoked (all sessions end); the answer is a new token for this one. */
         post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A fresh access token for the portal session in the itc_session cookie (how a page reload restores the login); no body. Needs X-CSRF-Token equal to the itc_csrf cookie; a cross-site Origin is refused. Slides the session's 12 h idle expiry. */
+        post: operations["AuthController_resumeSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1164,6 +1198,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/internal/wallet/holds/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rating → wallet: charge the calls of CDRs just recorded, settling their holds (once per call) */
+        post: operations["HoldsController_charge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/internal/wallet/holds/release": {
         parameters: {
             query?: never;
@@ -1519,6 +1570,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wallet/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agents' or customers' balances, debt and thresholds in one page; needsMoney=true: only those in debt or below their low-balance threshold (the watchlist) */
+        get: operations["BalanceListsController_balances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wallet/open-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The calls in progress: holds placed by authorizations and not yet settled by their CDR, released or expired — count, amount held and the latest */
+        get: operations["BalanceListsController_openHolds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/wallet/projections": {
         parameters: {
             query?: never;
@@ -1626,6 +1711,9 @@ export interface operations {
             query?: {
                 cursor?: string;
                 limit?: number;
+                /** @description contained (any case) in the name, username or contact e-mail, or the exact agent id */
+                search?: string;
+                status?: "active" | "suspended";
             };
             header?: never;
             path?: never;
@@ -3803,6 +3891,11 @@ export interface operations {
             content: {
                 "application/json": {
                     password: string;
+                    /**
+                     * @description true: also start a portal session — sets the itc_session (httpOnly) and itc_csrf cookies and answers csrfToken
+                     * @enum {boolean}
+                     */
+                    session?: true;
                     username: string;
                 };
             };
@@ -3815,6 +3908,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         accessToken: string;
+                        /** @description only with session: true — send it as X-CSRF-Token to POST /auth/session and /auth/logout (also in the itc_csrf cookie) */
+                        csrfToken?: string;
                         expiresInSeconds: number;
                         /** @enum {string} */
                         role: "admin" | "agent" | "customer";
@@ -3881,6 +3976,60 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "too_many_login_attempts";
+                    };
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description with the session cookie: the value of the itc_csrf cookie (header x-csrf-token) */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description logged out; both cookies cleared */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description neither a session cookie nor a bearer token was sent, or the bearer token is not valid (and no session cookie was sent) (code `no_session`, `unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "no_session" | "unauthorized";
+                    };
+                };
+            };
+            /** @description X-CSRF-Token is not the session's token, the Origin is another site, or the credential is the switch API key (code `csrf_token_mismatch`, `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_mismatch" | "forbidden";
                     };
                 };
             };
@@ -3975,6 +4124,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         accessToken: string;
+                        /** @description only with session: true — send it as X-CSRF-Token to POST /auth/session and /auth/logout (also in the itc_csrf cookie) */
+                        csrfToken?: string;
                         expiresInSeconds: number;
                         /** @enum {string} */
                         role: "admin" | "agent" | "customer";
@@ -4077,6 +4228,71 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "too_many_login_attempts";
+                    };
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_resumeSession: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description the value of the itc_csrf cookie */
+                "X-CSRF-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @description only with session: true — send it as X-CSRF-Token to POST /auth/session and /auth/logout (also in the itc_csrf cookie) */
+                        csrfToken?: string;
+                        expiresInSeconds: number;
+                        /** @enum {string} */
+                        role: "admin" | "agent" | "customer";
+                        subjectId: string;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                    };
+                };
+            };
+            /** @description no live session: the itc_session cookie is missing, unknown, expired (12 h idle, 7 days at most) or revoked (logout, password change, login disabled) (code `no_session`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "no_session";
+                    };
+                };
+            };
+            /** @description X-CSRF-Token is missing or is not the session's token (the itc_csrf cookie), or the Origin is another site (code `csrf_token_mismatch`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "csrf_token_mismatch";
                     };
                 };
             };
@@ -5839,6 +6055,8 @@ export interface operations {
                 batchId?: string;
                 cursor?: string;
                 limit?: number;
+                /** @description contained (any case) in the account number, portal username, first SIP username or contact e-mail, or the exact customer id */
+                search?: string;
                 status?: "active" | "suspended" | "closed";
             };
             header?: never;
@@ -12002,6 +12220,106 @@ export interface operations {
             };
         };
     };
+    HoldsController_charge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    charges: {
+                        callId: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        cost: string;
+                        customerId: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid (every field error in `errors`) (code `malformed_json`, `validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_json" | "validation";
+                    };
+                };
+            };
+            /** @description missing, invalid or revoked credentials (code `unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description the body is larger than the limit (code `payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description the body is not JSON (code `unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
+                    };
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     HoldsController_release: {
         parameters: {
             query?: never;
@@ -14405,6 +14723,170 @@ export interface operations {
                 };
             };
             /** @description no such SIP user (code `not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BalanceListsController_balances: {
+        parameters: {
+            query?: {
+                /** @description admin: one agent's (`itc` = ITC-direct customers); an agent: its own id or nothing */
+                agentId?: string;
+                cursor?: string;
+                /** @description comma-separated agent or customer ids (at most 200): their balances only */
+                ids?: string;
+                kind?: "agent" | "customer";
+                limit?: number;
+                /** @description true: only accounts in debt or below their low-balance threshold */
+                needsMoney?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {items: [{kind, id, account, status, billingType, agentId, balance, held, available, creditLimit, inDebt, debt, lowBalanceThreshold, belowThreshold, updatedAt}], nextCursor}, by account id */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid (every field error in `errors`); an invalid filter or cursor (code `invalid_cursor`, `validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "invalid_cursor" | "validation";
+                    };
+                };
+            };
+            /** @description missing, invalid or revoked credentials (code `unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description not allowed for this role (allowed: admin, agent) (code `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description another agent (code `not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
+                    };
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BalanceListsController_openHolds: {
+        parameters: {
+            query?: {
+                /** @description admin: one agent's (`itc` = ITC-direct customers); an agent: its own id or nothing */
+                agentId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {count, held, items: [{customerId, agentId, callId, held, expiresAt}]} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description the request is invalid (every field error in `errors`); an invalid filter (code `validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation";
+                    };
+                };
+            };
+            /** @description missing, invalid or revoked credentials (code `unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description not allowed for this role (allowed: admin, agent) (code `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description another agent (code `not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
