@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     [
       '',
       'ITC billing is running (distributed: five processes, Kafka between them)',
+      `  portal     http://localhost:${basePort}/ (the gateway serves dist/portal, or PORTAL_DIR)`,
       `  API        http://localhost:${basePort}/api/v1 (gateway; services on ports ${basePort + 1}–${basePort + 4})`,
       `  database   ${database.description}`,
       `  Kafka      ${kafka === undefined ? process.env.KAFKA_BROKERS : `local KRaft broker ${kafka.bootstrap}`}`,
