@@ -22,6 +22,10 @@ const jestOk = run('jest', [bin('jest', 'bin/jest.js'), ...process.argv.slice(2)
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
 });
 
+// Jest only lists or explains here: no test runs, so Vitest has nothing to add
+const jestOnly = ['--listTests', '--help', '--version', '--showConfig'].some((flag) => process.argv.includes(flag));
+if (jestOnly) process.exit(jestOk ? 0 : 1);
+
 const vitestArgs = [bin('vitest', 'vitest.mjs'), 'run', '--config', path.join(root, 'vitest.config.ts')];
 if (process.env.VITEST_RESULTS) {
   vitestArgs.push('--reporter=default', '--reporter=json', `--outputFile=${path.resolve(root, process.env.VITEST_RESULTS)}`);
