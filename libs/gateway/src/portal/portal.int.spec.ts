@@ -6,6 +6,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { serviceProxy } from '../proxy/service-proxy.js';
 import { startGatewayTestApp, type GatewayTestApp } from '../testing/gateway-test-app.js';
 
 const INDEX_HTML = '<!doctype html><html><head><script type="module" src="/assets/index-a1b2c3.js"></script></head><body><div id="root"></div></body></html>';
@@ -201,5 +202,45 @@ describe('the portal not built', () => {
     expect(res.body.detail).toContain('npm run build');
     expectSecurityHeaders(res.headers);
     expect((await unbuilt.request('GET', '/health')).status).toBe(200);
+  });
+});
+
+describe('the distributed gateway (the service proxy in front)', () => {
+  let upstream: http.Server;
+  let distributed: GatewayTestApp;
+
+  beforeAll(async () => {
+    // stands in for the accounts process: answers every forwarded request with JSON
+    upstream = http.createServer((request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ forwarded: request.url }));
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(upstream.address() as { port: number }).port}`;
+    distributed = await startGatewayTestApp({
+      databaseUrl: testDatabaseUrl(),
+      schema: uniqueName('portal_dist'),
+      portalDir: folder,
+      beforeRoutes: [serviceProxy({ upstreams: { accounts: base, wallet: base, rating: base, notifications: base } })],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await distributed?.close();
+    await new Promise((resolve) => upstream?.close(resolve));
+  }, 60_000);
+
+  it('serves the portal at / with the fallback, forwards /api/v1 paths, and every answer has the headers', async () => {
+    const index = await distributed.request('GET', '/agent/customers', { headers: HTML });
+    expect(index.text).toBe(INDEX_HTML);
+    expectSecurityHeaders(index.headers);
+    const asset = await distributed.request('GET', '/assets/index-a1b2c3.js');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const forwarded = await distributed.request('GET', '/api/v1/agents', { headers: HTML });
+    expect(forwarded.body).toEqual({ forwarded: '/api/v1/agents' });
+    expectSecurityHeaders(forwarded.headers);
+    const unknown = await distributed.request('GET', '/api/v1/nowhere', { headers: HTML });
+    expect(unknown.status).toBe(404);
+    expect(unknown.contentType).toContain('application/problem+json');
   });
 });

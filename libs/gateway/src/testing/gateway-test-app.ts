@@ -65,6 +65,8 @@ export interface GatewayTestAppOptions {
   openApiDocument?: GatewayAppOptions['openApiDocument'];
   /** serve a built portal from this folder (GatewayAppOptions.portalDir). */
   portalDir?: string;
+  /** middleware before the routes (GatewayAppOptions.beforeRoutes: the distributed gateway's proxy). */
+  beforeRoutes?: GatewayAppOptions['beforeRoutes'];
   /** drop the schema on close (default true; false to start another app on the same data). */
   dropSchemaOnClose?: boolean;
 }
@@ -95,6 +97,7 @@ export async function startGatewayTestApp(options: GatewayTestAppOptions): Promi
       imports: options.imports ?? [],
       ...(options.openApiDocument === undefined ? {} : { openApiDocument: options.openApiDocument }),
       ...(options.portalDir === undefined ? {} : { portalDir: options.portalDir }),
+      ...(options.beforeRoutes === undefined ? {} : { beforeRoutes: options.beforeRoutes }),
       logger: ['error', 'warn'],
     });
     await app.listen(0, '127.0.0.1');
