@@ -9,7 +9,7 @@ import { App } from './App.js';
 import en from './i18n/en.json';
 import es from './i18n/es.json';
 import { initI18n } from './i18n/i18n.js';
-import { theme } from './theme.js';
+import { cssVariablesResolver, theme } from './theme.js';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -27,7 +27,7 @@ await Promise.all([initI18n([{ namespace: 'shell', en, es }, uiTranslations]), s
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <App session={session} queryClient={queryClient} />
     </MantineProvider>
   </StrictMode>,

@@ -4,6 +4,7 @@ import { useRouter, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { landingPath } from '../redirect-target.js';
+import { BrandMark } from '../shell/BrandMark.js';
 import { LanguageMenu } from '../shell/LanguageMenu.js';
 
 /** The one login for ITC, agents and customers; afterwards each lands on its role's pages. */
@@ -34,18 +35,15 @@ export function LoginPage() {
   };
 
   return (
-    <Center mih="100dvh" p="md" bg="gray.0">
-      <Box w="100%" maw={420}>
+    <Center component="main" mih="100dvh" p="md" bg="gray.0">
+      <Box w="100%" maw={440}>
         <Group justify="flex-end" mb="xs">
           <LanguageMenu />
         </Group>
         <Paper withBorder shadow="md" radius="lg" p={{ base: 'lg', xs: 'xl' }}>
           <Stack gap="lg">
             <Stack gap={4} align="center">
-              <svg width="44" height="44" viewBox="0 0 32 32" aria-hidden="true">
-                <rect width="32" height="32" rx="8" fill="var(--mantine-color-itc-7)" />
-                <path d="M9 22V10m7 12V10m-3 0h6m4 12V14" stroke="#fff" strokeWidth="3" strokeLinecap="round" fill="none" />
-              </svg>
+              <BrandMark size={44} />
               <Title order={1} size="h2" ta="center">
                 {t('productName')}
               </Title>
@@ -76,6 +74,7 @@ export function LoginPage() {
                   label={t('login.password')}
                   name="password"
                   autoComplete="current-password"
+                  visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
                   required
                   value={password}
                   onChange={(e) => setPassword(e.currentTarget.value)}

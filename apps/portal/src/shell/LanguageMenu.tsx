@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Button, Menu, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '../i18n/i18n.js';
 
@@ -9,7 +9,8 @@ export function LanguageMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" size="compact-sm" aria-label={`${t('language')}: ${LANGUAGE_NAMES[current]}`} leftSection={<GlobeIcon />}>
+        <Button variant="subtle" size="compact-sm" leftSection={<GlobeIcon />} title={LANGUAGE_NAMES[current]}>
+          <VisuallyHidden>{t('language')}: </VisuallyHidden>
           {current.toUpperCase()}
         </Button>
       </Menu.Target>

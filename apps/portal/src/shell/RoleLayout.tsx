@@ -4,6 +4,7 @@ import { ActionIcon, AppShell, Box, Burger, Group, NavLink, ScrollArea, Text, To
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { BrandMark } from './BrandMark.js';
 import { LanguageMenu } from './LanguageMenu.js';
 
 /** The frame of every role's pages: header (product, user, language, logout), the role's navbar, the page. */
@@ -88,19 +89,10 @@ export function RoleLayout({ area }: { area: RoleArea }) {
   );
 }
 
-function BrandMark() {
-  return (
-    <svg width="28" height="28" viewBox="0 0 32 32" aria-hidden="true">
-      <rect width="32" height="32" rx="8" fill="var(--mantine-color-itc-7)" />
-      <path d="M9 22V10m7 12V10m-3 0h6m4 12V14" stroke="#fff" strokeWidth="3" strokeLinecap="round" fill="none" />
-    </svg>
-  );
-}
-
 function LogoutIcon() {
   return (
     <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-      <path d="M15 4h3a2 2 0 0 1 2 2v12a2 2 0 0 1-2 2h-3M10 17l5-5-5-5M15 12H4" />
+      <path d="M9 4H6a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h3M16 17l5-5-5-5M21 12H9" />
     </svg>
   );
 }

@@ -5,7 +5,7 @@ export function HomePage() {
   const { t } = useTranslation('admin');
   return (
     <Stack gap="xs">
-      <Title order={2}>{t('home.title')}</Title>
+      <Title order={1} size="h2">{t('home.title')}</Title>
       <Text c="dimmed">{t('home.intro')}</Text>
     </Stack>
   );
