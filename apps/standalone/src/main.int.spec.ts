@@ -2,7 +2,7 @@
 // serves /health, prints generated credentials once, stops cleanly on SIGTERM, and a restart
 // keeps the data and prints nothing new.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -26,8 +26,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function start(dataDir: string, port: number): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port) };
+async function start(dataDir: string, port: number, portalDir: string): Promise<Started> {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), PORTAL_DIR: portalDir };
   for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'ADMIN_PASSWORD', 'SWITCH_API_KEY', 'JWT_SECRET', 'NODE_OPTIONS']) delete env[name];
   const child = spawn(process.execPath, ['tools/run-ts.mjs', 'apps/standalone/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
@@ -48,6 +48,9 @@ describe('standalone main', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'billing-standalone-'));
   // as root the embedded server runs as the OS user postgres, which must reach DATA_DIR/postgres
   chmodSync(dataDir, 0o755);
+  // a built portal stands in for `vite build`'s output (PORTAL_DIR)
+  const portalDir = mkdtempSync(path.join(tmpdir(), 'billing-portal-'));
+  writeFileSync(path.join(portalDir, 'index.html'), '<!doctype html><title>ITC portal</title>');
   let running: Started | undefined;
 
   afterAll(async () => {
@@ -56,12 +59,13 @@ describe('standalone main', () => {
       await running.exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(portalDir, { recursive: true, force: true });
   });
 
   it('starts on a fresh DATA_DIR, restarts on the same data, stops cleanly', async () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    running = await start(dataDir, port);
+    running = await start(dataDir, port, portalDir);
     const first = running.output();
     const password = /admin login\s+admin \/ (\S+)/.exec(first)?.[1];
     const switchKey = /switch API key\s+(\S+)/.exec(first)?.[1];
@@ -71,6 +75,10 @@ describe('standalone main', () => {
     const health = await (await fetch(`${base}/health`)).json();
     expect(health).toMatchObject({ status: 'ok', database: { status: 'up' }, transport: { mode: 'in-process' } });
     expect((await fetch(`${base}/api/docs`)).status).toBe(200);
+    // the portal at / (and any page path), with the security headers
+    const portal = await fetch(`${base}/customer/calls`, { headers: { accept: 'text/html' } });
+    expect(await portal.text()).toBe('<!doctype html><title>ITC portal</title>');
+    expect(portal.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -85,7 +93,7 @@ describe('standalone main', () => {
     expect(running.output()).toMatch(/database: done/);
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
 
-    running = await start(dataDir, port);
+    running = await start(dataDir, port, portalDir);
     const second = running.output();
     expect(second).not.toMatch(/admin login|switch API key/);
     const me = await fetch(`${base}/api/v1/auth/me`, { headers: { authorization: `Bearer ${accessToken}` } });
