@@ -36,35 +36,6 @@ export async function portalSchemaSource(): Promise<string> {
   const document = await standaloneOpenApiDocument();
   // a deep copy keeps Nest's objects (shared schemas) untouched.
   const copy = JSON.parse(JSON.stringify(document)) as Record<string, unknown>;
-  const ast = await openapiTS(withHoistedDefinitions(copy) as unknown as OpenAPI3, { alphabetize: true });
+  const ast = await openapiTS(copy as unknown as OpenAPI3, { alphabetize: true });
   return `${HEADER}${astToString(ast)}`;
-}
-
-/**
- * A recursive zod schema (the JSON value of an event's `data`) is served with its `definitions`
- * inline next to the schema while its `$ref`s point at `#/components/schemas/<name>`, a target the
- * document lacks; swagger UI tolerates it, openapi-typescript refuses it. Moving those definitions
- * to components.schemas makes every `$ref` resolve without changing what any schema means.
- */
-export function withHoistedDefinitions(document: Record<string, unknown>): Record<string, unknown> {
-  const components = ((document['components'] ??= {}) as Record<string, unknown>);
-  const schemas = ((components['schemas'] ??= {}) as Record<string, unknown>);
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== 'object') return;
-    const object = node as Record<string, unknown>;
-    const definitions = object['definitions'] as Record<string, unknown> | undefined;
-    if (definitions !== undefined && typeof definitions === 'object') {
-      for (const [name, schema] of Object.entries(definitions)) {
-        if (name in schemas && JSON.stringify(schemas[name]) !== JSON.stringify(schema)) {
-          throw new Error(`two different inline schemas are both named ${name}: cannot hoist them into components.schemas`);
-        }
-        schemas[name] = schema;
-      }
-      delete object['definitions'];
-    }
-    Object.values(object).forEach(visit);
-  };
-  visit(document['paths']);
-  return document;
 }

@@ -11,6 +11,7 @@ import { IS_PUBLIC, ROLES_METADATA } from '../auth/decorators.js';
 import { SESSION_COOKIE } from '../auth/session-cookies.js';
 import { IDEMPOTENT_METADATA, type IdempotentOptions } from '../idempotency/idempotent.decorator.js';
 import { PROBLEM_CONTENT_TYPE } from '../problem/problem.js';
+import { hoistInlineDefinitions } from './hoist-definitions.js';
 import { declaredProblems, edgeProblems, recordProblemResponse, routeHandlers, routeMethod, type ProblemResponseDoc, type RouteHandler } from './problem-responses.js';
 
 export const OPENAPI_UI_PATH = 'api/docs';
@@ -126,7 +127,7 @@ export function buildOpenApiDocument(app: INestApplication, version = '1'): Open
       responses.default ??= { description: 'Error (RFC 9457 problem details)', content: { [PROBLEM_CONTENT_TYPE]: { schema: PROBLEM_REF } } };
     }
   }
-  return document;
+  return hoistInlineDefinitions(document);
 }
 
 /**
