@@ -1,9 +1,10 @@
-import { ProblemError, useSessionStore } from '@billing/portal-session';
+import { useSessionStore } from '@billing/portal-session';
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useRouter, useSearch } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { landingPath } from '../redirect-target.js';
+import { loginErrorText } from './login-error.js';
 import { BrandMark } from '../shell/BrandMark.js';
 import { LanguageMenu } from '../shell/LanguageMenu.js';
 
@@ -90,13 +91,4 @@ export function LoginPage() {
       </Box>
     </Center>
   );
-}
-
-/** The problem's message in the page's language for the codes a login answers, else its detail. */
-function loginErrorText(caught: unknown, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (!(caught instanceof ProblemError)) return caught instanceof Error ? caught.message : String(caught);
-  const { code, detail, title } = caught.problem;
-  if (code === 'too_many_login_attempts') return t('login.errors.too_many_login_attempts', { seconds: caught.retryAfterSeconds ?? '?' });
-  if (code === 'invalid_credentials' || code === 'network_error') return t(`login.errors.${code}`);
-  return detail ?? title;
 }
