@@ -2,6 +2,7 @@
 // once — the customer's balance (charged, its hold settled or released), its calls and their
 // summary — with no waiting, on both transports. The integration event that charges the same call
 // later moves nothing: a replayed batch charges nothing more, before or after the events are consumed.
+// A re-rated call (ITC's command) is charged before its answer too.
 import { formatMoney, parseMoney } from '@billing/money';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the spec composes rating with the real wallet, as the test app does
 import { RatingEventsConsumer } from '@billing/wallet-service';
@@ -97,4 +98,17 @@ describe.each(['in-process', 'kafka'] as const)('a CDR is visible at once after 
     expect((await reads()).balance).toMatchObject({ balance: formatMoney(parseMoney('100') - spentMicros), held: '0' });
     expect(await app.wallet(customer.customerId)).toEqual({ balanceMicros: parseMoney('100') - spentMicros, heldMicros: 0n });
   }, 120_000);
+
+  it('a re-rated call is charged before the re-rate answers', async () => {
+    const before = parseMoney((await reads()).balance.balance);
+    // a destination the sheet has no row for: kept unrated, nothing charged
+    const unrated = await app.switch('POST', '/api/v1/switch/cdrs', { ...cdr('ryw-rerate', customer.accountNumber, 60), destination: '+442079460958' });
+    expect(unrated.body).toMatchObject({ status: 'unrated', reason: 'no_rate' });
+    const uk = { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.30', incrementSeconds: 60 }] };
+    expect((await app.admin('POST', '/api/v1/rate-sheets/us/versions', { effectiveFrom: '2024-01-01T00:00:00Z', rows: [usa, uk] })).status).toBe(201);
+    const reRated = await app.admin('POST', '/api/v1/calls/ryw-rerate/re-rate');
+    expect(reRated.body).toMatchObject({ status: 'rated', cost: '0.3', changed: true });
+    // read at once
+    expect((await reads()).balance.balance).toBe(formatMoney(before - parseMoney('0.3')));
+  }, 60_000);
 });

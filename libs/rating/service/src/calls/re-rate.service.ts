@@ -1,13 +1,15 @@
 // Re-rating (docs/rating.md §9): an unrated call is priced again — the account or the sheet may
 // have been fixed since — with the owner, sheet, version and markup in force at the call's start.
 // Priced now → CallReRated (charged like a first charge); still unrated → the latest reason. A
-// rated call is final (409), an unanswered one has nothing to rate (409).
+// rated call is final (409), an unanswered one has nothing to rate (409). A call priced now is
+// charged before the answer goes out (CallSettlements, as for a CDR): read-your-writes.
 import { WrongExpectedVersionError } from '@billing/event-store';
 import { decideCall, type CallPricing, type CallState, type CanonicalCdr, type UnratedReason } from '@billing/rating-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, metadataOf, type CommandContext } from '../application/command-context.js';
 import { RatingClock } from '../infrastructure/clock.js';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
+import { CallSettlements } from './call-settlements.js';
 import { CallStore } from './call-store.js';
 import { CallPricer } from './pricing.js';
 
@@ -38,6 +40,7 @@ export class ReRateService {
     @Inject(CallPricer) private readonly pricer: CallPricer,
     @Inject(RatingClock) private readonly clock: RatingClock,
     @Inject(RatingDatabase) private readonly db: RatingDatabase,
+    @Inject(CallSettlements) private readonly settlements: CallSettlements,
   ) {}
 
   async reRate(context: CommandContext, callId: string): Promise<ReRateOutcome> {
@@ -49,6 +52,9 @@ export class ReRateService {
       const events = decideCall({ type: 'ReRateCall', callId, pricing, meta: this.clock.meta(actorOf(context)) }, call.state);
       try {
         const [result] = await this.calls.commit([{ call, events, commandId: null }], metadataOf(context));
+        const settle = this.settlements.collector();
+        if (result!.written) settle.add(events);
+        await settle.flush();
         return outcomeOf(callId, result!.state, events.length > 0);
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) continue;

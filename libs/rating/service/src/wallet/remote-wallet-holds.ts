@@ -24,6 +24,8 @@ export interface RemoteWalletOptions {
   apiKey: string;
   /** per request (default 2 s: the switch is waiting on the answer). */
   timeoutMs?: number;
+  /** per charge request (default 10 s: up to a CDR batch, charged and projected; past it the CDR answers and the event charges). */
+  chargeTimeoutMs?: number;
 }
 
 const REMOTE_WALLET_OPTIONS = Symbol('REMOTE_WALLET_OPTIONS');
@@ -65,7 +67,8 @@ export class RemoteWalletHolds implements WalletHolds {
 
   async chargeRatedCalls(charges: readonly { customerId: string; callId: string; costMicros: bigint }[]): Promise<readonly { readonly charged: boolean }[]> {
     const body: ChargeCallsRequestV1 = { charges: charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, cost: formatMoney(charge.costMicros) })) };
-    return (await this.post(CALL_CHARGES_API_PATH, body, ChargeCallsResponseV1)).results;
+    const answer = await callServiceJson({ baseUrl: this.options.baseUrl, path: CALL_CHARGES_API_PATH, apiKey: this.options.apiKey, timeoutMs: this.options.chargeTimeoutMs ?? 10_000, schema: ChargeCallsResponseV1, body });
+    return answer.results;
   }
 
   private post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
