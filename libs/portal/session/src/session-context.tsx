@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { ApiClient } from '@billing/portal-api-client';
 import type { PortalRole, SessionStore, SessionUser } from './session-store.js';
 
@@ -31,10 +31,17 @@ export interface Session {
   logout: () => Promise<void>;
 }
 
-/** For pages under a role layout, which only render with a user; throws elsewhere. */
+/**
+ * For pages under a role layout, which only render with a user. Right after a logout or an
+ * expired session the page still renders once before the router leaves it: it keeps the last user
+ * then (its requests get 401s, nothing more). Throws only where no one ever logged in.
+ */
 export function useSession(): Session {
   const store = useSessionStore();
-  const user = useSessionUser();
+  const current = useSessionUser();
+  const last = useRef(current);
+  if (current !== null) last.current = current;
+  const user = last.current;
   if (user === null) throw new Error('useSession without a logged-in user');
   return { ...user, api: store.api, authFetch: store.authFetch, logout: () => store.logout() };
 }
