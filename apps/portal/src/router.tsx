@@ -13,6 +13,7 @@ import { LoginPage } from './login/LoginPage.js';
 import { landingPath, safeRedirect } from './redirect-target.js';
 import { NotFound } from './shell/NotFound.js';
 import { RoleLayout } from './shell/RoleLayout.js';
+import { PageError, PageLoader } from './shell/RouteStates.js';
 
 export interface RouterContext {
   session: SessionStore;
@@ -74,7 +75,7 @@ const routeTree = rootRoute.addChildren([
 ]);
 
 export function createPortalRouter(context: RouterContext) {
-  return createRouter({ routeTree, context, defaultPreload: 'intent', scrollRestoration: true, defaultPendingMinMs: 0 });
+  return createRouter({ routeTree, context, defaultPreload: 'intent', scrollRestoration: true, defaultPendingComponent: PageLoader, defaultErrorComponent: PageError });
 }
 
 declare module '@tanstack/react-router' {

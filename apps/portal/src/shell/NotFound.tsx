@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function NotFound() {
   const { t } = useTranslation();
   return (
-    <Center mih="60vh" p="md">
+    <Center component="main" mih="60vh" p="md">
       <Stack align="center">
         <Title order={1}>{t('notFound.title')}</Title>
         <Button component={Link} to="/">
