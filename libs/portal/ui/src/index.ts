@@ -14,3 +14,4 @@ import es from './i18n/es.json';
 import type { AreaTranslations } from './role-pages.js';
 
 export const uiTranslations: AreaTranslations = { namespace: 'ui', en, es };
+export { usePortalConfig, type PortalConfig } from './use-portal-config.js';
