@@ -63,7 +63,7 @@ export { ASTERISK_COLUMNS, parseAsteriskCsvRecord, type AsteriskCsvOptions } fro
 // call decider (stream call-{callId})
 export { callOwner, type OwnerNames, type OwnerRefusal } from './call/call-owner.js';
 export { isSourceIp, resolveSourceAddress, type SourceAddressMatch, type SourceAddressRefusal, type TrunkEntry } from './call/source-address.js';
-export { resolvePricing, UNRATED_REASONS, type CallPricing, type PricingCustomer, type PricingTariff, type UnratedReason } from './call/call-pricing.js';
+export { resolvePricing, UNRATED_REASONS, type AgentPrice, type CallPricing, type PricingCustomer, type PricingTariff, type UnratedReason } from './call/call-pricing.js';
 export type * from './call/call.commands.js';
 export type * from './call/call.events.js';
 export { CALL_EVENT_TYPES } from './call/call.events.js';

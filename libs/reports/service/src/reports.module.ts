@@ -7,6 +7,8 @@ import { ReportsProjection } from './intake/reports-projection.js';
 import { LiveFeed } from './live/live-feed.js';
 import { PortalConfigController } from './portal/portal-config.controller.js';
 import { REPORTS_OPTIONS, resolveReportsOptions, type ReportsModuleOptions, type ResolvedReportsOptions } from './reports.options.js';
+import { CustomerFiguresQueries } from './summary/customer-figures.queries.js';
+import { CustomerReports } from './summary/customer-reports.js';
 import { SummaryReports } from './summary/summary-reports.js';
 import { SummaryQueries } from './summary/summary.queries.js';
 
@@ -28,6 +30,8 @@ export class ReportsModule {
         ReportsConsumer,
         SummaryQueries,
         SummaryReports,
+        CustomerFiguresQueries,
+        CustomerReports,
       ],
       exports: [SummaryReports, LiveFeed, ReportsDatabase],
     };

@@ -22,6 +22,13 @@ export const CallRatedV1 = z.object({
   versionId: RatingId,
   /** the wallet hold placed at authorization (wallet keys holds by callId). */
   holdId: RatingId.optional(),
+  /**
+   * What the call costs the customer's agent: its price on the sheet ITC assigned to the agent, in
+   * force at the call's start (the agent's margin = cost − agentCost). null = not known (an
+   * ITC-direct customer, or the agent's sheet has no rate for the number); absent on calls rated
+   * before it was recorded — consumers treat both as unknown, never as 0.
+   */
+  agentCost: NonNegativeMoneyString.nullable().optional(),
 });
 export type CallRatedV1 = z.infer<typeof CallRatedV1>;
 

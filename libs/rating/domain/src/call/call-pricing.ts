@@ -21,6 +21,18 @@ export const UNRATED_REASONS = [
 ] as const;
 export type UnratedReason = (typeof UNRATED_REASONS)[number];
 
+/**
+ * What the call costs its agent: the row for the number on the sheet ITC assigned to the agent,
+ * in force at the call's start, with that sheet's rounding — the agent's cost of the call, whose
+ * difference to the customer's price is the agent's margin.
+ */
+export interface AgentPrice {
+  readonly sheetId: string;
+  readonly versionId: string;
+  readonly row: RateRow;
+  readonly rounding: SheetRounding;
+}
+
 export type CallPricing =
   | {
       readonly kind: 'priced';
@@ -30,6 +42,8 @@ export type CallPricing =
       readonly versionId: string;
       readonly row: RateRow;
       readonly rounding: SheetRounding;
+      /** the agent's price of the call; null or absent = not known (ITC-direct, or the agent's sheet has no rate for it). */
+      readonly agentPrice?: AgentPrice | null;
     }
   | { readonly kind: 'unpriced'; readonly customerId: string | null; readonly agentId: string | null; readonly reason: UnratedReason };
 

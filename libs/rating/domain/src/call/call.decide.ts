@@ -96,6 +96,8 @@ function rated(cdr: CanonicalCdr, pricing: Extract<CallPricing, { kind: 'priced'
     versionId: pricing.versionId,
     billedSeconds: cost.billedSeconds,
     costMicros: cost.costMicros,
+    // the same talk time at the agent's own rates (its increments and rounding): the agent's cost
+    agentCostMicros: pricing.agentPrice === undefined || pricing.agentPrice === null ? null : rateCall(pricing.agentPrice.row, pricing.agentPrice.rounding, cdr.billsecSeconds).costMicros,
     holdId,
     ...audit,
   };

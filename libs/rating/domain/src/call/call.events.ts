@@ -34,6 +34,12 @@ interface RatedFields extends CallEventBase {
   readonly versionId: string;
   readonly billedSeconds: number;
   readonly costMicros: bigint;
+  /**
+   * What the call costs the customer's agent at the sheet ITC assigned to it (in force at the
+   * call's start); null = not known (ITC-direct customer, no agent rate); absent on calls rated
+   * before it was recorded.
+   */
+  readonly agentCostMicros?: bigint | null;
   readonly holdId: string | null;
 }
 

@@ -74,6 +74,7 @@ const rated = (holdId: string | null): CallEvent => ({
   versionId: 'v1',
   billedSeconds: 120,
   costMicros: micros('0.2'),
+  agentCostMicros: null,
   holdId,
   ...audit,
 });
@@ -127,6 +128,15 @@ describe('recording a CDR', () => {
   it('an answered call that cannot be priced is kept unrated with its reason, never dropped', () => {
     calls.given([]).when(record(CDR, noRate)).then([unrated(noRate)]);
     calls.given([]).when(record(CDR, unknownAccount)).then([unrated(unknownAccount)]);
+  });
+
+  it("records the agent's cost: the same talk time at the agent's row and rounding (61 s in 30 s blocks = 90 s at 0.06/min = 0.09); null without it", () => {
+    const agentRow = row('0', 0, [0, '0.06', 30]);
+    const withAgentPrice: CallPricing = { ...priced, agentPrice: { sheetId: 'agent-sheet', versionId: 'v9', row: agentRow, rounding: UP4 } };
+    const [event] = calls.given([]).when(record(CDR, withAgentPrice)).events();
+    expect(event).toMatchObject({ type: 'CallRated', costMicros: micros('0.2'), agentCostMicros: micros('0.09') });
+    const [unknown] = calls.given([]).when(record(CDR, { ...priced, agentPrice: null })).events();
+    expect(unknown).toMatchObject({ type: 'CallRated', agentCostMicros: null });
   });
 
   it('an answered call of 0 s is rated at zero', () => {

@@ -81,6 +81,15 @@ describe('rating integration events', () => {
     expect(toIntegrationEvent(events[5] as RatingEvent)).toMatchObject({ aggregateId: 'ratesheet-agent-a', data: { markupPercent: '12.5' } });
   });
 
+  it("publishes the agent's cost as money (null when not known) and leaves it out for calls rated before it was recorded", () => {
+    const rated = events[0] as Extract<RatingEvent, { type: 'CallRated' }>;
+    const known = toIntegrationEvent({ ...rated, agentCostMicros: 240_000n })!;
+    expect(known.data).toMatchObject({ agentCost: '0.24' });
+    expect(ratingEventsV1['rating.CallRated'].parse(known.data)).toEqual(known.data);
+    expect(toIntegrationEvent({ ...rated, agentCostMicros: null })?.data).toMatchObject({ agentCost: null });
+    expect(toIntegrationEvent(rated)?.data).not.toHaveProperty('agentCost');
+  });
+
   it('keeps internal events internal', () => {
     expect(toIntegrationEvent({ type: 'BaseSheetCreated', sheetId: 'itc', name: 'ITC', rounding: { decimals: 4, mode: 'up' }, ...audit })).toBeNull();
     expect(toIntegrationEvent({ type: 'MarkupChanged', sheetId: 'a', previousMarkupMicroPercent: 1n, markupMicroPercent: 2n, effectiveFrom: NOW, ...audit })).toBeNull();

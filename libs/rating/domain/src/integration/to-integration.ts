@@ -88,6 +88,8 @@ function ratedData(event: CallRated | CallReRated): RatingEventDataV1<'rating.Ca
     sheetId: event.sheetId,
     versionId: event.versionId,
     ...hold(event.holdId),
+    // absent on calls rated before the agent's cost was recorded (consumers: unknown, not 0)
+    ...(event.agentCostMicros === undefined ? {} : { agentCost: event.agentCostMicros === null ? null : formatMoney(event.agentCostMicros) }),
   };
 }
 

@@ -38,6 +38,8 @@ export interface DirectoryAgent {
   readonly agentId: string;
   readonly rateSheetId: string;
   readonly status: 'active' | 'suspended';
+  /** when accounts last changed the agent (its sheet or status): ISO instant. */
+  readonly updatedAt: string;
 }
 
 /** How a call names its owner: an account (number, or customer id) and/or a SIP username. */
@@ -106,12 +108,12 @@ export class CustomerDirectory {
   }
 
   private async agentRow(agentId: string): Promise<DirectoryAgent | null> {
-    const { rows } = await this.db.pool.query<{ agent_id: string; rate_sheet_id: string; status: 'active' | 'suspended' }>(
-      `SELECT agent_id, rate_sheet_id, status FROM ${this.db.table('agents')} WHERE agent_id = $1`,
+    const { rows } = await this.db.pool.query<{ agent_id: string; rate_sheet_id: string; status: 'active' | 'suspended'; updated_at: Date }>(
+      `SELECT agent_id, rate_sheet_id, status, updated_at FROM ${this.db.table('agents')} WHERE agent_id = $1`,
       [agentId],
     );
     const row = rows[0];
-    return row === undefined ? null : { agentId: row.agent_id, rateSheetId: row.rate_sheet_id, status: row.status };
+    return row === undefined ? null : { agentId: row.agent_id, rateSheetId: row.rate_sheet_id, status: row.status, updatedAt: row.updated_at.toISOString() };
   }
 
   /** A user's own status and limit; null = no row (the account's first user before any change, or unknown). */

@@ -3,6 +3,7 @@
 // trunk address it came from: resolveSourceAddress, whose tech prefix is stripped), its status and sheet at the call's start, the version of that
 // sheet in force then, the row for the number (resolvePricing holds the order of the reasons).
 import { callOwner, resolvePricing, resolveSourceAddress, type CallPricing, type OwnerRefusal, type PricingCustomer, type SourceAddressRefusal, type TrunkEntry } from '@billing/rating-domain';
+import { AgentPricer } from './agent-pricing.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { CustomerDirectory, sheetAt, statusAt, type CustomerCandidates, type DirectoryCustomer, type OwnerKey } from '../accounts/directory.js';
 import { Tariffs, type ResolvedTariff } from '../sheets/tariffs.js';
@@ -30,7 +31,12 @@ export class CallPricer {
   constructor(
     @Inject(CustomerDirectory) private readonly directory: CustomerDirectory,
     @Inject(Tariffs) private readonly tariffs: Tariffs,
-  ) {}
+  ) {
+    this.agentPricer = new AgentPricer(directory, tariffs);
+  }
+
+  /** the agent's cost of each priced call of an agent's customer (a helper of this class, not a provider). */
+  private readonly agentPricer: AgentPricer;
 
   async price(request: PricingRequest): Promise<PricedCall> {
     return (await this.priceMany([request]))[0]!;
@@ -44,6 +50,7 @@ export class CallPricer {
     const trunkOwners = new Map(byTrunk.map((request) => [request, resolveSourceAddress(trunks.get(request.sourceIp!) ?? [], request.destination)]));
     const keys = [...requests, ...[...trunkOwners.values()].flatMap((match) => (typeof match === 'string' ? [] : [{ account: match.entry.customerId, sipUsername: null }]))];
     const candidates: CustomerCandidates = await this.directory.candidates(keys);
+    const agentPrices = this.agentPricer.batch();
     const priced: PricedCall[] = [];
     for (const request of requests) {
       const match = trunkOwners.get(request);
@@ -64,7 +71,10 @@ export class CallPricer {
       const sheetId = sheetAt(owner, request.startedAt);
       const tariff = sheetId === null ? null : await this.tariffs.at(sheetId, request.startedAt);
       const pricingCustomer: PricingCustomer = { customerId: owner.customerId, agentId: owner.agentId, status: statusAt(owner, request.startedAt) };
-      priced.push({ pricing: resolvePricing(pricingCustomer, destination, tariff), customer: owner, tariff, destination, trunk });
+      const pricing = resolvePricing(pricingCustomer, destination, tariff);
+      const withAgentPrice: CallPricing =
+        pricing.kind === 'priced' && pricing.agentId !== null ? { ...pricing, agentPrice: await agentPrices.price(pricing.agentId, destination, request.startedAt) } : pricing;
+      priced.push({ pricing: withAgentPrice, customer: owner, tariff, destination, trunk });
     }
     return priced;
   }

@@ -15,6 +15,8 @@ export interface CallSpec {
   billsec: number;
   billedSeconds?: number;
   cost: string;
+  /** what the call cost the agent (rating's agentCost); undefined = absent (a call rated before it was recorded). */
+  agentCost?: string | null;
   startedAt?: string;
 }
 
@@ -191,6 +193,7 @@ export class World {
       sheetId: 'rs-base',
       versionId: 'v1',
       holdId: callId,
+      ...(spec.agentCost === undefined ? {} : { agentCost: spec.agentCost }),
     }, this.opts());
     await this.wallet.publish(
       'wallet.HoldSettled',

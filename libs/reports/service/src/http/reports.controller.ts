@@ -7,9 +7,10 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LiveFeed } from '../live/live-feed.js';
 import type { LiveScope } from '../live/sse-connection.js';
+import { CustomerReports, type CustomerFiguresPage } from '../summary/customer-reports.js';
 import { SummaryReports } from '../summary/summary-reports.js';
 import type { SummaryView } from '../summary/summary-view.js';
-import { LiveQuery, StreamTicketView, SummaryQuery } from './reports.schemas.js';
+import { CustomerFiguresQuery, LiveQuery, StreamTicketView, SummaryQuery } from './reports.schemas.js';
 
 const MAX_EVENT_ID_LENGTH = 200;
 const LIVE_PATH = '/api/v1/reports/live';
@@ -22,6 +23,7 @@ export class ReportsController {
     @Inject(SummaryReports) private readonly reports: SummaryReports,
     @Inject(LiveFeed) private readonly feed: LiveFeed,
     @Inject(StreamTickets) private readonly tickets: StreamTickets,
+    @Inject(CustomerReports) private readonly customerReports: CustomerReports,
   ) {}
 
   @Get('summary')
@@ -33,6 +35,24 @@ export class ReportsController {
   @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
   summary(@ValidQuery(SummaryQuery) query: SummaryQuery, @CurrentUser() user: Principal): Promise<SummaryView> {
     return this.reports.summary(user, query);
+  }
+
+  @Get('customers')
+  @ApiOperation({
+    summary:
+      "Per customer over a period: rated calls, minutes, revenue (what it paid), its agent's cost of the same calls at the agent's own sheet and the margin — by revenue, with totals",
+  })
+  @Roles('admin', 'agent')
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({
+    description:
+      '{from, to, totals, items: [{customerId, accountNumber, agentId, calls, billedSeconds, billedMinutes, revenue, agentCost, margin, unknownCost: {calls, revenue}}], nextCursor}; ' +
+      'agentCost and margin over the calls whose agent cost rating recorded (null when none: ITC-direct, or calls rated before); money as decimal strings',
+  })
+  @ApiProblemResponse(400, 'invalid range (from/to), or longer than the maximum; a cursor this route did not issue', ['validation', 'invalid_cursor'])
+  @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
+  customers(@ValidQuery(CustomerFiguresQuery) query: CustomerFiguresQuery, @CurrentUser() user: Principal): Promise<CustomerFiguresPage> {
+    return this.customerReports.customers(user, query);
   }
 
   @Post('stream-tickets')

@@ -20,6 +20,17 @@ export const SummaryQuery = z.strictObject({
 });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
+export const CustomerFiguresQuery = z.strictObject({
+  /** as the summary's: a date = that UTC day; default today. */
+  from: DateOrInstant.optional(),
+  to: DateOrInstant.optional(),
+  /** admin: only this agent's customers (`itc` = ITC-direct); agent: its own id or nothing. */
+  agentId: AgentId.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().min(1).max(400).optional(),
+});
+export type CustomerFiguresQuery = z.infer<typeof CustomerFiguresQuery>;
+
 export const LiveQuery = z.strictObject({
   /** admin: only this agent's events; agent: its own id or nothing. */
   agentId: AgentId.optional(),

@@ -6,7 +6,8 @@
 // - ledger_facts: one row per deposit, reversal, transfer, commission accrual/reversal/move and
 //   low-balance crossing, at the event's time; range sums are exact `sum(bigint)` (numeric).
 // - balances: the latest balance of each account (agent main, agent commission, customer).
-// - calls: one row per call id, its latest outcome (an unrated call re-rated becomes rated).
+// - calls: one row per call id, its latest outcome (an unrated call re-rated becomes rated), with
+//   what it cost the customer's agent when rating recorded that (the agent's margin).
 import type pg from 'pg';
 
 export async function migrateReadModels(pool: pg.Pool, schema: string): Promise<void> {
@@ -65,6 +66,9 @@ export async function migrateReadModels(pool: pg.Pool, schema: string): Promise<
       );
       CREATE INDEX IF NOT EXISTS calls_by_time ON ${s}.calls (started_at) INCLUDE (agent_id, status, billsec_seconds, billed_seconds, cost_micros, destination_name);
       CREATE INDEX IF NOT EXISTS calls_by_agent ON ${s}.calls (agent_id, started_at) INCLUDE (status, billsec_seconds, billed_seconds, cost_micros, destination_name);
+      -- what a rated call cost the customer's agent (its assigned sheet); NULL = not known, never 0
+      ALTER TABLE ${s}.calls ADD COLUMN IF NOT EXISTS agent_cost_micros bigint CHECK (agent_cost_micros >= 0);
+      CREATE INDEX IF NOT EXISTS calls_by_customer ON ${s}.calls (customer_id, started_at);
     `);
     await client.query('COMMIT');
   } catch (error) {

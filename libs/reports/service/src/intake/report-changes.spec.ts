@@ -80,11 +80,16 @@ describe('report changes', () => {
         billsecSeconds: 61,
         billedSeconds: 120,
         costMicros: 200_000n,
+        // an event from before rating recorded the agent's cost: unknown, not 0
+        agentCostMicros: null,
         destinationName: 'United Kingdom',
         prefix: '44',
       },
     ]);
     expect(rated.live).toMatchObject({ event: 'call', data: { cost: '0.2', reRated: false } });
+    const withAgentCost = of('rating.CallRated', { callId: 'call-3', customerId: 'cust-1', agentId: 'agent-a', destination: '44', destinationName: 'UK', prefix: '44', startedAt: '2025-03-10T09:59:00.000Z', billsec: 61, billedSeconds: 120, cost: '0.3', sheetId: 's', versionId: 'v', agentCost: '0.24' });
+    expect(withAgentCost.changes).toMatchObject([{ costMicros: 300_000n, agentCostMicros: 240_000n }]);
+    expect(of('rating.CallRated', { callId: 'call-4', customerId: 'cust-1', agentId: null, destination: '44', destinationName: 'UK', prefix: '44', startedAt: '2025-03-10T09:59:00.000Z', billsec: 1, billedSeconds: 1, cost: '0.3', sheetId: 's', versionId: 'v', agentCost: null }).changes).toMatchObject([{ agentCostMicros: null }]);
     const unanswered = of('rating.CallUnanswered', { callId: 'call-2', customerId: null, agentId: null, destination: '123', startedAt: '2025-03-10T09:59:00.000Z', disposition: 'busy' });
     expect(unanswered.changes).toMatchObject([{ status: 'unanswered', billsecSeconds: 0, costMicros: 0n, customerId: null }]);
     expect(unanswered.live).toBeNull();

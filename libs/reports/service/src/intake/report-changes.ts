@@ -65,6 +65,8 @@ export interface CallChange {
   /** charged seconds (increments, minimums); rated calls only. */
   billedSeconds: number;
   costMicros: bigint;
+  /** what the call cost the customer's agent (its assigned sheet); null = not known (ITC-direct, no agent rate, or rated before rating recorded it). */
+  agentCostMicros: bigint | null;
   destinationName: string | null;
   prefix: string | null;
 }
@@ -143,6 +145,7 @@ export function changesOf(event: ReportsSourceEvent): ReportChange[] {
           billsecSeconds: d.billsec,
           billedSeconds: d.billedSeconds,
           costMicros: parseMoney(d.cost, 'cost'),
+          agentCostMicros: d.agentCost === undefined || d.agentCost === null ? null : parseMoney(d.agentCost, 'agentCost'),
           destinationName: d.destinationName,
           prefix: d.prefix,
         },
@@ -183,6 +186,7 @@ function unpricedCall(
     billsecSeconds,
     billedSeconds: 0,
     costMicros: 0n,
+    agentCostMicros: null,
     destinationName: null,
     prefix: null,
   };

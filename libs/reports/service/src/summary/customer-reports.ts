@@ -1,0 +1,59 @@
+// GET /reports/customers behind the controller: who may see what (as the summary), the range, the
+// page cursor (revenue and customer id of the last row), the figures.
+import { ProblemException, validationProblem, type Principal } from '@billing/gateway';
+import { Inject, Injectable } from '@nestjs/common';
+import { REPORTS_OPTIONS, type ResolvedReportsOptions } from '../reports.options.js';
+import type { CustomerFiguresQuery } from '../http/reports.schemas.js';
+import { customerFiguresItem, customerFiguresView, type CustomerFiguresItem, type CustomerFiguresView } from './customer-figures-view.js';
+import { CustomerFiguresQueries } from './customer-figures.queries.js';
+import { resolveReportRange } from './report-range.js';
+import { SummaryReports } from './summary-reports.js';
+
+export interface CustomerFiguresPage {
+  from: string;
+  to: string;
+  totals: CustomerFiguresView;
+  items: CustomerFiguresItem[];
+  nextCursor: string | null;
+}
+
+@Injectable()
+export class CustomerReports {
+  constructor(
+    @Inject(REPORTS_OPTIONS) private readonly options: ResolvedReportsOptions,
+    @Inject(CustomerFiguresQueries) private readonly queries: CustomerFiguresQueries,
+    @Inject(SummaryReports) private readonly summary: SummaryReports,
+  ) {}
+
+  async customers(user: Principal, query: CustomerFiguresQuery): Promise<CustomerFiguresPage> {
+    const resolved = resolveReportRange(query, this.options.clock(), this.options.maxRangeDays);
+    if (!resolved.ok) throw validationProblem('query', [{ path: resolved.path, message: resolved.message }]);
+    const agentId = query.agentId === 'itc' && user.role === 'admin' ? null : await this.summary.visibleAgent(user, query.agentId);
+    const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const { rows, more, totals } = await this.queries.load({ range: resolved.range, agentId, limit: query.limit, ...(after === undefined ? {} : { after }) });
+    const last = rows[rows.length - 1];
+    return {
+      from: resolved.range.from.toISOString(),
+      to: resolved.range.to.toISOString(),
+      totals: customerFiguresView(totals),
+      items: rows.map(customerFiguresItem),
+      nextCursor: more && last !== undefined ? encodeCursor(last.revenueMicros, last.customerId) : null,
+    };
+  }
+}
+
+function encodeCursor(revenueMicros: bigint, customerId: string): string {
+  return Buffer.from(JSON.stringify([revenueMicros.toString(), customerId]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): { revenueMicros: bigint; customerId: string } {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && /^\d{1,30}$/.test(value[0]) && typeof value[1] === 'string' && value[1] !== '') {
+      return { revenueMicros: BigInt(value[0]), customerId: value[1] };
+    }
+  } catch {
+    // not JSON: the same answer as any other cursor we did not issue
+  }
+  throw new ProblemException(400, 'invalid_cursor', 'The cursor is not one this API returned; start again without it.', { errors: [{ path: '/cursor', message: 'invalid cursor' }] });
+}
