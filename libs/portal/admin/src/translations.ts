@@ -12,6 +12,14 @@ import notificationsEn from './notifications/i18n/en.json';
 import notificationsEs from './notifications/i18n/es.json';
 import auditEn from './audit/i18n/en.json';
 import auditEs from './audit/i18n/es.json';
+import sheetsEn from './sheets/i18n/en.json';
+import sheetsEs from './sheets/i18n/es.json';
+import profilesEn from './profiles/i18n/en.json';
+import profilesEs from './profiles/i18n/es.json';
+import customersEn from './customers/i18n/en.json';
+import customersEs from './customers/i18n/es.json';
+import callsEn from './calls/i18n/en.json';
+import callsEs from './calls/i18n/es.json';
 
 type Keys = Record<string, unknown>;
 
@@ -21,6 +29,10 @@ const folders: ReadonlyArray<{ en: Keys; es: Keys }> = [
   { en: agentsEn, es: agentsEs },
   { en: notificationsEn, es: notificationsEs },
   { en: auditEn, es: auditEs },
+  { en: sheetsEn, es: sheetsEs },
+  { en: profilesEn, es: profilesEs },
+  { en: customersEn, es: customersEs },
+  { en: callsEn, es: callsEs },
 ];
 
 /** The admin namespace: the folders' top-level keys side by side (each folder owns its own). */

@@ -1,0 +1,11 @@
+import { Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+export function ProfilesPage() {
+  const { t } = useTranslation('admin');
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">{t('profiles.title')}</Title>
+    </Stack>
+  );
+}
