@@ -104,6 +104,7 @@ const agentA = {
     { destination: 'Germany Mobile', calls: 1, billedSeconds: 30, billedMinutes: '0.50', revenue: '0.085' },
   ],
   lowBalanceCrossings: 0,
+  unratedCallsNow: 0,
   balances: { agentMain: '2164.5', agentCommission: '0', customers: { count: 2, total: '149.715' } },
 };
 
@@ -135,6 +136,7 @@ const agentB = {
   },
   topDestinations: [{ destination: 'France', calls: 1, billedSeconds: 100, billedMinutes: '1.67', revenue: '1.5' }],
   lowBalanceCrossings: 1,
+  unratedCallsNow: 0,
   balances: { agentMain: '260', agentCommission: '4', customers: { count: 1, total: '38.5' } },
 };
 
@@ -177,6 +179,7 @@ describe('admin', () => {
         { destination: 'Germany Mobile', calls: 1, billedSeconds: 30, billedMinutes: '0.50', revenue: '0.085' },
       ],
       lowBalanceCrossings: 1,
+      unratedCallsNow: 0,
       balances: { agentMain: '2424.5', agentCommission: '4', customers: { count: 4, total: '208.115' } },
     });
     expect(body.agents).toEqual([agentA, agentB]);
@@ -194,6 +197,7 @@ describe('admin', () => {
       calls: { attempts: 1, answered: 1, unanswered: 0, rated: 1, unrated: 0, asr: '100.00', acdSeconds: '60.00', talkSeconds: 60, billedSeconds: 60, billedMinutes: '1.00', revenue: '0.1' },
       topDestinations: [{ destination: 'United Kingdom', calls: 1, billedSeconds: 60, billedMinutes: '1.00', revenue: '0.1' }],
       lowBalanceCrossings: 0,
+      unratedCallsNow: 0,
       balances: { agentMain: null, agentCommission: null, customers: { count: 1, total: '19.9' } },
     });
   });

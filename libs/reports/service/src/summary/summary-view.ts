@@ -44,6 +44,8 @@ export interface SectionView {
   };
   topDestinations: DestinationView[];
   lowBalanceCrossings: number;
+  /** calls kept unrated now, whatever their start (not over the range): the re-rating backlog of GET /calls/unrated. */
+  unratedCallsNow: number;
   /** now, not over the range. Agent balances are null in the ITC-direct section. */
   balances: { agentMain: string | null; agentCommission: string | null; customers: { count: number; total: string } };
 }
@@ -108,6 +110,7 @@ interface AgentRows {
   traffic: TrafficRow[];
   balances: BalanceRow[];
   customers: bigint;
+  unratedNow: bigint;
 }
 
 function groupByAgent(data: SummaryData): Map<AgentKey, AgentRows> {
@@ -115,7 +118,7 @@ function groupByAgent(data: SummaryData): Map<AgentKey, AgentRows> {
   const of = (agentId: AgentKey): AgentRows => {
     let group = groups.get(agentId);
     if (group === undefined) {
-      group = { ledger: [], traffic: [], balances: [], customers: 0n };
+      group = { ledger: [], traffic: [], balances: [], customers: 0n, unratedNow: 0n };
       groups.set(agentId, group);
     }
     return group;
@@ -124,6 +127,7 @@ function groupByAgent(data: SummaryData): Map<AgentKey, AgentRows> {
   for (const row of data.traffic) of(row.agentId).traffic.push(row);
   for (const row of data.balances) of(row.agentId).balances.push(row);
   for (const [agentId, customers] of data.customers) of(agentId).customers += customers;
+  for (const [agentId, unrated] of data.unratedNow) of(agentId).unratedNow += unrated;
   return groups;
 }
 
@@ -138,6 +142,7 @@ function section(groups: AgentRows[], top: DestinationRow[], kind: 'all' | 'agen
   const traffic = groups.flatMap((group) => group.traffic).reduce<TrafficTotals>((acc, row: TrafficRow) => addTraffic(acc, row), NO_TRAFFIC);
   const balances = groups.flatMap((group) => group.balances);
   const customers = groups.reduce((acc, group) => acc + group.customers, 0n);
+  const unratedNow = groups.reduce((acc, group) => acc + group.unratedNow, 0n);
   return {
     deposits: {
       ...sum(deposit),
@@ -177,6 +182,7 @@ function section(groups: AgentRows[], top: DestinationRow[], kind: 'all' | 'agen
       revenue: formatMoney(row.revenueMicros),
     })),
     lowBalanceCrossings: count(ledger.filter((row) => row.kind === 'low-balance-crossing').reduce((acc, row) => acc + row.count, 0n)),
+    unratedCallsNow: count(unratedNow),
     balances: {
       agentMain: kind === 'itc-direct' ? null : formatMoney(total(balances, 'agent-main')),
       agentCommission: kind === 'itc-direct' ? null : formatMoney(total(balances, 'agent-commission')),

@@ -52,6 +52,8 @@ export interface SummaryData {
   topOverall: DestinationRow[];
   balances: BalanceRow[];
   customers: Map<AgentKey, bigint>;
+  /** calls kept unrated now (any start time): the re-rating backlog. */
+  unratedNow: Map<AgentKey, bigint>;
 }
 
 export interface SummaryRequest {
@@ -89,6 +91,7 @@ export class SummaryQueries {
         topOverall: await this.top(client, request, false),
         balances: await this.balances(client, request),
         customers: await this.customers(client, request),
+        unratedNow: await this.unratedNow(client, request),
       };
       await client.query('COMMIT');
       return data;
@@ -194,6 +197,14 @@ export class SummaryQueries {
   private async customers(client: pg.ClientBase, request: SummaryRequest): Promise<Map<AgentKey, bigint>> {
     const { rows } = await client.query<{ agent_id: AgentKey; n: bigint }>(
       `SELECT agent_id, count(*) AS n FROM ${this.db.table('customers')} WHERE ($1::text IS NULL OR agent_id = $1) GROUP BY agent_id`,
+      [request.agentId ?? null],
+    );
+    return new Map(rows.map((row) => [row.agent_id, BigInt(row.n)]));
+  }
+
+  private async unratedNow(client: pg.ClientBase, request: SummaryRequest): Promise<Map<AgentKey, bigint>> {
+    const { rows } = await client.query<{ agent_id: AgentKey; n: bigint }>(
+      `SELECT agent_id, count(*) AS n FROM ${this.db.table('calls')} WHERE status = 'unrated' AND ($1::text IS NULL OR agent_id = $1) GROUP BY agent_id`,
       [request.agentId ?? null],
     );
     return new Map(rows.map((row) => [row.agent_id, BigInt(row.n)]));
