@@ -1,0 +1,37 @@
+import { DataTable, ProblemAlert } from '@billing/portal-ui';
+import { Stack } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DateTime } from '../shared/DateTime.js';
+import { Money } from '../shared/Money.js';
+import type { CommissionLine } from './agent-wire.js';
+import { useAgentCommissions } from './use-agent.js';
+
+/** The agent's commission lines: what it earned on each movement, reversals and moves to main. */
+export function AgentCommissions({ agentId }: { agentId: string }) {
+  const { t } = useTranslation('admin');
+  const lines = useAgentCommissions(agentId);
+  return (
+    <Stack gap="sm">
+      <ProblemAlert error={lines.error} />
+      <DataTable<CommissionLine>
+        caption={t('agents.commissions.caption')}
+        rows={lines.data?.pages.flatMap((page) => page.items) ?? []}
+        rowKey={(line) => line.id}
+        loading={lines.isPending}
+        hasMore={lines.hasNextPage}
+        loadingMore={lines.isFetchingNextPage}
+        onLoadMore={() => void lines.fetchNextPage()}
+        emptyText={t('agents.commissions.empty')}
+        minWidth={680}
+        columns={[
+          { key: 'at', header: t('agents.ledger.at'), render: (line) => <DateTime at={line.occurredAt} /> },
+          { key: 'what', header: t('agents.ledger.what'), render: (line) => t(`agents.commissions.kinds.${line.kind.replace(':', '_')}`, { defaultValue: line.kind }) },
+          { key: 'base', header: t('agents.commissions.base'), align: 'right', render: (line) => <Money amount={line.baseAmount} /> },
+          { key: 'percent', header: t('agents.commissions.percent'), align: 'right', render: (line) => `${line.commissionPercent} %` },
+          { key: 'amount', header: t('agents.ledger.amount'), align: 'right', render: (line) => <Money amount={line.amount} colorNegative /> },
+          { key: 'after', header: t('agents.commissions.after'), align: 'right', render: (line) => <Money amount={line.commissionBalanceAfter} /> },
+        ]}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,24 @@
+import { Badge, Group } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Money } from '../shared/Money.js';
+import type { BalanceRow } from './agent-wire.js';
+
+/** An account's balance with its warnings (in debt, below its low-balance threshold). */
+export function BalanceCell({ row }: { row: BalanceRow | null }) {
+  const { t } = useTranslation('admin');
+  if (row === null) return <>—</>;
+  return (
+    <Group gap={6} justify="flex-end" wrap="nowrap">
+      <Money amount={row.balance} colorNegative />
+      {row.inDebt ? (
+        <Badge color="red" size="sm" variant="light">
+          {t('agents.flags.inDebt')}
+        </Badge>
+      ) : row.belowThreshold ? (
+        <Badge color="yellow" size="sm" variant="light">
+          {t('agents.flags.low')}
+        </Badge>
+      ) : null}
+    </Group>
+  );
+}
