@@ -72,6 +72,7 @@ const versionFields = {
   rounding: RoundingDoc.optional(),
   effectiveFrom: Instant.nullable().optional().meta({ description: 'default: now' }),
   rows: z.array(RateRowDoc).min(1).max(MAX_DECK_ROWS),
+  dryRun: z.boolean().optional().meta({ description: 'true: check the deck and answer a preview without storing anything (as ?dryRun=true)' }),
 };
 
 /** `POST /rate-sheets` as JSON. */

@@ -6,13 +6,14 @@
 import { ApiProblemResponse, ApiRequestBody, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, zodSchema, type Principal } from '@billing/gateway';
 import { formatMoney, formatPercent, parsePercent } from '@billing/money';
 import { DEFAULT_ROUNDING, readRounding, sheetOwner, type SheetRounding } from '@billing/rating-domain';
-import { Body, Controller, Get, Inject, Patch, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
 import type { CommandContext } from '../application/command-context.js';
 import { RatingClock } from '../infrastructure/clock.js';
 import { RateSheetsService, type DeckSource, type ImportResult } from '../sheets/rate-sheets.service.js';
+import { DeckPreviewView, deckPreviewView } from './deck-preview-view.js';
 import { SheetAccess } from '../sheets/sheet-access.js';
 import { CSV_DECK_DOC, JsonSheetDoc, JsonVersionDoc } from './body-docs.js';
 import { Caller } from './caller.decorator.js';
@@ -64,23 +65,38 @@ export class RateSheetsController {
   @ApiOperation({ summary: 'Import a deck as a new base sheet (its first version)', description: DECK_DOC })
   @ApiRequestBody({ 'application/json': zodSchema(JsonSheetDoc, 'input'), 'text/csv': CSV_DECK_DOC }, 'the deck as JSON, or as a CSV stream (then the sheet fields go in the query string)')
   @ApiResponse({ status: 201, standardSchema: ImportView })
+  @ApiResponse({ status: 200, standardSchema: DeckPreviewView, description: 'dryRun: the preview (nothing stored)' })
   @ApiProblemResponse(400, 'invalid_deck_header (CSV header / JSON fields), invalid_encoding, validation')
   @ApiProblemResponse(409, 'sheet_exists')
   @ApiProblemResponse(413, 'upload_too_large')
   @ApiProblemResponse(422, 'invalid_deck: every bad row with its line')
-  async create(@Req() request: IncomingMessage, @Body() body: unknown, @ValidQuery(NewSheetCsvQuery) query: NewSheetCsvQuery, @Caller() context: CommandContext) {
+  async create(
+    @Req() request: IncomingMessage,
+    @Body() body: unknown,
+    @ValidQuery(NewSheetCsvQuery) query: NewSheetCsvQuery,
+    @Caller() context: CommandContext,
+    @Res({ passthrough: true }) response: StatusResponse,
+  ) {
     const upload = streamedUpload(request);
-    let result: ImportResult;
+    let input: { sheetId?: string | undefined; name: string; rounding: SheetRounding; effectiveFrom?: string | undefined };
+    let source: DeckSource;
+    let dryRun: boolean;
     if (upload !== undefined) {
-      if (query.name === undefined) throw validation('/name', 'the sheet name is required (?name=)');
-      const source = csvSource(request, upload.contentEncoding);
-      result = await this.sheets.createSheet(context, { sheetId: query.sheetId, name: query.name, rounding: roundingOf(query) ?? DEFAULT_ROUNDING, effectiveFrom: query.effectiveFrom }, source);
+      if (query.name === undefined && query.dryRun !== true) throw validation('/name', 'the sheet name is required (?name=)');
+      source = csvSource(request, upload.contentEncoding);
+      input = { sheetId: query.sheetId, name: query.name ?? '', rounding: roundingOf(query) ?? DEFAULT_ROUNDING, effectiveFrom: query.effectiveFrom };
+      dryRun = query.dryRun === true;
     } else {
-      if (Object.keys(query).length > 0) throw validation('', 'with a JSON body, the sheet fields go in the body, not the query string');
+      dryRun = jsonDryRun(query, body);
       const { sheetId, name, rounding, effectiveFrom, rows } = jsonSheet(body, true);
-      result = await this.sheets.createSheet(context, { sheetId, name: name!, rounding: rounding ?? DEFAULT_ROUNDING, effectiveFrom }, { format: 'json', rows });
+      input = { sheetId, name: name!, rounding: rounding ?? DEFAULT_ROUNDING, effectiveFrom };
+      source = { format: 'json', rows };
     }
-    return this.importView(result);
+    if (dryRun) {
+      response.status(200);
+      return deckPreviewView(await this.sheets.previewSheet(input, source), source.format);
+    }
+    return this.importView(await this.sheets.createSheet(context, input, source));
   }
 
   @Post(':id/versions')
@@ -90,6 +106,7 @@ export class RateSheetsController {
   })
   @ApiRequestBody({ 'application/json': zodSchema(JsonVersionDoc, 'input'), 'text/csv': CSV_DECK_DOC }, 'the deck as JSON, or as a CSV stream (then the version fields go in the query string)')
   @ApiResponse({ status: 201, standardSchema: ImportView })
+  @ApiResponse({ status: 200, standardSchema: DeckPreviewView, description: 'dryRun: the preview (nothing stored)' })
   @ApiProblemResponse(404, 'sheet_not_found')
   @ApiProblemResponse(409, 'effective_from_taken, too_many_versions')
   @ApiProblemResponse(422, 'invalid_deck, not_a_base_sheet')
@@ -99,17 +116,27 @@ export class RateSheetsController {
     @Body() body: unknown,
     @ValidQuery(NewVersionQuery) query: NewVersionQuery,
     @Caller() context: CommandContext,
+    @Res({ passthrough: true }) response: StatusResponse,
   ) {
     const upload = streamedUpload(request);
-    let result: ImportResult;
+    let input: { rounding: SheetRounding | undefined; effectiveFrom: string | undefined };
+    let source: DeckSource;
+    let dryRun: boolean;
     if (upload !== undefined) {
-      result = await this.sheets.importVersion(context, id, { rounding: roundingOf(query), effectiveFrom: query.effectiveFrom }, csvSource(request, upload.contentEncoding));
+      input = { rounding: roundingOf(query), effectiveFrom: query.effectiveFrom };
+      source = csvSource(request, upload.contentEncoding);
+      dryRun = query.dryRun === true;
     } else {
-      if (Object.keys(query).length > 0) throw validation('', 'with a JSON body, the version fields go in the body, not the query string');
+      dryRun = jsonDryRun(query, body);
       const { rounding, effectiveFrom, rows } = jsonSheet(body, false);
-      result = await this.sheets.importVersion(context, id, { rounding, effectiveFrom }, { format: 'json', rows });
+      input = { rounding, effectiveFrom };
+      source = { format: 'json', rows };
     }
-    return this.importView(result);
+    if (dryRun) {
+      response.status(200);
+      return deckPreviewView(await this.sheets.previewVersion(id, input, source), source.format);
+    }
+    return this.importView(await this.sheets.importVersion(context, id, input, source));
   }
 
   @Get()
@@ -226,8 +253,21 @@ function roundingOf(query: { decimals?: number | undefined; mode?: SheetRounding
   return { decimals: query.decimals ?? DEFAULT_ROUNDING.decimals, mode: query.mode ?? DEFAULT_ROUNDING.mode };
 }
 
-const SHEET_KEYS = new Set(['name', 'rounding', 'effectiveFrom', 'rows', 'sheetId']);
-const VERSION_KEYS = new Set(['rounding', 'effectiveFrom', 'rows']);
+/** Nest's response, only to answer 200 for a dry run (an import is 201). */
+interface StatusResponse {
+  status(code: number): unknown;
+}
+
+/** A JSON deck's dry-run flag: `?dryRun=` or the body's `dryRun` (the query may carry nothing else). */
+function jsonDryRun(query: { dryRun?: boolean | undefined }, body: unknown): boolean {
+  const { dryRun, ...others } = query;
+  if (Object.keys(others).length > 0) throw validation('', 'with a JSON body, the sheet fields go in the body, not the query string');
+  const bodyFlag = typeof body === 'object' && body !== null ? (body as { dryRun?: unknown }).dryRun : undefined;
+  return dryRun === true || bodyFlag === true;
+}
+
+const SHEET_KEYS = new Set(['name', 'rounding', 'effectiveFrom', 'rows', 'sheetId', 'dryRun']);
+const VERSION_KEYS = new Set(['rounding', 'effectiveFrom', 'rows', 'dryRun']);
 
 /** The JSON sheet's fields other than the rows (rows are validated with their index by the deck reader). */
 function jsonSheet(body: unknown, withName: boolean): { sheetId?: string; name?: string; rounding: SheetRounding | undefined; effectiveFrom: string | undefined; rows: readonly unknown[] } {
@@ -237,7 +277,8 @@ function jsonSheet(body: unknown, withName: boolean): { sheetId?: string; name?:
   const fields = body as Record<string, unknown>;
   const errors: { path: string; message: string }[] = [];
   for (const key of Object.keys(fields)) if (!(withName ? SHEET_KEYS : VERSION_KEYS).has(key)) errors.push({ path: `/${key}`, message: 'unknown field' });
-  const { name, rounding, effectiveFrom, rows, sheetId } = fields;
+  const { name, rounding, effectiveFrom, rows, sheetId, dryRun } = fields;
+  if (dryRun !== undefined && typeof dryRun !== 'boolean') errors.push({ path: '/dryRun', message: 'must be true or false' });
   if (withName && (typeof name !== 'string' || name.length === 0 || name.length > 100 || name.trim() !== name)) errors.push({ path: '/name', message: 'must be 1 to 100 characters without surrounding spaces' });
   if (sheetId !== undefined && (typeof sheetId !== 'string' || !Id.safeParse(sheetId).success)) errors.push({ path: '/sheetId', message: 'must be 1 to 128 characters' });
   const readRoundingResult = rounding === undefined ? undefined : readRounding(rounding);

@@ -16,7 +16,15 @@ const Limit = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_
 const Cursor = z.string().min(1).max(500);
 
 /** `POST /rate-sheets` with `Content-Type: text/csv`: the sheet's fields travel in the query. */
+/** `?dryRun=true`: read and check the deck, answer the preview, store nothing. */
+const DryRun = z
+  .enum(['true', 'false'])
+  .transform((value) => value === 'true')
+  .optional()
+  .meta({ description: 'true: check the deck and answer a preview (200: the rows, or every bad row) without storing anything' });
+
 export const NewSheetCsvQuery = z.strictObject({
+  dryRun: DryRun,
   name: z.string().min(1).max(MAX_NAME_CHARS).optional(),
   sheetId: Id.optional(),
   decimals: Decimals.optional(),
@@ -27,6 +35,7 @@ export type NewSheetCsvQuery = z.infer<typeof NewSheetCsvQuery>;
 
 /** `POST /rate-sheets/{id}/versions` (CSV query string, or the JSON body's fields). */
 export const NewVersionQuery = z.strictObject({
+  dryRun: DryRun,
   decimals: Decimals.optional(),
   mode: Mode.optional(),
   effectiveFrom: Instant.optional(),

@@ -56,6 +56,14 @@ export interface ImportResult {
   readonly phasesMs: { read: number; stage: number; commit: number; build: number };
 }
 
+/** A deck read and checked but not stored (a dry run): its rows when good, else every bad row. */
+export interface DeckPreview {
+  readonly rounding: SheetRounding;
+  /** the deck's own effective_from column, else the one asked for; null = when it is imported. */
+  readonly effectiveFrom: string | null;
+  readonly result: Extract<DeckResult, { stage: 'rows' } | { ok: true }>;
+}
+
 export interface RowsPage {
   readonly versionId: string | null;
   /** the version's rounding: how a call's cost at these rates is rounded (null: no version). */
@@ -117,6 +125,33 @@ export class RateSheetsService {
       { type: 'ImportVersion', sheetId, versionId, effectiveFrom, rowCount: deck.rows.length, contentHash: deck.contentHash, rounding, meta },
     ], context);
     return { sheet, versionId, rowCount: deck.rows.length, importMs: performance.now() - startedMs, phasesMs: { read: readMs, stage: stageMs, ...phasesMs } };
+  }
+
+  /**
+   * A dry run of createSheet: the same checks of the sheet and of every row, nothing stored. Row
+   * errors are answered (the preview shows them), not thrown; an unreadable header still is (400).
+   */
+  async previewSheet(input: { sheetId?: string | undefined; rounding: SheetRounding; effectiveFrom?: string | undefined }, source: DeckSource): Promise<DeckPreview> {
+    if (input.sheetId !== undefined) {
+      if (!isValidId(input.sheetId)) throw new RejectedCommand('sheetId must be 1 to 128 characters without surrounding spaces', 'invalid_id', 422);
+      if ((await this.registry.fresh(input.sheetId)).state.kind !== 'none') throw new RejectedCommand('a rate sheet with this id already exists', 'sheet_exists', 409);
+    }
+    return this.previewDeck(source, input.rounding, input.effectiveFrom);
+  }
+
+  /** A dry run of importVersion (see previewSheet). */
+  async previewVersion(sheetId: string, input: NewVersionInput, source: DeckSource): Promise<DeckPreview> {
+    const { state } = await this.registry.fresh(sheetId);
+    if (state.kind === 'none') throw new RejectedCommand('rate sheet not found', 'sheet_not_found', 404);
+    if (state.kind === 'derived') throw new RejectedCommand('versions are imported into base sheets only: a derived sheet follows its base', 'not_a_base_sheet', 422);
+    return this.previewDeck(source, input.rounding ?? state.rounding, input.effectiveFrom);
+  }
+
+  private async previewDeck(source: DeckSource, rounding: SheetRounding, effectiveFrom: string | undefined): Promise<DeckPreview> {
+    const result = source.format === 'json' ? readJsonRows(source.rows, rounding) : await this.readCsv(source.chunks, rounding, null);
+    if (!result.ok && result.stage === 'header') throw deckProblem(result, source.format);
+    const deckEffectiveFrom = result.ok ? result.effectiveFrom : null;
+    return { rounding, effectiveFrom: deckEffectiveFrom ?? effectiveFrom ?? null, result: result as DeckPreview['result'] };
   }
 
   /**
@@ -278,7 +313,8 @@ export class RateSheetsService {
     throw deckProblem(result, source.format);
   }
 
-  private async readCsv(chunks: AsyncIterable<Uint8Array | string>, rounding: SheetRounding, stager: RowStager): Promise<DeckResult> {
+  /** `stager` null: a dry run, the rows are only read. */
+  private async readCsv(chunks: AsyncIterable<Uint8Array | string>, rounding: SheetRounding, stager: RowStager | null): Promise<DeckResult> {
     const reader = new CsvDeckReader(rounding);
     let bytes = 0;
     try {
@@ -287,7 +323,7 @@ export class RateSheetsService {
         if (bytes > this.options.maxUploadBytes) throw new ProblemException(413, 'upload_too_large', `a deck may have at most ${this.options.maxUploadBytes} bytes`);
         reader.push(chunk);
         if (!reader.wantsMore) break;
-        if (!reader.failed) await stager.offer(reader.rows);
+        if (stager !== null && !reader.failed) await stager.offer(reader.rows);
       }
       return reader.end();
     } catch (error) {
@@ -309,7 +345,7 @@ function deckProblem(result: Extract<DeckResult, { ok: false }>, format: 'csv' |
   });
 }
 
-function deckErrorView(error: DeckError, format: 'csv' | 'json'): { path: string; message: string; line: number; field: string } {
+export function deckErrorView(error: DeckError, format: 'csv' | 'json'): { path: string; message: string; line: number; field: string } {
   if (format === 'csv') return { path: `/lines/${error.line}/${error.field}`, message: error.message, line: error.line, field: error.field };
   // a JSON row's own errors name their row (rows[3].prefix); the deck-wide checks (a duplicate
   // prefix) name only the field, with the row index as `line`: both point into the row
