@@ -12829,6 +12829,8 @@ export interface operations {
         parameters: {
             query?: {
                 decimals?: number;
+                /** @description true: check the deck and answer a preview (200: the rows, or every bad row) without storing anything */
+                dryRun?: "true" | "false";
                 effectiveFrom?: string;
                 mode?: "up" | "half-up" | "down";
                 name?: string;
@@ -12842,6 +12844,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description true: check the deck and answer a preview without storing anything (as ?dryRun=true) */
+                    dryRun?: boolean;
                     /**
                      * Format: date-time
                      * @description default: now
@@ -12880,6 +12884,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description dryRun: the preview (nothing stored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        dryRun: true;
+                        /** @description the deck's effective_from, else the one asked for; null = the import's time */
+                        effectiveFrom: string | null;
+                        /** @description every bad row (as the 422 invalid_deck would list them) */
+                        errors: {
+                            field: string;
+                            line: number;
+                            message: string;
+                            path: string;
+                        }[];
+                        rounding: {
+                            decimals: number;
+                            mode: string;
+                        };
+                        /** @description the rows the import would store (0 when the deck has errors) */
+                        rowCount: number;
+                        /** @description the first 100 good rows, in deck order */
+                        rows: {
+                            connectFee: string;
+                            destination: string;
+                            intervals: {
+                                incrementSeconds: number;
+                                ratePerMinute: string;
+                                startSecond: number;
+                            }[];
+                            minimumSeconds: number;
+                            prefix: string;
+                        }[];
+                        /** @description true: more errors than listed */
+                        truncated: boolean;
+                        /** @description true: the import would be accepted (bar a conflict decided when it is stored: effective_from_taken, too_many_versions) */
+                        valid: boolean;
+                    };
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -13580,6 +13627,8 @@ export interface operations {
         parameters: {
             query?: {
                 decimals?: number;
+                /** @description true: check the deck and answer a preview (200: the rows, or every bad row) without storing anything */
+                dryRun?: "true" | "false";
                 effectiveFrom?: string;
                 mode?: "up" | "half-up" | "down";
             };
@@ -13593,6 +13642,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description true: check the deck and answer a preview without storing anything (as ?dryRun=true) */
+                    dryRun?: boolean;
                     /**
                      * Format: date-time
                      * @description default: now
@@ -13629,6 +13680,49 @@ export interface operations {
             };
         };
         responses: {
+            /** @description dryRun: the preview (nothing stored) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        dryRun: true;
+                        /** @description the deck's effective_from, else the one asked for; null = the import's time */
+                        effectiveFrom: string | null;
+                        /** @description every bad row (as the 422 invalid_deck would list them) */
+                        errors: {
+                            field: string;
+                            line: number;
+                            message: string;
+                            path: string;
+                        }[];
+                        rounding: {
+                            decimals: number;
+                            mode: string;
+                        };
+                        /** @description the rows the import would store (0 when the deck has errors) */
+                        rowCount: number;
+                        /** @description the first 100 good rows, in deck order */
+                        rows: {
+                            connectFee: string;
+                            destination: string;
+                            intervals: {
+                                incrementSeconds: number;
+                                ratePerMinute: string;
+                                startSecond: number;
+                            }[];
+                            minimumSeconds: number;
+                            prefix: string;
+                        }[];
+                        /** @description true: more errors than listed */
+                        truncated: boolean;
+                        /** @description true: the import would be accepted (bar a conflict decided when it is stored: effective_from_taken, too_many_versions) */
+                        valid: boolean;
+                    };
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
