@@ -14,6 +14,7 @@ import { AgentWalletController } from './http/agent-wallet.controller.js';
 import { CustomerWalletController } from './http/customer-wallet.controller.js';
 import { AgentFundsController } from './http/agent-funds.controller.js';
 import { BalanceListsController } from './http/balance-lists.controller.js';
+import { WalletAuditController } from './http/wallet-audit.controller.js';
 import { HoldsController } from './http/holds.controller.js';
 import { WalletAdminController } from './http/wallet-admin.controller.js';
 import { Directory } from './infrastructure/directory.js';
@@ -31,7 +32,7 @@ export class WalletModule {
     return {
       module: WalletModule,
       global: true,
-      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController, BalanceListsController],
+      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController, BalanceListsController, WalletAuditController],
       providers: [
         { provide: WALLET_OPTIONS, useValue: resolved },
         resolved.accountsHistory === null ? { provide: ACCOUNTS_HISTORY, useValue: null } : { provide: ACCOUNTS_HISTORY, useExisting: resolved.accountsHistory },
