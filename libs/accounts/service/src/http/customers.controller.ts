@@ -197,6 +197,7 @@ export class CustomersController {
       batchId: query.batchId,
       status: query.status,
       search: query.search,
+      pendingCallerIds: query.pendingCallerIds,
       ...(user.role === 'agent' ? { agentId: user.subjectId } : {}),
       ...(user.role === 'customer' ? { customerId: user.subjectId } : {}),
       ...(user.role === 'admin' && query.agentId !== undefined ? { agentId: query.agentId === 'itc' ? null : query.agentId } : {}),

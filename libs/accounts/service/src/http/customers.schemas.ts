@@ -28,6 +28,11 @@ export const CustomerListQuery = ListQuery.extend({
   batchId: Id.optional(),
   status: z.enum(['active', 'suspended', 'closed']).optional(),
   search: Search.optional().meta({ description: 'contained (any case) in the account number, portal username, first SIP username or contact e-mail, or the exact customer id' }),
+  pendingCallerIds: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional()
+    .meta({ description: "true: only customers with CallerIDs waiting for approval (the agent's approvals list)" }),
 });
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 

@@ -11,6 +11,7 @@ let app: AccountsTestApp;
 let agentA: Awaited<ReturnType<typeof registerAgent>>;
 let agentB: Awaited<ReturnType<typeof registerAgent>>;
 let acme: { id: string; accountNumber: string };
+let acmeLogin: { portalUsername: string; portalPassword: string };
 let acmeTwo: { id: string; accountNumber: string };
 let others: { id: string; accountNumber: string };
 const tag = Math.random().toString(36).slice(2, 8);
@@ -20,7 +21,9 @@ beforeAll(async () => {
   agentA = await registerAgent(app, { name: `Zephyr Telecom ${tag}`, contactEmail: `billing-${tag}@zephyr.example` });
   agentB = await registerAgent(app, { name: `Other 100%_${tag}` });
   const profile = await createProfile(app, app.adminToken, { name: 'Search', initialBalance: '0' });
-  acme = (await openCustomer(app, app.adminToken, { profileId: profile, agentId: agentA.id, contactEmail: `Desk@ACME-${tag}.example` })).customer;
+  const opened = await openCustomer(app, app.adminToken, { profileId: profile, agentId: agentA.id, contactEmail: `Desk@ACME-${tag}.example` });
+  acme = opened.customer;
+  acmeLogin = { portalUsername: opened.credentials.portalUsername!, portalPassword: opened.credentials.portalPassword! };
   acmeTwo = (await openCustomer(app, app.adminToken, { profileId: profile, agentId: agentA.id, portalUsername: `acme-${tag}-two` })).customer;
   others = (await openCustomer(app, app.adminToken, { profileId: profile, agentId: agentB.id, contactEmail: `desk@acme-${tag}.example` })).customer;
   expectStatus(await app.request('POST', `/api/v1/customers/${acmeTwo.id}/suspend`, { token: app.adminToken }), 200);
@@ -58,12 +61,27 @@ it('finds agents by name, username, e-mail or id, and filters by status', async 
   expect(await ids(`/agents?search=${tag}&status=active`, app.adminToken)).toEqual([agentA.id]);
 });
 
+it('lists the customers with CallerIDs waiting for approval (the agent\'s approvals), until approved', async () => {
+  const customerToken = await app.gw.login(acmeLogin.portalUsername, acmeLogin.portalPassword);
+  expect(await ids('/customers?pendingCallerIds=true', agentA.token)).toEqual([]);
+  const added = await app.request('POST', `/api/v1/customers/${acme.id}/caller-ids`, { token: customerToken, body: { callerId: '+442079460958' } });
+  expectStatus(added, 200);
+  expect(added.body.pendingCallerIds).toEqual(['+442079460958']);
+  expect(await ids('/customers?pendingCallerIds=true', agentA.token)).toEqual([acme.id]);
+  expect(await ids('/customers?pendingCallerIds=true', app.adminToken)).toEqual([acme.id]);
+  expect(await ids('/customers?pendingCallerIds=true', agentB.token)).toEqual([]);
+  expect(await ids('/customers?pendingCallerIds=false', agentA.token)).toEqual([acme.id, acmeTwo.id]);
+  expectStatus(await app.request('POST', `/api/v1/customers/${acme.id}/caller-ids/${encodeURIComponent('+442079460958')}/approve`, { token: agentA.token }), 200);
+  expect(await ids('/customers?pendingCallerIds=true', agentA.token)).toEqual([]);
+});
+
 it('refuses an empty or too long search and an unknown status with a 400 naming the field', async () => {
   for (const [path, field] of [
     ['/customers?search=', '/search'],
     [`/customers?search=${'x'.repeat(101)}`, '/search'],
     ['/agents?search=%20%20', '/search'],
     ['/agents?status=closed', '/status'],
+    ['/customers?pendingCallerIds=yes', '/pendingCallerIds'],
   ] as const) {
     const res = await app.request('GET', `/api/v1${path}`, { token: app.adminToken });
     expect([res.status, res.body.code, res.body.errors?.[0]?.path]).toEqual([400, 'validation', field]);

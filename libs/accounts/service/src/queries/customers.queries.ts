@@ -82,6 +82,8 @@ export interface CustomerFilter {
   status?: CustomerRow['status'];
   /** contained (any case) in the account number, portal or SIP username, contact e-mail, or the exact id. */
   search?: string;
+  /** true: only customers with CallerIDs waiting for approval. */
+  pendingCallerIds?: boolean;
 }
 
 @Injectable()
@@ -104,6 +106,7 @@ export class CustomersQueries {
          AND ($5::text IS NULL OR c.status = $5)
          AND ($6::text IS NULL OR c.account_number > $6)
          AND ($8::text IS NULL OR c.customer_id = $8 OR c.account_number ILIKE $9 OR c.portal_username ILIKE $9 OR c.sip_username ILIKE $9 OR c.contact_email ILIKE $9)
+         AND (NOT $10::boolean OR jsonb_array_length(c.pending_caller_ids) > 0)
        ORDER BY c.account_number LIMIT $7`,
       [
         filter.agentId !== undefined,
@@ -115,6 +118,7 @@ export class CustomersQueries {
         pageSize + 1,
         filter.search ?? null,
         filter.search === undefined ? null : containsPattern(filter.search),
+        filter.pendingCallerIds === true,
       ],
     );
     return pageOf(rows.map(toRow), pageSize, (row) => [row.accountNumber], (row) => row);
