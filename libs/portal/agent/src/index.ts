@@ -3,11 +3,15 @@
 // are lazy chunks (import()), so the login page does not load them.
 import type { RoleArea } from '@billing/portal-ui';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
+import { validateCustomerSearch, validateCustomersSearch } from './search.js';
 
 export const agentArea: RoleArea = {
   namespace: 'agent',
   loadTranslations: async () => ({ en: (await import('./i18n/en.json')).default, es: (await import('./i18n/es.json')).default }),
-  nav: [{ to: '/agent', labelKey: 'nav.home', icon: '◧', exact: true }],
+  nav: [
+    { to: '/agent', labelKey: 'nav.home', icon: '◧', exact: true },
+    { to: '/agent/customers', labelKey: 'nav.customers', icon: '☰' },
+  ],
 };
 
 /** The children of the /agent layout route. */
@@ -17,5 +21,17 @@ export function agentRoutes<TParent extends AnyRoute>(parent: TParent) {
     path: '/',
     component: lazyRouteComponent(() => import('./pages/HomePage.js'), 'HomePage'),
   });
-  return [home] as const;
+  const customers = createRoute({
+    getParentRoute: () => parent,
+    path: 'customers',
+    validateSearch: validateCustomersSearch,
+    component: lazyRouteComponent(() => import('./pages/CustomersPage.js'), 'CustomersPage'),
+  });
+  const customer = createRoute({
+    getParentRoute: () => parent,
+    path: 'customers/$customerId',
+    validateSearch: validateCustomerSearch,
+    component: lazyRouteComponent(() => import('./pages/CustomerPage.js'), 'CustomerPage'),
+  });
+  return [home, customers, customer] as const;
 }

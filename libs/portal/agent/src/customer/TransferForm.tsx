@@ -1,0 +1,64 @@
+import { useSession } from '@billing/portal-session';
+import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Alert, Button, Card, Code, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { asJson } from '../api/as-json.js';
+import { agentKeys } from '../api/query-keys.js';
+import type { TransferReceipt } from '../api/types.js';
+import { Money } from '../hooks/Money.js';
+import { useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+
+/** Moves money from the agent's main balance to the customer; shows the receipt the API answers. */
+export function TransferForm({ customerId }: { customerId: string }) {
+  const { t } = useTranslation('agent');
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const keys = useIdempotencyKeys();
+  const [amount, setAmount] = useState('');
+  const [reference, setReference] = useState('');
+  const [receipt, setReceipt] = useState<TransferReceipt | null>(null);
+  const transfer = useMutation({
+    mutationFn: (body: { amount: string; reference?: string }) =>
+      asJson<TransferReceipt>(api.POST('/api/v1/customers/{id}/deposits', { params: { path: { id: customerId }, header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
+    onSuccess: (result) => {
+      keys.settled();
+      setReceipt(result);
+      setAmount('');
+      setReference('');
+      void queryClient.invalidateQueries({ queryKey: agentKeys.all });
+    },
+  });
+  const fields = useProblemFields(transfer.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setReceipt(null);
+    const ref = reference.trim();
+    transfer.mutate({ amount, ...(ref === '' ? {} : { reference: ref }) });
+  };
+  const onField = fields['amount'] !== undefined || fields['reference'] !== undefined;
+  return (
+    <Card withBorder padding="md" radius="md" component="form" onSubmit={submit}>
+      <Stack gap="sm">
+        <Text fw={600} component="h2" fz="lg" m={0}>{t('transfer.title')}</Text>
+        <Group align="flex-start" gap="sm" wrap="wrap">
+          <MoneyInput label={t('transfer.amount')} value={amount} onChange={(value) => setAmount(value ?? '')} error={fields['amount']} required style={{ flex: '1 1 160px' }} />
+          <TextInput label={t('transfer.reference')} value={reference} onChange={(event) => setReference(event.currentTarget.value)} error={fields['reference']} maxLength={128} style={{ flex: '2 1 200px' }} />
+        </Group>
+        <ProblemAlert error={onField ? null : transfer.error} />
+        {receipt !== null && (
+          <Alert color="teal" role="status" title={t('transfer.done')}>
+            <Stack gap={4}>
+              <Text size="sm">{t('transfer.moved')} <Money amount={receipt.amount} /> · {t('transfer.customerBalance')} <Money amount={receipt.balance} /> · {t('transfer.yourBalance')} <Money amount={receipt.agentBalance} /> · {t('transfer.commission')} <Money amount={receipt.commission} /></Text>
+              <Text size="sm">{t('transfer.receipt')} <Code>{receipt.transferId}</Code></Text>
+            </Stack>
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={transfer.isPending} disabled={amount === ''}>{t('transfer.submit')}</Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,66 @@
+import { useSession, orThrow } from '@billing/portal-session';
+import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { agentKeys } from '../api/query-keys.js';
+import { useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+import { CredentialsView, type OpenedCredentials } from './CredentialsView.js';
+
+/** Opens a customer from one of the profiles the agent may use (its own or ITC's); shows the credentials once. */
+export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('agent');
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const keys = useIdempotencyKeys();
+  const [profileId, setProfileId] = useState<string | null>(null);
+  const [contactEmail, setContactEmail] = useState('');
+  const [credentials, setCredentials] = useState<OpenedCredentials | null>(null);
+  const profiles = useQuery({ queryKey: agentKeys.profiles(), enabled: opened, queryFn: () => orThrow(api.GET('/api/v1/customer-profiles', { params: { query: { limit: 200 } } })) });
+  const open = useMutation({
+    mutationFn: (body: { profileId: string; contactEmail?: string }) => orThrow(api.POST('/api/v1/customers', { params: { header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
+    onSuccess: (result) => {
+      keys.settled();
+      // the JSON answer (no ?format=csv) carries the credentials once.
+      if ('customer' in result && 'credentials' in result) setCredentials({ customerId: result.customer.id, ...(result.credentials as Omit<OpenedCredentials, 'customerId'>) });
+      void queryClient.invalidateQueries({ queryKey: agentKeys.all });
+    },
+  });
+  const fields = useProblemFields(open.error);
+  const close = () => {
+    setCredentials(null);
+    setProfileId(null);
+    setContactEmail('');
+    open.reset();
+    onClose();
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (profileId === null) return;
+    const email = contactEmail.trim();
+    open.mutate({ profileId, ...(email === '' ? {} : { contactEmail: email }) });
+  };
+  const options = (profiles.data?.items ?? [])
+    .filter((profile) => profile.status === 'active')
+    .map((profile) => ({ value: profile.id, label: `${profile.name} · ${t(`billing.${profile.billingType}`)}${profile.ownerAgentId === null ? ` · ${t('open.itcProfile')}` : ''}` }));
+  return (
+    <Modal opened={opened} onClose={close} title={t('open.title')} size="lg">
+      {credentials !== null ? (
+        <CredentialsView credentials={credentials} onDone={close} />
+      ) : (
+        <form onSubmit={submit}>
+          <Stack gap="sm">
+            <Select label={t('open.profile')} data={options} value={profileId} onChange={setProfileId} error={fields['profileId']} required searchable nothingFoundMessage={t('open.noProfiles')} />
+            <TextInput label={t('open.contactEmail')} type="email" value={contactEmail} onChange={(event) => setContactEmail(event.currentTarget.value)} error={fields['contactEmail']} />
+            <ProblemAlert error={fields['profileId'] === undefined && fields['contactEmail'] === undefined ? open.error : null} />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+              <Button type="submit" loading={open.isPending} disabled={profileId === null}>{t('open.submit')}</Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}

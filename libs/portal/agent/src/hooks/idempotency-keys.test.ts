@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { IdempotencyKeys } from './idempotency-keys.js';
+
+function counter() {
+  let n = 0;
+  return () => `key-${++n}`;
+}
+
+describe('IdempotencyKeys', () => {
+  it('reuses the key when the same body is sent again (a retry)', () => {
+    const keys = new IdempotencyKeys(counter());
+    expect(keys.keyFor({ amount: '5' })).toBe('key-1');
+    expect(keys.keyFor({ amount: '5' })).toBe('key-1');
+  });
+
+  it('makes a new key for another body', () => {
+    const keys = new IdempotencyKeys(counter());
+    keys.keyFor({ amount: '5' });
+    expect(keys.keyFor({ amount: '6' })).toBe('key-2');
+  });
+
+  it('makes a new key after the command settled, even for the same body', () => {
+    const keys = new IdempotencyKeys(counter());
+    keys.keyFor({ amount: '5' });
+    keys.settled();
+    expect(keys.keyFor({ amount: '5' })).toBe('key-2');
+  });
+});

@@ -1,0 +1,59 @@
+import { useSession } from '@billing/portal-session';
+import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { asJson } from '../api/as-json.js';
+import type { CardDepositIntent } from '../api/types.js';
+import { useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+
+// Stripe.js (a script from js.stripe.com) loads only when the agent starts a card deposit.
+const StripePayment = lazy(() => import('./StripePayment.js').then((module) => ({ default: module.StripePayment })));
+
+/**
+ * Card deposit to the agent's own balance: the API creates the PaymentIntent, Stripe's Payment
+ * Element takes the card. The balance rises when Stripe's webhook credits it (the live feed
+ * refreshes the overview). Rendered only when the deployment has a publishable key.
+ */
+export function CardDepositCard({ publishableKey }: { publishableKey: string }) {
+  const { t } = useTranslation('agent');
+  const { api } = useSession();
+  const keys = useIdempotencyKeys();
+  const [amount, setAmount] = useState('');
+  const [intent, setIntent] = useState<CardDepositIntent | null>(null);
+  const create = useMutation({
+    mutationFn: (body: { amount: string }) => asJson<CardDepositIntent>(api.POST('/api/v1/payments/card-deposits', { params: { header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
+    onSuccess: (result) => {
+      keys.settled();
+      setIntent(result);
+    },
+  });
+  const fields = useProblemFields(create.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ amount });
+  };
+  return (
+    <Card withBorder padding="md" radius="md">
+      <Stack gap="sm">
+        <Text fw={600} component="h2" fz="lg" m={0}>{t('card.title')}</Text>
+        {intent === null ? (
+          <form onSubmit={submit}>
+            <Stack gap="sm">
+              <MoneyInput label={t('card.amount')} value={amount} onChange={(value) => setAmount(value ?? '')} error={fields['amount']} required />
+              <ProblemAlert error={fields['amount'] === undefined ? create.error : null} />
+              <Group>
+                <Button type="submit" loading={create.isPending} disabled={amount === ''}>{t('card.continue')}</Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : (
+          <Suspense fallback={<Loader size="sm" aria-label={t('card.loading')} />}>
+            <StripePayment publishableKey={publishableKey} intent={intent} onDone={() => { setIntent(null); setAmount(''); }} />
+          </Suspense>
+        )}
+      </Stack>
+    </Card>
+  );
+}

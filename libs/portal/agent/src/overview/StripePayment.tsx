@@ -1,0 +1,73 @@
+import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
+import { loadStripe, type Stripe } from '@stripe/stripe-js';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardDepositIntent } from '../api/types.js';
+import { Money } from '../hooks/Money.js';
+
+const stripes = new Map<string, Promise<Stripe | null>>();
+function stripeFor(publishableKey: string): Promise<Stripe | null> {
+  let stripe = stripes.get(publishableKey);
+  if (stripe === undefined) {
+    stripe = loadStripe(publishableKey);
+    stripes.set(publishableKey, stripe);
+  }
+  return stripe;
+}
+
+export interface StripePaymentProps {
+  publishableKey: string;
+  intent: CardDepositIntent;
+  onDone: () => void;
+}
+
+/** Stripe's Payment Element on the PaymentIntent the API created. */
+export function StripePayment({ publishableKey, intent, onDone }: StripePaymentProps) {
+  const { i18n } = useTranslation();
+  return (
+    <Elements stripe={stripeFor(publishableKey)} options={{ clientSecret: intent.clientSecret, locale: i18n.language === 'es' ? 'es' : 'en' }}>
+      <PaymentForm intent={intent} onDone={onDone} />
+    </Elements>
+  );
+}
+
+function PaymentForm({ intent, onDone }: { intent: CardDepositIntent; onDone: () => void }) {
+  const { t } = useTranslation('agent');
+  const stripe = useStripe();
+  const elements = useElements();
+  const [error, setError] = useState<string | null>(null);
+  const [paying, setPaying] = useState(false);
+  const [paid, setPaid] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (stripe === null || elements === null) return;
+    setPaying(true);
+    setError(null);
+    const result = await stripe.confirmPayment({ elements, confirmParams: { return_url: window.location.href }, redirect: 'if_required' });
+    setPaying(false);
+    if (result.error !== undefined) setError(result.error.message ?? t('card.failed'));
+    else setPaid(true);
+  };
+  if (paid) {
+    return (
+      <Stack gap="sm">
+        <Text role="status" c="teal.8">{t('card.paid')}</Text>
+        <Group><Button variant="light" onClick={onDone}>{t('card.another')}</Button></Group>
+      </Stack>
+    );
+  }
+  return (
+    <form onSubmit={(event) => void submit(event)}>
+      <Stack gap="sm">
+        <Text size="sm">{t('card.paying')} <Money amount={intent.amount} /></Text>
+        <PaymentElement />
+        {error !== null && <Alert color="red" role="alert">{error}</Alert>}
+        <Group>
+          <Button type="submit" loading={paying} disabled={stripe === null}>{t('card.pay')}</Button>
+          <Button variant="subtle" onClick={onDone}>{t('card.cancel')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+import { ProblemAlert } from '@billing/portal-ui';
+import { Badge, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { CallerIdsPanel } from '../customer/CallerIdsPanel.js';
+import { CallsPanel } from '../customer/CallsPanel.js';
+import { SettingsForm } from '../customer/SettingsForm.js';
+import { SipUsersPanel } from '../customer/SipUsersPanel.js';
+import { StatusCard } from '../customer/StatusCard.js';
+import { TransactionsPanel } from '../customer/TransactionsPanel.js';
+import { TransferForm } from '../customer/TransferForm.js';
+import { useCustomerBalance } from '../customer/use-customer-balance.js';
+import { Money } from '../hooks/Money.js';
+import { useAgentLive } from '../hooks/use-agent-live.js';
+import { useCustomer } from '../hooks/use-customer.js';
+import { CUSTOMER_TABS, type CustomerSearch, type CustomerTab } from '../search.js';
+import { AnchorLink } from '../hooks/links.js';
+
+/** One customer of the agent: money, settings, SIP users, CallerIDs, calls, transactions (tab in the URL). */
+export function CustomerPage() {
+  const { t } = useTranslation('agent');
+  const { customerId } = useParams({ from: '/agent/customers/$customerId' });
+  const search = useSearch({ from: '/agent/customers/$customerId' });
+  const navigate = useNavigate({ from: '/agent/customers/$customerId' });
+  const customer = useCustomer(customerId);
+  const balance = useCustomerBalance(customerId);
+  useAgentLive();
+  const tab: CustomerTab = search.tab ?? 'money';
+  const setSearch = (next: CustomerSearch) => void navigate({ search: next, replace: true });
+  const c = customer.data;
+  return (
+    <Stack gap="md">
+      <AnchorLink to="/agent/customers" size="sm">← {t('customers.title')}</AnchorLink>
+      <ProblemAlert error={customer.error} />
+      {c === undefined ? (
+        <Skeleton height={60} />
+      ) : (
+        <Group justify="space-between" align="flex-end" wrap="wrap">
+          <Stack gap={2}>
+            <Title order={1} size="h2">{t('customer.title', { account: c.accountNumber })}</Title>
+            <Text size="sm" c="dimmed">{c.contactEmail ?? t('customer.noEmail')} · {t(`billing.${c.billingType}`)}</Text>
+          </Stack>
+          <Group gap="md">
+            <Badge size="lg" variant="light" color={c.status === 'active' ? 'teal' : c.status === 'suspended' ? 'orange' : 'gray'}>{t(`status.${c.status}`)}</Badge>
+            {balance.data !== undefined && (
+              <Stack gap={0} align="flex-end">
+                <Text size="xs" c="dimmed">{t('customers.balance')}</Text>
+                <Text fw={700} fz="xl"><Money amount={balance.data.balance} colorNegative /></Text>
+                {balance.data.inDebt && <Badge color="red" size="xs">{t('needsMoney.inDebt')}</Badge>}
+              </Stack>
+            )}
+          </Group>
+        </Group>
+      )}
+      <Tabs value={tab} onChange={(value) => setSearch({ tab: CUSTOMER_TABS.find((item) => item === value) ?? 'money' })} keepMounted={false}>
+        <Tabs.List style={{ flexWrap: 'wrap' }}>
+          {CUSTOMER_TABS.map((item) => (
+            <Tabs.Tab key={item} value={item}>
+              {t(`customer.tabs.${item}`)}
+              {item === 'callerIds' && c !== undefined && c.pendingCallerIds.length > 0 && <Badge ml={6} size="xs" color="violet">{c.pendingCallerIds.length}</Badge>}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Stack gap="md" pt="md">
+          {tab === 'money' && <TransferForm customerId={customerId} />}
+          {tab === 'settings' && c !== undefined && (
+            <>
+              <SettingsForm key={c.updatedAt} customerId={customerId} saved={{ lowBalanceThreshold: c.lowBalanceThreshold, contactEmail: c.contactEmail ?? '', language: c.language, lowBalanceEmailEnabled: c.lowBalanceEmailEnabled }} />
+              <StatusCard customerId={customerId} status={c.status} />
+            </>
+          )}
+          {tab === 'sip' && <SipUsersPanel customerId={customerId} />}
+          {tab === 'callerIds' && c !== undefined && <CallerIdsPanel customerId={customerId} pending={c.pendingCallerIds} approved={c.callerIds} defaultCallerId={c.defaultCallerId} />}
+          {tab === 'calls' && <CallsPanel customerId={customerId} search={search} onSearch={setSearch} />}
+          {tab === 'transactions' && <TransactionsPanel customerId={customerId} />}
+        </Stack>
+      </Tabs>
+    </Stack>
+  );
+}
