@@ -1,6 +1,7 @@
 // CDRs rated per second end to end: native JSON batches POSTed to /api/v1/switch/cdrs (intake,
-// rating, the CallRated event in rating's store) → the bus (in-process or Kafka) → the wallet's
-// rating consumer charges each call → the balance projection. The clock stops when the wallet's
+// rating, the CallRated event in rating's store, then the wallet charges each call before the
+// answer — issue 12 §5; the event reaching the wallet's rating consumer over the bus, in-process
+// or Kafka, finds it charged) → the balance projection. The clock stops when the wallet's
 // projections have caught up with the last charge.
 import { WalletDatabase, WalletProjections } from '@billing/wallet-service';
 import type { Figure } from '../shared/figures.js';
