@@ -1587,6 +1587,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/wallet/audits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the wallet audit now (replay of every wallet event against the live projections) and answer whether the books are balanced */
+        post: operations["WalletAuditController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/wallet/balances": {
         parameters: {
             query?: never;
@@ -6072,6 +6089,8 @@ export interface operations {
                 batchId?: string;
                 cursor?: string;
                 limit?: number;
+                /** @description true: only customers with CallerIDs waiting for approval (the agent's approvals list) */
+                pendingCallerIds?: "true" | "false";
                 /** @description contained (any case) in the account number, portal username, first SIP username or contact e-mail, or the exact customer id */
                 search?: string;
                 status?: "active" | "suspended" | "closed";
@@ -14923,6 +14942,69 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WalletAuditController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description {ok, checkedAt, eventCount, postingCount, postingsTotal, accounts, problems, durationMs, report (the text npm run audit prints)} */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description missing, invalid or revoked credentials (code `unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description not allowed for this role (allowed: admin) (code `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description an audit is already running on this process (code `audit_running`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "audit_running";
                     };
                 };
             };
