@@ -14,11 +14,11 @@ it("documents every service's routes, each one a path the gateway forwards to it
     expect(paths.length).toBeGreaterThan(60);
     const served = new Map(SERVICE_NAMES.map((name) => [name, paths.filter((path) => serviceFor(path.replace(/\{[^}]+\}/g, 'x')) === name)]));
     for (const name of SERVICE_NAMES) expect({ name, documented: (served.get(name) ?? []).length > 0 }).toEqual({ name, documented: true });
-    // what the gateway forwards to no service is its own: login, health, reports (internal routes are
-    // called service to service, at the owning service's URL)
+    // what the gateway forwards to no service is its own: login, health, reports and the portal's
+    // config (mounted with the reports; internal routes are called service to service, at the owning service's URL)
     const own = paths.filter((path) => !path.startsWith('/api/v1/internal/') && serviceFor(path.replace(/\{[^}]+\}/g, 'x')) === undefined);
-    expect(own.filter((path) => !/^\/api\/v1\/(auth|reports)\/|^\/health$/.test(path))).toEqual([]);
-    expect(own).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/health', '/api/v1/reports/summary']));
+    expect(own.filter((path) => !/^\/api\/v1\/(auth|reports|portal)\/|^\/health$/.test(path))).toEqual([]);
+    expect(own).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/health', '/api/v1/reports/summary', '/api/v1/portal/config']));
   } finally {
     await bus.close();
     await pool.end();
