@@ -1,12 +1,36 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { ProblemAlert } from '@billing/portal-ui';
+import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { BalanceCard } from '../balance/BalanceCard.js';
+import { TopUpCard } from '../balance/TopUpCard.js';
+import { TransactionsCard } from '../balance/TransactionsCard.js';
+import { useCustomerLive } from '../shared/use-customer-live.js';
+import { usePortalConfig } from '../shared/use-portal-config.js';
 
+/** The customer's home: balance (live), card top-up, transactions. */
 export function HomePage() {
   const { t } = useTranslation('customer');
+  const config = usePortalConfig();
+  useCustomerLive();
+  const currency = config.data?.currency;
   return (
-    <Stack gap="xs">
-      <Title order={1} size="h2">{t('home.title')}</Title>
-      <Text c="dimmed">{t('home.intro')}</Text>
+    <Stack gap="md">
+      <div>
+        <Title order={1} size="h2">
+          {t('home.title')}
+        </Title>
+        <Text c="dimmed">{t('home.intro')}</Text>
+      </div>
+      <ProblemAlert error={config.error} />
+      {currency !== undefined && (
+        <>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+            <BalanceCard currency={currency} />
+            <TopUpCard publishableKey={config.data?.stripePublishableKey ?? null} />
+          </SimpleGrid>
+          <TransactionsCard currency={currency} />
+        </>
+      )}
     </Stack>
   );
 }

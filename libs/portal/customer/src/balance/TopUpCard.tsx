@@ -1,0 +1,93 @@
+import { orThrow, useSession } from '@billing/portal-session';
+import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardDepositIntent } from '../shared/customer-api.js';
+
+// Stripe.js loads only when the customer actually pays.
+const StripePayment = lazy(async () => ({ default: (await import('./StripePayment.js')).StripePayment }));
+
+/**
+ * Card top-up: the API creates a PaymentIntent (POST /payments/card-deposits, one Idempotency-Key per
+ * attempt, reused when the same attempt is retried), Stripe's Payment Element collects the card and
+ * the webhook credits the balance, which the live feed then shows. Without a publishable key the
+ * option is not offered.
+ */
+export function TopUpCard({ publishableKey }: { publishableKey: string | null }) {
+  const { t } = useTranslation('customer');
+  const { api } = useSession();
+  const [amount, setAmount] = useState<string | null>(null);
+  const attemptKey = useRef<string | null>(null);
+  const create = useMutation({
+    mutationFn: async (value: string) => {
+      attemptKey.current ??= crypto.randomUUID();
+      return (await orThrow(api.POST('/api/v1/payments/card-deposits', { body: { amount: value }, params: { header: { 'Idempotency-Key': attemptKey.current } } }))) as unknown as CardDepositIntent;
+    },
+  });
+  const fields = useProblemFields(create.error);
+
+  if (publishableKey === null) {
+    return (
+      <Card withBorder radius="md" padding="lg">
+        <Title order={2} size="h4" mb="xs">
+          {t('topUp.title')}
+        </Title>
+        <Alert color="gray" variant="light" title={t('topUp.disabledTitle')}>
+          {t('topUp.disabled')}
+        </Alert>
+      </Card>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (amount !== null) create.mutate(amount);
+  };
+  const reset = () => {
+    attemptKey.current = null;
+    create.reset();
+    setAmount(null);
+  };
+
+  return (
+    <Card withBorder radius="md" padding="lg">
+      <Stack gap="sm">
+        <Title order={2} size="h4">
+          {t('topUp.title')}
+        </Title>
+        {create.data === undefined ? (
+          <form onSubmit={submit} noValidate>
+            <Stack gap="sm">
+              <Text size="sm" c="dimmed">
+                {t('topUp.intro')}
+              </Text>
+              <Group align="flex-end" wrap="wrap">
+                <MoneyInput
+                  label={t('topUp.amount')}
+                  value={amount ?? ''}
+                  onChange={(next) => {
+                    // another amount is another attempt: a new key.
+                    attemptKey.current = null;
+                    setAmount(next);
+                  }}
+                  error={fields['amount']}
+                  style={{ flex: '1 1 160px' }}
+                />
+                <Button type="submit" disabled={amount === null} loading={create.isPending}>
+                  {t('topUp.continue')}
+                </Button>
+              </Group>
+              {fields['amount'] === undefined && <ProblemAlert error={create.error} />}
+            </Stack>
+          </form>
+        ) : (
+          <Suspense fallback={<Text c="dimmed">{t('topUp.loading')}</Text>}>
+            <StripePayment publishableKey={publishableKey} intent={create.data} onDone={reset} />
+          </Suspense>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,68 @@
+import { orThrow, useSession } from '@billing/portal-session';
+import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Group, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { customerKeys, type Customer } from '../shared/customer-api.js';
+import { applyLanguage } from './apply-language.js';
+
+/** Low-balance warning (threshold, e-mail on/off), contact e-mail and language (also the portal's). */
+export function AccountSettingsForm({ customer, currency }: { customer: Customer; currency: string }) {
+  const { t } = useTranslation('customer');
+  const { api, subjectId } = useSession();
+  const queryClient = useQueryClient();
+  const [threshold, setThreshold] = useState<string | null>(customer.lowBalanceThreshold);
+  const [emailEnabled, setEmailEnabled] = useState(customer.lowBalanceEmailEnabled);
+  const [email, setEmail] = useState(customer.contactEmail ?? '');
+  const [language, setLanguage] = useState(customer.language);
+  const save = useMutation({
+    mutationFn: () =>
+      orThrow(
+        api.PATCH('/api/v1/customers/{id}/settings', {
+          params: { path: { id: subjectId } },
+          body: { lowBalanceThreshold: threshold ?? '0', lowBalanceEmailEnabled: emailEnabled, contactEmail: email.trim() === '' ? null : email.trim(), language },
+        }),
+      ),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(customerKeys.customer(subjectId), updated);
+      void queryClient.invalidateQueries({ queryKey: customerKeys.all(subjectId) });
+      await applyLanguage(updated.language);
+    },
+  });
+  const fields = useProblemFields(save.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <MoneyInput label={t('settings.threshold')} description={t('settings.thresholdHint', { currency })} value={threshold ?? ''} onChange={setThreshold} error={fields['lowBalanceThreshold']} />
+        <Switch label={t('settings.lowBalanceEmail')} checked={emailEnabled} onChange={(event) => setEmailEnabled(event.currentTarget.checked)} />
+        <TextInput label={t('settings.contactEmail')} type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.currentTarget.value)} error={fields['contactEmail']} />
+        <NativeSelect
+          label={t('settings.language')}
+          value={language}
+          data={[
+            { value: 'en', label: 'English' },
+            { value: 'es', label: 'Español' },
+          ]}
+          onChange={(event) => setLanguage(event.currentTarget.value)}
+          error={fields['language']}
+        />
+        {Object.keys(fields).length === 0 && <ProblemAlert error={save.error} />}
+        <Group justify="flex-end" gap="sm">
+          {save.isSuccess && (
+            <Text size="sm" c="green.8" role="status">
+              {t('settings.saved')}
+            </Text>
+          )}
+          <Button type="submit" loading={save.isPending}>
+            {t('settings.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

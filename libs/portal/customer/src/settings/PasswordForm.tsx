@@ -1,0 +1,62 @@
+import { orThrow, useSession, useSessionStore } from '@billing/portal-session';
+import { problemOf, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * POST /auth/password. The change ends every session of the login (this one too), so the portal
+ * logs in again with the new password to keep working here.
+ */
+export function PasswordForm() {
+  const { t } = useTranslation('customer');
+  const { api, username } = useSession();
+  const store = useSessionStore();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [checked, setChecked] = useState(false);
+  const change = useMutation({
+    mutationFn: async () => {
+      await orThrow(api.POST('/api/v1/auth/password', { body: { currentPassword: current, newPassword: next } }));
+      await store.login(username, next);
+    },
+    onSuccess: () => {
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setChecked(false);
+    },
+  });
+  const fields = useProblemFields(change.error);
+  const code = problemOf(change.error);
+  const currentError = fields['currentPassword'] ?? (code?.code === 'wrong_current_password' ? (code.detail ?? code.title) : undefined);
+  const newError = fields['newPassword'] ?? (code?.code === 'weak_password' || code?.code === 'same_password' ? (code.detail ?? code.title) : undefined);
+  const mismatch = checked && next !== repeat;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (current !== '' && next !== '' && next === repeat) change.mutate();
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <PasswordInput label={t('password.current')} autoComplete="current-password" value={current} onChange={(event) => setCurrent(event.currentTarget.value)} error={currentError ?? (checked && current === '' ? t('password.required') : undefined)} />
+        <PasswordInput label={t('password.new')} description={t('password.rule')} autoComplete="new-password" value={next} onChange={(event) => setNext(event.currentTarget.value)} error={newError ?? (checked && next === '' ? t('password.required') : undefined)} />
+        <PasswordInput label={t('password.repeat')} autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.currentTarget.value)} error={mismatch ? t('password.mismatch') : undefined} />
+        {currentError === undefined && newError === undefined && <ProblemAlert error={change.error} />}
+        <Group justify="flex-end" gap="sm">
+          {change.isSuccess && (
+            <Text size="sm" c="green.8" role="status">
+              {t('password.changed')}
+            </Text>
+          )}
+          <Button type="submit" loading={change.isPending}>
+            {t('password.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
