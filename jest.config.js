@@ -1,6 +1,7 @@
 // One Jest run for the whole workspace, in ESM mode (NestJS 12 is ESM-only).
 // `unit` = *.spec.ts without I/O; `integration` = *.int.spec.ts and apps/e2e against the real
-// PostgreSQL and Kafka that libs/platform/testing provisions once per run (global setup).
+// PostgreSQL and Kafka that libs/platform/testing provisions once per run (global setup);
+// `browser` = apps/e2e/src/browser/*.browser.spec.ts, the portal in Chromium (playwright-core).
 import { readFileSync } from 'node:fs';
 
 const { compilerOptions } = JSON.parse(readFileSync(new URL('./tsconfig.base.json', import.meta.url), 'utf8'));
@@ -46,6 +47,15 @@ export default {
       testMatch: ['<rootDir>/{apps,libs,tools}/**/*.int.spec.ts'],
       globalSetup: '<rootDir>/libs/platform/testing/src/global-setup.mjs',
       globalTeardown: '<rootDir>/libs/platform/testing/src/global-teardown.mjs',
+    },
+    {
+      // the portal in the system's Chromium against the real product, built and started once
+      // (standalone, embedded PostgreSQL) by this project's global setup
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/apps/e2e/src/browser/**/*.browser.spec.ts'],
+      globalSetup: '<rootDir>/apps/e2e/src/browser/__fixtures__/global-setup.mjs',
+      globalTeardown: '<rootDir>/apps/e2e/src/browser/__fixtures__/global-teardown.mjs',
     },
   ],
 };
