@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
-import { useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
 import type { SipCredentials } from './PasswordOnce.js';
 
 /** Adds a SIP user (username optional: the API names it <account>-<n>); its password comes back once. */
@@ -18,6 +18,7 @@ export function AddSipUserForm({ customerId, onCreated }: { customerId: string; 
   const [displayName, setDisplayName] = useState('');
   const add = useMutation({
     mutationFn: (body: { sipUsername?: string; displayName?: string }) => orThrow(api.POST('/api/v1/customers/{id}/sip-users', { params: { path: { id: customerId }, header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
+    onError: keyFailure(keys),
     onSuccess: (result) => {
       keys.settled();
       setSipUsername('');

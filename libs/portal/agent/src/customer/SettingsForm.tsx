@@ -15,6 +15,13 @@ export function SettingsForm({ customerId, saved }: { customerId: string; saved:
   const { api } = useSession();
   const queryClient = useQueryClient();
   const [edited, setEdited] = useState(saved);
+  // the saved settings changed (this save, or the live feed): show them.
+  const savedText = JSON.stringify(saved);
+  const [shownSaved, setShownSaved] = useState(savedText);
+  if (shownSaved !== savedText) {
+    setShownSaved(savedText);
+    setEdited(saved);
+  }
   const [done, setDone] = useState(false);
   const save = useMutation({
     mutationFn: (body: ReturnType<typeof settingsChanges>) => orThrow(api.PATCH('/api/v1/customers/{id}/settings', { params: { path: { id: customerId } }, body })),

@@ -8,7 +8,7 @@ import { asJson } from '../api/as-json.js';
 import { agentKeys } from '../api/query-keys.js';
 import type { TransferReceipt } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
-import { useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
 
 /** Moves money from the agent's main balance to the customer; shows the receipt the API answers. */
 export function TransferForm({ customerId }: { customerId: string }) {
@@ -22,6 +22,7 @@ export function TransferForm({ customerId }: { customerId: string }) {
   const transfer = useMutation({
     mutationFn: (body: { amount: string; reference?: string }) =>
       asJson<TransferReceipt>(api.POST('/api/v1/customers/{id}/deposits', { params: { path: { id: customerId }, header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
+    onError: keyFailure(keys),
     onSuccess: (result) => {
       keys.settled();
       setReceipt(result);

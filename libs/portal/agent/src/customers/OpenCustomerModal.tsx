@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
-import { useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
 import { CredentialsView, type OpenedCredentials } from './CredentialsView.js';
 
 /** Opens a customer from one of the profiles the agent may use (its own or ITC's); shows the credentials once. */
@@ -20,6 +20,7 @@ export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClos
   const profiles = useQuery({ queryKey: agentKeys.profiles(), enabled: opened, queryFn: () => orThrow(api.GET('/api/v1/customer-profiles', { params: { query: { limit: 200 } } })) });
   const open = useMutation({
     mutationFn: (body: { profileId: string; contactEmail?: string }) => orThrow(api.POST('/api/v1/customers', { params: { header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
+    onError: keyFailure(keys),
     onSuccess: (result) => {
       keys.settled();
       // the JSON answer (no ?format=csv) carries the credentials once.

@@ -19,4 +19,15 @@ export class IdempotencyKeys {
   settled(): void {
     this.current = null;
   }
+
+  /**
+   * The command failed with `problem` (null: no answer, e.g. offline). A refusal the API decided
+   * is kept under the key (a retry would replay it), so the next submission gets a new key; no
+   * answer, 408/425/429, a 5xx or a command still running keep the key for the retry.
+   */
+  failed(problem: { status: number; code: string } | null): void {
+    if (problem === null) return;
+    const retryable = problem.status === 0 || problem.status >= 500 || [408, 425, 429].includes(problem.status) || problem.code === 'idempotency_key_in_progress';
+    if (!retryable) this.settled();
+  }
 }

@@ -6,7 +6,7 @@ import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../api/as-json.js';
 import type { CardDepositIntent } from '../api/types.js';
-import { useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
 
 // Stripe.js (a script from js.stripe.com) loads only when the agent starts a card deposit.
 const StripePayment = lazy(() => import('./StripePayment.js').then((module) => ({ default: module.StripePayment })));
@@ -24,6 +24,7 @@ export function CardDepositCard({ publishableKey }: { publishableKey: string }) 
   const [intent, setIntent] = useState<CardDepositIntent | null>(null);
   const create = useMutation({
     mutationFn: (body: { amount: string }) => asJson<CardDepositIntent>(api.POST('/api/v1/payments/card-deposits', { params: { header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
+    onError: keyFailure(keys),
     onSuccess: (result) => {
       keys.settled();
       setIntent(result);

@@ -8,7 +8,7 @@ import { asJson } from '../api/as-json.js';
 import { agentKeys } from '../api/query-keys.js';
 import type { CommissionTransferReceipt } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
-import { useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
 
 /** The commission balance and "move to main": all of it, or the part the agent enters. */
 export function CommissionMoveForm({ commissionBalance }: { commissionBalance: string }) {
@@ -24,6 +24,7 @@ export function CommissionMoveForm({ commissionBalance }: { commissionBalance: s
       asJson<CommissionTransferReceipt>(
         api.POST('/api/v1/agents/{id}/commission-transfers', { params: { path: { id: subjectId }, header: { 'Idempotency-Key': keys.keyFor(body) } }, body }),
       ),
+    onError: keyFailure(keys),
     onSuccess: (result) => {
       keys.settled();
       setReceipt(result);

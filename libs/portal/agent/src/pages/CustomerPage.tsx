@@ -65,7 +65,7 @@ export function CustomerPage() {
           {tab === 'money' && <TransferForm customerId={customerId} />}
           {tab === 'settings' && c !== undefined && (
             <>
-              <SettingsForm key={c.updatedAt} customerId={customerId} saved={{ lowBalanceThreshold: c.lowBalanceThreshold, contactEmail: c.contactEmail ?? '', language: c.language, lowBalanceEmailEnabled: c.lowBalanceEmailEnabled }} />
+              <SettingsForm customerId={customerId} saved={{ lowBalanceThreshold: c.lowBalanceThreshold, contactEmail: c.contactEmail ?? '', language: c.language, lowBalanceEmailEnabled: c.lowBalanceEmailEnabled }} />
               <StatusCard customerId={customerId} status={c.status} />
             </>
           )}
