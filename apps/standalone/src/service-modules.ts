@@ -7,7 +7,7 @@ import type { IntegrationBus } from '@billing/messaging';
 import { NotificationsModule, notificationsOptionsFrom } from '@billing/notifications-service';
 import { PaymentsModule } from '@billing/payments-service';
 import { ReportsModule } from '@billing/reports-service';
-import { maxCallSecondsFromEnv, RatingModule, RatingSheetCatalog, type RatingModuleOptions } from '@billing/rating-service';
+import { maxCallSecondsFromEnv, RatingAccountsCatchUp, RatingModule, RatingSheetCatalog, type RatingModuleOptions } from '@billing/rating-service';
 import { WalletAgentFunds, WalletCalls, WalletModule, type WalletModuleOptions } from '@billing/wallet-service';
 import type pg from 'pg';
 
@@ -35,8 +35,9 @@ export function moneyPathModules(context: Omit<ServiceContext, 'config'>, overri
   const { pool, bus, sipRealm } = context;
   return [
     // reserves a new customer's agent-funded initial balance in the wallet (WalletAgentFunds) before
-    // it opens the customer, and asks rating (RatingSheetCatalog) whether a rate sheet it is to assign exists
-    AccountsModule.forRoot({ pool, bus, sipRealm, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog, ...overrides.accounts }),
+    // it opens the customer, and asks rating (RatingSheetCatalog) whether a rate sheet it is to assign exists;
+    // a change to an existing customer or agent is answered once rating has applied it (RatingAccountsCatchUp)
+    AccountsModule.forRoot({ pool, bus, sipRealm, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog, catchUps: [RatingAccountsCatchUp], ...overrides.accounts }),
     // consumes accounts.events.v1 from the same bus; publishes wallet.events.v1 (schema `wallet`); a customer or
     // agent it has not consumed yet is taken from accounts' AccountsHistory at once (its events, through the consumer)
     WalletModule.forRoot({ pool, bus, accountsHistory: AccountsHistory, ...overrides.wallet }),

@@ -1,5 +1,6 @@
 // The accounts service as a Nest module: wiring only. The gateway module (global) supplies auth,
 // validation, problem+json, CredentialsService and HealthService.
+import type { AccountsCatchUpPort } from '@billing/contracts';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ACCOUNTS_OPTIONS, AGENT_FUNDS, RATE_SHEETS, resolveAccountsOptions, type AccountsModuleOptions, type ResolvedAccountsOptions } from './accounts.options.js';
 import { AgentsService } from './application/agents.service.js';
@@ -29,6 +30,7 @@ import { AccountsDatabase } from './infrastructure/accounts-database.js';
 import { AccountsRelay } from './infrastructure/accounts-relay.js';
 import { AccountsAggregates } from './infrastructure/aggregates.js';
 import { AccountsCommitter } from './infrastructure/committer.js';
+import { ACCOUNTS_CATCH_UPS, ConsumersAtOnce } from './infrastructure/consumers-at-once.js';
 import { AccountsHistory } from './history/accounts-history.js';
 import { HistoryController } from './history/history.controller.js';
 import { AgentsQueries } from './queries/agents.queries.js';
@@ -56,6 +58,8 @@ export class AccountsModule {
           useFactory: (o: ResolvedAccountsOptions) => AccountsDatabase.open(o.pool, o.schema),
         },
         AccountsAggregates,
+        { provide: ACCOUNTS_CATCH_UPS, inject: [...resolved.catchUps], useFactory: (...consumers: AccountsCatchUpPort[]) => consumers },
+        ConsumersAtOnce,
         AccountsCommitter,
         AccountsRelay,
         AgentsQueries,

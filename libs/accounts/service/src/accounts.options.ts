@@ -1,6 +1,6 @@
 // What the accounts module needs from the process that runs it. The entry point (standalone main,
 // a test) owns the pool and the bus; the module owns its event store and its relay.
-import type { RateSheetInfoV1 } from '@billing/contracts';
+import type { AccountsCatchUpPort, RateSheetInfoV1 } from '@billing/contracts';
 import type { IntegrationBus } from '@billing/messaging';
 import type { Type } from '@nestjs/common';
 import type pg from 'pg';
@@ -55,6 +55,13 @@ export interface AccountsModuleOptions {
    * tests): sheet ids are not checked, and rating refuses the calls (`no_rate_sheet`).
    */
   rateSheets?: Type<RateSheetCatalog> | string | symbol;
+  /**
+   * The providers of the consumers whose decisions read accounts' changes at once (rating's
+   * RatingAccountsCatchUp in process, RemoteRatingCatchUp between processes): a command on an
+   * existing customer or agent is answered once they have applied it (infrastructure/consumers-at-once.ts).
+   * Absent = none (accounts alone, its own tests).
+   */
+  catchUps?: readonly (Type<AccountsCatchUpPort> | string | symbol)[];
 }
 
 export interface ResolvedAccountsOptions {
@@ -66,6 +73,7 @@ export interface ResolvedAccountsOptions {
   clock: () => Date;
   agentFunds: Type<AgentFunds> | string | symbol | null;
   rateSheets: Type<RateSheetCatalog> | string | symbol | null;
+  catchUps: readonly (Type<AccountsCatchUpPort> | string | symbol)[];
 }
 
 export const ACCOUNTS_OPTIONS = Symbol('ACCOUNTS_OPTIONS');
@@ -84,5 +92,6 @@ export function resolveAccountsOptions(options: AccountsModuleOptions): Resolved
     clock: options.clock ?? (() => new Date()),
     agentFunds: options.agentFunds ?? null,
     rateSheets: options.rateSheets ?? null,
+    catchUps: options.catchUps ?? [],
   };
 }

@@ -10,6 +10,7 @@ export { CdrIntake, type CdrOutcome } from './calls/cdr-intake.service.js';
 export { AuthorizationService, REFUSAL_REASONS, type AuthorizationAnswer, type AuthorizationRequest, type RefusalReason } from './calls/authorization.service.js';
 export { RateSheetsService } from './sheets/rate-sheets.service.js';
 export { RatingSheetCatalog } from './sheets/sheet-catalog.js';
+export { RatingAccountsCatchUp } from './accounts/accounts-catch-up.js';
 export { RateTables } from './sheets/rate-tables.js';
 export { Tariffs } from './sheets/tariffs.js';
 export { RemoteWalletHolds, RemoteWalletModule, type RemoteWalletOptions } from './wallet/remote-wallet-holds.js';

@@ -17,6 +17,7 @@ import { ReRateService } from './calls/re-rate.service.js';
 import { CallsController } from './http/calls.controller.js';
 import { RateSheetsController } from './http/rate-sheets.controller.js';
 import { SheetCatalogController } from './http/sheet-catalog.controller.js';
+import { AccountsCatchUpController } from './http/accounts-catch-up.controller.js';
 import { PriceListsController } from './http/price-lists.controller.js';
 import { StreamedUploads } from './http/streamed-uploads.js';
 import { SwitchController } from './http/switch.controller.js';
@@ -38,9 +39,10 @@ export class RatingModule {
     const resolved = resolveRatingOptions(options);
     return {
       module: RatingModule,
-      // global: accounts (in the same process) asks RatingSheetCatalog whether a sheet exists
+      // global: accounts (in the same process) asks RatingSheetCatalog whether a sheet exists, and
+      // RatingAccountsCatchUp to apply a change before it answers the command
       global: true,
-      controllers: [RateSheetsController, SwitchController, CallsController, SheetCatalogController, PriceListsController],
+      controllers: [RateSheetsController, SwitchController, CallsController, SheetCatalogController, PriceListsController, AccountsCatchUpController],
       providers: [
         { provide: RATING_OPTIONS, useValue: resolved },
         { provide: WALLET_HOLDS, useExisting: resolved.wallet },
@@ -69,7 +71,7 @@ export class RatingModule {
         CallHistoryQueries,
         RatingLifecycle,
       ],
-      exports: [RatingDatabase, CdrIntake, AuthorizationService, RateSheetsService, RateTables, Tariffs, RatingSheetCatalog],
+      exports: [RatingDatabase, CdrIntake, AuthorizationService, RateSheetsService, RateTables, Tariffs, RatingSheetCatalog, RatingAccountsCatchUp],
     };
   }
 }

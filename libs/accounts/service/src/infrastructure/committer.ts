@@ -3,6 +3,7 @@
 // the read models therefore refuse a duplicate username or SIP user together with its events, and
 // a GET right after a POST sees the change (read-your-writes). A concurrent writer on the same
 // stream (WrongExpectedVersionError) or a deadlock re-runs the plan, a bounded number of times.
+// The answer waits until the services that consume the change have applied it (consumers-at-once.ts).
 import type { AccountsEvent } from '@billing/accounts-domain';
 import { invariant, RejectedCommand } from '@billing/decider';
 import { MAX_STREAMS_PER_APPEND, WrongExpectedVersionError, type EventMetadata, type ExpectedVersion, type StreamAppend } from '@billing/event-store';
@@ -11,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { AccountsDatabase } from './accounts-database.js';
 import { assertAgentCreditTotal, type AgentCreditGrant } from './agent-credit-total.js';
 import { accountsEventCodec } from './event-codec.js';
+import { ConsumersAtOnce, type CommittedStream } from './consumers-at-once.js';
 import { AccountsProjector } from './projector.js';
 import { UNIQUE, WRITE_LOCK } from './read-model.schema.js';
 
@@ -29,7 +31,10 @@ const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
 export class AccountsCommitter {
   private readonly projector: AccountsProjector;
 
-  constructor(@Inject(AccountsDatabase) private readonly db: AccountsDatabase) {
+  constructor(
+    @Inject(AccountsDatabase) private readonly db: AccountsDatabase,
+    @Inject(ConsumersAtOnce) private readonly consumers: ConsumersAtOnce,
+  ) {
     this.projector = new AccountsProjector(db.schema);
   }
 
@@ -44,17 +49,21 @@ export class AccountsCommitter {
       const decisions = await plan();
       const writes = decisions.filter((decision) => decision.events.length > 0);
       if (writes.length === 0) return decisions;
+      let committed: CommittedStream[];
       try {
-        await this.write(writes, metadata, creditGrant?.() ?? null);
-        return decisions;
+        committed = await this.write(writes, metadata, creditGrant?.() ?? null);
       } catch (error) {
         if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue;
         throw translateUniqueViolation(error);
       }
+      await this.consumers.applied(committed);
+      return decisions;
     }
   }
 
-  private async write(writes: StreamDecision[], metadata: EventMetadata, creditGrant: AgentCreditGrant | null): Promise<void> {
+  private async write(writes: StreamDecision[], metadata: EventMetadata, creditGrant: AgentCreditGrant | null): Promise<CommittedStream[]> {
+    // event ids are chosen here, so the consumers can be told which events to have applied
+    const committed = writes.map((decision): CommittedStream => ({ ...decision, events: decision.events.map((event) => ({ eventId: randomUUID(), event })) }));
     await this.db.store.withTransaction(async (client) => {
       // shared: commits run side by side; a rebuild takes it exclusively (rebuild.ts).
       await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [WRITE_LOCK, this.db.schema]);
@@ -62,8 +71,8 @@ export class AccountsCommitter {
       // A batch is 1 + up to 1000 streams; the store takes at most 100 per call, and several
       // calls in one transaction are still one atomic append.
       for (let start = 0; start < writes.length; start += MAX_STREAMS_PER_APPEND) {
-        const chunk = writes.slice(start, start + MAX_STREAMS_PER_APPEND);
-        const { results } = await this.db.store.appendInTransaction(client, chunk.map((decision) => toAppend(decision, metadata)));
+        const chunk = committed.slice(start, start + MAX_STREAMS_PER_APPEND);
+        const { results } = await this.db.store.appendInTransaction(client, chunk.map((stream) => toAppend(stream, metadata)));
         results.forEach((result, i) => {
           // event ids are fresh uuids: all of them must have been written.
           invariant(result.writtenCount === chunk[i]!.events.length, `stream ${result.streamId}: ${result.writtenCount} of ${chunk[i]!.events.length} events written`);
@@ -73,14 +82,15 @@ export class AccountsCommitter {
         for (const event of decision.events) await this.projector.apply(client, event);
       }
     });
+    return committed;
   }
 }
 
-function toAppend(decision: StreamDecision, metadata: EventMetadata): StreamAppend {
+function toAppend(stream: CommittedStream, metadata: EventMetadata): StreamAppend {
   return {
-    streamId: decision.streamId,
-    expectedVersion: decision.expectedVersion,
-    events: decision.events.map((event) => ({ eventId: randomUUID(), ...accountsEventCodec.toStored(event), metadata })),
+    streamId: stream.streamId,
+    expectedVersion: stream.expectedVersion,
+    events: stream.events.map(({ eventId, event }) => ({ eventId, ...accountsEventCodec.toStored(event), metadata })),
   };
 }
 

@@ -1,15 +1,19 @@
 // Distributed mode: accounts' calls to other services over HTTP, made before a command is
 // decided — the wallet's initial-balance reservation (libs/contracts funds-api.ts: set a new
 // customer's initial balance aside on its agent, or release it) and rating's sheet query
-// (sheets-api.ts: does this rate sheet exist?). Both take the switch API key, as the wallet's hold API does. Each call is bounded; a
+// (sheets-api.ts: does this rate sheet exist?). After a command, rating's catch-up on the change
+// (catch-up-api.ts: RemoteRatingCatchUp, see infrastructure/consumers-at-once.ts). All take the switch API key, as the wallet's hold API does. Each call is bounded; a
 // service that cannot be reached makes that one request a 503 — nothing is opened or changed
 // unchecked.
 import {
+  AccountsCatchUpResponseV1,
   AGENT_FUNDS_API_PATH,
+  RATING_ACCOUNTS_CATCH_UP_API_PATH,
   RATE_SHEETS_API_PATH,
   RateSheetExistsResponseV1,
   ReleaseInitialBalanceResponseV1,
   ReserveInitialBalanceResponseV1,
+  type AccountsCatchUpPort,
   type RateSheetInfoV1,
 } from '@billing/contracts';
 import { callServiceJson, ProblemException } from '@billing/gateway';
@@ -17,6 +21,7 @@ import { formatMoney, parseMoney } from '@billing/money';
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { z } from 'zod';
 import type { AgentFunds, InitialBalanceReservation, RateSheetCatalog } from '../accounts.options.js';
+import { MAX_WAIT_MS } from '../infrastructure/consumers-at-once.js';
 
 export interface RemotePortsOptions {
   /** the wallet process, e.g. `http://127.0.0.1:3102` (WALLET_URL). */
@@ -76,15 +81,27 @@ export class RemoteRateSheets implements RateSheetCatalog {
   }
 }
 
-/** Provides both app-wide: `AccountsModule.forRoot({ agentFunds: RemoteAgentFunds, rateSheets: RemoteRateSheets, ... })`. */
+/** Rating's catch-up on a committed change: the command has happened already, so a failure is only logged (ConsumersAtOnce), never a 503. */
+@Injectable()
+export class RemoteRatingCatchUp implements AccountsCatchUpPort {
+  constructor(@Inject(REMOTE_PORTS_OPTIONS) private readonly options: RemotePortsOptions) {}
+
+  async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
+    const { ratingUrl: baseUrl, apiKey } = this.options;
+    const answer = await callServiceJson({ baseUrl, path: RATING_ACCOUNTS_CATCH_UP_API_PATH, apiKey, timeoutMs: MAX_WAIT_MS, schema: AccountsCatchUpResponseV1, body: request });
+    return answer.applied;
+  }
+}
+
+/** Provides all three app-wide: `AccountsModule.forRoot({ agentFunds: RemoteAgentFunds, rateSheets: RemoteRateSheets, catchUps: [RemoteRatingCatchUp], ... })`. */
 @Global()
 @Module({})
 export class RemotePortsModule {
   static forRoot(options: RemotePortsOptions): DynamicModule {
     return {
       module: RemotePortsModule,
-      providers: [{ provide: REMOTE_PORTS_OPTIONS, useValue: options }, RemoteAgentFunds, RemoteRateSheets],
-      exports: [RemoteAgentFunds, RemoteRateSheets],
+      providers: [{ provide: REMOTE_PORTS_OPTIONS, useValue: options }, RemoteAgentFunds, RemoteRateSheets, RemoteRatingCatchUp],
+      exports: [RemoteAgentFunds, RemoteRateSheets, RemoteRatingCatchUp],
     };
   }
 }

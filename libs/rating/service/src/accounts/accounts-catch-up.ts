@@ -4,28 +4,43 @@
 // AccountsHistory, between processes RemoteAccountsHistory) — the opening and every later change,
 // so a SIP user added a moment ago is known too — and applies them through the consumer's own
 // handler and inbox: @billing/messaging's ConsumerCatchUp.
-import { type AccountsHistoryKeyV1, type AccountsHistoryPort } from '@billing/contracts';
+// Issue 13: a change to a customer rating already knows (features, a trunk address, a SIP user
+// suspended, the customer closed…) is no miss, so accounts asks before it answers the command
+// (AccountsCatchUpPort): the same fill, run until the command's events are in the inbox.
+import { type AccountsCatchUpPort, type AccountsHistoryKeyV1, type AccountsHistoryPort, type IntegrationEvent } from '@billing/contracts';
 import { isServiceUnreachable } from '@billing/gateway';
 import { ConsumerCatchUp } from '@billing/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RatingDatabase } from '../infrastructure/rating-database.js';
 import { ACCOUNTS_HISTORY, RATING_OPTIONS, type ResolvedRatingOptions } from '../rating.options.js';
-import { AccountsConsumer } from './accounts-consumer.js';
+import { ACCOUNTS_EVENTS_USED, AccountsConsumer } from './accounts-consumer.js';
 import { CustomerDirectory, type DirectoryMisses } from './directory.js';
 
+/**
+ * Fills one command's catch-up may run: a fill already running when the command committed may have
+ * read the history before its events (concurrent callers share a fill), the next one starts after.
+ */
+const MAX_FILLS = 2;
+
 @Injectable()
-export class RatingAccountsCatchUp implements DirectoryMisses {
-  private readonly catchUp: ConsumerCatchUp<AccountsHistoryKeyV1, void>;
+export class RatingAccountsCatchUp implements DirectoryMisses, AccountsCatchUpPort {
+  private readonly fills: ConsumerCatchUp<AccountsHistoryKeyV1, void>;
+  private readonly group: string;
+  private readonly canFill: boolean;
 
   constructor(
     @Inject(AccountsConsumer) consumer: AccountsConsumer,
     @Inject(CustomerDirectory) directory: CustomerDirectory,
     @Inject(ACCOUNTS_HISTORY) accounts: AccountsHistoryPort | null,
     @Inject(RATING_OPTIONS) options: ResolvedRatingOptions,
+    @Inject(RatingDatabase) private readonly db: RatingDatabase,
   ) {
     const logger = new Logger('RatingAccountsCatchUp');
-    this.catchUp = new ConsumerCatchUp({
+    this.group = options.consumerGroup;
+    this.canFill = accounts !== null;
+    this.fills = new ConsumerCatchUp({
       group: options.consumerGroup,
-      history: (key) => accounts!.history(key),
+      history: async (key) => this.unapplied(await accounts!.history(key)),
       handle: (event, context) => consumer.handleEvent(event, context),
       unreachable: isServiceUnreachable,
       warn: (message) => logger.warn(message),
@@ -35,10 +50,50 @@ export class RatingAccountsCatchUp implements DirectoryMisses {
 
   /** true = accounts knows the customer and its events are applied: read again. */
   async customer(key: { account: string } | { sipUsername: string }): Promise<boolean> {
-    return (await this.catchUp.fill(key)) !== null;
+    return (await this.fills.fill(key)) !== null;
   }
 
   async agent(agentId: string): Promise<boolean> {
-    return (await this.catchUp.fill({ agentId })) !== null;
+    return (await this.fills.fill({ agentId })) !== null;
+  }
+
+  /**
+   * true once every event of `events` that rating uses is applied (in the consumer's inbox); false
+   * when accounts could not be reached (or rating runs without its history): the consumer applies
+   * them when they are delivered.
+   */
+  async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
+    const awaited = request.events.filter((event) => ACCOUNTS_EVENTS_USED.has(event.type));
+    for (let filled = 0; ; filled += 1) {
+      if (await this.applied(awaited)) return true;
+      if (!this.canFill || filled === MAX_FILLS) return false;
+      if ((await this.fills.fill(request.key)) === null) return false;
+    }
+  }
+
+  private async applied(events: readonly { eventId: string }[]): Promise<boolean> {
+    return (await this.inInbox(events)).size === events.length;
+  }
+
+  /**
+   * The history without what the consumer applied already (one query), so a fill costs what is
+   * new rather than the customer's whole history (runOnce would skip those, one transaction each).
+   * `[]` stays `[]`, the source's "unknown"; a history all applied keeps its last event (a no-op
+   * through runOnce) so the fill still says "known".
+   */
+  private async unapplied(history: readonly IntegrationEvent[]): Promise<readonly IntegrationEvent[]> {
+    if (history.length === 0) return history;
+    const applied = await this.inInbox(history);
+    const rest = history.filter((event) => !applied.has(event.eventId));
+    return rest.length > 0 ? rest : history.slice(-1);
+  }
+
+  private async inInbox(events: readonly { eventId: string }[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const { rows } = await this.db.pool.query<{ message_id: string }>(`SELECT message_id FROM ${this.db.table('inbox')} WHERE consumer = $1 AND message_id = ANY($2::text[])`, [
+      this.group,
+      events.map((event) => event.eventId),
+    ]);
+    return new Set(rows.map((row) => row.message_id));
   }
 }

@@ -12,7 +12,8 @@ import { applySipUserChanged } from './sip-users.js';
 import { applyTrunkAddressChanged } from './trunk-addresses.js';
 import { CustomerFeatures } from './customer-features.js';
 
-const USED: ReadonlySet<string> = new Set([
+/** The accounts events rating's decisions read; the others are skipped (and not caught up on). */
+export const ACCOUNTS_EVENTS_USED: ReadonlySet<string> = new Set([
   'accounts.CustomerOpened',
   'accounts.CustomerStatusChanged',
   'accounts.CustomerRateSheetChanged',
@@ -57,7 +58,7 @@ export class AccountsConsumer {
   }
 
   async handleEvent(event: IntegrationEvent, context: ConsumeContext): Promise<void> {
-    if (event.schemaVersion !== 1 || !isAccountsEventTypeV1(event.type) || !USED.has(event.type)) return;
+    if (event.schemaVersion !== 1 || !isAccountsEventTypeV1(event.type) || !ACCOUNTS_EVENTS_USED.has(event.type)) return;
     const parsed = parseAccountsEventV1(event.type, event.data);
     const result = await runOnce(this.db.store, context, (client) => this.apply(client, parsed));
     if (result.applied && result.value === 'missing') this.logger.warn(`${event.type} ${event.eventId}: no such customer or agent in the directory (ignored)`);

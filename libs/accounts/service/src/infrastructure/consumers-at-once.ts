@@ -1,0 +1,78 @@
+// Issue 13: a change to an existing customer or agent is decided with at once by the services that
+// consume accounts.events.v1 — rating judges the next call by the new feature set, trunk address,
+// SIP user or status. After the commit, and before the command is answered, accounts hands each
+// such consumer the events it just published (AccountsCatchUpPort: the consumer applies what it has
+// not applied yet by catching up on that customer's or agent's history). Bounded: a consumer that
+// cannot be reached or is slow leaves the command answered after MAX_WAIT_MS (logged), as the
+// wallet's projection watermark does; its own delivery applies the change later. An opening is not
+// awaited: a customer or agent a consumer has never seen is a miss, which it fills on first use.
+import { agentStreamId, customerStreamId, toIntegrationEvent, type AccountsEvent } from '@billing/accounts-domain';
+import type { AccountsCatchUpPort } from '@billing/contracts';
+import type { ExpectedVersion } from '@billing/event-store';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+
+export const ACCOUNTS_CATCH_UPS = Symbol('ACCOUNTS_CATCH_UPS');
+
+/** How long a command's answer waits for its consumers at most. */
+export const MAX_WAIT_MS = 2_000;
+
+/** One stream's committed events with the ids they were stored under. */
+export interface CommittedStream {
+  readonly streamId: string;
+  readonly expectedVersion: ExpectedVersion;
+  readonly events: readonly { readonly eventId: string; readonly event: AccountsEvent }[];
+}
+
+type CatchUpRequest = Parameters<AccountsCatchUpPort['catchUp']>[0];
+
+@Injectable()
+export class ConsumersAtOnce {
+  private readonly logger = new Logger('AccountsConsumersAtOnce');
+
+  constructor(@Inject(ACCOUNTS_CATCH_UPS) private readonly consumers: readonly AccountsCatchUpPort[]) {}
+
+  /** Resolves once every consumer has applied the published events of `committed` (or MAX_WAIT_MS passed); never throws. */
+  async applied(committed: readonly CommittedStream[]): Promise<void> {
+    if (this.consumers.length === 0) return;
+    const requests = committed.map(catchUpRequest).filter((request): request is CatchUpRequest => request !== null);
+    if (requests.length === 0) return;
+    const started = Date.now();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), MAX_WAIT_MS)));
+    const all = Promise.all(this.consumers.flatMap((consumer) => requests.map((request) => this.ask(consumer, request))));
+    try {
+      if ((await Promise.race([all, timeout])) === 'timeout') this.logger.warn(`answered without a consumer's catch-up after ${Date.now() - started} ms (${requests.map((r) => JSON.stringify(r.key)).join(', ')})`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async ask(consumer: AccountsCatchUpPort, request: CatchUpRequest): Promise<void> {
+    try {
+      if (!(await consumer.catchUp(request))) this.logger.warn(`a consumer could not apply ${JSON.stringify(request.key)} at once (it will on delivery)`);
+    } catch (error) {
+      this.logger.warn(`a consumer's catch-up on ${JSON.stringify(request.key)} failed (it will apply on delivery): ${String(error)}`);
+    }
+  }
+}
+
+/** The published events of an existing customer's or agent's stream; null when there are none to wait for. */
+function catchUpRequest(stream: CommittedStream): CatchUpRequest | null {
+  if (stream.expectedVersion === 'no_stream') return null;
+  const key = keyOf(stream.streamId);
+  if (key === null) return null;
+  const events = stream.events.flatMap(({ eventId, event }) => {
+    const published = toIntegrationEvent(event);
+    return published === null ? [] : [{ eventId, type: published.type }];
+  });
+  return events.length === 0 ? null : { key, events };
+}
+
+const CUSTOMER_STREAM = customerStreamId('');
+const AGENT_STREAM = agentStreamId('');
+
+function keyOf(streamId: string): CatchUpRequest['key'] | null {
+  if (streamId.startsWith(CUSTOMER_STREAM)) return { account: streamId.slice(CUSTOMER_STREAM.length) };
+  if (streamId.startsWith(AGENT_STREAM)) return { agentId: streamId.slice(AGENT_STREAM.length) };
+  return null;
+}

@@ -1,0 +1,33 @@
+// Accounts' changes usable at once (issue 13): after accounts commits a change to an existing
+// customer or agent (a feature set, a trunk address, a SIP user suspended, the customer closed…)
+// it asks every service whose decisions read that change to have applied it before the command is
+// answered. The consumer checks its inbox for the events' ids and, for any it has not applied yet,
+// catches up on that customer or agent from accounts' history (ConsumerCatchUp in
+// @billing/messaging: the same events, same ids, through its own handler and inbox), so the 2xx
+// means "decided with it" in one process and across processes alike. A consumer that has no use
+// for an event type answers at once. In one process a method call; between processes
+// `POST /api/v1/internal/<service>/accounts-catch-up` with the switch API key.
+import { z } from 'zod';
+import type { AccountsHistoryKeyV1 } from './history-api.js';
+
+/** Rating's route (the wallet or any other consumer would have its own under its prefix). */
+export const RATING_ACCOUNTS_CATCH_UP_API_PATH = '/api/v1/internal/rating/accounts-catch-up';
+
+const name = z.string().min(1).max(200);
+
+export const AccountsCatchUpRequestV1 = z.strictObject({
+  /** the customer (by id) or agent whose stream the events belong to. */
+  key: z.union([z.strictObject({ account: name }), z.strictObject({ agentId: name })]),
+  /** the integration events the command published, by id and type, oldest first. */
+  events: z.array(z.strictObject({ eventId: name, type: name })).min(1).max(1000),
+});
+export type AccountsCatchUpRequestV1 = z.infer<typeof AccountsCatchUpRequestV1>;
+
+/** `applied`: every event the consumer uses is applied (false: the source could not be reached, the consumer logs why). */
+export const AccountsCatchUpResponseV1 = z.object({ applied: z.boolean() });
+export type AccountsCatchUpResponseV1 = z.infer<typeof AccountsCatchUpResponseV1>;
+
+/** The port accounts calls after a commit (in process: the consumer's catch-up; between processes: the route above). */
+export interface AccountsCatchUpPort {
+  catchUp(request: { key: Extract<AccountsHistoryKeyV1, { account: string } | { agentId: string }>; events: readonly { eventId: string; type: string }[] }): Promise<boolean>;
+}
