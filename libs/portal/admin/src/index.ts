@@ -30,7 +30,7 @@ export function adminRoutes<TParent extends AnyRoute>(parent: TParent) {
   const dashboard = createRoute({
     getParentRoute: () => parent,
     path: '/',
-    component: lazyRouteComponent(() => import('./pages/HomePage.js'), 'HomePage'),
+    component: lazyRouteComponent(() => import('./dashboard/DashboardPage.js'), 'DashboardPage'),
   });
   return [dashboard, ...adminRoutesA(parent), ...adminRoutesB(parent)] as const;
 }

@@ -37,9 +37,9 @@ export function AgentFigures({ overview }: { overview: AgentOverview }) {
         {t('agents.figures.customersValue', { open: overview.customers.open, total: overview.customers.total })}
       </Figure>
       <Figure label={t('agents.figures.debt')}>
-        {overview.inDebt ? <Money amount={overview.debt} c="red.7" /> : t('agents.figures.noDebt')}
+        {overview.inDebt ? <Money amount={overview.debt} c="red.9" /> : t('agents.figures.noDebt')}
         {overview.customers.inDebt > 0 && (
-          <Text size="xs" c="red.7">
+          <Text size="xs" c="red.9">
             {t('agents.figures.customersInDebt', { count: overview.customers.inDebt })}
           </Text>
         )}

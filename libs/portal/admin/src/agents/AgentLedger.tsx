@@ -52,7 +52,7 @@ export function AgentLedger({ agentId }: { agentId: string }) {
             align: 'right',
             render: (line) =>
               line.kind.startsWith('deposit:') && reversible.has(line.ref) ? (
-                <Button size="compact-sm" variant="subtle" color="red" onClick={() => setReversing(line)} aria-label={t('agents.reverse.labelFor', { reference: line.reference ?? line.ref })}>
+                <Button size="compact-sm" variant="subtle" color="red" styles={{ label: { color: "var(--mantine-color-red-9)" } }} onClick={() => setReversing(line)} aria-label={t('agents.reverse.labelFor', { reference: line.reference ?? line.ref })}>
                   {t('agents.reverse.open')}
                 </Button>
               ) : null,

@@ -1,11 +1,7 @@
-import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 export function AgentStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation('admin');
-  return (
-    <Badge color={status === 'active' ? 'teal' : 'orange'} variant="light">
-      {t(`agents.status.${status}`, { defaultValue: status })}
-    </Badge>
-  );
+  return <StatusBadge color={status === 'active' ? 'teal' : 'orange'}>{t(`agents.status.${status}`, { defaultValue: status })}</StatusBadge>;
 }

@@ -1,6 +1,7 @@
-import { Badge, Group } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 import type { BalanceRow } from './agent-wire.js';
 
 /** An account's balance with its warnings (in debt, below its low-balance threshold). */
@@ -11,13 +12,13 @@ export function BalanceCell({ row }: { row: BalanceRow | null }) {
     <Group gap={6} justify="flex-end" wrap="nowrap">
       <Money amount={row.balance} colorNegative />
       {row.inDebt ? (
-        <Badge color="red" size="sm" variant="light">
+        <StatusBadge color="red" size="sm">
           {t('agents.flags.inDebt')}
-        </Badge>
+        </StatusBadge>
       ) : row.belowThreshold ? (
-        <Badge color="yellow" size="sm" variant="light">
+        <StatusBadge color="yellow" size="sm">
           {t('agents.flags.low')}
-        </Badge>
+        </StatusBadge>
       ) : null}
     </Group>
   );

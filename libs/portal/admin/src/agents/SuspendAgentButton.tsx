@@ -30,7 +30,7 @@ export function SuspendAgentButton({ agent }: { agent: Agent }) {
   if (agent.status !== 'active') {
     return (
       <Stack gap={4}>
-        <Button variant="light" color="teal" loading={toggle.isPending} onClick={() => toggle.mutate()}>
+        <Button variant="default" loading={toggle.isPending} onClick={() => toggle.mutate()}>
           {t('agents.reactivate')}
         </Button>
         <ProblemAlert error={toggle.error} />
@@ -39,7 +39,7 @@ export function SuspendAgentButton({ agent }: { agent: Agent }) {
   }
   return (
     <>
-      <Button variant="light" color="orange" onClick={open}>
+      <Button variant="default" onClick={open}>
         {t('agents.suspend.open')}
       </Button>
       <Modal opened={opened} onClose={close} title={t('agents.suspend.title', { name: agent.name })}>
@@ -50,7 +50,7 @@ export function SuspendAgentButton({ agent }: { agent: Agent }) {
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button color="orange" loading={toggle.isPending} onClick={() => toggle.mutate()}>
+            <Button color="orange.9" loading={toggle.isPending} onClick={() => toggle.mutate()}>
               {t('agents.suspend.submit')}
             </Button>
           </Group>

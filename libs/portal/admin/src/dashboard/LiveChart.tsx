@@ -1,0 +1,64 @@
+import { Paper, Text, Title, useMantineTheme } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { MinuteBucket } from './live-series.js';
+
+/**
+ * Calls and revenue per minute since the page opened (uPlot). Revenue is exact in the buckets;
+ * the chart needs a plot coordinate, so micro-units become a number here and nowhere else.
+ */
+export function LiveChart({ series, currency }: { series: MinuteBucket[]; currency: string | null }) {
+  const { t } = useTranslation('admin');
+  const theme = useMantineTheme();
+  const { ref: box, width } = useElementSize();
+  const target = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const data: uPlot.AlignedData = [series.map((b) => b.minute), series.map((b) => b.calls), series.map((b) => Number(b.revenueMicros) / 1_000_000)];
+
+  useEffect(() => {
+    if (target.current === null || width === 0) return undefined;
+    const chart = new uPlot(
+      {
+        width,
+        height: 180,
+        legend: { show: true },
+        scales: { x: { time: true }, revenue: { auto: true } },
+        axes: [{}, { label: t('dashboard.live.calls'), size: 50 }, { scale: 'revenue', side: 1, label: currency ?? '', size: 60, grid: { show: false } }],
+        series: [
+          { label: t('dashboard.live.minute') },
+          { label: t('dashboard.live.calls'), stroke: theme.colors.blue[8], width: 2, fill: 'rgba(28,126,214,0.08)' },
+          { label: t('dashboard.live.revenue'), scale: 'revenue', stroke: theme.colors.teal[8], width: 2 },
+        ],
+      },
+      data,
+      target.current,
+    );
+    plot.current = chart;
+    return () => {
+      chart.destroy();
+      plot.current = null;
+    };
+    // the chart is rebuilt only when its size, language or currency change; data flows in below
+  }, [width, t, currency]);
+
+  useEffect(() => {
+    plot.current?.setData(data);
+  });
+
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={2} size="h4">
+        {t('dashboard.live.title')}
+      </Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t('dashboard.live.since')}
+      </Text>
+      <div ref={box} role="img" aria-label={t("dashboard.live.aria", { calls: series.reduce((n, b) => n + b.calls, 0), count: series.reduce((n, b) => n + b.calls, 0) })}>
+        <div ref={target} />
+      </div>
+    </Paper>
+  );
+}

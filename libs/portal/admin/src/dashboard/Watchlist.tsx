@@ -1,0 +1,56 @@
+import { DataTable, ProblemAlert } from '@billing/portal-ui';
+import { Anchor, Paper, Stack, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { BalanceRow } from '../agents/agent-wire.js';
+import { Money } from '../shared/Money.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
+import { useWatchlist } from './use-dashboard-data.js';
+
+/** Agents or customers in debt or below their low-balance threshold, each linking to its page. */
+export function Watchlist({ kind, agentNames }: { kind: 'agent' | 'customer'; agentNames: ReadonlyMap<string, string> }) {
+  const { t } = useTranslation('admin');
+  const list = useWatchlist(kind);
+  const title = t(kind === 'agent' ? 'dashboard.watch.agents' : 'dashboard.watch.customers');
+  const link = (row: BalanceRow) =>
+    kind === 'agent' ? (
+      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/admin/agents/$agentId" params={{ agentId: row.id }} />}>
+        {agentNames.get(row.id) ?? row.id.slice(0, 8)}
+      </Anchor>
+    ) : (
+      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/admin/customers/$customerId" params={{ customerId: row.id }} />}>
+        {row.id.slice(0, 8)}
+      </Anchor>
+    );
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="xs">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        <ProblemAlert error={list.error} />
+        <DataTable<BalanceRow>
+          caption={title}
+          rows={list.data?.items ?? []}
+          rowKey={(row) => row.id}
+          loading={list.isPending}
+          emptyText={t('dashboard.watch.empty')}
+          minWidth={300}
+          columns={[
+            { key: 'id', header: t('dashboard.watch.account'), render: link },
+            ...(kind === 'customer'
+              ? [{ key: 'agent', header: t('dashboard.watch.agent'), render: (row: BalanceRow) => (row.agentId === null ? t('dashboard.watch.itcDirect') : (agentNames.get(row.agentId) ?? row.agentId.slice(0, 8))) }]
+              : []),
+            { key: 'balance', header: t('dashboard.watch.balance'), align: 'right', render: (row) => <Money amount={row.balance} colorNegative /> },
+            { key: 'threshold', header: t('dashboard.watch.threshold'), align: 'right', render: (row) => <Money amount={row.lowBalanceThreshold} /> },
+            {
+              key: 'state',
+              header: t('dashboard.watch.state'),
+              render: (row) => <StatusBadge color={row.inDebt ? 'red' : 'yellow'} size="sm">{t(row.inDebt ? 'agents.flags.inDebt' : 'agents.flags.low')}</StatusBadge>,
+            },
+          ]}
+        />
+      </Stack>
+    </Paper>
+  );
+}
