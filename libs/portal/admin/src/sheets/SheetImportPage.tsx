@@ -1,11 +1,64 @@
-import { Stack, Title } from '@mantine/core';
+import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DeckForm } from './DeckForm.js';
+import { DeckPreviewPanel } from './DeckPreviewPanel.js';
+import type { DeckForm as DeckFormValues } from './deck-request.js';
+import { DeckFormError, useDeckImport } from './use-deck-import.js';
 
+const EMPTY: DeckFormValues = { text: '', fileName: null, name: '', effectiveFrom: '', decimals: null, mode: null };
+
+/** Import a deck as a new sheet (or, ?sheetId=, a new version): preview first, then commit what was previewed. */
 export function SheetImportPage() {
   const { t } = useTranslation('admin');
+  const { sheetId } = useSearch({ from: '/admin/sheets/import' });
+  const navigate = useNavigate();
+  const [form, setForm] = useState<DeckFormValues>(EMPTY);
+  const [previewed, setPreviewed] = useState<DeckFormValues | null>(null);
+  const { preview, commit } = useDeckImport(sheetId ?? null);
+  const error = commit.error ?? preview.error;
+  const fieldErrors = useProblemFields(error);
+  const formError = error instanceof DeckFormError ? error : null;
+  const current = previewed === form && preview.data !== undefined ? preview.data : null;
+
   return (
-    <Stack gap="md">
-      <Title order={1} size="h2">{t('sheets.import.title')}</Title>
+    <Stack gap="md" maw={1100}>
+      <Anchor size="sm" renderRoot={(props) => (sheetId === undefined ? <Link {...props} to="/admin/sheets" /> : <Link {...props} to="/admin/sheets/$sheetId" params={{ sheetId }} search={{}} />)}>
+        {t('sheets.back')}
+      </Anchor>
+      <Title order={1} size="h2">{sheetId === undefined ? t('sheets.import.title') : t('sheets.import.versionTitle', { sheetId })}</Title>
+      <Text c="dimmed" size="sm">{t('sheets.import.intro')}</Text>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setPreviewed(form);
+          preview.mutate(form);
+        }}
+      >
+        <Stack gap="sm">
+          <DeckForm value={form} onChange={setForm} withName={sheetId === undefined} fieldErrors={fieldErrors} />
+          <Group>
+            <Button type="submit" loading={preview.isPending}>{t('sheets.import.preview')}</Button>
+            <Button
+              color="green"
+              disabled={current === null || !current.valid}
+              loading={commit.isPending}
+              onClick={() =>
+                commit.mutate(form, {
+                  onSuccess: (sheet) => void navigate({ to: '/admin/sheets/$sheetId', params: { sheetId: sheet.sheetId }, search: {} }),
+                })
+              }
+            >
+              {t('sheets.import.commit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {formError !== null ? <Alert color="red" role="alert">{t(`sheets.import.formError.${formError.reason}`)}</Alert> : <ProblemAlert error={error} withFieldErrors />}
+      {previewed !== null && previewed !== form && preview.data !== undefined && <Text size="sm" c="orange.8">{t('sheets.import.changed')}</Text>}
+      {current !== null && <DeckPreviewPanel preview={current} />}
     </Stack>
   );
 }

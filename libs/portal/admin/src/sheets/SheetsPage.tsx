@@ -1,11 +1,47 @@
-import { Stack, Title } from '@mantine/core';
+import { orThrow, useSession } from '@billing/portal-session';
+import { DataTable, ProblemAlert } from '@billing/portal-ui';
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { sheetKeys, type SheetListItem } from './sheet-wire.js';
 
+/** Every rate sheet: base decks ITC imported and the sheets derived from them. */
 export function SheetsPage() {
   const { t } = useTranslation('admin');
+  const { api } = useSession();
+  const sheets = useQuery({ queryKey: sheetKeys.list(), queryFn: () => orThrow(api.GET('/api/v1/rate-sheets')) });
+  const items = sheets.data?.items ?? [];
+  const names = new Map(items.map((sheet) => [sheet.sheetId, sheet.name]));
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('sheets.title')}</Title>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1} size="h2">{t('sheets.title')}</Title>
+        <Button renderRoot={(props) => <Link {...props} to="/admin/sheets/import" search={{}} />}>{t('sheets.import.title')}</Button>
+      </Group>
+      <Text c="dimmed" size="sm">{t('sheets.intro')}</Text>
+      <ProblemAlert error={sheets.error} />
+      <DataTable<SheetListItem>
+        caption={t('sheets.title')}
+        loading={sheets.isPending}
+        rows={items}
+        rowKey={(sheet) => sheet.sheetId}
+        minWidth={480}
+        columns={[
+          {
+            key: 'name',
+            header: t('sheets.name'),
+            render: (sheet) => (
+              <Anchor renderRoot={(props) => <Link {...props} to="/admin/sheets/$sheetId" params={{ sheetId: sheet.sheetId }} search={{}} />}>
+                {sheet.name}
+              </Anchor>
+            ),
+          },
+          { key: 'kind', header: t('sheets.kind'), render: (sheet) => <Badge variant="light" color={sheet.kind === 'base' ? 'blue' : 'grape'}>{t(`sheets.kinds.${sheet.kind}`)}</Badge> },
+          { key: 'base', header: t('sheets.base'), render: (sheet) => (sheet.baseSheetId === null ? '—' : (names.get(sheet.baseSheetId) ?? sheet.baseSheetId)) },
+          { key: 'owner', header: t('sheets.owner'), render: (sheet) => (sheet.ownerAgentId === null ? t('sheets.itc') : <Text span size="sm" ff="monospace">{sheet.ownerAgentId}</Text>) },
+        ]}
+      />
     </Stack>
   );
 }

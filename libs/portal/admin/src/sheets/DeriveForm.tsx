@@ -1,0 +1,41 @@
+import { orThrow, useSession } from '@billing/portal-session';
+import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sheetKeys } from './sheet-wire.js';
+
+/** Derive a sheet from this one: every rate and connect fee + markup %. */
+export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName: string }) {
+  const { t } = useTranslation('admin');
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [name, setName] = useState(`${sheetName} +20%`.slice(0, 100));
+  const [markup, setMarkup] = useState('20');
+  const derive = useMutation({
+    mutationFn: () => orThrow(api.POST('/api/v1/rate-sheets/{id}/derived', { params: { path: { id: sheetId } }, body: { name: name.trim(), markupPercent: markup.trim() } })),
+    onSuccess: async (sheet) => {
+      await queryClient.invalidateQueries({ queryKey: sheetKeys.all });
+      await navigate({ to: '/admin/sheets/$sheetId', params: { sheetId: sheet.sheetId }, search: {} });
+    },
+  });
+  const fields = useProblemFields(derive.error);
+  return (
+    <Card withBorder padding="md">
+      <form onSubmit={(event) => { event.preventDefault(); derive.mutate(); }}>
+        <Stack gap="sm">
+          <Title order={2} size="h4">{t('sheets.derive.title')}</Title>
+          <Group align="flex-start" grow wrap="wrap">
+            <TextInput label={t('sheets.derive.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['name']} required maxLength={100} miw={200} />
+            <TextInput label={t('sheets.derive.markup')} value={markup} onChange={(event) => setMarkup(event.currentTarget.value)} error={fields['markupPercent']} required inputMode="decimal" rightSection="%" miw={120} />
+          </Group>
+          <ProblemAlert error={fields['name'] === undefined && fields['markupPercent'] === undefined ? derive.error : null} />
+          <Group><Button type="submit" loading={derive.isPending}>{t('sheets.derive.submit')}</Button></Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,44 @@
+import { orThrow, useSession } from '@billing/portal-session';
+import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Money } from '../shared/Money.js';
+
+/** The price a number gets from this sheet now (longest prefix). */
+export function LookupForm({ sheetId }: { sheetId: string }) {
+  const { t } = useTranslation('admin');
+  const { api } = useSession();
+  const [number, setNumber] = useState('');
+  const lookup = useMutation({ mutationFn: (value: string) => orThrow(api.GET('/api/v1/rate-sheets/{id}/lookup', { params: { path: { id: sheetId }, query: { number: value } } })) });
+  const fields = useProblemFields(lookup.error);
+  const found = lookup.data;
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Title order={2} size="h4">{t('sheets.lookup.title')}</Title>
+        <form onSubmit={(event) => { event.preventDefault(); lookup.mutate(number.trim()); }}>
+          <Group align="flex-end" wrap="wrap">
+            <TextInput label={t('sheets.lookup.number')} placeholder="+442079460958" value={number} onChange={(event) => setNumber(event.currentTarget.value)} error={fields['number']} required inputMode="tel" />
+            <Button type="submit" variant="light" loading={lookup.isPending}>{t('sheets.lookup.submit')}</Button>
+          </Group>
+        </form>
+        {fields['number'] === undefined && <ProblemAlert error={lookup.error} />}
+        {found !== undefined && (
+          <Text size="sm" aria-live="polite">
+            {t('sheets.lookup.result', { prefix: found.rate.prefix, destination: found.rate.destination })} <Money amount={found.ratePerMinute} fw={700} />
+            {t('sheets.rows.perMinute')}
+            {found.rate.connectFee !== '0' && (
+              <>
+                {' · '}
+                {t('sheets.rows.connectFee')} <Money amount={found.rate.connectFee} />
+              </>
+            )}
+            {found.markupPercent !== null && ` · ${t('sheets.markup.current', { percent: found.markupPercent })}`}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,39 @@
+import { orThrow, useSession } from '@billing/portal-session';
+import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Card, Group, List, Stack, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sheetKeys, type SheetWithRows } from './sheet-wire.js';
+
+/** A derived sheet's markup: change it (from now on) and see its history. */
+export function MarkupForm({ sheet }: { sheet: SheetWithRows }) {
+  const { t, i18n } = useTranslation('admin');
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const [markup, setMarkup] = useState(sheet.markupPercent ?? '');
+  const change = useMutation({
+    mutationFn: () => orThrow(api.PATCH('/api/v1/rate-sheets/{id}', { params: { path: { id: sheet.sheetId } }, body: { markupPercent: markup.trim() } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sheetKeys.all }),
+  });
+  const fields = useProblemFields(change.error);
+  return (
+    <Card withBorder padding="md">
+      <form onSubmit={(event) => { event.preventDefault(); change.mutate(); }}>
+        <Stack gap="sm">
+          <Title order={2} size="h4">{t('sheets.markup.title')}</Title>
+          <Group align="flex-end" wrap="wrap">
+            <TextInput label={t('sheets.markup.label')} value={markup} onChange={(event) => setMarkup(event.currentTarget.value)} error={fields['markupPercent']} required inputMode="decimal" rightSection="%" />
+            <Button type="submit" loading={change.isPending}>{t('sheets.markup.submit')}</Button>
+          </Group>
+          <ProblemAlert error={fields['markupPercent'] === undefined ? change.error : null} />
+          <List size="sm" aria-label={t('sheets.markup.history')}>
+            {sheet.markups.map((step) => (
+              <List.Item key={step.effectiveFrom}>{t('sheets.markup.step', { percent: step.markupPercent, at: new Date(step.effectiveFrom).toLocaleString(i18n.language) })}</List.Item>
+            ))}
+          </List>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
