@@ -25,7 +25,7 @@ describe('balance lists and open holds', () => {
     await app.openCustomer('cu-w-debt', 'ag-w1', { lowBalanceThreshold: '0' });
     await app.openCustomer('cu-w-other', 'ag-w2', { lowBalanceThreshold: '5' }); // another agent's, at 0 (low)
     await app.openCustomer('cu-w-itc', null, { lowBalanceThreshold: '0' });
-    expect((await post('/customers/cu-w-ok/deposits', agentToken, { amount: '20' })).status).toBe(201);
+    expect((await post('/customers/cu-w-ok/deposits', agentToken, { amount: '20', reference: 'INV, "42"' })).status).toBe(201);
     expect((await post('/customers/cu-w-low/deposits', agentToken, { amount: '4' })).status).toBe(201);
     expect((await post('/customers/cu-w-debt/deposits', agentToken, { amount: '1' })).status).toBe(201);
     // a call charged beyond what it had: in debt by 0.5
@@ -98,6 +98,27 @@ describe('balance lists and open holds', () => {
     expect((await get('/wallet/balances?needsMoney=yes', app.adminToken)).body.errors[0].path).toBe('/needsMoney');
     expect((await get('/wallet/balances?cursor=bm9wZQ', app.adminToken)).body.code).toBe('invalid_cursor');
     expect((await get('/wallet/balances?colour=red', app.adminToken)).status).toBe(400);
+  });
+
+  it("exports a customer's and an agent's ledger lines as CSV (?format=csv or Accept: text/csv), scoped", async () => {
+    const csv = await app.request('GET', '/api/v1/customers/cu-w-ok/transactions?format=csv', { token: agentToken });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="transactions-cu-w-ok.csv"');
+    const json = (await get('/customers/cu-w-ok/transactions', agentToken)).body;
+    const lines = csv.text.trimEnd().split('\n');
+    expect(lines[0]).toBe('id,type,kind,ref,reference,amount,balance_after,customer_id,actor,occurred_at');
+    expect(lines).toHaveLength(1 + json.items.length);
+    const transfer = json.items.find((item: { reference: string | null }) => item.reference !== null);
+    const quoted = `"INV, ""42"""`;
+    expect(lines).toContain([transfer.id, transfer.type, transfer.kind, transfer.ref, quoted, '20', '20', 'cu-w-ok', transfer.actor, transfer.occurredAt].join(','));
+    const viaAccept = await app.request('GET', '/api/v1/customers/cu-w-ok/transactions', { token: customerToken, headers: { accept: 'text/csv' } });
+    expect(viaAccept.text).toBe(csv.text);
+    const agentCsv = await app.request('GET', '/api/v1/agents/ag-w1/transactions?format=csv', { token: agentToken });
+    expect(agentCsv.text.trimEnd().split('\n')).toHaveLength(1 + (await get('/agents/ag-w1/transactions', agentToken)).body.items.length);
+    expect((await app.request('GET', '/api/v1/agents/ag-w1/transactions?format=csv', { token: otherAgentToken })).status).toBe(404);
+    expect((await app.request('GET', '/api/v1/customers/cu-w-ok/transactions?format=csv', { token: otherAgentToken })).status).toBe(404);
+    expect((await app.request('GET', '/api/v1/customers/cu-w-ok/transactions?format=xml', { token: agentToken })).status).toBe(400);
   });
 
   it('counts the calls in progress (open holds), scoped', async () => {

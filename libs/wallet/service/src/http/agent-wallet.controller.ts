@@ -1,7 +1,7 @@
 // /api/v1/agents/{id}/…: ITC's deposits to agents, the agent's overview, ledger and commission
 // lines, and commission transfers (DESIGN §7).
-import { Controller, Get, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Post } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidOptionalBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { agentMainAccount, commissionAccount } from '@billing/wallet-domain';
@@ -13,7 +13,8 @@ import { WalletCommands } from '../application/wallet-commands.service.js';
 import { decodeCursor } from '../queries/pagination.js';
 import { WalletQueries } from '../queries/wallet-queries.js';
 import { actorOf, assertAgentVisible, commandId } from './access.js';
-import { AgentDepositBody, CommissionTransferBody, Id, PageQuery, ReversalBody } from './wallet.schemas.js';
+import { transactionsCsv, wantsCsv } from './transactions-csv.js';
+import { AgentDepositBody, CommissionTransferBody, Id, LinesQuery, PageQuery, ReversalBody } from './wallet.schemas.js';
 import { commissionsView, commissionTransferView, depositView, overviewView, reversalView, transactionsView } from './wallet.views.js';
 
 @ApiTags('wallet')
@@ -80,13 +81,16 @@ export class AgentWalletController {
   }
 
   @Get(':id/transactions')
-  @ApiOperation({ summary: "The agent's main-balance ledger lines, newest first (cursor pagination)" })
+  @ApiOperation({ summary: "The agent's main-balance ledger lines, newest first (cursor pagination); ?format=csv: all of them as CSV" })
   @Roles('admin', 'agent')
+  @ApiProduces('application/json', 'text/csv')
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   @ApiProblemResponse(404, 'not your agent id', ['not_found'])
-  async transactions(@ValidParam('id', Id) agentId: string, @ValidQuery(PageQuery) query: PageQuery, @CurrentUser() user: Principal) {
+  async transactions(@ValidParam('id', Id) agentId: string, @ValidQuery(LinesQuery) query: LinesQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined) {
     assertAgentVisible(user, agentId);
-    return transactionsView(await this.lines(agentId, agentMainAccount(agentId), query));
+    const page = await this.lines(agentId, agentMainAccount(agentId), query);
+    if (wantsCsv(query.format, accept)) return transactionsCsv(this.queries, agentMainAccount(agentId), `transactions-${agentId}`);
+    return transactionsView(page);
   }
 
   @Get(':id/commissions')

@@ -1,7 +1,7 @@
 // /api/v1/customers/{id}/…: money into a customer (an agent's transfer from its main balance, or
 // ITC's manual deposit), its balance and its ledger lines (DESIGN §7).
-import { Controller, Get, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Post } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidParam, ValidQuery, notFound, validationProblem, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { customerAccount } from '@billing/wallet-domain';
@@ -11,7 +11,8 @@ import { Directory, type CustomerOwner } from '../infrastructure/directory.js';
 import { decodeCursor } from '../queries/pagination.js';
 import { WalletQueries } from '../queries/wallet-queries.js';
 import { actorOf, assertCustomerVisible, commandId, visibleCustomer } from './access.js';
-import { CustomerDepositBody, Id, PageQuery, ReversalBody } from './wallet.schemas.js';
+import { transactionsCsv, wantsCsv } from './transactions-csv.js';
+import { CustomerDepositBody, Id, LinesQuery, ReversalBody } from './wallet.schemas.js';
 import { balanceView, depositView, reversalView, transactionsView, transferView } from './wallet.views.js';
 
 @ApiTags('wallet')
@@ -70,12 +71,14 @@ export class CustomerWalletController {
   }
 
   @Get(':id/transactions')
-  @ApiOperation({ summary: "The customer's ledger lines (deposits, transfers, calls), newest first (cursor pagination)" })
+  @ApiOperation({ summary: "The customer's ledger lines (deposits, transfers, calls), newest first (cursor pagination); ?format=csv: all of them as CSV" })
   @Roles('admin', 'agent', 'customer')
+  @ApiProduces('application/json', 'text/csv')
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
-  async transactions(@ValidParam('id', Id) customerId: string, @ValidQuery(PageQuery) query: PageQuery, @CurrentUser() user: Principal) {
+  async transactions(@ValidParam('id', Id) customerId: string, @ValidQuery(LinesQuery) query: LinesQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined) {
     await visibleCustomer(user, this.directory, customerId);
+    if (wantsCsv(query.format, accept)) return transactionsCsv(this.queries, customerAccount(customerId), `transactions-${customerId}`);
     const page = await this.queries.ledgerLines(customerAccount(customerId), { limit: query.limit, cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor) });
     return transactionsView(page);
   }

@@ -43,3 +43,9 @@ export const PageQuery = z.strictObject({
   cursor: z.string().min(1).max(100).optional(),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
+
+/** A ledger-line list: a page as JSON, or every line as CSV. */
+export const LinesQuery = PageQuery.extend({
+  format: z.enum(['json', 'csv']).optional().meta({ description: 'csv = every line of the account as a CSV file, newest first (also: Accept: text/csv); limit and cursor are then ignored' }),
+});
+export type LinesQuery = z.infer<typeof LinesQuery>;
