@@ -62,11 +62,13 @@ describe('the portal session in Chromium', () => {
     expect(cookies.find((c) => c.name === 'itc_csrf')).toMatchObject({ httpOnly: false, sameSite: 'Strict' });
     expect((await page.evaluate('document.cookie')) as string).not.toContain('itc_session');
 
-    // a reload: the page asks POST /auth/session and stays signed in on the same page
+    // a reload: the page asks POST /auth/session and stays signed in on the same page (the
+    // pages themselves are the seed story's to check)
     await page.getByRole('navigation').getByRole('link', { name: 'Agents' }).click();
-    await portal.check('agents');
+    await page.waitForURL(/\/admin\/agents$/);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Agents' }).waitFor();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin/agents');
     expect(tokens).toHaveLength(2);
     expect(page.url()).not.toContain(tokens[1]!);
