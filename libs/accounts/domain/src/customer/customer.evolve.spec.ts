@@ -39,6 +39,7 @@ describe('evolve customer', () => {
       followMe: { enabled: true, targets: [{ destination: '+447700900123', ringSeconds: 25 }] },
       features: DEFAULT_FEATURES,
       sipUsers: [{ sipUsername: customerOpened.sipUsername, sipHa1: customerOpened.sipHa1, displayName: null, callerId: null, maxConcurrentCalls: null, status: 'active' }],
+      removedSipUsernames: [],
       trunkAddresses: [],
     });
   });

@@ -132,6 +132,7 @@ function opened(event: CustomerOpened): OpenedCustomer {
     followMe: { enabled: false, targets: [] },
     features: event.features === undefined ? DEFAULT_FEATURES : checkFeatures(pickFeatures(event.features)),
     sipUsers: [sipUserOfOpening(event.sipUsername, event.sipHa1)],
+    removedSipUsernames: [],
     trunkAddresses: [],
   };
   assertSettings(customer, id);

@@ -61,6 +61,8 @@ export interface OpenedCustomer extends CustomerSettings, CallerIds, PendingCall
   features: CustomerFeatures;
   /** every SIP user of the account, the first one (sipUsername) first. */
   sipUsers: readonly SipUser[];
+  /** usernames of users removed from the account (not added again): removing one again is no change, an unknown one a 404. */
+  removedSipUsernames: readonly string[];
   /** the source addresses its PBX calls from without registering (ITC registers them). */
   trunkAddresses: readonly TrunkAddress[];
 }

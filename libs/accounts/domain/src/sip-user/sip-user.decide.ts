@@ -56,7 +56,11 @@ function changeSipUser(command: ChangeSipUser, state: CustomerState): CustomerEv
 function removeSipUser(command: RemoveSipUser, state: CustomerState): CustomerEvent[] {
   const customer = managed(command.meta, state, command.customerId);
   if (command.sipUsername === customer.sipUsername) throw sipUserRejections.firstSipUser();
-  if (!customer.sipUsers.some((u) => u.sipUsername === command.sipUsername)) return []; // removed already
+  if (!customer.sipUsers.some((u) => u.sipUsername === command.sipUsername)) {
+    // as every delete here: gone already = no change (a retried DELETE is a 204); never there = 404
+    if (customer.removedSipUsernames.includes(command.sipUsername)) return [];
+    throw sipUserRejections.sipUserNotFound();
+  }
   return [{ type: 'SipUserRemoved', customerId: customer.customerId, sipUsername: command.sipUsername, ...auditOf(command.meta) }];
 }
 

@@ -19,7 +19,7 @@ export function evolveSipUsers(customer: OpenedCustomer, event: SipUserEvent): O
       invariant(!has && isSipUsername(event.sipUsername) && isSipHa1(event.sipHa1), `customer ${id}: SipUserAdded of an existing or malformed user`);
       invariant(customer.sipUsers.length < MAX_SIP_USERS, `customer ${id}: more than ${MAX_SIP_USERS} SIP users`);
       const { type: _type, customerId: _customer, actor: _actor, occurredAt: _at, ...user } = event;
-      return { ...customer, sipUsers: [...customer.sipUsers, user] };
+      return { ...customer, sipUsers: [...customer.sipUsers, user], removedSipUsernames: customer.removedSipUsernames.filter((name) => name !== user.sipUsername) };
     }
     case 'SipUserChanged':
       invariant(has, `customer ${id}: SipUserChanged of unknown user ${event.sipUsername}`);
@@ -32,7 +32,7 @@ export function evolveSipUsers(customer: OpenedCustomer, event: SipUserEvent): O
       }));
     case 'SipUserRemoved':
       invariant(has && event.sipUsername !== customer.sipUsername, `customer ${id}: SipUserRemoved of the first or an unknown user`);
-      return { ...customer, sipUsers: customer.sipUsers.filter((u) => u.sipUsername !== event.sipUsername) };
+      return { ...customer, sipUsers: customer.sipUsers.filter((u) => u.sipUsername !== event.sipUsername), removedSipUsernames: [...customer.removedSipUsernames, event.sipUsername] };
     case 'SipUserPasswordChanged':
       invariant(has && isSipHa1(event.sipHa1), `customer ${id}: SipUserPasswordChanged of an unknown user or malformed HA1`);
       return withUser(customer, event.sipUsername, (u) => ({ ...u, sipHa1: event.sipHa1 }));

@@ -167,6 +167,13 @@ describe('removing a SIP user and its password', () => {
     expect(state.status !== 'none' && state.sipUsers.map((u) => u.sipUsername)).toEqual(['1000000016']);
   });
 
+  it('a user the account never had is 404 sip_user_not_found; one removed and added again is removed again', () => {
+    const removed: CustomerEvent = { type: 'SipUserRemoved', customerId: 'customer-1', sipUsername: 'desk-2', ...by(AGENT) };
+    given([customerOpened, added]).when(remove('nobody')).thenRejects('this customer has no such SIP user', 'sip_user_not_found');
+    given([customerOpened]).when(remove('desk-2')).thenRejects('this customer has no such SIP user', 'sip_user_not_found');
+    given([customerOpened, added, removed, added]).when(remove('desk-2')).then([removed]);
+  });
+
   it('a new password by the customer itself, its agent or ITC; the same HA1 again decides nothing', () => {
     const changed: CustomerEvent = { type: 'SipUserPasswordChanged', customerId: 'customer-1', sipUsername: 'desk-2', sipHa1: OTHER_HA1, ...by(CUSTOMER) };
     given([customerOpened, added]).when(password('desk-2', OTHER_HA1, CUSTOMER)).then([changed]);

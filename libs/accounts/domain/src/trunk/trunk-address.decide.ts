@@ -12,7 +12,8 @@ import { MAX_TECH_PREFIX_CHARS, MAX_TRUNK_ADDRESSES, trunkAddressRejections } fr
 import { trunkAddressesConflict } from './trunk-address.rules.js';
 import type { TrunkAddress, TrunkAddressCommand } from './trunk-address.types.js';
 
-const TECH_PREFIX = new RegExp(`^[0-9*#]{1,${MAX_TECH_PREFIX_CHARS}}$`);
+/** 1–MAX_TECH_PREFIX_CHARS of 0–9 * # (the HTTP schema checks the same, answering 400 like any malformed field). */
+export const TECH_PREFIX = new RegExp(`^[0-9*#]{1,${MAX_TECH_PREFIX_CHARS}}$`);
 
 export function decideTrunkAddress(command: TrunkAddressCommand, state: CustomerState): CustomerEvent[] {
   const customer = changeable(state, command.customerId);

@@ -19,6 +19,7 @@ import { AccountsAggregates } from '../infrastructure/aggregates.js';
 import type { StreamDecision } from '../infrastructure/committer.js';
 import { AccountsCommitter } from '../infrastructure/committer.js';
 import { CustomersQueries } from '../queries/customers.queries.js';
+import { SipUsersQueries } from '../queries/sip-users.queries.js';
 import { commandMeta, eventMetadata, type CommandContext } from './command-context.js';
 import { CustomerTermsResolver } from './customer-terms.js';
 import { CredentialsGenerator, type NewCustomerCredentials } from './generated-credentials.js';
@@ -42,8 +43,8 @@ export interface BatchCustomerCredentials {
   /** null when this answers a repeated Idempotency-Key. */
   sipPassword: string | null;
   portalPassword: string | null;
-  /** the further SIP users the profile gives each account, with passwords; [] on a replay. */
-  furtherSipUsers?: { sipUsername: string; sipPassword: string }[];
+  /** the further SIP users the profile gives each account, with passwords; a replay names the account's further users, passwords null. */
+  furtherSipUsers?: { sipUsername: string; sipPassword: string | null }[];
 }
 
 export interface OpenedBatch {
@@ -66,6 +67,7 @@ export class BatchesService {
     @Inject(CustomerTermsResolver) private readonly terms: CustomerTermsResolver,
     @Inject(CredentialsGenerator) private readonly generator: CredentialsGenerator,
     @Inject(PortalLogins) private readonly logins: PortalLogins,
+    @Inject(SipUsersQueries) private readonly sipUsers: SipUsersQueries,
   ) {}
 
   async open(context: CommandContext, input: OpenBatchInput): Promise<OpenedBatch> {
@@ -145,11 +147,15 @@ export class BatchesService {
     };
   }
 
-  /** The same request again: the batch as opened, without the passwords. */
+  /**
+   * The same request again: the batch as opened, without the passwords — each account's further
+   * SIP users named as the first answer named them (as they are now: one removed since is gone).
+   */
   private async replay(batchId: string, input: OpenBatchInput): Promise<OpenedBatch> {
     const opening = await this.aggregates.openingMetadata(batchStreamId(batchId));
     assertSameRequest(opening?.requestHash, input.idempotency);
     const page = await this.customers.list({ batchId }, MAX_BATCH_CUSTOMERS, undefined);
+    const further = await this.sipUsers.furtherOf(page.items.map((c) => c.customerId));
     return {
       batchId,
       profileId: input.profileId,
@@ -163,7 +169,7 @@ export class BatchesService {
         portalUsername: c.portalUsername,
         sipPassword: null,
         portalPassword: null,
-        furtherSipUsers: [],
+        furtherSipUsers: (further.get(c.customerId) ?? []).map((sipUsername) => ({ sipUsername, sipPassword: null })),
       })),
     };
   }

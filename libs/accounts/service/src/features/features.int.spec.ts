@@ -151,6 +151,9 @@ describe('a customer’s PBX features', () => {
     expectProblem(await app.request('PATCH', features(customer.id), { token: app.adminToken, body: { premiumPrefixes: ['+3516'] } }), 422, 'invalid_premium_prefix');
     expect((await app.request('PATCH', features(customer.id), { token: app.adminToken, body: { voicemail: 'yes' } })).status).toBe(400);
     expect((await app.request('PATCH', features(customer.id), { token: app.adminToken, body: { recording: true } })).status).toBe(400);
+    // an empty change is a 400, as every PATCH's (for the customer's and the profile's features)
+    expectProblem(await app.request('PATCH', features(customer.id), { token: app.adminToken, body: {} }), 400, 'validation');
+    expectProblem(await app.request('PATCH', `/api/v1/customer-profiles/${profile}/features`, { token: app.adminToken, body: {} }), 400, 'validation');
     expect(await featureEvents(customer.id)).toEqual([]);
   });
 

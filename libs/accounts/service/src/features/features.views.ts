@@ -1,6 +1,7 @@
 // A feature set as the API shows and takes it (customers' and profiles' reads, the PATCH bodies).
 import { MAX_PREMIUM_PREFIXES, type CustomerFeatures } from '@billing/accounts-domain';
 import { z } from 'zod';
+import { notEmpty } from '../http/common.schemas.js';
 
 const flag = (description: string) => z.boolean().meta({ description });
 
@@ -22,8 +23,9 @@ export function featuresView(features: CustomerFeatures): FeaturesView {
   return { ...features, premiumPrefixes: [...features.premiumPrefixes] };
 }
 
-/** PATCH: absent fields stay as they are. Rules beyond the shape (digits, the home country code) are the domain's 422s. */
-export const FeaturesBody = z.strictObject({
+/** PATCH: absent fields stay as they are, `{}` is 400 as every PATCH's. Rules beyond the shape (digits, the home country code) are the domain's 422s. */
+export const FeaturesBody = z
+  .strictObject({
   followMe: z.boolean().optional(),
   callerIdSelfManagement: z.boolean().optional(),
   internationalCalls: z.boolean().optional(),
@@ -36,7 +38,8 @@ export const FeaturesBody = z.strictObject({
     .max(1000)
     .optional()
     .meta({ maxItems: MAX_PREMIUM_PREFIXES, description: `the whole list; each 1 to 15 digits, not starting with 0, distinct (else 422 invalid_premium_prefix / duplicate_premium_prefix); at most ${MAX_PREMIUM_PREFIXES} (too_many_premium_prefixes)` }),
-});
+  })
+  .refine(notEmpty, 'send at least one feature to change');
 export type FeaturesBody = z.infer<typeof FeaturesBody>;
 
 /** The body as the domain's partial change (absent = unchanged). */

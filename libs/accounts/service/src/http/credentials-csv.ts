@@ -11,7 +11,7 @@ export function credentialsCsv(customers: readonly BatchCustomerCredentials[], s
     HEADER,
     ...customers.flatMap((c) => [
       [c.accountNumber, c.customerId, c.sipUsername, c.sipPassword ?? '', sipRealm, c.portalUsername, c.portalPassword ?? ''],
-      ...(c.furtherSipUsers ?? []).map((user) => [c.accountNumber, c.customerId, user.sipUsername, user.sipPassword, sipRealm, '', '']),
+      ...(c.furtherSipUsers ?? []).map((user) => [c.accountNumber, c.customerId, user.sipUsername, user.sipPassword ?? '', sipRealm, '', '']),
     ]),
   ];
   return lines.map((cells) => cells.map(cell).join(',')).join('\r\n') + '\r\n';

@@ -49,6 +49,9 @@ const OpenedCustomerView = z.object({
   customer: CustomerView,
   credentials: CredentialsView.extend({ furtherSipUsers: FurtherSipUsersView }).nullable().meta({ description: 'shown once; null on a replay' }),
 });
+const BatchFurtherSipUsersView = z
+  .array(z.object({ sipUsername: z.string(), sipPassword: z.string().nullable() }))
+  .meta({ description: "the account's further SIP users (`<account number>-2…n`), passwords shown once: a replay names them with sipPassword null" });
 const OpenedBatchView = z.object({
   batchId: z.string(),
   profileId: z.string(),
@@ -64,7 +67,7 @@ const OpenedBatchView = z.object({
       sipPassword: z.string().nullable(),
       portalUsername: z.string(),
       portalPassword: z.string().nullable(),
-      furtherSipUsers: FurtherSipUsersView.optional(),
+      furtherSipUsers: BatchFurtherSipUsersView.optional(),
     }),
   ),
 });

@@ -76,6 +76,15 @@ describe('SIP users per new account', () => {
       expect(user!.sipUsername).toBe(`${customer.accountNumber}-2`);
       expect(await a1Hash(user!.sipUsername)).toBe(md5(`${user!.sipUsername}:${TEST_SIP_REALM}:${user!.sipPassword}`));
     }
+    // a replay (same Idempotency-Key) names the same further users as the first answer, without passwords
+    const keyed = () => app.request('POST', '/api/v1/customers/batch', { token: app.adminToken, body: { profileId: profile, count: 10 }, headers: { 'idempotency-key': 'pairs-batch-1' } });
+    const first = await keyed();
+    expectStatus(first, 201);
+    const replayed = await keyed();
+    expectStatus(replayed, 200);
+    const usersOf = (body: { customers: { furtherSipUsers: { sipUsername: string }[] }[] }) => body.customers.map((c) => c.furtherSipUsers.map((u) => u.sipUsername));
+    expect(usersOf(replayed.body)).toEqual(usersOf(first.body));
+    expect(replayed.body.customers.flatMap((c: { furtherSipUsers: { sipPassword: string | null }[] }) => c.furtherSipUsers.map((u) => u.sipPassword))).toEqual(Array(10).fill(null));
     const csv = await app.request('POST', '/api/v1/customers/batch?format=csv', { token: app.adminToken, body: { profileId: profile, count: 10 } });
     expectStatus(csv, 201);
     expect(csv.text.trim().split('\r\n')).toHaveLength(1 + 20);

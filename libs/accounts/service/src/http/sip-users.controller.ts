@@ -1,7 +1,7 @@
 // The SIP users (extensions) of a customer account: ITC and the customer's agent manage them;
 // the customer sees its users and gives them new passwords. Another agent's customer is a 404.
 import { sipUserRejections } from '@billing/accounts-domain';
-import { ApiProblemResponse, Idempotent, Roles, ValidBody, ValidParam } from '@billing/gateway';
+import { ApiProblemResponse, Idempotent, Roles, ValidBody, ValidParam, ValidQuery } from '@billing/gateway';
 import { Controller, Delete, Get, Headers, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import { requestIdempotency } from '../application/request-idempotency.js';
 import { SipUsersService } from '../application/sip-users.service.js';
 import { CustomersQueries } from '../queries/customers.queries.js';
 import type { CustomerRow } from '../queries/rows.js';
+import type { Page } from '../queries/pagination.js';
 import { SipUsersQueries } from '../queries/sip-users.queries.js';
 import { Caller } from './caller.decorator.js';
 import { Id } from './common.schemas.js';
@@ -20,9 +21,11 @@ import {
   ChangeSipUserBody,
   NewSipPasswordView,
   SipUsernameParam,
+  SipUserListQuery,
   SipUserView,
   sipUserView,
 } from './sip-users.schemas.js';
+import { pageSchema } from './views.js';
 
 interface RawResponse {
   setHeader(name: string, value: string): void;
@@ -46,12 +49,17 @@ export class SipUsersController {
 
   @Get()
   @Roles('admin', 'agent', 'customer')
-  @ApiOperation({ summary: "The account's SIP users, the first one first (ITC, its agent, the customer itself)" })
-  @ApiResponse({ status: 200, standardSchema: z.object({ items: z.array(SipUserView) }) })
+  @ApiOperation({
+    summary: "The account's SIP users, the first one first, then in the order added (ITC, its agent, the customer itself)",
+    description: '`?limit=1..200` (default 100: every user an account may have) `&cursor=` (the previous page\'s `nextCursor`) → `{items, nextCursor}`; nextCursor null on the last page.',
+  })
+  @ApiResponse({ status: 200, standardSchema: pageSchema(SipUserView) })
+  @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
-  async list(@ValidParam('id', Id) id: string, @Caller() context: CommandContext): Promise<{ items: SipUserView[] }> {
+  async list(@ValidParam('id', Id) id: string, @ValidQuery(SipUserListQuery) query: SipUserListQuery, @Caller() context: CommandContext): Promise<Page<SipUserView>> {
     const customer = await this.visible(context, id);
-    return { items: (await this.users.list(customer.customerId)).map(sipUserView) };
+    const page = await this.users.list(customer.customerId, query.limit, query.cursor);
+    return { items: page.items.map(sipUserView), nextCursor: page.nextCursor };
   }
 
   @Post()
@@ -169,9 +177,11 @@ export class SipUsersController {
   @Roles('admin', 'agent')
   @Idempotent()
   @HttpCode(204)
-  @ApiOperation({ summary: `Remove a SIP user (${MANAGED}); removing it again is a 204 too. The account's first user cannot be removed (409 first_sip_user)` })
-  @ApiResponse({ status: 204, description: 'removed (or already gone)' })
-  @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
+  @ApiOperation({
+    summary: `Remove a SIP user (${MANAGED}); removing it again is a 204 too (as every delete: gone already = no change), a user the account never had is 404 sip_user_not_found. The account's first user cannot be removed (409 first_sip_user)`,
+  })
+  @ApiResponse({ status: 204, description: 'removed (or removed before)' })
+  @ApiProblemResponse(404, 'no such customer or user, or not yours', ['not_found', 'sip_user_not_found'])
   @ApiProblemResponse(409, 'first_sip_user, customer_closed', ['first_sip_user', 'customer_closed'])
   async remove(@ValidParam('id', Id) id: string, @ValidParam('sipUsername', SipUsernameParam) sipUsername: string, @Caller() context: CommandContext): Promise<void> {
     await this.visible(context, id);

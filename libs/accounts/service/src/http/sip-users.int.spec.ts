@@ -252,5 +252,29 @@ describe('SIP users of one account', () => {
     expect(await directoryXml(name)).toContain('not found');
     expectProblem(await app.request('GET', user, { token: agent.token }), 404, 'sip_user_not_found');
     expectProblem(await app.request('POST', `${user}/password`, { token: customer.token }), 404, 'sip_user_not_found');
+    // removed before = a 204 again (above); a user the account never had is a 404, and changes nothing
+    expectProblem(await app.request('DELETE', `${users(customer.id)}/never-here`, { token: agent.token }), 404, 'sip_user_not_found');
+  });
+
+  it('lists users in pages: {items, nextCursor}, every user in the default page', async () => {
+    const customer = await newCustomer();
+    for (const name of ['page-a', 'page-b', 'page-c']) expectStatus(await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: `${customer.accountNumber}-${name}` } }), 201);
+    const all = await app.request('GET', users(customer.id), { token: customer.token });
+    expectStatus(all, 200);
+    expect(all.body.nextCursor).toBeNull();
+    const order = (all.body.items as { sipUsername: string }[]).map((u) => u.sipUsername);
+    expect(order).toEqual([customer.sipUsername, ...['page-a', 'page-b', 'page-c'].map((name) => `${customer.accountNumber}-${name}`)]);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await app.request('GET', `${users(customer.id)}?limit=1${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`, { token: agent.token });
+      expectStatus(page, 200);
+      expect(page.body.items).toHaveLength(1);
+      paged.push(page.body.items[0].sipUsername);
+      cursor = page.body.nextCursor;
+    } while (cursor !== null);
+    expect(paged).toEqual(order);
+    expectProblem(await app.request('GET', `${users(customer.id)}?cursor=made-up`, { token: agent.token }), 400, 'invalid_cursor');
+    expectProblem(await app.request('GET', `${users(customer.id)}?limit=0`, { token: agent.token }), 400, 'validation');
   });
 });

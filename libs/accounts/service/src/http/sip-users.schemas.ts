@@ -1,7 +1,8 @@
 // Bodies and answers of the SIP-user routes. Shapes here (400); the rules — username syntax,
 // approved CallerIDs, the limit under the account's — are the domain's (422 with a code).
-import { MAX_CONCURRENT_CALLS, MAX_NAME_CHARS, MIN_CONCURRENT_CALLS } from '@billing/accounts-domain';
+import { MAX_CONCURRENT_CALLS, MAX_NAME_CHARS, MAX_SIP_USERS, MIN_CONCURRENT_CALLS } from '@billing/accounts-domain';
 import { z } from 'zod';
+import { MAX_PAGE_SIZE } from '../queries/pagination.js';
 import { notEmpty } from './common.schemas.js';
 import type { SipUserRow } from '../queries/sip-users.queries.js';
 
@@ -60,3 +61,13 @@ export function sipUserView(row: SipUserRow): SipUserView {
     status: row.status,
   };
 }
+
+/**
+ * `?limit=&cursor=` as every list's; the default page holds every user an account may have
+ * (MAX_SIP_USERS), so a client that reads only `items` still sees them all.
+ */
+export const SipUserListQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(MAX_SIP_USERS),
+  cursor: z.string().min(1).max(500).optional(),
+});
+export type SipUserListQuery = z.infer<typeof SipUserListQuery>;

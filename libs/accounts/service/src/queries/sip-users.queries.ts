@@ -2,6 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SipUserStatus } from '@billing/accounts-domain';
 import { AccountsDatabase } from '../infrastructure/accounts-database.js';
+import { decodeCursor, pageOf, type Page } from './pagination.js';
 
 export interface SipUserRow {
   customerId: string;
@@ -46,18 +47,35 @@ export function sipUserOf(r: SipUserSql): SipUserRow {
   };
 }
 
+/** When a user was added (users from before added_at existed sort first, as they were). */
+const SORT_AT = `coalesce(d.added_at, '-infinity'::timestamptz)`;
+
 @Injectable()
 export class SipUsersQueries {
   constructor(@Inject(AccountsDatabase) private readonly db: AccountsDatabase) {}
 
-  /** The first user first, then in the order they were added (at most MAX_SIP_USERS). */
-  async list(customerId: string): Promise<SipUserRow[]> {
-    const { rows } = await this.db.pool.query<SipUserSql>(
-      `SELECT ${SIP_USER_COLUMNS} FROM ${this.db.table('sip_directory')} d JOIN ${this.db.table('customers')} c USING (customer_id)
-       WHERE d.customer_id = $1 ORDER BY d.first_user DESC, d.added_at, d.sip_username`,
-      [customerId],
+  /** The first user first, then in the order they were added (keyset on that order: a page is stable while users are added). */
+  async list(customerId: string, pageSize: number, cursor: string | undefined): Promise<Page<SipUserRow>> {
+    const after = cursor === undefined ? null : decodeCursor(cursor, 3);
+    const { rows } = await this.db.pool.query<SipUserSql & { sort_at: string }>(
+      `SELECT ${SIP_USER_COLUMNS}, ${SORT_AT} AS sort_at FROM ${this.db.table('sip_directory')} d JOIN ${this.db.table('customers')} c USING (customer_id)
+       WHERE d.customer_id = $1 AND ($2::text IS NULL OR (NOT d.first_user, ${SORT_AT}, d.sip_username) > ($2::boolean, $3::timestamptz, $4::text))
+       ORDER BY NOT d.first_user, ${SORT_AT}, d.sip_username LIMIT $5`,
+      [customerId, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, pageSize + 1],
     );
-    return rows.map(sipUserOf);
+    return pageOf(rows, pageSize, (r) => [String(!r.first_user), r.sort_at, r.sip_username], sipUserOf);
+  }
+
+  /** Each account's users other than its first, in the order added (a batch replay names them). */
+  async furtherOf(customerIds: readonly string[]): Promise<Map<string, string[]>> {
+    const { rows } = await this.db.pool.query<{ customer_id: string; sip_username: string }>(
+      `SELECT d.customer_id, d.sip_username FROM ${this.db.table('sip_directory')} d
+       WHERE d.customer_id = ANY($1::text[]) AND NOT d.first_user ORDER BY d.customer_id, ${SORT_AT}, d.sip_username`,
+      [customerIds],
+    );
+    const further = new Map<string, string[]>();
+    for (const row of rows) further.set(row.customer_id, [...(further.get(row.customer_id) ?? []), row.sip_username]);
+    return further;
   }
 
   async get(customerId: string, sipUsername: string): Promise<SipUserRow | undefined> {

@@ -56,7 +56,7 @@ export class TrunkAddressesController {
     'too_many_trunk_addresses',
     'customer_closed',
   ])
-  @ApiProblemResponse(422, 'invalid_trunk_address, invalid_tech_prefix', ['invalid_trunk_address', 'invalid_tech_prefix'])
+  @ApiProblemResponse(422, 'invalid_trunk_address (the message says why)', ['invalid_trunk_address'])
   async add(
     @ValidParam('id', Id) id: string,
     @ValidBody(AddTrunkAddressBody) body: AddTrunkAddressBody,
@@ -80,7 +80,7 @@ export class TrunkAddressesController {
   @ApiProblemResponse(403, ITC_ONLY, ['trunk_addresses_managed_by_itc'])
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
   @ApiProblemResponse(409, 'customer_closed', ['customer_closed'])
-  @ApiProblemResponse(422, 'invalid_trunk_address, invalid_tech_prefix', ['invalid_trunk_address', 'invalid_tech_prefix'])
+  @ApiProblemResponse(422, 'invalid_trunk_address (the message says why)', ['invalid_trunk_address'])
   async remove(@ValidParam('id', Id) id: string, @ValidQuery(RemoveTrunkAddressQuery) query: RemoveTrunkAddressQuery, @Caller() context: CommandContext): Promise<void> {
     const customer = await this.visible(context, id);
     await this.service.remove(context, customer.customerId, query.address, query.techPrefix ?? null);

@@ -70,7 +70,11 @@ describe('trunk addresses', () => {
     const customer = await newCustomer();
     expectProblem(await add(customer.id, { address: '10.0.0.256' }), 422, 'invalid_trunk_address');
     expectProblem(await add(customer.id, { address: '10.0.0.1/24' }), 422, 'invalid_trunk_address');
-    expectProblem(await add(customer.id, { address: '10.0.0.0/24', techPrefix: 'ab' }), 422, 'invalid_tech_prefix');
+    // the tech prefix's characters and length are its format: 400 validation, as every other field's
+    expectProblem(await add(customer.id, { address: '10.0.0.0/24', techPrefix: 'ab' }), 400, 'validation');
+    expectProblem(await add(customer.id, { address: '10.0.0.0/24', techPrefix: '12345678901' }), 400, 'validation');
+    expectProblem(await add(customer.id, { address: '10.0.0.0/24', techPrefix: '' }), 400, 'validation');
+    expectProblem(await app.request('DELETE', `${path(customer.id)}?address=10.0.0.0%2F24&techPrefix=1a`, { token: app.adminToken }), 400, 'validation');
     expectProblem(await add(customer.id, { address: '10.0.0.0/24', colour: 'red' }), 400);
     expectProblem(await add(customer.id, {}), 400);
     expect(await list(customer.id)).toEqual([]);
