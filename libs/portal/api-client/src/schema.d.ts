@@ -277,7 +277,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The agent's main-balance ledger lines, newest first (cursor pagination) */
+        /** The agent's main-balance ledger lines, newest first (cursor pagination); ?format=csv: all of them as CSV */
         get: operations["AgentWalletController_transactions"];
         put?: never;
         post?: never;
@@ -1055,7 +1055,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customer's ledger lines (deposits, transfers, calls), newest first (cursor pagination) */
+        /** The customer's ledger lines (deposits, transfers, calls), newest first (cursor pagination); ?format=csv: all of them as CSV */
         get: operations["CustomerWalletController_transactions"];
         put?: never;
         post?: never;
@@ -1121,6 +1121,26 @@ export interface paths {
         get: operations["HistoryController_history"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/internal/rating/accounts-catch-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply an accounts change before accounts answers its command (service to service)
+         * @description `{key: {account: customerId} | {agentId}, events: [{eventId, type}]}` — the integration events an accounts command just committed. Answers once rating has applied every one of them it uses (taking the customer's or agent's history from accounts when its consumer has not delivered them yet): `{applied: true}`; `{applied: false}` when accounts could not be reached (its consumer applies them later).
+         */
+        post: operations["AccountsCatchUpController_catchUpOn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3839,6 +3859,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description csv = every line of the account as a CSV file, newest first (also: Accept: text/csv); limit and cursor are then ignored */
+                format?: "json" | "csv";
                 limit?: number;
             };
             header?: never;
@@ -11239,6 +11261,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description csv = every line of the account as a CSV file, newest first (also: Accept: text/csv); limit and cursor are then ignored */
+                format?: "json" | "csv";
                 limit?: number;
             };
             header?: never;
@@ -11903,6 +11927,110 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "forbidden";
+                    };
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountsCatchUpController_catchUpOn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    events: {
+                        eventId: string;
+                        type: string;
+                    }[];
+                    key: {
+                        account: string;
+                    } | {
+                        agentId: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        applied: boolean;
+                    };
+                };
+            };
+            /** @description the request is invalid (every field error in `errors`) (code `malformed_json`, `validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "malformed_json" | "validation";
+                    };
+                };
+            };
+            /** @description missing, invalid or revoked credentials (code `unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description the body is larger than the limit (code `payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description the body is not JSON (code `unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unsupported_media_type";
                     };
                 };
             };
