@@ -10,6 +10,7 @@ import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-
 import { validateAgentsSearch } from './agents/search.js';
 import { validateUnratedSearch } from './calls/search.js';
 import { validateCustomerSearch, validateCustomersSearch } from './customers/search.js';
+import { validateNotificationsSearch } from './notifications/search.js';
 import { validateSheetImportSearch, validateSheetSearch } from './sheets/search.js';
 
 export const adminArea: RoleArea = {
@@ -22,6 +23,8 @@ export const adminArea: RoleArea = {
     { to: '/admin/profiles', labelKey: 'profiles.nav', icon: '▤' },
     { to: '/admin/customers', labelKey: 'customers.nav', icon: '☰' },
     { to: '/admin/calls/unrated', labelKey: 'calls.nav', icon: '⚠' },
+    { to: '/admin/notifications', labelKey: 'notifications.nav', icon: '✉' },
+    { to: '/admin/audit', labelKey: 'audit.nav', icon: '✓' },
   ],
 };
 
@@ -41,6 +44,8 @@ function adminRoutesA<TParent extends AnyRoute>(parent: TParent) {
   return [
     createRoute({ getParentRoute, path: 'agents', validateSearch: validateAgentsSearch, component: lazyRouteComponent(() => import('./agents/AgentsPage.js'), 'AgentsPage') }),
     createRoute({ getParentRoute, path: 'agents/$agentId', component: lazyRouteComponent(() => import('./agents/AgentPage.js'), 'AgentPage') }),
+    createRoute({ getParentRoute, path: 'notifications', validateSearch: validateNotificationsSearch, component: lazyRouteComponent(() => import('./notifications/NotificationsPage.js'), 'NotificationsPage') }),
+    createRoute({ getParentRoute, path: 'audit', component: lazyRouteComponent(() => import('./audit/AuditPage.js'), 'AuditPage') }),
   ] as const;
 }
 
