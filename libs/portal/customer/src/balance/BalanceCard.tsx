@@ -56,7 +56,7 @@ function Figure({ label, amount, currency }: { label: string; amount: string; cu
         {label}
       </Text>
       <Text fw={600}>
-        <MoneyText amount={amount} currency={currency} colorNegative />
+        <MoneyText amount={amount} currency={currency} />
       </Text>
     </div>
   );

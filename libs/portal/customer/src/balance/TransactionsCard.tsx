@@ -1,12 +1,17 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { DataTable, MoneyText, ProblemAlert } from '@billing/portal-ui';
-import { Card, Stack, Title } from '@mantine/core';
+import { Card, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { customerKeys, type LedgerLine, type LedgerPage } from '../shared/customer-api.js';
 import { useDateTimeFormat } from '../shared/use-date-time-format.js';
 
-/** The customer's ledger lines, newest first, a cursor page at a time. */
+/** What a line refers to: the receipt reference, or the call's id. */
+function reference(line: LedgerLine): string {
+  return line.reference ?? (line.kind === 'call' ? (line.ref ?? '') : '');
+}
+
+/** The customer's ledger lines, newest first, a cursor page at a time (three columns: fits a phone). */
 export function TransactionsCard({ currency }: { currency: string }) {
   const { t } = useTranslation('customer');
   const { api, subjectId } = useSession();
@@ -35,12 +40,24 @@ export function TransactionsCard({ currency }: { currency: string }) {
           loadingMore={lines.isFetchingNextPage}
           onLoadMore={() => void lines.fetchNextPage()}
           emptyText={t('transactions.empty')}
-          minWidth={520}
+          minWidth={340}
           columns={[
-            { key: 'when', header: t('transactions.when'), render: (row) => formatTime(row.occurredAt) },
-            { key: 'kind', header: t('transactions.kind'), render: (row) => t(`transactions.kinds.${row.kind.replace(/[^a-z]/g, '_')}`, { defaultValue: row.kind }) },
-            { key: 'reference', header: t('transactions.reference'), render: (row) => row.reference ?? (row.kind === 'call' ? row.ref : '') },
-            { key: 'amount', header: t('transactions.amount'), align: 'right', render: (row) => <MoneyText amount={row.amount} currency={currency} colorNegative /> },
+            {
+              key: 'what',
+              header: t('transactions.what'),
+              render: (row) => (
+                <>
+                  <Text size="sm" fw={600}>
+                    {t(`transactions.kinds.${row.kind.replace(/[^a-z]/g, '_')}`, { defaultValue: row.kind })}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                    {formatTime(row.occurredAt)}
+                    {reference(row) === '' ? '' : ` · ${reference(row)}`}
+                  </Text>
+                </>
+              ),
+            },
+            { key: 'amount', header: t('transactions.amount'), align: 'right', render: (row) => <MoneyText amount={row.amount} currency={currency} /> },
             { key: 'after', header: t('transactions.balanceAfter'), align: 'right', render: (row) => <MoneyText amount={row.balanceAfter} currency={currency} /> },
           ]}
         />

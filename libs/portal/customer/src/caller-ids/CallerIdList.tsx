@@ -1,9 +1,10 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert } from '@billing/portal-ui';
-import { Badge, Button, Group, Paper, Radio, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, Radio, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { customerKeys, type Customer } from '../shared/customer-api.js';
+import { Tag } from '../shared/Tag.js';
 
 /** The approved CallerIDs (choose the default, remove) and the pending ones (withdraw). */
 export function CallerIdList({ customer, disabled }: { customer: Customer; disabled: boolean }) {
@@ -36,15 +37,15 @@ export function CallerIdList({ customer, disabled }: { customer: Customer; disab
                 {pending ? (
                   <Group gap="xs">
                     <Text fw={600}>{number}</Text>
-                    <Badge color="orange" variant="light">
+                    <Tag color="orange">
                       {t('callerIds.pending')}
-                    </Badge>
+                    </Tag>
                   </Group>
                 ) : (
                   <Radio value={number} label={<Text fw={600}>{number}</Text>} disabled={disabled || chooseDefault.isPending} aria-label={t('callerIds.makeDefault', { number })} />
                 )}
                 <Group gap="xs">
-                  {number === customer.defaultCallerId && <Badge variant="light">{t('callerIds.default')}</Badge>}
+                  {number === customer.defaultCallerId && <Tag color="itc">{t('callerIds.default')}</Tag>}
                   <Button size="compact-sm" variant="subtle" color="red" disabled={disabled} loading={remove.isPending && remove.variables === number} onClick={() => remove.mutate(number)} aria-label={t(pending ? 'callerIds.withdrawNumber' : 'callerIds.removeNumber', { number })}>
                     {pending ? t('callerIds.withdraw') : t('callerIds.remove')}
                   </Button>

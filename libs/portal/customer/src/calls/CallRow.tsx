@@ -1,9 +1,8 @@
-import { MoneyText } from '@billing/portal-ui';
-import { Badge, Group, Text } from '@mantine/core';
+import { formatMoney } from '@billing/portal-ui';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Call } from '../shared/customer-api.js';
-
-const STATUS_COLOR = { rated: 'green', unrated: 'orange', unanswered: 'gray' } as const;
+import classes from './CallRow.module.css';
 
 /** "125" → "2:05". */
 export function formatDuration(seconds: number): string {
@@ -12,33 +11,30 @@ export function formatDuration(seconds: number): string {
   return `${minutes}:${rest < 10 ? '0' : ''}${rest}`;
 }
 
-/** One call in two lines (fits a phone): when, number and cost; where, status and duration. */
-export function CallRow({ call, currency, formatTime }: { call: Call; currency: string; formatTime: (instant: string) => string }) {
-  const { t } = useTranslation('customer');
+/**
+ * One call in two lines (fits a phone): when, number and cost; where, duration and status.
+ * Memoised: while scrolling, the rows already in view are not rendered again.
+ */
+export const CallRow = memo(function CallRow({ call, currency, formatTime }: { call: Call; currency: string; formatTime: (instant: string) => string }) {
+  const { t, i18n } = useTranslation('customer');
   return (
     <>
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text size="sm" fw={600} truncate>
+      <div className={classes.line}>
+        <span className={classes.main}>
           <time dateTime={call.startedAt}>{formatTime(call.startedAt)}</time> · {call.destination}
-        </Text>
-        <Text size="sm" fw={600} style={{ flexShrink: 0 }}>
-          {call.status === 'rated' ? <MoneyText amount={call.cost} currency={currency} /> : '—'}
-        </Text>
-      </Group>
-      <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text size="xs" c="dimmed" truncate>
+        </span>
+        <span className={classes.cost}>{call.status === 'rated' ? formatMoney(call.cost, currency, i18n.language) : '—'}</span>
+      </div>
+      <div className={classes.line}>
+        <span className={classes.sub}>
           {call.destinationName ?? t('calls.unknownDestination')}
           {call.sipUsername !== null && ` · ${call.sipUsername}`}
-        </Text>
-        <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
-          <Text size="xs" c="dimmed" aria-label={t('calls.duration')}>
-            {formatDuration(call.billsec)}
-          </Text>
-          <Badge size="xs" variant="light" color={STATUS_COLOR[call.status]}>
-            {t(`calls.statuses.${call.status}`)}
-          </Badge>
-        </Group>
-      </Group>
+        </span>
+        <span className={classes.meta}>
+          <span title={t('calls.duration')}>{formatDuration(call.billsec)}</span>
+          <span className={`${classes.status} ${classes[call.status]}`}>{t(`calls.statuses.${call.status}`)}</span>
+        </span>
+      </div>
     </>
   );
-}
+});

@@ -1,6 +1,7 @@
-import { Badge, Group, SimpleGrid, Text } from '@mantine/core';
+import { Group, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '../shared/customer-api.js';
+import { Tag } from '../shared/Tag.js';
 
 const SWITCHES = ['followMe', 'callerIdSelfManagement', 'internationalCalls', 'premiumDestinations', 'callRecording', 'voicemail'] as const;
 
@@ -9,13 +10,13 @@ export function FeaturesCard({ features }: { features: Customer['features'] }) {
   const { t } = useTranslation('customer');
   return (
     <>
-      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
         {SWITCHES.map((name) => (
           <Group key={name} component="li" justify="space-between" wrap="nowrap" gap="xs">
             <Text size="sm">{t(`features.${name}`)}</Text>
-            <Badge variant="light" color={features[name] ? 'green' : 'gray'}>
+            <Tag color={features[name] ? 'green' : 'gray'}>
               {features[name] ? t('features.on') : t('features.off')}
-            </Badge>
+            </Tag>
           </Group>
         ))}
       </SimpleGrid>

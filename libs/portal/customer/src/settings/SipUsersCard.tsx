@@ -1,10 +1,11 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert } from '@billing/portal-ui';
-import { Alert, Badge, Button, Code, CopyButton, Group, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, CopyButton, Group, Paper, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerKeys } from '../shared/customer-api.js';
+import { Tag } from '../shared/Tag.js';
 
 /** The account's SIP users (username@realm) and a password reset whose new password is shown once. */
 export function SipUsersCard({ sipRealm }: { sipRealm: string }) {
@@ -60,9 +61,9 @@ export function SipUsersCard({ sipRealm }: { sipRealm: string }) {
               </Text>
             </div>
             <Group gap="xs">
-              <Badge variant="light" color={user.status === 'active' ? 'green' : 'gray'}>
+              <Tag color={user.status === 'active' ? 'green' : 'gray'}>
                 {t(`sip.status.${user.status}`)}
-              </Badge>
+              </Tag>
               <Button size="compact-sm" variant="light" loading={reset.isPending && reset.variables === user.sipUsername} onClick={() => reset.mutate(user.sipUsername)} aria-label={t('sip.resetFor', { user: user.sipUsername })}>
                 {t('sip.reset')}
               </Button>
