@@ -48,8 +48,8 @@ export function PeriodTable({ today, month }: { today: SummarySection | undefine
               <Table.Th scope="row" fw={500}>
                 {label}
               </Table.Th>
-              <Table.Td ta="right">{value(today)}</Table.Td>
-              <Table.Td ta="right">{value(month)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>{value(today)}</Table.Td>
+              <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>{value(month)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
