@@ -33,7 +33,7 @@ export function DataTable<Row>({ caption, showCaption = false, columns, rows, ro
   const { t } = useTranslation('ui');
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={minWidth}>
+      <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
         <Table striped highlightOnHover verticalSpacing="xs" aria-busy={loading}>
           {showCaption ? <Table.Caption>{caption}</Table.Caption> : <caption><VisuallyHidden>{caption}</VisuallyHidden></caption>}
           <Table.Thead>
