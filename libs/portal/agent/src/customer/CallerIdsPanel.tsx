@@ -1,9 +1,10 @@
 import { useSession, orThrow, type ProblemError } from '@billing/portal-session';
 import { ProblemAlert } from '@billing/portal-ui';
-import { Badge, Button, Card, Group, List, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, List, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
+import { Tag } from '../hooks/Tag.js';
 
 interface Decision {
   number: string;
@@ -50,7 +51,7 @@ export function CallerIdsPanel({ customerId, pending, approved, defaultCallerId 
           <List listStyleType="none" spacing={4}>
             {approved.map((number) => (
               <List.Item key={number}>
-                <Text span ff="monospace">{number}</Text> {number === defaultCallerId && <Badge size="xs" variant="light">{t('callerIds.default')}</Badge>}
+                <Text span ff="monospace">{number}</Text> {number === defaultCallerId && <Tag size="xs">{t('callerIds.default')}</Tag>}
               </List.Item>
             ))}
           </List>

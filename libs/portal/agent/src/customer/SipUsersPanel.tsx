@@ -1,6 +1,6 @@
 import { useSession, orThrow, type ProblemError } from '@billing/portal-session';
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Badge, Button, Card, Divider, Group, Stack, Text } from '@mantine/core';
+import { Button, Card, Divider, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { PasswordOnce, type SipCredentials } from './PasswordOnce.js';
 import { RenameSipUser } from './RenameSipUser.js';
 import { useSipUsers } from './use-sip-users.js';
 import { AnchorLink } from '../hooks/links.js';
+import { Tag } from '../hooks/Tag.js';
 
 type Action = { kind: 'suspend' | 'reactivate' | 'password'; sipUsername: string };
 
@@ -47,10 +48,10 @@ export function SipUsersPanel({ customerId }: { customerId: string }) {
           loading={users.isPending}
           minWidth={720}
           columns={[
-            { key: 'user', header: t('sip.username'), render: (user) => <Text size="sm" fw={600}>{user.sipUsername}{user.firstUser && <Badge ml={6} size="xs" variant="outline">{t('sip.first')}</Badge>}</Text> },
+            { key: 'user', header: t('sip.username'), render: (user) => <Text size="sm" fw={600}>{user.sipUsername}{user.firstUser && <Tag ml={6} size="xs">{t('sip.first')}</Tag>}</Text> },
             { key: 'name', header: t('sip.displayName'), render: (user) => user.displayName ?? '—' },
             { key: 'callerId', header: t('sip.callerId'), render: (user) => user.effectiveCallerId ?? '—' },
-            { key: 'status', header: t('customers.status'), render: (user) => <Badge color={user.status === 'active' ? 'teal' : 'orange'} variant="light">{t(`status.${user.status}`)}</Badge> },
+            { key: 'status', header: t('customers.status'), render: (user) => <Tag color={user.status === 'active' ? 'teal' : 'orange'}>{t(`status.${user.status}`)}</Tag> },
             {
               key: 'actions',
               header: t('sip.actions'),

@@ -26,7 +26,7 @@ export function StatusCard({ customerId, status }: { customerId: string; status:
         <ProblemAlert error={change.error} />
         <Group>
           {status === 'active' ? (
-            <Button color="orange" variant="light" loading={change.isPending} onClick={() => change.mutate('suspend')}>{t('statusCard.suspend')}</Button>
+            <Button color="red.9" loading={change.isPending} onClick={() => change.mutate('suspend')}>{t('statusCard.suspend')}</Button>
           ) : (
             <Button variant="light" loading={change.isPending} onClick={() => change.mutate('reactivate')}>{t('statusCard.reactivate')}</Button>
           )}

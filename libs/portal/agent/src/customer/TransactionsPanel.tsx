@@ -37,7 +37,7 @@ export function TransactionsPanel({ customerId }: { customerId: string }) {
             { key: 'when', header: t('transactions.when'), render: (line) => when.format(new Date(line.occurredAt)) },
             { key: 'kind', header: t('transactions.kind'), render: (line) => t(`kinds.${line.kind}`, { defaultValue: line.kind }) },
             { key: 'ref', header: t('transactions.reference'), render: (line) => <Text size="xs" ff="monospace" truncate maw={200}>{line.reference ?? line.ref}</Text> },
-            { key: 'amount', header: t('transactions.amount'), align: 'right', render: (line) => <Money amount={line.amount} colorNegative /> },
+            { key: 'amount', header: t('transactions.amount'), align: 'right', render: (line) => <Money amount={line.amount} /> },
             { key: 'after', header: t('transactions.balanceAfter'), align: 'right', render: (line) => <Money amount={line.balanceAfter} colorNegative /> },
           ]}
         />

@@ -1,8 +1,9 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgentOverview } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
+import { Tag } from '../hooks/Tag.js';
 
 function Figure({ label, amount, hint }: { label: string; amount: string; hint?: ReactNode }) {
   return (
@@ -21,7 +22,7 @@ export function BalancesCard({ overview }: { overview: AgentOverview }) {
     <Card withBorder padding="md" radius="md">
       <Group justify="space-between" mb="sm">
         <Text fw={600} component="h2" fz="lg" m={0}>{t('overview.balances')}</Text>
-        {overview.inDebt && <Badge color="red">{t('overview.inDebt')}</Badge>}
+        {overview.inDebt && <Tag color="red">{t('overview.inDebt')}</Tag>}
       </Group>
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
         <Figure label={t('overview.balance')} amount={overview.balance} />

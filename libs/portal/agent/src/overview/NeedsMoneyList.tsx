@@ -1,6 +1,6 @@
 import { useSession } from '@billing/portal-session';
 import { DataTable } from '@billing/portal-ui';
-import { Badge, Card, Stack, Text } from '@mantine/core';
+import { Card, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../api/as-json.js';
@@ -9,6 +9,7 @@ import type { BalancePage, BalanceRow } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
 import { useCustomer } from '../hooks/use-customer.js';
 import { AnchorLink } from '../hooks/links.js';
+import { Tag } from '../hooks/Tag.js';
 
 function AccountLink({ customerId }: { customerId: string }) {
   const customer = useCustomer(customerId);
@@ -21,7 +22,7 @@ function AccountLink({ customerId }: { customerId: string }) {
 
 function Why({ row }: { row: BalanceRow }) {
   const { t } = useTranslation('agent');
-  return row.inDebt ? <Badge color="red" variant="light" size="sm">{t('needsMoney.inDebt')}</Badge> : <Badge color="orange" variant="light" size="sm">{t('needsMoney.low')}</Badge>;
+  return row.inDebt ? <Tag color="red" size="sm">{t('needsMoney.inDebt')}</Tag> : <Tag color="orange" size="sm">{t('needsMoney.low')}</Tag>;
 }
 
 /** The agent's customers in debt or below their low-balance threshold. */

@@ -1,5 +1,5 @@
 import { ProblemAlert } from '@billing/portal-ui';
-import { Badge, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CallerIdsPanel } from '../customer/CallerIdsPanel.js';
@@ -15,6 +15,7 @@ import { useAgentLive } from '../hooks/use-agent-live.js';
 import { useCustomer } from '../hooks/use-customer.js';
 import { CUSTOMER_TABS, type CustomerSearch, type CustomerTab } from '../search.js';
 import { AnchorLink } from '../hooks/links.js';
+import { Tag } from '../hooks/Tag.js';
 
 /** One customer of the agent: money, settings, SIP users, CallerIDs, calls, transactions (tab in the URL). */
 export function CustomerPage() {
@@ -41,12 +42,12 @@ export function CustomerPage() {
             <Text size="sm" c="dimmed">{c.contactEmail ?? t('customer.noEmail')} · {t(`billing.${c.billingType}`)}</Text>
           </Stack>
           <Group gap="md">
-            <Badge size="lg" variant="light" color={c.status === 'active' ? 'teal' : c.status === 'suspended' ? 'orange' : 'gray'}>{t(`status.${c.status}`)}</Badge>
+            <Tag size="lg" color={c.status === 'active' ? 'teal' : c.status === 'suspended' ? 'orange' : 'gray'}>{t(`status.${c.status}`)}</Tag>
             {balance.data !== undefined && (
               <Stack gap={0} align="flex-end">
                 <Text size="xs" c="dimmed">{t('customers.balance')}</Text>
                 <Text fw={700} fz="xl"><Money amount={balance.data.balance} colorNegative /></Text>
-                {balance.data.inDebt && <Badge color="red" size="xs">{t('needsMoney.inDebt')}</Badge>}
+                {balance.data.inDebt && <Tag color="red" size="xs">{t('needsMoney.inDebt')}</Tag>}
               </Stack>
             )}
           </Group>
@@ -57,7 +58,7 @@ export function CustomerPage() {
           {CUSTOMER_TABS.map((item) => (
             <Tabs.Tab key={item} value={item}>
               {t(`customer.tabs.${item}`)}
-              {item === 'callerIds' && c !== undefined && c.pendingCallerIds.length > 0 && <Badge ml={6} size="xs" color="violet">{c.pendingCallerIds.length}</Badge>}
+              {item === 'callerIds' && c !== undefined && c.pendingCallerIds.length > 0 && <Tag ml={6} size="xs" color="violet">{c.pendingCallerIds.length}</Tag>}
             </Tabs.Tab>
           ))}
         </Tabs.List>

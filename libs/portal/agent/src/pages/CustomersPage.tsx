@@ -1,5 +1,5 @@
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useBalancesOf, useCustomerList } from '../customers/use-customer-list.j
 import { Money } from '../hooks/Money.js';
 import { useAgentLive } from '../hooks/use-agent-live.js';
 import { AnchorLink } from '../hooks/links.js';
+import { Tag } from '../hooks/Tag.js';
 
 const STATUS_COLOR: Record<string, string> = { active: 'teal', suspended: 'orange', closed: 'gray' };
 
@@ -43,7 +44,7 @@ export function CustomersPage() {
         columns={[
           { key: 'account', header: t('customers.account'), render: (c) => <AnchorLink to="/agent/customers/$customerId" params={{ customerId: c.id }} fw={600}>{c.accountNumber}</AnchorLink> },
           { key: 'email', header: t('customers.contact'), render: (c) => <Text size="sm" truncate maw={220}>{c.contactEmail ?? '—'}</Text> },
-          { key: 'status', header: t('customers.status'), render: (c) => <Badge color={STATUS_COLOR[c.status] ?? 'gray'} variant="light">{t(`status.${c.status}`)}</Badge> },
+          { key: 'status', header: t('customers.status'), render: (c) => <Tag color={STATUS_COLOR[c.status] ?? 'gray'}>{t(`status.${c.status}`)}</Tag> },
           {
             key: 'balance',
             header: t('customers.balance'),
@@ -54,12 +55,12 @@ export function CustomersPage() {
               return (
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   <Money amount={row.balance} colorNegative />
-                  {row.inDebt ? <Badge color="red" size="xs">{t('needsMoney.inDebt')}</Badge> : row.belowThreshold ? <Badge color="orange" size="xs">{t('needsMoney.low')}</Badge> : null}
+                  {row.inDebt ? <Tag color="red" size="xs">{t('needsMoney.inDebt')}</Tag> : row.belowThreshold ? <Tag color="orange" size="xs">{t('needsMoney.low')}</Tag> : null}
                 </Group>
               );
             },
           },
-          { key: 'pending', header: t('customers.pendingCallerIds'), align: 'right', render: (c) => (c.pendingCallerIds.length === 0 ? '—' : <AnchorLink to="/agent/customers/$customerId" params={{ customerId: c.id }} search={{ tab: 'callerIds' }}><Badge color="violet">{c.pendingCallerIds.length}</Badge></AnchorLink>) },
+          { key: 'pending', header: t('customers.pendingCallerIds'), align: 'right', render: (c) => (c.pendingCallerIds.length === 0 ? '—' : <AnchorLink to="/agent/customers/$customerId" params={{ customerId: c.id }} search={{ tab: 'callerIds' }} aria-label={t('customers.pendingLink', { count: c.pendingCallerIds.length })}><Tag color="violet">{c.pendingCallerIds.length}</Tag></AnchorLink>) },
         ]}
       />
       <OpenCustomerModal opened={opening} onClose={() => setOpening(false)} />
