@@ -106,6 +106,39 @@ it('pushes balance changes, rated calls and low-balance crossings, scoped to the
   expect(agentA.messages.map((m) => m.event)).not.toContain('unanswered');
 });
 
+it('pushes the calls in progress (a hold placed, released or ended by its charge) to admin, its agent and the customer', async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  await withPeople(s);
+  const admin = await s.live('admin');
+  const agentA = await s.live('agentA');
+  const agentB = await s.live('agentB');
+  const customer = await s.live('customer');
+
+  const other = await s.world.holdPlaced('cust-b1', AGENT_B, 'call-b');
+  const placed = await s.world.holdPlaced('cust-a1', AGENT_A, 'call-a', '2.5');
+  const released = await s.world.holdReleased('cust-a1', AGENT_A, 'call-a', '2.5');
+  for (const stream of [agentA, customer]) {
+    expect((await stream.next(byEvent(placed.eventId), 5_000, 'the hold placed')).json).toEqual({
+      state: 'placed',
+      customerId: 'cust-a1',
+      agentId: AGENT_A,
+      callId: 'call-a',
+      held: '2.5',
+      expiresAt: expect.any(String),
+      occurredAt: placed.occurredAt,
+    });
+    const ended = await stream.next(byEvent(released.eventId), 5_000, 'the hold released');
+    expect([ended.event, ended.json.state, ended.json.callId]).toEqual(['hold', 'released', 'call-a']);
+  }
+  await agentB.next(byEvent(other.eventId), 5_000, "B's own call");
+  await admin.next(byEvent(released.eventId), 5_000, 'everything on the admin stream');
+  expect(admin.messages.map((m) => m.id)).toEqual(expect.arrayContaining([other.eventId, placed.eventId, released.eventId]));
+  expect(agentA.messages.map((m) => m.id)).not.toContain(other.eventId);
+  expect(customer.messages.map((m) => m.id)).not.toContain(other.eventId);
+  expect(agentB.messages.map((m) => m.id)).not.toContain(placed.eventId);
+});
+
 it('resumes after Last-Event-ID with what the client missed, in order and in scope', async () => {
   scenario = await openScenario();
   const s = scenario;

@@ -203,6 +203,19 @@ export class World {
     return rated;
   }
 
+  /** A call authorized (its hold placed), then — when `end` says so — its hold released or expired. */
+  holdPlaced(customerId: string, agentId: string | null, callId: string, granted = '5'): Promise<IntegrationEvent> {
+    return this.wallet.publish(
+      'wallet.HoldPlaced',
+      { customerId, agentId, callId, requested: granted, granted, expiresAt: new Date(Date.now() + 3_600_000).toISOString() },
+      this.opts({ aggregateId: `wallet-customer-${customerId}` }),
+    );
+  }
+
+  holdReleased(customerId: string, agentId: string | null, callId: string, held = '5'): Promise<IntegrationEvent> {
+    return this.wallet.publish('wallet.HoldReleased', { customerId, agentId, callId, held }, this.opts({ aggregateId: `wallet-customer-${customerId}` }));
+  }
+
   unansweredCall(customerId: string, agentId: string | null, startedAt = this.now()): Promise<IntegrationEvent> {
     return this.rating.publish('rating.CallUnanswered', {
       callId: `call-${randomUUID()}`,

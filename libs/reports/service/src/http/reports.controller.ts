@@ -78,7 +78,7 @@ export class ReportsController {
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description:
-      'Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, low-balance (id = event id); ' +
+      'Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, low-balance, hold (a call in progress: placed, released, expired) (id = event id); ' +
       'resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID.',
   })
   @ApiProblemResponse(401, 'no Authorization header and no ticket; a ticket unknown, used or expired; or a token in the URL (access_token is refused)', ['unauthorized'])

@@ -95,8 +95,15 @@ describe('report changes', () => {
     expect(unanswered.live).toBeNull();
   });
 
+  it('a hold placed, released or expired is a live `hold` item (a call in progress) of its customer, and no read-model change', () => {
+    const placed = of('wallet.HoldPlaced', { customerId: 'cust-1', agentId: 'agent-a', callId: 'call-9', requested: '6', granted: '5', expiresAt: '2025-03-10T11:00:00.000Z' });
+    expect(placed.changes).toEqual([]);
+    expect(placed.live).toMatchObject({ event: 'hold', agentId: 'agent-a', customerId: 'cust-1', data: { state: 'placed', callId: 'call-9', held: '5' } });
+    expect(of('wallet.HoldExpired', { customerId: 'cust-1', agentId: null, callId: 'call-9', held: '5', expiresAt: '2025-03-10T11:00:00.000Z' }).live).toMatchObject({ event: 'hold', agentId: null, data: { state: 'expired' } });
+  });
+
   it('ignores types it has no use for without parsing them, refuses other schema versions and bad data', () => {
-    expect(parseReportsEvent(envelope('wallet.HoldPlaced', { garbage: true }))).toBeNull();
+    expect(parseReportsEvent(envelope('rating.DerivedSheetCreated', { garbage: true }))).toBeNull();
     expect(parseReportsEvent(envelope('accounts.CustomerFollowMeChanged', {}))).toBeNull();
     expect(() => parseReportsEvent(envelope('wallet.LowBalanceCrossed', {}, 2))).toThrow('wallet.LowBalanceCrossed schema version 2 is not understood (only 1)');
     expect(() => parseReportsEvent(envelope('wallet.LowBalanceCrossed', { accountKind: 'customer', agentId: null, customerId: 'c', balance: 4.5, threshold: '5' }))).toThrow();

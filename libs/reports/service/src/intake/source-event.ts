@@ -16,7 +16,7 @@ import {
 
 export type ReportsSourceEvent = AccountsIntegrationEventV1 | WalletIntegrationEventV1 | RatingIntegrationEventV1;
 
-/** Everything else (holds placed/released/expired, profiles, rate sheets, portal settings …) is skipped. */
+/** Everything else (profiles, rate sheets, portal settings …) is skipped. Holds placed, released or expired feed only the live feed (calls in progress). */
 export const REPORT_EVENT_TYPES: ReadonlySet<string> = new Set([
   'accounts.AgentRegistered',
   'accounts.AgentContactChanged',
@@ -28,7 +28,10 @@ export const REPORT_EVENT_TYPES: ReadonlySet<string> = new Set([
   'wallet.CommissionAccrued',
   'wallet.CommissionReversed',
   'wallet.CommissionTransferred',
+  'wallet.HoldPlaced',
   'wallet.HoldSettled',
+  'wallet.HoldReleased',
+  'wallet.HoldExpired',
   'wallet.CallCharged',
   'wallet.LowBalanceCrossed',
   'rating.CallRated',

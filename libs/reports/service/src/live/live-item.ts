@@ -7,7 +7,7 @@ import { formatMoney, parseMoney } from '@billing/money';
 import type { IntegrationEvent } from '@billing/contracts';
 import type { ReportsSourceEvent } from '../intake/source-event.js';
 
-export const LIVE_EVENT_NAMES = ['deposit', 'deposit-reversed', 'transfer', 'commission', 'balance', 'call', 'low-balance'] as const;
+export const LIVE_EVENT_NAMES = ['deposit', 'deposit-reversed', 'transfer', 'commission', 'balance', 'call', 'low-balance', 'hold'] as const;
 export type LiveEventName = (typeof LIVE_EVENT_NAMES)[number];
 
 export type LiveData = Record<string, string | number | boolean | null>;
@@ -107,6 +107,18 @@ export function liveItemOf(event: ReportsSourceEvent, envelope: Pick<Integration
         },
         d.customerId,
       );
+    }
+    // a call in progress: its hold placed at authorization, then ended by its CDR (the `balance`
+    // item with cause "call") or released / expired without a charge
+    case 'wallet.HoldPlaced': {
+      const d = event.data;
+      return item('hold', d.agentId, { state: 'placed', customerId: d.customerId, agentId: d.agentId, callId: d.callId, held: d.granted, expiresAt: d.expiresAt }, d.customerId);
+    }
+    case 'wallet.HoldReleased':
+    case 'wallet.HoldExpired': {
+      const d = event.data;
+      const state = event.type === 'wallet.HoldReleased' ? 'released' : 'expired';
+      return item('hold', d.agentId, { state, customerId: d.customerId, agentId: d.agentId, callId: d.callId, held: d.held }, d.customerId);
     }
     case 'wallet.CommissionAccrued': {
       const d = event.data;
