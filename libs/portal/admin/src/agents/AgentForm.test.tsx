@@ -59,10 +59,17 @@ describe('AgentForm', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('puts a problem whose code is about one input next to it (409 username_taken)', () => {
+    const error = new ProblemError({ type: 'x', title: 'Username taken', status: 409, code: 'username_taken', detail: 'the username acme is taken' });
+    renderAdmin(<AgentForm mode="create" initial={emptyAgentValues} sheets={sheets} onSubmit={vi.fn()} error={error} pending={false} />);
+    expect(screen.getByLabelText(/^Username/)).toHaveAccessibleDescription(/the username acme is taken/);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('shows a problem that names no field as an alert', () => {
-    const error = new ProblemError({ type: 'x', title: 'Unprocessable', status: 422, code: 'rate_sheet_not_found', detail: 'rate sheet nope not found' });
+    const error = new ProblemError({ type: 'x', title: 'Unprocessable', status: 422, code: 'agent_not_found', detail: 'agent x not found' });
     renderAdmin(<AgentForm mode="edit" initial={emptyAgentValues} sheets={sheets} onSubmit={vi.fn()} error={error} pending={false} />);
-    expect(screen.getByRole('alert')).toHaveTextContent('rate sheet nope not found');
+    expect(screen.getByRole('alert')).toHaveTextContent('agent x not found');
     expect(screen.queryByLabelText(/^Password/)).toBeNull();
   });
 });

@@ -1,8 +1,17 @@
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, problemOf, useProblemFields } from '@billing/portal-ui';
 import { Button, Checkbox, Group, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateAgentValues, type AgentFormErrors, type AgentFormMode, type AgentFormValues } from './agent-form-values.js';
+
+/** Problems that name no field in `errors` but are about one input (their detail goes next to it). */
+const CODE_FIELDS: Record<string, keyof AgentFormValues> = {
+  username_taken: 'username',
+  username_reserved: 'username',
+  weak_password: 'password',
+  rate_sheet_not_found: 'rateSheetId',
+  invalid_commission: 'commissionPercent',
+};
 
 export interface SheetOption {
   value: string;
@@ -26,7 +35,10 @@ export function AgentForm({ mode, initial, sheets, onSubmit, onCancel, error, pe
   const { t } = useTranslation('admin');
   const [values, setValues] = useState(initial);
   const [checked, setChecked] = useState<AgentFormErrors | null>(null);
-  const server = useProblemFields(error);
+  const fromErrors = useProblemFields(error);
+  const problem = problemOf(error);
+  const codeField = problem === null ? undefined : CODE_FIELDS[problem.code];
+  const server: Record<string, string> = codeField === undefined ? fromErrors : { [codeField]: problem?.detail ?? problem?.title ?? '', ...fromErrors };
   const set = <K extends keyof AgentFormValues>(field: K, value: AgentFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
     if (checked !== null) setChecked(validateAgentValues({ ...values, [field]: value }, mode));
