@@ -947,7 +947,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The account's SIP users, the first one first (ITC, its agent, the customer itself) */
+        /**
+         * The account's SIP users, the first one first, then in the order added (ITC, its agent, the customer itself)
+         * @description `?limit=1..200` (default 100: every user an account may have) `&cursor=` (the previous page's `nextCursor`) → `{items, nextCursor}`; nextCursor null on the last page.
+         */
         get: operations["SipUsersController_list"];
         put?: never;
         /**
@@ -972,7 +975,7 @@ export interface paths {
         get: operations["SipUsersController_get"];
         put?: never;
         post?: never;
-        /** Remove a SIP user (ITC, or the customer's agent); removing it again is a 204 too. The account's first user cannot be removed (409 first_sip_user) */
+        /** Remove a SIP user (ITC, or the customer's agent); removing it again is a 204 too (as every delete: gone already = no change), a user the account never had is 404 sip_user_not_found. The account's first user cannot be removed (409 first_sip_user) */
         delete: operations["SipUsersController_remove"];
         options?: never;
         head?: never;
@@ -10118,7 +10121,10 @@ export interface operations {
     };
     SipUsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10147,10 +10153,12 @@ export interface operations {
                             /** @enum {string} */
                             status: "active" | "suspended";
                         }[];
+                        /** @description pass as ?cursor= for the next page; null = last page */
+                        nextCursor: string | null;
                     };
                 };
             };
-            /** @description the request is invalid (every field error in `errors`) (code `validation`) */
+            /** @description the request is invalid (every field error in `errors`); a cursor this API did not return (code `invalid_cursor`, `validation`) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10158,7 +10166,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "validation";
+                        code?: "invalid_cursor" | "validation";
                     };
                 };
             };
@@ -10482,7 +10490,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description removed (or already gone) */
+            /** @description removed (or removed before) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -10525,7 +10533,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description no such customer, or not yours (code `not_found`) */
+            /** @description no such customer or user, or not yours (code `not_found`, `sip_user_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10533,7 +10541,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "not_found";
+                        code?: "not_found" | "sip_user_not_found";
                     };
                 };
             };
@@ -11551,7 +11559,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the Idempotency-Key was used for another request; invalid_trunk_address, invalid_tech_prefix (code `idempotency_key_reused`, `invalid_tech_prefix`, `invalid_trunk_address`) */
+            /** @description the Idempotency-Key was used for another request; invalid_trunk_address (the message says why) (code `idempotency_key_reused`, `invalid_trunk_address`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11559,7 +11567,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused" | "invalid_tech_prefix" | "invalid_trunk_address";
+                        code?: "idempotency_key_reused" | "invalid_trunk_address";
                     };
                 };
             };
@@ -11660,7 +11668,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the Idempotency-Key was used for another request; invalid_trunk_address, invalid_tech_prefix (code `idempotency_key_reused`, `invalid_tech_prefix`, `invalid_trunk_address`) */
+            /** @description the Idempotency-Key was used for another request; invalid_trunk_address (the message says why) (code `idempotency_key_reused`, `invalid_trunk_address`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11668,7 +11676,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_reused" | "invalid_tech_prefix" | "invalid_trunk_address";
+                        code?: "idempotency_key_reused" | "invalid_trunk_address";
                     };
                 };
             };
@@ -11721,9 +11729,9 @@ export interface operations {
                         customers: {
                             accountNumber: string;
                             customerId: string;
-                            /** @description the account's further SIP users (its profile's sipUsersPerAccount − 1: `<account number>-2…n`), passwords shown once */
+                            /** @description the account's further SIP users (`<account number>-2…n`), passwords shown once: a replay names them with sipPassword null */
                             furtherSipUsers?: {
-                                sipPassword: string;
+                                sipPassword: string | null;
                                 sipUsername: string;
                             }[];
                             portalPassword: string | null;
@@ -11742,9 +11750,9 @@ export interface operations {
                         customers: {
                             accountNumber: string;
                             customerId: string;
-                            /** @description the account's further SIP users (its profile's sipUsersPerAccount − 1: `<account number>-2…n`), passwords shown once */
+                            /** @description the account's further SIP users (`<account number>-2…n`), passwords shown once: a replay names them with sipPassword null */
                             furtherSipUsers?: {
-                                sipPassword: string;
+                                sipPassword: string | null;
                                 sipUsername: string;
                             }[];
                             portalPassword: string | null;
@@ -14109,7 +14117,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, low-balance (id = event id); resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID. */
+            /** @description Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, low-balance, hold (a call in progress: placed, released, expired) (id = event id); resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID. */
             200: {
                 headers: {
                     [name: string]: unknown;
