@@ -9,36 +9,39 @@ import { applyLanguage } from './apply-language.js';
 
 /** Low-balance warning (threshold, e-mail on/off), contact e-mail and language (also the portal's). */
 export function AccountSettingsForm({ customer, currency }: { customer: Customer; currency: string }) {
-  const { t } = useTranslation('customer');
+  const { t, i18n } = useTranslation('customer');
   const { api, subjectId } = useSession();
   const queryClient = useQueryClient();
   const [threshold, setThreshold] = useState<string | null>(customer.lowBalanceThreshold);
   const [emailEnabled, setEmailEnabled] = useState(customer.lowBalanceEmailEnabled);
   const [email, setEmail] = useState(customer.contactEmail ?? '');
   const [language, setLanguage] = useState(customer.language);
+  const [submitted, setSubmitted] = useState(false);
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (lowBalanceThreshold: string) =>
       orThrow(
         api.PATCH('/api/v1/customers/{id}/settings', {
           params: { path: { id: subjectId } },
-          body: { lowBalanceThreshold: threshold ?? '0', lowBalanceEmailEnabled: emailEnabled, contactEmail: email.trim() === '' ? null : email.trim(), language },
+          body: { lowBalanceThreshold, lowBalanceEmailEnabled: emailEnabled, contactEmail: email.trim() === '' ? null : email.trim(), language },
         }),
       ),
     onSuccess: async (updated) => {
       queryClient.setQueryData(customerKeys.customer(subjectId), updated);
       void queryClient.invalidateQueries({ queryKey: customerKeys.all(subjectId) });
-      await applyLanguage(updated.language);
+      await applyLanguage(i18n, updated.language);
     },
   });
   const fields = useProblemFields(save.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate();
+    setSubmitted(true);
+    // an empty or malformed amount is never sent (MoneyInput gives null for both)
+    if (threshold !== null) save.mutate(threshold);
   };
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        <MoneyInput label={t('settings.threshold')} description={t('settings.thresholdHint', { currency })} value={threshold ?? ''} onChange={setThreshold} error={fields['lowBalanceThreshold']} />
+        <MoneyInput label={t('settings.threshold')} description={t('settings.thresholdHint', { currency })} value={threshold ?? ''} onChange={setThreshold} error={fields['lowBalanceThreshold'] ?? (submitted && threshold === null ? t('settings.thresholdRequired') : undefined)} />
         <Switch label={t('settings.lowBalanceEmail')} checked={emailEnabled} onChange={(event) => setEmailEnabled(event.currentTarget.checked)} />
         <TextInput label={t('settings.contactEmail')} type="email" autoComplete="email" value={email} onChange={(event) => setEmail(event.currentTarget.value)} error={fields['contactEmail']} />
         <NativeSelect
