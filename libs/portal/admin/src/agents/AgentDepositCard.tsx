@@ -39,7 +39,7 @@ export function AgentDepositCard({ agentId }: { agentId: string }) {
       </Title>
       <DepositForm onSubmit={(values) => deposit.mutate(values)} error={deposit.error} pending={deposit.isPending} resetKey={resetKey} />
       {deposit.data !== undefined && (
-        <Text size="sm" c="teal.8" mt="xs" role="status">
+        <Text size="sm" c="teal.9" mt="xs" role="status">
           {t('agents.deposit.done')} <Money amount={deposit.data.amount} /> → <Money amount={deposit.data.balance} />
         </Text>
       )}

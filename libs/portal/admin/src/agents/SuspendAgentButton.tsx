@@ -29,12 +29,12 @@ export function SuspendAgentButton({ agent }: { agent: Agent }) {
   });
   if (agent.status !== 'active') {
     return (
-      <Stack gap={4}>
+      <>
         <Button variant="default" loading={toggle.isPending} onClick={() => toggle.mutate()}>
           {t('agents.reactivate')}
         </Button>
         <ProblemAlert error={toggle.error} />
-      </Stack>
+      </>
     );
   }
   return (
