@@ -29,6 +29,8 @@ export const CallRatedV1 = z.object({
    * before it was recorded — consumers treat both as unknown, never as 0.
    */
   agentCost: NonNegativeMoneyString.nullable().optional(),
+  /** the SIP user the CDR named (null: it named only the account, or a trunk address); absent on calls rated before it was published. */
+  sipUsername: z.string().min(1).max(128).nullable().optional(),
 });
 export type CallRatedV1 = z.infer<typeof CallRatedV1>;
 

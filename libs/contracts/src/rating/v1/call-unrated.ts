@@ -24,5 +24,10 @@ export const CallUnratedV1 = z.object({
 });
 export type CallUnratedV1 = z.infer<typeof CallUnratedV1>;
 
-export const CallUnansweredV1 = z.object({ ...call, disposition: CallDisposition.exclude(['answered']) });
+export const CallUnansweredV1 = z.object({
+  ...call,
+  disposition: CallDisposition.exclude(['answered']),
+  /** the SIP user the CDR named (null: none); absent on calls recorded before it was published. */
+  sipUsername: z.string().min(1).max(128).nullable().optional(),
+});
 export type CallUnansweredV1 = z.infer<typeof CallUnansweredV1>;

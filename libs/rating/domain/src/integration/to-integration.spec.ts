@@ -64,6 +64,8 @@ describe('rating integration events', () => {
         sheetId: 'itc',
         versionId: 'v1',
         holdId: 'call-1',
+        // the SIP user the CDR named (this one named only the account): reports group by it
+        sipUsername: null,
       },
     });
   });

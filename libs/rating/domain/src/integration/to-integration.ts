@@ -45,6 +45,7 @@ export function toIntegrationEvent(event: RatingEvent): RatingIntegrationShape |
         startedAt: event.cdr.startedAt,
         ...hold(event.holdId),
         disposition,
+        sipUsername: event.cdr.sipUsername,
       });
     }
     case 'RateSheetVersionImported':
@@ -90,6 +91,8 @@ function ratedData(event: CallRated | CallReRated): RatingEventDataV1<'rating.Ca
     ...hold(event.holdId),
     // absent on calls rated before the agent's cost was recorded (consumers: unknown, not 0)
     ...(event.agentCostMicros === undefined ? {} : { agentCost: event.agentCostMicros === null ? null : formatMoney(event.agentCostMicros) }),
+    // reports group a customer's calls by the SIP user that made them
+    sipUsername: event.cdr.sipUsername,
   };
 }
 

@@ -8,7 +8,8 @@ const AgentId = z.string().min(1).max(128);
 
 export const TOP_DESTINATIONS = 10;
 
-export const SummaryQuery = z.strictObject({
+export const SummaryQuery = z
+  .strictObject({
   /** a date = from that day's 00:00 UTC; an instant as is. Default: today (UTC). */
   from: DateOrInstant.optional(),
   /** exclusive; a date = to the end of that day (UTC). Default: the end of today, or of `from`'s day when `from` is later. */
@@ -17,7 +18,17 @@ export const SummaryQuery = z.strictObject({
   agentId: AgentId.optional(),
   /** how top destinations are ranked. */
   topBy: z.enum(['revenue', 'minutes']).default('revenue'),
-});
+  /** one customer's calls in the answer's `customer` (admin: any; agent: its own, else 404). */
+  customerId: z.string().min(1).max(128).optional(),
+  /** with customerId: only the calls this SIP user made. */
+  sipUsername: z.string().min(1).max(128).optional(),
+  /** with customerId: `customer.bySipUsername`, one row per SIP user. */
+  groupBy: z.enum(['sipUsername']).optional(),
+  })
+  .refine((query) => query.customerId !== undefined || (query.sipUsername === undefined && query.groupBy === undefined), {
+    message: 'sipUsername and groupBy need customerId (SIP users are a customer\'s)',
+    path: ['customerId'],
+  });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
 
 export const CustomerFiguresQuery = z.strictObject({

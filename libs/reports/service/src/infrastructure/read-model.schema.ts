@@ -69,6 +69,8 @@ export async function migrateReadModels(pool: pg.Pool, schema: string): Promise<
       -- what a rated call cost the customer's agent (its assigned sheet); NULL = not known, never 0
       ALTER TABLE ${s}.calls ADD COLUMN IF NOT EXISTS agent_cost_micros bigint CHECK (agent_cost_micros >= 0);
       CREATE INDEX IF NOT EXISTS calls_by_customer ON ${s}.calls (customer_id, started_at);
+      -- the SIP user the CDR named (the summary's sipUsername filter and grouping); NULL = none or not published
+      ALTER TABLE ${s}.calls ADD COLUMN IF NOT EXISTS sip_username text;
     `);
     await client.query('COMMIT');
   } catch (error) {

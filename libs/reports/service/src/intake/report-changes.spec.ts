@@ -84,6 +84,8 @@ describe('report changes', () => {
         agentCostMicros: null,
         destinationName: 'United Kingdom',
         prefix: '44',
+        // absent on an event from before rating published it: no SIP user known
+        sipUsername: null,
       },
     ]);
     expect(rated.live).toMatchObject({ event: 'call', data: { cost: '0.2', reRated: false } });

@@ -69,6 +69,8 @@ export interface CallChange {
   agentCostMicros: bigint | null;
   destinationName: string | null;
   prefix: string | null;
+  /** the SIP user the CDR named; null = none (the account or a trunk address), or not published (older events). */
+  sipUsername: string | null;
 }
 
 export type ReportChange = AgentChange | CustomerChange | LedgerFact | BalanceChange | CallChange;
@@ -147,6 +149,7 @@ export function changesOf(event: ReportsSourceEvent): ReportChange[] {
           costMicros: parseMoney(d.cost, 'cost'),
           agentCostMicros: d.agentCost === undefined || d.agentCost === null ? null : parseMoney(d.agentCost, 'agentCost'),
           destinationName: d.destinationName,
+          sipUsername: d.sipUsername ?? null,
           prefix: d.prefix,
         },
       ];
@@ -172,7 +175,7 @@ function balance(account: BalanceAccount, agentId: string | null, customerId: st
 }
 
 function unpricedCall(
-  d: { callId: string; agentId: string | null; customerId: string | null; startedAt: string },
+  d: { callId: string; agentId: string | null; customerId: string | null; startedAt: string; sipUsername?: string | null },
   status: 'unrated' | 'unanswered',
   billsecSeconds: number,
 ): CallChange {
@@ -189,5 +192,6 @@ function unpricedCall(
     agentCostMicros: null,
     destinationName: null,
     prefix: null,
+    sipUsername: d.sipUsername ?? null,
   };
 }

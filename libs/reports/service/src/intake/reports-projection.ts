@@ -68,12 +68,13 @@ export class ReportsProjection {
       case 'call':
         // The latest outcome of a call wins, except that a rated call is never demoted.
         await client.query(
-          `INSERT INTO ${t('calls')} (call_id, agent_id, customer_id, started_at, status, billsec_seconds, billed_seconds, cost_micros, destination_name, prefix, updated_at, agent_cost_micros)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+          `INSERT INTO ${t('calls')} (call_id, agent_id, customer_id, started_at, status, billsec_seconds, billed_seconds, cost_micros, destination_name, prefix, updated_at, agent_cost_micros, sip_username)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
            ON CONFLICT (call_id) DO UPDATE SET
              agent_id = excluded.agent_id, customer_id = excluded.customer_id, started_at = excluded.started_at, status = excluded.status,
              billsec_seconds = excluded.billsec_seconds, billed_seconds = excluded.billed_seconds, cost_micros = excluded.cost_micros,
-             destination_name = excluded.destination_name, prefix = excluded.prefix, updated_at = excluded.updated_at, agent_cost_micros = excluded.agent_cost_micros
+             destination_name = excluded.destination_name, prefix = excluded.prefix, updated_at = excluded.updated_at, agent_cost_micros = excluded.agent_cost_micros,
+             sip_username = excluded.sip_username
            WHERE ${t('calls')}.status <> 'rated' OR excluded.status = 'rated'`,
           [
             change.callId,
@@ -88,6 +89,7 @@ export class ReportsProjection {
             change.prefix,
             envelope.occurredAt,
             change.agentCostMicros,
+            change.sipUsername,
           ],
         );
         return;

@@ -5,6 +5,7 @@ import { REPORTS_OPTIONS, type ResolvedReportsOptions } from '../reports.options
 import { TOP_DESTINATIONS, type SummaryQuery } from '../http/reports.schemas.js';
 import { resolveReportRange } from './report-range.js';
 import { summaryView, type SummaryView } from './summary-view.js';
+import { customerScopeView, type CustomerScopeRequest } from './customer-scope.js';
 import { SummaryQueries } from './summary.queries.js';
 
 @Injectable()
@@ -18,14 +19,25 @@ export class SummaryReports {
     const resolved = resolveReportRange(query, this.options.clock(), this.options.maxRangeDays);
     if (!resolved.ok) throw validationProblem('query', [{ path: resolved.path, message: resolved.message }]);
     const agentId = await this.visibleAgent(user, query.agentId);
+    const customer = await this.customerScope(query, agentId);
     const data = await this.queries.load({
       range: resolved.range,
       agentId,
       topBy: query.topBy,
       topLimit: TOP_DESTINATIONS,
       perAgent: agentId === undefined,
+      ...(customer === undefined ? {} : { customer }),
     });
-    return summaryView(data, { range: resolved.range, topBy: query.topBy, agentId });
+    const view = summaryView(data, { range: resolved.range, topBy: query.topBy, agentId });
+    return customer === undefined || data.customer === null ? view : { ...view, customer: customerScopeView(data.customer, customer) };
+  }
+
+  /** `?customerId=` within the caller's scope (another agent's customer, or one the agent filter excludes, is a 404). */
+  private async customerScope(query: SummaryQuery, agentId: string | undefined): Promise<CustomerScopeRequest | undefined> {
+    if (query.customerId === undefined) return undefined;
+    const owner = await this.queries.customerAgent(query.customerId);
+    if (owner === undefined || (agentId !== undefined && owner.agentId !== agentId)) throw notFound('The customer does not exist.');
+    return { customerId: query.customerId, sipUsername: query.sipUsername, groupBySipUsername: query.groupBy === 'sipUsername', topBy: query.topBy, topLimit: TOP_DESTINATIONS };
   }
 
   /**

@@ -3,6 +3,7 @@
 import { formatMoney } from '@billing/money';
 import type { AgentKey, BalanceRow, DestinationRow, LedgerRow, SummaryData, TopBy, TrafficRow } from './summary.queries.js';
 import type { ReportRange } from './report-range.js';
+import type { CustomerScopeView } from './customer-scope.js';
 import { acdSeconds, addTraffic, asrPercent, minutesOf, NO_TRAFFIC, type TrafficTotals } from './traffic-figures.js';
 
 export interface CountAmount {
@@ -65,6 +66,8 @@ export interface SummaryView {
   agents: AgentSectionView[];
   /** admin without an agent filter: customers without an agent, and calls of unknown accounts. */
   itcDirect?: SectionView;
+  /** `?customerId=`: that customer's calls (filtered by `sipUsername`, grouped with `groupBy=sipUsername`). */
+  customer?: CustomerScopeView;
 }
 
 export interface SummaryShape {

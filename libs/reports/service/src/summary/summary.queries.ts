@@ -7,6 +7,7 @@ import { ReportsDatabase } from '../infrastructure/reports-database.js';
 import type { BalanceAccount, LedgerFactKind } from '../intake/report-changes.js';
 import type { ReportRange } from './report-range.js';
 import type { TrafficTotals } from './traffic-figures.js';
+import { loadCustomerScope, type CustomerScopeData, type CustomerScopeRequest } from './customer-scope.js';
 
 /** The agent a figure belongs to; null = ITC-direct (and calls of unknown accounts). */
 export type AgentKey = string | null;
@@ -54,6 +55,8 @@ export interface SummaryData {
   customers: Map<AgentKey, bigint>;
   /** calls kept unrated now (any start time): the re-rating backlog. */
   unratedNow: Map<AgentKey, bigint>;
+  /** one customer's call figures (`?customerId=`), null without it. */
+  customer: CustomerScopeData | null;
 }
 
 export interface SummaryRequest {
@@ -64,6 +67,8 @@ export interface SummaryRequest {
   topLimit: number;
   /** also compute top destinations per agent. */
   perAgent: boolean;
+  /** one customer's calls, by SIP user (customer-scope.ts). */
+  customer?: CustomerScopeRequest;
 }
 
 @Injectable()
@@ -92,6 +97,7 @@ export class SummaryQueries {
         balances: await this.balances(client, request),
         customers: await this.customers(client, request),
         unratedNow: await this.unratedNow(client, request),
+        customer: request.customer === undefined ? null : await loadCustomerScope(client, this.db.table('calls'), request.range, request.customer),
       };
       await client.query('COMMIT');
       return data;
@@ -208,6 +214,12 @@ export class SummaryQueries {
       [request.agentId ?? null],
     );
     return new Map(rows.map((row) => [row.agent_id, BigInt(row.n)]));
+  }
+
+  /** The customer's agent (null = ITC-direct); undefined when reports has not seen the customer. */
+  async customerAgent(customerId: string): Promise<{ agentId: string | null } | undefined> {
+    const { rows } = await this.db.pool.query<{ agent_id: string | null }>(`SELECT agent_id FROM ${this.db.table('customers')} WHERE customer_id = $1`, [customerId]);
+    return rows[0] === undefined ? undefined : { agentId: rows[0].agent_id };
   }
 
   private params(request: SummaryRequest): [Date, Date, string | null] {
