@@ -14256,7 +14256,10 @@ export interface operations {
         parameters: {
             query?: {
                 agentId?: string;
+                customerId?: string;
                 from?: string;
+                groupBy?: "sipUsername";
+                sipUsername?: string;
                 to?: string;
                 topBy?: "revenue" | "minutes";
             };
