@@ -1,0 +1,83 @@
+import { useSession } from '@billing/portal-session';
+import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { asJson } from '../shared/as-json.js';
+import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
+import { credentialsCsv } from './credentials-csv.js';
+import { customerKeys, type BatchAnswer } from './customer-wire.js';
+import { saveTextFile } from './save-text-file.js';
+import { useAgentOptions, useProfileOptions } from './use-options.js';
+
+/**
+ * Open 10–1000 customers at once. The API answers their passwords once: the CSV is made from
+ * that answer in memory (no second request, nothing stored) and forgotten when the modal closes.
+ */
+export function OpenBatchModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const keys = useIdempotencyKeys();
+  const agents = useAgentOptions();
+  const profiles = useProfileOptions();
+  const [profileId, setProfileId] = useState<string | null>(null);
+  const [agentId, setAgentId] = useState<string | null>(null);
+  const [count, setCount] = useState<number | string>(10);
+  const [downloaded, setDownloaded] = useState(false);
+  const batch = useMutation({
+    mutationFn: () => {
+      const body = { profileId: profileId ?? '', count: typeof count === 'number' ? count : Number.parseInt(count, 10) || 0, ...(agentId === null ? {} : { agentId }) };
+      return asJson<BatchAnswer>(api.POST('/api/v1/customers/batch', { body, headers: { 'Idempotency-Key': keys.keyFor(body) } }));
+    },
+    onSuccess: () => {
+      keys.done();
+      return queryClient.invalidateQueries({ queryKey: customerKeys.all });
+    },
+  });
+  const fields = useProblemFields(batch.error);
+  const close = () => {
+    batch.reset(); // forgets the passwords
+    setDownloaded(false);
+    onClose();
+  };
+  const answer = batch.data;
+  return (
+    <Modal opened={opened} onClose={close} title={t('customers.batch.title')} size="lg">
+      {answer === undefined ? (
+        <form onSubmit={(event) => { event.preventDefault(); batch.mutate(); }}>
+          <Stack gap="sm">
+            <Select label={t('customers.open.profile')} data={profiles.map((p) => ({ value: p.id, label: p.name }))} value={profileId} onChange={setProfileId} error={fields['profileId']} required searchable />
+            <Select label={t('customers.open.agent')} description={t('customers.open.agentHint')} data={agents.map((a) => ({ value: a.id, label: a.name }))} value={agentId} onChange={setAgentId} error={fields['agentId']} clearable searchable />
+            <NumberInput label={t('customers.batch.count')} min={10} max={1000} allowDecimal={false} value={count} onChange={setCount} error={fields['count']} required />
+            <ProblemAlert error={Object.keys(fields).length === 0 ? batch.error : null} />
+            <Group justify="flex-end"><Button type="submit" loading={batch.isPending}>{t('customers.batch.submit')}</Button></Group>
+          </Stack>
+        </form>
+      ) : (
+        <Stack gap="sm">
+          <Text>{t('customers.batch.opened', { count: answer.customers.length, batchId: answer.batchId })}</Text>
+          {answer.credentialsIncluded ? (
+            <>
+              <Alert color="yellow" variant="light" role="status">{downloaded ? t('customers.batch.downloaded') : t('customers.open.shownOnce')}</Alert>
+              <Group>
+                <Button onClick={() => { saveTextFile(credentialsCsv(answer), `batch-${answer.batchId}-credentials.csv`); setDownloaded(true); }}>
+                  {t('customers.batch.download')}
+                </Button>
+              </Group>
+            </>
+          ) : (
+            <Alert color="orange" variant="light">{t('customers.batch.replayed')}</Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="light" onClick={() => { const batchId = answer.batchId; close(); void navigate({ to: '/admin/customers', search: { batchId } }); }}>{t('customers.batch.show')}</Button>
+            <Button onClick={close}>{t('customers.open.done')}</Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,89 @@
+import { orThrow, useSession } from '@billing/portal-session';
+import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
+import { customerKeys } from './customer-wire.js';
+import { SecretsTable } from './SecretsTable.js';
+import { useAgentOptions, useProfileOptions } from './use-options.js';
+
+/** Open one customer from a profile; its passwords are shown once, from the answer. */
+export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('admin');
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const keys = useIdempotencyKeys();
+  const agents = useAgentOptions();
+  const profiles = useProfileOptions();
+  const [profileId, setProfileId] = useState<string | null>(null);
+  const [agentId, setAgentId] = useState<string | null>(null);
+  const [contactEmail, setContactEmail] = useState('');
+  const [portalUsername, setPortalUsername] = useState('');
+  const open = useMutation({
+    mutationFn: () => {
+      const body = {
+        profileId: profileId ?? '',
+        ...(agentId === null ? {} : { agentId }),
+        ...(contactEmail.trim() === '' ? {} : { contactEmail: contactEmail.trim() }),
+        ...(portalUsername.trim() === '' ? {} : { portalUsername: portalUsername.trim() }),
+      };
+      return orThrow(api.POST('/api/v1/customers', { body, headers: { 'Idempotency-Key': keys.keyFor(body) } }));
+    },
+    onSuccess: () => {
+      keys.done();
+      return queryClient.invalidateQueries({ queryKey: customerKeys.all });
+    },
+  });
+  const fields = useProblemFields(open.error);
+  const close = () => {
+    open.reset();
+    onClose();
+  };
+  const answer = open.data;
+  return (
+    <Modal opened={opened} onClose={close} title={t('customers.open.title')} size="lg">
+      {answer === undefined ? (
+        <form onSubmit={(event) => { event.preventDefault(); open.mutate(); }}>
+          <Stack gap="sm">
+            <Select label={t('customers.open.profile')} data={profiles.map((p) => ({ value: p.id, label: p.name }))} value={profileId} onChange={setProfileId} error={fields['profileId']} required searchable />
+            <Select label={t('customers.open.agent')} description={t('customers.open.agentHint')} data={agents.map((a) => ({ value: a.id, label: a.name }))} value={agentId} onChange={setAgentId} error={fields['agentId']} clearable searchable />
+            <TextInput label={t('customers.open.contactEmail')} type="email" value={contactEmail} onChange={(event) => setContactEmail(event.currentTarget.value)} error={fields['contactEmail']} />
+            <TextInput label={t('customers.open.portalUsername')} description={t('customers.open.portalUsernameHint')} value={portalUsername} onChange={(event) => setPortalUsername(event.currentTarget.value)} error={fields['portalUsername']} maxLength={64} />
+            <ProblemAlert error={Object.keys(fields).length === 0 ? open.error : null} />
+            <Group justify="flex-end"><Button type="submit" loading={open.isPending}>{t('customers.open.submit')}</Button></Group>
+          </Stack>
+        </form>
+      ) : (
+        <Stack gap="sm">
+          {answer.credentials === null ? (
+            <Alert color="orange" variant="light">{t('customers.batch.replayed')}</Alert>
+          ) : (
+          <>
+          <Alert color="green" variant="light">{t('customers.open.shownOnce')}</Alert>
+          <SecretsTable
+            rows={[
+              [t('customers.credentials.accountNumber'), answer.credentials.accountNumber],
+              [t('customers.credentials.sipUsername'), answer.credentials.sipUsername],
+              [t('customers.credentials.sipPassword'), answer.credentials.sipPassword],
+              [t('customers.credentials.sipRealm'), answer.credentials.sipRealm],
+              [t('customers.credentials.portalUsername'), answer.credentials.portalUsername],
+              [t('customers.credentials.portalPassword'), answer.credentials.portalPassword],
+              ...answer.credentials.furtherSipUsers.map((user) => [user.sipUsername, user.sipPassword] as const),
+            ]}
+          />
+          </>
+          )}
+          <Group justify="flex-end">
+            <Button variant="light" onClick={close} renderRoot={(props) => <Link {...props} to="/admin/customers/$customerId" params={{ customerId: answer.customer.id }} search={{}} />}>
+              {t('customers.open.goTo')}
+            </Button>
+            <Button onClick={close}>{t('customers.open.done')}</Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,75 @@
+import { orThrow, useSession } from '@billing/portal-session';
+import { DataTable, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
+import { customerKeys, type Customer, type TrunkAddress } from './customer-wire.js';
+import { useCustomerCommand } from './use-customer.js';
+
+/** The addresses (IP or CIDR, optional tech prefix) ITC registers for a PBX that does not register. */
+export function TrunksPanel({ customer }: { customer: Customer }) {
+  const { t, i18n } = useTranslation('admin');
+  const { api } = useSession();
+  const id = customer.id;
+  const keys = useIdempotencyKeys();
+  const trunks = useQuery({ queryKey: customerKeys.part(id, 'trunks'), queryFn: () => orThrow(api.GET('/api/v1/customers/{id}/trunk-addresses', { params: { path: { id } } })) });
+  const [address, setAddress] = useState('');
+  const [techPrefix, setTechPrefix] = useState('');
+  const add = useCustomerCommand(id, async () => {
+    const body = { address: address.trim(), techPrefix: techPrefix.trim() === '' ? null : techPrefix.trim() };
+    const answer = await orThrow(api.POST('/api/v1/customers/{id}/trunk-addresses', { params: { path: { id } }, body, headers: { 'Idempotency-Key': keys.keyFor(body) } }));
+    keys.done();
+    setAddress('');
+    setTechPrefix('');
+    return answer;
+  });
+  const remove = useCustomerCommand(id, (trunk: TrunkAddress) =>
+    orThrow(
+      api.DELETE('/api/v1/customers/{id}/trunk-addresses', {
+        params: { path: { id }, query: { address: trunk.network, ...(trunk.techPrefix === null ? {} : { techPrefix: trunk.techPrefix }) } },
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+      }),
+    ),
+  );
+  const fields = useProblemFields(add.error);
+  return (
+    <Stack gap="md">
+      <Title order={2} size="h4">{t('customers.trunks.title')}</Title>
+      <Text size="sm" c="dimmed">{t('customers.trunks.intro')}</Text>
+      <ProblemAlert error={trunks.error ?? remove.error} />
+      <DataTable<TrunkAddress>
+        caption={t('customers.trunks.title')}
+        rows={trunks.data?.items ?? []}
+        rowKey={(trunk) => `${trunk.network}|${trunk.techPrefix ?? ''}`}
+        loading={trunks.isPending}
+        minWidth={480}
+        columns={[
+          { key: 'network', header: t('customers.trunks.address'), render: (trunk) => <Text span ff="monospace" size="sm">{trunk.network}</Text> },
+          { key: 'prefix', header: t('customers.trunks.techPrefix'), render: (trunk) => trunk.techPrefix ?? t('customers.trunks.none') },
+          { key: 'addedAt', header: t('customers.trunks.addedAt'), render: (trunk) => new Date(trunk.addedAt).toLocaleString(i18n.language) },
+          {
+            key: 'remove',
+            header: '',
+            render: (trunk) => (
+              <Button size="xs" variant="subtle" color="red" aria-label={t('customers.trunks.removeLabel', { network: trunk.network })} loading={remove.isPending && remove.variables === trunk} onClick={() => remove.mutate(trunk)}>
+                {t('customers.trunks.remove')}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      {customer.status !== 'closed' && (
+        <form onSubmit={(event) => { event.preventDefault(); add.mutate(undefined); }}>
+          <Group align="flex-start" wrap="wrap">
+            <TextInput label={t('customers.trunks.address')} placeholder="203.0.113.0/24" value={address} onChange={(event) => setAddress(event.currentTarget.value)} error={fields['address']} required miw={200} />
+            <TextInput label={t('customers.trunks.techPrefix')} placeholder="1234" value={techPrefix} onChange={(event) => setTechPrefix(event.currentTarget.value)} error={fields['techPrefix']} maxLength={10} w={140} />
+            <Button type="submit" mt={25} loading={add.isPending}>{t('customers.trunks.add')}</Button>
+          </Group>
+          <ProblemAlert error={Object.keys(fields).length === 0 ? add.error : null} />
+        </form>
+      )}
+    </Stack>
+  );
+}

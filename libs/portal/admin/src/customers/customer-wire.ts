@@ -1,0 +1,58 @@
+// Wire shapes of the customer routes (docs/API.md §6, 6a–6c), from the generated client; the
+// wallet's answers have no schema there yet (docs/API.md §7).
+import type { paths } from '@billing/portal-api-client';
+
+type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
+export type Customer = Json<paths['/api/v1/customers/{id}']['get']['responses'][200]>;
+export type CustomerListItem = Json<paths['/api/v1/customers']['get']['responses'][200]>['items'][number];
+export type Features = Customer['features'];
+export type SipUser = Json<paths['/api/v1/customers/{id}/sip-users']['get']['responses'][200]>['items'][number];
+export type TrunkAddress = Json<paths['/api/v1/customers/{id}/trunk-addresses']['get']['responses'][200]>['items'][number];
+export type FeatureChange = Json<paths['/api/v1/customers/{id}/features/changes']['get']['responses'][200]>['items'][number];
+export type Profile = Json<paths['/api/v1/customer-profiles/{id}']['get']['responses'][200]>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** One row of GET /wallet/balances (kind customer), and GET /customers/{id}/balance. */
+export interface CustomerBalance {
+  id: string;
+  balance: string;
+  held: string;
+  available: string;
+  creditLimit: string;
+  inDebt: boolean;
+  debt: string;
+  lowBalanceThreshold: string;
+  belowThreshold: boolean;
+}
+
+/** One customer of POST /customers/batch's answer (the passwords: in this answer only). */
+export interface BatchCustomer {
+  customerId: string;
+  accountNumber: string;
+  sipUsername: string;
+  portalUsername: string;
+  sipPassword: string | null;
+  portalPassword: string | null;
+  furtherSipUsers?: { sipUsername: string; sipPassword: string | null }[];
+}
+
+export interface BatchAnswer {
+  batchId: string;
+  profileId: string;
+  agentId: string | null;
+  sipRealm: string;
+  credentialsIncluded: boolean;
+  customers: BatchCustomer[];
+}
+
+export const customerKeys = {
+  all: ['customers'] as const,
+  list: (search: object) => ['customers', 'list', search] as const,
+  customer: (id: string) => ['customers', 'one', id] as const,
+  part: (id: string, part: string) => ['customers', 'one', id, part] as const,
+};

@@ -1,0 +1,21 @@
+import { orThrow, useSession } from '@billing/portal-session';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { customerKeys } from './customer-wire.js';
+
+/** GET /customers/{id}. */
+export function useCustomer(customerId: string) {
+  const { api } = useSession();
+  return useQuery({
+    queryKey: customerKeys.customer(customerId),
+    queryFn: () => orThrow(api.GET('/api/v1/customers/{id}', { params: { path: { id: customerId } } })),
+  });
+}
+
+/** A command on one customer: afterwards its reads (and the lists) are fetched again (read-your-writes). */
+export function useCustomerCommand<TVariables, TResult>(customerId: string, run: (variables: TVariables) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: run,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
+  });
+}
