@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, useParams } from '@tanstack/react-router';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLiveRefresh } from '../shared/use-live-refresh.js';
 import { AgentCommissions } from './AgentCommissions.js';
 import { AgentDepositCard } from './AgentDepositCard.js';
 import { AgentFigures } from './AgentFigures.js';
@@ -12,7 +13,10 @@ import { AgentSettings } from './AgentSettings.js';
 import { AgentStatusBadge } from './AgentStatusBadge.js';
 import { EditAgentModal } from './EditAgentModal.js';
 import { SuspendAgentButton } from './SuspendAgentButton.js';
+import { agentKeys } from './agent-wire.js';
 import { useAgent, useAgentOverview } from './use-agent.js';
+
+const MONEY_EVENTS = ['deposit', 'deposit-reversed', 'transfer', 'commission', 'balance', 'resync'] as const;
 
 /** One agent: its money, a manual deposit, its settings (edit, suspend) and its ledger and commission lines. */
 export function AgentPage(): ReactElement {
@@ -20,6 +24,8 @@ export function AgentPage(): ReactElement {
   const { agentId } = useParams({ from: '/admin/agents/$agentId' });
   const agent = useAgent(agentId);
   const overview = useAgentOverview(agentId);
+  // its money, ledger and commission lines move with the feed (deposits, its customers' transfers)
+  useLiveRefresh(agentKeys.one(agentId), MONEY_EVENTS);
   const [editing, { open, close }] = useDisclosure(false);
 
   if (agent.isPending) return <Loader aria-label={t('common.loading')} />;

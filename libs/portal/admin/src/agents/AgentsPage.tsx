@@ -6,8 +6,11 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgentStatusBadge } from './AgentStatusBadge.js';
 import { BalanceCell } from './BalanceCell.js';
+import { useLiveRefresh } from '../shared/use-live-refresh.js';
 import { CreateAgentModal } from './CreateAgentModal.js';
 import { useAgentRows, type AgentRow } from './use-agent-rows.js';
+
+const MONEY_EVENTS = ['deposit', 'deposit-reversed', 'transfer', 'commission', 'balance', 'resync'] as const;
 
 /** ITC's agents: search and status in the URL, balances, cursor pages, "new agent". */
 export function AgentsPage(): ReactElement {
@@ -15,6 +18,8 @@ export function AgentsPage(): ReactElement {
   const search = useSearch({ from: '/admin/agents' });
   const navigate = useNavigate({ from: '/admin/agents' });
   const rows = useAgentRows(search);
+  // money moving anywhere changes the balances column
+  useLiveRefresh(['admin', 'agents', 'list'], MONEY_EVENTS);
   const [text, setText] = useState(search.q ?? '');
   const [creating, { open, close }] = useDisclosure(false);
   const items = rows.data?.pages.flatMap((page) => page.items) ?? [];
