@@ -1,5 +1,5 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { MoneyInput, problemOf, ProblemAlert, useProblemFields } from '@billing/portal-ui';
 import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
@@ -27,6 +27,9 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
     },
   });
   const fields = useProblemFields(create.error);
+  const problem = problemOf(create.error);
+  // an amount the card currency cannot carry (more decimals than its minor unit) is about the field
+  const amountError = fields['amount'] ?? (problem?.code === 'amount_not_convertible' ? (problem.detail ?? problem.title) : undefined);
 
   if (publishableKey === null) {
     return (
@@ -72,14 +75,14 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
                     attemptKey.current = null;
                     setAmount(next);
                   }}
-                  error={fields['amount']}
+                  error={amountError}
                   style={{ flex: '1 1 160px' }}
                 />
                 <Button type="submit" disabled={amount === null} loading={create.isPending}>
                   {t('topUp.continue')}
                 </Button>
               </Group>
-              {fields['amount'] === undefined && <ProblemAlert error={create.error} />}
+              {amountError === undefined && <ProblemAlert error={create.error} />}
             </Stack>
           </form>
         ) : (

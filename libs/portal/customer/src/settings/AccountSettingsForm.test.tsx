@@ -1,39 +1,22 @@
 // The settings form against an in-test API: what it sends, and what it refuses to send.
-import { SessionProvider, SessionStore } from '@billing/portal-session';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../shared/customer-api';
-import { renderWithUi } from '../test-utils';
+import { problemResponse, renderAsCustomer } from '../test-utils';
 import { AccountSettingsForm } from './AccountSettingsForm';
 
 const CUSTOMER = { id: 'c-1', accountNumber: '1000000008', lowBalanceThreshold: '5', lowBalanceEmailEnabled: true, contactEmail: 'jo@example.com', language: 'en' } as unknown as Customer;
 
 async function setup() {
   const patches: unknown[] = [];
-  const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = input instanceof Request ? input : new Request(new URL(String(input), 'http://portal.test'), init);
-    const path = new URL(request.url).pathname;
-    if (path === '/api/v1/auth/login') return Response.json({ accessToken: 't', tokenType: 'Bearer', expiresInSeconds: 900, role: 'customer', subjectId: 'c-1' });
-    if (path === '/api/v1/auth/me') return Response.json({ role: 'customer', subjectId: 'c-1', username: '1000000008' });
-    if (path === '/api/v1/customers/c-1/settings' && request.method === 'PATCH') {
-      const body = (await request.json()) as { contactEmail?: string };
-      patches.push(body);
-      if (body.contactEmail === 'bad') return Response.json({ type: 'urn:x', title: 'Invalid request', status: 400, code: 'validation', detail: 'contactEmail is wrong', errors: [{ path: '/contactEmail', message: 'must be an e-mail address' }] }, { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
-      return Response.json({ ...CUSTOMER, ...body });
-    }
-    return new Response(null, { status: 404 });
-  };
-  const store = new SessionStore({ baseUrl: 'http://portal.test', fetch: fetch as typeof globalThis.fetch, readCookies: () => '' });
-  await store.login('1000000008', 'pw');
-  renderWithUi(
-    <SessionProvider store={store}>
-      <QueryClientProvider client={new QueryClient()}>
-        <AccountSettingsForm customer={CUSTOMER} currency="USD" />
-      </QueryClientProvider>
-    </SessionProvider>,
-  );
+  await renderAsCustomer(<AccountSettingsForm customer={CUSTOMER} currency="USD" />, async (request) => {
+    if (new URL(request.url).pathname !== '/api/v1/customers/c-1/settings' || request.method !== 'PATCH') return new Response(null, { status: 404 });
+    const body = (await request.json()) as { contactEmail?: string };
+    patches.push(body);
+    if (body.contactEmail === 'bad') return problemResponse(400, 'validation', 'contactEmail is wrong', [{ path: '/contactEmail', message: 'must be an e-mail address' }]);
+    return Response.json({ ...CUSTOMER, ...body });
+  });
   return { patches, user: userEvent.setup({ delay: null }) };
 }
 
