@@ -8,6 +8,11 @@ describe('validateCustomersSearch', () => {
   it('drops an empty text and an unknown status', () => {
     expect(validateCustomersSearch({ q: '  ', status: 'gone' })).toEqual({});
   });
+  it('keeps "pending CallerIDs only" when it is true, drops anything else', () => {
+    expect(validateCustomersSearch({ pending: true })).toEqual({ pending: true });
+    expect(validateCustomersSearch({ pending: 'true' })).toEqual({ pending: true });
+    expect(validateCustomersSearch({ pending: 'no' })).toEqual({});
+  });
   it('keeps an account number the router parsed as a number', () => {
     expect(validateCustomersSearch({ q: 1000000008 })).toEqual({ q: '1000000008' });
   });

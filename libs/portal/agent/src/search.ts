@@ -13,6 +13,8 @@ export type CallStatus = (typeof CALL_STATUSES)[number];
 export interface CustomersSearch {
   q?: string;
   status?: CustomerStatus;
+  /** only customers with CallerIDs waiting for approval. */
+  pending?: true;
 }
 
 export interface CustomerSearch {
@@ -42,7 +44,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export function validateCustomersSearch(search: Record<string, unknown>): CustomersSearch {
   const q = text(search['q'], 100);
   const status = oneOf(search['status'], CUSTOMER_STATUSES);
-  return { ...(q === undefined ? {} : { q }), ...(status === undefined ? {} : { status }) };
+  const pending = search['pending'] === true || search['pending'] === 'true';
+  return { ...(q === undefined ? {} : { q }), ...(status === undefined ? {} : { status }), ...(pending ? { pending: true as const } : {}) };
 }
 
 export function validateCustomerSearch(search: Record<string, unknown>): CustomerSearch {

@@ -95,3 +95,25 @@ export interface CardDepositIntent {
   amount: string;
   currency: string;
 }
+
+/** GET /reports/customers: each customer's rated calls in the period, highest revenue first. */
+export interface CustomerReportRow {
+  customerId: string;
+  accountNumber: string;
+  calls: number;
+  billedSeconds: number;
+  billedMinutes: string;
+  revenue: string;
+  /** what the calls cost the agent at its own sheet; null when not known for any of them. */
+  agentCost: string | null;
+  margin: string | null;
+  /** calls whose agent cost is unknown (not counted in agentCost or margin). */
+  unknownCost: { calls: number; revenue: string };
+}
+
+export interface CustomerReportPage {
+  from: string;
+  to: string;
+  items: CustomerReportRow[];
+  nextCursor: string | null;
+}

@@ -1,7 +1,7 @@
 import { useSession } from '@billing/portal-session';
-import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Card, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { DataTable, downloadCsv, ProblemAlert } from '@billing/portal-ui';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../api/as-json.js';
 import { agentKeys } from '../api/query-keys.js';
@@ -11,7 +11,8 @@ import { Money } from '../hooks/Money.js';
 /** The customer's ledger lines (deposits, transfers, call charges), newest first. */
 export function TransactionsPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation('agent');
-  const { api } = useSession();
+  const { api, authFetch } = useSession();
+  const exportCsv = useMutation({ mutationFn: () => downloadCsv(authFetch, `/api/v1/customers/${encodeURIComponent(customerId)}/transactions?format=csv`, 'transactions.csv') });
   const lines = useInfiniteQuery({
     queryKey: [...agentKeys.customer(customerId), 'transactions'],
     initialPageParam: undefined as string | undefined,
@@ -22,8 +23,11 @@ export function TransactionsPanel({ customerId }: { customerId: string }) {
   return (
     <Card withBorder padding="md" radius="md">
       <Stack gap="sm">
-        <Text fw={600} component="h2" fz="lg" m={0}>{t('transactions.title')}</Text>
-        <ProblemAlert error={lines.error} />
+        <Group justify="space-between" align="center">
+          <Text fw={600} component="h2" fz="lg" m={0}>{t('transactions.title')}</Text>
+          <Button variant="light" size="xs" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>{t('calls.exportCsv')}</Button>
+        </Group>
+        <ProblemAlert error={lines.error ?? exportCsv.error} />
         <DataTable
           caption={t('transactions.title')}
           rows={lines.data?.pages.flatMap((page) => page.items) ?? []}

@@ -41,6 +41,12 @@ describe('CustomerFilters', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
+  it('filters on pending CallerIDs at once, keeping the other filters', () => {
+    const { onChange } = renderFilters({ q: 'jo', status: 'active' });
+    fireEvent.click(screen.getByLabelText('Only customers with CallerIDs to approve'));
+    expect(onChange).toHaveBeenCalledWith({ q: 'jo', status: 'active', pending: true });
+  });
+
   it('shows the text of a URL that changed', () => {
     const onChange = vi.fn();
     const { rerender } = render(<MantineProvider><CustomerFilters value={{ q: 'a' }} onChange={onChange} /></MantineProvider>);

@@ -1,4 +1,4 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CUSTOMER_STATUSES, type CustomersSearch } from '../search.js';
@@ -18,13 +18,13 @@ export function CustomerFilters({ value, onChange }: CustomerFiltersProps) {
     setShown(value.q);
     setText(value.q ?? '');
   }
-  const apply = (next: { q?: string | undefined; status?: CustomersSearch['status'] | undefined }) => {
+  const apply = (next: { q?: string | undefined; status?: CustomersSearch['status'] | undefined; pending?: boolean | undefined }) => {
     const q = (next.q ?? '').trim();
-    onChange({ ...(q === '' ? {} : { q }), ...(next.status === undefined ? {} : { status: next.status }) });
+    onChange({ ...(q === '' ? {} : { q }), ...(next.status === undefined ? {} : { status: next.status }), ...(next.pending === true ? { pending: true } : {}) });
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    apply({ q: text, status: value.status });
+    apply({ q: text, status: value.status, pending: value.pending });
   };
   return (
     <form onSubmit={submit} role="search">
@@ -41,12 +41,13 @@ export function CustomerFilters({ value, onChange }: CustomerFiltersProps) {
           label={t('customers.status')}
           data={[{ value: '', label: t('customers.anyStatus') }, ...CUSTOMER_STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))]}
           value={value.status ?? ''}
-          onChange={(status) => apply({ q: text, status: CUSTOMER_STATUSES.find((item) => item === status) })}
+          onChange={(status) => apply({ q: text, status: CUSTOMER_STATUSES.find((item) => item === status), pending: value.pending })}
           allowDeselect={false}
           style={{ flex: '0 1 180px' }}
         />
         <Button type="submit" variant="light">{t('customers.searchButton')}</Button>
       </Group>
+      <Checkbox mt="sm" label={t('customers.pendingOnly')} checked={value.pending === true} onChange={(event) => apply({ q: text, status: value.status, pending: event.currentTarget.checked })} />
     </form>
   );
 }

@@ -12,7 +12,7 @@ export function useCustomerList(search: CustomersSearch) {
     queryKey: agentKeys.customers({ list: search }),
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam }) =>
-      orThrow(api.GET('/api/v1/customers', { params: { query: { limit: 50, ...(search.q === undefined ? {} : { search: search.q }), ...(search.status === undefined ? {} : { status: search.status }), ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
+      orThrow(api.GET('/api/v1/customers', { params: { query: { limit: 50, ...(search.q === undefined ? {} : { search: search.q }), ...(search.status === undefined ? {} : { status: search.status }), ...(search.pending === true ? { pendingCallerIds: 'true' as const } : {}), ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
 }

@@ -1,51 +1,63 @@
-import { useSession, orThrow } from '@billing/portal-session';
-import { DataTable } from '@billing/portal-ui';
+import { useSession } from '@billing/portal-session';
+import { compareMoney, DataTable, ProblemAlert } from '@billing/portal-ui';
 import { Card, Stack, Text } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { asJson } from '../api/as-json.js';
 import { agentKeys } from '../api/query-keys.js';
-import { Money } from '../hooks/Money.js';
-import { marginOf, type MarginFields } from './margin.js';
+import type { CustomerReportPage, CustomerReportRow } from '../api/types.js';
 import { AnchorLink } from '../hooks/links.js';
+import { Money } from '../hooks/Money.js';
+import { marginOf } from './margin.js';
 
-const SHOWN = 25;
-
-/** This month's revenue and margin per customer (the first customers by account number). */
-export function CustomerRevenueTable({ from }: { from: string }) {
+function MarginCell({ row }: { row: CustomerReportRow }) {
   const { t } = useTranslation('agent');
-  const { api } = useSession();
-  const customers = useQuery({
-    queryKey: agentKeys.customers({ limit: SHOWN }),
-    queryFn: () => orThrow(api.GET('/api/v1/customers', { params: { query: { limit: SHOWN } } })),
+  const margin = marginOf(row);
+  return (
+    <Stack gap={0} align="flex-end">
+      {margin === null ? <Text span c="dimmed">—</Text> : <Money amount={margin} colorNegative={compareMoney(margin, '0') < 0} />}
+      {row.unknownCost.calls > 0 && <Text size="xs" c="dimmed">{t('revenue.unknownCalls', { count: row.unknownCost.calls })}</Text>}
+    </Stack>
+  );
+}
+
+/** Revenue and margin per customer over a period (GET /reports/customers), highest revenue first. */
+export function CustomerRevenueTable({ from, to }: { from: string; to: string }) {
+  const { t } = useTranslation('agent');
+  const { api, subjectId } = useSession();
+  const report = useInfiniteQuery({
+    queryKey: [...agentKeys.all, 'report-customers', subjectId, from, to],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) => asJson<CustomerReportPage>(api.GET('/api/v1/reports/customers', { params: { query: { from, to, limit: 25, ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const items = customers.data?.items ?? [];
-  const summaries = useQueries({
-    queries: items.map((customer) => ({
-      queryKey: [...agentKeys.customer(customer.id), 'summary', from],
-      queryFn: () => orThrow(api.GET('/api/v1/customers/{id}/calls/summary', { params: { path: { id: customer.id }, query: { from } } })),
-    })),
-  });
-  const rows = items.map((customer, index) => ({ customer, summary: summaries[index]?.data as (MarginFields & { answered: number; billedMinutes: string }) | undefined }));
+  const rows = report.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Card withBorder padding="md" radius="md">
       <Stack gap="sm">
         <Text fw={600} component="h2" fz="lg" m={0}>{t('revenue.title')}</Text>
         <Text size="sm" c="dimmed">{t('revenue.intro')}</Text>
+        <ProblemAlert error={report.error} />
         <DataTable
           caption={t('revenue.title')}
           rows={rows}
-          rowKey={(row) => row.customer.id}
-          loading={customers.isPending}
-          minWidth={480}
+          rowKey={(row) => row.customerId}
+          loading={report.isPending}
+          emptyText={t('revenue.none')}
+          hasMore={report.hasNextPage}
+          onLoadMore={() => void report.fetchNextPage()}
+          loadingMore={report.isFetchingNextPage}
+          minWidth={520}
           columns={[
-            { key: 'account', header: t('customers.account'), render: (row) => <AnchorLink to="/agent/customers/$customerId" params={{ customerId: row.customer.id }}>{row.customer.accountNumber}</AnchorLink> },
-            { key: 'calls', header: t('revenue.calls'), align: 'right', render: (row) => row.summary?.answered ?? '…' },
-            { key: 'minutes', header: t('revenue.minutes'), align: 'right', render: (row) => row.summary?.billedMinutes ?? '…' },
-            { key: 'revenue', header: t('revenue.revenue'), align: 'right', render: (row) => (row.summary === undefined ? '…' : <Money amount={row.summary.revenue} />) },
-            { key: 'margin', header: t('revenue.margin'), align: 'right', render: (row) => { const margin = row.summary === undefined ? null : marginOf(row.summary); return margin === null ? <Text span c="dimmed">—</Text> : <Money amount={margin} colorNegative />; } },
+            { key: 'account', header: t('customers.account'), render: (row) => <AnchorLink to="/agent/customers/$customerId" params={{ customerId: row.customerId }}>{row.accountNumber}</AnchorLink> },
+            { key: 'calls', header: t('revenue.calls'), align: 'right', render: (row) => row.calls },
+            { key: 'minutes', header: t('revenue.minutes'), align: 'right', render: (row) => row.billedMinutes },
+            { key: 'revenue', header: t('revenue.revenue'), align: 'right', render: (row) => <Money amount={row.revenue} /> },
+            { key: 'cost', header: t('revenue.cost'), align: 'right', render: (row) => (row.agentCost === null ? <Text span c="dimmed">—</Text> : <Money amount={row.agentCost} />) },
+            { key: 'margin', header: t('revenue.margin'), align: 'right', render: (row) => <MarginCell row={row} /> },
           ]}
         />
-        {rows.some((row) => row.summary !== undefined && marginOf(row.summary) === null) && <Text size="xs" c="dimmed">{t('revenue.marginUnknown')}</Text>}
+        <Text size="xs" c="dimmed">{t('revenue.note')}</Text>
       </Stack>
     </Card>
   );

@@ -36,14 +36,22 @@ export function CustomersPage() {
         rows={customers}
         rowKey={(customer) => customer.id}
         loading={list.isPending}
-        emptyText={search.q === undefined && search.status === undefined ? t('customers.none') : t('customers.noMatch')}
+        emptyText={search.q === undefined && search.status === undefined && search.pending === undefined ? t('customers.none') : t('customers.noMatch')}
         hasMore={list.hasNextPage}
         onLoadMore={() => void list.fetchNextPage()}
         loadingMore={list.isFetchingNextPage}
-        minWidth={640}
+        minWidth={540}
         columns={[
-          { key: 'account', header: t('customers.account'), render: (c) => <AnchorLink to="/agent/customers/$customerId" params={{ customerId: c.id }} fw={600}>{c.accountNumber}</AnchorLink> },
-          { key: 'email', header: t('customers.contact'), render: (c) => <Text size="sm" truncate maw={220}>{c.contactEmail ?? '—'}</Text> },
+          {
+            key: 'account',
+            header: t('customers.account'),
+            render: (c) => (
+              <Stack gap={0}>
+                <AnchorLink to="/agent/customers/$customerId" params={{ customerId: c.id }} fw={600}>{c.accountNumber}</AnchorLink>
+                <Text size="xs" c="dimmed" truncate maw={200}>{c.contactEmail ?? ''}</Text>
+              </Stack>
+            ),
+          },
           { key: 'status', header: t('customers.status'), render: (c) => <Tag color={STATUS_COLOR[c.status] ?? 'gray'}>{t(`status.${c.status}`)}</Tag> },
           {
             key: 'balance',

@@ -7,7 +7,8 @@ import { CardDepositCard } from '../overview/CardDepositCard.js';
 import { CommissionMoveForm } from '../overview/CommissionMoveForm.js';
 import { CustomerRevenueTable } from '../overview/CustomerRevenueTable.js';
 import { NeedsMoneyList } from '../overview/NeedsMoneyList.js';
-import { periodStarts } from '../overview/periods.js';
+import { PendingApprovals } from '../overview/PendingApprovals.js';
+import { periodStarts, utcDay } from '../overview/periods.js';
 import { TrafficCard } from '../overview/TrafficCard.js';
 import { useOverview } from '../overview/use-overview.js';
 import { useAgentLive } from '../hooks/use-agent-live.js';
@@ -26,6 +27,7 @@ export function HomePage() {
       <Title order={1} size="h2">{t('home.title')}</Title>
       <Text c="dimmed">{t('home.intro')}</Text>
       <ProblemAlert error={overview.error} />
+      <PendingApprovals />
       {overview.data === undefined ? (
         <Skeleton height={120} radius="md" />
       ) : (
@@ -39,7 +41,7 @@ export function HomePage() {
       )}
       <TrafficCard today={periods.today} month={periods.month} />
       <NeedsMoneyList />
-      <CustomerRevenueTable from={periods.month} />
+      <CustomerRevenueTable from={utcDay(periods.month)} to={utcDay(periods.today)} />
     </Stack>
   );
 }
