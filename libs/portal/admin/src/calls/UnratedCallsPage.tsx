@@ -1,11 +1,106 @@
-import { Stack, Title } from '@mantine/core';
+import type { paths } from '@billing/portal-api-client';
+import { orThrow, useSession } from '@billing/portal-session';
+import { DataTable, ProblemAlert } from '@billing/portal-ui';
+import { Alert, Anchor, Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Money } from '../shared/Money.js';
+import { UNRATED_REASONS, type UnratedReason } from './search.js';
 
+type UnratedPage = paths['/api/v1/calls/unrated']['get']['responses'][200]['content']['application/json'];
+type UnratedCall = UnratedPage['items'][number];
+
+const PAGE_SIZE = 50;
+
+/** Calls kept unrated with their reason; re-rate one, or every one the filters select. */
 export function UnratedCallsPage() {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const search = useSearch({ from: '/admin/calls/unrated' });
+  const navigate = useNavigate({ from: '/admin/calls/unrated' });
+  const [customerId, setCustomerId] = useState(search.customerId ?? '');
+  const calls = useInfiniteQuery({
+    queryKey: ['calls', 'unrated', search],
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: UnratedPage) => page.nextCursor ?? undefined,
+    queryFn: ({ pageParam }): Promise<UnratedPage> =>
+      orThrow(api.GET('/api/v1/calls/unrated', { params: { query: { limit: PAGE_SIZE, ...search, ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['calls'] });
+  const reRateOne = useMutation({ mutationFn: (callId: string) => orThrow(api.POST('/api/v1/calls/{callId}/re-rate', { params: { path: { callId } } })), onSuccess: refresh });
+  const reRateMany = useMutation({ mutationFn: () => orThrow(api.POST('/api/v1/calls/re-rate', { body: { ...search, limit: 1000 } })), onSuccess: refresh });
+  const items = calls.data?.pages.flatMap((page) => page.items) ?? [];
+  const summary = reRateMany.data;
   return (
     <Stack gap="md">
-      <Title order={1} size="h2">{t('calls.title')}</Title>
+      <Group justify="space-between" wrap="wrap">
+        <Title order={1} size="h2">{t('calls.title')}</Title>
+        <Button onClick={() => reRateMany.mutate()} loading={reRateMany.isPending} disabled={items.length === 0}>{t('calls.reRateAll')}</Button>
+      </Group>
+      <Text c="dimmed" size="sm">{t('calls.intro')}</Text>
+      <form role="search" aria-label={t('calls.filters')} onSubmit={(event) => { event.preventDefault(); void navigate({ search: { ...search, customerId: customerId.trim() || undefined } }); }}>
+        <Group align="flex-end" wrap="wrap">
+          <Select
+            label={t('calls.reason')}
+            data={[{ value: '', label: t('calls.anyReason') }, ...UNRATED_REASONS.map((reason) => ({ value: reason, label: t(`calls.reasons.${reason}`) }))]}
+            value={search.reason ?? ''}
+            onChange={(reason) => void navigate({ search: { ...search, reason: (reason || undefined) as UnratedReason | undefined } })}
+            allowDeselect={false}
+            miw={220}
+          />
+          <TextInput label={t('calls.customerId')} value={customerId} onChange={(event) => setCustomerId(event.currentTarget.value)} maxLength={128} miw={220} />
+          <Button type="submit" variant="light">{t('calls.apply')}</Button>
+        </Group>
+      </form>
+      {summary !== undefined && (
+        <Alert color={summary.stillUnrated === 0 ? 'green' : 'orange'} variant="light" role="status">
+          {t('calls.summary', { reRated: summary.reRated, stillUnrated: summary.stillUnrated, remaining: summary.remaining })} <Money amount={summary.cost} />
+        </Alert>
+      )}
+      <ProblemAlert error={calls.error ?? reRateOne.error ?? reRateMany.error} />
+      {reRateOne.data !== undefined && (
+        <Alert color={reRateOne.data.status === 'rated' ? 'green' : 'orange'} variant="light" role="status">
+          {t(reRateOne.data.status === 'rated' ? 'calls.reRated' : 'calls.stillUnrated', { callId: reRateOne.data.callId, reason: reRateOne.data.reason === null ? '' : t(`calls.reasons.${reRateOne.data.reason}`, { defaultValue: reRateOne.data.reason }) })}{' '}
+          {reRateOne.data.status === 'rated' && <Money amount={reRateOne.data.cost} />}
+        </Alert>
+      )}
+      <DataTable<UnratedCall>
+        caption={t('calls.title')}
+        rows={items}
+        rowKey={(call) => call.callId}
+        loading={calls.isPending}
+        emptyText={t('calls.none')}
+        hasMore={calls.hasNextPage}
+        onLoadMore={() => void calls.fetchNextPage()}
+        loadingMore={calls.isFetchingNextPage}
+        minWidth={820}
+        columns={[
+          { key: 'startedAt', header: t('calls.startedAt'), render: (call) => new Date(call.startedAt).toLocaleString(i18n.language) },
+          { key: 'reason', header: t('calls.reason'), render: (call) => <Badge variant="light" color="orange">{call.reason === null ? '—' : t(`calls.reasons.${call.reason}`, { defaultValue: call.reason })}</Badge> },
+          {
+            key: 'account',
+            header: t('calls.account'),
+            render: (call) =>
+              call.customerId === null ? (call.account ?? call.sipUsername ?? call.sourceIp ?? '—') : (
+                <Anchor renderRoot={(props) => <Link {...props} to="/admin/customers/$customerId" params={{ customerId: call.customerId ?? '' }} search={{}} />}>{call.account ?? call.customerId}</Anchor>
+              ),
+          },
+          { key: 'destination', header: t('calls.destination'), render: (call) => <Text span ff="monospace" size="sm">{call.destination}</Text> },
+          { key: 'billsec', header: t('calls.billsec'), render: (call) => call.billsec, align: 'right' },
+          {
+            key: 'reRate',
+            header: '',
+            render: (call) => (
+              <Button size="xs" variant="light" aria-label={t('calls.reRateLabel', { callId: call.callId })} loading={reRateOne.isPending && reRateOne.variables === call.callId} onClick={() => reRateOne.mutate(call.callId)}>
+                {t('calls.reRate')}
+              </Button>
+            ),
+          },
+        ]}
+      />
     </Stack>
   );
 }
