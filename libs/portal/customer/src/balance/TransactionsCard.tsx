@@ -25,7 +25,7 @@ export function TransactionsCard({ currency }: { currency: string }) {
   });
   const rows = lines.data?.pages.flatMap((page) => page.items) ?? [];
   return (
-    <Card withBorder radius="md" padding="lg">
+    <Card withBorder radius="md" padding="md">
       <Stack gap="sm">
         <Title order={2} size="h4">
           {t('transactions.title')}
@@ -40,7 +40,7 @@ export function TransactionsCard({ currency }: { currency: string }) {
           loadingMore={lines.isFetchingNextPage}
           onLoadMore={() => void lines.fetchNextPage()}
           emptyText={t('transactions.empty')}
-          minWidth={340}
+          minWidth={280}
           columns={[
             {
               key: 'what',
@@ -50,10 +50,14 @@ export function TransactionsCard({ currency }: { currency: string }) {
                   <Text size="sm" fw={600}>
                     {t(`transactions.kinds.${row.kind.replace(/[^a-z]/g, '_')}`, { defaultValue: row.kind })}
                   </Text>
-                  <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                  <Text size="xs" c="dimmed">
                     {formatTime(row.occurredAt)}
-                    {reference(row) === '' ? '' : ` · ${reference(row)}`}
                   </Text>
+                  {reference(row) !== '' && (
+                    <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                      {reference(row)}
+                    </Text>
+                  )}
                 </>
               ),
             },
