@@ -8,10 +8,12 @@ import { useLiveRefresh } from '../shared/use-live-refresh.js';
 import { AgentCommissions } from './AgentCommissions.js';
 import { AgentDepositCard } from './AgentDepositCard.js';
 import { AgentFigures } from './AgentFigures.js';
+import { AgentHistory } from './AgentHistory.js';
 import { AgentLedger } from './AgentLedger.js';
 import { AgentSettings } from './AgentSettings.js';
 import { AgentStatusBadge } from './AgentStatusBadge.js';
 import { EditAgentModal } from './EditAgentModal.js';
+import { SetPasswordButton } from './SetPasswordButton.js';
 import { SuspendAgentButton } from './SuspendAgentButton.js';
 import { agentKeys } from './agent-wire.js';
 import { useAgent, useAgentOverview } from './use-agent.js';
@@ -47,6 +49,7 @@ export function AgentPage(): ReactElement {
           <Button variant="default" onClick={open}>
             {t('agents.edit')}
           </Button>
+          <SetPasswordButton agent={data} />
           <SuspendAgentButton agent={data} />
         </Group>
       </Group>
@@ -58,6 +61,7 @@ export function AgentPage(): ReactElement {
           <Tabs.Tab value="ledger">{t('agents.tabs.ledger')}</Tabs.Tab>
           <Tabs.Tab value="commissions">{t('agents.tabs.commissions')}</Tabs.Tab>
           <Tabs.Tab value="settings">{t('agents.tabs.settings')}</Tabs.Tab>
+          <Tabs.Tab value="history">{t('agents.tabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="ledger" pt="sm">
           <AgentLedger agentId={agentId} />
@@ -67,6 +71,9 @@ export function AgentPage(): ReactElement {
         </Tabs.Panel>
         <Tabs.Panel value="settings" pt="sm">
           <AgentSettings agent={data} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="sm">
+          <AgentHistory agentId={agentId} />
         </Tabs.Panel>
       </Tabs>
       <EditAgentModal agent={data} opened={editing} onClose={close} />
