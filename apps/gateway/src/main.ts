@@ -16,7 +16,8 @@ await runServiceProcess({
   openApiModules: documentedModules,
   // the web portal at `/` (PORTAL_DIR, else dist/portal next to dist/apps)
   portalDir: (config) => portalDirFor(config, import.meta.url),
-  beforeRoutes: () => [
-    serviceProxy({ upstreams: upstreams() }),
+  // a command's 2xx waits until the reports consumer here handled the events it committed
+  beforeRoutes: ({ handledEvents }) => [
+    serviceProxy({ upstreams: upstreams(), ...(handledEvents === undefined ? {} : { handledEvents }) }),
   ],
 });

@@ -3,6 +3,7 @@
 // CredentialsService, HealthService, GATEWAY_CONFIG and PG_POOL.
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { HandledEvents } from '@billing/messaging';
 import type pg from 'pg';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -16,6 +17,7 @@ import { assertSchemaName, DEFAULT_GATEWAY_SCHEMA, migrateGatewaySchema } from '
 import { GATEWAY_CONFIG, GATEWAY_OPTIONS, PG_POOL, type GatewayModuleOptions, type ResolvedGatewayOptions } from './gateway.tokens.js';
 import { HealthController } from './health/health.controller.js';
 import { HealthService } from './health/health.service.js';
+import { CommittedEventsInterceptor } from './read-your-writes/committed-events.interceptor.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { ProblemFilter } from './problem/problem.filter.js';
@@ -35,6 +37,7 @@ export function resolveGatewayOptions(options: GatewayModuleOptions): ResolvedGa
     },
     scryptParams: options.scryptParams ?? DEFAULT_SCRYPT_PARAMS,
     transport: options.transport,
+    handledEvents: options.handledEvents ?? new HandledEvents(),
   };
 }
 
@@ -68,9 +71,12 @@ export class GatewayModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useClass: ZodValidationPipe },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: HandledEvents, useValue: resolved.handledEvents },
+        // outermost: the answer waits for the read models after idempotency stored it
+        { provide: APP_INTERCEPTOR, useClass: CommittedEventsInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
-      exports: [GATEWAY_OPTIONS, GATEWAY_CONFIG, PG_POOL, CredentialsService, AuthService, StreamTickets, HealthService, GatewaySecrets],
+      exports: [HandledEvents, GATEWAY_OPTIONS, GATEWAY_CONFIG, PG_POOL, CredentialsService, AuthService, StreamTickets, HealthService, GatewaySecrets],
     };
   }
 }

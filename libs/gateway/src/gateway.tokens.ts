@@ -1,4 +1,5 @@
 // Injection tokens the gateway module provides (globally) to every module of the app.
+import type { HandledEvents } from '@billing/messaging';
 import type pg from 'pg';
 import type { GatewayConfig } from './config/gateway-config.js';
 import type { LoginThrottleOptions } from './auth/login-throttle.js';
@@ -38,6 +39,8 @@ export interface GatewayModuleOptions {
   scryptParams?: ScryptParams;
   /** what /health reports as the transport; default: the mode from KAFKA_BROKERS, not probed. */
   transport?: TransportHealth;
+  /** read-your-writes of event-fed read models: shared with the distributed gateway's proxy (default: one per app). */
+  handledEvents?: HandledEvents;
 }
 
 export interface ResolvedGatewayOptions {
@@ -48,4 +51,5 @@ export interface ResolvedGatewayOptions {
   idempotency: Required<IdempotencyOptions>;
   scryptParams: ScryptParams;
   transport: TransportHealth | undefined;
+  handledEvents: HandledEvents;
 }

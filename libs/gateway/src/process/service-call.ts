@@ -4,6 +4,7 @@
 // A call that never got an answer (refused, reset, timed out) or got a gateway error (502, 503,
 // 504) throws ServiceUnreachableError: the other service cannot be reached, which a caller may
 // treat as an outage; any other failure (another status, a body off the contract) is a plain Error.
+import { COMMITTED_EVENTS_HEADER, decodeCommittedEvents, recordCommittedEvents } from '@billing/messaging';
 import type { z } from 'zod';
 
 export interface ServiceCall<T> {
@@ -46,5 +47,8 @@ export async function callServiceJson<T>(call: ServiceCall<T>): Promise<T> {
   }
   if (UNREACHABLE_STATUSES.has(response.status)) throw new ServiceUnreachableError(`${call.baseUrl} answered ${response.status}: ${text.slice(0, 300)}`);
   if (response.status !== 200) throw new Error(`${call.baseUrl} answered ${response.status}: ${text.slice(0, 300)}`);
-  return call.schema.parse(JSON.parse(text));
+  const answer = call.schema.parse(JSON.parse(text));
+  // what the other service's command committed becomes part of this request's (read-your-writes)
+  recordCommittedEvents(decodeCommittedEvents(response.headers.get(COMMITTED_EVENTS_HEADER)));
+  return answer;
 }

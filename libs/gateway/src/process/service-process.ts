@@ -2,7 +2,7 @@
 // the same HTTP edge (auth, validation, idempotency, problem+json, /health), Kafka between the
 // processes, one PostgreSQL (each service its own schema; logins and secrets in `gateway`).
 // apps/<service>/src/main.ts call this with their modules; nothing else differs between them.
-import { createIntegrationBus, type IntegrationBus } from '@billing/messaging';
+import { createIntegrationBus, HandledEvents, type IntegrationBus } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
 import type { Server } from 'node:http';
 import type pg from 'pg';
@@ -17,6 +17,8 @@ export interface ServiceProcessContext {
   config: GatewayConfig;
   pool: pg.Pool;
   bus: IntegrationBus;
+  /** what the read-model consumers of this process have handled (the gateway's proxy waits on it; set by runServiceProcess). */
+  handledEvents?: HandledEvents;
 }
 
 export interface ServiceProcessOptions {
@@ -51,13 +53,13 @@ async function start(options: ServiceProcessOptions): Promise<void> {
   const config = loadGatewayConfig();
   const pool = createPool(config.databaseUrl!, { applicationName: `billing-${options.name}`, max: 20 });
   const bus = createIntegrationBus({ brokers: config.kafkaBrokers, clientId: `billing-${options.name}` });
-  const context: ServiceProcessContext = { config, pool, bus };
+  const context: ServiceProcessContext = { config, pool, bus, handledEvents: new HandledEvents() };
 
   let app: Awaited<ReturnType<typeof createGatewayApp>> | undefined;
   try {
     app = await createGatewayApp({
       // /health probes the broker: a process cut off from Kafka is not ready
-      gateway: { config, pool, transport: { mode: 'kafka', check: () => kafkaHealth(bus) } },
+      gateway: { config, pool, transport: { mode: 'kafka', check: () => kafkaHealth(bus) }, handledEvents: context.handledEvents },
       imports: options.modules(context),
       ...(options.beforeRoutes === undefined ? {} : { beforeRoutes: options.beforeRoutes(context) }),
       ...(options.openApiModules === undefined ? {} : { openApiDocument: () => previewOpenApiDocument(options.openApiModules!(context)) }),

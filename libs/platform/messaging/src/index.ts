@@ -26,3 +26,11 @@ export { HEADERS, encodeEvent, decodeEvent, InvalidEnvelopeError } from './wire.
 export { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
 export { isTransientError, type TransientClassifier } from './transient.js';
 export { consoleLogger, silentLogger, type MessagingLogger } from './logger.js';
+export {
+  COMMITTED_EVENTS_HEADER,
+  collectCommittedEvents,
+  decodeCommittedEvents,
+  encodeCommittedEvents,
+  recordCommittedEvents,
+} from './read-your-writes/committed-events.js';
+export { HandledEvents, type HandledLookup } from './read-your-writes/handled-events.js';

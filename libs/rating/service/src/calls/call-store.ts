@@ -14,6 +14,7 @@ import {
   evolveCall,
   initialCall,
   normaliseDestination,
+  toIntegrationEvent,
   type CallEvent,
   type CallState,
 } from '@billing/rating-domain';
@@ -44,6 +45,8 @@ export interface CommittedCall {
   readonly version: number;
   /** false: the same events were already stored (a repeated command) — nothing new. */
   readonly written: boolean;
+  /** the ids of the integration events written now (a CDR's answer waits for the reports to handle them). */
+  readonly publishedEventIds?: readonly string[];
 }
 
 @Injectable()
@@ -85,7 +88,8 @@ export class CallStore {
       const rows: ProjectedCall[] = [];
       for (let start = 0; start < writes.length; start += MAX_STREAMS_PER_APPEND) {
         const chunk = writes.slice(start, start + MAX_STREAMS_PER_APPEND);
-        const { results } = await this.db.store.appendInTransaction(client, chunk.map((decision) => toAppend(decision, metadata)));
+        const appends = chunk.map((decision) => toAppend(decision, metadata));
+        const { results } = await this.db.store.appendInTransaction(client, appends);
         results.forEach((result, i) => {
           const decision = chunk[i]!;
           if (result.writtenCount === 0) {
@@ -95,7 +99,8 @@ export class CallStore {
           }
           invariant(result.writtenCount === decision.events.length, `call ${decision.call.callId}: ${result.writtenCount} of ${decision.events.length} events written`);
           const state = decision.events.reduce(evolveCall, decision.call.state);
-          out.push({ callId: decision.call.callId, state, version: result.nextExpectedVersion, written: true });
+          const publishedEventIds = appends[i]!.events.filter((event) => toIntegrationEvent(event.data as CallEvent) !== null).map((event) => event.eventId);
+          out.push({ callId: decision.call.callId, state, version: result.nextExpectedVersion, written: true, publishedEventIds });
           rows.push({ callId: decision.call.callId, version: result.nextExpectedVersion, state, events: decision.events });
         });
       }

@@ -9,6 +9,7 @@
 import { RejectedCommand } from '@billing/decider';
 import { WrongExpectedVersionError } from '@billing/event-store';
 import { decideCall, type CallPricing, type CallState, type CanonicalCdr, type UnratedReason } from '@billing/rating-domain';
+import { recordCommittedEvents } from '@billing/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { metadataOf, type CommandContext } from '../application/command-context.js';
 import { RatingClock } from '../infrastructure/clock.js';
@@ -68,6 +69,8 @@ export class CdrIntake {
       const committed = await this.calls.commit(decisions, metadataOf(context));
       const byCall = new Map(committed.map((result) => [result.callId, result]));
       for (const decision of decisions) if (byCall.get(decision.call.callId)!.written) settle.add(decision.events);
+      // the switch's answer waits for the reports to show these calls (read-your-writes)
+      for (const result of committed) recordCommittedEvents(result.publishedEventIds ?? []);
       for (const decision of decisions) {
         const result = byCall.get(decision.call.callId)!;
         outcomes[decision.index] = await this.answer(result.callId, result.state, result.written);
@@ -92,6 +95,7 @@ export class CdrIntake {
       try {
         const [result] = await this.calls.commit([decided], metadataOf(context));
         if (result!.written) settle.add(decided.events);
+        recordCommittedEvents(result!.publishedEventIds ?? []);
         return await this.answer(cdr.callId, result!.state, result!.written);
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) continue;

@@ -4,7 +4,7 @@
 // it belongs to, so no topic has to wait for another.
 import { topicFor } from '@billing/contracts';
 import { HealthService } from '@billing/gateway';
-import type { ConsumerHandle } from '@billing/messaging';
+import { HandledEvents, type ConsumerHandle } from '@billing/messaging';
 import { Inject, Injectable, Optional, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { ReportsDatabase } from '../infrastructure/reports-database.js';
 import { LiveFeed } from '../live/live-feed.js';
@@ -21,6 +21,7 @@ export class ReportsConsumer implements OnModuleInit, OnApplicationBootstrap, On
     @Inject(ReportsProjection) private readonly projection: ReportsProjection,
     @Inject(LiveFeed) private readonly feed: LiveFeed,
     @Optional() @Inject(HealthService) private readonly health?: HealthService,
+    @Optional() @Inject(HandledEvents) private readonly handledEvents?: HandledEvents,
   ) {}
 
   onModuleInit(): void {
@@ -35,6 +36,13 @@ export class ReportsConsumer implements OnModuleInit, OnApplicationBootstrap, On
 
   async onApplicationBootstrap(): Promise<void> {
     const { bus, sources, consumer, service } = this.options;
+    // read-your-writes (issue 12 §5): a command's answer in this process waits until the summary
+    // shows what it committed — every handled event is announced; earlier ones are in the inbox
+    const handled = this.handledEvents;
+    handled?.track(async (eventIds) => {
+      const held = await Promise.all(eventIds.map(async (messageId) => ((await this.db.store.hasInbox({ consumer: service, messageId })) ? [messageId] : [])));
+      return new Set(held.flat());
+    });
     this.handle = await bus.consume({
       group: service,
       topics: [topicFor(sources.accounts), topicFor(sources.wallet), topicFor(sources.rating)],
@@ -42,7 +50,10 @@ export class ReportsConsumer implements OnModuleInit, OnApplicationBootstrap, On
       checkpoints: this.db.store.checkpoints,
       maxAttempts: consumer.maxAttempts,
       backoff: consumer.backoff,
-      handler: (event, context) => this.projection.handle(event, context),
+      handler: async (event, context) => {
+        await this.projection.handle(event, context);
+        handled?.handled(event.eventId);
+      },
     });
   }
 

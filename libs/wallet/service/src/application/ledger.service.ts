@@ -4,10 +4,12 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { RejectedCommand } from '@billing/decider';
 import type { Checkpoint } from '@billing/event-store';
 import type { WalletCommand } from '@billing/wallet-domain';
+import { recordCommittedEvents } from '@billing/messaging';
 import { randomUUID } from 'node:crypto';
 import { AccountCache } from '../infrastructure/account-cache.js';
 import { AccountRepository } from '../infrastructure/account-repository.js';
 import { CommandLanes } from '../infrastructure/command-lanes.js';
+import { publishedEventIds } from '../infrastructure/event-ids.js';
 import type { CommandOutcome, CommandUnit, UnitOutcome } from '../infrastructure/command-unit.js';
 import { LedgerWriter } from '../infrastructure/ledger-writer.js';
 import { WalletDatabase } from '../infrastructure/wallet-database.js';
@@ -65,19 +67,21 @@ export class LedgerService {
    * once the projections include what the command wrote: every read after the answer shows it.
    */
   async execute(command: WalletCommand, context: ActorContext): Promise<Decided> {
-    const { outcome, written } = await this.runOne(command, context);
+    const { outcome, written, key } = await this.runOne(command, context);
     if (outcome.kind === 'rejected') throw outcome.error satisfies RejectedCommand;
+    // the reports show it too before the answer (read-your-writes; the edge waits for these ids)
+    if (outcome.kind === 'decided') recordCommittedEvents(publishedEventIds(outcome.events, `${key}:0`));
     if (written !== undefined && this.projections !== undefined && !(await this.projections.waitUntilProjected(written, PROJECTED_WITHIN_MS))) {
       this.logger.warn(`${command.type}: the projections did not show it within ${PROJECTED_WITHIN_MS} ms; answered anyway`);
     }
     return outcome;
   }
 
-  private async runOne(command: WalletCommand, context: ActorContext): Promise<{ outcome: CommandOutcome; written?: Checkpoint }> {
+  private async runOne(command: WalletCommand, context: ActorContext): Promise<{ outcome: CommandOutcome; written?: Checkpoint; key: string }> {
     const key = randomUUID();
     const unit = await this.submit({ commands: [command], key, metadata: { actor: context.actor, correlationId: context.correlationId ?? key, causationId: key } });
     if (unit.kind !== 'committed' || unit.outcomes[0] === undefined) throw new Error('a request unit has no inbox entry and one command');
-    return { outcome: unit.outcomes[0], ...(unit.written === undefined ? {} : { written: unit.written }) };
+    return { outcome: unit.outcomes[0], key, ...(unit.written === undefined ? {} : { written: unit.written }) };
   }
 
   /** Waits for every queued command (application shutdown). */

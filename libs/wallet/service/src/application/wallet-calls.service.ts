@@ -5,7 +5,9 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { compareCheckpoints, type Checkpoint, type InboxEntry } from '@billing/event-store';
 import { customerAccount, isLedgerAccount, type ChargeCall, type WalletEvent } from '@billing/wallet-domain';
+import { recordCommittedEvents } from '@billing/messaging';
 import type { CommandOutcome } from '../infrastructure/command-unit.js';
+import { publishedEventIds } from '../infrastructure/event-ids.js';
 import { Directory } from '../infrastructure/directory.js';
 import { WalletProjections } from '../projections/wallet-projections.js';
 import { Clock } from './clock.js';
@@ -105,7 +107,10 @@ export class WalletCalls {
       ...(options.inbox === undefined ? {} : { inbox: options.inbox, source: `charge:${options.inbox.messageId}` }),
     });
     if (unit.kind === 'duplicate-message') return { result: { charged: false, reason: 'already-charged' } };
-    return { result: chargeResult(unit.outcomes[0]!), ...(unit.written === undefined ? {} : { written: unit.written }) };
+    const outcome = unit.outcomes[0]!;
+    // a CDR's answer waits for the reports too (read-your-writes; no-op for a consumer's charge: no request)
+    if (outcome.kind === 'decided') recordCommittedEvents(publishedEventIds(outcome.events, `${key}:0`));
+    return { result: chargeResult(outcome), ...(unit.written === undefined ? {} : { written: unit.written }) };
   }
 
   /** Many charges at once (a CDR batch): group-committed across customers (≤ 490 accounts per transaction), one result per charge, in order. */

@@ -5,7 +5,7 @@
 // an identity (settings changes) take the command's key, which is the integration event id for
 // consumer-driven commands, so a redelivered message writes nothing new either.
 import { deterministicEventId } from '@billing/event-store';
-import type { WalletEvent } from '@billing/wallet-domain';
+import { streamIdOf, toIntegrationEvent, type WalletEvent } from '@billing/wallet-domain';
 
 function businessKey(event: WalletEvent): string | null {
   switch (event.type) {
@@ -61,4 +61,10 @@ export function eventIdsFor(events: readonly WalletEvent[], commandKey: string, 
     names.push(name ?? `command:${commandKey}:${index}`);
   });
   return names.map((name, index) => deterministicEventId(streamIdOf(events[index]!), name, 0));
+}
+
+/** The ids of the published (integration) events among one command's, as the ledger writer names them. */
+export function publishedEventIds(events: readonly WalletEvent[], commandKey: string): string[] {
+  const ids = eventIdsFor(events, commandKey, (event) => streamIdOf(event.accountId));
+  return ids.filter((_, index) => toIntegrationEvent(events[index]!) !== null);
 }

@@ -1,0 +1,26 @@
+import { HandledEvents } from './handled-events.js';
+
+describe('HandledEvents', () => {
+  it('answers a wait once every id is handled, notified (no lookup needed)', async () => {
+    const handled = new HandledEvents();
+    handled.track(async () => new Set());
+    const waiting = handled.waitFor(['a', 'b'], 1_000);
+    handled.handled('a');
+    handled.handled('b');
+    await expect(waiting).resolves.toBe(true);
+  });
+
+  it('finds ids handled before the wait and ids the inbox already holds', async () => {
+    const handled = new HandledEvents();
+    handled.track(async (ids) => new Set(ids.filter((id) => id === 'in-inbox')));
+    handled.handled('earlier');
+    await expect(handled.waitFor(['earlier', 'in-inbox'], 1_000)).resolves.toBe(true);
+  });
+
+  it('gives up after the timeout, and at once when no consumer is tracked', async () => {
+    const handled = new HandledEvents();
+    await expect(handled.waitFor(['x'], 1_000)).resolves.toBe(false);
+    handled.track(async () => new Set());
+    await expect(handled.waitFor(['never'], 20)).resolves.toBe(false);
+  });
+});
