@@ -1,16 +1,20 @@
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { loadStripe, type Stripe } from '@stripe/stripe-js';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardDepositIntent } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
 
 const stripes = new Map<string, Promise<Stripe | null>>();
+/** Stripe.js once per key; null when js.stripe.com cannot be reached (a later try loads it again). */
 function stripeFor(publishableKey: string): Promise<Stripe | null> {
   let stripe = stripes.get(publishableKey);
   if (stripe === undefined) {
-    stripe = loadStripe(publishableKey);
+    stripe = loadStripe(publishableKey).catch(() => null);
+    void stripe.then((loaded) => {
+      if (loaded === null) stripes.delete(publishableKey);
+    });
     stripes.set(publishableKey, stripe);
   }
   return stripe;
@@ -24,9 +28,28 @@ export interface StripePaymentProps {
 
 /** Stripe's Payment Element on the PaymentIntent the API created. */
 export function StripePayment({ publishableKey, intent, onDone }: StripePaymentProps) {
-  const { i18n } = useTranslation();
+  const { i18n, t } = useTranslation('agent');
+  const [stripe] = useState(() => stripeFor(publishableKey));
+  const [unavailable, setUnavailable] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void stripe.then((loaded) => {
+      if (current && loaded === null) setUnavailable(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [stripe]);
+  if (unavailable) {
+    return (
+      <Stack gap="sm">
+        <Alert color="red" role="alert" title={t('card.unavailableTitle')}>{t('card.unavailable')}</Alert>
+        <Group><Button variant="light" onClick={onDone}>{t('card.cancel')}</Button></Group>
+      </Stack>
+    );
+  }
   return (
-    <Elements stripe={stripeFor(publishableKey)} options={{ clientSecret: intent.clientSecret, locale: i18n.language === 'es' ? 'es' : 'en' }}>
+    <Elements stripe={stripe} options={{ clientSecret: intent.clientSecret, locale: i18n.language === 'es' ? 'es' : 'en' }}>
       <PaymentForm intent={intent} onDone={onDone} />
     </Elements>
   );
