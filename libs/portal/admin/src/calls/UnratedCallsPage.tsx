@@ -1,13 +1,14 @@
 import type { paths } from '@billing/portal-api-client';
 import { orThrow, useSession } from '@billing/portal-session';
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Alert, Anchor, Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
 import { UNRATED_REASONS, type UnratedReason } from './search.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 type UnratedPage = paths['/api/v1/calls/unrated']['get']['responses'][200]['content']['application/json'];
 type UnratedCall = UnratedPage['items'][number];
@@ -79,7 +80,7 @@ export function UnratedCallsPage() {
         minWidth={820}
         columns={[
           { key: 'startedAt', header: t('calls.startedAt'), render: (call) => new Date(call.startedAt).toLocaleString(i18n.language) },
-          { key: 'reason', header: t('calls.reason'), render: (call) => <Badge variant="light" color="orange">{call.reason === null ? '—' : t(`calls.reasons.${call.reason}`, { defaultValue: call.reason })}</Badge> },
+          { key: 'reason', header: t('calls.reason'), render: (call) => <StatusBadge color="orange">{call.reason === null ? '—' : t(`calls.reasons.${call.reason}`, { defaultValue: call.reason })}</StatusBadge> },
           {
             key: 'account',
             header: t('calls.account'),

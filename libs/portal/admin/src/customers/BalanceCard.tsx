@@ -1,11 +1,12 @@
 import { useSession } from '@billing/portal-session';
 import { ProblemAlert } from '@billing/portal-ui';
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../shared/as-json.js';
 import { Money } from '../shared/Money.js';
 import { customerKeys, type CustomerBalance } from './customer-wire.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 /** The customer's balance, what calls hold and what is available (GET /customers/{id}/balance). */
 export function BalanceCard({ customerId }: { customerId: string }) {
@@ -27,8 +28,8 @@ export function BalanceCard({ customerId }: { customerId: string }) {
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2} size="h4">{t('customers.balance.title')}</Title>
-          {data?.inDebt === true && <Badge color="red">{t('customers.balance.inDebt')}</Badge>}
-          {data?.inDebt === false && data.belowThreshold && <Badge color="orange">{t('customers.balance.below')}</Badge>}
+          {data?.inDebt === true && <StatusBadge color="red">{t('customers.balance.inDebt')}</StatusBadge>}
+          {data?.inDebt === false && data.belowThreshold && <StatusBadge color="orange">{t('customers.balance.below')}</StatusBadge>}
         </Group>
         <ProblemAlert error={balance.error} />
         {data !== undefined && (

@@ -1,10 +1,11 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
-import { Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from './customer-wire.js';
 import { useCustomerCommand } from './use-customer.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 type Decision = { kind: 'approve' | 'reject'; number: string };
 
@@ -33,7 +34,7 @@ export function CallerIdsPanel({ customer }: { customer: Customer }) {
           {customer.callerIds.length === 0 ? <Text size="sm" c="dimmed">{t('customers.callerIds.none')}</Text> : (
             <List size="sm">
               {customer.callerIds.map((callerId) => (
-                <List.Item key={callerId}>{callerId} {callerId === customer.defaultCallerId && <Badge size="xs" variant="light">{t('customers.callerIds.default')}</Badge>}</List.Item>
+                <List.Item key={callerId}>{callerId} {callerId === customer.defaultCallerId && <StatusBadge size="xs">{t('customers.callerIds.default')}</StatusBadge>}</List.Item>
               ))}
             </List>
           )}
@@ -65,7 +66,7 @@ export function CallerIdsPanel({ customer }: { customer: Customer }) {
         <Stack gap="sm">
           <Group justify="space-between">
             <Title order={2} size="h4">{t('customers.callerIds.followMe')}</Title>
-            <Badge variant="light" color={customer.followMe.enabled ? 'green' : 'gray'}>{customer.followMe.enabled ? t('customers.callerIds.followMeOn') : t('customers.callerIds.followMeOff')}</Badge>
+            <StatusBadge color={customer.followMe.enabled ? 'green' : 'gray'}>{customer.followMe.enabled ? t('customers.callerIds.followMeOn') : t('customers.callerIds.followMeOff')}</StatusBadge>
           </Group>
           {customer.followMe.targets.length === 0 ? <Text size="sm" c="dimmed">{t('customers.callerIds.none')}</Text> : (
             <List type="ordered" size="sm">

@@ -1,5 +1,5 @@
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { OpenBatchModal } from './OpenBatchModal.js';
 import { OpenCustomerModal } from './OpenCustomerModal.js';
 import { useCustomerRows, type CustomerRow } from './use-customer-rows.js';
 import { useAgentOptions } from './use-options.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 /** Every customer, filtered by the URL (agent, status, batch, search), with balances; open one or a batch. */
 export function CustomersPage() {
@@ -61,8 +62,8 @@ export function CustomersPage() {
             render: ({ balance }) =>
               balance === null ? '—' : (
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  {balance.inDebt && <Badge color="red" size="xs">{t('customers.balance.inDebt')}</Badge>}
-                  {!balance.inDebt && balance.belowThreshold && <Badge color="orange" size="xs">{t('customers.balance.below')}</Badge>}
+                  {balance.inDebt && <StatusBadge color="red" size="xs">{t('customers.balance.inDebt')}</StatusBadge>}
+                  {!balance.inDebt && balance.belowThreshold && <StatusBadge color="orange" size="xs">{t('customers.balance.below')}</StatusBadge>}
                   <Money amount={balance.balance} colorNegative />
                 </Group>
               ),

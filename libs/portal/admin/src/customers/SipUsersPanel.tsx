@@ -1,6 +1,6 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { DataTable, ProblemAlert, useProblemFields } from '@billing/portal-ui';
-import { Badge, Button, Card, Group, Menu, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Menu, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { customerKeys, type Customer, type SipUser } from './customer-wire.js';
 import { SecretsTable } from './SecretsTable.js';
 import { useCustomerCommand } from './use-customer.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 type UserAction = { kind: 'suspend' | 'reactivate' | 'remove' | 'password'; user: SipUser } | { kind: 'rename'; user: SipUser; displayName: string };
 
@@ -60,7 +61,7 @@ export function SipUsersPanel({ customer }: { customer: Customer }) {
         loading={users.isPending}
         minWidth={640}
         columns={[
-          { key: 'username', header: t('customers.sip.username'), render: (user) => <Group gap={4}><Text span ff="monospace" size="sm">{user.sipUsername}</Text>{user.firstUser && <Badge size="xs" variant="outline">{t('customers.sip.first')}</Badge>}</Group> },
+          { key: 'username', header: t('customers.sip.username'), render: (user) => <Group gap={4}><Text span ff="monospace" size="sm">{user.sipUsername}</Text>{user.firstUser && <StatusBadge size="xs">{t('customers.sip.first')}</StatusBadge>}</Group> },
           {
             key: 'displayName',
             header: t('customers.sip.displayName'),
@@ -76,7 +77,7 @@ export function SipUsersPanel({ customer }: { customer: Customer }) {
           },
           { key: 'callerId', header: t('customers.sip.callerId'), render: (user) => user.effectiveCallerId ?? '—' },
           { key: 'limit', header: t('customers.sip.maxCalls'), render: (user) => user.maxConcurrentCalls ?? t('customers.sip.accountLimit'), align: 'right' },
-          { key: 'status', header: t('customers.sip.status'), render: (user) => <Badge variant="light" color={user.status === 'active' ? 'green' : 'orange'}>{t(`customers.sip.${user.status}`)}</Badge> },
+          { key: 'status', header: t('customers.sip.status'), render: (user) => <StatusBadge color={user.status === 'active' ? 'green' : 'orange'}>{t(`customers.sip.${user.status}`)}</StatusBadge> },
           {
             key: 'actions',
             header: '',

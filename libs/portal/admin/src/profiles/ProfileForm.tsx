@@ -13,7 +13,8 @@ export interface ProfileFormProps {
   submitLabel: string;
 }
 
-const LANGUAGES = ['en', 'es', 'pt-BR'];
+// each language in its own name (the same in every page language)
+const LANGUAGES = [{ value: 'en', label: 'English' }, { value: 'es', label: 'Español' }, { value: 'pt-BR', label: 'Português (Brasil)' }];
 
 /** A profile's billing terms (create and edit). */
 export function ProfileForm({ initial, onSubmit, saving, error, submitLabel }: ProfileFormProps) {
@@ -28,7 +29,7 @@ export function ProfileForm({ initial, onSubmit, saving, error, submitLabel }: P
       <Stack gap="sm">
         <TextInput label={t('profiles.form.name')} value={values.name} onChange={(event) => set({ name: event.currentTarget.value })} error={fields['name']} required maxLength={100} />
         <Stack gap={4}>
-          <Text size="sm" fw={500} id="profile-billing-label">{t('profiles.form.billingType')}</Text>
+          <Text size="sm" fw={700} id="profile-billing-label">{t('profiles.form.billingType')}</Text>
           <SegmentedControl
             aria-labelledby="profile-billing-label"
             value={values.billingType}

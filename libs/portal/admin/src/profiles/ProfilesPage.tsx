@@ -1,6 +1,6 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Badge, Button, Group, Menu, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Menu, Modal, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { Money } from '../shared/Money.js';
 import { changeProfileBody, createProfileBody, NEW_PROFILE, profileFormValues, type ProfileFormValues } from './profile-form.js';
 import { ProfileForm } from './ProfileForm.js';
 import { useSheetOptions } from './use-sheet-options.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 type Editing = { kind: 'create' } | { kind: 'edit' | 'features'; profile: Profile } | null;
 
@@ -84,7 +85,7 @@ export function ProfilesPage() {
           { key: 'billing', header: t('profiles.columns.billing'), render: (profile) => (profile.creditLimit === null ? t(`customers.billing.${profile.billingType}`) : <>{t(`customers.billing.${profile.billingType}`)} · <Money amount={profile.creditLimit} /></>) },
           { key: 'sheet', header: t('profiles.columns.sheet'), render: (profile) => (profile.rateSheetId === null ? t('profiles.agentSheet') : (sheets.get(profile.rateSheetId) ?? profile.rateSheetId)) },
           { key: 'initial', header: t('profiles.columns.initialBalance'), render: (profile) => <Money amount={profile.initialBalance} />, align: 'right' },
-          { key: 'status', header: t('profiles.columns.status'), render: (profile) => <Badge variant="light" color={profile.status === 'active' ? 'green' : 'gray'}>{t(`profiles.status.${profile.status}`, { defaultValue: profile.status })}</Badge> },
+          { key: 'status', header: t('profiles.columns.status'), render: (profile) => <StatusBadge color={profile.status === 'active' ? 'green' : 'gray'}>{t(`profiles.status.${profile.status}`, { defaultValue: profile.status })}</StatusBadge> },
           {
             key: 'actions',
             header: '',
@@ -104,7 +105,7 @@ export function ProfilesPage() {
           },
         ]}
       />
-      <Modal opened={editing !== null} onClose={close} size="lg" title={editing === null ? '' : editing.kind === 'create' ? t('profiles.create') : editing.kind === 'edit' ? t('profiles.editTitle', { name: editing.profile.name }) : t('profiles.featuresTitle', { name: editing.profile.name })}>
+      <Modal opened={editing !== null} onClose={close} size="lg" closeButtonProps={{ 'aria-label': t('customers.closeDialog') }} title={editing === null ? '' : editing.kind === 'create' ? t('profiles.create') : editing.kind === 'edit' ? t('profiles.editTitle', { name: editing.profile.name }) : t('profiles.featuresTitle', { name: editing.profile.name })}>
         {editing?.kind === 'create' && <ProfileForm initial={NEW_PROFILE} onSubmit={(values) => save.mutate({ values, profile: null })} saving={save.isPending} error={save.error} submitLabel={t('profiles.create')} />}
         {editing?.kind === 'edit' && <ProfileForm initial={profileFormValues(editing.profile)} onSubmit={(values) => save.mutate({ values, profile: editing.profile })} saving={save.isPending} error={save.error} submitLabel={t('profiles.save')} />}
         {editing?.kind === 'features' && (

@@ -1,5 +1,5 @@
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { DeriveForm } from './DeriveForm.js';
@@ -8,6 +8,7 @@ import { MarkupForm } from './MarkupForm.js';
 import { RateRowsColumns } from './rate-row-columns.js';
 import { useSheet } from './use-sheet.js';
 import { VersionsTable } from './VersionsTable.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 /** One sheet: its versions (or markups), its rows, a lookup, derive (+%) and a markup change. */
 export function SheetPage() {
@@ -29,8 +30,8 @@ export function SheetPage() {
       {sheet !== undefined && (
         <>
           <Group gap="xs" wrap="wrap">
-            <Badge variant="light" color={sheet.kind === 'base' ? 'blue' : 'grape'}>{t(`sheets.kinds.${sheet.kind}`)}</Badge>
-            {sheet.markupPercent !== null && <Badge variant="outline">{t('sheets.markup.current', { percent: sheet.markupPercent })}</Badge>}
+            <StatusBadge color={sheet.kind === 'base' ? 'blue' : 'grape'}>{t(`sheets.kinds.${sheet.kind}`)}</StatusBadge>
+            {sheet.markupPercent !== null && <StatusBadge>{t('sheets.markup.current', { percent: sheet.markupPercent })}</StatusBadge>}
             {sheet.baseSheetId !== null && (
               <Text size="sm">
                 {t('sheets.base')}: <Anchor renderRoot={(props) => <Link {...props} to="/admin/sheets/$sheetId" params={{ sheetId: sheet.baseSheetId ?? '' }} search={{}} />}>{sheet.baseSheetId}</Anchor>

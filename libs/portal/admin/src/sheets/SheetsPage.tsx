@@ -1,10 +1,11 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { sheetKeys, type SheetListItem } from './sheet-wire.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 /** Every rate sheet: base decks ITC imported and the sheets derived from them. */
 export function SheetsPage() {
@@ -37,7 +38,7 @@ export function SheetsPage() {
               </Anchor>
             ),
           },
-          { key: 'kind', header: t('sheets.kind'), render: (sheet) => <Badge variant="light" color={sheet.kind === 'base' ? 'blue' : 'grape'}>{t(`sheets.kinds.${sheet.kind}`)}</Badge> },
+          { key: 'kind', header: t('sheets.kind'), render: (sheet) => <StatusBadge color={sheet.kind === 'base' ? 'blue' : 'grape'}>{t(`sheets.kinds.${sheet.kind}`)}</StatusBadge> },
           { key: 'base', header: t('sheets.base'), render: (sheet) => (sheet.baseSheetId === null ? '—' : (names.get(sheet.baseSheetId) ?? sheet.baseSheetId)) },
           { key: 'owner', header: t('sheets.owner'), render: (sheet) => (sheet.ownerAgentId === null ? t('sheets.itc') : <Text span size="sm" ff="monospace">{sheet.ownerAgentId}</Text>) },
         ]}

@@ -1,8 +1,9 @@
 import { DataTable } from '@billing/portal-ui';
-import { Anchor, Badge } from '@mantine/core';
+import { Anchor} from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { SheetVersion } from './sheet-wire.js';
+import { StatusBadge } from '../shared/StatusBadge.js';
 
 /** A sheet's versions with their effective times; a version's name shows its rows. */
 export function VersionsTable({ sheetId, versions, shown }: { sheetId: string; versions: readonly SheetVersion[]; shown: string | null }) {
@@ -27,7 +28,7 @@ export function VersionsTable({ sheetId, versions, shown }: { sheetId: string; v
               </Anchor>
             ),
         },
-        { key: 'inForce', header: t('sheets.versions.status'), render: (version) => (version.inForce ? <Badge color="green" variant="light">{t('sheets.versions.inForce')}</Badge> : new Date(version.effectiveFrom) > new Date() ? t('sheets.versions.future') : t('sheets.versions.past')) },
+        { key: 'inForce', header: t('sheets.versions.status'), render: (version) => (version.inForce ? <StatusBadge color="green">{t('sheets.versions.inForce')}</StatusBadge> : new Date(version.effectiveFrom) > new Date() ? t('sheets.versions.future') : t('sheets.versions.past')) },
         { key: 'rows', header: t('sheets.versions.rowCount'), render: (version) => version.rowCount, align: 'right' },
         { key: 'rounding', header: t('sheets.versions.rounding'), render: (version) => `${version.rounding.decimals} · ${t(`sheets.mode.${version.rounding.mode}`)}` },
         { key: 'importedAt', header: t('sheets.versions.importedAt'), render: (version) => time(version.importedAt) },
