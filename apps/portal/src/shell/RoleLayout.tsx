@@ -69,6 +69,9 @@ export function RoleLayout({ area }: { area: RoleArea }) {
                 key={item.to}
                 component={Link}
                 to={item.to}
+                // the router's Link marks itself current (aria-current, data-status) on any path
+                // below its own unless told otherwise: the role's home would be current everywhere
+                activeOptions={{ exact: item.exact === true }}
                 label={tArea(item.labelKey)}
                 leftSection={item.icon === undefined ? undefined : <span aria-hidden="true">{item.icon}</span>}
                 active={active}
