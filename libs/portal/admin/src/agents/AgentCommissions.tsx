@@ -3,6 +3,7 @@ import { Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../shared/DateTime.js';
 import { Money } from '../shared/Money.js';
+import { useDecimal } from '../shared/use-decimal.js';
 import type { CommissionLine } from './agent-wire.js';
 import { useAgentCommissions } from './use-agent.js';
 
@@ -10,6 +11,7 @@ import { useAgentCommissions } from './use-agent.js';
 export function AgentCommissions({ agentId }: { agentId: string }) {
   const { t } = useTranslation('admin');
   const lines = useAgentCommissions(agentId);
+  const decimal = useDecimal();
   return (
     <Stack gap="sm">
       <ProblemAlert error={lines.error} />
@@ -27,7 +29,7 @@ export function AgentCommissions({ agentId }: { agentId: string }) {
           { key: 'at', header: t('agents.ledger.at'), render: (line) => <DateTime at={line.occurredAt} /> },
           { key: 'what', header: t('agents.ledger.what'), render: (line) => t(`agents.commissions.kinds.${line.kind.replace(':', '_')}`, { defaultValue: line.kind }) },
           { key: 'base', header: t('agents.commissions.base'), align: 'right', render: (line) => <Money amount={line.baseAmount} /> },
-          { key: 'percent', header: t('agents.commissions.percent'), align: 'right', render: (line) => `${line.commissionPercent} %` },
+          { key: 'percent', header: t('agents.commissions.percent'), align: 'right', render: (line) => decimal(line.commissionPercent, ' %') },
           { key: 'amount', header: t('agents.ledger.amount'), align: 'right', render: (line) => <Money amount={line.amount} colorNegative /> },
           { key: 'after', header: t('agents.commissions.after'), align: 'right', render: (line) => <Money amount={line.commissionBalanceAfter} /> },
         ]}

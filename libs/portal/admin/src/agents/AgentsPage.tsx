@@ -6,6 +6,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgentStatusBadge } from './AgentStatusBadge.js';
 import { BalanceCell } from './BalanceCell.js';
+import { useDecimal } from '../shared/use-decimal.js';
 import { useLiveRefresh } from '../shared/use-live-refresh.js';
 import { CreateAgentModal } from './CreateAgentModal.js';
 import { useAgentRows, type AgentRow } from './use-agent-rows.js';
@@ -18,6 +19,7 @@ export function AgentsPage(): ReactElement {
   const search = useSearch({ from: '/admin/agents' });
   const navigate = useNavigate({ from: '/admin/agents' });
   const rows = useAgentRows(search);
+  const decimal = useDecimal();
   // money moving anywhere changes the balances column
   useLiveRefresh(['admin', 'agents', 'list'], MONEY_EVENTS);
   const [text, setText] = useState(search.q ?? '');
@@ -84,7 +86,7 @@ export function AgentsPage(): ReactElement {
           },
           { key: 'username', header: t('agents.fields.username'), render: (row) => row.agent.username },
           { key: 'status', header: t('agents.fields.status'), render: (row) => <AgentStatusBadge status={row.agent.status} /> },
-          { key: 'commission', header: t('agents.fields.commissionPercent'), align: 'right', render: (row) => `${row.agent.commissionPercent} %` },
+          { key: 'commission', header: t('agents.fields.commissionPercent'), align: 'right', render: (row) => decimal(row.agent.commissionPercent, ' %') },
           { key: 'balance', header: t('agents.fields.balance'), align: 'right', render: (row) => <BalanceCell row={row.balance} /> },
         ]}
       />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useCurrency } from '../shared/use-currency.js';
+import { useDecimal } from '../shared/use-decimal.js';
 import { Figure } from './Figure.js';
 import { LiveChart } from './LiveChart.js';
 import { PeriodTable } from './PeriodTable.js';
@@ -25,6 +26,7 @@ export function DashboardPage(): ReactElement {
   const { series, live } = useDashboardLive();
   const agentNames = useMemo(() => new Map((month.data?.agents ?? []).map((agent) => [agent.agentId, agent.name ?? agent.agentId.slice(0, 8)])), [month.data]);
   const calls = today.data?.totals.calls;
+  const decimal = useDecimal();
 
   return (
     <Stack gap="md">
@@ -44,9 +46,9 @@ export function DashboardPage(): ReactElement {
         <Figure label={t('dashboard.figures.callsToday')} note={calls === undefined ? undefined : t('dashboard.figures.answered', { count: calls.answered })}>
           {calls?.attempts ?? '—'}
         </Figure>
-        <Figure label={t('dashboard.figures.asr')}>{calls?.asr == null ? '—' : `${calls.asr} %`}</Figure>
-        <Figure label={t('dashboard.figures.acd')}>{calls?.acdSeconds == null ? '—' : `${calls.acdSeconds} s`}</Figure>
-        <Figure label={t('dashboard.figures.minutes')}>{calls?.billedMinutes ?? '—'}</Figure>
+        <Figure label={t('dashboard.figures.asr')}>{decimal(calls?.asr, ' %')}</Figure>
+        <Figure label={t('dashboard.figures.acd')}>{decimal(calls?.acdSeconds, ' s')}</Figure>
+        <Figure label={t('dashboard.figures.minutes')}>{decimal(calls?.billedMinutes)}</Figure>
         <Figure label={t('dashboard.figures.revenue')}>{calls === undefined ? '—' : <Money amount={calls.revenue} />}</Figure>
       </SimpleGrid>
       <LiveChart series={series} currency={currency} />

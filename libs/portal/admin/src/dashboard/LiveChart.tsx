@@ -11,7 +11,7 @@ import type { MinuteBucket } from './live-series.js';
  * the chart needs a plot coordinate, so micro-units become a number here and nowhere else.
  */
 export function LiveChart({ series, currency }: { series: MinuteBucket[]; currency: string | null }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const theme = useMantineTheme();
   const { ref: box, width } = useElementSize();
   const target = useRef<HTMLDivElement>(null);
@@ -20,13 +20,15 @@ export function LiveChart({ series, currency }: { series: MinuteBucket[]; curren
 
   useEffect(() => {
     if (target.current === null || width === 0) return undefined;
+    // the time axis in the page's language (uPlot's own labels are English)
+    const timeFormat = new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' });
     const chart = new uPlot(
       {
         width,
         height: 180,
         legend: { show: true },
         scales: { x: { time: true }, revenue: { auto: true } },
-        axes: [{}, { label: t('dashboard.live.calls'), size: 50 }, { scale: 'revenue', side: 1, label: currency ?? '', size: 60, grid: { show: false } }],
+        axes: [{ values: (_chart, splits) => splits.map((seconds) => timeFormat.format(new Date(seconds * 1000))) }, { label: t('dashboard.live.calls'), size: 50 }, { scale: 'revenue', side: 1, label: currency ?? '', size: 60, grid: { show: false } }],
         series: [
           { label: t('dashboard.live.minute') },
           { label: t('dashboard.live.calls'), stroke: theme.colors.blue[8], width: 2, fill: 'rgba(28,126,214,0.08)' },
@@ -42,7 +44,7 @@ export function LiveChart({ series, currency }: { series: MinuteBucket[]; curren
       plot.current = null;
     };
     // the chart is rebuilt only when its size, language or currency change; data flows in below
-  }, [width, t, currency]);
+  }, [width, t, i18n.language, currency]);
 
   useEffect(() => {
     plot.current?.setData(data);

@@ -3,13 +3,15 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
+import { useDecimal } from '../shared/use-decimal.js';
 import type { SummarySection } from './summary-wire.js';
 
 /** Today beside this month: traffic, money in and commissions, unrated calls. */
 export function PeriodTable({ today, month }: { today: SummarySection | undefined; month: SummarySection | undefined }) {
   const { t, i18n } = useTranslation('admin');
+  const decimal = useDecimal();
   const number = (value: number | string | null | undefined, suffix = ''): string =>
-    value === null || value === undefined ? '—' : `${typeof value === 'number' ? new Intl.NumberFormat(i18n.language).format(value) : value}${suffix}`;
+    value === null || value === undefined ? '—' : typeof value === 'number' ? `${new Intl.NumberFormat(i18n.language).format(value)}${suffix}` : decimal(value, suffix);
   const money = (amount: string | undefined): ReactNode => (amount === undefined ? '—' : <Money amount={amount} />);
   const rows: Array<[string, (s: SummarySection | undefined) => ReactNode]> = [
     [t('dashboard.period.calls'), (s) => number(s?.calls.attempts)],

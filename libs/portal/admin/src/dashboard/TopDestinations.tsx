@@ -2,11 +2,13 @@ import { DataTable } from '@billing/portal-ui';
 import { Paper, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
+import { useDecimal } from '../shared/use-decimal.js';
 import type { DestinationFigures } from './summary-wire.js';
 
 /** This month's destinations by revenue. */
 export function TopDestinations({ rows }: { rows: DestinationFigures[] }) {
   const { t } = useTranslation('admin');
+  const decimal = useDecimal();
   return (
     <Paper withBorder p="md" radius="md">
       <Title order={2} size="h4" mb="xs">
@@ -21,7 +23,7 @@ export function TopDestinations({ rows }: { rows: DestinationFigures[] }) {
         columns={[
           { key: 'destination', header: t('dashboard.top.destination'), render: (row) => row.destination },
           { key: 'calls', header: t('dashboard.top.calls'), align: 'right', render: (row) => row.calls },
-          { key: 'minutes', header: t('dashboard.top.minutes'), align: 'right', render: (row) => row.billedMinutes },
+          { key: 'minutes', header: t('dashboard.top.minutes'), align: 'right', render: (row) => decimal(row.billedMinutes) },
           { key: 'revenue', header: t('dashboard.top.revenue'), align: 'right', render: (row) => <Money amount={row.revenue} /> },
         ]}
       />

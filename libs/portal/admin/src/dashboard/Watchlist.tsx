@@ -35,7 +35,7 @@ export function Watchlist({ kind, agentNames }: { kind: 'agent' | 'customer'; ag
           rowKey={(row) => row.id}
           loading={list.isPending}
           emptyText={t('dashboard.watch.empty')}
-          minWidth={kind === "customer" ? 480 : 400}
+          minWidth={kind === 'customer' ? 440 : 380}
           columns={[
             { key: 'id', header: t('dashboard.watch.account'), render: link },
             ...(kind === 'customer'
