@@ -6,6 +6,10 @@ await import('@swc-node/register/esm-register');
 const KEY = Symbol.for('@billing/e2e:browser-product');
 
 export default async function setup() {
+  const { rmSync } = await import('node:fs');
+  const { SCREENSHOT_DIR } = await import('./portal.ts');
+  // this run's screenshots only: a page no longer visited leaves no stale picture behind
+  rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   const { startProduct } = await import('./product.ts');
   globalThis[KEY] = await startProduct();
 }
