@@ -34,10 +34,10 @@ export function FeaturesForm({ features, onSave, saving, error, saved, disabled 
             <Switch key={flag} label={t(`customers.features.${flag}`)} checked={values[flag]} disabled={disabled} onChange={(event) => setValues({ ...values, [flag]: event.currentTarget.checked })} error={fields[flag]} />
           ))}
         </SimpleGrid>
-        <Group align="flex-start" grow wrap="wrap">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('customers.features.homeCountryCode')} placeholder="351" value={values.homeCountryCode} disabled={disabled} onChange={(event) => setValues({ ...values, homeCountryCode: event.currentTarget.value })} error={fields['homeCountryCode']} maxLength={3} inputMode="numeric" miw={160} />
           <Textarea label={t('customers.features.premiumPrefixes')} description={t('customers.features.premiumPrefixesHint')} value={values.premiumPrefixes} disabled={disabled} onChange={(event) => setValues({ ...values, premiumPrefixes: event.currentTarget.value })} error={fields['premiumPrefixes']} autosize minRows={1} maxRows={4} miw={200} />
-        </Group>
+        </SimpleGrid>
         <ProblemAlert error={Object.keys(fields).length === 0 ? error : null} />
         <Group>
           <Button type="submit" loading={saving} disabled={disabled || Object.keys(patch).length === 0}>{t('customers.features.save')}</Button>

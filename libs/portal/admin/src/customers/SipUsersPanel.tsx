@@ -1,6 +1,6 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { DataTable, ProblemAlert, useProblemFields } from '@billing/portal-ui';
-import { Button, Card, Group, Menu, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, Menu, Stack, Text, TextInput, Title, SimpleGrid } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -106,10 +106,10 @@ export function SipUsersPanel({ customer }: { customer: Customer }) {
           <form onSubmit={(event) => { event.preventDefault(); add.mutate(undefined); }}>
             <Stack gap="sm">
               <Title order={3} size="h5">{t('customers.sip.add')}</Title>
-              <Group align="flex-start" grow wrap="wrap">
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput label={t('customers.sip.username')} description={t('customers.sip.usernameHint')} value={username} onChange={(event) => setUsername(event.currentTarget.value)} error={addFields['sipUsername']} maxLength={32} miw={180} />
                 <TextInput label={t('customers.sip.displayName')} value={displayName} onChange={(event) => setDisplayName(event.currentTarget.value)} error={addFields['displayName']} maxLength={100} miw={180} />
-              </Group>
+              </SimpleGrid>
               <ProblemAlert error={Object.keys(addFields).length === 0 ? add.error : null} />
               <Group><Button type="submit" loading={add.isPending}>{t('customers.sip.add')}</Button></Group>
             </Stack>
