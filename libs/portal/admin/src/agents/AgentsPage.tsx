@@ -84,10 +84,10 @@ export function AgentsPage(): ReactElement {
               </Stack>
             ),
           },
+          { key: 'balance', header: t('agents.fields.balance'), align: 'right', render: (row) => <BalanceCell row={row.balance} /> },
           { key: 'username', header: t('agents.fields.username'), render: (row) => row.agent.username },
           { key: 'status', header: t('agents.fields.status'), render: (row) => <AgentStatusBadge status={row.agent.status} /> },
           { key: 'commission', header: t('agents.fields.commissionPercent'), align: 'right', render: (row) => decimal(row.agent.commissionPercent, ' %') },
-          { key: 'balance', header: t('agents.fields.balance'), align: 'right', render: (row) => <BalanceCell row={row.balance} /> },
         ]}
       />
       <CreateAgentModal
