@@ -1,6 +1,6 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
-import { Button, Card, Group, Stack, TextInput, Title, SimpleGrid } from '@mantine/core';
+import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -28,10 +28,10 @@ export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName:
       <form onSubmit={(event) => { event.preventDefault(); derive.mutate(); }}>
         <Stack gap="sm">
           <Title order={2} size="h4">{t('sheets.derive.title')}</Title>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('sheets.derive.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['name']} required maxLength={100} miw={200} />
-            <TextInput label={t('sheets.derive.markup')} value={markup} onChange={(event) => setMarkup(event.currentTarget.value)} error={fields['markupPercent']} required inputMode="decimal" rightSection="%" miw={120} />
-          </SimpleGrid>
+          <Stack gap="sm">
+            <TextInput label={t('sheets.derive.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['name']} required maxLength={100} />
+            <TextInput label={t('sheets.derive.markup')} value={markup} onChange={(event) => setMarkup(event.currentTarget.value)} error={fields['markupPercent']} required inputMode="decimal" rightSection="%" />
+          </Stack>
           <ProblemAlert error={fields['name'] === undefined && fields['markupPercent'] === undefined ? derive.error : null} />
           <Group><Button type="submit" loading={derive.isPending}>{t('sheets.derive.submit')}</Button></Group>
         </Stack>
