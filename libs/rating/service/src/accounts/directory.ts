@@ -177,7 +177,7 @@ export function statusAt(customer: DirectoryCustomer, at: string): CustomerStatu
   return inForce(customer.statusHistory, at)?.status ?? customer.status;
 }
 
-/** The rate sheet in force at `at` (DESIGN: calls starting from a change are rated with the new sheet). */
+/** The rate sheet in force at `at` (docs/rating.md: calls starting from a change are rated with the new sheet). */
 export function sheetAt(customer: DirectoryCustomer, at: string): string | null {
   return inForce(customer.sheetHistory, at)?.sheetId ?? null;
 }
