@@ -1,4 +1,4 @@
-// Lint = module boundaries (DESIGN §8) + TypeScript hygiene. Type checking is `npm run typecheck`.
+// Lint = module boundaries (docs/ARCHITECTURE.md, Shape) + TypeScript hygiene. Type checking is `npm run typecheck`.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 

@@ -1,4 +1,4 @@
-// `npm start`: the whole system in one process (DESIGN §2 standalone). Reads the configuration,
+// `npm start`: the whole system in one process (docs/ARCHITECTURE.md, Shape standalone). Reads the configuration,
 // opens the database (embedded unless DATABASE_URL), builds the app (gateway + service modules),
 // listens on PORT, prints where it is and — on the first start only — the generated credentials.
 // SIGTERM/SIGINT: HTTP drained, Nest closed, pool ended, embedded PostgreSQL stopped, in order.
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config.databaseUrl, config.dataDir);
   const databaseReadyMs = performance.now() - startedAt;
   const pool = createPool(database.url, { applicationName: 'billing-standalone', max: 20 });
-  // KAFKA_BROKERS unset = the in-process transport (DESIGN §2); the modules share this one bus.
+  // KAFKA_BROKERS unset = the in-process transport (docs/ARCHITECTURE.md, Shape); the modules share this one bus.
   const bus = createIntegrationBus({ brokers: config.kafkaBrokers, clientId: 'billing-standalone' });
 
   let app: Awaited<ReturnType<typeof createGatewayApp>> | undefined;

@@ -1,4 +1,4 @@
-// The integration-event envelope (DESIGN §6): what crosses a context boundary, on Kafka or through
+// The integration-event envelope (docs/ARCHITECTURE.md, Messaging): what crosses a context boundary, on Kafka or through
 // the in-process transport. Domain events stay private to their service; a mapper per service
 // decides which of them become integration events and in what versioned shape.
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Money and percentages on the wire (DESIGN §3): decimal strings, validated by the one parser in
+// Money and percentages on the wire (docs/ARCHITECTURE.md, Money): decimal strings, validated by the one parser in
 // @billing/money and kept as strings so every contract stays plain JSON. Handlers parse them to
 // bigint micro-units with parseMoney/parsePercent at the boundary.
 import { z } from 'zod';

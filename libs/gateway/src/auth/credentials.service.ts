@@ -278,7 +278,7 @@ export class CredentialsService implements OnModuleInit {
   }
 
   /**
-   * Start-up bootstrap of the ITC admin (DESIGN §7): created if missing, with `password` or a
+   * Start-up bootstrap of the ITC admin (docs/API.md): created if missing, with `password` or a
    * generated one (returned, to be printed once); if it exists and `password` is given and
    * differs, the password is replaced. Safe when several replicas start at once.
    */

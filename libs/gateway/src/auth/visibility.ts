@@ -1,5 +1,5 @@
 // "An agent sees and touches only its own customers; a customer only itself; anything else is
-// 404" (DESIGN §7). Controllers load the resource, then call assertVisible with its owners.
+// 404" (docs/API.md). Controllers load the resource, then call assertVisible with its owners.
 import { notFound } from '../problem/problem.js';
 import type { Principal } from './principal.js';
 

@@ -1,7 +1,7 @@
 import { ConfigError, describeConfig, loadGatewayConfig } from './gateway-config.js';
 
 describe('loadGatewayConfig', () => {
-  it('applies the DESIGN §7 defaults to an empty environment', () => {
+  it('applies the docs/API.md defaults to an empty environment', () => {
     const config = loadGatewayConfig({}, '/srv/app');
     expect(config).toEqual({
       port: 3000,

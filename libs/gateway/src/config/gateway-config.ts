@@ -1,4 +1,4 @@
-// The deployment's configuration (DESIGN §7): read from the environment once at start, validated,
+// The deployment's configuration (docs/API.md): read from the environment once at start, validated,
 // the same variable names in every mode. Generated secrets (admin password, switch key, JWT
 // secret) are not invented here: GatewaySecrets creates and persists them on first start.
 import path from 'node:path';
@@ -53,7 +53,7 @@ export interface GatewayConfig {
   portalDir: string | undefined;
 }
 
-/** The variables this configuration reads (DESIGN §7 plus JWT_SECRET and SIP_REALM). */
+/** The variables this configuration reads (docs/API.md plus JWT_SECRET and SIP_REALM). */
 export const CONFIG_VARIABLES = [
   'PORT',
   'DATA_DIR',

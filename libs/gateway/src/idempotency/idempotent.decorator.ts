@@ -1,4 +1,4 @@
-// `@Idempotent()` on a POST that moves money (DESIGN §7): an `Idempotency-Key` header makes a
+// `@Idempotent()` on a POST that moves money (docs/API.md): an `Idempotency-Key` header makes a
 // retry return the first result instead of executing twice.
 import { applyDecorators, createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';

@@ -1,4 +1,4 @@
-// RFC 9457 problem details: the one shape of every error response (DESIGN §7). `toProblem` maps
+// RFC 9457 problem details: the one shape of every error response (docs/API.md). `toProblem` maps
 // any thrown value to a problem; ProblemFilter writes it. Controllers throw ProblemException (or
 // its helpers), domain code throws RejectedCommand, and both end up here.
 import { HttpException } from '@nestjs/common';
@@ -82,7 +82,7 @@ export class ProblemException extends HttpException {
 export const badRequest = (detail: string, errors?: ProblemFieldError[]) =>
   new ProblemException(400, 'bad_request', detail, errors === undefined ? {} : { errors });
 
-/** 404 for a resource that does not exist *or that the caller may not see* (DESIGN §7). */
+/** 404 for a resource that does not exist *or that the caller may not see* (docs/API.md). */
 export const notFound = (detail = 'The resource does not exist.') => new ProblemException(404, 'not_found', detail);
 
 /** 404 for a method and path no route answers (Nest's own text would echo the query string). */

@@ -1,4 +1,4 @@
-// Distributed mode (DESIGN §2): the entry point of one service process — its own modules behind
+// Distributed mode (docs/ARCHITECTURE.md, Shape): the entry point of one service process — its own modules behind
 // the same HTTP edge (auth, validation, idempotency, problem+json, /health), Kafka between the
 // processes, one PostgreSQL (each service its own schema; logins and secrets in `gateway`).
 // apps/<service>/src/main.ts call this with their modules; nothing else differs between them.

@@ -1,4 +1,4 @@
-// Distributed mode: which service process answers which public path (DESIGN §2, §7). The
+// Distributed mode: which service process answers which public path (docs/ARCHITECTURE.md, Shape; docs/API.md). The
 // gateway answers auth, health, OpenAPI and reports itself and forwards everything else here.
 // First match wins; the table is ordered from the most specific path to the broadest.
 

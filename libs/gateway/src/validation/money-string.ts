@@ -1,4 +1,4 @@
-// Money on the wire is a decimal string (DESIGN §3); the one schema lives in @billing/contracts.
+// Money on the wire is a decimal string (docs/ARCHITECTURE.md, Money); the one schema lives in @billing/contracts.
 // Here: the bigint views controllers use after validation.
 import { MoneyString, PositiveMoneyString } from '@billing/contracts';
 import { parseMoney } from '@billing/money';

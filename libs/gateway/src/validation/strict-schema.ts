@@ -1,4 +1,4 @@
-// Unknown fields are refused (DESIGN §7): every object a request schema accepts must be strict.
+// Unknown fields are refused (docs/API.md): every object a request schema accepts must be strict.
 // Checked when the controller class is decorated, so a loose schema fails at start, not in prod.
 import type { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// The notifications' own environment variables (DESIGN §7 has SMTP_URL, MAIL_FROM, PORTAL_URL and
+// The notifications' own environment variables (docs/API.md has SMTP_URL, MAIL_FROM, PORTAL_URL and
 // BILLING_CURRENCY, read by the gateway's config): read once at start, validated, all problems at once.
 import { ConfigError, type GatewayConfig } from '@billing/gateway';
 import type { IntegrationBus } from '@billing/messaging';

@@ -1,4 +1,4 @@
-// What the payments module needs from the deployment's configuration (DESIGN §7): the Stripe keys
+// What the payments module needs from the deployment's configuration (docs/API.md): the Stripe keys
 // (both or neither: without them the card endpoints answer 503 and the product still runs), the
 // API base (tests point it at a local recorder) and the one billing currency.
 import type { GatewayConfig } from '@billing/gateway';

@@ -1,4 +1,4 @@
-// Aggregates are deciders (DESIGN §5): pure functions, no I/O, clock and ids passed in commands.
+// Aggregates are deciders (docs/ARCHITECTURE.md, Event store): pure functions, no I/O, clock and ids passed in commands.
 
 export interface Decider<Command, Event, State> {
   decide(command: Command, state: State): Event[];

@@ -1,4 +1,4 @@
-// JSON that keeps bigint exact (DESIGN §3: money is bigint micro-units, never a float).
+// JSON that keeps bigint exact (docs/ARCHITECTURE.md, Money: money is bigint micro-units, never a float).
 //
 // Wire/storage form: a bigint is written as the tagged object {"$bigint":"<decimal digits>"}.
 //   encodeJson({ amountMicros: 12_500_000n }) === '{"amountMicros":{"$bigint":"12500000"}}'

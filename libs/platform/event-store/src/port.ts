@@ -1,4 +1,4 @@
-// The event-store port (DESIGN §5). Services, relays and projections depend on this interface
+// The event-store port (docs/ARCHITECTURE.md, Event store). Services, relays and projections depend on this interface
 // only; the PostgreSQL adapter is the default, the EventStoreDB adapter passes the same suite.
 
 /** Expected stream version for optimistic concurrency. Versions count from 0 (first event). */
@@ -62,7 +62,7 @@ export interface AppendResult {
   duplicateInbox?: boolean;
 }
 
-/** Exactly-once marker stored in the same transaction as an append (consumer inbox, DESIGN §6). */
+/** Exactly-once marker stored in the same transaction as an append (consumer inbox, docs/ARCHITECTURE.md, Messaging). */
 export interface InboxEntry {
   consumer: string;
   messageId: string;

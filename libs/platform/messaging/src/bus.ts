@@ -1,4 +1,4 @@
-// One abstraction over the two transports (DESIGN §2): services publish and consume through an
+// One abstraction over the two transports (docs/ARCHITECTURE.md, Shape): services publish and consume through an
 // IntegrationBus and never learn whether Kafka (distributed) or the in-process transport
 // (standalone) carries their events. Both give at-least-once delivery, checkpoints and inbox dedupe.
 import type { InboxEntry, RecordedEvent } from '@billing/event-store';

@@ -1,4 +1,4 @@
-// Chooses the transport from configuration (DESIGN §7: KAFKA_BROKERS unset = in-process), so a
+// Chooses the transport from configuration (docs/API.md: KAFKA_BROKERS unset = in-process), so a
 // service wires `createIntegrationBus(...)` once and never branches on the mode itself.
 import type { IntegrationBus } from './bus.js';
 import { InProcessBus, type InProcessBusOptions } from './in-process/in-process-bus.js';

@@ -1,4 +1,4 @@
-// @billing/messaging: integration events between services (DESIGN §6). Services use the
+// @billing/messaging: integration events between services (docs/ARCHITECTURE.md, Messaging). Services use the
 // IntegrationBus (createIntegrationBus) and runOnce; everything else is for the transports, tests
 // and operations.
 export type {

@@ -1,5 +1,5 @@
 // The consumer-side half of exactly-once: the inbox row and the effect commit together or not at
-// all, so a redelivered message finds its row and changes nothing (DESIGN §6).
+// all, so a redelivered message finds its row and changes nothing (docs/ARCHITECTURE.md, Messaging).
 import type { InboxEntry } from '@billing/event-store';
 import type { TransactionalInbox } from './ports.js';
 

@@ -1,4 +1,4 @@
-// The one representation of money in code and storage (DESIGN §3): bigint micro-units.
+// The one representation of money in code and storage (docs/ARCHITECTURE.md, Money): bigint micro-units.
 
 /** 1 unit of currency = 1 000 000 micro-units. */
 export const MICROS_PER_UNIT = 1_000_000n;

@@ -1,4 +1,4 @@
-// @billing/money — money is bigint micro-units in code, decimal strings on the wire (DESIGN §3, §4).
+// @billing/money — money is bigint micro-units in code, decimal strings on the wire (docs/ARCHITECTURE.md, Money; docs/rating.md).
 export { MAX_MONEY_MICROS, MICROS_PER_UNIT, MONEY_FRACTION_DIGITS, MONEY_MAX_INTEGER_DIGITS } from './constants.js';
 export { MoneyFormatError } from './money-format-error.js';
 export { assertMicros } from './assert-micros.js';

@@ -1,4 +1,4 @@
-// Wire → code: the only way a money string becomes a bigint (DESIGN §3).
+// Wire → code: the only way a money string becomes a bigint (docs/ARCHITECTURE.md, Money).
 import { parseDecimalMicros } from './decimal.js';
 import { describeInput, MoneyFormatError } from './money-format-error.js';
 

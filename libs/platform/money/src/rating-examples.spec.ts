@@ -1,4 +1,4 @@
-// DESIGN §4 worked examples at the rational level: exact = connectFee + Σ billedSeconds × ratePerMinute / 60,
+// docs/rating.md worked examples at the rational level: exact = connectFee + Σ billedSeconds × ratePerMinute / 60,
 // rounded once per call. The rating domain owns intervals and increments; this proves the arithmetic.
 import { parseMoney } from './parse-money.js';
 import { add, divInt, fromMicros, mulInt, rational, RATIONAL_ZERO, roundRationalToMicros, type Rational } from './rational.js';
@@ -8,7 +8,7 @@ function secondsAt(billedSeconds: bigint, ratePerMinute: string): Rational {
   return divInt(mulInt(fromMicros(parseMoney(ratePerMinute)), billedSeconds), 60n);
 }
 
-describe('DESIGN §4 rating examples (sheet rounding: 4 decimals, up)', () => {
+describe('docs/rating.md rating examples (sheet rounding: 4 decimals, up)', () => {
   it('0.10/min, 60 s blocks: 61 s is billed as 120 s → 0.2000', () => {
     const exact = secondsAt(120n, '0.10');
     expect(exact).toEqual(rational(1n, 5n));

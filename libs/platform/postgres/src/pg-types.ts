@@ -1,4 +1,4 @@
-// int8 / bigint columns as JS bigint, never number (DESIGN §3: money is bigint micro-units).
+// int8 / bigint columns as JS bigint, never number (docs/ARCHITECTURE.md, Money: money is bigint micro-units).
 // node-postgres returns int8 as a string by default; these parsers turn it into a bigint.
 // `bigintTypes` is passed per pool (createPool) so the process-wide pg defaults stay untouched;
 // `installBigintTypeParsers()` is there for code that builds pg clients by itself.

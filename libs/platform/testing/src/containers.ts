@@ -1,5 +1,5 @@
 // PostgreSQL and Kafka in containers (testcontainers 11), for machines where a Docker engine
-// answers (DESIGN §9). Loaded lazily: testcontainers is only imported when it is used.
+// answers (docs/ARCHITECTURE.md, Tests). Loaded lazily: testcontainers is only imported when it is used.
 // The images are the ones of docker-compose.yml; override with TEST_POSTGRES_IMAGE / TEST_KAFKA_IMAGE.
 import { freePort } from './free-port.js';
 

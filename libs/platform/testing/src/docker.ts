@@ -1,4 +1,4 @@
-// Does a Docker engine answer? Asked before reaching for testcontainers (DESIGN §9), quickly and
+// Does a Docker engine answer? Asked before reaching for testcontainers (docs/ARCHITECTURE.md, Tests), quickly and
 // without ever hanging: DOCKER_HOST or the usual sockets, one `GET /_ping` each, short timeout.
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';

@@ -1,4 +1,4 @@
-// @billing/testing — the real parts integration tests run against (DESIGN §9): the run's
+// @billing/testing — the real parts integration tests run against (docs/ARCHITECTURE.md, Tests): the run's
 // PostgreSQL and Kafka (provisioned once by the Jest global setup), a schema / topics of their
 // own per test file, a real SMTP server, and the local KRaft broker for tools that need one.
 export { testDatabaseUrl, testKafkaBrokers, uniqueName } from './names.js';

@@ -1,4 +1,4 @@
-// A real single-node KRaft Kafka broker from Maven Central, started from Node (DESIGN §9):
+// A real single-node KRaft Kafka broker from Maven Central, started from Node (docs/ARCHITECTURE.md, Tests):
 // the same files and data-dir layout as deploy/kafka-local/kafka-local.sh, but `java` is spawned
 // directly so the PID we hold is the JVM's, readiness is a kafkajs describeCluster(), and every
 // wait is bounded. Used by the test global setup and by `start:distributed`.

@@ -1,5 +1,5 @@
 // Access to the real PostgreSQL and Kafka that the Jest global setup provisioned for this run
-// (DESIGN §9), and unique names so each test file isolates itself with its own schema / topics.
+// (docs/ARCHITECTURE.md, Tests), and unique names so each test file isolates itself with its own schema / topics.
 import { randomBytes } from 'node:crypto';
 
 export function testDatabaseUrl(): string {

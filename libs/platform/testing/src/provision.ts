@@ -1,4 +1,4 @@
-// One real PostgreSQL and one real Kafka broker per test run (DESIGN §9), in this order:
+// One real PostgreSQL and one real Kafka broker per test run (docs/ARCHITECTURE.md, Tests), in this order:
 //   DATABASE_URL / KAFKA_BROKERS  →  testcontainers, if a Docker engine answers  →
 //   embedded PostgreSQL (npm) / local KRaft broker (Maven Central, deploy/kafka-local).
 // Both are started in parallel and handed to the Jest workers as TEST_DATABASE_URL and

@@ -1,4 +1,4 @@
-// A real SMTP server inside the test process (`smtp-server`, DESIGN §9) that keeps what it
+// A real SMTP server inside the test process (`smtp-server`, docs/ARCHITECTURE.md, Tests) that keeps what it
 // receives for assertions, and can answer the first N messages with a temporary failure (421)
 // or every message with a permanent one (550) to exercise retries and give-ups.
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';

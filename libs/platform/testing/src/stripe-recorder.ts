@@ -1,4 +1,4 @@
-// A stand-in for api.stripe.com in tests (DESIGN §9: no Stripe is reachable from here): a real HTTP
+// A stand-in for api.stripe.com in tests (docs/ARCHITECTURE.md, Tests: no Stripe is reachable from here): a real HTTP
 // server on 127.0.0.1 that records every request the `stripe` library sends — method, path,
 // headers, the form-encoded body — and answers POST /v1/payment_intents as Stripe does, including
 // Stripe's own idempotency (the same Idempotency-Key answers the same PaymentIntent).

@@ -1,4 +1,4 @@
-// The distributed topology on one machine (DESIGN §2, issue 7): five processes — accounts,
+// The distributed topology on one machine (docs/ARCHITECTURE.md, Shape, issue 7): five processes — accounts,
 // wallet, rating, notifications and the gateway — each started from the build, each its own
 // HTTP port, Kafka between them, one PostgreSQL. Used by `npm run start:distributed` and by the
 // e2e and fault suites (apps/e2e), which kill -9 and restart processes through this handle.

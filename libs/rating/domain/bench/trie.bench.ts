@@ -1,4 +1,4 @@
-// Micro-benchmark of the rate-deck lookup (DESIGN §4 target: ~5 M lookups/s on one core).
+// Micro-benchmark of the rate-deck lookup (docs/rating.md target: ~5 M lookups/s on one core).
 //   node tools/run-ts.mjs libs/rating/domain/bench/trie.bench.ts [rows=200000] [lookups=200000]
 // A deterministic generator (no Math.random: runs are comparable) builds a deck shaped like real
 // ones: country codes, then area/operator codes of varying depth, 200 000 unique prefixes.

@@ -1,6 +1,6 @@
 // The rating service (issue 5) as a Nest module: providers and controllers, nothing else. The
 // wallet's hold API comes from the app (`wallet`: e.g. the wallet module's WalletCalls) — the one
-// synchronous call between services (DESIGN §2).
+// synchronous call between services (docs/ARCHITECTURE.md, Shape).
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RatingAccountsCatchUp } from './accounts/accounts-catch-up.js';
 import { AccountsConsumer } from './accounts/accounts-consumer.js';

@@ -1,5 +1,5 @@
 // What the rating module needs from the process that runs it. The entry point (standalone main,
-// a test) owns the pool and the bus and names the wallet's hold API (DESIGN §2: authorization is
+// a test) owns the pool and the bus and names the wallet's hold API (docs/ARCHITECTURE.md, Shape: authorization is
 // a synchronous call between services); the module owns its event store, relay, consumer,
 // read models and in-memory rate tables.
 import { MAX_CALL_SECONDS } from '@billing/rating-domain';
@@ -41,7 +41,7 @@ export interface RatingModuleOptions {
   consumerGroup?: string;
   /** the business clock (default: the system clock). Commands carry `now` from it. */
   clock?: () => Date;
-  /** DESIGN §4 `maxCallSeconds`: the longest call an authorization grants (default 10 800 = 3 h, at most 86 400). */
+  /** docs/rating.md `maxCallSeconds`: the longest call an authorization grants (default 10 800 = 3 h, at most 86 400). */
   maxCallSeconds?: number;
   /** how long after its longest possible end an unanswered authorization still counts and its hold lives (default 600 s). */
   holdGraceSeconds?: number;

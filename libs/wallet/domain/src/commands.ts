@@ -144,7 +144,7 @@ export interface ReleaseInitialBalance {
 
 // ── holds and call charges ──────────────────────────────────────────────────────────────────────
 
-/** Call authorization (DESIGN §4): grants min(requested, available); nothing available = rejected. */
+/** Call authorization (docs/rating.md): grants min(requested, available); nothing available = rejected. */
 export interface PlaceHold {
   readonly type: 'PlaceHold';
   readonly customerId: string;

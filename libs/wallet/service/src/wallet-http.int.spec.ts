@@ -128,7 +128,7 @@ describe('wallet HTTP API', () => {
     const part = await post('/agents/ag-1/commission-transfers', agentToken, { amount: '1' });
     expect(part.status).toBe(201);
     expect(part.body).toMatchObject({ amount: '1' });
-    // no body at all means all of it (DESIGN §7: `{amount?}`, all if absent)
+    // no body at all means all of it (docs/API.md: `{amount?}`, all if absent)
     const all = await app.request('POST', '/api/v1/agents/ag-1/commission-transfers', { token: agentToken });
     expect(all.status).toBe(201);
     expect(parseMoney(all.body.amount) + 1_000_000n).toBe(commission);

@@ -1,4 +1,4 @@
-// DESIGN §5 / issue 4 §9: an account with very many charges loads from its latest snapshot plus
+// docs/ARCHITECTURE.md, Event store / issue 4 §9: an account with very many charges loads from its latest snapshot plus
 // a bounded tail, so its load cost does not grow with its history.
 import { ACCOUNT_SNAPSHOT_SCHEMA_VERSION, evolveAccount, unopenedAccount, type AccountState, type WalletEvent } from '@billing/wallet-domain';
 import { runWalletAudit } from './audit/wallet-audit.js';

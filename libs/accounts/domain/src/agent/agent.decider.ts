@@ -11,7 +11,7 @@ export const agentDecider: Decider<AgentCommand, AgentEvent, AgentState> = {
   initialState: initialAgentState,
 };
 
-/** One stream per agent (DESIGN §2). */
+/** One stream per agent (docs/ARCHITECTURE.md, Shape). */
 export function agentStreamId(agentId: string): string {
   return `agent-${agentId}`;
 }

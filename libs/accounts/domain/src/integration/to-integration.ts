@@ -1,4 +1,4 @@
-// Domain event → integration event (DESIGN §6): what other contexts may know, in the versioned
+// Domain event → integration event (docs/ARCHITECTURE.md, Messaging): what other contexts may know, in the versioned
 // wire shape of @billing/contracts (money and percent as decimal strings). Pure, so the relay
 // only wires it: integrationEventFrom(recorded, toIntegrationEvent(decoded)).
 // Not published: profile events (templates are internal; customers carry their own copy) and

@@ -1,4 +1,4 @@
-// Who and when, passed into every command: the domain has no clock and no session (DESIGN §5).
+// Who and when, passed into every command: the domain has no clock and no session (docs/ARCHITECTURE.md, Event store).
 import { invariant } from '@billing/decider';
 
 export interface CommandMeta {

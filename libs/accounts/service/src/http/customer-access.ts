@@ -1,5 +1,5 @@
 // "An agent sees and touches only its own customers; a customer only itself; anything else is
-// 404" (DESIGN §7), for every customer route.
+// 404" (docs/API.md), for every customer route.
 import { assertVisible, type Principal } from '@billing/gateway';
 import type { CustomerRow } from '../queries/rows.js';
 

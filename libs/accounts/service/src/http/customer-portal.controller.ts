@@ -1,4 +1,4 @@
-// The customer portal's settings (DESIGN §7: agent and customer; ITC staff too): CallerIDs,
+// The customer portal's settings (docs/API.md: agent and customer; ITC staff too): CallerIDs,
 // FollowMe, low-balance threshold, e-mail and language.
 import { ApiProblemResponse, Roles, ValidBody, ValidParam } from '@billing/gateway';
 import { parseMoney } from '@billing/money';

@@ -1,4 +1,4 @@
-// Read-model rows → what the API answers: money and percentages as decimal strings (DESIGN §3),
+// Read-model rows → what the API answers: money and percentages as decimal strings (docs/ARCHITECTURE.md, Money),
 // ids as `id`. The zod schemas document the same shapes in OpenAPI.
 import { formatMoney, formatPercent } from '@billing/money';
 import { z } from 'zod';

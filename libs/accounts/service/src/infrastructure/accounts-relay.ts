@@ -1,4 +1,4 @@
-// Publishes the accounts integration events (DESIGN §6): the event store is the outbox, the bus's
+// Publishes the accounts integration events (docs/ARCHITECTURE.md, Messaging): the event store is the outbox, the bus's
 // relay reads it from its checkpoint and produces `<service>.events.v1`. Profile events and SIP
 // password changes stay internal (toIntegrationEvent answers null for them).
 import { toIntegrationEvent } from '@billing/accounts-domain';

@@ -1,4 +1,4 @@
-// A call was rated (DESIGN §4): wallet charges `cost` for `callId` (settling its hold if one is
+// A call was rated (docs/rating.md): wallet charges `cost` for `callId` (settling its hold if one is
 // open), reports count it. `cost` is the sheet's rounding applied once to the exact cost.
 import { z } from 'zod';
 import { NonNegativeMoneyString } from '../../money.js';

@@ -1,4 +1,4 @@
-// The wallet's synchronous hold API (DESIGN §2: the call between services; rating asks for
+// The wallet's synchronous hold API (docs/ARCHITECTURE.md, Shape: the call between services; rating asks for
 // a hold while it authorizes a call). In one process it is a method call; between processes it
 // is this HTTP contract (`POST /api/v1/internal/wallet/holds[/release]`, the switch API key).
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// Holds and call charges of a customer account (DESIGN §4 authorization).
+// Holds and call charges of a customer account (docs/rating.md authorization).
 import { z } from 'zod';
 import { MoneyString, NonNegativeMoneyString, PositiveMoneyString } from '../../money.js';
 import { Instant, WalletId } from './wire.js';

@@ -1,6 +1,6 @@
 // Money (bigint micro-units) ↔ the amount Stripe takes: an integer count of the currency's minor
 // unit (cents, yen, fils). The exponent is the ISO 4217 "minor unit" of the currency: 1 minor unit
-// = 10^(6 − exponent) micros. A conversion is exact or refused (DESIGN §3): "10.001" USD is not a
+// = 10^(6 − exponent) micros. A conversion is exact or refused (docs/ARCHITECTURE.md, Money): "10.001" USD is not a
 // whole number of cents, and we never round a customer's payment.
 //
 // Currencies whose Stripe amount differs from ISO 4217 (ISK, HUF, TWD, UGX, MGA: Stripe's

@@ -1,4 +1,4 @@
-// The EventStore contract (DESIGN §5): every adapter runs this same suite against a real server.
+// The EventStore contract (docs/ARCHITECTURE.md, Event store): every adapter runs this same suite against a real server.
 //   describeEventStoreContract('PostgreSQL', factory, { atomicMultiStream: true, inbox: true });
 // Cases an adapter cannot honour (capabilities false) are replaced by a test that the adapter
 // refuses them loudly. Test-only (uses Jest globals): import from @billing/decider/testing.

@@ -1,4 +1,4 @@
-// The property a bigserial high-water mark breaks (DESIGN §5): transaction A takes a lower
+// The property a bigserial high-water mark breaks (docs/ARCHITECTURE.md, Event store): transaction A takes a lower
 // global_position but commits after B. A reader that remembers "highest position seen" reads B,
 // moves past A's position, and never sees A. Ours must hold back until A has ended.
 import { randomUUID } from 'node:crypto';

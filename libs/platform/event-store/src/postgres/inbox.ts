@@ -1,4 +1,4 @@
-// The consumer inbox (DESIGN §6): a message id recorded in the same transaction as its effect,
+// The consumer inbox (docs/ARCHITECTURE.md, Messaging): a message id recorded in the same transaction as its effect,
 // so a redelivered message is recognised and its effect is not applied twice.
 import type pg from 'pg';
 import type { InboxEntry } from '../port.js';

@@ -1,4 +1,4 @@
-// The store's tables (DESIGN §5) and the append function, created idempotently at open. Concurrent
+// The store's tables (docs/ARCHITECTURE.md, Event store) and the append function, created idempotently at open. Concurrent
 // opens (several instances of a service starting together) are serialised by a transaction-scoped
 // advisory lock, because CREATE SCHEMA/TABLE IF NOT EXISTS can still collide on the catalog otherwise.
 import type pg from 'pg';

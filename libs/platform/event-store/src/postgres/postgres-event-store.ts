@@ -1,4 +1,4 @@
-// The PostgreSQL event store (DESIGN §5): one schema per service, append-only enforced by the
+// The PostgreSQL event store (docs/ARCHITECTURE.md, Event store): one schema per service, append-only enforced by the
 // database, gap-safe global order, LISTEN/NOTIFY subscriptions. The caller owns the pool (close()
 // stops subscriptions and the LISTEN connection, never pool.end()).
 import type pg from 'pg';

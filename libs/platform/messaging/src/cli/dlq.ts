@@ -1,4 +1,4 @@
-// DLQ command line (DESIGN §6): list the dead letters of a topic and replay them to their original
+// DLQ command line (docs/ARCHITECTURE.md, Messaging): list the dead letters of a topic and replay them to their original
 // topic.
 //   node tools/run-ts.mjs libs/platform/messaging/src/cli/dlq.ts list   --topic wallet.events.v1 [--brokers h:p] [--json]
 //   node tools/run-ts.mjs libs/platform/messaging/src/cli/dlq.ts replay --topic wallet.events.v1 [--event-id <id>]... [--dry-run]

@@ -1,4 +1,4 @@
-// The standalone transport (DESIGN §2): no broker. "Publishing" registers the producing service's
+// The standalone transport (docs/ARCHITECTURE.md, Shape): no broker. "Publishing" registers the producing service's
 // event store and mapper as the source of its topic; each consumer subscribes to that store itself.
 // Same guarantees as Kafka: at-least-once, checkpointed (in the consumer's checkpoint store),
 // deduplicated by the consumer's inbox, bounded retries, then a dead letter.

@@ -1,4 +1,4 @@
-// The relay (DESIGN §6): the producing service's event store is the outbox. Events are read in
+// The relay (docs/ARCHITECTURE.md, Messaging): the producing service's event store is the outbox. Events are read in
 // global order from the relay's checkpoint, mapped to integration events and produced to the
 // service's topic; the checkpoint is saved only after the broker acknowledged the whole batch, so
 // a crash or a broker outage can repeat events (the consumers' inbox absorbs that) but never skip one.

@@ -1,4 +1,4 @@
-// Call decisions: authorization, the CDR (rated once, DESIGN §4), re-rating an unrated call.
+// Call decisions: authorization, the CDR (rated once, docs/rating.md), re-rating an unrated call.
 // Dedupe: the call's stream is the guarantee. A second CDR with the same fingerprint decides
 // nothing (the first one stands); one with another fingerprint is a 409 cdr_conflict, never a
 // second charge and never a silent overwrite.

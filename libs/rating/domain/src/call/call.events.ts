@@ -53,7 +53,7 @@ export interface CallReRated extends RatedFields {
   readonly previousReason: UnratedReason;
 }
 
-/** Kept, never dropped, visible to ITC, re-rateable (DESIGN §4). Also recorded again when a re-rate finds another reason. */
+/** Kept, never dropped, visible to ITC, re-rateable (docs/rating.md). Also recorded again when a re-rate finds another reason. */
 export interface CallUnrated extends CallEventBase {
   readonly type: 'CallUnrated';
   readonly customerId: string | null;

@@ -1,4 +1,4 @@
-// Native JSON CDRs (DESIGN §7): `{callId, account | sipUsername | sourceIp, callerId, destination, startedAt,
+// Native JSON CDRs (docs/API.md): `{callId, account | sipUsername | sourceIp, callerId, destination, startedAt,
 // answeredAt (null if unanswered), endedAt, billsec, disposition}`, one object or `{cdrs: [...]}`.
 import { failed, ok, type FieldError, type Parsed } from '../shared/field-error.js';
 import { isIsoInstant } from '../shared/instant.js';

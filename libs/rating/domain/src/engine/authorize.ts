@@ -1,4 +1,4 @@
-// Authorization arithmetic (DESIGN §4): the hold requested is the cost of the longest call allowed
+// Authorization arithmetic (docs/rating.md): the hold requested is the cost of the longest call allowed
 // (`maxCallSeconds`); wallet grants what `balance − holds` allows; rating turns the granted amount
 // back into the longest duration whose rated cost still fits, which is always the end of a whole
 // block (cost is constant within a block, so the largest affordable second is a block's last).

@@ -1,4 +1,4 @@
-// Derived sheets (DESIGN §4): base × (1 + markup) for every rate and connect fee, rounded UP to
+// Derived sheets (docs/rating.md): base × (1 + markup) for every rate and connect fee, rounded UP to
 // whole micro-units so the reseller's price is never below base + markup. Prefixes, names,
 // minimums, interval starts and increments are the base's: a derived row is rated exactly like
 // its base row, only dearer.

@@ -2,8 +2,8 @@ import { rational } from '@billing/money';
 import { row, micros, UP4 } from '../testing/rows.js';
 import { billedSecondsByInterval, rateCall } from './rate-call.js';
 
-// DESIGN §4 examples and one case per clause. Expected costs are decimal strings: money is never a float.
-describe('rateCall: DESIGN §4', () => {
+// docs/rating.md examples and one case per clause. Expected costs are decimal strings: money is never a float.
+describe('rateCall: docs/rating.md', () => {
   it.each([
     // [what, row, billsec, billed seconds, cost at 4 decimals up]
     ['0.10/min in 60/60: 61 s bills two whole blocks', row('0', 0, [0, '0.10', 60]), 61, 120, '0.2'],

@@ -1,4 +1,4 @@
-// The rating engine (DESIGN §4), the one definition of what a call costs:
+// The rating engine (docs/rating.md), the one definition of what a call costs:
 //   billsec 0 → 0, no connect fee;
 //   b = max(billsec, minimumSeconds);
 //   walk the intervals in blocks of their increment: a block belongs to the interval in which it

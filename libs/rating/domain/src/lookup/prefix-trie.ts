@@ -1,4 +1,4 @@
-// Longest-prefix match for rate decks (DESIGN §4: 50k–200k prefixes, ~5 M lookups/s, built once
+// Longest-prefix match for rate decks (docs/rating.md: 50k–200k prefixes, ~5 M lookups/s, built once
 // per sheet version and swapped in atomically; never a SQL LIKE per call).
 //
 // Layout: a digit trie in one Int32Array, two words per node, so a step of the walk reads one

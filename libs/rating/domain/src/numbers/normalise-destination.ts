@@ -1,4 +1,4 @@
-// Destination numbers are matched by longest prefix on digits only (DESIGN §4): `+44 (20) 7946-0958`,
+// Destination numbers are matched by longest prefix on digits only (docs/rating.md): `+44 (20) 7946-0958`,
 // `0044 20 7946 0958` and `442079460958` are the same number. Anything that is not a number after
 // the separators are gone (`*97`, `s`, a SIP URI) cannot be rated and is refused with a reason.
 import { MAX_DESTINATION_CHARS, MAX_DESTINATION_DIGITS } from '../shared/limits.js';

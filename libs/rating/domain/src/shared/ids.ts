@@ -1,4 +1,4 @@
-// Ids and stream names of the rating context (DESIGN §2: `ratesheet-{id}`, `call-{callId}`).
+// Ids and stream names of the rating context (docs/ARCHITECTURE.md, Shape: `ratesheet-{id}`, `call-{callId}`).
 import { MAX_ID_CHARS } from './limits.js';
 
 export function isValidId(id: unknown): id is string {

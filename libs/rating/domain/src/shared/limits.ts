@@ -33,7 +33,7 @@ export const MAX_DERIVED_RATE_MICROS = MAX_RATE_MICROS * 11n * 11n;
  */
 export const MAX_SHEETS_PER_AGENT = 50;
 
-/** Decks are 50k–200k rows (DESIGN §4); the bound leaves headroom and caps memory. */
+/** Decks are 50k–200k rows (docs/rating.md); the bound leaves headroom and caps memory. */
 export const MAX_DECK_ROWS = 500_000;
 /** A bad deck reports at most this many errors (the import is all-or-nothing anyway). */
 export const MAX_DECK_ERRORS = 1_000;

@@ -5,7 +5,7 @@ import type { FieldError } from './field-error.js';
 
 export type Errors = FieldError[];
 
-/** A money decimal string (DESIGN §3: never a JSON number, at most 6 decimals) in [0, maxMicros]. */
+/** A money decimal string (docs/ARCHITECTURE.md, Money: never a JSON number, at most 6 decimals) in [0, maxMicros]. */
 export function readMoney(value: unknown, field: string, errors: Errors, maxMicros: bigint): bigint | undefined {
   try {
     const micros = parseNonNegativeMoney(value, field);

@@ -1,4 +1,4 @@
-// The JSON rate sheet (DESIGN §7): `{name, rounding: {decimals, mode}, effectiveFrom?, rows: [{prefix,
+// The JSON rate sheet (docs/API.md): `{name, rounding: {decimals, mode}, effectiveFrom?, rows: [{prefix,
 // destination, connectFee, minimumSeconds, intervals: [{startSecond, ratePerMinute, incrementSeconds}]}]}`.
 // The header and each row are parsed separately so the service can validate rows one by one
 // (and feed them to a DeckCheck) without building a second copy of a 200k-row deck.

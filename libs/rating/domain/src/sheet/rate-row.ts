@@ -1,4 +1,4 @@
-// A rate row and a sheet's rounding rule (DESIGN §4), in code units: money in micro-units, time in
+// A rate row and a sheet's rounding rule (docs/rating.md), in code units: money in micro-units, time in
 // whole seconds. Rows are plain frozen data so a 200k-row version can be shared by every request.
 import { invariant } from '@billing/decider';
 import { isRoundingMode, MONEY_FRACTION_DIGITS, type RoundingMode } from '@billing/money';
@@ -30,7 +30,7 @@ export interface RateRow {
   readonly intervals: readonly RateInterval[];
 }
 
-/** How a call's exact cost is rounded, once (DESIGN §4): `decimals` 0..6, default 4, mode default up. */
+/** How a call's exact cost is rounded, once (docs/rating.md): `decimals` 0..6, default 4, mode default up. */
 export interface SheetRounding {
   readonly decimals: number;
   readonly mode: RoundingMode;

@@ -1,4 +1,4 @@
-// A call is rated with the version in force at its start (DESIGN §4): the latest effectiveFrom ≤
+// A call is rated with the version in force at its start (docs/rating.md): the latest effectiveFrom ≤
 // startedAt. Ties cannot come from the rate-sheet decider (it refuses a second version with the
 // same effective time); for any list the later entry wins, as the later import would.
 import { instantMs } from '../shared/instant.js';

@@ -1,4 +1,4 @@
-// Consumes accounts.events.v1 (DESIGN §6) into the customer directory: who owns a SIP user or an
+// Consumes accounts.events.v1 (docs/ARCHITECTURE.md, Messaging) into the customer directory: who owns a SIP user or an
 // account number, the customer's status and sheet over time, limits, CallerIDs and FollowMe, and
 // the agents' default sheets and status. Each event's effect commits with its inbox entry
 // (runOnce), so a redelivery changes nothing. Events rating has no use for are skipped.

@@ -1,4 +1,4 @@
-// Call authorization (DESIGN §4, issue 5 §3): price the destination, count the customer's open
+// Call authorization (docs/rating.md, issue 5 §3): price the destination, count the customer's open
 // calls, ask wallet for a hold worth the longest call allowed, turn what wallet granted back into
 // whole blocks (maxDurationForAmount), record CallAuthorized. Two concurrent calls cannot spend
 // the same money: wallet grants each hold from `balance − holds`, and each granted duration costs

@@ -1,4 +1,4 @@
-// Call history and unrated calls (DESIGN §7, issue 5 §5): per customer (admin, its agent, the
+// Call history and unrated calls (docs/API.md, issue 5 §5): per customer (admin, its agent, the
 // customer itself), per agent (admin, the agent itself), unrated calls and re-rating (admin).
 // Anything not the caller's is a 404, as if it did not exist. `?format=csv` exports every
 // matching call (streamed page by page).

@@ -1,4 +1,4 @@
-// The softswitch's endpoints (DESIGN §7, role `switch`): call authorization and CDR intake in
+// The softswitch's endpoints (docs/API.md, role `switch`): call authorization and CDR intake in
 // three formats. A CDR that breaks a rule is a 400 with its field errors (a batch answers per
 // CDR); a valid CDR that cannot be rated is kept as an unrated call, never dropped.
 import { ApiProblemResponse, ApiRequestBody, Idempotent, ProblemException, Roles, ValidBody, ValidQuery, zodSchema } from '@billing/gateway';

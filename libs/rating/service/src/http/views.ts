@@ -1,4 +1,4 @@
-// Response shapes: money as decimal strings, times as ISO instants (DESIGN §7).
+// Response shapes: money as decimal strings, times as ISO instants (docs/API.md).
 import { formatMoney, formatPercent } from '@billing/money';
 import { markupInForce, sheetOwner, versionInForce, type RateSheetState } from '@billing/rating-domain';
 import type { Principal } from '@billing/gateway';

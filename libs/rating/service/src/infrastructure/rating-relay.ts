@@ -1,4 +1,4 @@
-// Publishes the rating integration events (DESIGN §6, docs/rating.md §10): the event store is the
+// Publishes the rating integration events (docs/ARCHITECTURE.md, Messaging, docs/rating.md §10): the event store is the
 // outbox; the bus's relay reads it from its checkpoint and produces `<service>.events.v1`. Sheet
 // creations, markup changes and authorizations stay internal (toIntegrationEvent answers null).
 import { integrationEventFrom, type IntegrationEventMapper } from '@billing/contracts';

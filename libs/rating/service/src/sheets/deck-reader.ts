@@ -130,7 +130,7 @@ export function readJsonRows(rows: readonly unknown[], rounding: SheetRounding):
   return deck.result(check);
 }
 
-/** Unknown fields are refused (DESIGN §7), also inside rows and intervals. */
+/** Unknown fields are refused (docs/API.md), also inside rows and intervals. */
 function unknownKeys(value: unknown, index: number): { field: string; message: string }[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   const errors: { field: string; message: string }[] = [];

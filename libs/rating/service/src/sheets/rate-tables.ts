@@ -1,4 +1,4 @@
-// The in-memory lookup tables (DESIGN §4): one RateTable per (sheet version, markup), built once —
+// The in-memory lookup tables (docs/rating.md): one RateTable per (sheet version, markup), built once —
 // from the rows just imported, or read back from rate_rows on first use — and never changed: a
 // new version is a new table, picked by the call's start time, so "swapping" is choosing another
 // immutable object. A derived sheet's table shares its base version's trie. Bounded (tables and

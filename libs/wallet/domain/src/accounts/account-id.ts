@@ -1,5 +1,5 @@
 // Ledger account ids name the kind and the holder. The three ledger kinds are the only accounts
-// with an invariant, so they are the only concurrency-checked streams (DESIGN §3); the system
+// with an invariant, so they are the only concurrency-checked streams (docs/ARCHITECTURE.md, Money); the system
 // accounts exist only as postings, so a hot account such as call revenue is never a write lock.
 
 export type AgentMainAccountId = `agent:${string}`;

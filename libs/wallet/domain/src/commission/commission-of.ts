@@ -1,4 +1,4 @@
-// The one commission rule (DESIGN §1, issue 4): amount × the agent's rate in force at the deposit,
+// The one commission rule (docs/API.md, issue 4): amount × the agent's rate in force at the deposit,
 // rounded DOWN to the micro-unit, once per deposit. Down, because a commission is a promise of
 // "this percentage": rounding up would pay the agent more than its rate on every deposit, and the
 // sub-micro remainder stays with the operator. A reversal takes back exactly what was accrued

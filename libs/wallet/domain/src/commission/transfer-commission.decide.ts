@@ -1,4 +1,4 @@
-// Commission → the agent's main balance, all or part (DESIGN §1). Two streams, one decision:
+// Commission → the agent's main balance, all or part (docs/API.md). Two streams, one decision:
 // CommissionTransferredOut (commission) + CommissionTransferredIn (main), appended atomically.
 // Idempotency is kept on the commission account (few commission transfers per agent).
 import type { AccountState } from '../accounts/account-state.js';

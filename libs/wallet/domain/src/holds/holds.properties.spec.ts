@@ -1,4 +1,4 @@
-// Concurrent calls cannot overspend (DESIGN §1, §4): a hold never grants more than is available,
+// Concurrent calls cannot overspend (docs/API.md; docs/rating.md): a hold never grants more than is available,
 // and holds decided one after the other — which is what the stream's expected version turns
 // concurrent authorizations into — never grant more than was available in total.
 import fc from 'fast-check';

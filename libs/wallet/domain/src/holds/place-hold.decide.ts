@@ -1,4 +1,4 @@
-// Call authorization (DESIGN §4): a hold grants min(requested, available), where available is
+// Call authorization (docs/rating.md): a hold grants min(requested, available), where available is
 // balance − holds (+ credit limit for postpaid). Nothing available = rejected with the reason
 // (rating answers maxDurationSeconds 0). Because every hold is decided on the account's latest
 // version and appended with that expected version, two concurrent calls cannot both spend the

@@ -1,4 +1,4 @@
-// One LowBalanceCrossed per crossing (DESIGN §1): the alert is armed while the balance is at or
+// One LowBalanceCrossed per crossing (docs/API.md): the alert is armed while the balance is at or
 // above the threshold (evolve re-arms it on every balance change that ends there) and a crossing
 // disarms it. The balance compared is the balance, not balance − holds: holds come and go with
 // every call, and an e-mail should say that money was spent, not that a call is in progress.

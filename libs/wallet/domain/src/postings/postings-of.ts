@@ -1,4 +1,4 @@
-// Double entry (DESIGN §3): every money event is two postings that sum to zero — its own
+// Double entry (docs/ARCHITECTURE.md, Money): every money event is two postings that sum to zero — its own
 // account's leg and a system account's. A posting is signed from the holder's side: + raises the
 // account's balance, so a system account mirrors what left or entered through it (funding is
 // negative by everything deposited). Each stream's events balance on their own; the two legs of an

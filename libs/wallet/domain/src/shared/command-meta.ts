@@ -1,4 +1,4 @@
-// Who and when, passed into every command: the domain has no clock and no session (DESIGN §5).
+// Who and when, passed into every command: the domain has no clock and no session (docs/ARCHITECTURE.md, Event store).
 // The same shape as the accounts context's CommandMeta.
 import { invariant } from '@billing/decider';
 

@@ -1,4 +1,4 @@
-// The snapshot form of an account state (DESIGN §5: a customer with a million calls loads in
+// The snapshot form of an account state (docs/ARCHITECTURE.md, Event store: a customer with a million calls loads in
 // milliseconds). Plain data for the event store's JSON codec (bigint is kept exact by the codec;
 // Map and Set are not JSON, so they become entry arrays, in order). The state is bounded by
 // design — open holds, a window of recent charges, human-scale deposits — so a snapshot stays

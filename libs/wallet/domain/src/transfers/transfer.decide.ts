@@ -1,4 +1,4 @@
-// Agent main → customer (DESIGN §1, §3). One decision over the three accounts involved, one event
+// Agent main → customer (docs/API.md; docs/ARCHITECTURE.md, Money). One decision over the three accounts involved, one event
 // per stream, appended atomically: TransferredOut (agent main), TransferredIn (customer) and, as a
 // transfer is a deposit for the customer, CommissionAccrued (agent commission). There is no moment
 // where the money exists twice or nowhere.

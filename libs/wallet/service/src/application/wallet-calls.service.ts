@@ -1,4 +1,4 @@
-// The command-side API rating calls in-process (DESIGN §2: call authorization is the one
+// The command-side API rating calls in-process (docs/ARCHITECTURE.md, Shape: call authorization is the one
 // synchronous call between services). Holds are placed by the authorizer, charges come with each
 // rated CDR (with the consumer's inbox entry when they arrive as integration events), releases
 // for calls that never connected; unsettled holds expire through HoldSweeper.
@@ -13,7 +13,7 @@ import { WalletProjections } from '../projections/wallet-projections.js';
 import { Clock } from './clock.js';
 import { LedgerService, PROJECTED_WITHIN_MS, type ActorContext } from './ledger.service.js';
 
-/** Hold lifetime when the caller gives none: DESIGN §4's maxCallSeconds (3 h) plus a margin for the CDR. */
+/** Hold lifetime when the caller gives none: docs/rating.md's maxCallSeconds (3 h) plus a margin for the CDR. */
 export const DEFAULT_HOLD_TTL_MS = 3 * 3_600_000 + 10 * 60_000;
 
 const SYSTEM: ActorContext = { actor: 'system:rating' };

@@ -1,4 +1,4 @@
-// Consumes `accounts.events.v1` (DESIGN §6): each integration event becomes ledger commands and
+// Consumes `accounts.events.v1` (docs/ARCHITECTURE.md, Messaging): each integration event becomes ledger commands and
 // directory rows (accounts-plan.ts), committed in one transaction with the inbox entry, so a
 // redelivery changes nothing. A command the ledger refuses (e.g. an initial balance the agent
 // cannot cover) is recorded in refused_commands and the message is done; a failure (the agent not

@@ -1,4 +1,4 @@
-// Consumes `rating.events.v1` (DESIGN §4, docs/rating.md §10): a rated (or re-rated) call is
+// Consumes `rating.events.v1` (docs/rating.md, docs/rating.md §10): a rated (or re-rated) call is
 // charged — settling its hold, or charged directly without one — atomically with the consumer's
 // inbox entry; an unrated or unanswered call releases its hold, if it has one (idempotent: a
 // second release finds no hold). A charge refused because the customer's ledger account is not

@@ -1,4 +1,4 @@
-// Who may touch what (DESIGN §7: admin everything, an agent itself and its customers, a customer
+// Who may touch what (docs/API.md: admin everything, an agent itself and its customers, a customer
 // only itself, anything else 404) and the ids commands get from the Idempotency-Key.
 import { assertVisible, uuidFromName, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { randomUUID } from 'node:crypto';

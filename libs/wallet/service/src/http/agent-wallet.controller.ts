@@ -1,5 +1,5 @@
 // /api/v1/agents/{id}/…: ITC's deposits to agents, the agent's overview, ledger and commission
-// lines, and commission transfers (DESIGN §7).
+// lines, and commission transfers (docs/API.md).
 import { Controller, Get, Headers, Post } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidOptionalBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';

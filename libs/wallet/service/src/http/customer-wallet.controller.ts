@@ -1,5 +1,5 @@
 // /api/v1/customers/{id}/…: money into a customer (an agent's transfer from its main balance, or
-// ITC's manual deposit), its balance and its ledger lines (DESIGN §7).
+// ITC's manual deposit), its balance and its ledger lines (docs/API.md).
 import { Controller, Get, Headers, Post } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidParam, ValidQuery, notFound, validationProblem, type IdempotencyContext, type Principal } from '@billing/gateway';

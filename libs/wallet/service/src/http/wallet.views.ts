@@ -1,13 +1,14 @@
-// Responses: money as decimal strings, never bigint or number on the wire (DESIGN §3).
+// Responses: money as decimal strings, never bigint or number on the wire (docs/ARCHITECTURE.md, Money).
 import { formatMoney, formatPercent } from '@billing/money';
 import type { CommissionTransferResult, DepositResult, ReversalResult, TransferResult } from '../application/wallet-commands.service.js';
 import type { AgentOverview, AgentSums, BalanceView, LedgerLineView } from '../queries/wallet-queries.js';
 import type { Page } from '../queries/pagination.js';
 import type { AccountMoney } from '@billing/wallet-domain';
+import type * as Wire from './wallet.responses.js';
 
 const money = formatMoney;
 
-export function depositView(result: DepositResult) {
+export function depositView(result: DepositResult): Wire.DepositView {
   return {
     depositId: result.depositId,
     account: result.accountId,
@@ -18,7 +19,7 @@ export function depositView(result: DepositResult) {
   };
 }
 
-export function transferView(result: TransferResult) {
+export function transferView(result: TransferResult): Wire.TransferView {
   return {
     kind: 'transfer' as const,
     transferId: result.transferId,
@@ -33,7 +34,7 @@ export function transferView(result: TransferResult) {
   };
 }
 
-export function commissionTransferView(result: CommissionTransferResult) {
+export function commissionTransferView(result: CommissionTransferResult): Wire.CommissionTransferView {
   return {
     commissionTransferId: result.commissionTransferId,
     agentId: result.agentId,
@@ -44,11 +45,11 @@ export function commissionTransferView(result: CommissionTransferResult) {
   };
 }
 
-export function reversalView(result: ReversalResult) {
+export function reversalView(result: ReversalResult): Wire.ReversalView {
   return { depositId: result.depositId, account: result.accountId, amount: money(result.amountMicros), balance: money(result.balanceAfterMicros), repeated: result.repeated };
 }
 
-export function balanceView(view: BalanceView) {
+export function balanceView(view: BalanceView): Wire.BalanceView {
   return {
     account: view.accountId,
     status: view.status,
@@ -79,7 +80,7 @@ function sumsView(sums: AgentSums) {
 }
 
 /** `main`: the agent's main money from the ledger (moneyAt), as its next decision sees it. */
-export function overviewView(agentId: string, overview: AgentOverview, main: AccountMoney) {
+export function overviewView(agentId: string, overview: AgentOverview, main: AccountMoney): Wire.OverviewView {
   return {
     agentId,
     status: overview.main.status,
@@ -99,7 +100,7 @@ export function overviewView(agentId: string, overview: AgentOverview, main: Acc
   };
 }
 
-export function transactionsView(page: Page<LedgerLineView>) {
+export function transactionsView(page: Page<LedgerLineView>): Wire.TransactionsView {
   return {
     items: page.items.map((line) => ({
       id: line.eventId,
@@ -117,7 +118,7 @@ export function transactionsView(page: Page<LedgerLineView>) {
   };
 }
 
-export function commissionsView(page: Page<LedgerLineView>) {
+export function commissionsView(page: Page<LedgerLineView>): Wire.CommissionsView {
   return {
     items: page.items.map((line) => ({
       id: line.eventId,

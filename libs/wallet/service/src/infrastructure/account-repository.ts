@@ -1,4 +1,4 @@
-// Loads ledger accounts: the latest snapshot, then only the events after it (DESIGN §5: an
+// Loads ledger accounts: the latest snapshot, then only the events after it (docs/ARCHITECTURE.md, Event store: an
 // account with a million charges loads in milliseconds), through the in-process cache. Saves a
 // snapshot once `snapshotEvery` events have followed the last one.
 import type { PostgresEventStore } from '@billing/event-store';

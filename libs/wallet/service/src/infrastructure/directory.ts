@@ -1,4 +1,4 @@
-// The wallet's projection of the accounts context (DESIGN §2: services never call each other for
+// The wallet's projection of the accounts context (docs/ARCHITECTURE.md, Shape: services never call each other for
 // state they can hold as a projection): each agent's commission rate over time, and which agent
 // each customer belongs to. Written by the accounts consumer in the same transaction as the
 // ledger commands and the inbox entry of the integration event it comes from.

@@ -1,6 +1,6 @@
 // The wallet's PostgreSQL schema: the event store (the ledger, the outbox, the inbox) plus the
 // wallet's own tables beside it — the directory fed by accounts' integration events, refused
-// integration commands, and the projection version registry. One schema per service (DESIGN §5).
+// integration commands, and the projection version registry. One schema per service (docs/ARCHITECTURE.md, Event store).
 import { PostgresEventStore } from '@billing/event-store';
 import type pg from 'pg';
 
@@ -52,7 +52,7 @@ export class WalletDatabase {
          source_event_id text NOT NULL,
          PRIMARY KEY (agent_id, effective_at, source_event_id)
        )`,
-      // customer → agent (null = ITC-direct), for "an agent sees only its customers" (DESIGN §7).
+      // customer → agent (null = ITC-direct), for "an agent sees only its customers" (docs/API.md).
       `CREATE TABLE IF NOT EXISTS ${this.table('customer_owners')} (
          customer_id text PRIMARY KEY,
          agent_id text,
