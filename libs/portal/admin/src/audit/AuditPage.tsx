@@ -1,12 +1,13 @@
 import { useSession } from '@billing/portal-session';
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Alert, Code, Paper, Stack, Text, Title } from '@mantine/core';
+import { Code, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../shared/as-json.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { HealthCard } from './HealthCard.js';
+import { RunAuditCard } from './RunAuditCard.js';
 
 interface ProjectionVersion {
   version: number;
@@ -17,9 +18,8 @@ interface ProjectionVersion {
 const STATE_COLOR: Record<ProjectionVersion['state'], string> = { building: 'blue', active: 'teal', retired: 'gray' };
 
 /**
- * What the API tells about the ledger's consistency: the wallet's projection versions and the
- * product's health. The ledger audit itself (replay every event, compare) is a command-line tool
- * with no API route, so the page says how to run it.
+ * The ledger's consistency: run the wallet audit now (POST /wallet/audits), the wallet's
+ * projection versions and the product's health.
  */
 export function AuditPage(): ReactElement {
   const { t } = useTranslation('admin');
@@ -33,13 +33,7 @@ export function AuditPage(): ReactElement {
       <Title order={1} size="h2">
         {t('audit.title')}
       </Title>
-      <Alert color="blue" variant="light" title={t('audit.cli.title')}>
-        <Stack gap={6}>
-          <Text size="sm">{t('audit.cli.body')}</Text>
-          <Code block>npm run audit</Code>
-          <Text size="sm">{t('audit.cli.exitCodes')}</Text>
-        </Stack>
-      </Alert>
+      <RunAuditCard />
       <Paper withBorder p="md" radius="md">
         <Stack gap="xs">
           <Title order={2} size="h4">
