@@ -9,11 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
 import { UNRATED_REASONS, type UnratedReason } from './search.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import { useLiveRefresh } from '../shared/use-live-refresh.js';
 
 type UnratedPage = paths['/api/v1/calls/unrated']['get']['responses'][200]['content']['application/json'];
 type UnratedCall = UnratedPage['items'][number];
 
 const PAGE_SIZE = 50;
+const CALL_EVENTS = ['call'] as const;
 
 /** Calls kept unrated with their reason; re-rate one, or every one the filters select. */
 export function UnratedCallsPage() {
@@ -23,6 +25,8 @@ export function UnratedCallsPage() {
   const search = useSearch({ from: '/admin/calls/unrated' });
   const navigate = useNavigate({ from: '/admin/calls/unrated' });
   const [customerId, setCustomerId] = useState(search.customerId ?? '');
+  // a CDR that could not be priced arrives as a call event: the list follows the feed
+  useLiveRefresh(['calls', 'unrated'], CALL_EVENTS);
   const calls = useInfiniteQuery({
     queryKey: ['calls', 'unrated', search],
     initialPageParam: undefined as string | undefined,

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next';
 import { AccountPanel } from './AccountPanel.js';
 import { CallerIdsPanel } from './CallerIdsPanel.js';
+import { customerKeys, MONEY_EVENTS } from './customer-wire.js';
 import { CustomerStatusBadge } from './CustomerStatusBadge.js';
 import { FeaturesPanel } from './FeaturesPanel.js';
 import { CUSTOMER_TABS, type CustomerTab } from './search.js';
@@ -11,6 +12,7 @@ import { SipUsersPanel } from './SipUsersPanel.js';
 import { TrunksPanel } from './TrunksPanel.js';
 import { useCustomer } from './use-customer.js';
 import { useAgentOptions } from './use-options.js';
+import { useLiveRefresh } from '../shared/use-live-refresh.js';
 
 /** One customer, a tab per area (the tab is in the URL). */
 export function CustomerPage() {
@@ -19,6 +21,7 @@ export function CustomerPage() {
   const { tab = 'account' } = useSearch({ from: '/admin/customers/$customerId' });
   const navigate = useNavigate({ from: '/admin/customers/$customerId' });
   const customer = useCustomer(customerId);
+  useLiveRefresh(customerKeys.part(customerId, 'balance'), MONEY_EVENTS);
   const agents = useAgentOptions();
   const data = customer.data;
   const agentName = data?.agentId == null ? null : (agents.find((agent) => agent.id === data.agentId)?.name ?? null);

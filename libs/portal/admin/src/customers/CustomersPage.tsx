@@ -4,6 +4,7 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
+import { customerKeys, MONEY_EVENTS } from './customer-wire.js';
 import { CustomerFilters } from './CustomerFilters.js';
 import { CustomerStatusBadge } from './CustomerStatusBadge.js';
 import { OpenBatchModal } from './OpenBatchModal.js';
@@ -11,6 +12,7 @@ import { OpenCustomerModal } from './OpenCustomerModal.js';
 import { useCustomerRows, type CustomerRow } from './use-customer-rows.js';
 import { useAgentOptions } from './use-options.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import { useLiveRefresh } from '../shared/use-live-refresh.js';
 
 /** Every customer, filtered by the URL (agent, status, batch, search), with balances; open one or a batch. */
 export function CustomersPage() {
@@ -20,6 +22,8 @@ export function CustomersPage() {
   const agents = useAgentOptions();
   const agentNames = new Map(agents.map((agent) => [agent.id, agent.name]));
   const rows = useCustomerRows(search);
+  // balances move with deposits, transfers and calls: the feed re-reads the list (throttled)
+  useLiveRefresh(customerKeys.all, MONEY_EVENTS);
   const [opening, setOpening] = useState<'one' | 'batch' | null>(null);
   const items = rows.data?.pages.flatMap((page) => page.items) ?? [];
   return (

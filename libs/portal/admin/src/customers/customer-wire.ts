@@ -50,6 +50,9 @@ export interface BatchAnswer {
   customers: BatchCustomer[];
 }
 
+/** Live feed events that move a customer's balance. */
+export const MONEY_EVENTS = ['balance', 'deposit', 'deposit-reversed', 'transfer', 'call', 'low-balance'] as const;
+
 export const customerKeys = {
   all: ['customers'] as const,
   list: (search: object) => ['customers', 'list', search] as const,
