@@ -2,11 +2,11 @@
 // the HTTP face of WalletAgentFunds, with the contract of libs/contracts (funds-api.ts). Service to
 // service, so it takes the switch API key, as the hold API does. A refused reservation is an
 // answer (200, `reserved: false`), like a refused hold: the caller turns it into its own 409.
-import { ReserveInitialBalanceRequestV1, type ReleaseInitialBalanceResponseV1, type ReserveInitialBalanceResponseV1 } from '@billing/contracts';
+import { ReserveInitialBalanceRequestV1, ReleaseInitialBalanceResponseV1, ReserveInitialBalanceResponseV1 } from '@billing/contracts';
 import { Roles, ValidBody, ValidParam } from '@billing/gateway';
 import { formatMoney, parseMoney } from '@billing/money';
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { WalletAgentFunds } from '../application/agent-funds.service.js';
 import { Id } from './wallet.schemas.js';
 
@@ -19,6 +19,7 @@ export class AgentFundsController {
   @HttpCode(200)
   @Roles('switch')
   @ApiOperation({ summary: "Reserve a new customer's initial balance on its agent (accounts, before it opens the customer)" })
+  @ApiResponse({ status: 200, standardSchema: ReserveInitialBalanceResponseV1 })
   async reserve(@ValidParam('id', Id) agentId: string, @ValidBody(ReserveInitialBalanceRequestV1) body: ReserveInitialBalanceRequestV1): Promise<ReserveInitialBalanceResponseV1> {
     const result = await this.funds.reserveInitialBalance({ agentId, customerId: body.customerId, amountMicros: parseMoney(body.amount) });
     if (result.reserved) return { reserved: true, agentId, customerId: body.customerId, amount: body.amount };
@@ -29,6 +30,7 @@ export class AgentFundsController {
   @HttpCode(200)
   @Roles('switch')
   @ApiOperation({ summary: 'Release the reservation of an opening that failed' })
+  @ApiResponse({ status: 200, standardSchema: ReleaseInitialBalanceResponseV1 })
   async release(@ValidParam('id', Id) agentId: string, @ValidParam('customerId', Id) customerId: string): Promise<ReleaseInitialBalanceResponseV1> {
     return { agentId, customerId, released: await this.funds.releaseInitialBalance({ agentId, customerId }) };
   }

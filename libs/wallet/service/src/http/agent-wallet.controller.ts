@@ -1,7 +1,7 @@
 // /api/v1/agents/{id}/…: ITC's deposits to agents, the agent's overview, ledger and commission
 // lines, and commission transfers (docs/API.md).
 import { Controller, Get, Headers, Post } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidOptionalBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { agentMainAccount, commissionAccount } from '@billing/wallet-domain';
@@ -16,6 +16,7 @@ import { actorOf, assertAgentVisible, commandId } from './access.js';
 import { transactionsCsv, wantsCsv } from './transactions-csv.js';
 import { AgentDepositBody, CommissionTransferBody, Id, LinesQuery, PageQuery, ReversalBody } from './wallet.schemas.js';
 import { commissionsView, commissionTransferView, depositView, overviewView, reversalView, transactionsView } from './wallet.views.js';
+import { CommissionsView, CommissionTransferView, DepositView, OverviewView, ReversalView, TransactionsView } from './wallet.responses.js';
 
 @ApiTags('wallet')
 @Controller('agents')
@@ -51,6 +52,7 @@ export class AgentWalletController {
   @Idempotent()
   @ApiProblemResponse(404, 'no such agent', ['account_not_found'])
   @ApiProblemResponse(409, 'the agent account is closed', ['account_closed', 'id_reused'])
+  @ApiResponse({ status: 201, standardSchema: DepositView })
   async deposit(@ValidParam('id', Id) agentId: string, @ValidBody(AgentDepositBody) body: AgentDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {
     const input = { depositId: commandId(idem, `agent-deposit:${agentId}`), agentId, amountMicros: parseMoney(body.amount), source: { kind: 'manual' as const, reference: body.reference } };
     const result = await this.knownAgent(agentId, () => this.commands.depositToAgent(input, actorOf(user)));
@@ -62,6 +64,7 @@ export class AgentWalletController {
   @Roles('admin')
   @Idempotent()
   @ApiProblemResponse(404, 'no such deposit of this agent', ['deposit_not_found', 'account_not_found'])
+  @ApiResponse({ status: 201, standardSchema: ReversalView })
   async reverse(@ValidParam('id', Id) agentId: string, @ValidParam('depositId', Id) depositId: string, @ValidBody(ReversalBody) body: ReversalBody, @CurrentUser() user: Principal) {
     return reversalView(await this.commands.reverseDeposit({ depositId, target: { kind: 'agent', agentId }, reason: body.reason }, actorOf(user)));
   }
@@ -70,6 +73,7 @@ export class AgentWalletController {
   @ApiOperation({ summary: "An agent's balances (main, reserved, available, commission), debt, customers and today's totals" })
   @Roles('admin', 'agent')
   @ApiProblemResponse(404, 'no such agent, or not yours', ['not_found'])
+  @ApiResponse({ status: 200, standardSchema: OverviewView })
   async overview(@ValidParam('id', Id) agentId: string, @CurrentUser() user: Principal) {
     assertAgentVisible(user, agentId);
     const overview = await this.knownAgent(agentId, () => this.queries.agentOverview(agentId, this.clock.now().toISOString().slice(0, 10)));
@@ -86,6 +90,7 @@ export class AgentWalletController {
   @ApiProduces('application/json', 'text/csv')
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   @ApiProblemResponse(404, 'not your agent id', ['not_found'])
+  @ApiResponse({ status: 200, standardSchema: TransactionsView })
   async transactions(@ValidParam('id', Id) agentId: string, @ValidQuery(LinesQuery) query: LinesQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined) {
     assertAgentVisible(user, agentId);
     const page = await this.lines(agentId, agentMainAccount(agentId), query);
@@ -98,6 +103,7 @@ export class AgentWalletController {
   @Roles('admin', 'agent')
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   @ApiProblemResponse(404, 'not your agent id', ['not_found'])
+  @ApiResponse({ status: 200, standardSchema: CommissionsView })
   async commissions(@ValidParam('id', Id) agentId: string, @ValidQuery(PageQuery) query: PageQuery, @CurrentUser() user: Principal) {
     assertAgentVisible(user, agentId);
     return commissionsView(await this.lines(agentId, commissionAccount(agentId), query));
@@ -109,6 +115,7 @@ export class AgentWalletController {
   @ApiOperation({ summary: 'Move commission to the main balance: `amount`, or all of it if absent' })
   @ApiProblemResponse(404, 'no such agent, or not yours', ['not_found', 'account_not_found'])
   @ApiProblemResponse(409, 'no commission available · insufficient commission balance', ['no_commission', 'insufficient_commission', 'account_closed', 'id_reused'])
+  @ApiResponse({ status: 201, standardSchema: CommissionTransferView })
   async transferCommission(
     @ValidParam('id', Id) agentId: string,
     @ValidOptionalBody(CommissionTransferBody) body: CommissionTransferBody,

@@ -11,6 +11,7 @@ import { Clock } from '../application/clock.js';
 import { BalanceLists, decodeAccountCursor } from '../queries/balance-lists.js';
 import { BalanceListQuery, OpenHoldsQuery } from './balance-lists.schemas.js';
 import { balanceView } from './wallet.views.js';
+import { BalanceListView, OpenHoldsView } from './wallet.responses.js';
 
 @ApiTags('wallet')
 @Controller('wallet')
@@ -24,10 +25,10 @@ export class BalanceListsController {
   @Roles('admin', 'agent')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: "Agents' or customers' balances, debt and thresholds in one page; needsMoney=true: only those in debt or below their low-balance threshold (the watchlist)" })
-  @ApiOkResponse({ description: '{items: [{kind, id, account, status, billingType, agentId, balance, held, available, creditLimit, inDebt, debt, lowBalanceThreshold, belowThreshold, updatedAt}], nextCursor}, by account id' })
+  @ApiOkResponse({ description: 'by account id', standardSchema: BalanceListView })
   @ApiProblemResponse(400, 'an invalid filter or cursor', ['validation', 'invalid_cursor'])
   @ApiProblemResponse(404, 'another agent', ['not_found'])
-  async balances(@ValidQuery(BalanceListQuery) query: BalanceListQuery, @CurrentUser() user: Principal) {
+  async balances(@ValidQuery(BalanceListQuery) query: BalanceListQuery, @CurrentUser() user: Principal): Promise<BalanceListView> {
     const agentId = scopedAgent(user, query.agentId);
     const page = await this.lists.balances({
       kind: query.kind,
@@ -52,10 +53,10 @@ export class BalanceListsController {
   @Roles('admin', 'agent')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The calls in progress: holds placed by authorizations and not yet settled by their CDR, released or expired — count, amount held and the latest' })
-  @ApiOkResponse({ description: '{count, held, items: [{customerId, agentId, callId, held, expiresAt}]}' })
+  @ApiOkResponse({ standardSchema: OpenHoldsView })
   @ApiProblemResponse(400, 'an invalid filter', ['validation'])
   @ApiProblemResponse(404, 'another agent', ['not_found'])
-  async openHolds(@ValidQuery(OpenHoldsQuery) query: OpenHoldsQuery, @CurrentUser() user: Principal) {
+  async openHolds(@ValidQuery(OpenHoldsQuery) query: OpenHoldsQuery, @CurrentUser() user: Principal): Promise<OpenHoldsView> {
     const agentId = scopedAgent(user, query.agentId);
     const holds = await this.lists.openHolds(agentId === undefined ? {} : { agentId }, this.clock.now(), query.limit);
     return {

@@ -1,7 +1,7 @@
 // /api/v1/customers/{id}/…: money into a customer (an agent's transfer from its main balance, or
 // ITC's manual deposit), its balance and its ledger lines (docs/API.md).
 import { Controller, Get, Headers, Post } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidParam, ValidQuery, notFound, validationProblem, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { customerAccount } from '@billing/wallet-domain';
@@ -14,6 +14,7 @@ import { actorOf, assertCustomerVisible, commandId, visibleCustomer } from './ac
 import { transactionsCsv, wantsCsv } from './transactions-csv.js';
 import { CustomerDepositBody, Id, LinesQuery, ReversalBody } from './wallet.schemas.js';
 import { balanceView, depositView, reversalView, transactionsView, transferView } from './wallet.views.js';
+import { CustomerBalanceView, CustomerDepositView, ReversalView, TransactionsView } from './wallet.responses.js';
 
 @ApiTags('wallet')
 @Controller('customers')
@@ -31,6 +32,7 @@ export class CustomerWalletController {
   @Idempotent()
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'account_not_found', 'customer_not_of_agent'])
   @ApiProblemResponse(409, 'insufficient agent balance (an agent transfer would overdraw its main balance; `available` says how much it may move), an agent in debt, a closed account', ['insufficient_funds', 'in_debt', 'account_closed', 'id_reused'])
+  @ApiResponse({ status: 201, standardSchema: CustomerDepositView })
   async deposit(@ValidParam('id', Id) customerId: string, @ValidBody(CustomerDepositBody) body: CustomerDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {
     const amountMicros = parseMoney(body.amount);
     if (user.role === 'agent') {
@@ -53,6 +55,7 @@ export class CustomerWalletController {
   @Roles('admin')
   @Idempotent()
   @ApiProblemResponse(404, 'no such deposit of this customer', ['deposit_not_found', 'account_not_found'])
+  @ApiResponse({ status: 201, standardSchema: ReversalView })
   async reverse(@ValidParam('id', Id) customerId: string, @ValidParam('depositId', Id) depositId: string, @ValidBody(ReversalBody) body: ReversalBody, @CurrentUser() user: Principal) {
     return reversalView(await this.commands.reverseDeposit({ depositId, target: { kind: 'customer', customerId }, reason: body.reason }, actorOf(user)));
   }
@@ -61,6 +64,7 @@ export class CustomerWalletController {
   @ApiOperation({ summary: "A customer's balance, held and available amounts, credit limit and debt" })
   @Roles('admin', 'agent', 'customer')
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
+  @ApiResponse({ status: 200, standardSchema: CustomerBalanceView })
   async balance(@ValidParam('id', Id) customerId: string, @CurrentUser() user: Principal) {
     await visibleCustomer(user, this.directory, customerId);
     let balance = await this.queries.balance(customerAccount(customerId));
@@ -76,6 +80,7 @@ export class CustomerWalletController {
   @ApiProduces('application/json', 'text/csv')
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
+  @ApiResponse({ status: 200, standardSchema: TransactionsView })
   async transactions(@ValidParam('id', Id) customerId: string, @ValidQuery(LinesQuery) query: LinesQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined) {
     await visibleCustomer(user, this.directory, customerId);
     if (wantsCsv(query.format, accept)) return transactionsCsv(this.queries, customerAccount(customerId), `transactions-${customerId}`);

@@ -1,11 +1,11 @@
 // The wallet's hold API for a rating process elsewhere (distributed mode): the HTTP face of
 // WalletCalls.placeHold / releaseHold / chargeRatedCalls, with the contract of libs/contracts (holds-api.ts). The
 // caller is the softswitch's side of the system, so it takes the switch API key.
-import { ChargeCallsRequestV1, PlaceHoldRequestV1, ReleaseHoldRequestV1, type ChargeCallsResponseV1, type PlaceHoldResponseV1, type ReleaseHoldResponseV1 } from '@billing/contracts';
+import { ChargeCallsRequestV1, PlaceHoldRequestV1, ReleaseHoldRequestV1, ChargeCallsResponseV1, PlaceHoldResponseV1, ReleaseHoldResponseV1 } from '@billing/contracts';
 import { Roles, ValidBody } from '@billing/gateway';
 import { formatMoney, parseMoney } from '@billing/money';
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { WalletCalls } from '../application/wallet-calls.service.js';
 
 @ApiTags('internal')
@@ -18,6 +18,7 @@ export class HoldsController {
   @ApiOperation({ summary: "Rating → wallet (distributed mode): hold money on a customer for a call being authorized" })
   @HttpCode(200)
   @Roles('switch')
+  @ApiResponse({ status: 200, standardSchema: PlaceHoldResponseV1 })
   async place(@ValidBody(PlaceHoldRequestV1) body: PlaceHoldRequestV1): Promise<PlaceHoldResponseV1> {
     const result = await this.calls.placeHold({
       customerId: body.customerId,
@@ -33,6 +34,7 @@ export class HoldsController {
   @ApiOperation({ summary: "Rating → wallet: release a call's hold (a refused or failed call)" })
   @HttpCode(200)
   @Roles('switch')
+  @ApiResponse({ status: 200, standardSchema: ReleaseHoldResponseV1 })
   async release(@ValidBody(ReleaseHoldRequestV1) body: ReleaseHoldRequestV1): Promise<ReleaseHoldResponseV1> {
     const { releasedMicros } = await this.calls.releaseHold(body);
     return { releasedAmount: formatMoney(releasedMicros) };
@@ -43,6 +45,7 @@ export class HoldsController {
   @ApiOperation({ summary: 'Rating → wallet: charge the calls of CDRs just recorded, settling their holds (once per call)' })
   @HttpCode(200)
   @Roles('switch')
+  @ApiResponse({ status: 200, standardSchema: ChargeCallsResponseV1 })
   async charge(@ValidBody(ChargeCallsRequestV1) body: ChargeCallsRequestV1): Promise<ChargeCallsResponseV1> {
     const results = await this.calls.chargeRatedCalls(body.charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, costMicros: parseMoney(charge.cost) })));
     return { results: results.map((result) => (result.charged ? { charged: true } : { charged: false, reason: result.reason, ...('code' in result ? { code: result.code } : {}) })) };

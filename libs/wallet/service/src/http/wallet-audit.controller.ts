@@ -9,6 +9,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { runWalletAudit } from '../audit/wallet-audit.js';
 import { Clock } from '../application/clock.js';
 import { WalletDatabase } from '../infrastructure/wallet-database.js';
+import { WalletAuditView } from './wallet.responses.js';
 
 @ApiTags('wallet')
 @Controller('wallet/audits')
@@ -25,9 +26,9 @@ export class WalletAuditController {
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Run the wallet audit now (replay of every wallet event against the live projections) and answer whether the books are balanced' })
-  @ApiOkResponse({ description: '{ok, checkedAt, eventCount, postingCount, postingsTotal, accounts, problems, durationMs, report (the text npm run audit prints)}' })
+  @ApiOkResponse({ standardSchema: WalletAuditView })
   @ApiProblemResponse(409, 'an audit is already running on this process', ['audit_running'])
-  async run() {
+  async run(): Promise<WalletAuditView> {
     if (this.running) throw new ProblemException(409, 'audit_running', 'An audit is already running; ask again when it has finished.');
     this.running = true;
     try {
