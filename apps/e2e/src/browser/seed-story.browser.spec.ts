@@ -261,8 +261,29 @@ describe('the seed story in Chromium', () => {
     await expectText(card(page, 'Your balance'), /\$4\.40/);
     await page.getByRole('alert').filter({ hasText: 'Your balance is low' }).waitFor();
     await self.check('balance-low');
+
+    // the rest of the customer's pages: its prices (0.12 to the UK) and its settings
+    await navigate(page, 'Prices', 'Prices');
+    await expectText(page.getByRole('main'), /0\.12/);
+    await self.check('rates');
+    await navigate(page, 'Settings', 'Settings');
+    await self.check('settings');
     self.expectNoProblems();
   }, 120_000);
+
+  it("ITC's dashboard counts the calls; its customer list and unrated calls open", async () => {
+    const itc = desktop.admin!;
+    const { page } = itc;
+    await navigate(page, 'Dashboard', 'Dashboard');
+    await expectText(page.getByRole('main'), /\$15\.60/); // today's revenue: 14.40 + 1.20
+    await itc.check('dashboard-calls');
+    await navigate(page, 'Customers', 'Customers');
+    await page.getByRole('link', { name: customer!.account }).waitFor();
+    await itc.check('customers');
+    await navigate(page, 'Unrated calls', 'Unrated calls');
+    await itc.check('unrated-calls');
+    itc.expectNoProblems();
+  }, 60_000);
 
   it('every page visited fits a 390 px phone and passes the checks there too', async () => {
     if (customer === undefined) throw new Error('the agent step opened no customer');
