@@ -12,12 +12,14 @@ import { changeProfileBody, createProfileBody, NEW_PROFILE, profileFormValues, t
 import { ProfileForm } from './ProfileForm.js';
 import { useSheetOptions } from './use-sheet-options.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import { useAgentOptions } from '../customers/use-options.js';
 
 type Editing = { kind: 'create' } | { kind: 'edit' | 'features'; profile: Profile } | null;
 
 /** Customer profiles (billing templates): list, create, edit, archive, and the PBX features default (ITC only). */
 export function ProfilesPage() {
   const { t } = useTranslation('admin');
+  const agentNames = new Map(useAgentOptions().map((agent) => [agent.id, agent.name]));
   const { api } = useSession();
   const queryClient = useQueryClient();
   const keys = useIdempotencyKeys();
@@ -81,7 +83,7 @@ export function ProfilesPage() {
         minWidth={760}
         columns={[
           { key: 'name', header: t('profiles.columns.name'), render: (profile) => profile.name },
-          { key: 'owner', header: t('profiles.columns.owner'), render: (profile) => (profile.ownerAgentId === null ? t('sheets.itc') : <Text span size="xs" ff="monospace">{profile.ownerAgentId}</Text>) },
+          { key: 'owner', header: t('profiles.columns.owner'), render: (profile) => (profile.ownerAgentId === null ? t('sheets.itc') : (agentNames.get(profile.ownerAgentId) ?? <Text span size="sm" ff="monospace">{profile.ownerAgentId}</Text>)) },
           { key: 'billing', header: t('profiles.columns.billing'), render: (profile) => (profile.creditLimit === null ? t(`customers.billing.${profile.billingType}`) : <>{t(`customers.billing.${profile.billingType}`)} · <Money amount={profile.creditLimit} /></>) },
           { key: 'sheet', header: t('profiles.columns.sheet'), render: (profile) => (profile.rateSheetId === null ? t('profiles.agentSheet') : (sheets.get(profile.rateSheetId) ?? profile.rateSheetId)) },
           { key: 'initial', header: t('profiles.columns.initialBalance'), render: (profile) => <Money amount={profile.initialBalance} />, align: 'right' },

@@ -6,10 +6,12 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { sheetKeys, type SheetListItem } from './sheet-wire.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import { useAgentOptions } from '../customers/use-options.js';
 
 /** Every rate sheet: base decks ITC imported and the sheets derived from them. */
 export function SheetsPage() {
   const { t } = useTranslation('admin');
+  const agentNames = new Map(useAgentOptions().map((agent) => [agent.id, agent.name]));
   const { api } = useSession();
   const sheets = useQuery({ queryKey: sheetKeys.list(), queryFn: () => orThrow(api.GET('/api/v1/rate-sheets')) });
   const items = sheets.data?.items ?? [];
@@ -40,7 +42,7 @@ export function SheetsPage() {
           },
           { key: 'kind', header: t('sheets.kind'), render: (sheet) => <StatusBadge color={sheet.kind === 'base' ? 'blue' : 'grape'}>{t(`sheets.kinds.${sheet.kind}`)}</StatusBadge> },
           { key: 'base', header: t('sheets.base'), render: (sheet) => (sheet.baseSheetId === null ? '—' : (names.get(sheet.baseSheetId) ?? sheet.baseSheetId)) },
-          { key: 'owner', header: t('sheets.owner'), render: (sheet) => (sheet.ownerAgentId === null ? t('sheets.itc') : <Text span size="sm" ff="monospace">{sheet.ownerAgentId}</Text>) },
+          { key: 'owner', header: t('sheets.owner'), render: (sheet) => (sheet.ownerAgentId === null ? t('sheets.itc') : (agentNames.get(sheet.ownerAgentId) ?? <Text span size="sm" ff="monospace">{sheet.ownerAgentId}</Text>)) },
         ]}
       />
     </Stack>
