@@ -11,6 +11,8 @@ export const agentArea: RoleArea = {
   nav: [
     { to: '/agent', labelKey: 'nav.home', icon: '◧', exact: true },
     { to: '/agent/customers', labelKey: 'nav.customers', icon: '☰' },
+    { to: '/agent/profiles', labelKey: 'nav.profiles', icon: '▤' },
+    { to: '/agent/sheets', labelKey: 'nav.sheets', icon: '%' },
   ],
 };
 
@@ -33,5 +35,15 @@ export function agentRoutes<TParent extends AnyRoute>(parent: TParent) {
     validateSearch: validateCustomerSearch,
     component: lazyRouteComponent(() => import('./pages/CustomerPage.js'), 'CustomerPage'),
   });
-  return [home, customers, customer] as const;
+  const profiles = createRoute({
+    getParentRoute: () => parent,
+    path: 'profiles',
+    component: lazyRouteComponent(() => import('./pages/ProfilesPage.js'), 'ProfilesPage'),
+  });
+  const sheets = createRoute({
+    getParentRoute: () => parent,
+    path: 'sheets',
+    component: lazyRouteComponent(() => import('./pages/SheetsPage.js'), 'SheetsPage'),
+  });
+  return [home, customers, customer, profiles, sheets] as const;
 }

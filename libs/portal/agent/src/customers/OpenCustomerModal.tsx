@@ -9,12 +9,18 @@ import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js
 import { CredentialsView, type OpenedCredentials } from './CredentialsView.js';
 
 /** Opens a customer from one of the profiles the agent may use (its own or ITC's); shows the credentials once. */
-export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+export function OpenCustomerModal({ opened, onClose, initialProfileId = null }: { opened: boolean; onClose: () => void; initialProfileId?: string | null }) {
   const { t } = useTranslation('agent');
   const { api } = useSession();
   const queryClient = useQueryClient();
   const keys = useIdempotencyKeys();
-  const [profileId, setProfileId] = useState<string | null>(null);
+  const [profileId, setProfileId] = useState<string | null>(initialProfileId);
+  // opened again for another profile: preselect it.
+  const [shownFor, setShownFor] = useState(initialProfileId);
+  if (shownFor !== initialProfileId) {
+    setShownFor(initialProfileId);
+    setProfileId(initialProfileId);
+  }
   const [contactEmail, setContactEmail] = useState('');
   const [credentials, setCredentials] = useState<OpenedCredentials | null>(null);
   const profiles = useQuery({ queryKey: agentKeys.profiles(), enabled: opened, queryFn: () => orThrow(api.GET('/api/v1/customer-profiles', { params: { query: { limit: 200 } } })) });
@@ -31,7 +37,7 @@ export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClos
   const fields = useProblemFields(open.error);
   const close = () => {
     setCredentials(null);
-    setProfileId(null);
+    setProfileId(initialProfileId);
     setContactEmail('');
     open.reset();
     onClose();

@@ -1,0 +1,86 @@
+import { useSession, orThrow } from '@billing/portal-session';
+import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { paths } from '@billing/portal-api-client';
+import { agentKeys } from '../api/query-keys.js';
+import { useIdempotencyKeys, keyFailure } from '../hooks/use-idempotency-keys.js';
+import { useSheets } from '../sheets/use-sheets.js';
+
+type Body = paths['/api/v1/customer-profiles']['post']['requestBody']['content']['application/json'];
+
+const FIELDS = ['name', 'billingType', 'creditLimit', 'rateSheetId', 'initialBalance', 'lowBalanceThreshold', 'maxConcurrentCalls'];
+
+/** A new profile of the agent's own: the terms its customers are opened with. */
+export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation('agent');
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const keys = useIdempotencyKeys();
+  const sheets = useSheets();
+  const [name, setName] = useState('');
+  const [billingType, setBillingType] = useState<'prepaid' | 'postpaid'>('prepaid');
+  const [creditLimit, setCreditLimit] = useState('');
+  const [rateSheetId, setRateSheetId] = useState<string | null>(null);
+  const [initialBalance, setInitialBalance] = useState('0');
+  const [lowBalanceThreshold, setLowBalanceThreshold] = useState('0');
+  const [maxConcurrentCalls, setMaxConcurrentCalls] = useState<number>(1);
+  const create = useMutation({
+    mutationFn: (body: Body) => orThrow(api.POST('/api/v1/customer-profiles', { params: { header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
+    onError: keyFailure(keys),
+    onSuccess: () => {
+      keys.settled();
+      void queryClient.invalidateQueries({ queryKey: agentKeys.profiles() });
+      setName('');
+      onClose();
+    },
+  });
+  const fields = useProblemFields(create.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({
+      name: name.trim(),
+      billingType,
+      ...(billingType === 'postpaid' ? { creditLimit } : {}),
+      rateSheetId,
+      initialBalance,
+      lowBalanceThreshold,
+      maxConcurrentCalls,
+    });
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('profiles.create')} size="lg">
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <TextInput label={t('profiles.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['name']} required maxLength={100} data-autofocus />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="agent-profile-billing">{t('profiles.billing')}</Text>
+            <SegmentedControl aria-labelledby="agent-profile-billing" value={billingType} onChange={(value) => setBillingType(value === 'postpaid' ? 'postpaid' : 'prepaid')} data={[{ value: 'prepaid', label: t('billing.prepaid') }, { value: 'postpaid', label: t('billing.postpaid') }]} />
+          </Stack>
+          {billingType === 'postpaid' && <MoneyInput label={t('profiles.creditLimit')} value={creditLimit} onChange={(value) => setCreditLimit(value ?? '')} error={fields['creditLimit']} required />}
+          <Select
+            label={t('profiles.sheet')}
+            description={t('profiles.sheetHint')}
+            data={[{ value: '', label: t('profiles.assignedSheet') }, ...(sheets.data?.items ?? []).filter((sheet) => sheet.baseSheetId !== null).map((sheet) => ({ value: sheet.sheetId, label: sheet.name }))]}
+            value={rateSheetId ?? ''}
+            onChange={(value) => setRateSheetId(value === null || value === '' ? null : value)}
+            allowDeselect={false}
+            error={fields['rateSheetId']}
+          />
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
+            <MoneyInput label={t('profiles.initialBalance')} description={t('profiles.initialBalanceHint')} value={initialBalance} onChange={(value) => setInitialBalance(value ?? '')} error={fields['initialBalance']} />
+            <MoneyInput label={t('settings.threshold')} value={lowBalanceThreshold} onChange={(value) => setLowBalanceThreshold(value ?? '')} error={fields['lowBalanceThreshold']} />
+          </SimpleGrid>
+          <NumberInput label={t('profiles.maxCalls')} value={maxConcurrentCalls} onChange={(value) => setMaxConcurrentCalls(typeof value === 'number' ? value : 1)} min={1} max={1000} allowDecimal={false} error={fields['maxConcurrentCalls']} />
+          <ProblemAlert error={FIELDS.some((field) => fields[field] !== undefined) ? null : create.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={create.isPending} disabled={name.trim() === '' || (billingType === 'postpaid' && creditLimit === '')}>{t('profiles.createButton')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

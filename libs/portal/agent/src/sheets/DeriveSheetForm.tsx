@@ -1,0 +1,43 @@
+import { useSession, orThrow } from '@billing/portal-session';
+import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { agentKeys } from '../api/query-keys.js';
+
+/** Derives a sheet from the one ITC assigned: its prices + a markup (for other customers' prices). */
+export function DeriveSheetForm({ assignedSheetId }: { assignedSheetId: string }) {
+  const { t } = useTranslation('agent');
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState('');
+  const [markupPercent, setMarkupPercent] = useState('');
+  const derive = useMutation({
+    mutationFn: (body: { name: string; markupPercent: string }) => orThrow(api.POST('/api/v1/rate-sheets/{id}/derived', { params: { path: { id: assignedSheetId } }, body })),
+    onSuccess: () => {
+      setName('');
+      setMarkupPercent('');
+      void queryClient.invalidateQueries({ queryKey: [...agentKeys.all, 'sheets'] });
+    },
+  });
+  const fields = useProblemFields(derive.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    derive.mutate({ name: name.trim(), markupPercent: markupPercent.trim().replace(',', '.') });
+  };
+  return (
+    <Card withBorder padding="md" radius="md" component="form" onSubmit={submit}>
+      <Stack gap="sm">
+        <Text fw={600} component="h2" fz="lg" m={0}>{t('sheets.derive')}</Text>
+        <Text size="sm" c="dimmed">{t('sheets.deriveHint')}</Text>
+        <Group align="flex-start" gap="sm" wrap="wrap">
+          <TextInput label={t('sheets.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['name']} required maxLength={100} style={{ flex: '2 1 200px' }} />
+          <TextInput label={t('sheets.markup')} description={t('sheets.markupHint')} value={markupPercent} onChange={(event) => setMarkupPercent(event.currentTarget.value)} error={fields['markupPercent']} required inputMode="decimal" style={{ flex: '1 1 140px' }} />
+        </Group>
+        <ProblemAlert error={fields['name'] === undefined && fields['markupPercent'] === undefined ? derive.error : null} />
+        <Group><Button type="submit" loading={derive.isPending} disabled={name.trim() === '' || markupPercent.trim() === ''}>{t('sheets.deriveButton')}</Button></Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,41 @@
+import { useSession, orThrow } from '@billing/portal-session';
+import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { agentKeys } from '../api/query-keys.js';
+
+/** A new markup for one of the agent's derived sheets (applies to calls starting from now). */
+export function MarkupModal({ sheetId, name, markupPercent, onClose }: { sheetId: string; name: string; markupPercent: string; onClose: () => void }) {
+  const { t } = useTranslation('agent');
+  const { api } = useSession();
+  const queryClient = useQueryClient();
+  const [value, setValue] = useState(markupPercent);
+  const change = useMutation({
+    mutationFn: (body: { markupPercent: string }) => orThrow(api.PATCH('/api/v1/rate-sheets/{id}', { params: { path: { id: sheetId } }, body })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: [...agentKeys.all, 'sheets'] });
+      onClose();
+    },
+  });
+  const fields = useProblemFields(change.error);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    change.mutate({ markupPercent: value.trim().replace(',', '.') });
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('sheets.markupTitle', { name })}>
+      <form onSubmit={submit}>
+        <Stack gap="sm">
+          <TextInput label={t('sheets.markup')} description={t('sheets.markupFromNow')} value={value} onChange={(event) => setValue(event.currentTarget.value)} error={fields['markupPercent']} inputMode="decimal" required data-autofocus />
+          <ProblemAlert error={fields['markupPercent'] === undefined ? change.error : null} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
+            <Button type="submit" loading={change.isPending}>{t('common.save')}</Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
