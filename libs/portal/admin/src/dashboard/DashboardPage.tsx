@@ -1,5 +1,6 @@
 import { ProblemAlert } from '@billing/portal-ui';
-import { Group, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Anchor, Group, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
@@ -17,7 +18,7 @@ import { Watchlist } from './Watchlist.js';
 
 /** ITC's network at a glance, kept current by the live feed. */
 export function DashboardPage(): ReactElement {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const [periods] = useState(() => dashboardPeriods(new Date()));
   const today = useSummary(periods.today);
   const month = useSummary(periods.month);
@@ -39,7 +40,7 @@ export function DashboardPage(): ReactElement {
         </StatusBadge>
       </Group>
       <ProblemAlert error={today.error ?? month.error ?? holds.error} />
-      <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm">
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         <Figure label={t('dashboard.figures.inProgress')} note={holds.data === undefined ? undefined : <>{t('dashboard.figures.held')} <Money amount={holds.data.held} /></>}>
           {holds.data?.count ?? '—'}
         </Figure>
@@ -50,6 +51,18 @@ export function DashboardPage(): ReactElement {
         <Figure label={t('dashboard.figures.acd')}>{decimal(calls?.acdSeconds, ' s')}</Figure>
         <Figure label={t('dashboard.figures.minutes')}>{decimal(calls?.billedMinutes)}</Figure>
         <Figure label={t('dashboard.figures.revenue')}>{calls === undefined ? '—' : <Money amount={calls.revenue} />}</Figure>
+        <Figure label={t('dashboard.figures.depositsToday')} note={today.data === undefined ? undefined : t('dashboard.figures.deposits', { count: today.data.totals.deposits.count })}>
+          {today.data === undefined ? '—' : <Money amount={today.data.totals.deposits.amount} />}
+        </Figure>
+        <Figure label={t('dashboard.figures.unratedNow')} note={t('dashboard.figures.unratedNowNote')}>
+          {today.data === undefined ? (
+            '—'
+          ) : (
+            <Anchor inherit renderRoot={(props) => <Link {...props} to="/admin/calls/unrated" />}>
+              {new Intl.NumberFormat(i18n.language).format(today.data.totals.unratedCallsNow)}
+            </Anchor>
+          )}
+        </Figure>
       </SimpleGrid>
       <LiveChart series={series} currency={currency} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
