@@ -1,0 +1,44 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { problem, renderAsAgent, type Sent } from '../test/render.js';
+import { TransferForm } from './TransferForm.js';
+
+const receipt = (amount: string) => Response.json({ kind: 'transfer', transferId: 'tr-0001', customerId: 'c-1', amount, reference: null, commission: '0.5', balance: '5', agentBalance: '95', repeated: false }, { status: 201 });
+
+async function submit(amount: string) {
+  fireEvent.change(screen.getByRole('textbox', { name: /^Amount/ }), { target: { value: amount } });
+  fireEvent.click(screen.getByRole('button', { name: 'Move money' }));
+}
+
+const deposits = (sent: Sent[]) => sent.filter((call) => call.method === 'POST' && call.path === '/api/v1/customers/c-1/deposits');
+
+describe('TransferForm', () => {
+  it('sends the amount with an Idempotency-Key and shows the receipt reference', async () => {
+    const { sent } = await renderAsAgent(<TransferForm customerId="c-1" />, () => receipt('5'));
+    await submit('5');
+    expect(await screen.findByText('tr-0001')).toBeInTheDocument();
+    const [call] = deposits(sent);
+    expect(JSON.parse(call!.body)).toEqual({ amount: '5' });
+    expect(call!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('retries a failed attempt (503) with the same key, and uses a new key after a refusal', async () => {
+    const answers = [problem(503, 'overloaded', 'busy'), problem(409, 'insufficient_funds', 'insufficient agent balance: 3.5 available'), receipt('5')];
+    const { sent } = await renderAsAgent(<TransferForm customerId="c-1" />, () => answers.shift()!);
+    await submit('5');
+    expect(await screen.findByText('busy')).toBeInTheDocument();
+    await submit('5');
+    expect(await screen.findByText('insufficient agent balance: 3.5 available')).toBeInTheDocument();
+    await submit('5');
+    expect(await screen.findByText('tr-0001')).toBeInTheDocument();
+    const keys = deposits(sent).map((call) => call.idempotencyKey);
+    expect(keys[1]).toBe(keys[0]);
+    expect(keys[2]).not.toBe(keys[1]);
+  });
+
+  it("shows a field's problem next to the field", async () => {
+    await renderAsAgent(<TransferForm customerId="c-1" />, () => problem(400, 'validation', 'The request body is invalid', [{ path: '/reference', message: 'must be at most 128 characters long' }]));
+    await submit('5');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: /^Reference/ })).toHaveAccessibleDescription(/must be at most 128 characters long/));
+  });
+});
