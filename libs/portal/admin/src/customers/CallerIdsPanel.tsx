@@ -44,7 +44,7 @@ export function CallerIdsPanel({ customer }: { customer: Customer }) {
               {customer.pendingCallerIds.map((callerId) => (
                 <Group key={callerId} gap="xs" wrap="wrap">
                   <Text size="sm" ff="monospace">{callerId}</Text>
-                  <Button size="xs" color="green" variant="light" aria-label={t('customers.callerIds.approveLabel', { number: callerId })} loading={decide.isPending && decide.variables?.number === callerId && decide.variables.kind === 'approve'} onClick={() => decide.mutate({ kind: 'approve', number: callerId })}>{t('customers.callerIds.approve')}</Button>
+                  <Button size="xs" variant="light" aria-label={t('customers.callerIds.approveLabel', { number: callerId })} loading={decide.isPending && decide.variables?.number === callerId && decide.variables.kind === 'approve'} onClick={() => decide.mutate({ kind: 'approve', number: callerId })}>{t('customers.callerIds.approve')}</Button>
                   <Button size="xs" color="red" variant="subtle" aria-label={t('customers.callerIds.rejectLabel', { number: callerId })} loading={decide.isPending && decide.variables?.number === callerId && decide.variables.kind === 'reject'} onClick={() => decide.mutate({ kind: 'reject', number: callerId })}>{t('customers.callerIds.reject')}</Button>
                 </Group>
               ))}

@@ -38,7 +38,7 @@ export function StatusActions({ customer }: { customer: Customer }) {
               {customer.status === 'active' ? (
                 <Button variant="light" color="orange" loading={command.isPending && command.variables === 'suspend'} onClick={() => command.mutate('suspend')}>{t('customers.actions.suspend')}</Button>
               ) : (
-                <Button variant="light" color="green" loading={command.isPending && command.variables === 'reactivate'} onClick={() => command.mutate('reactivate')}>{t('customers.actions.reactivate')}</Button>
+                <Button variant="light" loading={command.isPending && command.variables === 'reactivate'} onClick={() => command.mutate('reactivate')}>{t('customers.actions.reactivate')}</Button>
               )}
               <Button variant="subtle" color="red" onClick={() => setConfirming(true)}>{t('customers.actions.close')}</Button>
             </Group>

@@ -40,9 +40,8 @@ export function SheetImportPage() {
         <Stack gap="sm">
           <DeckForm value={form} onChange={setForm} withName={sheetId === undefined} fieldErrors={fieldErrors} />
           <Group>
-            <Button type="submit" loading={preview.isPending}>{t('sheets.import.preview')}</Button>
+            <Button type="submit" variant="light" loading={preview.isPending}>{t('sheets.import.preview')}</Button>
             <Button
-              color="green"
               disabled={current === null || !current.valid}
               loading={commit.isPending}
               onClick={() =>
