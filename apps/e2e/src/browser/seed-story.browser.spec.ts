@@ -271,7 +271,7 @@ describe('the seed story in Chromium', () => {
     self.expectNoProblems();
   }, 120_000);
 
-  it("ITC's dashboard counts the calls; its customer list and unrated calls open", async () => {
+  it("ITC's dashboard counts the calls, its customer list and unrated calls open; the agent sees and exports the calls", async () => {
     const itc = desktop.admin!;
     const { page } = itc;
     await navigate(page, 'Dashboard', 'Dashboard');
@@ -283,6 +283,17 @@ describe('the seed story in Chromium', () => {
     await navigate(page, 'Unrated calls', 'Unrated calls');
     await itc.check('unrated-calls');
     itc.expectNoProblems();
+
+    // the agent sees its customer's calls with their cost, and exports them
+    const agent = desktop.agent!;
+    await agent.goto(`/agent/customers/${customer!.id}`);
+    await agent.page.getByRole('tab', { name: 'Calls' }).click();
+    const calls = agent.page.getByRole('table', { name: 'Calls' });
+    await expectText(calls, /\$14\.40[\s\S]*\$1\.20|\$1\.20[\s\S]*\$14\.40/);
+    await agent.check('customer-calls');
+    const [download] = await Promise.all([agent.page.waitForEvent('download'), agent.page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(readFileSync((await download.path())!, 'utf8')).toContain('browser-call-2');
+    agent.expectNoProblems();
   }, 60_000);
 
   it('every page visited fits a 390 px phone and passes the checks there too', async () => {

@@ -39,6 +39,8 @@ describe('the portal session in Chromium', () => {
   it('keeps no token in storage or the URL, restores the session on reload, and a logout sticks', async () => {
     const { page } = portal;
     const tokens: string[] = [];
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
     page.on('response', async (response) => {
       if (response.url().endsWith('/api/v1/auth/login') || response.url().endsWith('/api/v1/auth/session')) {
         const body = (await response.json().catch(() => ({}))) as { accessToken?: string };
@@ -81,6 +83,8 @@ describe('the portal session in Chromium', () => {
     expect(new URL(page.url()).pathname).toBe('/login');
     await portal.goto('/admin/agents');
     await page.waitForURL(/\/login\?redirect=/);
+    // no request of the whole visit carried a token in its URL (the live feed uses a one-time ticket)
+    expect(requested.filter((url) => tokens.some((t) => url.includes(t)) || /access_token=|eyJ[A-Za-z0-9_-]{10,}/.test(url))).toEqual([]);
     const revoked = await fetch(`${baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(revoked.status).toBe(401);
     portal.expectNoProblems();
