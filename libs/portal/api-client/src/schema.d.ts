@@ -2746,7 +2746,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        agentId: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        amount: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        balance: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        commissionBalance: string;
+                        commissionTransferId: string;
+                        repeated: boolean;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); a malformed Idempotency-Key (code `invalid_idempotency_key`, `malformed_json`, `validation`) */
             400: {
@@ -2873,7 +2894,40 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            amount: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            baseAmount: string | null;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            commissionBalanceAfter: string;
+                            /**
+                             * @description a percentage as a decimal string ("12.5" = 12.5 %)
+                             * @example 12.5
+                             */
+                            commissionPercent: string | null;
+                            customerId: string | null;
+                            id: string;
+                            kind: string;
+                            occurredAt: string;
+                            ref: string;
+                            type: string;
+                        }[];
+                        /** @description pass as ?cursor= for the next page; null = last page */
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); a cursor this API did not return (code `invalid_cursor`, `validation`) */
             400: {
@@ -2967,7 +3021,28 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        account: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        amount: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        balance: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        commission: string;
+                        depositId: string;
+                        repeated: boolean;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); a malformed Idempotency-Key (code `invalid_idempotency_key`, `malformed_json`, `validation`) */
             400: {
@@ -3102,7 +3177,23 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        account: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        amount: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        balance: string;
+                        depositId: string;
+                        repeated: boolean;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); a malformed Idempotency-Key (code `invalid_idempotency_key`, `malformed_json`, `validation`) */
             400: {
@@ -3226,7 +3317,128 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        agentId: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        available: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        balance: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        commissionBalance: string;
+                        customers: {
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            debt: string;
+                            inDebt: number;
+                            open: number;
+                            total: number;
+                        };
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        debt: string;
+                        inDebt: boolean;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        lowBalanceThreshold: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        reserved: string;
+                        status: string;
+                        today: {
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            callCharges: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            commissionAccrued: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            commissionReversed: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            commissionTransferred: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            customerDeposits: string;
+                            date: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            deposits: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            transfersToCustomers: string;
+                        };
+                        totals: {
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            callCharges: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            commissionAccrued: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            commissionReversed: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            commissionTransferred: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            customerDeposits: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            deposits: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            transfersToCustomers: string;
+                        };
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`) (code `validation`) */
             400: {
@@ -3878,7 +4090,56 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            actor: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            amount: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            balanceAfter: string;
+                            customerId: string | null;
+                            id: string;
+                            kind: string;
+                            occurredAt: string;
+                            ref: string;
+                            reference: string | null;
+                            type: string;
+                        }[];
+                        /** @description pass as ?cursor= for the next page; null = last page */
+                        nextCursor: string | null;
+                    };
+                    "text/csv": {
+                        items: {
+                            actor: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            amount: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            balanceAfter: string;
+                            customerId: string | null;
+                            id: string;
+                            kind: string;
+                            occurredAt: string;
+                            ref: string;
+                            reference: string | null;
+                            type: string;
+                        }[];
+                        /** @description pass as ?cursor= for the next page; null = last page */
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); a cursor this API did not return (code `invalid_cursor`, `validation`) */
             400: {
@@ -7023,7 +7284,47 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        account: string;
+                        agentId: string | null;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        available: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        balance: string;
+                        billingType: string | null;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        creditLimit: string;
+                        customerId: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        debt: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        held: string;
+                        inDebt: boolean;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        lowBalanceThreshold: string;
+                        status: string;
+                        updatedAt: string;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`) (code `validation`) */
             400: {
@@ -8496,7 +8797,58 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * @description the agent's main balance after
+                         * @example 12.5
+                         */
+                        agentBalance: string;
+                        agentId: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        amount: string;
+                        /**
+                         * @description the customer's balance after
+                         * @example 12.5
+                         */
+                        balance: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        commission: string | null;
+                        customerId: string;
+                        /** @enum {string} */
+                        kind: "transfer";
+                        reference: string | null;
+                        repeated: boolean;
+                        transferId: string;
+                    } | {
+                        account: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        amount: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        balance: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        commission: string;
+                        depositId: string;
+                        /** @enum {string} */
+                        kind: "deposit";
+                        repeated: boolean;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); a malformed Idempotency-Key (code `invalid_idempotency_key`, `malformed_json`, `validation`) */
             400: {
@@ -8631,7 +8983,23 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        account: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        amount: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        balance: string;
+                        depositId: string;
+                        repeated: boolean;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); a malformed Idempotency-Key (code `invalid_idempotency_key`, `malformed_json`, `validation`) */
             400: {
@@ -11285,7 +11653,56 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            actor: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            amount: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            balanceAfter: string;
+                            customerId: string | null;
+                            id: string;
+                            kind: string;
+                            occurredAt: string;
+                            ref: string;
+                            reference: string | null;
+                            type: string;
+                        }[];
+                        /** @description pass as ?cursor= for the next page; null = last page */
+                        nextCursor: string | null;
+                    };
+                    "text/csv": {
+                        items: {
+                            actor: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            amount: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            balanceAfter: string;
+                            customerId: string | null;
+                            id: string;
+                            kind: string;
+                            occurredAt: string;
+                            ref: string;
+                            reference: string | null;
+                            type: string;
+                        }[];
+                        /** @description pass as ?cursor= for the next page; null = last page */
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); a cursor this API did not return (code `invalid_cursor`, `validation`) */
             400: {
@@ -12154,7 +12571,32 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        agentId: string;
+                        /**
+                         * @description money > 0 as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        amount: string;
+                        customerId: string;
+                        /** @enum {boolean} */
+                        reserved: true;
+                    } | {
+                        agentId: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        available: string;
+                        code: string;
+                        customerId: string;
+                        reason: string;
+                        /** @enum {boolean} */
+                        reserved: false;
+                        status?: 403 | 404 | 409 | 422;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`) (code `malformed_json`, `validation`) */
             400: {
@@ -12243,7 +12685,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        agentId: string;
+                        customerId: string;
+                        released: boolean;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`) (code `validation`) */
             400: {
@@ -12319,7 +12767,26 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        expiresAt: string;
+                        /** @enum {boolean} */
+                        granted: true;
+                        /**
+                         * @description money > 0 as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        grantedAmount: string;
+                    } | {
+                        code: string;
+                        /** @enum {boolean} */
+                        granted: false;
+                        /** @enum {string} */
+                        grantedAmount: "0";
+                        reason: string;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`) (code `malformed_json`, `validation`) */
             400: {
@@ -12419,7 +12886,15 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        results: {
+                            charged: boolean;
+                            code?: string;
+                            reason?: string;
+                        }[];
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`) (code `malformed_json`, `validation`) */
             400: {
@@ -12512,7 +12987,15 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        releasedAmount: string;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`) (code `malformed_json`, `validation`) */
             400: {
@@ -12603,7 +13086,34 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            attempts: number;
+                            holder: {
+                                id: string;
+                                kind: string;
+                            };
+                            kind: string;
+                            language: string;
+                            lastError: string | null;
+                            messageId: string | null;
+                            nextAttemptAt: string | null;
+                            notificationId: string;
+                            recipient: string | null;
+                            requestedAt: string;
+                            skipReason: string | null;
+                            source: {
+                                eventId: string;
+                                type: string;
+                            };
+                            status: string;
+                            updatedAt: string;
+                        }[];
+                        /** @description pass as ?cursor= for the next page; null = last page */
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); invalid filter or cursor (code `invalid_cursor`, `validation`) */
             400: {
@@ -12678,7 +13188,23 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        amount: string;
+                        /** @description the PaymentIntent's client secret, for Stripe.js */
+                        clientSecret: string;
+                        /**
+                         * @description ISO 4217, lower case (Stripe)
+                         * @example usd
+                         */
+                        currency: string;
+                        paymentIntentId: string;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); a malformed Idempotency-Key (code `invalid_idempotency_key`, `malformed_json`, `validation`) */
             400: {
@@ -12826,7 +13352,38 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        amount: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        credited: string;
+                        currency: string | null;
+                        events: ({
+                            recordedAt: string;
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        holderId: string;
+                        /** @enum {string} */
+                        kind: "agent" | "customer";
+                        paymentIntentId: string;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        refunded: string;
+                        /** @enum {string} */
+                        status: "requested" | "refused" | "processing" | "credited" | "partially_refunded" | "refunded" | "disputed" | "credit_refused";
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`) (code `validation`) */
             400: {
@@ -14037,12 +14594,86 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {from, to, totals, items: [{customerId, accountNumber, agentId, calls, billedSeconds, billedMinutes, revenue, agentCost, margin, unknownCost: {calls, revenue}}], nextCursor}; agentCost and margin over the calls whose agent cost rating recorded (null when none: ITC-direct, or calls rated before); money as decimal strings */
+            /** @description by revenue; agentCost and margin over the calls whose agent cost rating recorded (null when none: ITC-direct, or calls rated before); money as decimal strings */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        from: string;
+                        items: {
+                            accountNumber: string | null;
+                            /**
+                             * @description what those calls cost its agent at the agent's own sheet; null = not known for any of them
+                             * @example 12.5
+                             */
+                            agentCost: string | null;
+                            agentId: string | null;
+                            /**
+                             * @description minutes, two decimals
+                             * @example 12.50
+                             */
+                            billedMinutes: string;
+                            billedSeconds: number;
+                            calls: number;
+                            customerId: string;
+                            /**
+                             * @description revenue − agentCost over the calls whose agent cost is known; null = none is
+                             * @example 12.5
+                             */
+                            margin: string | null;
+                            /**
+                             * @description what the customer was charged for its rated calls
+                             * @example 12.5
+                             */
+                            revenue: string;
+                            unknownCost: {
+                                calls: number;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                            };
+                        }[];
+                        /** @description pass as ?cursor= for the next page; null = last page */
+                        nextCursor: string | null;
+                        to: string;
+                        totals: {
+                            /**
+                             * @description what those calls cost its agent at the agent's own sheet; null = not known for any of them
+                             * @example 12.5
+                             */
+                            agentCost: string | null;
+                            /**
+                             * @description minutes, two decimals
+                             * @example 12.50
+                             */
+                            billedMinutes: string;
+                            billedSeconds: number;
+                            calls: number;
+                            /**
+                             * @description revenue − agentCost over the calls whose agent cost is known; null = none is
+                             * @example 12.5
+                             */
+                            margin: string | null;
+                            /**
+                             * @description what the customer was charged for its rated calls
+                             * @example 12.5
+                             */
+                            revenue: string;
+                            unknownCost: {
+                                calls: number;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                            };
+                        };
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); invalid range (from/to), or longer than the maximum; a cursor this route did not issue (code `invalid_cursor`, `validation`) */
             400: {
@@ -14122,7 +14753,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
             /** @description the request is invalid (every field error in `errors`) (code `validation`) */
             400: {
@@ -14274,7 +14907,555 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        agents: {
+                            agentId: string;
+                            /** @description now, not over the range; agent balances are null in the ITC-direct section */
+                            balances: {
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                agentCommission: string | null;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                agentMain: string | null;
+                                customers: {
+                                    count: number;
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    total: string;
+                                };
+                            };
+                            calls: {
+                                /** @description average talk time of answered calls, seconds, two decimals; null without answered calls */
+                                acdSeconds: string | null;
+                                answered: number;
+                                /** @description answered / attempts, percent, two decimals; null without attempts */
+                                asr: string | null;
+                                attempts: number;
+                                /**
+                                 * @description minutes, two decimals
+                                 * @example 12.50
+                                 */
+                                billedMinutes: string;
+                                billedSeconds: number;
+                                rated: number;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                                talkSeconds: number;
+                                unanswered: number;
+                                unrated: number;
+                            };
+                            commissions: {
+                                accrued: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                moved: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                reversed: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                            };
+                            deposits: {
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                amount: string;
+                                bySource: {
+                                    card: {
+                                        /**
+                                         * @description money as a decimal string, at most 6 decimal places
+                                         * @example 12.5
+                                         */
+                                        amount: string;
+                                        count: number;
+                                    };
+                                    initial: {
+                                        /**
+                                         * @description money as a decimal string, at most 6 decimal places
+                                         * @example 12.5
+                                         */
+                                        amount: string;
+                                        count: number;
+                                    };
+                                    manual: {
+                                        /**
+                                         * @description money as a decimal string, at most 6 decimal places
+                                         * @example 12.5
+                                         */
+                                        amount: string;
+                                        count: number;
+                                    };
+                                };
+                                count: number;
+                                reversed: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                toAgents: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                toCustomers: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                            };
+                            lowBalanceCrossings: number;
+                            name: string | null;
+                            topDestinations: {
+                                /**
+                                 * @description minutes, two decimals
+                                 * @example 12.50
+                                 */
+                                billedMinutes: string;
+                                billedSeconds: number;
+                                calls: number;
+                                destination: string;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                            }[];
+                            transfers: {
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                amount: string;
+                                count: number;
+                            };
+                            /** @description calls kept unrated now, whatever their start (not over the range) */
+                            unratedCallsNow: number;
+                        }[];
+                        /** @description ?customerId=: that customer's calls */
+                        customer?: {
+                            /** @description with groupBy=sipUsername: one row per SIP user, by revenue */
+                            bySipUsername?: {
+                                /** @description average talk time of answered calls, seconds, two decimals; null without answered calls */
+                                acdSeconds: string | null;
+                                answered: number;
+                                /** @description answered / attempts, percent, two decimals; null without attempts */
+                                asr: string | null;
+                                attempts: number;
+                                /**
+                                 * @description minutes, two decimals
+                                 * @example 12.50
+                                 */
+                                billedMinutes: string;
+                                billedSeconds: number;
+                                rated: number;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                                sipUsername: string | null;
+                                talkSeconds: number;
+                                unanswered: number;
+                                unrated: number;
+                            }[];
+                            calls: {
+                                /** @description average talk time of answered calls, seconds, two decimals; null without answered calls */
+                                acdSeconds: string | null;
+                                answered: number;
+                                /** @description answered / attempts, percent, two decimals; null without attempts */
+                                asr: string | null;
+                                attempts: number;
+                                /**
+                                 * @description minutes, two decimals
+                                 * @example 12.50
+                                 */
+                                billedMinutes: string;
+                                billedSeconds: number;
+                                rated: number;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                                talkSeconds: number;
+                                unanswered: number;
+                                unrated: number;
+                            };
+                            customerId: string;
+                            /** @description the filter; null = every user's calls */
+                            sipUsername: string | null;
+                            topDestinations: {
+                                /**
+                                 * @description minutes, two decimals
+                                 * @example 12.50
+                                 */
+                                billedMinutes: string;
+                                billedSeconds: number;
+                                calls: number;
+                                destination: string;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                            }[];
+                        };
+                        from: string;
+                        /** @description admin without an agent filter: customers without an agent, and calls of unknown accounts */
+                        itcDirect?: {
+                            /** @description now, not over the range; agent balances are null in the ITC-direct section */
+                            balances: {
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                agentCommission: string | null;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                agentMain: string | null;
+                                customers: {
+                                    count: number;
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    total: string;
+                                };
+                            };
+                            calls: {
+                                /** @description average talk time of answered calls, seconds, two decimals; null without answered calls */
+                                acdSeconds: string | null;
+                                answered: number;
+                                /** @description answered / attempts, percent, two decimals; null without attempts */
+                                asr: string | null;
+                                attempts: number;
+                                /**
+                                 * @description minutes, two decimals
+                                 * @example 12.50
+                                 */
+                                billedMinutes: string;
+                                billedSeconds: number;
+                                rated: number;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                                talkSeconds: number;
+                                unanswered: number;
+                                unrated: number;
+                            };
+                            commissions: {
+                                accrued: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                moved: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                reversed: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                            };
+                            deposits: {
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                amount: string;
+                                bySource: {
+                                    card: {
+                                        /**
+                                         * @description money as a decimal string, at most 6 decimal places
+                                         * @example 12.5
+                                         */
+                                        amount: string;
+                                        count: number;
+                                    };
+                                    initial: {
+                                        /**
+                                         * @description money as a decimal string, at most 6 decimal places
+                                         * @example 12.5
+                                         */
+                                        amount: string;
+                                        count: number;
+                                    };
+                                    manual: {
+                                        /**
+                                         * @description money as a decimal string, at most 6 decimal places
+                                         * @example 12.5
+                                         */
+                                        amount: string;
+                                        count: number;
+                                    };
+                                };
+                                count: number;
+                                reversed: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                toAgents: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                toCustomers: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                            };
+                            lowBalanceCrossings: number;
+                            topDestinations: {
+                                /**
+                                 * @description minutes, two decimals
+                                 * @example 12.50
+                                 */
+                                billedMinutes: string;
+                                billedSeconds: number;
+                                calls: number;
+                                destination: string;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                            }[];
+                            transfers: {
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                amount: string;
+                                count: number;
+                            };
+                            /** @description calls kept unrated now, whatever their start (not over the range) */
+                            unratedCallsNow: number;
+                        };
+                        to: string;
+                        /** @enum {string} */
+                        topBy: "revenue" | "minutes";
+                        /** @description everything the caller may see (an agent: its own) */
+                        totals: {
+                            /** @description now, not over the range; agent balances are null in the ITC-direct section */
+                            balances: {
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                agentCommission: string | null;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                agentMain: string | null;
+                                customers: {
+                                    count: number;
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    total: string;
+                                };
+                            };
+                            calls: {
+                                /** @description average talk time of answered calls, seconds, two decimals; null without answered calls */
+                                acdSeconds: string | null;
+                                answered: number;
+                                /** @description answered / attempts, percent, two decimals; null without attempts */
+                                asr: string | null;
+                                attempts: number;
+                                /**
+                                 * @description minutes, two decimals
+                                 * @example 12.50
+                                 */
+                                billedMinutes: string;
+                                billedSeconds: number;
+                                rated: number;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                                talkSeconds: number;
+                                unanswered: number;
+                                unrated: number;
+                            };
+                            commissions: {
+                                accrued: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                moved: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                reversed: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                            };
+                            deposits: {
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                amount: string;
+                                bySource: {
+                                    card: {
+                                        /**
+                                         * @description money as a decimal string, at most 6 decimal places
+                                         * @example 12.5
+                                         */
+                                        amount: string;
+                                        count: number;
+                                    };
+                                    initial: {
+                                        /**
+                                         * @description money as a decimal string, at most 6 decimal places
+                                         * @example 12.5
+                                         */
+                                        amount: string;
+                                        count: number;
+                                    };
+                                    manual: {
+                                        /**
+                                         * @description money as a decimal string, at most 6 decimal places
+                                         * @example 12.5
+                                         */
+                                        amount: string;
+                                        count: number;
+                                    };
+                                };
+                                count: number;
+                                reversed: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                toAgents: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                                toCustomers: {
+                                    /**
+                                     * @description money as a decimal string, at most 6 decimal places
+                                     * @example 12.5
+                                     */
+                                    amount: string;
+                                    count: number;
+                                };
+                            };
+                            lowBalanceCrossings: number;
+                            topDestinations: {
+                                /**
+                                 * @description minutes, two decimals
+                                 * @example 12.50
+                                 */
+                                billedMinutes: string;
+                                billedSeconds: number;
+                                calls: number;
+                                destination: string;
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                revenue: string;
+                            }[];
+                            transfers: {
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                amount: string;
+                                count: number;
+                            };
+                            /** @description calls kept unrated now, whatever their start (not over the range) */
+                            unratedCallsNow: number;
+                        };
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); invalid range (from/to), or longer than the maximum (code `validation`) */
             400: {
@@ -14921,7 +16102,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/xml": string;
+                };
             };
             /** @description the body is not JSON, or not an object; a form field that is not text (code `malformed_json`, `validation`) */
             400: {
@@ -15104,12 +16287,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {ok, checkedAt, eventCount, postingCount, postingsTotal, accounts, problems, durationMs, report (the text npm run audit prints)} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        accounts: number;
+                        checkedAt: string;
+                        durationMs: number;
+                        eventCount: number;
+                        ok: boolean;
+                        postingCount: number;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        postingsTotal: string;
+                        problems: number;
+                        /** @description the text npm run audit prints */
+                        report: string;
+                    };
+                };
             };
             /** @description missing, invalid or revoked credentials (code `unauthorized`) */
             401: {
@@ -15177,12 +16376,59 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {items: [{kind, id, account, status, billingType, agentId, balance, held, available, creditLimit, inDebt, debt, lowBalanceThreshold, belowThreshold, updatedAt}], nextCursor}, by account id */
+            /** @description by account id */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            account: string;
+                            agentId: string | null;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            available: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            balance: string;
+                            belowThreshold: boolean;
+                            billingType: string | null;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            creditLimit: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            debt: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            held: string;
+                            id: string | null;
+                            inDebt: boolean;
+                            /** @enum {string} */
+                            kind: "agent" | "customer";
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            lowBalanceThreshold: string;
+                            status: string;
+                            updatedAt: string;
+                        }[];
+                        /** @description pass as ?cursor= for the next page; null = last page */
+                        nextCursor: string | null;
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); an invalid filter or cursor (code `invalid_cursor`, `validation`) */
             400: {
@@ -15256,12 +16502,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description {count, held, items: [{customerId, agentId, callId, held, expiresAt}]} */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        count: number;
+                        /**
+                         * @description money as a decimal string, at most 6 decimal places
+                         * @example 12.5
+                         */
+                        held: string;
+                        items: {
+                            agentId: string | null;
+                            callId: string;
+                            customerId: string;
+                            expiresAt: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            held: string;
+                        }[];
+                    };
+                };
             };
             /** @description the request is invalid (every field error in `errors`); an invalid filter (code `validation`) */
             400: {
@@ -15335,7 +16600,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        versions: {
+                            checkpoint: string;
+                            /** @enum {string} */
+                            state: "building" | "active" | "retired";
+                            version: number;
+                        }[];
+                    };
+                };
             };
             /** @description missing, invalid or revoked credentials (code `unauthorized`) */
             401: {
@@ -15385,7 +16659,13 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        state: "building";
+                        version: number;
+                    };
+                };
             };
             /** @description missing, invalid or revoked credentials (code `unauthorized`) */
             401: {
@@ -15435,7 +16715,22 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        effects: {
+                            depositId: string;
+                            /** @enum {string} */
+                            type: "CardDepositCredited" | "CardDepositReversed" | "WalletEffectRefused";
+                        }[];
+                        eventId: string;
+                        /** @enum {string} */
+                        outcome: "processed" | "duplicate" | "ignored" | "refused";
+                        paymentIntentId: string | null;
+                        /** @enum {boolean} */
+                        received: true;
+                        type: string;
+                    };
+                };
             };
             /** @description bad or missing signature, or an event that cannot be read (code `invalid_event`, `invalid_signature`) */
             400: {
@@ -15486,14 +16781,60 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description a component's status and its own details */
+                        database: {
+                            /** @enum {string} */
+                            status: "up" | "down" | "unknown";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "degraded";
+                        transport: {
+                            /** @enum {string} */
+                            mode: "in-process" | "kafka";
+                            /** @enum {string} */
+                            status: "up" | "down" | "unknown";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        uptimeSeconds: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description status degraded: a component is down */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description a component's status and its own details */
+                        database: {
+                            /** @enum {string} */
+                            status: "up" | "down" | "unknown";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        status: "ok" | "degraded";
+                        transport: {
+                            /** @enum {string} */
+                            mode: "in-process" | "kafka";
+                            /** @enum {string} */
+                            status: "up" | "down" | "unknown";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        uptimeSeconds: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
             };
             /** @description Error (RFC 9457 problem details) */
             default: {

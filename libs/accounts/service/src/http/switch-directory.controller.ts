@@ -57,7 +57,7 @@ export class SwitchDirectoryController {
   })
   @ApiBody({ required: true, description: 'application/x-www-form-urlencoded, as mod_xml_curl sends it', schema: { type: 'object', properties: { section: { type: 'string' }, user: { type: 'string' }, domain: { type: 'string' } } } })
   @ApiProduces('text/xml')
-  @ApiResponse({ status: 200, description: 'FreeSWITCH XML (a user, or result "not found")' })
+  @ApiResponse({ status: 200, description: 'FreeSWITCH XML (a user, or result "not found")', content: { 'text/xml': { schema: { type: 'string' } } } })
   @ApiProblemResponse(400, 'a form field that is not text', ['validation'])
   async freeswitch(@Body() raw: unknown): Promise<string> {
     const form = DirectoryForm.parse(raw ?? {});

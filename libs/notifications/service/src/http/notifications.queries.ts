@@ -4,6 +4,9 @@ import { ProblemException } from '@billing/gateway';
 import { Inject, Injectable } from '@nestjs/common';
 import { NotificationsDatabase } from '../infrastructure/notifications-database.js';
 import type { ListNotificationsQuery } from './list-notifications.query.js';
+import type { NotificationsPage, NotificationView } from './notifications.responses.js';
+
+export type { NotificationsPage, NotificationView };
 
 interface NotificationRow {
   notification_id: string;
@@ -22,28 +25,6 @@ interface NotificationRow {
   source_event_type: string;
   requested_at: Date;
   updated_at: Date;
-}
-
-export interface NotificationView {
-  notificationId: string;
-  kind: string;
-  status: string;
-  recipient: string | null;
-  holder: { kind: string; id: string };
-  language: string;
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-  skipReason: string | null;
-  messageId: string | null;
-  source: { eventId: string; type: string };
-  requestedAt: string;
-  updatedAt: string;
-}
-
-export interface NotificationsPage {
-  items: NotificationView[];
-  nextCursor: string | null;
 }
 
 @Injectable()

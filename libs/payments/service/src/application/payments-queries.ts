@@ -4,6 +4,7 @@ import { WalletQueries } from '@billing/wallet-service';
 import { customerAccount } from '@billing/wallet-domain';
 import { Injectable } from '@nestjs/common';
 import type { CardHolder, CardPaymentState, PaymentEvent } from '../card-payment/card-payment.js';
+import type { CardPaymentView } from '../http/payments.responses.js';
 import { PaymentsDatabase } from '../infrastructure/payments-database.js';
 
 export type CardPaymentStatus = 'requested' | 'refused' | 'processing' | 'credited' | 'partially_refunded' | 'refunded' | 'disputed' | 'credit_refused';
@@ -12,7 +13,7 @@ export interface CardPaymentDetails {
   holder: CardHolder;
   /** the agent that owns the holder (itself for an agent; null for an ITC-direct customer). */
   agentId: string | null;
-  view: Record<string, unknown>;
+  view: CardPaymentView;
 }
 
 @Injectable()

@@ -15,9 +15,10 @@ import {
 } from '@billing/gateway';
 import { formatMoney, parseMoney } from '@billing/money';
 import { Controller, Get, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CardDeposits } from '../application/card-deposits.service.js';
 import { PaymentsQueries } from '../application/payments-queries.js';
+import { CardDepositStarted, CardPaymentView } from './payments.responses.js';
 import { CardDepositBody, PaymentIntentId } from './payments.schemas.js';
 
 @ApiTags('payments')
@@ -37,7 +38,8 @@ export class CardDepositsController {
   @ApiProblemResponse(409, 'the account is closed', ['account_closed'])
   @ApiProblemResponse(503, 'card payments are not configured (card_payments_disabled)')
   @ApiProblemResponse(502, 'the payment provider failed (payment_provider_error); retry with the same Idempotency-Key')
-  async create(@ValidBody(CardDepositBody) body: CardDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined) {
+  @ApiResponse({ status: 201, standardSchema: CardDepositStarted })
+  async create(@ValidBody(CardDepositBody) body: CardDepositBody, @CurrentUser() user: Principal, @IdempotencyKey() idem: IdempotencyContext | undefined): Promise<CardDepositStarted> {
     const kind = user.role === 'agent' ? 'agent' : 'customer';
     const started = await this.deposits.start({ holder: { kind, id: user.subjectId }, amountMicros: parseMoney(body.amount), actor: `${user.role}:${user.subjectId}`, idempotency: idem });
     return { paymentIntentId: started.paymentIntentId, clientSecret: started.clientSecret, amount: formatMoney(started.amountMicros), currency: started.currency };
@@ -48,7 +50,8 @@ export class CardDepositsController {
   @ApiOperation({ summary: 'A card deposit and its state (pending, succeeded, failed, refunded, disputed)' })
   @Roles('admin', 'agent', 'customer')
   @ApiProblemResponse(404, 'no such card deposit, or not yours', ['not_found'])
-  async show(@ValidParam('paymentIntentId', PaymentIntentId) paymentIntentId: string, @CurrentUser() user: Principal) {
+  @ApiResponse({ status: 200, standardSchema: CardPaymentView })
+  async show(@ValidParam('paymentIntentId', PaymentIntentId) paymentIntentId: string, @CurrentUser() user: Principal): Promise<CardPaymentView> {
     const payment = await this.queries.payment(paymentIntentId);
     if (payment === undefined) throw notFound('The card payment does not exist.');
     assertVisible(user, payment, (p) => ({ agentId: p.agentId ?? undefined, customerId: p.holder.kind === 'customer' ? p.holder.id : undefined }), 'card payment');

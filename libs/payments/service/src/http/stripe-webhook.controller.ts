@@ -5,10 +5,11 @@
 // (after it is recorded) unless handling it failed, so Stripe retries only what failed.
 import { ApiProblemResponse, ProblemException, Public } from '@billing/gateway';
 import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { StripeWebhooks } from '../application/stripe-webhooks.service.js';
 import { MalformedStripeEvent } from '../card-payment/stripe-event.js';
 import { StripeGateway } from '../stripe/stripe-gateway.js';
+import { StripeWebhookReceipt } from './payments.responses.js';
 
 interface RawBodyRequest {
   rawBody?: Buffer;
@@ -28,7 +29,8 @@ export class StripeWebhookController {
   @ApiOperation({ summary: 'Stripe webhook endpoint (Stripe-Signature verified on the raw body)' })
   @ApiProblemResponse(400, 'bad or missing signature, or an event that cannot be read', ['invalid_signature', 'invalid_event'])
   @ApiProblemResponse(503, 'card payments are not configured', ['card_payments_disabled'])
-  async receive(@Req() request: RawBodyRequest, @Headers('stripe-signature') signature: string | undefined) {
+  @ApiResponse({ status: 200, standardSchema: StripeWebhookReceipt })
+  async receive(@Req() request: RawBodyRequest, @Headers('stripe-signature') signature: string | undefined): Promise<StripeWebhookReceipt> {
     const event = this.stripe.verifyWebhook(request.rawBody, signature);
     const result = await this.webhooks.handle(event).catch((error: unknown) => {
       if (error instanceof MalformedStripeEvent) throw new ProblemException(400, 'invalid_event', `The Stripe event could not be read: ${error.message}.`);

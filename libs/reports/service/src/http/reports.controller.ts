@@ -7,9 +7,9 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LiveFeed } from '../live/live-feed.js';
 import type { LiveScope } from '../live/sse-connection.js';
-import { CustomerReports, type CustomerFiguresPage } from '../summary/customer-reports.js';
+import { CustomerReports } from '../summary/customer-reports.js';
 import { SummaryReports } from '../summary/summary-reports.js';
-import type { SummaryView } from '../summary/summary-view.js';
+import { CustomerFiguresResponse, SummaryResponse } from './reports.responses.js';
 import { CustomerFiguresQuery, LiveQuery, StreamTicketView, SummaryQuery } from './reports.schemas.js';
 
 const MAX_EVENT_ID_LENGTH = 200;
@@ -30,10 +30,10 @@ export class ReportsController {
   @ApiOperation({ summary: 'Totals of a period (deposits, transfers, calls, commission): all, per agent (admin) and ITC-direct' })
   @Roles('admin', 'agent')
   @Header('Cache-Control', 'no-store')
-  @ApiOkResponse({ description: 'totals, per agent (admin) and ITC-direct; money as decimal strings' })
+  @ApiOkResponse({ description: 'totals, per agent (admin) and ITC-direct; money as decimal strings', standardSchema: SummaryResponse })
   @ApiProblemResponse(400, 'invalid range (from/to), or longer than the maximum', ['validation'])
   @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
-  summary(@ValidQuery(SummaryQuery) query: SummaryQuery, @CurrentUser() user: Principal): Promise<SummaryView> {
+  summary(@ValidQuery(SummaryQuery) query: SummaryQuery, @CurrentUser() user: Principal): Promise<SummaryResponse> {
     return this.reports.summary(user, query);
   }
 
@@ -45,13 +45,12 @@ export class ReportsController {
   @Roles('admin', 'agent')
   @Header('Cache-Control', 'no-store')
   @ApiOkResponse({
-    description:
-      '{from, to, totals, items: [{customerId, accountNumber, agentId, calls, billedSeconds, billedMinutes, revenue, agentCost, margin, unknownCost: {calls, revenue}}], nextCursor}; ' +
-      'agentCost and margin over the calls whose agent cost rating recorded (null when none: ITC-direct, or calls rated before); money as decimal strings',
+    description: 'by revenue; agentCost and margin over the calls whose agent cost rating recorded (null when none: ITC-direct, or calls rated before); money as decimal strings',
+    standardSchema: CustomerFiguresResponse,
   })
   @ApiProblemResponse(400, 'invalid range (from/to), or longer than the maximum; a cursor this route did not issue', ['validation', 'invalid_cursor'])
   @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
-  customers(@ValidQuery(CustomerFiguresQuery) query: CustomerFiguresQuery, @CurrentUser() user: Principal): Promise<CustomerFiguresPage> {
+  customers(@ValidQuery(CustomerFiguresQuery) query: CustomerFiguresQuery, @CurrentUser() user: Principal): Promise<CustomerFiguresResponse> {
     return this.customerReports.customers(user, query);
   }
 
@@ -77,6 +76,7 @@ export class ReportsController {
   @AcceptStreamTicket(LIVE_TICKETS)
   @ApiProduces('text/event-stream')
   @ApiOkResponse({
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
     description:
       'Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, low-balance, hold (a call in progress: placed, released, expired) (id = event id); ' +
       'resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID.',
