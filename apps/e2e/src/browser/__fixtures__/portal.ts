@@ -76,6 +76,7 @@ export class Portal {
     await this.page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
     const violations = await seriousViolations(this.page);
     const overflow = this.screen === PHONE ? await this.horizontalOverflow() : 0;
+    const keys = await this.untranslatedKeys();
     await this.screenshot(name);
     const url = new URL(this.page.url());
     // a dialog's state is not a page to revisit by its path (the phone pass would name it wrongly)
@@ -86,6 +87,7 @@ export class Portal {
     for (const v of known) this.known.add(`${this.role} ${name} ${v.id}`);
     this.problems.push(
       ...violations.filter((v) => !known.includes(v)).map((v) => `${where}: axe ${v.impact} ${v.id}: ${v.help} — ${v.targets.join(', ')}`),
+      ...keys.map((key) => `${where}: an i18n key shown instead of its text: ${key}`),
       ...(overflow > 0 ? [`${where}: ${overflow} px wider than the ${this.screen.width} px screen (document.documentElement.scrollWidth)`] : []),
       ...this.errors.splice(0).map((error) => `${where}: ${error}`),
     );
@@ -106,6 +108,23 @@ export class Portal {
     const dir = path.join(SCREENSHOT_DIR, this.role);
     mkdirSync(dir, { recursive: true });
     await this.page.screenshot({ path: path.join(dir, `${name}-${this.screen.name}.png`) });
+  }
+
+  /**
+   * Texts and labels that are an i18next key rather than words ("overview.balance"): a string
+   * missing from the loaded translations. Leaf elements' whole text, aria-label and placeholder.
+   */
+  async untranslatedKeys(): Promise<string[]> {
+    return (await this.page.evaluate(`(() => {
+      const key = /^[a-z][a-zA-Z0-9]*(\\.[a-zA-Z0-9_]+)+$/;
+      const found = new Set();
+      for (const element of document.body.querySelectorAll('*')) {
+        const texts = [element.getAttribute('aria-label'), element.getAttribute('placeholder')];
+        if (element.children.length === 0) texts.push(element.textContent);
+        for (const text of texts) if (text && key.test(text.trim())) found.add(text.trim());
+      }
+      return [...found];
+    })()`)) as string[];
   }
 
   /** How many CSS pixels the document is wider than the viewport (0 = fits). */
