@@ -3,7 +3,7 @@ import { compareMoney, MoneyText, ProblemAlert } from '@billing/portal-ui';
 import { Alert, Card, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { customerKeys, type CustomerBalance } from '../shared/customer-api.js';
+import { customerKeys } from '../shared/customer-api.js';
 
 /** The balance, what may be spent, credit and debt; refreshed by the live feed (no polling). */
 export function BalanceCard({ currency }: { currency: string }) {
@@ -11,7 +11,7 @@ export function BalanceCard({ currency }: { currency: string }) {
   const { api, subjectId } = useSession();
   const balance = useQuery({
     queryKey: customerKeys.balance(subjectId),
-    queryFn: async () => (await orThrow(api.GET('/api/v1/customers/{id}/balance', { params: { path: { id: subjectId } } }))) as unknown as CustomerBalance,
+    queryFn: async () => (await orThrow(api.GET('/api/v1/customers/{id}/balance', { params: { path: { id: subjectId } } }))),
   });
   if (balance.error !== null) return <ProblemAlert error={balance.error} />;
   const data = balance.data;

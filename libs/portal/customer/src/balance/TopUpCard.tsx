@@ -4,7 +4,6 @@ import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardDepositIntent } from '../shared/customer-api.js';
 
 // Stripe.js loads only when the customer actually pays.
 const StripePayment = lazy(async () => ({ default: (await import('./StripePayment.js')).StripePayment }));
@@ -23,7 +22,7 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
   const create = useMutation({
     mutationFn: async (value: string) => {
       attemptKey.current ??= crypto.randomUUID();
-      return (await orThrow(api.POST('/api/v1/payments/card-deposits', { body: { amount: value }, params: { header: { 'Idempotency-Key': attemptKey.current } } }))) as unknown as CardDepositIntent;
+      return (await orThrow(api.POST('/api/v1/payments/card-deposits', { body: { amount: value }, params: { header: { 'Idempotency-Key': attemptKey.current } } })));
     },
   });
   const fields = useProblemFields(create.error);

@@ -3,7 +3,7 @@ import { DataTable, MoneyText, ProblemAlert } from '@billing/portal-ui';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { customerKeys, type LedgerLine, type LedgerPage } from '../shared/customer-api.js';
+import { customerKeys, type LedgerLine } from '../shared/customer-api.js';
 import { useDateTimeFormat } from '../shared/use-date-time-format.js';
 
 /** What a line refers to: the receipt reference, or the call's id. */
@@ -20,7 +20,7 @@ export function TransactionsCard({ currency }: { currency: string }) {
     queryKey: customerKeys.transactions(subjectId),
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) =>
-      (await orThrow(api.GET('/api/v1/customers/{id}/transactions', { params: { path: { id: subjectId }, query: { limit: 25, ...(pageParam === undefined ? {} : { cursor: pageParam }) } } }))) as unknown as LedgerPage,
+      (await orThrow(api.GET('/api/v1/customers/{id}/transactions', { params: { path: { id: subjectId }, query: { limit: 25, ...(pageParam === undefined ? {} : { cursor: pageParam }) } } }))),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const rows = lines.data?.pages.flatMap((page) => page.items) ?? [];

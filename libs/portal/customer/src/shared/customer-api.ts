@@ -1,50 +1,21 @@
-// Answers the generated client leaves untyped (their OpenAPI response has no schema yet), typed
-// from docs/API.md §7 and §8, and the query keys every customer page shares.
+// The customer pages' answers, by name, from the generated client (the OpenAPI response schemas),
+// and the query keys every customer page shares.
 import type { ApiClient, paths } from '@billing/portal-api-client';
 
 export type Customer = paths['/api/v1/customers/{id}']['get']['responses'][200]['content']['application/json'];
 export type Call = paths['/api/v1/customers/{id}/calls']['get']['responses'][200]['content']['application/json']['items'][number];
 export type SipUser = paths['/api/v1/customers/{id}/sip-users']['get']['responses'][200]['content']['application/json']['items'][number];
 
-/** GET /customers/{id}/balance (§7). */
-export interface CustomerBalance {
-  customerId: string;
-  status: string;
-  billingType: 'prepaid' | 'postpaid';
-  balance: string;
-  held: string;
-  available: string;
-  creditLimit: string | null;
-  inDebt: boolean;
-  debt: string;
-  lowBalanceThreshold: string | null;
-  updatedAt: string;
-}
+/** GET /customers/{id}/balance. */
+export type CustomerBalance = paths['/api/v1/customers/{id}/balance']['get']['responses'][200]['content']['application/json'];
 
-/** A ledger line of GET /customers/{id}/transactions (§7). */
-export interface LedgerLine {
-  id: string;
-  type: string;
-  kind: string;
-  ref: string | null;
-  reference: string | null;
-  amount: string;
-  balanceAfter: string;
-  occurredAt: string;
-}
+/** GET /customers/{id}/transactions (JSON; ?format=csv answers CSV). */
+export type LedgerPage = paths['/api/v1/customers/{id}/transactions']['get']['responses'][200]['content']['application/json'];
+/** A ledger line of GET /customers/{id}/transactions. */
+export type LedgerLine = LedgerPage['items'][number];
 
-export interface LedgerPage {
-  items: LedgerLine[];
-  nextCursor: string | null;
-}
-
-/** POST /payments/card-deposits (§8). */
-export interface CardDepositIntent {
-  paymentIntentId: string;
-  clientSecret: string;
-  amount: string;
-  currency: string;
-}
+/** POST /payments/card-deposits. */
+export type CardDepositIntent = paths['/api/v1/payments/card-deposits']['post']['responses'][201]['content']['application/json'];
 
 /** Every query of one customer starts with this key: a live event invalidates them by prefix. */
 export const customerKeys = {
