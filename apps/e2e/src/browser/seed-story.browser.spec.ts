@@ -314,6 +314,11 @@ describe('the seed story in Chromium', () => {
         await phone.goto(path);
         await phone.check(name);
       }
+      // on the phone the navigation sits behind the menu button: it opens and leads to a page
+      const home = phone.page.getByRole('navigation').getByRole('link').first();
+      await phone.page.getByRole('button', { name: 'Open navigation' }).click();
+      await home.click();
+      await phone.page.waitForURL(new RegExp(`/${role}$`));
       try {
         phone.expectNoProblems();
       } catch (error) {

@@ -47,7 +47,13 @@ describe('the portal session in Chromium', () => {
         if (body.accessToken) tokens.push(body.accessToken);
       }
     });
-    await portal.login('admin', adminPassword);
+    // signed in by keyboard only: the username field has the focus, Tab to the password, Enter
+    await portal.goto('/login');
+    await page.getByRole('textbox', { name: 'Username' }).waitFor();
+    await page.keyboard.type('admin');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(adminPassword);
+    await page.keyboard.press('Enter');
     await portal.page.getByRole('button', { name: 'Log out' }).waitFor();
     expect(tokens).toHaveLength(1);
     const token = tokens[0]!;
