@@ -5,7 +5,7 @@ import { formatMoney } from './money.js';
 export interface MoneyTextProps extends TextProps {
   amount: string;
   currency: string;
-  /** red when below zero (a debt). */
+  /** red when below zero (a debt): the theme's red text colour, which the portal's theme keeps at WCAG AA. */
   colorNegative?: boolean;
 }
 
@@ -14,7 +14,7 @@ export function MoneyText({ amount, currency, colorNegative = false, ...props }:
   const { i18n } = useTranslation();
   const negative = amount.trim().startsWith('-') && !/^-0*(\.0*)?$/.test(amount.trim());
   return (
-    <Text component="span" inherit c={colorNegative && negative ? 'red.7' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }} {...props}>
+    <Text component="span" inherit c={colorNegative && negative ? 'red' : undefined} style={{ fontVariantNumeric: 'tabular-nums' }} {...props}>
       {formatMoney(amount, currency, i18n.language)}
     </Text>
   );

@@ -4,19 +4,16 @@ import { useCurrency } from './use-currency.js';
 
 const NEGATIVE = /^-(?!0*(\.0*)?$)/;
 
-/**
- * A decimal-string amount in the deployment's currency (its plain digits until the config is
- * known). colorNegative uses red.9: the lighter red of MoneyText fails AA contrast on white.
- */
-export function Money({ colorNegative = false, ...props }: Omit<MoneyTextProps, 'currency'>) {
+/** A decimal-string amount in the deployment's currency (its plain digits until the config is known). */
+export function Money(props: Omit<MoneyTextProps, 'currency'>) {
   const currency = useCurrency();
-  const color = colorNegative && NEGATIVE.test(props.amount.trim()) ? 'red.9' : props.c;
   if (currency === null) {
+    const { amount, colorNegative = false, c } = props;
     return (
-      <Text component="span" inherit c={color} style={{ fontVariantNumeric: 'tabular-nums' }}>
-        {props.amount}
+      <Text component="span" inherit c={colorNegative && NEGATIVE.test(amount.trim()) ? 'red' : c} style={{ fontVariantNumeric: 'tabular-nums' }}>
+        {amount}
       </Text>
     );
   }
-  return <MoneyText currency={currency} {...props} c={color} />;
+  return <MoneyText currency={currency} {...props} />;
 }

@@ -1,9 +1,9 @@
 import { Badge, type BadgeProps } from '@mantine/core';
 
-/** A light badge with dark text: Mantine's coloured text on its light background fails AA contrast (yellow, teal). */
+/** A status as a light badge (the portal theme keeps every colour's light variant at AA contrast). */
 export function StatusBadge({ color = 'gray', children, ...props }: BadgeProps & { color?: string; role?: string }) {
   return (
-    <Badge variant="light" color={color} styles={{ label: { color: 'var(--mantine-color-dark-9)' } }} {...props}>
+    <Badge variant="light" color={color} {...props}>
       {children}
     </Badge>
   );
