@@ -1,119 +1,41 @@
-// Answers of the wallet routes, whose OpenAPI operations carry no response schema (docs/API.md §7, §8).
+// The agent pages' answers, by name, from the generated client (the OpenAPI response schemas).
 // Money fields are decimal strings.
+import type { paths } from '@billing/portal-api-client';
 
-export interface AgentOverview {
-  agentId: string;
-  status: string;
-  balance: string;
-  reserved: string;
-  available: string;
-  inDebt: boolean;
-  debt: string;
-  lowBalanceThreshold: string;
-  commissionBalance: string;
-  customers: { total: number; open: number; inDebt: number; debt: string };
-  today: { date: string; deposits: string; transfersToCustomers: string; customerDeposits: string; commissionAccrued: string; callCharges: string };
-}
+type Json<P extends keyof paths, M extends 'get' | 'post', S extends 200 | 201> = paths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer T } } } } ? T : never;
+type Ok<P extends keyof paths, M extends 'get' | 'post'> = Json<P, M, 200>;
+type Created<P extends keyof paths> = Json<P, 'post', 201>;
 
-export interface BalanceRow {
-  kind: 'agent' | 'customer';
-  id: string;
-  account: string;
-  status: string;
-  billingType: string;
-  agentId: string | null;
-  balance: string;
-  held: string;
-  available: string;
-  creditLimit: string;
-  inDebt: boolean;
-  debt: string;
-  lowBalanceThreshold: string;
-  belowThreshold: boolean;
-  updatedAt: string;
-}
+export type AgentOverview = Ok<'/api/v1/agents/{id}/overview', 'get'>;
 
-export interface BalancePage {
-  items: BalanceRow[];
-  nextCursor: string | null;
-}
+export type BalancePage = Ok<'/api/v1/wallet/balances', 'get'>;
+export type BalanceRow = BalancePage['items'][number];
 
-export interface CustomerBalance {
-  customerId: string;
-  status: string;
-  billingType: string;
-  balance: string;
-  held: string;
-  available: string;
-  creditLimit: string;
-  inDebt: boolean;
-  debt: string;
-  lowBalanceThreshold: string;
-}
+export type CustomerBalance = Ok<'/api/v1/customers/{id}/balance', 'get'>;
 
 /** POST /customers/{id}/deposits by an agent: a transfer from its main balance. */
-export interface TransferReceipt {
-  kind: 'transfer';
-  transferId: string;
-  customerId: string;
-  amount: string;
-  reference: string | null;
-  commission: string;
-  balance: string;
-  agentBalance: string;
-  repeated: boolean;
-}
+export type TransferReceipt = Extract<Created<'/api/v1/customers/{id}/deposits'>, { kind: 'transfer' }>;
 
-export interface CommissionTransferReceipt {
-  commissionTransferId: string;
-  amount: string;
-  commissionBalance: string;
-  balance: string;
-  repeated: boolean;
-}
+export type CommissionTransferReceipt = Created<'/api/v1/agents/{id}/commission-transfers'>;
 
-export interface LedgerLine {
-  id: string;
-  type: string;
-  kind: string;
-  ref: string;
-  reference: string | null;
-  amount: string;
-  balanceAfter: string;
-  actor: string;
-  occurredAt: string;
-}
+export type LedgerPage = Ok<'/api/v1/customers/{id}/transactions', 'get'>;
+export type LedgerLine = LedgerPage['items'][number];
 
-export interface LedgerPage {
-  items: LedgerLine[];
-  nextCursor: string | null;
-}
-
-export interface CardDepositIntent {
-  paymentIntentId: string;
-  clientSecret: string;
-  amount: string;
-  currency: string;
-}
+export type CardDepositIntent = Created<'/api/v1/payments/card-deposits'>;
 
 /** GET /reports/customers: each customer's rated calls in the period, highest revenue first. */
-export interface CustomerReportRow {
-  customerId: string;
-  accountNumber: string;
-  calls: number;
-  billedSeconds: number;
-  billedMinutes: string;
-  revenue: string;
-  /** what the calls cost the agent at its own sheet; null when not known for any of them. */
-  agentCost: string | null;
-  margin: string | null;
-  /** calls whose agent cost is unknown (not counted in agentCost or margin). */
-  unknownCost: { calls: number; revenue: string };
-}
+export type CustomerReportPage = Ok<'/api/v1/reports/customers', 'get'>;
+export type CustomerReportRow = CustomerReportPage['items'][number];
 
-export interface CustomerReportPage {
-  from: string;
-  to: string;
-  items: CustomerReportRow[];
-  nextCursor: string | null;
-}
+// a route that lost its response schema would make its type `never` here: fail the build instead
+type NotNever<T> = [T] extends [never] ? false : true;
+const _typed: [
+  NotNever<AgentOverview>,
+  NotNever<BalancePage>,
+  NotNever<CustomerBalance>,
+  NotNever<TransferReceipt>,
+  NotNever<CommissionTransferReceipt>,
+  NotNever<LedgerPage>,
+  NotNever<CardDepositIntent>,
+  NotNever<CustomerReportPage>,
+] = [true, true, true, true, true, true, true, true];
