@@ -268,6 +268,15 @@ describe('the seed story in Chromium', () => {
     await self.check('rates');
     await navigate(page, 'Settings', 'Settings');
     await self.check('settings');
+
+    // in Spanish (the header's language menu): the balance page in its words, then back to English
+    await page.getByRole('button', { name: 'Language: EN' }).click();
+    await page.getByRole('menuitem', { name: 'Español' }).click();
+    await navigate(page, 'Saldo', 'Saldo');
+    await self.check('balance-es');
+    await page.getByRole('button', { name: /: ES$/ }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Balance', exact: true }).waitFor();
     self.expectNoProblems();
   }, 120_000);
 
