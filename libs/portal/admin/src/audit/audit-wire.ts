@@ -1,19 +1,8 @@
-// Wire shape of POST /wallet/audits (docs/API.md §7): the generated client has no schema for its answer.
+// POST /wallet/audits (docs/API.md §7) as the generated client types it: {ok, checkedAt, eventCount,
+// postingCount, postingsTotal, accounts, problems (how many), durationMs, report (the text `npm run audit` prints)}.
+import type { ApiJson } from '../shared/api-json.js';
 
-export interface AuditRun {
-  ok: boolean;
-  checkedAt: string;
-  eventCount: number;
-  postingCount: number;
-  /** decimal string; "0" in balanced books. */
-  postingsTotal: string;
-  accounts: number;
-  /** how many differences the run found (each is a `✗` line of the report). */
-  problems: number;
-  durationMs: number;
-  /** the text `npm run audit` prints. */
-  report: string;
-}
+export type AuditRun = ApiJson<'/api/v1/wallet/audits', 'post'>;
 
 /** The report's difference lines (`  ✗ …`), without the mark: the run names each one there. */
 export function problemLines(report: string): string[] {

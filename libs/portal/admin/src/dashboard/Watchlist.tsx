@@ -12,16 +12,20 @@ export function Watchlist({ kind, agentNames }: { kind: 'agent' | 'customer'; ag
   const { t } = useTranslation('admin');
   const list = useWatchlist(kind);
   const title = t(kind === 'agent' ? 'dashboard.watch.agents' : 'dashboard.watch.customers');
-  const link = (row: BalanceRow) =>
-    kind === 'agent' ? (
-      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/admin/agents/$agentId" params={{ agentId: row.id }} />}>
-        {agentNames.get(row.id) ?? row.id.slice(0, 8)}
+  // the balances route types `id` as nullable (system accounts have none); agents and customers always carry theirs
+  const link = (row: BalanceRow) => {
+    const id = row.id;
+    if (id === null) return <>{row.account}</>;
+    return kind === 'agent' ? (
+      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/admin/agents/$agentId" params={{ agentId: id }} />}>
+        {agentNames.get(id) ?? id.slice(0, 8)}
       </Anchor>
     ) : (
-      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/admin/customers/$customerId" params={{ customerId: row.id }} />}>
-        {row.id.slice(0, 8)}
+      <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/admin/customers/$customerId" params={{ customerId: id }} />}>
+        {id.slice(0, 8)}
       </Anchor>
     );
+  };
   return (
     <Paper withBorder p="md" radius="md">
       <Stack gap="xs">
@@ -32,7 +36,7 @@ export function Watchlist({ kind, agentNames }: { kind: 'agent' | 'customer'; ag
         <DataTable<BalanceRow>
           caption={title}
           rows={list.data?.items ?? []}
-          rowKey={(row) => row.id}
+          rowKey={(row) => row.account}
           loading={list.isPending}
           emptyText={t('dashboard.watch.empty')}
           minWidth={kind === 'customer' ? 440 : 380}
