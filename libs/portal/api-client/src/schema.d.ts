@@ -16413,7 +16413,8 @@ export interface operations {
                              * @example 12.5
                              */
                             held: string;
-                            id: string | null;
+                            /** @description the agent or customer id */
+                            id: string;
                             inDebt: boolean;
                             /** @enum {string} */
                             kind: "agent" | "customer";

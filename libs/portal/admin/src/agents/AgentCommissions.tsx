@@ -28,7 +28,7 @@ export function AgentCommissions({ agentId }: { agentId: string }) {
         columns={[
           { key: 'at', header: t('agents.ledger.at'), render: (line) => <DateTime at={line.occurredAt} /> },
           { key: 'what', header: t('agents.ledger.what'), render: (line) => t(`agents.commissions.kinds.${line.kind.replace(':', '_')}`, { defaultValue: line.kind }) },
-          { key: 'base', header: t('agents.commissions.base'), align: 'right', render: (line) => <Money amount={line.baseAmount} /> },
+          { key: 'base', header: t('agents.commissions.base'), align: 'right', render: (line) => (line.baseAmount === null ? null : <Money amount={line.baseAmount} />) },
           { key: 'percent', header: t('agents.commissions.percent'), align: 'right', render: (line) => decimal(line.commissionPercent, ' %') },
           { key: 'amount', header: t('agents.ledger.amount'), align: 'right', render: (line) => <Money amount={line.amount} colorNegative /> },
           { key: 'after', header: t('agents.commissions.after'), align: 'right', render: (line) => <Money amount={line.commissionBalanceAfter} /> },

@@ -1,5 +1,5 @@
-// Wire shapes of the agent and wallet routes the admin pages read (docs/API.md §4 and §7). The
-// agent itself is typed by the generated client; the wallet's answers have no schema there yet.
+// Wire shapes of the agent and wallet routes the admin pages read (docs/API.md §4 and §7), from the
+// generated client.
 import type { paths } from '@billing/portal-api-client';
 
 export type Agent = paths['/api/v1/agents/{id}']['get']['responses'][200]['content']['application/json'];
@@ -9,68 +9,19 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
+
 /** One row of GET /wallet/balances. */
-export interface BalanceRow {
-  kind: 'agent' | 'customer';
-  id: string;
-  account: string;
-  status: string;
-  billingType: string;
-  agentId: string | null;
-  balance: string;
-  held: string;
-  available: string;
-  creditLimit: string;
-  inDebt: boolean;
-  debt: string;
-  lowBalanceThreshold: string;
-  belowThreshold: boolean;
-  updatedAt: string;
-}
+export type BalanceRow = Json<paths['/api/v1/wallet/balances']['get']['responses'][200]>['items'][number];
 
-/** GET /agents/{id}/overview (the figures the agent page shows). */
-export interface AgentOverview {
-  agentId: string;
-  status: string;
-  balance: string;
-  reserved: string;
-  available: string;
-  inDebt: boolean;
-  debt: string;
-  lowBalanceThreshold: string;
-  commissionBalance: string;
-  customers: { total: number; open: number; inDebt: number; debt: string };
-}
+/** GET /agents/{id}/overview. */
+export type AgentOverview = Json<paths['/api/v1/agents/{id}/overview']['get']['responses'][200]>;
 
-/** A line of GET /agents/{id}/transactions (the main balance's ledger). */
-export interface LedgerLine {
-  id: string;
-  type: string;
-  /** `deposit:manual`, `deposit:card`, `transfer`, `commission`, … */
-  kind: string;
-  /** the deposit, transfer or call id. */
-  ref: string;
-  reference: string | null;
-  amount: string;
-  balanceAfter: string;
-  customerId: string | null;
-  actor: string;
-  occurredAt: string;
-}
+/** A line of GET /agents/{id}/transactions (the main balance's ledger); `kind`: `deposit:manual`, `deposit:card`, `transfer`, `commission`, …; `ref`: the deposit, transfer or call id. */
+export type LedgerLine = Json<paths['/api/v1/agents/{id}/transactions']['get']['responses'][200]>['items'][number];
 
 /** A line of GET /agents/{id}/commissions. */
-export interface CommissionLine {
-  id: string;
-  type: string;
-  kind: string;
-  ref: string;
-  customerId: string | null;
-  baseAmount: string;
-  commissionPercent: string;
-  amount: string;
-  commissionBalanceAfter: string;
-  occurredAt: string;
-}
+export type CommissionLine = Json<paths['/api/v1/agents/{id}/commissions']['get']['responses'][200]>['items'][number];
 
 export const agentKeys = {
   all: ['admin', 'agents'] as const,

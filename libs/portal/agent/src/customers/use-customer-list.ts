@@ -28,7 +28,7 @@ export function useBalancesOf(ids: readonly string[]) {
       const byId = new Map<string, BalanceRow>();
       for (let start = 0; start < ids.length; start += 200) {
         const page = await asJson<BalancePage>(api.GET('/api/v1/wallet/balances', { params: { query: { kind: 'customer', ids: ids.slice(start, start + 200).join(','), limit: 200 } } }));
-        for (const row of page.items) if (row.id !== null) byId.set(row.id, row);
+        for (const row of page.items) byId.set(row.id, row);
       }
       return byId;
     },

@@ -40,12 +40,12 @@ export function NeedsMoneyList() {
         <DataTable
           caption={t('needsMoney.title')}
           rows={list.data?.items ?? []}
-          rowKey={(row) => row.account}
+          rowKey={(row) => row.id}
           loading={list.isPending}
           emptyText={t('needsMoney.none')}
           minWidth={340}
           columns={[
-            { key: 'account', header: t('customers.account'), render: (row) => (row.id === null ? row.account : <AccountLink customerId={row.id} />) },
+            { key: 'account', header: t('customers.account'), render: (row) => <AccountLink customerId={row.id} /> },
             { key: 'why', header: t('needsMoney.why'), render: (row) => <Why row={row} /> },
             { key: 'balance', header: t('customers.balance'), align: 'right', render: (row) => <Money amount={row.balance} colorNegative /> },
             { key: 'threshold', header: t('needsMoney.threshold'), align: 'right', render: (row) => <Money amount={row.lowBalanceThreshold} /> },

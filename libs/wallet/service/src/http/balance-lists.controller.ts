@@ -39,12 +39,10 @@ export class BalanceListsController {
       ...(query.cursor === undefined ? {} : { after: decodeAccountCursor(query.cursor) }),
     });
     return {
-      items: page.items.map((view) => ({
-        kind: query.kind,
-        id: view.holderId,
-        ...balanceView(view),
-        belowThreshold: view.balanceMicros < view.lowBalanceThresholdMicros,
-      })),
+      // an agent's or a customer's account always names its holder (only ITC's own accounts have none)
+      items: page.items.flatMap((view) =>
+        view.holderId === null ? [] : [{ kind: query.kind, id: view.holderId, ...balanceView(view), belowThreshold: view.balanceMicros < view.lowBalanceThresholdMicros }],
+      ),
       nextCursor: page.nextCursor,
     };
   }

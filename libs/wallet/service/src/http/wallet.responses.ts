@@ -108,7 +108,7 @@ export const CommissionsView = pageOf(
 );
 export type CommissionsView = z.infer<typeof CommissionsView>;
 
-export const BalanceListView = pageOf(BalanceView.extend({ kind: z.enum(['agent', 'customer']), id: z.string().nullable(), belowThreshold: z.boolean() }));
+export const BalanceListView = pageOf(BalanceView.extend({ kind: z.enum(['agent', 'customer']), id: z.string().meta({ description: 'the agent or customer id' }), belowThreshold: z.boolean() }));
 export type BalanceListView = z.infer<typeof BalanceListView>;
 
 export const OpenHoldsView = z.object({
