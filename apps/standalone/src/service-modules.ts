@@ -8,7 +8,7 @@ import { NotificationsModule, notificationsOptionsFrom } from '@billing/notifica
 import { PaymentsModule } from '@billing/payments-service';
 import { ReportsModule } from '@billing/reports-service';
 import { maxCallSecondsFromEnv, RatingAccountsCatchUp, RatingModule, RatingSheetCatalog, type RatingModuleOptions } from '@billing/rating-service';
-import { WalletAgentFunds, WalletCalls, WalletModule, type WalletModuleOptions } from '@billing/wallet-service';
+import { WalletAccountsCatchUp, WalletAgentFunds, WalletCalls, WalletModule, type WalletModuleOptions } from '@billing/wallet-service';
 import type pg from 'pg';
 
 export interface ServiceContext {
@@ -36,8 +36,9 @@ export function moneyPathModules(context: Omit<ServiceContext, 'config'>, overri
   return [
     // reserves a new customer's agent-funded initial balance in the wallet (WalletAgentFunds) before
     // it opens the customer, and asks rating (RatingSheetCatalog) whether a rate sheet it is to assign exists;
-    // a change to an existing customer or agent is answered once rating has applied it (RatingAccountsCatchUp)
-    AccountsModule.forRoot({ pool, bus, sipRealm, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog, catchUps: [RatingAccountsCatchUp], ...overrides.accounts }),
+    // a change to an existing customer or agent is answered once rating has applied it (RatingAccountsCatchUp),
+    // a change or an opening once the wallet has (WalletAccountsCatchUp: a new customer's balance reads at once)
+    AccountsModule.forRoot({ pool, bus, sipRealm, agentFunds: WalletAgentFunds, rateSheets: RatingSheetCatalog, catchUps: [RatingAccountsCatchUp, WalletAccountsCatchUp], ...overrides.accounts }),
     // consumes accounts.events.v1 from the same bus; publishes wallet.events.v1 (schema `wallet`); a customer or
     // agent it has not consumed yet is taken from accounts' AccountsHistory at once (its events, through the consumer)
     WalletModule.forRoot({ pool, bus, accountsHistory: AccountsHistory, ...overrides.wallet }),

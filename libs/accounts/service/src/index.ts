@@ -3,7 +3,7 @@
 // publishes accounts.events.v1. See README.md.
 export { AccountsModule } from './accounts.module.js';
 export { AGENT_FUNDS, RATE_SHEETS, type AccountsModuleOptions, type AgentFunds, type InitialBalanceReservation, type RateSheetCatalog } from './accounts.options.js';
-export { RemoteAgentFunds, RemotePortsModule, RemoteRateSheets, RemoteRatingCatchUp, type RemotePortsOptions } from './remote/remote-ports.js';
+export { RemoteAgentFunds, RemotePortsModule, RemoteRateSheets, RemoteRatingCatchUp, RemoteWalletCatchUp, type RemotePortsOptions } from './remote/remote-ports.js';
 export { AccountsDatabase } from './infrastructure/accounts-database.js';
 export { AccountsHistory } from './history/accounts-history.js';
 export { AccountsRelay, accountsIntegrationMapper } from './infrastructure/accounts-relay.js';

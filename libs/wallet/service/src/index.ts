@@ -24,3 +24,5 @@ export { runWalletAudit, type WalletAuditResult } from './audit/wallet-audit.js'
 export { walletIntegrationEvent } from './relay/wallet-integration-mapper.js';
 export { planAccountsEvent, initialFundingId, AgentNotKnownYet } from './consumers/accounts-plan.js';
 export { RatingEventsConsumer } from './consumers/rating-events.consumer.js';
+// accounts' catch-up port in process (AccountsModule `catchUps`)
+export { AccountsCatchUp as WalletAccountsCatchUp } from './consumers/accounts-catch-up.js';

@@ -1,5 +1,6 @@
 // The wallet service (issue 4) as a Nest module: providers and controllers, nothing else. Global,
-// so rating can inject WalletCalls (and payments WalletCommands) without importing this module.
+// so rating can inject WalletCalls (and payments WalletCommands, accounts AccountsCatchUp as its
+// WalletAccountsCatchUp) without importing this module.
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Clock } from './application/clock.js';
 import { WalletAgentFunds } from './application/agent-funds.service.js';
@@ -13,6 +14,7 @@ import { RatingEventsConsumer } from './consumers/rating-events.consumer.js';
 import { AgentWalletController } from './http/agent-wallet.controller.js';
 import { CustomerWalletController } from './http/customer-wallet.controller.js';
 import { AgentFundsController } from './http/agent-funds.controller.js';
+import { AccountsCatchUpController } from './http/accounts-catch-up.controller.js';
 import { BalanceListsController } from './http/balance-lists.controller.js';
 import { WalletAuditController } from './http/wallet-audit.controller.js';
 import { HoldsController } from './http/holds.controller.js';
@@ -32,7 +34,7 @@ export class WalletModule {
     return {
       module: WalletModule,
       global: true,
-      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController, BalanceListsController, WalletAuditController],
+      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController, BalanceListsController, WalletAuditController, AccountsCatchUpController],
       providers: [
         { provide: WALLET_OPTIONS, useValue: resolved },
         resolved.accountsHistory === null ? { provide: ACCOUNTS_HISTORY, useValue: null } : { provide: ACCOUNTS_HISTORY, useExisting: resolved.accountsHistory },
@@ -52,7 +54,7 @@ export class WalletModule {
         RatingEventsConsumer,
         WalletLifecycle,
       ],
-      exports: [WalletCalls, WalletCommands, WalletQueries, WalletProjections, LedgerService, WalletAgentFunds],
+      exports: [WalletCalls, WalletCommands, WalletQueries, WalletProjections, LedgerService, WalletAgentFunds, AccountsCatchUp],
     };
   }
 }

@@ -4,8 +4,9 @@
 // such consumer the events it just published (AccountsCatchUpPort: the consumer applies what it has
 // not applied yet by catching up on that customer's or agent's history). Bounded: a consumer that
 // cannot be reached or is slow leaves the command answered after MAX_WAIT_MS (logged), as the
-// wallet's projection watermark does; its own delivery applies the change later. An opening is not
-// awaited: a customer or agent a consumer has never seen is a miss, which it fills on first use.
+// wallet's projection watermark does; its own delivery applies the change later. An opening is
+// awaited only by a consumer whose reads need it (`awaitsOpenings`: the wallet's balance lists read
+// the accounts it has opened); rating fills a customer or agent it has never seen on first use.
 import { agentStreamId, customerStreamId, toIntegrationEvent, type AccountsEvent } from '@billing/accounts-domain';
 import type { AccountsCatchUpPort } from '@billing/contracts';
 import type { ExpectedVersion } from '@billing/event-store';
@@ -33,15 +34,14 @@ export class ConsumersAtOnce {
 
   /** Resolves once every consumer has applied the published events of `committed` (or MAX_WAIT_MS passed); never throws. */
   async applied(committed: readonly CommittedStream[]): Promise<void> {
-    if (this.consumers.length === 0) return;
-    const requests = committed.map(catchUpRequest).filter((request): request is CatchUpRequest => request !== null);
-    if (requests.length === 0) return;
+    const asks = this.consumers.flatMap((consumer) => requestsFor(committed, consumer.awaitsOpenings === true).map((request) => ({ consumer, request })));
+    if (asks.length === 0) return;
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), MAX_WAIT_MS)));
-    const all = Promise.all(this.consumers.flatMap((consumer) => requests.map((request) => this.ask(consumer, request))));
+    const all = Promise.all(asks.map(({ consumer, request }) => this.ask(consumer, request)));
     try {
-      if ((await Promise.race([all, timeout])) === 'timeout') this.logger.warn(`answered without a consumer's catch-up after ${Date.now() - started} ms (${requests.map((r) => JSON.stringify(r.key)).join(', ')})`);
+      if ((await Promise.race([all, timeout])) === 'timeout') this.logger.warn(`answered without a consumer's catch-up after ${Date.now() - started} ms (${asks.map(({ request }) => JSON.stringify(request.key)).join(', ')})`);
     } finally {
       clearTimeout(timer);
     }
@@ -56,9 +56,14 @@ export class ConsumersAtOnce {
   }
 }
 
-/** The published events of an existing customer's or agent's stream; null when there are none to wait for. */
-function catchUpRequest(stream: CommittedStream): CatchUpRequest | null {
-  if (stream.expectedVersion === 'no_stream') return null;
+/** One request per customer's or agent's stream with published events (a new stream only with `openings`). */
+function requestsFor(committed: readonly CommittedStream[], openings: boolean): CatchUpRequest[] {
+  return committed.map((stream) => catchUpRequest(stream, openings)).filter((request): request is CatchUpRequest => request !== null);
+}
+
+/** The published events of a customer's or agent's stream; null when there are none to wait for. */
+function catchUpRequest(stream: CommittedStream, openings: boolean): CatchUpRequest | null {
+  if (stream.expectedVersion === 'no_stream' && !openings) return null;
   const key = keyOf(stream.streamId);
   if (key === null) return null;
   const events = stream.events.flatMap(({ eventId, event }) => {

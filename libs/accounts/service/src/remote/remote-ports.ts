@@ -1,14 +1,15 @@
 // Distributed mode: accounts' calls to other services over HTTP, made before a command is
 // decided — the wallet's initial-balance reservation (libs/contracts funds-api.ts: set a new
 // customer's initial balance aside on its agent, or release it) and rating's sheet query
-// (sheets-api.ts: does this rate sheet exist?). After a command, rating's catch-up on the change
-// (catch-up-api.ts: RemoteRatingCatchUp, see infrastructure/consumers-at-once.ts). All take the switch API key, as the wallet's hold API does. Each call is bounded; a
+// (sheets-api.ts: does this rate sheet exist?). After a command, rating's and the wallet's catch-up on the change
+// (catch-up-api.ts: RemoteRatingCatchUp, RemoteWalletCatchUp, see infrastructure/consumers-at-once.ts). All take the switch API key, as the wallet's hold API does. Each call is bounded; a
 // service that cannot be reached makes that one request a 503 — nothing is opened or changed
 // unchecked.
 import {
   AccountsCatchUpResponseV1,
   AGENT_FUNDS_API_PATH,
   RATING_ACCOUNTS_CATCH_UP_API_PATH,
+  WALLET_ACCOUNTS_CATCH_UP_API_PATH,
   RATE_SHEETS_API_PATH,
   RateSheetExistsResponseV1,
   ReleaseInitialBalanceResponseV1,
@@ -93,15 +94,29 @@ export class RemoteRatingCatchUp implements AccountsCatchUpPort {
   }
 }
 
-/** Provides all three app-wide: `AccountsModule.forRoot({ agentFunds: RemoteAgentFunds, rateSheets: RemoteRateSheets, catchUps: [RemoteRatingCatchUp], ... })`. */
+/** The wallet's catch-up on a committed change or opening (a new customer's balance reads the account it opened); as RemoteRatingCatchUp. */
+@Injectable()
+export class RemoteWalletCatchUp implements AccountsCatchUpPort {
+  readonly awaitsOpenings = true;
+
+  constructor(@Inject(REMOTE_PORTS_OPTIONS) private readonly options: RemotePortsOptions) {}
+
+  async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
+    const { walletUrl: baseUrl, apiKey } = this.options;
+    const answer = await callServiceJson({ baseUrl, path: WALLET_ACCOUNTS_CATCH_UP_API_PATH, apiKey, timeoutMs: MAX_WAIT_MS, schema: AccountsCatchUpResponseV1, body: request });
+    return answer.applied;
+  }
+}
+
+/** Provides all app-wide: `AccountsModule.forRoot({ agentFunds: RemoteAgentFunds, rateSheets: RemoteRateSheets, catchUps: [RemoteRatingCatchUp, RemoteWalletCatchUp], ... })`. */
 @Global()
 @Module({})
 export class RemotePortsModule {
   static forRoot(options: RemotePortsOptions): DynamicModule {
     return {
       module: RemotePortsModule,
-      providers: [{ provide: REMOTE_PORTS_OPTIONS, useValue: options }, RemoteAgentFunds, RemoteRateSheets, RemoteRatingCatchUp],
-      exports: [RemoteAgentFunds, RemoteRateSheets, RemoteRatingCatchUp],
+      providers: [{ provide: REMOTE_PORTS_OPTIONS, useValue: options }, RemoteAgentFunds, RemoteRateSheets, RemoteRatingCatchUp, RemoteWalletCatchUp],
+      exports: [RemoteAgentFunds, RemoteRateSheets, RemoteRatingCatchUp, RemoteWalletCatchUp],
     };
   }
 }

@@ -10,8 +10,9 @@
 import { z } from 'zod';
 import type { AccountsHistoryKeyV1 } from './history-api.js';
 
-/** Rating's route (the wallet or any other consumer would have its own under its prefix). */
+/** Each consumer's route, under its own prefix. */
 export const RATING_ACCOUNTS_CATCH_UP_API_PATH = '/api/v1/internal/rating/accounts-catch-up';
+export const WALLET_ACCOUNTS_CATCH_UP_API_PATH = '/api/v1/internal/wallet/accounts-catch-up';
 
 const name = z.string().min(1).max(200);
 
@@ -29,5 +30,11 @@ export type AccountsCatchUpResponseV1 = z.infer<typeof AccountsCatchUpResponseV1
 
 /** The port accounts calls after a commit (in process: the consumer's catch-up; between processes: the route above). */
 export interface AccountsCatchUpPort {
+  /**
+   * true: the consumer's reads need a new customer's or agent's opening too (the wallet: a balance
+   * list reads only the accounts it has opened), so openings are awaited as well. Absent: the
+   * consumer fills an unknown customer or agent on first use, and only changes are awaited.
+   */
+  readonly awaitsOpenings?: boolean;
   catchUp(request: { key: Extract<AccountsHistoryKeyV1, { account: string } | { agentId: string }>; events: readonly { eventId: string; type: string }[] }): Promise<boolean>;
 }

@@ -4,22 +4,36 @@
 // AccountsHistory, between processes RemoteAccountsHistory) and applies them through the
 // consumer's own handler and inbox — @billing/messaging's ConsumerCatchUp — then waits for its
 // projections to show what that wrote (a request's answer reads them next).
-import { type AccountsHistoryKeyV1, type AccountsHistoryPort } from '@billing/contracts';
+// Issue 13: accounts also asks before it answers a command (AccountsCatchUpPort, openings included:
+// a balance list reads only the accounts the wallet has opened, it fills no miss): the same fill,
+// run until the command's events are in the inbox, then the projections show them.
+import { type AccountsCatchUpPort, type AccountsHistoryKeyV1, type AccountsHistoryPort } from '@billing/contracts';
 import type { Checkpoint } from '@billing/event-store';
 import { isServiceUnreachable } from '@billing/gateway';
 import { ConsumerCatchUp } from '@billing/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Directory, type DirectoryMisses } from '../infrastructure/directory.js';
+import { WalletDatabase } from '../infrastructure/wallet-database.js';
 import { WalletProjections } from '../projections/wallet-projections.js';
 import { ACCOUNTS_HISTORY, WALLET_OPTIONS, type ResolvedWalletOptions } from '../wallet.options.js';
 import { AccountsConsumer } from './accounts-consumer.js';
+import { WALLET_ACCOUNTS_EVENTS_USED } from './accounts-plan.js';
 
 /** The catch-up's own wait for the projections (its caller's answer waits for its own command anyway). */
 const PROJECTED_WITHIN_MS = 2_000;
 
+/**
+ * Fills one command's catch-up may run: a fill already running when the command committed may have
+ * read the history before its events (concurrent callers share a fill), the next one starts after.
+ */
+const MAX_FILLS = 2;
+
 @Injectable()
-export class AccountsCatchUp implements DirectoryMisses {
-  private readonly catchUp: ConsumerCatchUp<AccountsHistoryKeyV1, Checkpoint | undefined> | null;
+export class AccountsCatchUp implements DirectoryMisses, AccountsCatchUpPort {
+  /** A new customer's balance is read from the accounts the wallet opened: accounts awaits openings too. */
+  readonly awaitsOpenings = true;
+  private readonly fills: ConsumerCatchUp<AccountsHistoryKeyV1, Checkpoint | undefined> | null;
+  private readonly group: string;
 
   constructor(
     consumer: AccountsConsumer,
@@ -27,9 +41,11 @@ export class AccountsCatchUp implements DirectoryMisses {
     directory: Directory,
     @Inject(ACCOUNTS_HISTORY) accounts: AccountsHistoryPort | null,
     @Inject(WALLET_OPTIONS) options: ResolvedWalletOptions,
+    private readonly db: WalletDatabase,
   ) {
     const logger = new Logger('WalletAccountsCatchUp');
-    this.catchUp =
+    this.group = options.consumerGroup;
+    this.fills =
       accounts === null
         ? null
         : new ConsumerCatchUp({
@@ -39,7 +55,7 @@ export class AccountsCatchUp implements DirectoryMisses {
             unreachable: isServiceUnreachable,
             warn: (message) => logger.warn(message),
           });
-    if (this.catchUp !== null) directory.fillMissesWith(this);
+    if (this.fills !== null) directory.fillMissesWith(this);
   }
 
   /** true = accounts knows the customer and its events are applied: read again. */
@@ -51,8 +67,31 @@ export class AccountsCatchUp implements DirectoryMisses {
     return this.fill({ agentId });
   }
 
+  /**
+   * true once every event of `events` the wallet uses is applied (in the consumer's inbox) and its
+   * projections show it; false when accounts could not be reached (or the wallet runs without its
+   * history): the consumer applies them when they are delivered.
+   */
+  async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
+    const awaited = request.events.filter((event) => WALLET_ACCOUNTS_EVENTS_USED.has(event.type));
+    if (awaited.length === 0) return true;
+    for (let filled = 0; ; filled += 1) {
+      if (await this.applied(awaited)) return this.projections.caughtUp(PROJECTED_WITHIN_MS);
+      if (this.fills === null || filled === MAX_FILLS) return false;
+      if (!(await this.fill(request.key))) return false;
+    }
+  }
+
+  private async applied(events: readonly { eventId: string }[]): Promise<boolean> {
+    const { rows } = await this.db.pool.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${this.db.table('inbox')} WHERE consumer = $1 AND message_id = ANY($2::text[])`, [
+      this.group,
+      events.map((event) => event.eventId),
+    ]);
+    return rows[0]!.count === events.length;
+  }
+
   private async fill(key: AccountsHistoryKeyV1): Promise<boolean> {
-    const outcome = (await this.catchUp?.fill(key)) ?? null;
+    const outcome = (await this.fills?.fill(key)) ?? null;
     if (outcome === null) return false;
     const written = outcome.results.filter((checkpoint): checkpoint is Checkpoint => checkpoint !== undefined).at(-1);
     // nothing written: the consumer applied them in between; wait for the projections to pass what is committed

@@ -15,6 +15,17 @@ export interface AccountsPlan {
   readonly directory: DirectoryChange[];
 }
 
+/** The accounts events the wallet plans something for (planAccountsEvent); the others are skipped (and not caught up on). */
+export const WALLET_ACCOUNTS_EVENTS_USED: ReadonlySet<string> = new Set([
+  'accounts.AgentRegistered',
+  'accounts.AgentCommissionChanged',
+  'accounts.AgentLowBalanceThresholdChanged',
+  'accounts.CustomerOpened',
+  'accounts.CustomerSettingsChanged',
+  'accounts.CustomerCreditLimitChanged',
+  'accounts.CustomerStatusChanged',
+]);
+
 /** An initial balance funded by the agent needs the agent's rate; it is not known (yet). */
 export class AgentNotKnownYet extends Error {
   constructor(agentId: string) {

@@ -1,0 +1,29 @@
+// The wallet's catch-up on an accounts change for an accounts process elsewhere (distributed mode):
+// the HTTP face of AccountsCatchUp.catchUp, with the contract of libs/contracts (catch-up-api.ts).
+// Service to service: the switch API key, as the other internal routes.
+import { AccountsCatchUpRequestV1, AccountsCatchUpResponseV1 } from '@billing/contracts';
+import { Roles, ValidBody } from '@billing/gateway';
+import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AccountsCatchUp } from '../consumers/accounts-catch-up.js';
+
+@ApiTags('internal')
+@Controller('internal/wallet')
+export class AccountsCatchUpController {
+  constructor(@Inject(AccountsCatchUp) private readonly catchUp: AccountsCatchUp) {}
+
+  @Post('accounts-catch-up')
+  @HttpCode(200)
+  @Roles('switch')
+  @ApiOperation({
+    summary: 'Apply an accounts change or opening before accounts answers its command (service to service)',
+    description:
+      '`{key: {account: customerId} | {agentId}, events: [{eventId, type}]}` — the integration events an accounts command just committed, openings included. ' +
+      "Answers once the wallet has applied every one of them it uses and its balances show them (taking the customer's or agent's history from accounts when its consumer has not delivered them yet): `{applied: true}`; " +
+      '`{applied: false}` when accounts could not be reached (its consumer applies them later).',
+  })
+  @ApiResponse({ status: 200, standardSchema: AccountsCatchUpResponseV1 })
+  async catchUpOn(@ValidBody(AccountsCatchUpRequestV1) body: AccountsCatchUpRequestV1): Promise<AccountsCatchUpResponseV1> {
+    return { applied: await this.catchUp.catchUp(body) };
+  }
+}
