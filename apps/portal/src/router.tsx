@@ -74,8 +74,41 @@ const routeTree = rootRoute.addChildren([
   customerLayout.addChildren(customerRoutes(customerLayout)),
 ]);
 
+/**
+ * Search values stay the text people type and see (`?q=1000000016`, not the JSON `?q=%221000000016%22`
+ * the router writes by default, nor a number it reads back): every filter is text for the pages'
+ * validators; only `true`/`false` are flags. The first value of a repeated key wins.
+ */
+export function parsePortalSearch(searchText: string): Record<string, unknown> {
+  const search: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(searchText.startsWith('?') ? searchText.slice(1) : searchText)) {
+    if (key in search) continue;
+    search[key] = value === 'true' ? true : value === 'false' ? false : value;
+  }
+  return search;
+}
+
+export function stringifyPortalSearch(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
 export function createPortalRouter(context: RouterContext) {
-  return createRouter({ routeTree, context, defaultPreload: 'intent', scrollRestoration: true, defaultPendingComponent: PageLoader, defaultErrorComponent: PageError });
+  return createRouter({
+    routeTree,
+    context,
+    parseSearch: parsePortalSearch,
+    stringifySearch: stringifyPortalSearch,
+    defaultPreload: 'intent',
+    scrollRestoration: true,
+    defaultPendingComponent: PageLoader,
+    defaultErrorComponent: PageError,
+  });
 }
 
 declare module '@tanstack/react-router' {
