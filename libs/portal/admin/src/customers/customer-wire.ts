@@ -1,5 +1,5 @@
-// Wire shapes of the customer routes (docs/API.md §6, 6a–6c), from the generated client; the
-// wallet's answers have no schema there yet (docs/API.md §7).
+// Wire shapes of the customer routes (docs/API.md §6, 6a–6c) and the wallet's balance rows (§7),
+// from the generated client.
 import type { paths } from '@billing/portal-api-client';
 
 type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
@@ -17,18 +17,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/** One row of GET /wallet/balances (kind customer), and GET /customers/{id}/balance. */
-export interface CustomerBalance {
-  id: string;
-  balance: string;
-  held: string;
-  available: string;
-  creditLimit: string;
-  inDebt: boolean;
-  debt: string;
-  lowBalanceThreshold: string;
-  belowThreshold: boolean;
-}
+/** One row of GET /wallet/balances (kind customer). */
+export type CustomerBalance = Json<paths['/api/v1/wallet/balances']['get']['responses'][200]>['items'][number];
 
 /** One customer of POST /customers/batch's answer (the passwords: in this answer only). */
 export interface BatchCustomer {
