@@ -12,6 +12,21 @@ export interface OpenedCredentials {
   portalPassword: string;
 }
 
+/** The credentials in an open-customer answer, or null when it carries no passwords (a replay). */
+export function credentialsOf(result: unknown): OpenedCredentials | null {
+  if (typeof result !== 'object' || result === null) return null;
+  const { customer, credentials } = result as { customer?: { id?: unknown }; credentials?: Record<string, unknown> | null };
+  if (typeof customer?.id !== 'string' || typeof credentials !== 'object' || credentials === null) return null;
+  const text = (key: string) => (typeof credentials[key] === 'string' ? (credentials[key] as string) : '');
+  if (text('sipPassword') === '' && text('portalPassword') === '') return null;
+  return { customerId: customer.id, accountNumber: text('accountNumber'), sipUsername: text('sipUsername'), sipPassword: text('sipPassword'), sipRealm: text('sipRealm'), portalUsername: text('portalUsername'), portalPassword: text('portalPassword') };
+}
+
+/** What the dialog shows after `result`: the first answer that carried passwords stays. */
+export function keepFirstCredentials(current: OpenedCredentials | null, result: unknown): OpenedCredentials | null {
+  return current ?? credentialsOf(result);
+}
+
 /** A new customer's passwords, shown this once (the API keeps only hashes). */
 export function CredentialsView({ credentials, onDone }: { credentials: OpenedCredentials; onDone: () => void }) {
   const { t } = useTranslation('agent');

@@ -6,7 +6,8 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
-import { CredentialsView, type OpenedCredentials } from './CredentialsView.js';
+import { useSubmitOnce } from '../hooks/use-submit-once.js';
+import { CredentialsView, keepFirstCredentials, type OpenedCredentials } from './CredentialsView.js';
 
 /** Opens a customer from one of the profiles the agent may use (its own or ITC's); shows the credentials once. */
 export function OpenCustomerModal({ opened, onClose, initialProfileId = null }: { opened: boolean; onClose: () => void; initialProfileId?: string | null }) {
@@ -14,6 +15,7 @@ export function OpenCustomerModal({ opened, onClose, initialProfileId = null }: 
   const { api } = useSession();
   const queryClient = useQueryClient();
   const keys = useIdempotencyKeys();
+  const once = useSubmitOnce();
   const [profileId, setProfileId] = useState<string | null>(initialProfileId);
   // opened again for another profile: preselect it.
   const [shownFor, setShownFor] = useState(initialProfileId);
@@ -29,8 +31,9 @@ export function OpenCustomerModal({ opened, onClose, initialProfileId = null }: 
     onError: keyFailure(keys),
     onSuccess: (result) => {
       keys.settled();
-      // the JSON answer (no ?format=csv) carries the credentials once.
-      if ('customer' in result && 'credentials' in result) setCredentials({ customerId: result.customer.id, ...(result.credentials as Omit<OpenedCredentials, 'customerId'>) });
+      // the JSON answer carries the passwords once; a replay of the same key answers without them:
+      // keep the first answer that carried them, never overwrite it.
+      setCredentials((current) => keepFirstCredentials(current, result));
       void queryClient.invalidateQueries({ queryKey: agentKeys.all });
     },
   });
@@ -46,7 +49,8 @@ export function OpenCustomerModal({ opened, onClose, initialProfileId = null }: 
     event.preventDefault();
     if (profileId === null) return;
     const email = contactEmail.trim();
-    open.mutate({ profileId, ...(email === '' ? {} : { contactEmail: email }) });
+    const body = { profileId, ...(email === '' ? {} : { contactEmail: email }) };
+    once(() => open.mutateAsync(body));
   };
   const options = (profiles.data?.items ?? [])
     .filter((profile) => profile.status === 'active')
