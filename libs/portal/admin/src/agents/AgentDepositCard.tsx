@@ -1,6 +1,5 @@
 import { useSession } from '@billing/portal-session';
 import { Paper, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../shared/as-json.js';
@@ -8,6 +7,7 @@ import { Money } from '../shared/Money.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { DepositForm, type DepositValues } from './DepositForm.js';
 import { useInvalidateAgent } from './use-agent.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 interface DepositAnswer {
   depositId: string;
@@ -23,7 +23,7 @@ export function AgentDepositCard({ agentId }: { agentId: string }) {
   const keys = useIdempotencyKeys();
   const invalidate = useInvalidateAgent(agentId);
   const [resetKey, setResetKey] = useState(0);
-  const deposit = useMutation({
+  const deposit = useGuardedMutation({
     mutationFn: (body: DepositValues) =>
       asJson<DepositAnswer>(api.POST('/api/v1/agents/{id}/deposits', { params: { path: { id: agentId } }, body, headers: { 'Idempotency-Key': keys.keyFor(body) } })),
     onSuccess: async () => {

@@ -1,13 +1,14 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { AgentForm } from './AgentForm.js';
 import { createAgentBody, emptyAgentValues, type AgentFormValues } from './agent-form-values.js';
 import { agentKeys } from './agent-wire.js';
 import { useRateSheetOptions } from './use-rate-sheet-options.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 export function CreateAgentModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useTranslation('admin');
@@ -16,7 +17,7 @@ export function CreateAgentModal({ opened, onClose, onCreated }: { opened: boole
   const sheets = useRateSheetOptions();
   const keys = useIdempotencyKeys();
   const phone = useMediaQuery('(max-width: 36em)');
-  const create = useMutation({
+  const create = useGuardedMutation({
     mutationFn: (values: AgentFormValues) => {
       const body = createAgentBody(values);
       // a registration is idempotent: a retry of the same form is the same agent

@@ -1,13 +1,13 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { Modal } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AgentForm } from './AgentForm.js';
 import { changeAgentBody, valuesFromAgent, type AgentFormValues } from './agent-form-values.js';
 import type { Agent } from './agent-wire.js';
 import { useInvalidateAgent } from './use-agent.js';
 import { useRateSheetOptions } from './use-rate-sheet-options.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** PATCH /agents/{id} with only the fields that changed (nothing changed: just closes). */
 export function EditAgentModal({ agent, opened, onClose }: { agent: Agent; opened: boolean; onClose: () => void }) {
@@ -16,7 +16,7 @@ export function EditAgentModal({ agent, opened, onClose }: { agent: Agent; opene
   const sheets = useRateSheetOptions();
   const invalidate = useInvalidateAgent(agent.id);
   const phone = useMediaQuery('(max-width: 36em)');
-  const change = useMutation({
+  const change = useGuardedMutation({
     mutationFn: async (values: AgentFormValues) => {
       const body = changeAgentBody(values, agent);
       if (Object.keys(body).length === 0) return agent;

@@ -1,7 +1,6 @@
 import { useSession } from '@billing/portal-session';
 import { ProblemAlert } from '@billing/portal-ui';
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../shared/as-json.js';
@@ -9,6 +8,7 @@ import { Money } from '../shared/Money.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import type { LedgerLine } from './agent-wire.js';
 import { useInvalidateAgent } from './use-agent.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 const REASONS = ['correction', 'refund', 'chargeback'] as const;
 type Reason = (typeof REASONS)[number];
@@ -20,7 +20,7 @@ export function ReverseDepositModal({ agentId, line, onClose }: { agentId: strin
   const keys = useIdempotencyKeys();
   const invalidate = useInvalidateAgent(agentId);
   const [reason, setReason] = useState<Reason>('correction');
-  const reverse = useMutation({
+  const reverse = useGuardedMutation({
     mutationFn: (depositId: string) => {
       const body = { reason };
       return asJson<unknown>(

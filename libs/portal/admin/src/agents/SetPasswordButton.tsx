@@ -2,10 +2,10 @@ import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert, problemOf, useProblemFields } from '@billing/portal-ui';
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from './agent-wire.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** ITC sets the agent's portal password (PUT /agents/{id}/password; creates the login if missing). */
 export function SetPasswordButton({ agent }: { agent: Agent }) {
@@ -14,7 +14,7 @@ export function SetPasswordButton({ agent }: { agent: Agent }) {
   const [opened, { open, close }] = useDisclosure(false);
   const [password, setPassword] = useState('');
   const [tooShort, setTooShort] = useState(false);
-  const set = useMutation({
+  const set = useGuardedMutation({
     mutationFn: (next: string) => orThrow(api.PUT('/api/v1/agents/{id}/password', { params: { path: { id: agent.id } }, body: { password: next } })),
     onSuccess: () => setPassword(''),
   });

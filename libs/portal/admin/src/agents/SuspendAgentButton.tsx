@@ -2,11 +2,11 @@ import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert } from '@billing/portal-ui';
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from './agent-wire.js';
 import { useInvalidateAgent } from './use-agent.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** Suspend (with an optional reason) or reactivate an agent. */
 export function SuspendAgentButton({ agent }: { agent: Agent }) {
@@ -16,7 +16,7 @@ export function SuspendAgentButton({ agent }: { agent: Agent }) {
   const [opened, { open, close }] = useDisclosure(false);
   const [reason, setReason] = useState('');
   const params = { params: { path: { id: agent.id } } };
-  const toggle = useMutation({
+  const toggle = useGuardedMutation({
     mutationFn: () =>
       agent.status === 'active'
         ? orThrow(api.POST('/api/v1/agents/{id}/suspend', { ...params, body: reason.trim() === '' ? {} : { reason: reason.trim() } }))

@@ -1,12 +1,13 @@
 import { useSession } from '@billing/portal-session';
 import { ProblemAlert } from '@billing/portal-ui';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../shared/as-json.js';
 import { useCurrency } from '../shared/use-currency.js';
 import { AuditResult } from './AuditResult.js';
 import type { AuditRun } from './audit-wire.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** "Run the audit now": POST /wallet/audits replays the whole wallet log (as `npm run audit`) and answers its report. */
 export function RunAuditCard() {
@@ -14,7 +15,7 @@ export function RunAuditCard() {
   const { api } = useSession();
   const queryClient = useQueryClient();
   const currency = useCurrency();
-  const run = useMutation({
+  const run = useGuardedMutation({
     mutationFn: () => asJson<AuditRun>(api.POST('/api/v1/wallet/audits')),
     // the run reads the projections' checkpoint: show the versions as they are now
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['admin', 'audit'] }),

@@ -2,7 +2,7 @@ import type { paths } from '@billing/portal-api-client';
 import { orThrow, useSession } from '@billing/portal-session';
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
 import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { Money } from '../shared/Money.js';
 import { UNRATED_REASONS, type UnratedReason } from './search.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useLiveRefresh } from '../shared/use-live-refresh.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 type UnratedPage = paths['/api/v1/calls/unrated']['get']['responses'][200]['content']['application/json'];
 type UnratedCall = UnratedPage['items'][number];
@@ -35,8 +36,8 @@ export function UnratedCallsPage() {
       orThrow(api.GET('/api/v1/calls/unrated', { params: { query: { limit: PAGE_SIZE, ...search, ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['calls'] });
-  const reRateOne = useMutation({ mutationFn: (callId: string) => orThrow(api.POST('/api/v1/calls/{callId}/re-rate', { params: { path: { callId } } })), onSuccess: refresh });
-  const reRateMany = useMutation({ mutationFn: () => orThrow(api.POST('/api/v1/calls/re-rate', { body: { ...search, limit: 1000 } })), onSuccess: refresh });
+  const reRateOne = useGuardedMutation({ mutationFn: (callId: string) => orThrow(api.POST('/api/v1/calls/{callId}/re-rate', { params: { path: { callId } } })), onSuccess: refresh });
+  const reRateMany = useGuardedMutation({ mutationFn: () => orThrow(api.POST('/api/v1/calls/re-rate', { body: { ...search, limit: 1000 } })), onSuccess: refresh });
   const items = calls.data?.pages.flatMap((page) => page.items) ?? [];
   const summary = reRateMany.data;
   return (

@@ -1,7 +1,7 @@
 import { useSession } from '@billing/portal-session';
 import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { credentialsCsv } from './credentials-csv.js';
 import { customerKeys, type BatchAnswer } from './customer-wire.js';
 import { saveTextFile } from './save-text-file.js';
 import { useAgentOptions, useProfileOptions } from './use-options.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /**
  * Open 10–1000 customers at once. The API answers their passwords once: the CSV is made from
@@ -28,7 +29,7 @@ export function OpenBatchModal({ opened, onClose }: { opened: boolean; onClose: 
   const [agentId, setAgentId] = useState<string | null>(null);
   const [count, setCount] = useState<number | string>(10);
   const [downloaded, setDownloaded] = useState(false);
-  const batch = useMutation({
+  const batch = useGuardedMutation({
     mutationFn: () => {
       const body = { profileId: profileId ?? '', count: typeof count === 'number' ? count : Number.parseInt(count, 10) || 0, ...(agentId === null ? {} : { agentId }) };
       return asJson<BatchAnswer>(api.POST('/api/v1/customers/batch', { body, headers: { 'Idempotency-Key': keys.keyFor(body) } }));

@@ -1,7 +1,7 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { customerKeys } from './customer-wire.js';
 import { SecretsTable } from './SecretsTable.js';
 import { useAgentOptions, useProfileOptions } from './use-options.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** Open one customer from a profile; its passwords are shown once, from the answer. */
 export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -22,7 +23,7 @@ export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClos
   const [agentId, setAgentId] = useState<string | null>(null);
   const [contactEmail, setContactEmail] = useState('');
   const [portalUsername, setPortalUsername] = useState('');
-  const open = useMutation({
+  const open = useGuardedMutation({
     mutationFn: () => {
       const body = {
         profileId: profileId ?? '',

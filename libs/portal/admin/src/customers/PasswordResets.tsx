@@ -1,17 +1,17 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { SecretsTable } from './SecretsTable.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** New SIP or portal password, shown once from the answer (kept only in this render). */
 export function PasswordResets({ customerId, disabled }: { customerId: string; disabled: boolean }) {
   const { t } = useTranslation('admin');
   const { api } = useSession();
   const path = { params: { path: { id: customerId } } };
-  const sip = useMutation({ mutationFn: () => orThrow(api.POST('/api/v1/customers/{id}/sip-password', path)) });
-  const portal = useMutation({ mutationFn: () => orThrow(api.POST('/api/v1/customers/{id}/portal-password', path)) });
+  const sip = useGuardedMutation({ mutationFn: () => orThrow(api.POST('/api/v1/customers/{id}/sip-password', path)) });
+  const portal = useGuardedMutation({ mutationFn: () => orThrow(api.POST('/api/v1/customers/{id}/portal-password', path)) });
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">

@@ -70,7 +70,7 @@ export function SipUsersPanel({ customer }: { customer: Customer }) {
                 <form onSubmit={(event) => { event.preventDefault(); act.mutate({ kind: 'rename', user, displayName: renaming.name }, { onSuccess: () => setRenaming(null) }); }}>
                   <Group gap={4} wrap="nowrap">
                     <TextInput size="xs" aria-label={t('customers.sip.displayName')} value={renaming.name} onChange={(event) => setRenaming({ user: user.sipUsername, name: event.currentTarget.value })} maxLength={100} autoFocus />
-                    <Button size="xs" type="submit">{t('customers.sip.save')}</Button>
+                    <Button size="xs" type="submit" loading={act.isPending}>{t('customers.sip.save')}</Button>
                   </Group>
                 </form>
               ) : (user.displayName ?? '—'),

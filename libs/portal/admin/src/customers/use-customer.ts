@@ -1,6 +1,7 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { customerKeys } from './customer-wire.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** GET /customers/{id}. */
 export function useCustomer(customerId: string) {
@@ -14,7 +15,7 @@ export function useCustomer(customerId: string) {
 /** A command on one customer: afterwards its reads (and the lists) are fetched again (read-your-writes). */
 export function useCustomerCommand<TVariables, TResult>(customerId: string, run: (variables: TVariables) => Promise<TResult>) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useGuardedMutation({
     mutationFn: run,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: customerKeys.all }),
   });

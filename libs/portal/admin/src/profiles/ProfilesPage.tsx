@@ -1,7 +1,7 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
 import { Button, Group, Menu, Modal, Stack, Text, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Page, Profile } from '../customers/customer-wire.js';
@@ -13,6 +13,7 @@ import { ProfileForm } from './ProfileForm.js';
 import { useSheetOptions } from './use-sheet-options.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useAgentOptions } from '../customers/use-options.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 type Editing = { kind: 'create' } | { kind: 'edit' | 'features'; profile: Profile } | null;
 
@@ -35,7 +36,7 @@ export function ProfilesPage() {
     await queryClient.invalidateQueries({ queryKey: ['customer-profiles'] });
     setEditing(null);
   };
-  const save = useMutation({
+  const save = useGuardedMutation({
     mutationFn: async ({ values, profile }: { values: ProfileFormValues; profile: Profile | null }) => {
       if (profile === null) {
         const body = createProfileBody(values);
@@ -49,12 +50,12 @@ export function ProfilesPage() {
     },
     onSuccess: done,
   });
-  const features = useMutation({
+  const features = useGuardedMutation({
     mutationFn: ({ profile, patch }: { profile: Profile; patch: Partial<Profile['features']> }) =>
       orThrow(api.PATCH('/api/v1/customer-profiles/{id}/features', { params: { path: { id: profile.id } }, body: patch, headers: { 'Idempotency-Key': crypto.randomUUID() } })),
     onSuccess: done,
   });
-  const archive = useMutation({
+  const archive = useGuardedMutation({
     mutationFn: (profile: Profile) => orThrow(api.POST('/api/v1/customer-profiles/{id}/archive', { params: { path: { id: profile.id } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customer-profiles'] }),
   });

@@ -1,11 +1,12 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sheetKeys } from './sheet-wire.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** Derive a sheet from this one: every rate and connect fee + markup %. */
 export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName: string }) {
@@ -15,7 +16,7 @@ export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName:
   const navigate = useNavigate();
   const [name, setName] = useState(`${sheetName} +20%`.slice(0, 100));
   const [markup, setMarkup] = useState('20');
-  const derive = useMutation({
+  const derive = useGuardedMutation({
     mutationFn: () => orThrow(api.POST('/api/v1/rate-sheets/{id}/derived', { params: { path: { id: sheetId } }, body: { name: name.trim(), markupPercent: markup.trim() } })),
     onSuccess: async (sheet) => {
       await queryClient.invalidateQueries({ queryKey: sheetKeys.all });

@@ -1,10 +1,11 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
 import { Button, Card, Group, List, Stack, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sheetKeys, type SheetWithRows } from './sheet-wire.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** A derived sheet's markup: change it (from now on) and see its history. */
 export function MarkupForm({ sheet }: { sheet: SheetWithRows }) {
@@ -12,7 +13,7 @@ export function MarkupForm({ sheet }: { sheet: SheetWithRows }) {
   const { api } = useSession();
   const queryClient = useQueryClient();
   const [markup, setMarkup] = useState(sheet.markupPercent ?? '');
-  const change = useMutation({
+  const change = useGuardedMutation({
     mutationFn: () => orThrow(api.PATCH('/api/v1/rate-sheets/{id}', { params: { path: { id: sheet.sheetId } }, body: { markupPercent: markup.trim() } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sheetKeys.all }),
   });

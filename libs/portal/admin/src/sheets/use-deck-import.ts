@@ -1,7 +1,8 @@
 import { ProblemError, useSession } from '@billing/portal-session';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { deckRequest, type DeckForm } from './deck-request.js';
 import { sheetKeys, type DeckPreview, type SheetWithRows } from './sheet-wire.js';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** A deck the page could not turn into a request (empty, broken JSON): its i18n key. */
 export class DeckFormError extends Error {
@@ -22,8 +23,8 @@ async function send<T>(authFetch: (path: string, init?: RequestInit) => Promise<
 export function useDeckImport(sheetId: string | null) {
   const { authFetch } = useSession();
   const queryClient = useQueryClient();
-  const preview = useMutation({ mutationFn: (form: DeckForm) => send<DeckPreview>(authFetch, form, sheetId, true) });
-  const commit = useMutation({
+  const preview = useGuardedMutation({ mutationFn: (form: DeckForm) => send<DeckPreview>(authFetch, form, sheetId, true) });
+  const commit = useGuardedMutation({
     mutationFn: (form: DeckForm) => send<SheetWithRows & { imported: { versionId: string; rowCount: number } }>(authFetch, form, sheetId, false),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sheetKeys.all }),
   });
