@@ -17,6 +17,9 @@ export const ACCOUNTS_CATCH_UPS = Symbol('ACCOUNTS_CATCH_UPS');
 /** How long a command's answer waits for its consumers at most. */
 export const MAX_WAIT_MS = 2_000;
 
+/** Catch-ups asked at the same time (a batch opening asks one per customer). */
+const CONCURRENT_ASKS = 10;
+
 /** One stream's committed events with the ids they were stored under. */
 export interface CommittedStream {
   readonly streamId: string;
@@ -39,9 +42,19 @@ export class ConsumersAtOnce {
     const started = Date.now();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), MAX_WAIT_MS)));
-    const all = Promise.all(asks.map(({ consumer, request }) => this.ask(consumer, request)));
+    // a few at a time, and none started after the bound: a batch of 1000 openings must not leave
+    // a thousand catch-ups loading the database after its answer
+    const queue = [...asks];
+    let expired = false;
+    const worker = async () => {
+      for (let next = queue.shift(); next !== undefined && !expired; next = queue.shift()) await this.ask(next.consumer, next.request);
+    };
+    const all = Promise.all(Array.from({ length: Math.min(CONCURRENT_ASKS, asks.length) }, worker));
     try {
-      if ((await Promise.race([all, timeout])) === 'timeout') this.logger.warn(`answered without a consumer's catch-up after ${Date.now() - started} ms (${asks.map(({ request }) => JSON.stringify(request.key)).join(', ')})`);
+      if ((await Promise.race([all, timeout])) === 'timeout') {
+        expired = true;
+        this.logger.warn(`answered without a consumer's catch-up after ${Date.now() - started} ms (${queue.length} of ${asks.length} not asked; first ${JSON.stringify(asks[0]!.request.key)})`);
+      }
     } finally {
       clearTimeout(timer);
     }
