@@ -14,7 +14,7 @@ import { RatingEventsConsumer } from './consumers/rating-events.consumer.js';
 import { AgentWalletController } from './http/agent-wallet.controller.js';
 import { CustomerWalletController } from './http/customer-wallet.controller.js';
 import { AgentFundsController } from './http/agent-funds.controller.js';
-import { AccountsCatchUpController } from './http/accounts-catch-up.controller.js';
+import { WalletAccountsCatchUpController } from './http/accounts-catch-up.controller.js';
 import { BalanceListsController } from './http/balance-lists.controller.js';
 import { WalletAuditController } from './http/wallet-audit.controller.js';
 import { HoldsController } from './http/holds.controller.js';
@@ -34,7 +34,7 @@ export class WalletModule {
     return {
       module: WalletModule,
       global: true,
-      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController, BalanceListsController, WalletAuditController, AccountsCatchUpController],
+      controllers: [AgentWalletController, CustomerWalletController, WalletAdminController, HoldsController, AgentFundsController, BalanceListsController, WalletAuditController, WalletAccountsCatchUpController],
       providers: [
         { provide: WALLET_OPTIONS, useValue: resolved },
         resolved.accountsHistory === null ? { provide: ACCOUNTS_HISTORY, useValue: null } : { provide: ACCOUNTS_HISTORY, useExisting: resolved.accountsHistory },

@@ -9,7 +9,7 @@ import { AccountsCatchUp } from '../consumers/accounts-catch-up.js';
 
 @ApiTags('internal')
 @Controller('internal/wallet')
-export class AccountsCatchUpController {
+export class WalletAccountsCatchUpController {
   constructor(@Inject(AccountsCatchUp) private readonly catchUp: AccountsCatchUp) {}
 
   @Post('accounts-catch-up')
