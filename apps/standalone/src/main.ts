@@ -8,6 +8,7 @@ import {
   createGatewayApp,
   GatewaySecrets,
   installGracefulShutdown,
+  QuietStartupLogger,
   loadGatewayConfig,
   portalDirFor,
   type GatewayConfig,
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
       imports: serviceModules({ config, pool, bus, sipRealm: config.sipRealm }),
       // the web portal at `/` (PORTAL_DIR, else dist/portal next to dist/apps)
       portalDir: portalDirFor(config, import.meta.url),
-      logger: ['error', 'warn', 'log'],
+      logger: new QuietStartupLogger(),
     });
     await app.listen(config.port);
   } catch (error) {

@@ -59,6 +59,7 @@ export { previewOpenApiDocument, withPreviewApp } from './openapi/openapi-previe
 export { routeHandlers, routeMethod, type RouteHandler, type ProblemResponseDoc } from './openapi/problem-responses.js';
 export { migrateGatewaySchema, DEFAULT_GATEWAY_SCHEMA } from './database/gateway-schema.js';
 export { installGracefulShutdown, closeHttpServer, type ShutdownStep, type ShutdownOptions, type ShutdownHandle } from './lifecycle/shutdown.js';
+export { QuietStartupLogger } from './lifecycle/quiet-logger.js';
 export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, type GatewayTestApp, type GatewayTestAppOptions, type TestRequestOptions, type TestResponse } from './testing/gateway-test-app.js';
 
 export { runServiceProcess, type ServiceProcessContext, type ServiceProcessOptions } from './process/service-process.js';

@@ -12,6 +12,7 @@ import { previewOpenApiDocument } from '../openapi/openapi-preview.js';
 import { GatewaySecrets } from '../auth/gateway-secrets.js';
 import type { ComponentHealth } from '../health/health.service.js';
 import { closeHttpServer, installGracefulShutdown } from '../lifecycle/shutdown.js';
+import { QuietStartupLogger } from '../lifecycle/quiet-logger.js';
 
 export interface ServiceProcessContext {
   config: GatewayConfig;
@@ -64,7 +65,7 @@ async function start(options: ServiceProcessOptions): Promise<void> {
       ...(options.beforeRoutes === undefined ? {} : { beforeRoutes: options.beforeRoutes(context) }),
       ...(options.openApiModules === undefined ? {} : { openApiDocument: () => previewOpenApiDocument(options.openApiModules!(context)) }),
       ...(options.portalDir === undefined ? {} : { portalDir: options.portalDir(config) }),
-      logger: ['error', 'warn', 'log'],
+      logger: new QuietStartupLogger(),
     });
     await app.listen(config.port);
   } catch (error) {
