@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
 import type { SipCredentials } from './PasswordOnce.js';
+import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 /** Adds a SIP user (username optional: the API names it <account>-<n>); its password comes back once. */
 export function AddSipUserForm({ customerId, onCreated }: { customerId: string; onCreated: (credentials: SipCredentials) => void }) {
@@ -16,6 +17,7 @@ export function AddSipUserForm({ customerId, onCreated }: { customerId: string; 
   const keys = useIdempotencyKeys();
   const [sipUsername, setSipUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
+  const once = useSubmitOnce();
   const add = useMutation({
     mutationFn: (body: { sipUsername?: string; displayName?: string }) => orThrow(api.POST('/api/v1/customers/{id}/sip-users', { params: { path: { id: customerId }, header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
     onError: keyFailure(keys),
@@ -32,7 +34,7 @@ export function AddSipUserForm({ customerId, onCreated }: { customerId: string; 
     event.preventDefault();
     const name = sipUsername.trim();
     const display = displayName.trim();
-    add.mutate({ ...(name === '' ? {} : { sipUsername: name }), ...(display === '' ? {} : { displayName: display }) });
+    once(() => add.mutateAsync({ ...(name === '' ? {} : { sipUsername: name }), ...(display === '' ? {} : { displayName: display }) }));
   };
   return (
     <form onSubmit={submit}>

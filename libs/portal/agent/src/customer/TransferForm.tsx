@@ -9,6 +9,7 @@ import { agentKeys } from '../api/query-keys.js';
 import type { TransferReceipt } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 /** Moves money from the agent's main balance to the customer; shows the receipt the API answers. */
 export function TransferForm({ customerId }: { customerId: string }) {
@@ -19,6 +20,7 @@ export function TransferForm({ customerId }: { customerId: string }) {
   const [amount, setAmount] = useState('');
   const [reference, setReference] = useState('');
   const [receipt, setReceipt] = useState<TransferReceipt | null>(null);
+  const once = useSubmitOnce();
   const transfer = useMutation({
     mutationFn: (body: { amount: string; reference?: string }) =>
       asJson<TransferReceipt>(api.POST('/api/v1/customers/{id}/deposits', { params: { path: { id: customerId }, header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
@@ -36,7 +38,7 @@ export function TransferForm({ customerId }: { customerId: string }) {
     event.preventDefault();
     setReceipt(null);
     const ref = reference.trim();
-    transfer.mutate({ amount, ...(ref === '' ? {} : { reference: ref }) });
+    once(() => transfer.mutateAsync({ amount, ...(ref === '' ? {} : { reference: ref }) }));
   };
   const onField = fields['amount'] !== undefined || fields['reference'] !== undefined;
   return (

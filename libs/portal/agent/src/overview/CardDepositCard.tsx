@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { asJson } from '../api/as-json.js';
 import type { CardDepositIntent } from '../api/types.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 // Stripe.js (a script from js.stripe.com) loads only when the agent starts a card deposit.
 const StripePayment = lazy(() => import('./StripePayment.js').then((module) => ({ default: module.StripePayment })));
@@ -22,6 +23,7 @@ export function CardDepositCard({ publishableKey }: { publishableKey: string }) 
   const keys = useIdempotencyKeys();
   const [amount, setAmount] = useState('');
   const [intent, setIntent] = useState<CardDepositIntent | null>(null);
+  const once = useSubmitOnce();
   const create = useMutation({
     mutationFn: (body: { amount: string }) => asJson<CardDepositIntent>(api.POST('/api/v1/payments/card-deposits', { params: { header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
     onError: keyFailure(keys),
@@ -33,7 +35,7 @@ export function CardDepositCard({ publishableKey }: { publishableKey: string }) 
   const fields = useProblemFields(create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({ amount });
+    once(() => create.mutateAsync({ amount }));
   };
   return (
     <Card withBorder padding="md" radius="md">

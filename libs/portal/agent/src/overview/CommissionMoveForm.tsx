@@ -9,6 +9,7 @@ import { agentKeys } from '../api/query-keys.js';
 import type { CommissionTransferReceipt } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
+import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 /** The commission balance and "move to main": all of it, or the part the agent enters. */
 export function CommissionMoveForm({ commissionBalance }: { commissionBalance: string }) {
@@ -19,6 +20,7 @@ export function CommissionMoveForm({ commissionBalance }: { commissionBalance: s
   const [mode, setMode] = useState<'all' | 'part'>('all');
   const [amount, setAmount] = useState('');
   const [receipt, setReceipt] = useState<CommissionTransferReceipt | null>(null);
+  const once = useSubmitOnce();
   const move = useMutation({
     mutationFn: (body: { amount?: string }) =>
       asJson<CommissionTransferReceipt>(
@@ -38,7 +40,7 @@ export function CommissionMoveForm({ commissionBalance }: { commissionBalance: s
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setReceipt(null);
-    move.mutate(mode === 'all' ? {} : { amount });
+    once(() => move.mutateAsync(mode === 'all' ? {} : { amount }));
   };
   return (
     <Card withBorder padding="md" radius="md" component="form" onSubmit={submit}>

@@ -8,6 +8,7 @@ import type { paths } from '@billing/portal-api-client';
 import { agentKeys } from '../api/query-keys.js';
 import { useIdempotencyKeys, keyFailure } from '../hooks/use-idempotency-keys.js';
 import { useSheets } from '../sheets/use-sheets.js';
+import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 type Body = paths['/api/v1/customer-profiles']['post']['requestBody']['content']['application/json'];
 
@@ -27,6 +28,7 @@ export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClo
   const [initialBalance, setInitialBalance] = useState('0');
   const [lowBalanceThreshold, setLowBalanceThreshold] = useState('0');
   const [maxConcurrentCalls, setMaxConcurrentCalls] = useState<number>(1);
+  const once = useSubmitOnce();
   const create = useMutation({
     mutationFn: (body: Body) => orThrow(api.POST('/api/v1/customer-profiles', { params: { header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
     onError: keyFailure(keys),
@@ -40,7 +42,7 @@ export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClo
   const fields = useProblemFields(create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate({
+    once(() => create.mutateAsync({
       name: name.trim(),
       billingType,
       ...(billingType === 'postpaid' ? { creditLimit } : {}),
@@ -48,7 +50,7 @@ export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClo
       initialBalance,
       lowBalanceThreshold,
       maxConcurrentCalls,
-    });
+    }));
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('profiles.create')} size="lg">

@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
+import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 /** Derives a sheet from the one ITC assigned: its prices + a markup (for other customers' prices). */
 export function DeriveSheetForm({ assignedSheetId }: { assignedSheetId: string }) {
@@ -13,6 +14,7 @@ export function DeriveSheetForm({ assignedSheetId }: { assignedSheetId: string }
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [markupPercent, setMarkupPercent] = useState('');
+  const once = useSubmitOnce();
   const derive = useMutation({
     mutationFn: (body: { name: string; markupPercent: string }) => orThrow(api.POST('/api/v1/rate-sheets/{id}/derived', { params: { path: { id: assignedSheetId } }, body })),
     onSuccess: () => {
@@ -24,7 +26,7 @@ export function DeriveSheetForm({ assignedSheetId }: { assignedSheetId: string }
   const fields = useProblemFields(derive.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    derive.mutate({ name: name.trim(), markupPercent: markupPercent.trim().replace(',', '.') });
+    once(() => derive.mutateAsync({ name: name.trim(), markupPercent: markupPercent.trim().replace(',', '.') }));
   };
   return (
     <Card withBorder padding="md" radius="md" component="form" onSubmit={submit}>

@@ -4,6 +4,7 @@ import { Alert, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSubmitOnce } from '../shared/use-submit-once.js';
 
 // Stripe.js loads only when the customer actually pays.
 const StripePayment = lazy(async () => ({ default: (await import('./StripePayment.js')).StripePayment }));
@@ -19,6 +20,7 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
   const { api } = useSession();
   const [amount, setAmount] = useState<string | null>(null);
   const attemptKey = useRef<string | null>(null);
+  const once = useSubmitOnce();
   const create = useMutation({
     mutationFn: async (value: string) => {
       attemptKey.current ??= crypto.randomUUID();
@@ -45,7 +47,7 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (amount !== null) create.mutate(amount);
+    if (amount !== null) once(() => create.mutateAsync(amount));
   };
   const reset = () => {
     attemptKey.current = null;

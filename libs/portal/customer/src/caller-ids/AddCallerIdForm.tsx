@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerKeys } from '../shared/customer-api.js';
+import { useSubmitOnce } from '../shared/use-submit-once.js';
 
 /** Adds a CallerID; the customer's own additions wait for its agent's approval (the answer says). */
 export function AddCallerIdForm({ disabled }: { disabled: boolean }) {
@@ -12,6 +13,7 @@ export function AddCallerIdForm({ disabled }: { disabled: boolean }) {
   const { api, subjectId } = useSession();
   const queryClient = useQueryClient();
   const [number, setNumber] = useState('');
+  const once = useSubmitOnce();
   const add = useMutation({
     mutationFn: (callerId: string) => orThrow(api.POST('/api/v1/customers/{id}/caller-ids', { params: { path: { id: subjectId } }, body: { callerId } })),
     onSuccess: (customer) => {
@@ -26,7 +28,7 @@ export function AddCallerIdForm({ disabled }: { disabled: boolean }) {
   const fieldError = fields['callerId'] ?? (problem?.code === 'invalid_caller_id' ? (problem.detail ?? problem.title) : undefined);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (number.trim() !== '') add.mutate(number.trim());
+    if (number.trim() !== '') once(() => add.mutateAsync(number.trim()));
   };
   const pending = add.data !== undefined && add.data.pendingCallerIds.length > 0 && !add.data.callerIds.includes(add.variables ?? '');
   return (
