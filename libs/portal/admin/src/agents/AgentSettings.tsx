@@ -3,17 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { DateTime } from '../shared/DateTime.js';
 import { Money } from '../shared/Money.js';
 import { useDecimal } from '../shared/use-decimal.js';
+import { useSheetLabels } from '../sheets/sheet-labels.js';
 import type { Agent } from './agent-wire.js';
 
 /** What ITC set for the agent (read-only; "Edit" changes it). */
 export function AgentSettings({ agent }: { agent: Agent }) {
   const { t } = useTranslation('admin');
   const decimal = useDecimal();
+  const sheets = useSheetLabels();
   const rows: Array<[string, React.ReactNode]> = [
     [t('agents.fields.username'), agent.username],
     [t('agents.fields.contactEmail'), agent.contactEmail],
     [t('agents.fields.commissionPercent'), decimal(agent.commissionPercent, ' %')],
-    [t('agents.fields.rateSheet'), agent.rateSheetId],
+    [t('agents.fields.rateSheet'), sheets.get(agent.rateSheetId) ?? agent.rateSheetId.slice(0, 8)],
     [t('agents.fields.lowBalanceThreshold'), <Money key="l" amount={agent.lowBalanceThreshold} />],
     [t('agents.fields.maxCustomerCreditLimit'), <Money key="m" amount={agent.maxCustomerCreditLimit} />],
     [t('agents.fields.maxTotalCustomerCredit'), <Money key="t" amount={agent.maxTotalCustomerCredit} />],

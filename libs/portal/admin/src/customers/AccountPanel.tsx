@@ -2,6 +2,7 @@ import { Card, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
+import { useSheetLabels } from '../sheets/sheet-labels.js';
 import { BalanceCard } from './BalanceCard.js';
 import type { Customer } from './customer-wire.js';
 import { PasswordResets } from './PasswordResets.js';
@@ -11,11 +12,12 @@ import { StatusActions } from './StatusActions.js';
 export function AccountPanel({ customer, agentName }: { customer: Customer; agentName: string | null }) {
   const { t, i18n } = useTranslation('admin');
   const none = t('customers.customer.none');
+  const sheets = useSheetLabels();
   const rows: Array<[string, ReactNode]> = [
     [t('customers.customer.agent'), customer.agentId === null ? t('customers.customer.itcDirect') : (agentName ?? customer.agentId)],
     [t('customers.customer.billing'), t(`customers.billing.${customer.billingType}`)],
     [t('customers.customer.creditLimit'), customer.creditLimit === null ? none : <Money amount={customer.creditLimit} />],
-    [t('customers.customer.sheet'), customer.rateSheetId ?? none],
+    [t('customers.customer.sheet'), customer.rateSheetId === null ? none : (sheets.get(customer.rateSheetId) ?? customer.rateSheetId.slice(0, 8))],
     [t('customers.customer.maxCalls'), customer.maxConcurrentCalls],
     [t('customers.customer.maxDuration'), t('customers.customer.seconds', { count: customer.maxCallDurationSeconds })],
     [t('customers.customer.lowBalanceThreshold'), <Money key="t" amount={customer.lowBalanceThreshold} />],

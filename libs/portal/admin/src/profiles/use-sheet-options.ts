@@ -1,9 +1,9 @@
-import { orThrow, useSession } from '@billing/portal-session';
-import { useQuery } from '@tanstack/react-query';
+import { sheetLabels, useSheetList } from '../sheets/sheet-labels.js';
 
-/** Rate sheets for a select (value: id, label: name). */
+/** Rate sheets for a select (value: id, label: name, a short id where two share a name). */
 export function useSheetOptions(): { value: string; label: string }[] {
-  const { api } = useSession();
-  const sheets = useQuery({ queryKey: ['rate-sheets', 'list'], queryFn: () => orThrow(api.GET('/api/v1/rate-sheets')) });
-  return (sheets.data?.items ?? []).map((sheet) => ({ value: sheet.sheetId, label: sheet.name }));
+  const sheets = useSheetList();
+  const items = sheets.data?.items ?? [];
+  const labels = sheetLabels(items);
+  return items.map((sheet) => ({ value: sheet.sheetId, label: labels.get(sheet.sheetId) ?? sheet.name }));
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DeckForm } from './DeckForm.js';
 import { DeckPreviewPanel } from './DeckPreviewPanel.js';
 import type { DeckForm as DeckFormValues } from './deck-request.js';
+import { useSheetLabels } from './sheet-labels.js';
 import { DeckFormError, useDeckImport } from './use-deck-import.js';
 
 const EMPTY: DeckFormValues = { text: '', fileName: null, name: '', effectiveFrom: '', decimals: null, mode: null };
@@ -18,6 +19,7 @@ export function SheetImportPage() {
   const [form, setForm] = useState<DeckFormValues>(EMPTY);
   const [previewed, setPreviewed] = useState<DeckFormValues | null>(null);
   const { preview, commit } = useDeckImport(sheetId ?? null);
+  const labels = useSheetLabels();
   const error = commit.error ?? preview.error;
   const fieldErrors = useProblemFields(error);
   const formError = error instanceof DeckFormError ? error : null;
@@ -28,7 +30,7 @@ export function SheetImportPage() {
       <Anchor size="sm" renderRoot={(props) => (sheetId === undefined ? <Link {...props} to="/admin/sheets" /> : <Link {...props} to="/admin/sheets/$sheetId" params={{ sheetId }} search={{}} />)}>
         {t('sheets.back')}
       </Anchor>
-      <Title order={1} size="h2">{sheetId === undefined ? t('sheets.import.title') : t('sheets.import.versionTitle', { sheetId })}</Title>
+      <Title order={1} size="h2">{sheetId === undefined ? t('sheets.import.title') : t('sheets.import.versionTitle', { sheet: labels.get(sheetId) ?? '…' })}</Title>
       <Text c="dimmed" size="sm">{t('sheets.import.intro')}</Text>
       <form
         onSubmit={(event) => {

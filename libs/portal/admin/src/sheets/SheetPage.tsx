@@ -6,6 +6,7 @@ import { DeriveForm } from './DeriveForm.js';
 import { LookupForm } from './LookupForm.js';
 import { MarkupForm } from './MarkupForm.js';
 import { RateRowsColumns } from './rate-row-columns.js';
+import { useSheetLabels } from './sheet-labels.js';
 import { useSheet } from './use-sheet.js';
 import { VersionsTable } from './VersionsTable.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
@@ -17,6 +18,7 @@ export function SheetPage() {
   const { version } = useSearch({ from: '/admin/sheets/$sheetId' });
   const pages = useSheet(sheetId, version);
   const columns = RateRowsColumns();
+  const labels = useSheetLabels();
   const sheet = pages.data?.pages[0];
   const rows = pages.data?.pages.flatMap((page) => page.rows.items) ?? [];
   return (
@@ -34,10 +36,9 @@ export function SheetPage() {
             {sheet.markupPercent !== null && <StatusBadge>{t('sheets.markup.current', { percent: sheet.markupPercent })}</StatusBadge>}
             {sheet.baseSheetId !== null && (
               <Text size="sm">
-                {t('sheets.base')}: <Anchor renderRoot={(props) => <Link {...props} to="/admin/sheets/$sheetId" params={{ sheetId: sheet.baseSheetId ?? '' }} search={{}} />}>{sheet.baseSheetId}</Anchor>
+                {t('sheets.base')}: <Anchor renderRoot={(props) => <Link {...props} to="/admin/sheets/$sheetId" params={{ sheetId: sheet.baseSheetId ?? '' }} search={{}} />}>{labels.get(sheet.baseSheetId) ?? sheet.baseSheetId.slice(0, 8)}</Anchor>
               </Text>
             )}
-            <Text size="sm" c="dimmed" ff="monospace">{sheet.sheetId}</Text>
           </Group>
           <Title order={2} size="h4">{t('sheets.versions.title')}</Title>
           <VersionsTable sheetId={sheetId} versions={sheet.versions} shown={sheet.rows.versionId} />

@@ -1,10 +1,9 @@
-import { orThrow, useSession } from '@billing/portal-session';
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { sheetKeys, type SheetListItem } from './sheet-wire.js';
+import { sheetLabels, useSheetList } from './sheet-labels.js';
+import type { SheetListItem } from './sheet-wire.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useAgentOptions } from '../customers/use-options.js';
 
@@ -12,10 +11,9 @@ import { useAgentOptions } from '../customers/use-options.js';
 export function SheetsPage() {
   const { t } = useTranslation('admin');
   const agentNames = new Map(useAgentOptions().map((agent) => [agent.id, agent.name]));
-  const { api } = useSession();
-  const sheets = useQuery({ queryKey: sheetKeys.list(), queryFn: () => orThrow(api.GET('/api/v1/rate-sheets')) });
+  const sheets = useSheetList();
   const items = sheets.data?.items ?? [];
-  const names = new Map(items.map((sheet) => [sheet.sheetId, sheet.name]));
+  const names = sheetLabels(items);
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
@@ -36,7 +34,7 @@ export function SheetsPage() {
             header: t('sheets.name'),
             render: (sheet) => (
               <Anchor renderRoot={(props) => <Link {...props} to="/admin/sheets/$sheetId" params={{ sheetId: sheet.sheetId }} search={{}} />}>
-                {sheet.name}
+                {names.get(sheet.sheetId) ?? sheet.name}
               </Anchor>
             ),
           },
