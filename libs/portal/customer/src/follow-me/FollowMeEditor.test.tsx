@@ -88,9 +88,23 @@ describe('FollowMeEditor', () => {
     expect(within(rows[2]!).getByText('This number is already in the list')).toBeInTheDocument();
   });
 
+  it('switches on when the first number is added to an empty, switched-off list; the label says the state', async () => {
+    const { onSave, user } = setup({ enabled: false, targets: [] });
+    expect(screen.getByRole('switch', { name: /FollowMe is off/ })).not.toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Add a number' }));
+    expect(screen.getByRole('switch', { name: /FollowMe is on/ })).toBeChecked();
+    await user.type(screen.getByLabelText('Number 1'), '+44 20 7946 0958');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenLastCalledWith({ enabled: true, targets: [{ destination: '+442079460958', ringSeconds: 20 }] });
+    await user.click(screen.getByRole('switch', { name: /FollowMe is on/ }));
+    expect(screen.getByRole('switch', { name: /FollowMe is off/ })).not.toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).toHaveBeenLastCalledWith({ enabled: false, targets: [{ destination: '+442079460958', ringSeconds: 20 }] });
+  });
+
   it('will not switch on with no number', async () => {
     const { onSave, user } = setup({ enabled: false, targets: [] });
-    await user.click(screen.getByRole('switch', { name: /FollowMe on/ }));
+    await user.click(screen.getByRole('switch', { name: /FollowMe is off/ }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSave).not.toHaveBeenCalled();
     expect(screen.getByRole('alert')).toHaveTextContent('Add at least one number to switch FollowMe on');
@@ -106,7 +120,7 @@ describe('FollowMeEditor', () => {
 
   it('without the feature it can be switched off but not on', async () => {
     const { onSave, user } = setup({ enabled: false, targets: TWO.targets }, { featureAssigned: false });
-    expect(screen.getByRole('switch', { name: /FollowMe on/ })).toBeDisabled();
+    expect(screen.getByRole('switch', { name: /FollowMe is off/ })).toBeDisabled();
     expect(screen.getByText('FollowMe is not part of your service')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(onSave).toHaveBeenCalledWith({ enabled: false, targets: TWO.targets });

@@ -43,6 +43,11 @@ export function FollowMeEditor({ initial, featureAssigned, onSave, saving, error
     if (over === null || active.id === over.id) return;
     update(moveRow(rows, rows.findIndex((row) => row.key === active.id), rows.findIndex((row) => row.key === over.id)));
   };
+  const addRow = () => {
+    // the first number of an empty, switched-off list means "ring it": switch on (it can be switched off again).
+    if (rows.length === 0 && !enabled && featureAssigned) setEnabled(true);
+    update([...rows, { key: newKey(), destination: '', ringSeconds: String(DEFAULT_RING_SECONDS) }]);
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSubmitted(true);
@@ -63,7 +68,7 @@ export function FollowMeEditor({ initial, featureAssigned, onSave, saving, error
           </Alert>
         )}
         <Switch
-          label={t('followMe.enabled')}
+          label={t(enabled ? 'followMe.isOn' : 'followMe.isOff')}
           description={t('followMe.enabledHint')}
           checked={enabled}
           disabled={!featureAssigned && !enabled}
@@ -100,7 +105,7 @@ export function FollowMeEditor({ initial, featureAssigned, onSave, saving, error
         )}
         {serverRow === null && !edited && <ProblemAlert error={error} />}
         <Group justify="space-between" wrap="wrap">
-          <Button variant="light" disabled={rows.length >= MAX_TARGETS} onClick={() => update([...rows, { key: newKey(), destination: '', ringSeconds: String(DEFAULT_RING_SECONDS) }])}>
+          <Button variant="light" disabled={rows.length >= MAX_TARGETS} onClick={addRow}>
             {t('followMe.add')}
           </Button>
           <Group gap="sm">
