@@ -36,6 +36,14 @@ describe('TransferForm', () => {
     expect(keys[2]).not.toBe(keys[1]);
   });
 
+  it('says "not enough money" in our sentence with the available amount as money, not the raw server text', async () => {
+    const refusal = () => Response.json({ type: 'urn:itc-billing:problem:insufficient_funds', title: 'insufficient_funds', status: 409, code: 'insufficient_funds', detail: 'insufficient agent balance: 100 available', available: '100' }, { status: 409, headers: { 'Content-Type': 'application/problem+json' } });
+    await renderAsAgent(<TransferForm customerId="c-1" />, refusal);
+    await submit('500');
+    expect(await screen.findByText('Your balance is not enough: you can move at most $100.00.')).toBeInTheDocument();
+    expect(screen.queryByText(/100 available/)).toBeNull();
+  });
+
   it("shows a field's problem next to the field", async () => {
     await renderAsAgent(<TransferForm customerId="c-1" />, () => problem(400, 'validation', 'The request body is invalid', [{ path: '/reference', message: 'must be at most 128 characters long' }]));
     await submit('5');

@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { MoneyInput, useProblemFields } from '@billing/portal-ui';
 import { Alert, Button, Card, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -10,6 +10,7 @@ import type { TransferReceipt } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
 import { useSubmitOnce } from '../hooks/use-submit-once.js';
+import { MoneyProblemAlert } from '../hooks/MoneyProblemAlert.js';
 
 /** Moves money from the agent's main balance to the customer; shows the receipt the API answers. */
 export function TransferForm({ customerId }: { customerId: string }) {
@@ -49,7 +50,7 @@ export function TransferForm({ customerId }: { customerId: string }) {
           <MoneyInput label={t('transfer.amount')} value={amount} onChange={(value) => setAmount(value ?? '')} error={fields['amount']} required style={{ flex: '1 1 160px' }} />
           <TextInput label={t('transfer.reference')} value={reference} onChange={(event) => setReference(event.currentTarget.value)} error={fields['reference']} maxLength={128} style={{ flex: '2 1 200px' }} />
         </Group>
-        <ProblemAlert error={onField ? null : transfer.error} />
+        <MoneyProblemAlert error={onField ? null : transfer.error} />
         {receipt !== null && (
           <Alert color="teal" role="status" title={t('transfer.done')}>
             <Stack gap={4}>

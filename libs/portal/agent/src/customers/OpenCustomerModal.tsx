@@ -1,5 +1,5 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { useProblemFields } from '@billing/portal-ui';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -8,6 +8,7 @@ import { agentKeys } from '../api/query-keys.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
 import { useSubmitOnce } from '../hooks/use-submit-once.js';
 import { CredentialsView, keepFirstCredentials, type OpenedCredentials } from './CredentialsView.js';
+import { MoneyProblemAlert } from '../hooks/MoneyProblemAlert.js';
 
 /** Opens a customer from one of the profiles the agent may use (its own or ITC's); shows the credentials once. */
 export function OpenCustomerModal({ opened, onClose, initialProfileId = null }: { opened: boolean; onClose: () => void; initialProfileId?: string | null }) {
@@ -64,7 +65,7 @@ export function OpenCustomerModal({ opened, onClose, initialProfileId = null }: 
           <Stack gap="sm">
             <Select label={t('open.profile')} data={options} value={profileId} onChange={setProfileId} error={fields['profileId']} required searchable nothingFoundMessage={t('open.noProfiles')} />
             <TextInput label={t('open.contactEmail')} type="email" value={contactEmail} onChange={(event) => setContactEmail(event.currentTarget.value)} error={fields['contactEmail']} />
-            <ProblemAlert error={fields['profileId'] === undefined && fields['contactEmail'] === undefined ? open.error : null} />
+            <MoneyProblemAlert error={fields['profileId'] === undefined && fields['contactEmail'] === undefined ? open.error : null} />
             <Group justify="flex-end">
               <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
               <Button type="submit" loading={open.isPending} disabled={profileId === null}>{t('open.submit')}</Button>

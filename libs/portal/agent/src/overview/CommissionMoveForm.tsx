@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { compareMoney, MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { compareMoney, MoneyInput, useProblemFields } from '@billing/portal-ui';
 import { Button, Card, Group, Radio, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -10,6 +10,7 @@ import type { CommissionTransferReceipt } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
 import { useSubmitOnce } from '../hooks/use-submit-once.js';
+import { MoneyProblemAlert } from '../hooks/MoneyProblemAlert.js';
 
 /** The commission balance and "move to main": all of it, or the part the agent enters. */
 export function CommissionMoveForm({ commissionBalance }: { commissionBalance: string }) {
@@ -54,7 +55,7 @@ export function CommissionMoveForm({ commissionBalance }: { commissionBalance: s
           </Group>
         </Radio.Group>
         {mode === 'part' && <MoneyInput label={t('commission.amount')} value={amount} onChange={(value) => setAmount(value ?? '')} error={fields['amount']} required />}
-        <ProblemAlert error={fields['amount'] === undefined ? move.error : null} />
+        <MoneyProblemAlert error={fields['amount'] === undefined ? move.error : null} />
         {receipt !== null && (
           <Text size="sm" c="teal.8" role="status">
             {t('commission.moved')} <Money amount={receipt.amount} /> · {t('commission.newBalance')} <Money amount={receipt.balance} />
