@@ -30,4 +30,25 @@ describe('DeriveForm', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Derive' })).toBeEnabled());
     expect(post).toHaveBeenCalledTimes(1);
   });
+
+  it('words a bad markup at the markup field: typed (nothing sent) and 422 invalid_markup', async () => {
+    post.mockReset();
+    post.mockResolvedValue({ error: { type: 'x', title: 'Unprocessable', status: 422, code: 'invalid_markup', detail: 'markup must be between 0 and 1000 percent' }, response: new Response(null, { status: 422 }) });
+    renderAdmin(
+      <QueryClientProvider client={new QueryClient()}>
+        <DeriveForm sheetId="s1" sheetName="ITC base" />
+      </QueryClientProvider>,
+    );
+    const markup = screen.getByLabelText(/^Markup/);
+    fireEvent.change(markup, { target: { value: 'abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Derive' }));
+    expect(markup).toHaveAccessibleDescription(/Enter a percentage from 0 to 1000/);
+    expect(post).not.toHaveBeenCalled();
+    fireEvent.change(markup, { target: { value: '999,5' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Derive' }));
+    await waitFor(() => expect(markup).toHaveAccessibleDescription(/Enter a percentage from 0 to 1000/));
+    expect(post).toHaveBeenCalledTimes(1);
+    expect(post.mock.calls[0]?.[1]).toMatchObject({ body: { markupPercent: '999.5' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });

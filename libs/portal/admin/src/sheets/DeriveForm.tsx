@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isMarkupProblem, parseMarkup } from './markup-input.js';
 import { sheetKeys } from './sheet-wire.js';
 import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
@@ -16,24 +17,31 @@ export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName:
   const navigate = useNavigate();
   const [name, setName] = useState(`${sheetName} +20%`.slice(0, 100));
   const [markup, setMarkup] = useState('20');
+  const [badMarkup, setBadMarkup] = useState(false);
   const derive = useGuardedMutation({
-    mutationFn: () => orThrow(api.POST('/api/v1/rate-sheets/{id}/derived', { params: { path: { id: sheetId } }, body: { name: name.trim(), markupPercent: markup.trim() } })),
+    mutationFn: (markupPercent: string) => orThrow(api.POST('/api/v1/rate-sheets/{id}/derived', { params: { path: { id: sheetId } }, body: { name: name.trim(), markupPercent } })),
     onSuccess: async (sheet) => {
       await queryClient.invalidateQueries({ queryKey: sheetKeys.all });
       await navigate({ to: '/admin/sheets/$sheetId', params: { sheetId: sheet.sheetId }, search: {} });
     },
   });
   const fields = useProblemFields(derive.error);
+  const markupError = badMarkup || isMarkupProblem(derive.error, fields) ? t('sheets.errors.markup') : undefined;
+  const submit = () => {
+    const markupPercent = parseMarkup(markup);
+    setBadMarkup(markupPercent === null);
+    if (markupPercent !== null) derive.mutate(markupPercent);
+  };
   return (
     <Card withBorder padding="md">
-      <form onSubmit={(event) => { event.preventDefault(); derive.mutate(); }}>
+      <form onSubmit={(event) => { event.preventDefault(); submit(); }} noValidate>
         <Stack gap="sm">
           <Title order={2} size="h4">{t('sheets.derive.title')}</Title>
           <Stack gap="sm">
             <TextInput label={t('sheets.derive.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['name']} required maxLength={100} />
-            <TextInput label={t('sheets.derive.markup')} value={markup} onChange={(event) => setMarkup(event.currentTarget.value)} error={fields['markupPercent']} required inputMode="decimal" rightSection="%" />
+            <TextInput label={t('sheets.derive.markup')} value={markup} onChange={(event) => { setMarkup(event.currentTarget.value); setBadMarkup(false); }} error={markupError} required inputMode="decimal" rightSection="%" />
           </Stack>
-          <ProblemAlert error={fields['name'] === undefined && fields['markupPercent'] === undefined ? derive.error : null} />
+          <ProblemAlert error={fields['name'] === undefined && markupError === undefined ? derive.error : null} />
           <Group><Button type="submit" loading={derive.isPending}>{t('sheets.derive.submit')}</Button></Group>
         </Stack>
       </form>
