@@ -272,6 +272,8 @@ describe('the seed story in Chromium', () => {
     // in Spanish (the header's language menu): the balance page in its words, then back to English
     await page.getByRole('button', { name: 'Language: EN' }).click();
     await page.getByRole('menuitem', { name: 'Español' }).click();
+    // the menu closed (while it closes its dropdown is an empty menu: axe aria-required-children)
+    await page.getByRole('menu').waitFor({ state: 'detached' });
     await navigate(page, 'Saldo', 'Saldo');
     await self.check('balance-es');
     await page.getByRole('button', { name: /: ES$/ }).click();
@@ -351,7 +353,7 @@ function card(page: Page, title: string) {
 }
 
 /** Waits (bounded) until an input holds `value` (or matches it). */
-async function expectValue(locator: Locator, value: string | RegExp, timeoutMs = 10_000): Promise<void> {
+async function expectValue(locator: Locator, value: string | RegExp, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const holds = (text: string) => (typeof value === 'string' ? text === value : value.test(text));
   while (!holds(await locator.inputValue().catch(() => ''))) {
@@ -361,7 +363,7 @@ async function expectValue(locator: Locator, value: string | RegExp, timeoutMs =
 }
 
 /** Waits (bounded) until the element's text matches: the page updates without a reload. */
-async function expectText(locator: Locator, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
+async function expectText(locator: Locator, pattern: RegExp, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let text = '';
   while (Date.now() < deadline) {

@@ -48,7 +48,8 @@ export class Portal {
   static async open(browser: Browser, baseUrl: string, role: string, screen: Screen = DESKTOP): Promise<Portal> {
     const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, acceptDownloads: true, locale: 'en-US', timezoneId: 'UTC', reducedMotion: 'reduce' });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    // generous: in the whole suite the browser shares two cores with the integration tests
+    page.setDefaultTimeout(30_000);
     return new Portal(context, page, baseUrl, role, screen);
   }
 
