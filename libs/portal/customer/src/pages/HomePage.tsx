@@ -13,6 +13,7 @@ export function HomePage() {
   const config = usePortalConfig();
   useCustomerLive();
   const currency = config.data?.currency;
+  const stripeKey = config.data?.stripePublishableKey ?? null;
   return (
     <Stack gap="md">
       <div>
@@ -24,10 +25,15 @@ export function HomePage() {
       <ProblemAlert error={config.error} />
       {currency !== undefined && (
         <>
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+          {/* card top-up is offered only when Stripe is set up; otherwise the customer does not see it at all. */}
+          {stripeKey === null ? (
             <BalanceCard currency={currency} />
-            <TopUpCard publishableKey={config.data?.stripePublishableKey ?? null} />
-          </SimpleGrid>
+          ) : (
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+              <BalanceCard currency={currency} />
+              <TopUpCard publishableKey={stripeKey} />
+            </SimpleGrid>
+          )}
           <TransactionsCard currency={currency} />
         </>
       )}
