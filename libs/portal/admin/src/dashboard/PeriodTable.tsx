@@ -31,6 +31,7 @@ export function PeriodTable({ today, month }: { today: SummarySection | undefine
       <Title order={2} size="h4" mb="xs">
         {t('dashboard.period.title')}
       </Title>
+      <Table.ScrollContainer minWidth={300} scrollAreaProps={{ type: 'auto', viewportProps: { tabIndex: 0, 'aria-label': t('dashboard.period.caption') } }}>
       <Table verticalSpacing={6} striped>
         <caption style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>{t('dashboard.period.caption')}</caption>
         <Table.Thead>
@@ -56,6 +57,7 @@ export function PeriodTable({ today, month }: { today: SummarySection | undefine
           ))}
         </Table.Tbody>
       </Table>
+      </Table.ScrollContainer>
     </Paper>
   );
 }

@@ -1,5 +1,6 @@
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Anchor, Paper, Stack, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { BalanceRow } from '../agents/agent-wire.js';
@@ -22,6 +23,9 @@ function CustomerLink({ customerId }: { customerId: string }) {
 export function Watchlist({ kind, agentNames }: { kind: 'agent' | 'customer'; agentNames: ReadonlyMap<string, string> }) {
   const { t } = useTranslation('admin');
   const list = useWatchlist(kind);
+  // a phone stacks the agent under the account and the threshold under the balance, so the table fits its card
+  const phone = useMediaQuery('(max-width: 36em)') ?? false;
+  const agentOf = (row: BalanceRow) => (row.agentId === null ? t('dashboard.watch.itcDirect') : (agentNames.get(row.agentId) ?? row.agentId.slice(0, 8)));
   const title = t(kind === 'agent' ? 'dashboard.watch.agents' : 'dashboard.watch.customers');
   // the balances route types `id` as nullable (system accounts have none); agents and customers always carry theirs
   const link = (row: BalanceRow) => {
@@ -48,14 +52,26 @@ export function Watchlist({ kind, agentNames }: { kind: 'agent' | 'customer'; ag
           rowKey={(row) => row.account}
           loading={list.isPending}
           emptyText={t('dashboard.watch.empty')}
-          minWidth={kind === 'customer' ? 440 : 380}
+          minWidth={phone ? 260 : kind === 'customer' ? 440 : 380}
           columns={[
-            { key: 'id', header: t('dashboard.watch.account'), render: link },
-            ...(kind === 'customer'
-              ? [{ key: 'agent', header: t('dashboard.watch.agent'), render: (row: BalanceRow) => (row.agentId === null ? t('dashboard.watch.itcDirect') : (agentNames.get(row.agentId) ?? row.agentId.slice(0, 8))) }]
-              : []),
-            { key: 'balance', header: t('dashboard.watch.balance'), align: 'right', render: (row) => <Money amount={row.balance} colorNegative /> },
-            { key: 'threshold', header: t('dashboard.watch.threshold'), align: 'right', render: (row) => <Money amount={row.lowBalanceThreshold} /> },
+            {
+              key: 'id',
+              header: t('dashboard.watch.account'),
+              render: (row) => (phone && kind === 'customer' ? <Stack gap={0}>{link(row)}<Text size="xs" c="dimmed">{agentOf(row)}</Text></Stack> : link(row)),
+            },
+            ...(kind === 'customer' && !phone ? [{ key: 'agent', header: t('dashboard.watch.agent'), render: agentOf }] : []),
+            {
+              key: 'balance',
+              header: t('dashboard.watch.balance'),
+              align: 'right',
+              render: (row) =>
+                phone ? (
+                  <Stack gap={0} align="flex-end"><Money amount={row.balance} colorNegative /><Text size="xs" c="dimmed">{t('dashboard.watch.threshold')} <Money amount={row.lowBalanceThreshold} /></Text></Stack>
+                ) : (
+                  <Money amount={row.balance} colorNegative />
+                ),
+            },
+            ...(phone ? [] : [{ key: 'threshold', header: t('dashboard.watch.threshold'), align: 'right' as const, render: (row: BalanceRow) => <Money amount={row.lowBalanceThreshold} /> }]),
             {
               key: 'state',
               header: t('dashboard.watch.state'),
