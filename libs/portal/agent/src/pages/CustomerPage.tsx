@@ -4,6 +4,7 @@ import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CallerIdsPanel } from '../customer/CallerIdsPanel.js';
 import { CallsPanel } from '../customer/CallsPanel.js';
+import { PortalPasswordCard } from '../customer/PortalPasswordCard.js';
 import { SettingsForm } from '../customer/SettingsForm.js';
 import { SipUsersPanel } from '../customer/SipUsersPanel.js';
 import { StatusCard } from '../customer/StatusCard.js';
@@ -67,6 +68,7 @@ export function CustomerPage() {
           {tab === 'settings' && c !== undefined && (
             <>
               <SettingsForm customerId={customerId} saved={{ lowBalanceThreshold: c.lowBalanceThreshold, contactEmail: c.contactEmail ?? '', language: c.language, lowBalanceEmailEnabled: c.lowBalanceEmailEnabled }} />
+              <PortalPasswordCard customerId={customerId} />
               <StatusCard customerId={customerId} status={c.status} />
             </>
           )}
