@@ -1,7 +1,7 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
@@ -11,7 +11,7 @@ export function LookupForm({ sheetId }: { sheetId: string }) {
   const { t } = useTranslation('admin');
   const { api } = useSession();
   const [number, setNumber] = useState('');
-  const lookup = useMutation({ mutationFn: (value: string) => orThrow(api.GET('/api/v1/rate-sheets/{id}/lookup', { params: { path: { id: sheetId }, query: { number: value } } })) });
+  const lookup = useGuardedMutation({ mutationFn: (value: string) => orThrow(api.GET('/api/v1/rate-sheets/{id}/lookup', { params: { path: { id: sheetId }, query: { number: value } } })) });
   const fields = useProblemFields(lookup.error);
   const found = lookup.data;
   return (
