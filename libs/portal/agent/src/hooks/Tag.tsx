@@ -10,7 +10,8 @@ const TEXT: Record<string, string> = { orange: '#b23c0a' };
  */
 export function Tag({ color = 'gray', children, ...props }: Omit<BadgeProps, 'color' | 'variant'> & { color?: string; children: ReactNode }) {
   return (
-    <Badge variant="outline" color={`${color}.8`} c={TEXT[color] ?? `${color}.9`} bg="white" {...props}>
+    // never narrower than its words: a squeezed table column scrolls instead of cutting "ACTI…".
+    <Badge variant="outline" color={`${color}.8`} c={TEXT[color] ?? `${color}.9`} bg="white" miw="max-content" style={{ flexShrink: 0 }} {...props}>
       {children}
     </Badge>
   );

@@ -47,7 +47,7 @@ export function CustomerRevenueTable({ from, to }: { from: string; to: string })
           hasMore={report.hasNextPage}
           onLoadMore={() => void report.fetchNextPage()}
           loadingMore={report.isFetchingNextPage}
-          minWidth={520}
+          minWidth={640}
           columns={[
             { key: 'account', header: t('customers.account'), render: (row) => <AnchorLink to="/agent/customers/$customerId" params={{ customerId: row.customerId }}>{row.accountNumber}</AnchorLink> },
             { key: 'calls', header: t('revenue.calls'), align: 'right', render: (row) => row.calls },

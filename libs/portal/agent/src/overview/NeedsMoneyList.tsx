@@ -43,7 +43,7 @@ export function NeedsMoneyList() {
           rowKey={(row) => row.id}
           loading={list.isPending}
           emptyText={t('needsMoney.none')}
-          minWidth={340}
+          minWidth={480}
           columns={[
             { key: 'account', header: t('customers.account'), render: (row) => <AccountLink customerId={row.id} /> },
             { key: 'why', header: t('needsMoney.why'), render: (row) => <Why row={row} /> },

@@ -40,7 +40,7 @@ export function CustomersPage() {
         hasMore={list.hasNextPage}
         onLoadMore={() => void list.fetchNextPage()}
         loadingMore={list.isFetchingNextPage}
-        minWidth={540}
+        minWidth={640}
         columns={[
           {
             key: 'account',
