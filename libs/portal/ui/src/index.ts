@@ -15,3 +15,5 @@ import type { AreaTranslations } from './role-pages.js';
 
 export const uiTranslations: AreaTranslations = { namespace: 'ui', en, es };
 export { usePortalConfig, type PortalConfig } from './use-portal-config.js';
+export { useSubmitOnce } from './use-submit-once.js';
+export { useGuardedMutation } from './use-guarded-mutation.js';

@@ -7,7 +7,7 @@ import { Money } from '../shared/Money.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { DepositForm, type DepositValues } from './DepositForm.js';
 import { useInvalidateAgent } from './use-agent.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
+import { useGuardedMutation } from '@billing/portal-ui';
 
 interface DepositAnswer {
   depositId: string;

@@ -8,7 +8,7 @@ import { AgentForm } from './AgentForm.js';
 import { createAgentBody, emptyAgentValues, type AgentFormValues } from './agent-form-values.js';
 import { agentKeys } from './agent-wire.js';
 import { useRateSheetOptions } from './use-rate-sheet-options.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
+import { useGuardedMutation } from '@billing/portal-ui';
 
 export function CreateAgentModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
   const { t } = useTranslation('admin');

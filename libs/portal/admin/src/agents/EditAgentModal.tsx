@@ -7,7 +7,7 @@ import { changeAgentBody, valuesFromAgent, type AgentFormValues } from './agent-
 import type { Agent } from './agent-wire.js';
 import { useInvalidateAgent } from './use-agent.js';
 import { useRateSheetOptions } from './use-rate-sheet-options.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
+import { useGuardedMutation } from '@billing/portal-ui';
 
 /** PATCH /agents/{id} with only the fields that changed (nothing changed: just closes). */
 export function EditAgentModal({ agent, opened, onClose }: { agent: Agent; opened: boolean; onClose: () => void }) {

@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,6 @@ import { Money } from '../shared/Money.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import type { LedgerLine } from './agent-wire.js';
 import { useInvalidateAgent } from './use-agent.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 const REASONS = ['correction', 'refund', 'chargeback'] as const;
 type Reason = (typeof REASONS)[number];

@@ -1,11 +1,10 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert, problemOf, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, problemOf, useGuardedMutation, useProblemFields } from '@billing/portal-ui';
 import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from './agent-wire.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** ITC sets the agent's portal password (PUT /agents/{id}/password; creates the login if missing). */
 export function SetPasswordButton({ agent }: { agent: Agent }) {

@@ -1,12 +1,11 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Agent } from './agent-wire.js';
 import { useInvalidateAgent } from './use-agent.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** Suspend (with an optional reason) or reactivate an agent. */
 export function SuspendAgentButton({ agent }: { agent: Agent }) {

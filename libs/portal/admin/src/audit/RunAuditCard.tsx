@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,6 @@ import { asJson } from '../shared/as-json.js';
 import { useCurrency } from '../shared/use-currency.js';
 import { AuditResult } from './AuditResult.js';
 import type { AuditRun } from './audit-wire.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** "Run the audit now": POST /wallet/audits replays the whole wallet log (as `npm run audit`) and answers its report. */
 export function RunAuditCard() {

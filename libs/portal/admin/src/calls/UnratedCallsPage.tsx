@@ -1,6 +1,6 @@
 import type { paths } from '@billing/portal-api-client';
 import { orThrow, useSession } from '@billing/portal-session';
-import { DataTable, ProblemAlert } from '@billing/portal-ui';
+import { DataTable, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
@@ -10,7 +10,6 @@ import { Money } from '../shared/Money.js';
 import { UNRATED_REASONS, type UnratedReason } from './search.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useLiveRefresh } from '../shared/use-live-refresh.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 type UnratedPage = paths['/api/v1/calls/unrated']['get']['responses'][200]['content']['application/json'];
 type UnratedCall = UnratedPage['items'][number];

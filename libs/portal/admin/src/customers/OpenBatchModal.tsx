@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation, useProblemFields } from '@billing/portal-ui';
 import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -11,7 +11,6 @@ import { credentialsCsv } from './credentials-csv.js';
 import { customerKeys, type BatchAnswer } from './customer-wire.js';
 import { saveTextFile } from './save-text-file.js';
 import { useAgentOptions, useProfileOptions } from './use-options.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /**
  * Open 10–1000 customers at once. The API answers their passwords once: the CSV is made from

@@ -1,5 +1,5 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation, useProblemFields } from '@billing/portal-ui';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -9,7 +9,6 @@ import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { customerKeys } from './customer-wire.js';
 import { SecretsTable } from './SecretsTable.js';
 import { useAgentOptions, useProfileOptions } from './use-options.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** Open one customer from a profile; its passwords are shown once, from the answer. */
 export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {

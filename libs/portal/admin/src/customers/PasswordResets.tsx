@@ -1,9 +1,8 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { SecretsTable } from './SecretsTable.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** New SIP or portal password, shown once from the answer (kept only in this render). */
 export function PasswordResets({ customerId, disabled }: { customerId: string; disabled: boolean }) {

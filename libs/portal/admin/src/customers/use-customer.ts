@@ -1,7 +1,7 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { customerKeys } from './customer-wire.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
+import { useGuardedMutation } from '@billing/portal-ui';
 
 /** GET /customers/{id}. */
 export function useCustomer(customerId: string) {

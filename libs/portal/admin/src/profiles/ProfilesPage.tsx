@@ -1,5 +1,5 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { DataTable, ProblemAlert } from '@billing/portal-ui';
+import { DataTable, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, Menu, Modal, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,7 +13,6 @@ import { ProfileForm } from './ProfileForm.js';
 import { useSheetOptions } from './use-sheet-options.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useAgentOptions } from '../customers/use-options.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 type Editing = { kind: 'create' } | { kind: 'edit' | 'features'; profile: Profile } | null;
 

@@ -1,5 +1,5 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation, useProblemFields } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMarkupProblem, parseMarkup } from './markup-input.js';
 import { sheetKeys } from './sheet-wire.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** Derive a sheet from this one: every rate and connect fee + markup %. */
 export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName: string }) {

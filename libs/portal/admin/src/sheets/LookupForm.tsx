@@ -1,7 +1,6 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation, useProblemFields } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';

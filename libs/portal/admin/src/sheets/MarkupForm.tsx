@@ -1,12 +1,11 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation, useProblemFields } from '@billing/portal-ui';
 import { Button, Card, Group, List, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMarkupProblem, parseMarkup } from './markup-input.js';
 import { sheetKeys, type SheetWithRows } from './sheet-wire.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
 
 /** A derived sheet's markup: change it (from now on) and see its history. */
 export function MarkupForm({ sheet }: { sheet: SheetWithRows }) {

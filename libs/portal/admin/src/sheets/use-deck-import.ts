@@ -2,7 +2,7 @@ import { ProblemError, useSession } from '@billing/portal-session';
 import { useQueryClient } from '@tanstack/react-query';
 import { deckRequest, type DeckForm } from './deck-request.js';
 import { sheetKeys, type DeckPreview, type SheetWithRows } from './sheet-wire.js';
-import { useGuardedMutation } from '../shared/use-guarded-mutation.js';
+import { useGuardedMutation } from '@billing/portal-ui';
 
 /** A deck the page could not turn into a request (empty, broken JSON): its i18n key. */
 export class DeckFormError extends Error {

@@ -1,5 +1,5 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
 import type { SipCredentials } from './PasswordOnce.js';
-import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 /** Adds a SIP user (username optional: the API names it <account>-<n>); its password comes back once. */
 export function AddSipUserForm({ customerId, onCreated }: { customerId: string; onCreated: (credentials: SipCredentials) => void }) {

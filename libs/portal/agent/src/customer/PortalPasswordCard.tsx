@@ -1,10 +1,9 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useSubmitOnce } from '@billing/portal-ui';
 import { Alert, Button, Card, Code, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 /** The customer's web-portal login (not a SIP user): a new password, asked for twice, shown once. */
 export function PortalPasswordCard({ customerId }: { customerId: string }) {

@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { MoneyInput, useProblemFields } from '@billing/portal-ui';
+import { MoneyInput, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
 import { Alert, Button, Card, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -9,7 +9,6 @@ import { agentKeys } from '../api/query-keys.js';
 import type { TransferReceipt } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
-import { useSubmitOnce } from '../hooks/use-submit-once.js';
 import { MoneyProblemAlert } from '../hooks/MoneyProblemAlert.js';
 
 /** Moves money from the agent's main balance to the customer; shows the receipt the API answers. */

@@ -1,12 +1,11 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { useProblemFields } from '@billing/portal-ui';
+import { useProblemFields, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
-import { useSubmitOnce } from '../hooks/use-submit-once.js';
 import { CredentialsView, keepFirstCredentials, type OpenedCredentials } from './CredentialsView.js';
 import { MoneyProblemAlert } from '../hooks/MoneyProblemAlert.js';
 

@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type FormEvent } from 'react';
@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { asJson } from '../api/as-json.js';
 import type { CardDepositIntent } from '../api/types.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
-import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 // Stripe.js (a script from js.stripe.com) loads only when the agent starts a card deposit.
 const StripePayment = lazy(() => import('./StripePayment.js').then((module) => ({ default: module.StripePayment })));

@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { compareMoney, MoneyInput, useProblemFields } from '@billing/portal-ui';
+import { compareMoney, MoneyInput, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Card, Group, Radio, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -9,7 +9,6 @@ import { agentKeys } from '../api/query-keys.js';
 import type { CommissionTransferReceipt } from '../api/types.js';
 import { Money } from '../hooks/Money.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
-import { useSubmitOnce } from '../hooks/use-submit-once.js';
 import { MoneyProblemAlert } from '../hooks/MoneyProblemAlert.js';
 
 /** The commission balance and "move to main": all of it, or the part the agent enters. */

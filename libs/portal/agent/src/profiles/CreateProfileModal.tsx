@@ -1,5 +1,5 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -8,7 +8,6 @@ import type { paths } from '@billing/portal-api-client';
 import { agentKeys } from '../api/query-keys.js';
 import { useIdempotencyKeys, keyFailure } from '../hooks/use-idempotency-keys.js';
 import { useSheets } from '../sheets/use-sheets.js';
-import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 type Body = paths['/api/v1/customer-profiles']['post']['requestBody']['content']['application/json'];
 

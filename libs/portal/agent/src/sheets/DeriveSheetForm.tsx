@@ -1,11 +1,10 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
-import { useSubmitOnce } from '../hooks/use-submit-once.js';
 
 /** Derives a sheet from the one ITC assigned: its prices + a markup (for other customers' prices). */
 export function DeriveSheetForm({ assignedSheetId }: { assignedSheetId: string }) {

@@ -1,10 +1,9 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { MoneyInput, problemOf, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, problemOf, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSubmitOnce } from '../shared/use-submit-once.js';
 
 // Stripe.js loads only when the customer actually pays.
 const StripePayment = lazy(async () => ({ default: (await import('./StripePayment.js')).StripePayment }));

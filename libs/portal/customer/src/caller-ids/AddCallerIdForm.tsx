@@ -1,11 +1,10 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { problemOf, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, problemOf, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerKeys } from '../shared/customer-api.js';
-import { useSubmitOnce } from '../shared/use-submit-once.js';
 
 /** Adds a CallerID; the customer's own additions wait for its agent's approval (the answer says). */
 export function AddCallerIdForm({ disabled }: { disabled: boolean }) {
