@@ -4,7 +4,7 @@
 // read-model consumer runs here (standalone; the distributed gateway) waits until that consumer
 // has handled them — bounded, then answered anyway and logged, as the other "at once" waits do. A
 // service process without one hands the ids on in a response header to the gateway's proxy.
-import { COMMITTED_EVENTS_HEADER, collectCommittedEvents, encodeCommittedEvents, HandledEvents } from '@billing/messaging';
+import { COMMITTED_EVENTS_HEADER, CommittedEvents, collectCommittedEvents, encodeCommittedEvents, HandledEvents } from '@billing/messaging';
 import { Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { concatMap, Observable } from 'rxjs';
 import type { HttpResponse } from '../http-types.js';
@@ -21,15 +21,15 @@ export class CommittedEventsInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const response = context.switchToHttp().getResponse<HttpResponse>();
-    const ids = new Set<string>();
+    const committed = new CommittedEvents();
     // the handler runs (and its awaits continue) inside the collector's scope
     return new Observable((subscriber) =>
-      collectCommittedEvents(ids, () =>
+      collectCommittedEvents(committed, () =>
         next
           .handle()
           .pipe(
             concatMap(async (body: unknown) => {
-              await this.settled(ids, response);
+              await this.settled(committed, response);
               return body;
             }),
           )
@@ -38,8 +38,10 @@ export class CommittedEventsInterceptor implements NestInterceptor {
     );
   }
 
-  private async settled(ids: ReadonlySet<string>, response: HttpResponse): Promise<void> {
-    if (ids.size === 0) return;
+  private async settled(committed: CommittedEvents, response: HttpResponse): Promise<void> {
+    // a bulk import (more than MAX_COMMITTED_EVENTS_PER_REQUEST events) answers without waiting
+    const ids = committed.ids;
+    if (ids.size === 0 || committed.overflowed) return;
     if (!this.handled.tracking) {
       response.setHeader(COMMITTED_EVENTS_HEADER, encodeCommittedEvents(ids));
       return;

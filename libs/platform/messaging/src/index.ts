@@ -29,6 +29,8 @@ export { consoleLogger, silentLogger, type MessagingLogger } from './logger.js';
 export {
   COMMITTED_EVENTS_HEADER,
   collectCommittedEvents,
+  CommittedEvents,
+  MAX_COMMITTED_EVENTS_PER_REQUEST,
   decodeCommittedEvents,
   encodeCommittedEvents,
   recordCommittedEvents,
