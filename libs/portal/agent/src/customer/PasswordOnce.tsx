@@ -11,7 +11,7 @@ export interface SipCredentials {
 export function PasswordOnce({ credentials, onClose }: { credentials: SipCredentials | null; onClose: () => void }) {
   const { t } = useTranslation('agent');
   return (
-    <Modal opened={credentials !== null} onClose={onClose} title={t('sip.passwordTitle')}>
+    <Modal opened={credentials !== null} onClose={onClose} title={t('sip.passwordTitle')} closeButtonProps={{ 'aria-label': t('common.close') }}>
       {credentials !== null && (
         <Stack gap="sm">
           {credentials.sipPassword === null ? (

@@ -36,7 +36,7 @@ export function PortalPasswordCard({ customerId }: { customerId: string }) {
           )}
         </Group>
       </Stack>
-      <Modal opened={shown !== null} onClose={() => setShown(null)} title={t('portalPassword.title')}>
+      <Modal opened={shown !== null} onClose={() => setShown(null)} title={t('portalPassword.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
         {shown !== null && (
           <Stack gap="sm">
             <Alert color="yellow" role="status">{t('portalPassword.shownOnce')}</Alert>

@@ -26,7 +26,7 @@ export function RenameSipUser({ customerId, sipUsername, displayName, onClose }:
     rename.mutate({ displayName: trimmed === '' ? null : trimmed });
   };
   return (
-    <Modal opened onClose={onClose} title={t('sip.renameTitle', { sipUsername })}>
+    <Modal opened onClose={onClose} title={t('sip.renameTitle', { sipUsername })} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit}>
         <Stack gap="sm">
           <TextInput label={t('sip.displayName')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['displayName']} maxLength={100} data-autofocus />

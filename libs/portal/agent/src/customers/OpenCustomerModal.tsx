@@ -56,7 +56,7 @@ export function OpenCustomerModal({ opened, onClose, initialProfileId = null }: 
     .filter((profile) => profile.status === 'active')
     .map((profile) => ({ value: profile.id, label: `${profile.name} · ${t(`billing.${profile.billingType}`)}${profile.ownerAgentId === null ? ` · ${t('open.itcProfile')}` : ''}` }));
   return (
-    <Modal opened={opened} onClose={close} title={t('open.title')} size="lg">
+    <Modal opened={opened} onClose={close} title={t('open.title')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
       {credentials !== null ? (
         <CredentialsView credentials={credentials} onDone={close} />
       ) : (

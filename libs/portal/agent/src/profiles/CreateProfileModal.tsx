@@ -52,7 +52,7 @@ export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClo
     }));
   };
   return (
-    <Modal opened={opened} onClose={onClose} title={t('profiles.create')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={t('profiles.create')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
       <form onSubmit={submit}>
         <Stack gap="sm">
           <TextInput label={t('profiles.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['name']} required maxLength={100} data-autofocus />

@@ -25,7 +25,7 @@ export function MarkupModal({ sheetId, name, markupPercent, onClose }: { sheetId
     change.mutate({ markupPercent: value.trim().replace(',', '.') });
   };
   return (
-    <Modal opened onClose={onClose} title={t('sheets.markupTitle', { name })}>
+    <Modal opened onClose={onClose} title={t('sheets.markupTitle', { name })} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit}>
         <Stack gap="sm">
           <TextInput label={t('sheets.markup')} description={t('sheets.markupFromNow')} value={value} onChange={(event) => setValue(event.currentTarget.value)} error={fields['markupPercent']} inputMode="decimal" required data-autofocus />
