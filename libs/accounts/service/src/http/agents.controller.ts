@@ -121,7 +121,7 @@ export class AgentsController {
   @ApiResponse({ status: 200, standardSchema: pageSchema(AgentAuditEntry) })
   async changes(@ValidParam('id', Id) id: string, @ValidQuery(ListQuery) query: z.infer<typeof ListQuery>, @CurrentUser() user: Principal): Promise<Page<AgentAuditEntry>> {
     assertVisible(user, await this.queries.get(id), (agent) => ({ agentId: agent.agentId }), 'agent');
-    const from = query.cursor === undefined ? 0 : Number(decodeCursor(query.cursor, 1)[0]);
+    const from = query.cursor === undefined ? 0 : Number(decodeCursor(query.cursor, ['integer'])[0]);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const events = await this.agents.history(id, Number.isSafeInteger(from) && from >= 0 ? from : 0, limit + 1);
     const items = events.slice(0, limit).map(({ version, event }) => agentAuditEntry(version, event));

@@ -277,4 +277,35 @@ describe('SIP users of one account', () => {
     expectProblem(await app.request('GET', `${users(customer.id)}?cursor=made-up`, { token: agent.token }), 400, 'invalid_cursor');
     expectProblem(await app.request('GET', `${users(customer.id)}?limit=0`, { token: agent.token }), 400, 'validation');
   });
+
+  it('refuses a crafted cursor of the right length with invalid_cursor (not a cast error in SQL)', async () => {
+    const customer = await newCustomer();
+    const crafted = (key: unknown[]) => Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+    for (const key of [
+      ['x', 'y', 'z'],
+      ['true', 'not a time', 'a'],
+      ['true', '2026-02-31T00:00:00.000Z', 'a'],
+      ['maybe', '2026-01-01T00:00:00.000Z', 'a'],
+    ]) {
+      expectProblem(await app.request('GET', `${users(customer.id)}?limit=1&cursor=${crafted(key)}`, { token: agent.token }), 400, 'invalid_cursor');
+    }
+  });
+
+  it('pages through users from before added_at existed (NULL): each once, first user first', async () => {
+    const customer = await newCustomer();
+    const names = ['old-b', 'old-a', 'new-c'].map((name) => `${customer.accountNumber}-${name}`);
+    for (const name of names) expectStatus(await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: name } }), 201);
+    // rows projected before the column was added have no time: the first user and two further ones
+    await app.pool.query(`UPDATE ${app.db.table('sip_directory')} SET added_at = NULL WHERE customer_id = $1 AND sip_username <> $2`, [customer.id, names[2]]);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await app.request('GET', `${users(customer.id)}?limit=1${cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`}`, { token: agent.token });
+      expectStatus(page, 200);
+      paged.push(...(page.body.items as { sipUsername: string }[]).map((u) => u.sipUsername));
+      cursor = page.body.nextCursor;
+    } while (cursor !== null && paged.length < 10);
+    // NULL times sort first (as they were added before the column), ties by username
+    expect(paged).toEqual([customer.sipUsername, names[1], names[0], names[2]]);
+  });
 });

@@ -61,7 +61,7 @@ export class AgentsQueries {
 
   /** In registration order. */
   async list(pageSize: number, cursor: string | undefined, filter: AgentFilter = {}): Promise<Page<AgentRow>> {
-    const after = cursor === undefined ? null : decodeCursor(cursor, 2);
+    const after = cursor === undefined ? null : decodeCursor(cursor, ['timestamp', 'text']);
     const { rows } = await this.db.pool.query<Sql>(
       `SELECT ${COLUMNS} FROM ${this.db.table('agents')}
        WHERE ($1::timestamptz IS NULL OR (registered_at, agent_id) > ($1::timestamptz, $2::text))

@@ -97,7 +97,7 @@ export class CustomersQueries {
 
   /** Ordered by account number (a sequence: creation order, stable inside a batch). */
   async list(filter: CustomerFilter, pageSize: number, cursor: string | undefined): Promise<Page<CustomerRow>> {
-    const after = cursor === undefined ? null : decodeCursor(cursor, 1);
+    const after = cursor === undefined ? null : decodeCursor(cursor, ['text']);
     const { rows } = await this.db.pool.query<Sql>(
       `SELECT ${COLUMNS} FROM ${this.db.table('customers')} c
        WHERE (NOT $1::boolean OR c.agent_id IS NOT DISTINCT FROM $2::text)

@@ -61,7 +61,7 @@ export class ProfilesQueries {
 
   /** In creation order; `ownerAgentId` narrows an admin's list (`null` = ITC profiles only). */
   async list(scope: ProfileScope, filter: { ownerAgentId?: string | null }, pageSize: number, cursor: string | undefined): Promise<Page<ProfileRow>> {
-    const after = cursor === undefined ? null : decodeCursor(cursor, 2);
+    const after = cursor === undefined ? null : decodeCursor(cursor, ['timestamp', 'text']);
     const scopeAgent = scope.kind === 'agent' ? scope.agentId : null;
     const byOwner = filter.ownerAgentId !== undefined;
     const { rows } = await this.db.pool.query<Sql>(

@@ -2,7 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { SipUserStatus } from '@billing/accounts-domain';
 import { AccountsDatabase } from '../infrastructure/accounts-database.js';
-import { decodeCursor, pageOf, type Page } from './pagination.js';
+import { decodeCursor, NO_TIME, pageOf, timeKey, type Page } from './pagination.js';
 
 export interface SipUserRow {
   customerId: string;
@@ -47,8 +47,8 @@ export function sipUserOf(r: SipUserSql): SipUserRow {
   };
 }
 
-/** When a user was added (users from before added_at existed sort first, as they were). */
-const SORT_AT = `coalesce(d.added_at, '-infinity'::timestamptz)`;
+/** When a user was added (users from before added_at existed sort first, as they were; ties by username). */
+const SORT_AT = `coalesce(d.added_at, '${NO_TIME}'::timestamptz)`;
 
 @Injectable()
 export class SipUsersQueries {
@@ -56,14 +56,14 @@ export class SipUsersQueries {
 
   /** The first user first, then in the order they were added (keyset on that order: a page is stable while users are added). */
   async list(customerId: string, pageSize: number, cursor: string | undefined): Promise<Page<SipUserRow>> {
-    const after = cursor === undefined ? null : decodeCursor(cursor, 3);
-    const { rows } = await this.db.pool.query<SipUserSql & { sort_at: string }>(
+    const after = cursor === undefined ? null : decodeCursor(cursor, ['boolean', 'timestamp', 'text']);
+    const { rows } = await this.db.pool.query<SipUserSql & { sort_at: Date | number }>(
       `SELECT ${SIP_USER_COLUMNS}, ${SORT_AT} AS sort_at FROM ${this.db.table('sip_directory')} d JOIN ${this.db.table('customers')} c USING (customer_id)
        WHERE d.customer_id = $1 AND ($2::text IS NULL OR (NOT d.first_user, ${SORT_AT}, d.sip_username) > ($2::boolean, $3::timestamptz, $4::text))
        ORDER BY NOT d.first_user, ${SORT_AT}, d.sip_username LIMIT $5`,
       [customerId, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, pageSize + 1],
     );
-    return pageOf(rows, pageSize, (r) => [String(!r.first_user), r.sort_at, r.sip_username], sipUserOf);
+    return pageOf(rows, pageSize, (r) => [String(!r.first_user), timeKey(r.sort_at), r.sip_username], sipUserOf);
   }
 
   /** Each account's users other than its first, in the order added (a batch replay names them). */
