@@ -30,7 +30,7 @@ export function CreateAgentModal({ opened, onClose, onCreated }: { opened: boole
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('agents.form.createTitle')} size="xl" fullScreen={phone === true}>
+    <Modal opened={opened} onClose={onClose} title={t('agents.form.createTitle')} size="xl" fullScreen={phone === true} closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
       {opened && <AgentForm mode="create" initial={emptyAgentValues} sheets={sheets} onSubmit={(values) => create.mutate(values)} onCancel={onClose} error={create.error} pending={create.isPending} />}
     </Modal>
   );

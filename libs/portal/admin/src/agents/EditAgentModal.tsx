@@ -28,7 +28,7 @@ export function EditAgentModal({ agent, opened, onClose }: { agent: Agent; opene
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('agents.form.editTitle')} size="xl" fullScreen={phone === true}>
+    <Modal opened={opened} onClose={onClose} title={t('agents.form.editTitle')} size="xl" fullScreen={phone === true} closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
       {opened && <AgentForm mode="edit" initial={valuesFromAgent(agent)} sheets={sheets} onSubmit={(values) => change.mutate(values)} onCancel={onClose} error={change.error} pending={change.isPending} />}
     </Modal>
   );

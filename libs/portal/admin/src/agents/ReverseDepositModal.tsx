@@ -37,7 +37,7 @@ export function ReverseDepositModal({ agentId, line, onClose }: { agentId: strin
     },
   });
   return (
-    <Modal opened={line !== null} onClose={onClose} title={t('agents.reverse.title')}>
+    <Modal opened={line !== null} onClose={onClose} title={t('agents.reverse.title')} closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
       {line !== null && (
         <Stack gap="sm">
           <Text size="sm">

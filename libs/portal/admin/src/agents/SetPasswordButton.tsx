@@ -37,7 +37,7 @@ export function SetPasswordButton({ agent }: { agent: Agent }) {
       <Button variant="default" onClick={open}>
         {t('agents.password.open')}
       </Button>
-      <Modal opened={opened} onClose={finish} title={t('agents.password.title', { name: agent.name })}>
+      <Modal opened={opened} onClose={finish} title={t('agents.password.title', { name: agent.name })} closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <ProblemAlert error={passwordError === undefined ? set.error : null} />

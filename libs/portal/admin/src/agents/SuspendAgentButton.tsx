@@ -41,7 +41,7 @@ export function SuspendAgentButton({ agent }: { agent: Agent }) {
       <Button variant="default" onClick={open}>
         {t('agents.suspend.open')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('agents.suspend.title', { name: agent.name })}>
+      <Modal opened={opened} onClose={close} title={t('agents.suspend.title', { name: agent.name })} closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
         <Stack gap="sm">
           <ProblemAlert error={toggle.error} withFieldErrors />
           <Textarea label={t('agents.suspend.reason')} description={t('agents.suspend.help')} maxLength={500} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />

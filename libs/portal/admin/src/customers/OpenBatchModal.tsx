@@ -46,7 +46,7 @@ export function OpenBatchModal({ opened, onClose }: { opened: boolean; onClose: 
   };
   const answer = batch.data;
   return (
-    <Modal opened={opened} onClose={close} title={t('customers.batch.title')} size="lg" closeButtonProps={{ 'aria-label': t('customers.closeDialog') }}>
+    <Modal opened={opened} onClose={close} title={t('customers.batch.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
       {answer === undefined ? (
         <form onSubmit={(event) => { event.preventDefault(); batch.mutate(); }}>
           <Stack gap="sm">

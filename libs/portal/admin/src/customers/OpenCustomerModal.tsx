@@ -44,7 +44,7 @@ export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClos
   };
   const answer = open.data;
   return (
-    <Modal opened={opened} onClose={close} title={t('customers.open.title')} size="lg" closeButtonProps={{ 'aria-label': t('customers.closeDialog') }}>
+    <Modal opened={opened} onClose={close} title={t('customers.open.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
       {answer === undefined ? (
         <form onSubmit={(event) => { event.preventDefault(); open.mutate(); }}>
           <Stack gap="sm">

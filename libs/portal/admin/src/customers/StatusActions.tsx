@@ -46,7 +46,7 @@ export function StatusActions({ customer }: { customer: Customer }) {
         )}
         <ProblemAlert error={command.error} />
       </Stack>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('customers.actions.close')} closeButtonProps={{ 'aria-label': t('customers.closeDialog') }}>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('customers.actions.close')} closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
         <Stack gap="sm">
           <Text>{t('customers.actions.confirmClose')}</Text>
           <Group justify="flex-end">

@@ -107,7 +107,7 @@ export function ProfilesPage() {
           },
         ]}
       />
-      <Modal opened={editing !== null} onClose={close} size="lg" closeButtonProps={{ 'aria-label': t('customers.closeDialog') }} title={editing === null ? '' : editing.kind === 'create' ? t('profiles.create') : editing.kind === 'edit' ? t('profiles.editTitle', { name: editing.profile.name }) : t('profiles.featuresTitle', { name: editing.profile.name })}>
+      <Modal opened={editing !== null} onClose={close} size="lg" closeButtonProps={{ 'aria-label': t('common.closeDialog') }} title={editing === null ? '' : editing.kind === 'create' ? t('profiles.create') : editing.kind === 'edit' ? t('profiles.editTitle', { name: editing.profile.name }) : t('profiles.featuresTitle', { name: editing.profile.name })}>
         {editing?.kind === 'create' && <ProfileForm initial={NEW_PROFILE} onSubmit={(values) => save.mutate({ values, profile: null })} saving={save.isPending} error={save.error} submitLabel={t('profiles.create')} />}
         {editing?.kind === 'edit' && <ProfileForm initial={profileFormValues(editing.profile)} onSubmit={(values) => save.mutate({ values, profile: editing.profile })} saving={save.isPending} error={save.error} submitLabel={t('profiles.save')} />}
         {editing?.kind === 'features' && (

@@ -23,6 +23,7 @@ export function DeckForm({ value, onChange, withName, fieldErrors }: DeckFormPro
         description={t('sheets.import.fileHint')}
         accept=".csv,.json,.txt,text/csv,application/json"
         clearable
+        clearButtonProps={{ 'aria-label': t('sheets.import.clearFile') }}
         onChange={async (file) => set(file === null ? { fileName: null } : { fileName: file.name, text: await file.text() })}
       />
       <Textarea
