@@ -45,3 +45,37 @@ export async function hasInbox(db: pg.Pool | pg.ClientBase, n: SchemaNames, entr
   const result = await db.query(`SELECT 1 FROM ${n.inbox} WHERE consumer = $1 AND message_id = $2`, [entry.consumer, entry.messageId]);
   return result.rowCount === 1;
 }
+
+/**
+ * Which of `messageIds` `consumer` has recorded — one statement for all of them. A caller that
+ * waits only so long (read-your-writes) passes `withinMs`: the server cancels the statement then
+ * (statement_timeout, rejecting with 57014), so a lookup nobody waits for is not left running;
+ * `signal` aborted before a connection was free skips the query.
+ */
+export async function heldInbox(
+  pool: pg.Pool,
+  n: SchemaNames,
+  consumer: string,
+  messageIds: readonly string[],
+  bound: { withinMs: number; signal?: AbortSignal },
+): Promise<Set<string>> {
+  if (messageIds.length === 0) return new Set();
+  messageIds.forEach((messageId) => assertInboxEntry({ consumer, messageId }));
+  const client = await pool.connect();
+  try {
+    if (bound.signal?.aborted) return new Set();
+    await client.query('BEGIN READ ONLY');
+    await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.max(1, Math.ceil(bound.withinMs)))]);
+    const { rows } = await client.query<{ message_id: string }>(`SELECT message_id FROM ${n.inbox} WHERE consumer = $1 AND message_id = ANY($2::text[])`, [
+      consumer,
+      messageIds,
+    ]);
+    await client.query('COMMIT');
+    return new Set(rows.map((row) => row.message_id));
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -22,7 +22,7 @@ import { startSubscription, stopAll } from '../subscription/subscribe.js';
 import { WakeHub } from '../subscription/wake-hub.js';
 import { appendStatement, writtenCount } from './append.js';
 import { PostgresCheckpointStore } from './checkpoint-store.js';
-import { hasInbox, markInbox, markInboxMany } from './inbox.js';
+import { hasInbox, heldInbox, markInbox, markInboxMany } from './inbox.js';
 import { migrate } from './migration.js';
 import { CommitNotifier } from './notifier.js';
 import { notifySource } from './notify-source.js';
@@ -151,6 +151,11 @@ export class PostgresEventStore implements EventStore {
 
   hasInbox(entry: InboxEntry, client?: pg.ClientBase): Promise<boolean> {
     return hasInbox(client ?? this.pool, this.names, entry);
+  }
+
+  /** Which of `messageIds` `consumer` has recorded, in one statement cancelled by the server after `withinMs` (inbox.ts). */
+  heldInbox(consumer: string, messageIds: readonly string[], bound: { withinMs: number; signal?: AbortSignal }): Promise<Set<string>> {
+    return heldInbox(this.pool, this.names, consumer, messageIds, bound);
   }
 
   readStream(streamId: string, fromVersion?: number, maxCount?: number): Promise<RecordedEvent[]> {

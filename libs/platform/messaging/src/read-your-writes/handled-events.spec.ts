@@ -23,4 +23,21 @@ describe('HandledEvents', () => {
     handled.track(async () => new Set());
     await expect(handled.waitFor(['never'], 20)).resolves.toBe(false);
   });
+
+  it('asks the lookup once for every pending id, bounded by the wait, and aborts it when the wait is over', async () => {
+    const handled = new HandledEvents();
+    const calls: { ids: readonly string[]; withinMs: number; signal: AbortSignal }[] = [];
+    handled.track((ids, bound) => {
+      calls.push({ ids, ...bound });
+      return new Promise(() => undefined); // a lookup that never answers
+    });
+    await expect(handled.waitFor(['a', 'b', 'c'], 20)).resolves.toBe(false);
+    expect(calls.map(({ ids, withinMs }) => ({ ids, withinMs }))).toEqual([{ ids: ['a', 'b', 'c'], withinMs: 20 }]);
+    expect(calls[0]!.signal.aborted).toBe(true);
+
+    const notified = handled.waitFor(['d'], 1_000);
+    handled.handled('d');
+    await expect(notified).resolves.toBe(true);
+    expect(calls[1]!.signal.aborted).toBe(true);
+  });
 });

@@ -2,18 +2,24 @@
 // feeds what clients read (reports) tells this registry every event it has handled (applied in its
 // inbox transaction, or ignored); a request whose command committed events waits here until each
 // one is handled — notified, no polling. Events handled before the wait began are found in a
-// bounded memory of recent ids, else in the consumer's inbox (one lookup, e.g. after a restart).
-// Bounded like the other "at once" waits: after `timeoutMs` the caller answers anyway and logs.
+// bounded memory of recent ids, else in the consumer's inbox (one lookup for all of them, e.g.
+// after a restart). Bounded like the other "at once" waits: after `timeoutMs` the caller answers
+// anyway and logs — and the lookup is told to stop too, so no query outlives the wait.
 
-/** What a tracked consumer offers besides its notifications: which of these ids its inbox holds. */
+/**
+ * What a tracked consumer offers besides its notifications: which of these ids its inbox holds —
+ * one query, finished or cancelled within `withinMs`; `signal` aborts once the wait is settled.
+ */
 export interface HandledLookup {
-  (eventIds: readonly string[]): Promise<ReadonlySet<string>>;
+  (eventIds: readonly string[], bound: { withinMs: number; signal: AbortSignal }): Promise<ReadonlySet<string>>;
 }
 
 interface Waiter {
   readonly pending: Set<string>;
   readonly resolve: (handled: boolean) => void;
   readonly timer: NodeJS.Timeout;
+  /** the lookup's: aborted when the wait is settled (handled or timed out). */
+  readonly lookup: AbortController;
 }
 
 /** Ids remembered after they were handled (a wait that starts a little late still finds them). */
@@ -57,8 +63,10 @@ export class HandledEvents {
         resolve,
         timer: setTimeout(() => {
           for (const id of waiter.pending) this.forget(id, waiter);
+          waiter.lookup.abort();
           resolve(false);
         }, timeoutMs),
+        lookup: new AbortController(),
       };
       for (const id of waiter.pending) {
         const waiting = this.waiters.get(id) ?? new Set<Waiter>();
@@ -66,7 +74,7 @@ export class HandledEvents {
         this.waiters.set(id, waiting);
       }
       // registered first, then asked: an event handled while the lookup runs is not missed
-      void this.lookup?.(pending)
+      void this.lookup?.(pending, { withinMs: timeoutMs, signal: waiter.lookup.signal })
         .then((found) => {
           for (const id of found) {
             if (!waiter.pending.has(id)) continue;
@@ -81,6 +89,7 @@ export class HandledEvents {
   private settle(waiter: Waiter, eventId: string): void {
     if (!waiter.pending.delete(eventId) || waiter.pending.size > 0) return;
     clearTimeout(waiter.timer);
+    waiter.lookup.abort();
     waiter.resolve(true);
   }
 

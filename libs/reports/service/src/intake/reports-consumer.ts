@@ -38,11 +38,9 @@ export class ReportsConsumer implements OnModuleInit, OnApplicationBootstrap, On
     const { bus, sources, consumer, service } = this.options;
     // read-your-writes (issue 12 §5): a command's answer in this process waits until the summary
     // shows what it committed — every handled event is announced; earlier ones are in the inbox
+    // (one query for all of a request's ids, cancelled by the server when the wait gives up)
     const handled = this.handledEvents;
-    handled?.track(async (eventIds) => {
-      const held = await Promise.all(eventIds.map(async (messageId) => ((await this.db.store.hasInbox({ consumer: service, messageId })) ? [messageId] : [])));
-      return new Set(held.flat());
-    });
+    handled?.track((eventIds, bound) => this.db.store.heldInbox(service, eventIds, bound));
     this.handle = await bus.consume({
       group: service,
       topics: [topicFor(sources.accounts), topicFor(sources.wallet), topicFor(sources.rating)],

@@ -1,0 +1,66 @@
+// The read-your-writes wait asks the reports' inbox about a request's committed event ids (those
+// not announced since the process started): one query for all of them, and when the wait gives
+// up (the 2 s bound; shorter here) the server cancels it — no lookup is left running behind an
+// answered request, e.g. queued behind a lock on the inbox.
+import { jest } from '@jest/globals';
+import { HandledEvents } from '@billing/messaging';
+import { schemaNames } from '@billing/event-store';
+import { randomUUID } from 'node:crypto';
+import { ReportsDatabase } from './infrastructure/reports-database.js';
+import { openScenario, type Scenario } from './__fixtures__/scenario.js';
+import { waitFor } from './__fixtures__/wait.js';
+
+jest.setTimeout(60_000);
+
+let scenario: Scenario;
+
+beforeAll(async () => {
+  scenario = await openScenario();
+});
+
+afterAll(async () => {
+  await scenario?.cleanup();
+});
+
+async function inboxLookups(): Promise<{ query: string }[]> {
+  const { rows } = await scenario.pool.query<{ query: string }>(
+    `SELECT query FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND state = 'active' AND query LIKE '%' || $1 || '%' AND query LIKE '%message_id%'`,
+    [schemaNames(scenario.schema).inbox],
+  );
+  return rows;
+}
+
+it('looks 100 ids up in one query and leaves none running once the wait gave up', async () => {
+  const handled = scenario.gateway.app.get(HandledEvents);
+  const ids = Array.from({ length: 100 }, () => randomUUID());
+  const locker = await scenario.pool.connect();
+  try {
+    // the inbox locked: a lookup now waits for as long as the lock is held
+    await locker.query('BEGIN');
+    await locker.query(`LOCK TABLE ${schemaNames(scenario.schema).inbox} IN ACCESS EXCLUSIVE MODE`);
+    const waiting = handled.waitFor(ids, 500);
+    const running = await waitFor(inboxLookups, (rows) => rows.length > 0, 'the lookup to reach the server');
+    expect(running).toHaveLength(1);
+    expect(running[0]!.query).toContain('ANY(');
+    await expect(waiting).resolves.toBe(false);
+    // cancelled by the server at the bound, while the lock is still held
+    await waitFor(inboxLookups, (rows) => rows.length === 0, 'the lookup to be cancelled', 2_000);
+  } finally {
+    await locker.query('ROLLBACK').catch(() => undefined);
+    locker.release();
+  }
+});
+
+it('finds the ids the inbox holds, and only those', async () => {
+  const event = await scenario.world.agent('agent-ryw');
+  const [entry] = await waitFor(
+    async () => (await scenario.pool.query<{ consumer: string }>(`SELECT consumer FROM ${schemaNames(scenario.schema).inbox} WHERE message_id = $1`, [event.eventId])).rows,
+    (rows) => rows.length > 0,
+    'the event in the inbox',
+  );
+  const store = scenario.gateway.app.get(ReportsDatabase).store;
+  const unknown = randomUUID();
+  expect(await store.heldInbox(entry!.consumer, [unknown, event.eventId], { withinMs: 2_000 })).toEqual(new Set([event.eventId]));
+  // the answering registry: notified of it, or else asking the inbox
+  await expect(scenario.gateway.app.get(HandledEvents).waitFor([event.eventId], 2_000)).resolves.toBe(true);
+});
