@@ -62,7 +62,11 @@ export function UnratedCallsPage() {
       </form>
       {summary !== undefined && (
         <Alert color={summary.stillUnrated === 0 ? 'green' : 'orange'} variant="light" role="status">
-          {t('calls.summary', { reRated: summary.reRated, stillUnrated: summary.stillUnrated, remaining: summary.remaining })} <Money amount={summary.cost} />
+          {t('calls.summary', {
+            reRated: t('calls.summaryReRated', { count: summary.reRated }),
+            stillUnrated: t('calls.summaryStillUnrated', { count: summary.stillUnrated }),
+            remaining: t('calls.summaryRemaining', { count: summary.remaining }),
+          })} <Money amount={summary.cost} />
         </Alert>
       )}
       <ProblemAlert error={calls.error ?? reRateOne.error ?? reRateMany.error} />

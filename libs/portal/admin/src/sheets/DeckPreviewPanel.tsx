@@ -15,7 +15,8 @@ export function DeckPreviewPanel({ preview }: { preview: DeckPreview }) {
       <Title order={2} size="h4">{t('sheets.import.previewTitle')}</Title>
       {preview.valid ? (
         <Alert color="green" variant="light" title={t('sheets.import.validTitle')}>
-          {t('sheets.import.validText', { count: preview.rowCount, shown: preview.rows.length })}
+          {t('sheets.import.validText', { count: preview.rowCount })}
+          {preview.rows.length < preview.rowCount && ` ${t('sheets.import.validShown', { count: preview.rows.length })}`}
         </Alert>
       ) : (
         <Alert color="red" variant="light" title={t('sheets.import.invalidTitle')} role="alert">
