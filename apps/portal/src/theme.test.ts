@@ -1,3 +1,4 @@
+import { STATUS_TONE_COLORS } from '@billing/portal-ui';
 import { DEFAULT_THEME, mergeMantineTheme, type MantineTheme } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, darkenToContrast } from './contrast';
@@ -21,6 +22,12 @@ describe('the portal theme at WCAG AA (light scheme)', () => {
       expect(contrastRatio(light[`--mantine-color-${name}-${variable}`]!, '#ffffff')).toBeGreaterThanOrEqual(AA);
       expect(contrastRatio(light[`--mantine-color-${name}-${variable}`]!, merged.colors.gray[1])).toBeGreaterThanOrEqual(AA);
     }
+  });
+
+  // the role pages sit on gray.0 (RoleLayout) inside white cards
+  it.each(Object.entries(STATUS_TONE_COLORS))('StatusText %s (%s) on the page background and on a card', (_tone, color) => {
+    expect(contrastRatio(light[`--mantine-color-${color}-text`]!, merged.colors.gray[0])).toBeGreaterThanOrEqual(AA);
+    expect(contrastRatio(light[`--mantine-color-${color}-text`]!, '#ffffff')).toBeGreaterThanOrEqual(AA);
   });
 
   it('keeps colours that already pass (the brand blue stays its own shade 7, red its shade 8)', () => {

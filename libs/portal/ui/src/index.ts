@@ -1,6 +1,7 @@
 export { compareMoney, formatMoney, groupDigits, MONEY_DECIMALS, normaliseMoney, parseMoneyInput, toMicroUnits, type FormatMoneyOptions } from './money.js';
 export { MoneyText, type MoneyTextProps } from './MoneyText.js';
 export { MoneyInput, type MoneyInputProps } from './MoneyInput.js';
+export { StatusText, STATUS_TONE_COLORS, type StatusTextProps, type StatusTone } from './StatusText.js';
 export { fieldFromPointer, problemFieldErrors, problemOf } from './problem.js';
 export { useProblemFields } from './use-problem-fields.js';
 export { ProblemAlert, type ProblemAlertProps } from './ProblemAlert.js';

@@ -1,5 +1,5 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, useProblemFields, StatusText } from '@billing/portal-ui';
 import { Button, Card, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -49,7 +49,7 @@ export function SettingsForm({ customerId, saved }: { customerId: string; saved:
         <TextInput label={t('settings.contactEmail')} type="email" value={edited.contactEmail} onChange={(event) => setEdited({ ...edited, contactEmail: event.currentTarget.value })} error={fields['contactEmail']} />
         <Select label={t('settings.language')} data={languages.map((value) => ({ value, label: t(`languages.${value}`, { defaultValue: value }) }))} value={edited.language} onChange={(value) => setEdited({ ...edited, language: value ?? saved.language })} allowDeselect={false} error={fields['language']} />
         <ProblemAlert error={named ? null : save.error} />
-        {done && Object.keys(changes).length === 0 && <Text size="sm" c="teal.8" role="status">{t('settings.saved')}</Text>}
+        {done && Object.keys(changes).length === 0 && <StatusText tone="success">{t('settings.saved')}</StatusText>}
         <Group>
           <Button type="submit" loading={save.isPending} disabled={Object.keys(changes).length === 0 || edited.lowBalanceThreshold === ''}>{t('common.save')}</Button>
         </Group>

@@ -30,7 +30,7 @@ export function BalancesCard({ overview }: { overview: AgentOverview }) {
         <Stack gap={2}>
           <Text size="sm" c="dimmed">{t('overview.customers')}</Text>
           <Text fw={700} fz="xl">{overview.customers.open}</Text>
-          <Text size="xs" c={overview.customers.inDebt > 0 ? 'red.7' : 'dimmed'}>{t('overview.customersInDebt', { count: overview.customers.inDebt })}</Text>
+          <Text size="xs" c={overview.customers.inDebt > 0 ? 'red' : 'dimmed'}>{t('overview.customersInDebt', { count: overview.customers.inDebt })}</Text>
         </Stack>
       </SimpleGrid>
     </Card>

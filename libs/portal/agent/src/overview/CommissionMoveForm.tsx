@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { compareMoney, MoneyInput, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
+import { compareMoney, MoneyInput, useProblemFields, useSubmitOnce, StatusText } from '@billing/portal-ui';
 import { Button, Card, Group, Radio, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -56,9 +56,9 @@ export function CommissionMoveForm({ commissionBalance }: { commissionBalance: s
         {mode === 'part' && <MoneyInput label={t('commission.amount')} value={amount} onChange={(value) => setAmount(value ?? '')} error={fields['amount']} required />}
         <MoneyProblemAlert error={fields['amount'] === undefined ? move.error : null} />
         {receipt !== null && (
-          <Text size="sm" c="teal.8" role="status">
+          <StatusText tone="success">
             {t('commission.moved')} <Money amount={receipt.amount} /> · {t('commission.newBalance')} <Money amount={receipt.balance} />
-          </Text>
+          </StatusText>
         )}
         <Group>
           <Button type="submit" loading={move.isPending} disabled={nothing || partMissing}>{t('commission.move')}</Button>

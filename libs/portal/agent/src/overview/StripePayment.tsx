@@ -1,3 +1,4 @@
+import { StatusText } from '@billing/portal-ui';
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { loadStripe, type Stripe } from '@stripe/stripe-js';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
@@ -75,7 +76,7 @@ function PaymentForm({ intent, onDone }: { intent: CardDepositIntent; onDone: ()
   if (paid) {
     return (
       <Stack gap="sm">
-        <Text role="status" c="teal.8">{t('card.paid')}</Text>
+        <StatusText tone="success">{t('card.paid')}</StatusText>
         <Group><Button variant="light" onClick={onDone}>{t('card.another')}</Button></Group>
       </Stack>
     );

@@ -1,6 +1,6 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert, problemOf, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
-import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { ProblemAlert, problemOf, useProblemFields, useSubmitOnce, StatusText } from '@billing/portal-ui';
+import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -50,9 +50,7 @@ export function AddCallerIdForm({ disabled }: { disabled: boolean }) {
           </Button>
         </Group>
         {add.isSuccess && (
-          <Text size="sm" c={pending ? 'orange.8' : 'green.8'} role="status">
-            {pending ? t('callerIds.sentForApproval') : t('callerIds.added')}
-          </Text>
+          <StatusText tone={pending ? 'warning' : 'success'}>{pending ? t('callerIds.sentForApproval') : t('callerIds.added')}</StatusText>
         )}
         {fieldError === undefined && <ProblemAlert error={add.error} />}
       </Stack>

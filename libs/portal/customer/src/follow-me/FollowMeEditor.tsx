@@ -1,4 +1,4 @@
-import { problemOf, ProblemAlert } from '@billing/portal-ui';
+import { problemOf, ProblemAlert, StatusText } from '@billing/portal-ui';
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { Alert, Button, Group, Stack, Switch, Text } from '@mantine/core';
@@ -99,9 +99,7 @@ export function FollowMeEditor({ initial, featureAssigned, onSave, saving, error
         </DndContext>
         {rows.length === 0 && <Text c="dimmed">{t('followMe.none')}</Text>}
         {submitted && check.form !== null && (
-          <Text c="red.7" size="sm" role="alert">
-            {t(`followMe.errors.${check.form}`, { max: MAX_TARGETS })}
-          </Text>
+          <StatusText tone="error">{t(`followMe.errors.${check.form}`, { max: MAX_TARGETS })}</StatusText>
         )}
         {serverRow === null && !edited && <ProblemAlert error={error} />}
         <Group justify="space-between" wrap="wrap">
@@ -110,9 +108,7 @@ export function FollowMeEditor({ initial, featureAssigned, onSave, saving, error
           </Button>
           <Group gap="sm">
             {saved && !edited && (
-              <Text size="sm" c="green.8" role="status">
-                {t('followMe.saved')}
-              </Text>
+              <StatusText tone="success">{t('followMe.saved')}</StatusText>
             )}
             <Button type="submit" loading={saving}>
               {t('followMe.save')}

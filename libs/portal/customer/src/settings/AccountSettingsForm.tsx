@@ -1,6 +1,6 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
-import { Button, Group, NativeSelect, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { MoneyInput, ProblemAlert, useProblemFields, StatusText } from '@billing/portal-ui';
+import { Button, Group, NativeSelect, Stack, Switch, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,9 +57,7 @@ export function AccountSettingsForm({ customer, currency }: { customer: Customer
         {Object.keys(fields).length === 0 && <ProblemAlert error={save.error} />}
         <Group justify="flex-end" gap="sm">
           {save.isSuccess && (
-            <Text size="sm" c="green.8" role="status">
-              {t('settings.saved')}
-            </Text>
+            <StatusText tone="success">{t('settings.saved')}</StatusText>
           )}
           <Button type="submit" loading={save.isPending}>
             {t('settings.save')}

@@ -1,6 +1,6 @@
 import { orThrow, useSession, useSessionStore } from '@billing/portal-session';
-import { problemOf, ProblemAlert, useProblemFields } from '@billing/portal-ui';
-import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { problemOf, ProblemAlert, useProblemFields, StatusText } from '@billing/portal-ui';
+import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,9 +48,7 @@ export function PasswordForm() {
         {currentError === undefined && newError === undefined && <ProblemAlert error={change.error} />}
         <Group justify="flex-end" gap="sm">
           {change.isSuccess && (
-            <Text size="sm" c="green.8" role="status">
-              {t('password.changed')}
-            </Text>
+            <StatusText tone="success">{t('password.changed')}</StatusText>
           )}
           <Button type="submit" loading={change.isPending}>
             {t('password.submit')}
