@@ -1,11 +1,11 @@
-import { useSession } from '@billing/portal-session';
+import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert } from '@billing/portal-ui';
 import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { asJson } from '../shared/as-json.js';
 import { Money } from '../shared/Money.js';
-import { customerKeys, type CustomerBalance } from './customer-wire.js';
+import { isBelowThreshold } from './balance-state.js';
+import { customerKeys } from './customer-wire.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 
 /** The customer's balance, what calls hold and what is available (GET /customers/{id}/balance). */
@@ -14,7 +14,7 @@ export function BalanceCard({ customerId }: { customerId: string }) {
   const { api } = useSession();
   const balance = useQuery({
     queryKey: customerKeys.part(customerId, 'balance'),
-    queryFn: () => asJson<CustomerBalance>(api.GET('/api/v1/customers/{id}/balance', { params: { path: { id: customerId } } })),
+    queryFn: () => orThrow(api.GET('/api/v1/customers/{id}/balance', { params: { path: { id: customerId } } })),
   });
   const data = balance.data;
   const figure = (label: string, amount: string) => (
@@ -29,7 +29,7 @@ export function BalanceCard({ customerId }: { customerId: string }) {
         <Group justify="space-between">
           <Title order={2} size="h4">{t('customers.balance.title')}</Title>
           {data?.inDebt === true && <StatusBadge color="red">{t('customers.balance.inDebt')}</StatusBadge>}
-          {data?.inDebt === false && data.belowThreshold && <StatusBadge color="orange">{t('customers.balance.below')}</StatusBadge>}
+          {data?.inDebt === false && isBelowThreshold(data) && <StatusBadge color="orange">{t('customers.balance.below')}</StatusBadge>}
         </Group>
         <ProblemAlert error={balance.error} />
         {data !== undefined && (

@@ -17,6 +17,9 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** GET /customers/{id}/balance (no `belowThreshold`: balance-state.ts tells it from the amounts). */
+export type CustomerAccountBalance = Json<paths['/api/v1/customers/{id}/balance']['get']['responses'][200]>;
+
 /** One row of GET /wallet/balances (kind customer). */
 export type CustomerBalance = Json<paths['/api/v1/wallet/balances']['get']['responses'][200]>['items'][number];
 
