@@ -1482,6 +1482,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rated calls, billed minutes, revenue and deposits per bucket (default a minute) over a range — the history a live chart starts from */
+        get: operations["ReportsController_series"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/stream-tickets": {
         parameters: {
             query?: never;
@@ -14938,6 +14955,119 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "shutting_down" | "too_many_streams";
+                    };
+                };
+            };
+            /** @description Error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ReportsController_series: {
+        parameters: {
+            query?: {
+                agentId?: string;
+                bucketSeconds?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one entry per bucket from `from` (empty ones as zeros); money as decimal strings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description when the figures were read: every event they include happened before it — a live feed's events at or after it (their occurredAt) are the ones to add */
+                        asOf: string;
+                        buckets: {
+                            /**
+                             * @description minutes, two decimals
+                             * @example 12.50
+                             */
+                            billedMinutes: string;
+                            billedSeconds: number;
+                            /** @description rated calls that started in the bucket */
+                            calls: number;
+                            deposits: {
+                                /**
+                                 * @description money as a decimal string, at most 6 decimal places
+                                 * @example 12.5
+                                 */
+                                amount: string;
+                                count: number;
+                            };
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            revenue: string;
+                            /** @description the bucket's start; buckets follow each other from `from`, the last one ends at `to` */
+                            start: string;
+                        }[];
+                        bucketSeconds: number;
+                        from: string;
+                        to: string;
+                    };
+                };
+            };
+            /** @description the request is invalid (every field error in `errors`); invalid range (from/to), longer than the maximum, or more than 1 440 buckets (code `validation`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "validation";
+                    };
+                };
+            };
+            /** @description missing, invalid or revoked credentials (code `unauthorized`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description not allowed for this role (allowed: admin, agent) (code `forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "forbidden";
+                    };
+                };
+            };
+            /** @description no such agent (or not yours) (code `not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "not_found";
                     };
                 };
             };

@@ -9,6 +9,8 @@ import { PortalConfigController } from './portal/portal-config.controller.js';
 import { REPORTS_OPTIONS, resolveReportsOptions, type ReportsModuleOptions, type ResolvedReportsOptions } from './reports.options.js';
 import { CustomerFiguresQueries } from './summary/customer-figures.queries.js';
 import { CustomerReports } from './summary/customer-reports.js';
+import { SeriesReports } from './series/series-reports.js';
+import { SeriesQueries } from './series/series.queries.js';
 import { SummaryReports } from './summary/summary-reports.js';
 import { SummaryQueries } from './summary/summary.queries.js';
 
@@ -32,6 +34,8 @@ export class ReportsModule {
         SummaryReports,
         CustomerFiguresQueries,
         CustomerReports,
+        SeriesQueries,
+        SeriesReports,
       ],
       exports: [SummaryReports, LiveFeed, ReportsDatabase],
     };

@@ -1,4 +1,4 @@
-// GET /api/v1/reports/summary (admin, agent) and GET /api/v1/reports/live (Server-Sent Events:
+// GET /api/v1/reports/summary, /customers and /series (admin, agent) and GET /api/v1/reports/live (Server-Sent Events:
 // admin, agent, and a customer for its own account); POST /api/v1/reports/stream-tickets: a
 // single-use ticket that opens the live feed without a token in the URL (EventSource cannot send headers).
 import { AcceptStreamTicket, ApiProblemResponse, CurrentUser, Roles, StreamTickets, ValidQuery, badRequest, notFound, type Principal } from '@billing/gateway';
@@ -9,8 +9,9 @@ import { LiveFeed } from '../live/live-feed.js';
 import type { LiveScope } from '../live/sse-connection.js';
 import { CustomerReports } from '../summary/customer-reports.js';
 import { SummaryReports } from '../summary/summary-reports.js';
-import { CustomerFiguresResponse, SummaryResponse } from './reports.responses.js';
-import { CustomerFiguresQuery, LiveQuery, StreamTicketView, SummaryQuery } from './reports.schemas.js';
+import { SeriesReports } from '../series/series-reports.js';
+import { CustomerFiguresResponse, SeriesResponse, SummaryResponse } from './reports.responses.js';
+import { CustomerFiguresQuery, LiveQuery, SeriesQuery, StreamTicketView, SummaryQuery } from './reports.schemas.js';
 
 const MAX_EVENT_ID_LENGTH = 200;
 const LIVE_PATH = '/api/v1/reports/live';
@@ -24,6 +25,7 @@ export class ReportsController {
     @Inject(LiveFeed) private readonly feed: LiveFeed,
     @Inject(StreamTickets) private readonly tickets: StreamTickets,
     @Inject(CustomerReports) private readonly customerReports: CustomerReports,
+    @Inject(SeriesReports) private readonly seriesReports: SeriesReports,
   ) {}
 
   @Get('summary')
@@ -52,6 +54,17 @@ export class ReportsController {
   @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
   customers(@ValidQuery(CustomerFiguresQuery) query: CustomerFiguresQuery, @CurrentUser() user: Principal): Promise<CustomerFiguresResponse> {
     return this.customerReports.customers(user, query);
+  }
+
+  @Get('series')
+  @ApiOperation({ summary: 'Rated calls, billed minutes, revenue and deposits per bucket (default a minute) over a range — the history a live chart starts from' })
+  @Roles('admin', 'agent')
+  @Header('Cache-Control', 'no-store')
+  @ApiOkResponse({ description: 'one entry per bucket from `from` (empty ones as zeros); money as decimal strings', standardSchema: SeriesResponse })
+  @ApiProblemResponse(400, 'invalid range (from/to), longer than the maximum, or more than 1 440 buckets', ['validation'])
+  @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
+  series(@ValidQuery(SeriesQuery) query: SeriesQuery, @CurrentUser() user: Principal): Promise<SeriesResponse> {
+    return this.seriesReports.series(user, query);
   }
 
   @Post('stream-tickets')

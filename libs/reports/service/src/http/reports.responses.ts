@@ -79,3 +79,23 @@ export const CustomerFiguresResponse = z.object({
   nextCursor: z.string().nullable().meta({ description: 'pass as ?cursor= for the next page; null = last page' }),
 });
 export type CustomerFiguresResponse = z.infer<typeof CustomerFiguresResponse>;
+
+export const SeriesResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  bucketSeconds: Count,
+  asOf: z.string().meta({
+    description: "when the figures were read: every event they include happened before it — a live feed's events at or after it (their occurredAt) are the ones to add",
+  }),
+  buckets: z.array(
+    z.object({
+      start: z.string().meta({ description: "the bucket's start; buckets follow each other from `from`, the last one ends at `to`" }),
+      calls: Count.meta({ description: 'rated calls that started in the bucket' }),
+      billedSeconds: Count,
+      billedMinutes: Minutes,
+      revenue: MoneyString,
+      deposits: CountAmount,
+    }),
+  ),
+});
+export type SeriesResponse = z.infer<typeof SeriesResponse>;

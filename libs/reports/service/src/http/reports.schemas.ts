@@ -42,6 +42,17 @@ export const CustomerFiguresQuery = z.strictObject({
 });
 export type CustomerFiguresQuery = z.infer<typeof CustomerFiguresQuery>;
 
+export const SeriesQuery = z.strictObject({
+  /** as the summary's: a date = that UTC day (from its start, to its end); an instant as is; default today. */
+  from: DateOrInstant.optional(),
+  to: DateOrInstant.optional(),
+  /** admin: only this agent; agent: its own id or nothing. */
+  agentId: AgentId.optional(),
+  /** the buckets' length, counted from `from`: a minute (default) to a day. */
+  bucketSeconds: z.coerce.number().int().min(60).max(86_400).default(60),
+});
+export type SeriesQuery = z.infer<typeof SeriesQuery>;
+
 export const LiveQuery = z.strictObject({
   /** admin: only this agent's events; agent: its own id or nothing. */
   agentId: AgentId.optional(),

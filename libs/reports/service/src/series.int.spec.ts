@@ -1,0 +1,94 @@
+// GET /api/v1/reports/series: rated calls, billed minutes, revenue and deposits per bucket over a
+// range, from the same read models as the summary — exact, empty buckets as zeros, each agent
+// only its own, ITC all or one agent; bounded (at most 1 440 buckets) with a 400 beyond.
+import { jest } from '@jest/globals';
+import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
+import { waitFor } from './__fixtures__/wait.js';
+
+jest.setTimeout(60_000);
+
+let scenario: Scenario;
+const HOUR = 'from=2025-03-10T10:00:00Z&to=2025-03-10T10:05:00Z';
+
+beforeAll(async () => {
+  scenario = await openScenario();
+  const { world } = scenario;
+  await world.at('2025-03-10T08:00:00.000Z').agent(AGENT_A);
+  await world.agent(AGENT_B);
+  await world.customer('cust-a1', AGENT_A);
+  await world.customer('cust-b1', AGENT_B);
+  await world.at('2025-03-10T10:00:10.000Z').ratedCall({ customerId: 'cust-a1', agentId: AGENT_A, billsec: 61, billedSeconds: 120, cost: '0.3' }, '99.7');
+  await world.at('2025-03-10T10:00:59.999Z').ratedCall({ customerId: 'cust-b1', agentId: AGENT_B, billsec: 30, cost: '0.000001' }, '99.6');
+  await world.at('2025-03-10T10:02:00.000Z').ratedCall({ customerId: 'cust-a1', agentId: AGENT_A, billsec: 60, cost: '1.25' }, '98.45');
+  await world.at('2025-03-10T10:02:30.000Z').unansweredCall('cust-a1', AGENT_A); // not a rated call
+  await world.at('2025-03-10T10:02:40.000Z').agentDeposit(AGENT_A, '100', '100');
+  await world.at('2025-03-10T10:04:00.000Z').customerDeposit('cust-b1', AGENT_B, '20.5', '120.1');
+  await world.at('2025-03-10T10:05:00.000Z').ratedCall({ customerId: 'cust-a1', agentId: AGENT_A, billsec: 60, cost: '9' }, '89.45'); // at `to`: outside
+  world.at(undefined);
+  await waitFor(
+    async () => (await scenario.get('admin', '/api/v1/reports/series?from=2025-03-10T10:00:00Z&to=2025-03-10T10:06:00Z')).body,
+    (body) => body.buckets?.reduce((n: number, b: { calls: number }) => n + b.calls, 0) === 4 && body.buckets.reduce((n: number, b: { deposits: { count: number } }) => n + b.deposits.count, 0) === 2,
+    'the calls and deposits in the read model',
+  );
+});
+
+afterAll(async () => {
+  await scenario?.cleanup();
+});
+
+const empty = (start: string) => ({ start, calls: 0, billedSeconds: 0, billedMinutes: '0.00', revenue: '0', deposits: { count: 0, amount: '0' } });
+
+it('gives ITC every agent per minute, empty minutes as zeros, money exact', async () => {
+  const res = await scenario.get('admin', `/api/v1/reports/series?${HOUR}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('cache-control')).toBe('no-store');
+  expect(res.body).toEqual({
+    from: '2025-03-10T10:00:00.000Z',
+    to: '2025-03-10T10:05:00.000Z',
+    bucketSeconds: 60,
+    asOf: expect.any(String),
+    buckets: [
+      { start: '2025-03-10T10:00:00.000Z', calls: 2, billedSeconds: 150, billedMinutes: '2.50', revenue: '0.300001', deposits: { count: 0, amount: '0' } },
+      empty('2025-03-10T10:01:00.000Z'),
+      { start: '2025-03-10T10:02:00.000Z', calls: 1, billedSeconds: 60, billedMinutes: '1.00', revenue: '1.25', deposits: { count: 1, amount: '100' } },
+      empty('2025-03-10T10:03:00.000Z'),
+      { ...empty('2025-03-10T10:04:00.000Z'), deposits: { count: 1, amount: '20.5' } },
+    ],
+  });
+  // read after the figures: every event they include happened before it
+  expect(Date.parse(res.body.asOf)).toBeGreaterThan(Date.now() - 60_000);
+});
+
+it('gives an agent only its own (another agent is a 404), ITC one agent on request, a customer nothing', async () => {
+  const mine = await scenario.get('agentB', `/api/v1/reports/series?${HOUR}&bucketSeconds=300`);
+  expect(mine.status).toBe(200);
+  expect(mine.body.buckets).toEqual([{ start: '2025-03-10T10:00:00.000Z', calls: 1, billedSeconds: 30, billedMinutes: '0.50', revenue: '0.000001', deposits: { count: 1, amount: '20.5' } }]);
+  const asked = await scenario.get('admin', `/api/v1/reports/series?${HOUR}&bucketSeconds=300&agentId=${AGENT_A}`);
+  expect(asked.body.buckets).toEqual([{ start: '2025-03-10T10:00:00.000Z', calls: 2, billedSeconds: 180, billedMinutes: '3.00', revenue: '1.55', deposits: { count: 1, amount: '100' } }]);
+  expect((await scenario.get('agentB', `/api/v1/reports/series?${HOUR}&agentId=${AGENT_A}`)).status).toBe(404);
+  expect((await scenario.get('admin', `/api/v1/reports/series?${HOUR}&agentId=nobody`)).status).toBe(404);
+  expect((await scenario.get('customer', `/api/v1/reports/series?${HOUR}`)).status).toBe(403);
+});
+
+it('cuts the last bucket at `to` and refuses more than 1 440 buckets, bad buckets and ranges (400, problem+json)', async () => {
+  const cut = await scenario.get('admin', '/api/v1/reports/series?from=2025-03-10T10:00:00Z&to=2025-03-10T10:03:00Z&bucketSeconds=120');
+  expect(cut.body.buckets.map((b: { start: string; calls: number }) => [b.start, b.calls])).toEqual([
+    ['2025-03-10T10:00:00.000Z', 2],
+    ['2025-03-10T10:02:00.000Z', 1],
+  ]);
+  expect((await scenario.get('admin', '/api/v1/reports/series?from=2025-03-10&to=2025-03-10')).body.buckets).toHaveLength(1_440);
+  for (const query of [
+    'from=2025-03-10&to=2025-03-11', // 2 880 minutes
+    'from=2025-03-10T10:00:00Z&to=2025-03-10T10:05:00Z&bucketSeconds=59',
+    'from=2025-03-10T10:00:00Z&to=2025-03-10T10:05:00Z&bucketSeconds=86401',
+    'from=2025-03-10T10:00:00Z&to=2025-03-10T10:05:00Z&bucketSeconds=1.5',
+    'from=2025-03-10T10:05:00Z&to=2025-03-10T10:00:00Z',
+    'from=yesterday',
+    'bucket=60',
+  ]) {
+    const res = await scenario.get('admin', `/api/v1/reports/series?${query}`);
+    expect({ query, status: res.status, type: res.headers.get('content-type') }).toEqual({ query, status: 400, type: expect.stringContaining('application/problem+json') });
+  }
+  const tooMany = await scenario.get('admin', '/api/v1/reports/series?from=2025-03-10&to=2025-03-11');
+  expect(tooMany.body.errors).toEqual([{ path: '/bucketSeconds', message: expect.stringContaining('at most 1440') }]);
+});

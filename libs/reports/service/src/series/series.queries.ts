@@ -1,0 +1,62 @@
+// The SQL behind GET /reports/series: the summary's sums (rated calls by their start, deposits by
+// their time, per agent as the summary scopes them) grouped into buckets counted from `from`, in
+// one read-only snapshot. `asOf` is read after the snapshot is taken: every event the answer
+// includes happened before it, which is how a client following the live feed knows what to add.
+import { Inject, Injectable } from '@nestjs/common';
+import { ReportsDatabase } from '../infrastructure/reports-database.js';
+import type { ReportRange } from '../summary/report-range.js';
+import type { BucketSums } from './series-buckets.js';
+
+export interface SeriesRequest {
+  range: ReportRange;
+  bucketSeconds: number;
+  /** undefined = every agent (admin). */
+  agentId: string | undefined;
+}
+
+export interface SeriesData {
+  asOf: Date;
+  /** by bucket index; buckets without rows are absent. */
+  buckets: Map<number, BucketSums>;
+}
+
+@Injectable()
+export class SeriesQueries {
+  constructor(@Inject(ReportsDatabase) private readonly db: ReportsDatabase) {}
+
+  async load(request: SeriesRequest): Promise<SeriesData> {
+    const params = [request.range.from, request.range.to, request.agentId ?? null, request.bucketSeconds];
+    const bucket = (column: string) => `floor(extract(epoch FROM ${column} - $1::timestamptz) / $4::int)::int`;
+    const client = await this.db.pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // the snapshot is taken by this first statement, before clock_timestamp() is read
+      const asOf = (await client.query<{ as_of: Date }>('SELECT clock_timestamp() AS as_of')).rows[0]!.as_of;
+      const calls = await client.query<{ bucket: number; calls: string; billed: string; revenue: string }>(
+        `SELECT ${bucket('started_at')} AS bucket, count(*)::text AS calls, sum(billed_seconds)::text AS billed, sum(cost_micros)::text AS revenue
+         FROM ${this.db.table('calls')}
+         WHERE status = 'rated' AND started_at >= $1 AND started_at < $2 AND ($3::text IS NULL OR agent_id = $3)
+         GROUP BY 1`,
+        params,
+      );
+      const deposits = await client.query<{ bucket: number; n: string; micros: string }>(
+        `SELECT ${bucket('occurred_at')} AS bucket, count(*)::text AS n, sum(amount_micros)::text AS micros
+         FROM ${this.db.table('ledger_facts')}
+         WHERE kind = 'deposit' AND occurred_at >= $1 AND occurred_at < $2 AND ($3::text IS NULL OR agent_id = $3)
+         GROUP BY 1`,
+        params,
+      );
+      await client.query('COMMIT');
+      const buckets = new Map<number, BucketSums>();
+      const at = (index: number) => buckets.get(index) ?? { calls: 0n, billedSeconds: 0n, revenueMicros: 0n, deposits: 0n, depositMicros: 0n };
+      for (const row of calls.rows) buckets.set(row.bucket, { ...at(row.bucket), calls: BigInt(row.calls), billedSeconds: BigInt(row.billed), revenueMicros: BigInt(row.revenue) });
+      for (const row of deposits.rows) buckets.set(row.bucket, { ...at(row.bucket), deposits: BigInt(row.n), depositMicros: BigInt(row.micros) });
+      return { asOf, buckets };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
