@@ -1,9 +1,10 @@
 import { ProblemAlert } from '@billing/portal-ui';
-import { Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { CallerIdsPanel } from '../customer/CallerIdsPanel.js';
 import { CallsPanel } from '../customer/CallsPanel.js';
+import { CustomerTabs } from '../customer/CustomerTabs.js';
 import { PortalPasswordCard } from '../customer/PortalPasswordCard.js';
 import { SettingsForm } from '../customer/SettingsForm.js';
 import { SipUsersPanel } from '../customer/SipUsersPanel.js';
@@ -14,7 +15,7 @@ import { useCustomerBalance } from '../customer/use-customer-balance.js';
 import { Money } from '../hooks/Money.js';
 import { useAgentLive } from '../hooks/use-agent-live.js';
 import { useCustomer } from '../hooks/use-customer.js';
-import { CUSTOMER_TABS, type CustomerSearch, type CustomerTab } from '../search.js';
+import type { CustomerSearch, CustomerTab } from '../search.js';
 import { AnchorLink } from '../hooks/links.js';
 import { Tag } from '../hooks/Tag.js';
 
@@ -54,30 +55,27 @@ export function CustomerPage() {
           </Group>
         </Group>
       )}
-      <Tabs value={tab} onChange={(value) => setSearch({ tab: CUSTOMER_TABS.find((item) => item === value) ?? 'money' })} keepMounted={false}>
-        <Tabs.List style={{ flexWrap: 'wrap' }}>
-          {CUSTOMER_TABS.map((item) => (
-            <Tabs.Tab key={item} value={item}>
-              {t(`customer.tabs.${item}`)}
-              {item === 'callerIds' && c !== undefined && c.pendingCallerIds.length > 0 && <Tag ml={6} size="xs" color="violet">{c.pendingCallerIds.length}</Tag>}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Stack gap="md" pt="md">
-          {tab === 'money' && <TransferForm customerId={customerId} />}
-          {tab === 'settings' && c !== undefined && (
-            <>
-              <SettingsForm customerId={customerId} saved={{ lowBalanceThreshold: c.lowBalanceThreshold, contactEmail: c.contactEmail ?? '', language: c.language, lowBalanceEmailEnabled: c.lowBalanceEmailEnabled }} />
-              <PortalPasswordCard customerId={customerId} />
-              <StatusCard customerId={customerId} status={c.status} />
-            </>
-          )}
-          {tab === 'sip' && <SipUsersPanel customerId={customerId} />}
-          {tab === 'callerIds' && c !== undefined && <CallerIdsPanel customerId={customerId} pending={c.pendingCallerIds} approved={c.callerIds} defaultCallerId={c.defaultCallerId} />}
-          {tab === 'calls' && <CallsPanel customerId={customerId} search={search} onSearch={setSearch} />}
-          {tab === 'transactions' && <TransactionsPanel customerId={customerId} />}
-        </Stack>
-      </Tabs>
+      <CustomerTabs
+        tab={tab}
+        onChange={(next) => setSearch({ tab: next })}
+        pendingCallerIds={c?.pendingCallerIds.length ?? 0}
+        panel={(item) => (
+          <>
+            {item === 'money' && <TransferForm customerId={customerId} />}
+            {item === 'settings' && c !== undefined && (
+              <>
+                <SettingsForm customerId={customerId} saved={{ lowBalanceThreshold: c.lowBalanceThreshold, contactEmail: c.contactEmail ?? '', language: c.language, lowBalanceEmailEnabled: c.lowBalanceEmailEnabled }} />
+                <PortalPasswordCard customerId={customerId} />
+                <StatusCard customerId={customerId} status={c.status} />
+              </>
+            )}
+            {item === 'sip' && <SipUsersPanel customerId={customerId} />}
+            {item === 'callerIds' && c !== undefined && <CallerIdsPanel customerId={customerId} pending={c.pendingCallerIds} approved={c.callerIds} defaultCallerId={c.defaultCallerId} />}
+            {item === 'calls' && <CallsPanel customerId={customerId} search={search} onSearch={setSearch} />}
+            {item === 'transactions' && <TransactionsPanel customerId={customerId} />}
+          </>
+        )}
+      />
     </Stack>
   );
 }
