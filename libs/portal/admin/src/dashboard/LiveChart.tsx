@@ -7,8 +7,9 @@ import 'uplot/dist/uPlot.min.css';
 import type { MinuteBucket } from './live-series.js';
 
 /**
- * Calls and revenue per minute since the page opened (uPlot). Revenue is exact in the buckets;
- * the chart needs a plot coordinate, so micro-units become a number here and nowhere else.
+ * Rated calls, revenue and deposits per minute over the last hour, continued live (uPlot). Money
+ * is exact in the buckets; the chart needs a plot coordinate, so micro-units become a number here
+ * and nowhere else.
  */
 export function LiveChart({ series, currency }: { series: MinuteBucket[]; currency: string | null }) {
   const { t, i18n } = useTranslation('admin');
@@ -16,7 +17,12 @@ export function LiveChart({ series, currency }: { series: MinuteBucket[]; curren
   const { ref: box, width } = useElementSize();
   const target = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const data: uPlot.AlignedData = [series.map((b) => b.minute), series.map((b) => b.calls), series.map((b) => Number(b.revenueMicros) / 1_000_000)];
+  const data: uPlot.AlignedData = [
+    series.map((b) => b.minute),
+    series.map((b) => b.calls),
+    series.map((b) => Number(b.revenueMicros) / 1_000_000),
+    series.map((b) => Number(b.depositMicros) / 1_000_000),
+  ];
 
   useEffect(() => {
     if (target.current === null || width === 0) return undefined;
@@ -33,6 +39,7 @@ export function LiveChart({ series, currency }: { series: MinuteBucket[]; curren
           { label: t('dashboard.live.minute') },
           { label: t('dashboard.live.calls'), stroke: theme.colors.blue[8], width: 2, fill: 'rgba(28,126,214,0.08)' },
           { label: t('dashboard.live.revenue'), scale: 'revenue', stroke: theme.colors.teal[8], width: 2 },
+          { label: t('dashboard.live.deposits'), scale: 'revenue', stroke: theme.colors.grape[8], width: 2, dash: [6, 4] },
         ],
       },
       data,

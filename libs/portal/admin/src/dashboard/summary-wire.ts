@@ -12,6 +12,8 @@ export const dashboardKeys = {
   summary: (from: string, to: string) => ['admin', 'dashboard', 'summary', from, to] as const,
   openHolds: ['admin', 'dashboard', 'open-holds'] as const,
   watchlist: (kind: 'agent' | 'customer') => ['admin', 'dashboard', 'watchlist', kind] as const,
+  /** not under `all`: the live feed's refreshes leave the chart's history alone. */
+  series: (from: string, to: string, load: number) => ['admin', 'dashboard-series', from, to, load] as const,
 };
 
 /** Today and this month as the summary's UTC dates (`from=2026-12-01&to=2026-12-04` = the 1st through the 4th). */
