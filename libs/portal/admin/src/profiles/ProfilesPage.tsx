@@ -10,6 +10,7 @@ import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { Money } from '../shared/Money.js';
 import { changeProfileBody, createProfileBody, NEW_PROFILE, profileFormValues, type ProfileFormValues } from './profile-form.js';
 import { ProfileForm } from './ProfileForm.js';
+import { ProfileSheet } from './ProfileSheet.js';
 import { useSheetOptions } from './use-sheet-options.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useAgentOptions } from '../customers/use-options.js';
@@ -19,7 +20,7 @@ type Editing = { kind: 'create' } | { kind: 'edit' | 'features'; profile: Profil
 /** Customer profiles (billing templates): list, create, edit, archive, and the PBX features default (ITC only). */
 export function ProfilesPage() {
   const { t } = useTranslation('admin');
-  const agentNames = new Map(useAgentOptions().map((agent) => [agent.id, agent.name]));
+  const agents = new Map(useAgentOptions().map((agent) => [agent.id, agent]));
   const { api } = useSession();
   const queryClient = useQueryClient();
   const keys = useIdempotencyKeys();
@@ -83,9 +84,9 @@ export function ProfilesPage() {
         minWidth={760}
         columns={[
           { key: 'name', header: t('profiles.columns.name'), render: (profile) => profile.name },
-          { key: 'owner', header: t('profiles.columns.owner'), render: (profile) => (profile.ownerAgentId === null ? t('sheets.itc') : (agentNames.get(profile.ownerAgentId) ?? <Text span size="sm" ff="monospace">{profile.ownerAgentId}</Text>)) },
+          { key: 'owner', header: t('profiles.columns.owner'), render: (profile) => (profile.ownerAgentId === null ? t('sheets.itc') : (agents.get(profile.ownerAgentId)?.name ?? <Text span size="sm" ff="monospace">{profile.ownerAgentId}</Text>)) },
           { key: 'billing', header: t('profiles.columns.billing'), render: (profile) => (profile.creditLimit === null ? t(`customers.billing.${profile.billingType}`) : <>{t(`customers.billing.${profile.billingType}`)} · <Money amount={profile.creditLimit} /></>) },
-          { key: 'sheet', header: t('profiles.columns.sheet'), render: (profile) => (profile.rateSheetId === null ? t('profiles.agentSheet') : (sheets.get(profile.rateSheetId) ?? profile.rateSheetId)) },
+          { key: 'sheet', header: t('profiles.columns.sheet'), render: (profile) => <ProfileSheet profile={profile} sheets={sheets} agents={agents} /> },
           { key: 'initial', header: t('profiles.columns.initialBalance'), render: (profile) => <Money amount={profile.initialBalance} />, align: 'right' },
           { key: 'status', header: t('profiles.columns.status'), render: (profile) => <StatusBadge color={profile.status === 'active' ? 'green' : 'gray'}>{t(`profiles.status.${profile.status}`, { defaultValue: profile.status })}</StatusBadge> },
           {

@@ -2,7 +2,7 @@ import { DataTable, ProblemAlert } from '@billing/portal-ui';
 import { Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { sheetLabels, useSheetList } from './sheet-labels.js';
+import { useLabelsOf, useSheetList } from './sheet-labels.js';
 import type { SheetListItem } from './sheet-wire.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useAgentOptions } from '../customers/use-options.js';
@@ -13,7 +13,8 @@ export function SheetsPage() {
   const agentNames = new Map(useAgentOptions().map((agent) => [agent.id, agent.name]));
   const sheets = useSheetList();
   const items = sheets.data?.items ?? [];
-  const names = sheetLabels(items);
+  // the name column reads as in the selects (base and owner included), so twins differ there too
+  const labels = useLabelsOf(items);
   return (
     <Stack gap="md">
       <Group justify="space-between" wrap="wrap">
@@ -34,12 +35,11 @@ export function SheetsPage() {
             header: t('sheets.name'),
             render: (sheet) => (
               <Anchor renderRoot={(props) => <Link {...props} to="/admin/sheets/$sheetId" params={{ sheetId: sheet.sheetId }} search={{}} />}>
-                {names.get(sheet.sheetId) ?? sheet.name}
+                {labels.get(sheet.sheetId) ?? sheet.name}
               </Anchor>
             ),
           },
           { key: 'kind', header: t('sheets.kind'), render: (sheet) => <StatusBadge color={sheet.kind === 'base' ? 'blue' : 'grape'}>{t(`sheets.kinds.${sheet.kind}`)}</StatusBadge> },
-          { key: 'base', header: t('sheets.base'), render: (sheet) => (sheet.baseSheetId === null ? '—' : (names.get(sheet.baseSheetId) ?? sheet.baseSheetId)) },
           { key: 'owner', header: t('sheets.owner'), render: (sheet) => (sheet.ownerAgentId === null ? t('sheets.itc') : (agentNames.get(sheet.ownerAgentId) ?? <Text span size="sm" ff="monospace">{sheet.ownerAgentId}</Text>)) },
         ]}
       />

@@ -8,7 +8,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { adminTranslations } from '../translations';
 
 const i18n = i18next.createInstance();
-void i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { admin: adminTranslations.en, ui: uiTranslations.en } }, ns: ['admin', 'ui'], initAsync: false });
+void i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { admin: adminTranslations.en, ui: uiTranslations.en } }, ns: ['admin', 'ui'], initAsync: false, interpolation: { escapeValue: false } });
 
 export function renderAdmin(element: ReactElement) {
   return render(
