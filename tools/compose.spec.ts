@@ -14,7 +14,7 @@ type Compose = { services: Record<string, ComposeService> };
 const compose = parse(readFileSync(new URL('../docker-compose.yml', import.meta.url), 'utf8'), { merge: true }) as Compose;
 
 /** The distributed contract: the variables every process gets, and each process's own. */
-const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
+const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
 const PROCESSES: Record<string, string[]> = {
   gateway: ['ACCOUNTS_URL', 'WALLET_URL', 'RATING_URL', 'NOTIFICATIONS_URL'],
   accounts: ['WALLET_URL', 'RATING_URL'],
@@ -24,7 +24,7 @@ const PROCESSES: Record<string, string[]> = {
 };
 const SERVICE_URLS: Record<string, string> = { ACCOUNTS_URL: 'accounts', WALLET_URL: 'wallet', RATING_URL: 'rating', NOTIFICATIONS_URL: 'notifications' };
 /** Set explicitly and identically in every process (tokens, the switch key and the admin login are shared). */
-const SHARED = ['DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
+const SHARED = ['DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
 
 function checkProcess(services: Compose['services'], name: string): string[] {
   const service = services[name];
@@ -45,7 +45,7 @@ function checkWiring(services: Compose['services']): string[] {
     const values = new Set(names.map((name) => services[name]?.environment?.[variable]));
     if (values.size !== 1) problems.push(`${variable} differs between the processes`);
   }
-  for (const secret of ['JWT_SECRET', 'SWITCH_API_KEY', 'ADMIN_PASSWORD']) {
+  for (const secret of ['JWT_SECRET', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'ADMIN_PASSWORD']) {
     // required from the operator's environment (.env), never a value committed here
     if (!/^\$\{[A-Z_]+:\?/.test(services.gateway?.environment?.[secret] ?? '')) problems.push(`${secret} is not required from the environment`);
   }

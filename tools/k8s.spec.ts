@@ -45,7 +45,7 @@ const manifests = [...byFile.entries()].filter(([file]) => file !== 'kustomizati
 const kustomization = byFile.get('kustomization.yaml')?.[0] as (Manifest & { resources?: string[]; namespace?: string }) | undefined;
 
 /** The distributed contract: per process, the variables it must get (beyond the common ones). */
-const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
+const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
 const PROCESSES: Record<string, string[]> = {
   gateway: ['ACCOUNTS_URL', 'WALLET_URL', 'RATING_URL', 'NOTIFICATIONS_URL'],
   accounts: ['WALLET_URL', 'RATING_URL'],
@@ -54,7 +54,7 @@ const PROCESSES: Record<string, string[]> = {
   notifications: ['SMTP_URL', 'MAIL_FROM', 'PORTAL_URL'],
 };
 /** Never in a ConfigMap or a literal `value`. */
-const SECRET_NAMES = ['DATABASE_URL', 'JWT_SECRET', 'SWITCH_API_KEY', 'ADMIN_PASSWORD', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'];
+const SECRET_NAMES = ['DATABASE_URL', 'JWT_SECRET', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'ADMIN_PASSWORD', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'];
 /** Processes that start a relay: libs/platform/messaging has no leader lock, so one replica each. */
 const RELAY_OWNERS = ['accounts', 'wallet', 'rating'];
 const SERVICE_URLS: Record<string, string> = { ACCOUNTS_URL: 'accounts', WALLET_URL: 'wallet', RATING_URL: 'rating', NOTIFICATIONS_URL: 'notifications' };

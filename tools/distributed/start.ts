@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     ports: consecutivePorts(basePort),
     switchApiKey: process.env.SWITCH_API_KEY ?? generated.switchApiKey,
     jwtSecret: process.env.JWT_SECRET ?? generated.jwtSecret,
+    internalServiceKey: process.env.INTERNAL_SERVICE_KEY ?? generated.internalServiceKey,
     adminPassword: process.env.ADMIN_PASSWORD ?? generated.adminPassword,
     env,
     logDir: path.join(dataDir, 'logs'),
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
       `  logs       ${path.join(dataDir, 'logs')}/<process>.log`,
       ...(created && process.env.ADMIN_PASSWORD === undefined ? [`  admin      ${process.env.ADMIN_USERNAME ?? 'admin'} / ${generated.adminPassword} (generated, shown once)`] : []),
       ...(created && process.env.SWITCH_API_KEY === undefined ? [`  switch key ${generated.switchApiKey} (generated, shown once)`] : []),
-      ...(created ? [`  (kept for the next start in ${path.join(dataDir, 'secrets.json')}; set ADMIN_PASSWORD / SWITCH_API_KEY / JWT_SECRET to override)`] : []),
+      ...(created ? [`  (kept for the next start in ${path.join(dataDir, 'secrets.json')}; set ADMIN_PASSWORD / SWITCH_API_KEY / JWT_SECRET / INTERNAL_SERVICE_KEY to override)`] : []),
       '',
     ].join('\n'),
   );
@@ -68,12 +69,27 @@ interface Secrets {
   switchApiKey: string;
   jwtSecret: string;
   adminPassword: string;
+  /** the services' credential on each other's internal routes (never printed: no person needs it). */
+  internalServiceKey: string;
 }
 
 /** The secrets all five processes share, generated on the first start and kept (0600) in DATA_DIR. */
 async function generatedSecrets(file: string): Promise<{ secrets: Secrets; created: boolean }> {
-  if (existsSync(file)) return { secrets: JSON.parse(await readFile(file, 'utf8')) as Secrets, created: false };
-  const secrets: Secrets = { switchApiKey: `sk_${randomBytes(24).toString('base64url')}`, jwtSecret: randomBytes(48).toString('base64url'), adminPassword: randomBytes(12).toString('base64url') };
+  const internalServiceKey = () => `isk_${randomBytes(32).toString('base64url')}`;
+  if (existsSync(file)) {
+    const kept = JSON.parse(await readFile(file, 'utf8')) as Partial<Secrets> & Omit<Secrets, 'internalServiceKey'>;
+    if (kept.internalServiceKey !== undefined) return { secrets: kept as Secrets, created: false };
+    // a file from before INTERNAL_SERVICE_KEY: add one, keep the rest
+    const secrets: Secrets = { ...kept, internalServiceKey: internalServiceKey() };
+    await writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
+    return { secrets, created: false };
+  }
+  const secrets: Secrets = {
+    switchApiKey: `sk_${randomBytes(24).toString('base64url')}`,
+    jwtSecret: randomBytes(48).toString('base64url'),
+    adminPassword: randomBytes(12).toString('base64url'),
+    internalServiceKey: internalServiceKey(),
+  };
   await writeFile(file, JSON.stringify(secrets), { mode: 0o600 });
   return { secrets, created: true };
 }

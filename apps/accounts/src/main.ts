@@ -11,7 +11,7 @@ await runServiceProcess({
   name: 'accounts',
   requiredEnv: [SERVICE_URL_ENV.wallet, SERVICE_URL_ENV.rating],
   modules: ({ config, pool, bus }) => [
-    RemotePortsModule.forRoot({ walletUrl: process.env[SERVICE_URL_ENV.wallet]!, ratingUrl: process.env[SERVICE_URL_ENV.rating]!, apiKey: process.env.SWITCH_API_KEY! }),
+    RemotePortsModule.forRoot({ walletUrl: process.env[SERVICE_URL_ENV.wallet]!, ratingUrl: process.env[SERVICE_URL_ENV.rating]!, apiKey: process.env.INTERNAL_SERVICE_KEY! }),
     AccountsModule.forRoot({ pool, bus, sipRealm: config.sipRealm, agentFunds: RemoteAgentFunds, rateSheets: RemoteRateSheets, catchUps: [RemoteRatingCatchUp, RemoteWalletCatchUp] }),
   ],
 });

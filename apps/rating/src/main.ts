@@ -9,8 +9,8 @@ await runServiceProcess({
   name: 'rating',
   requiredEnv: [SERVICE_URL_ENV.wallet, SERVICE_URL_ENV.accounts],
   modules: ({ pool, bus }) => [
-    RemoteWalletModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.wallet]!, apiKey: process.env.SWITCH_API_KEY! }),
-    RemoteAccountsModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.accounts]!, apiKey: process.env.SWITCH_API_KEY! }),
+    RemoteWalletModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.wallet]!, apiKey: process.env.INTERNAL_SERVICE_KEY! }),
+    RemoteAccountsModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.accounts]!, apiKey: process.env.INTERNAL_SERVICE_KEY! }),
     RatingModule.forRoot({ pool, bus, wallet: RemoteWalletHolds, maxCallSeconds: maxCallSecondsFromEnv(), accountsHistory: RemoteAccountsHistory }),
   ],
 });

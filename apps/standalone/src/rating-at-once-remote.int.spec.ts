@@ -1,11 +1,11 @@
 // Issue 13, "at once to rating", the distributed path made deterministic: rating runs WITHOUT its
 // accounts consumer (background: false), so the only way it learns of a change to a customer it
 // knows is accounts' call after the commit — RemoteRatingCatchUp → POST
-// /api/v1/internal/rating/accounts-catch-up (switch key) — and rating's catch-up through accounts'
+// /api/v1/internal/rating/accounts-catch-up (internal service key) — and rating's catch-up through accounts'
 // history API over HTTP, as the accounts and rating processes call each other.
 import type { AccountsCatchUpPort, AccountsHistoryKeyV1, AccountsHistoryPort, IntegrationEvent } from '@billing/contracts';
 import { RemoteRatingCatchUp } from '@billing/accounts-service';
-import { RemoteAccountsHistory, startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
+import { RemoteAccountsHistory, startGatewayTestApp, TEST_INTERNAL_SERVICE_KEY, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
@@ -27,7 +27,7 @@ const here = () => {
 @Injectable()
 class RatingAccountsOverHttp implements AccountsHistoryPort {
   history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
-    return new RemoteAccountsHistory({ baseUrl: here(), apiKey: TEST_SWITCH_API_KEY }).history(key);
+    return new RemoteAccountsHistory({ baseUrl: here(), apiKey: TEST_INTERNAL_SERVICE_KEY }).history(key);
   }
 }
 
@@ -35,7 +35,7 @@ class RatingAccountsOverHttp implements AccountsHistoryPort {
 @Injectable()
 class RatingCatchUpOverHttp implements AccountsCatchUpPort {
   catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
-    return new RemoteRatingCatchUp({ walletUrl: here(), ratingUrl: here(), apiKey: TEST_SWITCH_API_KEY }).catchUp(request);
+    return new RemoteRatingCatchUp({ walletUrl: here(), ratingUrl: here(), apiKey: TEST_INTERNAL_SERVICE_KEY }).catchUp(request);
   }
 }
 

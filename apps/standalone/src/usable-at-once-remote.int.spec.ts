@@ -1,12 +1,12 @@
 // Issue 12 §6, the distributed path made deterministic: the wallet and rating run WITHOUT their
 // accounts consumers (background: false), so the only way they can learn of an agent or a customer
 // is accounts' history API over HTTP (the one RemoteAccountsHistory (libs/gateway) → GET
-// /api/v1/internal/accounts/history, switch key), as the wallet and rating processes call the
+// /api/v1/internal/accounts/history, internal service key), as the wallet and rating processes call the
 // accounts process. Everything a client does right after accounts' 201 must work — a new customer,
 // a SIP user added to it, its price list; each fact lands in the consumer's inbox, so the later
 // delivery of the same event is a duplicate.
 import type { AccountsHistoryKeyV1, AccountsHistoryPort, IntegrationEvent } from '@billing/contracts';
-import { RemoteAccountsHistory, startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
+import { RemoteAccountsHistory, startGatewayTestApp, TEST_INTERNAL_SERVICE_KEY, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
@@ -21,7 +21,7 @@ jest.setTimeout(120_000);
 let baseUrl: string | undefined;
 const remote = () => {
   if (baseUrl === undefined) throw new Error('the app is not listening yet');
-  return { baseUrl, apiKey: TEST_SWITCH_API_KEY };
+  return { baseUrl, apiKey: TEST_INTERNAL_SERVICE_KEY };
 };
 
 /** The wallet's RemoteAccountsHistory towards this app. */

@@ -1,11 +1,11 @@
 // Issue 13, "at once to the wallet", the distributed path made deterministic: the wallet runs
 // WITHOUT its accounts consumer (background: false), so the only way it learns of a new customer or
 // of a change to one is accounts' call after the commit — RemoteWalletCatchUp → POST
-// /api/v1/internal/wallet/accounts-catch-up (switch key) — and the wallet's catch-up through
+// /api/v1/internal/wallet/accounts-catch-up (internal service key) — and the wallet's catch-up through
 // accounts' history API over HTTP, as the accounts and wallet processes call each other.
 import type { AccountsCatchUpPort, AccountsHistoryKeyV1, AccountsHistoryPort, IntegrationEvent } from '@billing/contracts';
 import { RemoteWalletCatchUp } from '@billing/accounts-service';
-import { RemoteAccountsHistory, startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
+import { RemoteAccountsHistory, startGatewayTestApp, TEST_INTERNAL_SERVICE_KEY, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
@@ -28,7 +28,7 @@ const here = () => {
 @Injectable()
 class WalletAccountsOverHttp implements AccountsHistoryPort {
   history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
-    return new RemoteAccountsHistory({ baseUrl: here(), apiKey: TEST_SWITCH_API_KEY }).history(key);
+    return new RemoteAccountsHistory({ baseUrl: here(), apiKey: TEST_INTERNAL_SERVICE_KEY }).history(key);
   }
 }
 
@@ -38,7 +38,7 @@ class WalletCatchUpOverHttp implements AccountsCatchUpPort {
   readonly awaitsOpenings = true;
 
   catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
-    return new RemoteWalletCatchUp({ walletUrl: here(), ratingUrl: here(), apiKey: TEST_SWITCH_API_KEY }).catchUp(request);
+    return new RemoteWalletCatchUp({ walletUrl: here(), ratingUrl: here(), apiKey: TEST_INTERNAL_SERVICE_KEY }).catchUp(request);
   }
 }
 

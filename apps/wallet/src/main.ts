@@ -10,7 +10,7 @@ await runServiceProcess({
   name: 'wallet',
   requiredEnv: [SERVICE_URL_ENV.accounts],
   modules: ({ config, pool, bus }) => [
-    RemoteAccountsModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.accounts]!, apiKey: process.env.SWITCH_API_KEY! }),
+    RemoteAccountsModule.forRoot({ baseUrl: process.env[SERVICE_URL_ENV.accounts]!, apiKey: process.env.INTERNAL_SERVICE_KEY! }),
     WalletModule.forRoot({ pool, bus, accountsHistory: RemoteAccountsHistory }),
     PaymentsModule.forRoot({ pool, config }),
   ],

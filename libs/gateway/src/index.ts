@@ -15,7 +15,7 @@ export { assertStrictSchema } from './validation/strict-schema.js';
 export { fieldErrorsFromIssues } from './validation/issues.js';
 export { MoneyString, MoneyMicros, PositiveMoneyMicros } from './validation/money-string.js';
 
-export { ROLES, LOGIN_ROLES, SWITCH_PRINCIPAL, principalKey, type Role, type LoginRole, type Principal } from './auth/principal.js';
+export { ROLES, LOGIN_ROLES, SWITCH_PRINCIPAL, SERVICE_PRINCIPAL, principalKey, type Role, type LoginRole, type Principal } from './auth/principal.js';
 export { Public, Roles, CurrentUser, AcceptStreamTicket, IS_PUBLIC, ROLES_METADATA, STREAM_TICKET, type StreamTicketRoute } from './auth/decorators.js';
 export { StreamTickets, STREAM_TICKET_TTL_SECONDS, MAX_TICKETS_PER_LOGIN, type IssuedTicket } from './auth/stream-tickets.js';
 export { Sessions, SESSION_IDLE_SECONDS, SESSION_ABSOLUTE_SECONDS, MAX_SESSIONS_PER_LOGIN, type NewSession, type SessionCheck } from './auth/sessions.js';
@@ -60,7 +60,7 @@ export { routeHandlers, routeMethod, type RouteHandler, type ProblemResponseDoc 
 export { migrateGatewaySchema, DEFAULT_GATEWAY_SCHEMA } from './database/gateway-schema.js';
 export { installGracefulShutdown, closeHttpServer, type ShutdownStep, type ShutdownOptions, type ShutdownHandle } from './lifecycle/shutdown.js';
 export { QuietStartupLogger } from './lifecycle/quiet-logger.js';
-export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, type GatewayTestApp, type GatewayTestAppOptions, type TestRequestOptions, type TestResponse } from './testing/gateway-test-app.js';
+export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, TEST_INTERNAL_SERVICE_KEY, type GatewayTestApp, type GatewayTestAppOptions, type TestRequestOptions, type TestResponse } from './testing/gateway-test-app.js';
 
 export { runServiceProcess, type ServiceProcessContext, type ServiceProcessOptions } from './process/service-process.js';
 export { callServiceJson, isServiceUnreachable, ServiceUnreachableError, type ServiceCall } from './process/service-call.js';

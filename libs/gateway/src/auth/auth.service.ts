@@ -1,5 +1,6 @@
 // Login (username + password → JWT) and authentication of a credential into a Principal: a bearer
-// JWT, the switch API key as a bearer token, or — on routes open to the switch only — the switch
+// JWT, the switch API key as a bearer token, the internal service key (INTERNAL_SERVICE_KEY: the
+// product's own processes, on the internal routes) as a bearer token, or — on routes open to the switch only — the switch
 // API key as an HTTP Basic password (user `switch`), which is all FreeSWITCH mod_xml_curl can send.
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -11,7 +12,7 @@ import { GatewaySecrets } from './gateway-secrets.js';
 import { LoginThrottle } from './login-throttle.js';
 import { Sessions, type NewSession } from './sessions.js';
 import type { PresentedSession } from './session-cookies.js';
-import { LOGIN_ROLES, SWITCH_PRINCIPAL, type LoginRole, type Principal } from './principal.js';
+import { LOGIN_ROLES, SERVICE_PRINCIPAL, SWITCH_PRINCIPAL, type LoginRole, type Principal } from './principal.js';
 
 export interface LoginResult {
   accessToken: string;
@@ -104,7 +105,7 @@ export class AuthService {
    * moves on, as on a password change: the bearer token presented, and every other token and
    * session of the login, stop working). Takes the session cookie (+ X-CSRF-Token) and/or a bearer
    * token; 401 `no_session` when neither is presented, 401 `unauthorized` for a bad bearer token
-   * without a session cookie, 403 `csrf_token_mismatch`, 403 `forbidden` for the switch's key.
+   * without a session cookie, 403 `csrf_token_mismatch`, 403 `forbidden` for the switch's key or the internal service key.
    */
   async logout(presented: PresentedSession, authorization: string | undefined): Promise<void> {
     const bearerSent = authorization !== undefined && authorization !== '';
@@ -116,7 +117,9 @@ export class AuthService {
       } catch (error) {
         if (presented.sessionId === undefined) throw error; // the session, if any, still logs out
       }
-      if (bearer?.role === 'switch') throw new ProblemException(403, 'forbidden', 'The switch API key is not a login: it has no session to end.', { title: 'Forbidden' });
+      if (bearer?.role === 'switch' || bearer?.role === 'service') {
+        throw new ProblemException(403, 'forbidden', `The ${bearer.role === 'switch' ? 'switch API key' : 'internal service key'} is not a login: it has no session to end.`, { title: 'Forbidden' });
+      }
     }
     const usernames = new Set<string>();
     if (bearer !== undefined) usernames.add(bearer.username);
@@ -210,6 +213,7 @@ export class AuthService {
     if (match === null || match[1]!.length > MAX_BEARER_LENGTH) throw unauthorized('The Authorization header must be "Bearer <token>".', challenge);
     const credential = match[1]!;
     if (this.secrets.isSwitchApiKey(credential)) return SWITCH_PRINCIPAL;
+    if (this.secrets.isInternalServiceKey(credential)) return SERVICE_PRINCIPAL;
 
     let claims: Partial<AccessTokenClaims>;
     try {

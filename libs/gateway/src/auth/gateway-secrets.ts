@@ -1,6 +1,8 @@
 // Secrets the gateway needs at start, created on the first start of a database and kept in it:
 // the JWT signing key (so tokens survive restarts and are shared by replicas), the switch API key
-// (stored as a SHA-256 digest only) and the admin login. What was generated is reported once,
+// (stored as a SHA-256 digest only) and the admin login. The internal service key is never
+// generated here: only processes that were all given INTERNAL_SERVICE_KEY can share it, so
+// without it no credential opens the internal routes (standalone calls them in process). What was generated is reported once,
 // by the start that generated it, for the entry point to print; later starts generate nothing.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
@@ -19,6 +21,7 @@ export class GatewaySecrets {
   private constructor(
     readonly jwtSecret: string,
     private readonly switchKeyDigest: Buffer,
+    private readonly internalKeyDigest: Buffer | undefined,
     readonly generated: GeneratedCredentials,
   ) {}
 
@@ -38,12 +41,18 @@ export class GatewaySecrets {
 
     const admin = await credentials.ensureAdmin(config.adminUsername, config.adminPassword);
     if (admin.generatedPassword !== undefined) generated.adminPassword = admin.generatedPassword;
-    return new GatewaySecrets(jwtSecret, switchKeyDigest, Object.freeze(generated));
+    const internalKeyDigest = config.internalServiceKey === undefined ? undefined : sha256(config.internalServiceKey);
+    return new GatewaySecrets(jwtSecret, switchKeyDigest, internalKeyDigest, Object.freeze(generated));
   }
 
   /** Constant-time check of a presented switch API key (digests of equal length are compared). */
   isSwitchApiKey(candidate: string): boolean {
     return timingSafeEqual(sha256(candidate), this.switchKeyDigest);
+  }
+
+  /** Constant-time check of a presented internal service key; always false when INTERNAL_SERVICE_KEY is unset. */
+  isInternalServiceKey(candidate: string): boolean {
+    return this.internalKeyDigest !== undefined && timingSafeEqual(sha256(candidate), this.internalKeyDigest);
   }
 }
 

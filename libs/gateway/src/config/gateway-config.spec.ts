@@ -122,6 +122,15 @@ describe('loadGatewayConfig', () => {
     expect(() => loadGatewayConfig({ SMTP_URL: 'http://mail' })).toThrow(/SMTP_URL must be a URL \(smtp:\/\/ or smtps:\/\/\)/);
   });
 
+  it('takes INTERNAL_SERVICE_KEY (≥ 32 printable characters, never echoed, not the switch key); unset by default', () => {
+    expect(loadGatewayConfig({}).internalServiceKey).toBeUndefined();
+    expect(loadGatewayConfig({ INTERNAL_SERVICE_KEY: 'k'.repeat(32) }).internalServiceKey).toBe('k'.repeat(32));
+    expect(() => loadGatewayConfig({ INTERNAL_SERVICE_KEY: 'short-secret' })).toThrow(/INTERNAL_SERVICE_KEY must be at least 32 characters$/m);
+    expect(() => loadGatewayConfig({ INTERNAL_SERVICE_KEY: `${'k'.repeat(32)} x` })).toThrow(/INTERNAL_SERVICE_KEY must be printable ASCII without spaces$/m);
+    const same = 's'.repeat(40);
+    expect(() => loadGatewayConfig({ SWITCH_API_KEY: same, INTERNAL_SERVICE_KEY: same })).toThrow(/INTERNAL_SERVICE_KEY must differ from SWITCH_API_KEY/);
+  });
+
   it('describes itself for logs with passwords masked', () => {
     const text = JSON.stringify(describeConfig(loadGatewayConfig({ DATABASE_URL: 'postgres://u:secret@db/x', ADMIN_PASSWORD: 'a-secret-password' })));
     expect(text).not.toMatch(/secret@|a-secret-password/);

@@ -8,6 +8,7 @@ import { TrustedProxies } from '../auth/client-address.js';
 export const MIN_PASSWORD_LENGTH = 10;
 export const MIN_SWITCH_API_KEY_LENGTH = 24;
 export const MIN_JWT_SECRET_LENGTH = 32;
+export const MIN_INTERNAL_SERVICE_KEY_LENGTH = 32;
 
 export type TransportMode = 'in-process' | 'kafka';
 
@@ -25,6 +26,12 @@ export interface GatewayConfig {
   adminPassword: string | undefined;
   /** unset: generated on first start, printed once, stored hashed. */
   switchApiKey: string | undefined;
+  /**
+   * The credential of the internal service routes (/api/v1/internal/*), which only the product's
+   * own processes call (distributed mode: required in every process). Unset (standalone, whose
+   * modules call each other in process): no credential opens those routes.
+   */
+  internalServiceKey: string | undefined;
   /** ISO 4217 alphabetic code, upper case. */
   billingCurrency: string;
   /** unset: mail disabled (recorded as skipped). */
@@ -62,6 +69,7 @@ export const CONFIG_VARIABLES = [
   'ADMIN_USERNAME',
   'ADMIN_PASSWORD',
   'SWITCH_API_KEY',
+  'INTERNAL_SERVICE_KEY',
   'BILLING_CURRENCY',
   'SMTP_URL',
   'MAIL_FROM',
@@ -77,7 +85,7 @@ export const CONFIG_VARIABLES = [
 ] as const;
 
 /** Never echoed in error messages (URLs may carry passwords). */
-const NOT_ECHOED = new Set(['ADMIN_PASSWORD', 'SWITCH_API_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PUBLISHABLE_KEY', 'JWT_SECRET', 'DATABASE_URL', 'SMTP_URL']);
+const NOT_ECHOED = new Set(['ADMIN_PASSWORD', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_PUBLISHABLE_KEY', 'JWT_SECRET', 'DATABASE_URL', 'SMTP_URL']);
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -137,6 +145,13 @@ const EnvSchema = z.object({
       .max(512)
       .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
   ),
+  INTERNAL_SERVICE_KEY: optional(
+    z
+      .string()
+      .min(MIN_INTERNAL_SERVICE_KEY_LENGTH, `must be at least ${MIN_INTERNAL_SERVICE_KEY_LENGTH} characters`)
+      .max(512)
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
+  ),
   BILLING_CURRENCY: optional(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code: three upper-case letters, e.g. USD')),
   SMTP_URL: optional(urlWithProtocols(['smtp:', 'smtps:'])),
   MAIL_FROM: optional(z.string().regex(/^[^@\s]+@[^@\s]+$|^.*<[^@\s<>]+@[^@\s<>]+>$/, 'must be an e-mail address, optionally "Name <addr>"')),
@@ -186,6 +201,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
   if ((e.STRIPE_SECRET_KEY === undefined) !== (e.STRIPE_WEBHOOK_SECRET === undefined)) {
     problems.push('STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET must be set together (unset both to disable card payments)');
   }
+  if (e.INTERNAL_SERVICE_KEY !== undefined && e.INTERNAL_SERVICE_KEY === e.SWITCH_API_KEY) {
+    problems.push('INTERNAL_SERVICE_KEY must differ from SWITCH_API_KEY (the softswitch must not open the internal routes)');
+  }
   if (e.SMTP_URL !== undefined && e.MAIL_FROM === undefined) {
     problems.push('MAIL_FROM must be set when SMTP_URL is set');
   }
@@ -200,6 +218,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, cwd = pr
     adminUsername: e.ADMIN_USERNAME ?? 'admin',
     adminPassword: e.ADMIN_PASSWORD,
     switchApiKey: e.SWITCH_API_KEY,
+    internalServiceKey: e.INTERNAL_SERVICE_KEY,
     billingCurrency: e.BILLING_CURRENCY ?? 'USD',
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -225,6 +244,7 @@ export function describeConfig(config: GatewayConfig): Record<string, unknown> {
     adminUsername: config.adminUsername,
     adminPassword: config.adminPassword === undefined ? 'generated' : 'from ADMIN_PASSWORD',
     switchApiKey: config.switchApiKey === undefined ? 'generated' : 'from SWITCH_API_KEY',
+    internalServiceKey: config.internalServiceKey === undefined ? 'unset (internal routes closed)' : 'from INTERNAL_SERVICE_KEY',
     billingCurrency: config.billingCurrency,
     mail: config.smtpUrl === undefined ? 'disabled' : `${maskUrl(config.smtpUrl)} from ${config.mailFrom}`,
     cardPayments: config.stripeSecretKey === undefined ? 'disabled' : `enabled (${config.stripeApiBase})`,

@@ -9,7 +9,7 @@ import { Global, Inject, Injectable, Module, type DynamicModule } from '@nestjs/
 export interface RemoteAccountsOptions {
   /** the accounts process, e.g. `http://127.0.0.1:3101` (ACCOUNTS_URL). */
   baseUrl: string;
-  /** the switch API key (the services' internal APIs take the switch role). */
+  /** INTERNAL_SERVICE_KEY (the services' internal APIs take the `service` role only). */
   apiKey: string;
   /** per page (default 2 s: a request is waiting on it). */
   timeoutMs?: number;

@@ -1,5 +1,5 @@
-// One call from a service process to another's internal API (distributed mode): JSON, the switch
-// API key, bounded by a timeout, the answer parsed by the contract's schema. Anything but a 200
+// One call from a service process to another's internal API (distributed mode): JSON, the
+// internal service key (INTERNAL_SERVICE_KEY, never the switch's), bounded by a timeout, the answer parsed by the contract's schema. Anything but a 200
 // with a body of that shape throws; each caller decides what a failed call means for its request.
 // A call that never got an answer (refused, reset, timed out) or got a gateway error (502, 503,
 // 504) throws ServiceUnreachableError: the other service cannot be reached, which a caller may
@@ -10,6 +10,7 @@ import type { z } from 'zod';
 export interface ServiceCall<T> {
   baseUrl: string;
   path: string;
+  /** INTERNAL_SERVICE_KEY: the internal routes take the `service` role only. */
   apiKey: string;
   timeoutMs: number;
   schema: z.ZodType<T>;

@@ -36,8 +36,9 @@ export interface ServiceProcessOptions {
 }
 
 /** Variables every distributed process needs: a shared database and broker, and the secrets
- *  every process must agree on (a generated one would be known to one process only). */
-const DISTRIBUTED_ENV = ['DATABASE_URL', 'KAFKA_BROKERS', 'SWITCH_API_KEY'] as const;
+ *  every process must agree on (a generated one would be known to one process only):
+ *  INTERNAL_SERVICE_KEY is what the services present to each other's internal routes. */
+const DISTRIBUTED_ENV = ['DATABASE_URL', 'KAFKA_BROKERS', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY'] as const;
 
 export async function runServiceProcess(options: ServiceProcessOptions): Promise<void> {
   try {

@@ -61,3 +61,24 @@ it('answers at once an answer without committed events, or events handled before
     expect(Date.now() - started).toBeLessThan(1_000);
   }
 });
+
+it('never forwards /api/v1/internal/*: the services call those routes on each other directly', async () => {
+  let reached = 0;
+  const wallet = await listen((_request, response) => {
+    reached += 1;
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end('{"results":[{"charged":true}]}');
+  });
+  const proxy = serviceProxy({ upstreams: { accounts: wallet, wallet, rating: wallet, notifications: wallet } });
+  const gateway = await listen((request, response) =>
+    proxy(request as HttpRequest, response as HttpResponse, () => {
+      response.writeHead(404);
+      response.end();
+    }),
+  );
+  for (const path of ['/api/v1/internal/wallet/holds/charges', '/api/v1/internal/wallet/holds', '/api/v1/internal/rating/accounts-catch-up', '/api/v1/internal/accounts/history?agentId=x']) {
+    const res = await fetch(`${gateway}${path}`, { method: 'POST', headers: { authorization: 'Bearer sk_switch' }, body: '{}' });
+    expect({ path, status: res.status }).toEqual({ path, status: 404 });
+  }
+  expect(reached).toBe(0);
+});

@@ -17,9 +17,6 @@ describe('serviceFor: the routing table of the distributed gateway', () => {
     ['/api/v1/customers/c1/transactions?cursor=x', 'wallet'],
     ['/api/v1/payments/card-deposits', 'wallet'],
     ['/api/v1/webhooks/stripe', 'wallet'],
-    ['/api/v1/internal/wallet/holds', 'wallet'],
-    ['/api/v1/internal/wallet/agents/ag-1/funds', 'wallet'],
-    ['/api/v1/internal/rating/sheets/itc-base', 'rating'],
     ['/api/v1/wallet/projections/rebuild', 'wallet'],
     ['/api/v1/switch/authorize', 'rating'],
     ['/api/v1/switch/cdrs/asterisk-csv', 'rating'],
@@ -35,6 +32,19 @@ describe('serviceFor: the routing table of the distributed gateway', () => {
   });
 
   it.each(['/health', '/api/docs', '/api/v1/auth/login', '/api/v1/reports/live', '/api/v1/customersX', '/api/v2/agents'])('%s stays with the gateway', (path) => {
+    expect(serviceFor(path)).toBeUndefined();
+  });
+
+  // the services call each other's internal routes directly; through the public gateway they are a 404
+  it.each([
+    '/api/v1/internal/wallet/holds',
+    '/api/v1/internal/wallet/holds/charges',
+    '/api/v1/internal/wallet/agents/ag-1/initial-balance-reservations',
+    '/api/v1/internal/wallet/accounts-catch-up',
+    '/api/v1/internal/rating/sheets/itc-base',
+    '/api/v1/internal/rating/accounts-catch-up',
+    '/api/v1/internal/accounts/history?account=c1',
+  ])('%s is not forwarded (internal)', (path) => {
     expect(serviceFor(path)).toBeUndefined();
   });
 });

@@ -1,6 +1,8 @@
 // Distributed mode: which service process answers which public path (docs/ARCHITECTURE.md, Shape; docs/API.md). The
 // gateway answers auth, health, OpenAPI and reports itself and forwards everything else here.
 // First match wins; the table is ordered from the most specific path to the broadest.
+// /api/v1/internal/* is never forwarded: the services call those routes on each other directly
+// (ACCOUNTS_URL, WALLET_URL, RATING_URL), so from outside they are a 404 here.
 
 export const SERVICE_NAMES = ['accounts', 'wallet', 'rating', 'notifications'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -27,11 +29,10 @@ export const SERVICE_ROUTES: readonly ServiceRoute[] = Object.freeze([
   { service: 'rating', pattern: new RegExp(`${API}/switch/(authorize|cdrs)(/|$)`) },
   { service: 'rating', pattern: new RegExp(`${API}/rate-sheets(/|$)`) },
   { service: 'rating', pattern: new RegExp(`${API}/calls(/|$)`) },
-  { service: 'rating', pattern: new RegExp(`${API}/internal/rating(/|$)`) },
   { service: 'rating', pattern: new RegExp(`${API}/(customers|agents)/${ID}/(calls|rates)(/|$)`) },
   // wallet (with card payments, which issue wallet commands in its process)
   { service: 'wallet', pattern: new RegExp(`${API}/(customers|agents)/${ID}/(deposits|transactions|balance|overview|commissions|commission-transfers)(/|$)`) },
-  { service: 'wallet', pattern: new RegExp(`${API}/(wallet|internal/wallet|payments|webhooks)(/|$)`) },
+  { service: 'wallet', pattern: new RegExp(`${API}/(wallet|payments|webhooks)(/|$)`) },
   { service: 'notifications', pattern: new RegExp(`${API}/notifications(/|$)`) },
   // accounts: agents, profiles, customers, portal settings, the softswitch directory
   { service: 'accounts', pattern: new RegExp(`${API}/switch/directory(/|$)`) },

@@ -73,6 +73,8 @@ export interface GatewayTestAppOptions {
 
 export const TEST_ADMIN_PASSWORD = 'admin-password-for-tests';
 export const TEST_SWITCH_API_KEY = 'switch-key-for-tests-0123456789';
+/** INTERNAL_SERVICE_KEY of test apps: what the services' internal routes take (never the switch key). */
+export const TEST_INTERNAL_SERVICE_KEY = 'internal-service-key-for-tests-0123456789';
 
 export async function startGatewayTestApp(options: GatewayTestAppOptions): Promise<GatewayTestApp> {
   const config = loadGatewayConfig({
@@ -80,6 +82,7 @@ export async function startGatewayTestApp(options: GatewayTestAppOptions): Promi
     DATABASE_URL: options.databaseUrl,
     ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     SWITCH_API_KEY: TEST_SWITCH_API_KEY,
+    INTERNAL_SERVICE_KEY: TEST_INTERNAL_SERVICE_KEY,
     ...options.env,
   });
   const pool = createPool(options.databaseUrl, { max: 20, applicationName: `test-${options.schema}` });

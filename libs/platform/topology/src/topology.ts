@@ -4,6 +4,7 @@
 // e2e and fault suites (apps/e2e), which kill -9 and restart processes through this handle.
 import { SERVICE_NAMES, SERVICE_URL_ENV } from '@billing/gateway';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -29,6 +30,8 @@ export interface TopologyOptions {
   switchApiKey: string;
   jwtSecret: string;
   adminPassword: string;
+  /** what the services present to each other's internal routes; default: random, for this topology only (nobody outside calls them). */
+  internalServiceKey?: string;
   /** further variables for every process (SMTP_URL, STRIPE_*, ...). */
   env?: Record<string, string>;
   /** each process's stdout+stderr go to <logDir>/<name>.log (appended across restarts). */
@@ -45,8 +48,12 @@ interface Running {
 export class Topology {
   private readonly running = new Map<ProcessName, Running>();
   private readonly logs = new Map<ProcessName, WriteStream>();
+  /** INTERNAL_SERVICE_KEY of every process (the same across restarts of one). */
+  readonly internalServiceKey: string;
 
-  private constructor(private readonly options: TopologyOptions) {}
+  private constructor(private readonly options: TopologyOptions) {
+    this.internalServiceKey = options.internalServiceKey ?? `isk_${randomBytes(32).toString('base64url')}`;
+  }
 
   /** Starts the services, then the gateway, each once its /health answers 200. */
   static async start(options: TopologyOptions): Promise<Topology> {
@@ -127,6 +134,7 @@ export class Topology {
       DATABASE_URL: o.databaseUrl,
       KAFKA_BROKERS: o.kafkaBrokers,
       SWITCH_API_KEY: o.switchApiKey,
+      INTERNAL_SERVICE_KEY: this.internalServiceKey,
       JWT_SECRET: o.jwtSecret,
       ADMIN_PASSWORD: o.adminPassword,
       ...Object.fromEntries(SERVICE_NAMES.map((service) => [SERVICE_URL_ENV[service], this.url(service)])),

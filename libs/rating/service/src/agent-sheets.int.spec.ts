@@ -33,8 +33,8 @@ describe('agent sheets and price lists', () => {
     expect(derived.status).toBe(201);
     expect(derived.body).toMatchObject({ sheetId: 'a-plus-5', kind: 'derived', baseSheetId: 'for-a', markupPercent: '5', ownerAgentId: 'ag-a' });
     // accounts' query: the parent, the markup and the owner
-    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/a-plus-5')).body).toEqual({ sheetId: 'a-plus-5', exists: true, parentSheetId: 'for-a', markupPercent: '5', ownerAgentId: 'ag-a' });
-    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/for-a')).body).toEqual({ sheetId: 'for-a', exists: true, parentSheetId: 'itc', markupPercent: '20', ownerAgentId: null });
+    expect((await app.service('GET', '/api/v1/internal/rating/sheets/a-plus-5')).body).toEqual({ sheetId: 'a-plus-5', exists: true, parentSheetId: 'for-a', markupPercent: '5', ownerAgentId: 'ag-a' });
+    expect((await app.service('GET', '/api/v1/internal/rating/sheets/for-a')).body).toEqual({ sheetId: 'for-a', exists: true, parentSheetId: 'itc', markupPercent: '20', ownerAgentId: null });
     // priced on top of what the agent pays: 0.10 × 1.2 × 1.05
     expect((await as('ag-a', 'GET', '/api/v1/rate-sheets/a-plus-5/lookup?number=447700900123')).body).toMatchObject({ markupPercent: '5', ratePerMinute: '0.126' });
 
@@ -51,7 +51,7 @@ describe('agent sheets and price lists', () => {
     const over = await as('ag-a', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'a-over', name: 'x', markupPercent: '1000.01' });
     expect([over.status, over.body.code]).toEqual([422, 'invalid_markup']);
     for (const id of ['a-from-itc', 'a-from-for-b', 'a-from-own', 'a-minus', 'a-over']) {
-      expect((await app.switch('GET', `/api/v1/internal/rating/sheets/${id}`)).body.exists).toBe(false);
+      expect((await app.service('GET', `/api/v1/internal/rating/sheets/${id}`)).body.exists).toBe(false);
     }
     // the same derive again is the same sheet (a retry); at another markup the id is taken
     expect((await as('ag-a', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'a-plus-5', name: 'A retail', markupPercent: '5' })).status).toBe(201);
@@ -92,7 +92,7 @@ describe('agent sheets and price lists', () => {
     const changed = await as('ag-a', 'PATCH', '/api/v1/rate-sheets/a-plus-5', { markupPercent: '7' });
     expect(changed.status).toBe(200);
     expect(changed.body.markups.map((m: { markupPercent: string }) => m.markupPercent)).toEqual(['5', '7']);
-    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/a-plus-5')).body.markupPercent).toBe('7');
+    expect((await app.service('GET', '/api/v1/internal/rating/sheets/a-plus-5')).body.markupPercent).toBe('7');
 
     const negative = await as('ag-a', 'PATCH', '/api/v1/rate-sheets/a-plus-5', { markupPercent: '-1' });
     expect([negative.status, negative.body.code]).toEqual([422, 'invalid_markup']);
@@ -100,8 +100,8 @@ describe('agent sheets and price lists', () => {
     expect([assigned.status, assigned.body.code]).toEqual([403, 'not_sheet_owner']);
     const others = await as('ag-b', 'PATCH', '/api/v1/rate-sheets/a-plus-5', { markupPercent: '0' });
     expect([others.status, others.body.code]).toEqual([404, 'sheet_not_found']);
-    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/a-plus-5')).body.markupPercent).toBe('7');
-    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/for-a')).body.markupPercent).toBe('20');
+    expect((await app.service('GET', '/api/v1/internal/rating/sheets/a-plus-5')).body.markupPercent).toBe('7');
+    expect((await app.service('GET', '/api/v1/internal/rating/sheets/for-a')).body.markupPercent).toBe('20');
 
     expect((await app.admin('PATCH', '/api/v1/rate-sheets/a-plus-5', { markupPercent: '8' })).body).toMatchObject({ markupPercent: '8', ownerAgentId: 'ag-a' });
   });
@@ -173,7 +173,7 @@ describe('agent sheets and price lists', () => {
     expect(won).toHaveLength(1);
     expect(answers.filter((answer) => answer.status === 409).map((answer) => answer.body.code)).toEqual(Array(5).fill('sheet_exists'));
     expect((await app.db.store.readStream('ratesheet-b-race')).map((event) => event.type)).toEqual(['DerivedSheetCreated']);
-    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/b-race')).body).toMatchObject({ ownerAgentId: 'ag-b', markupPercent: won[0]!.body.markupPercent });
+    expect((await app.service('GET', '/api/v1/internal/rating/sheets/b-race')).body).toMatchObject({ ownerAgentId: 'ag-b', markupPercent: won[0]!.body.markupPercent });
 
     const changes = await Promise.all(['10', '11', '12', '13'].map((markupPercent) => as('ag-b', 'PATCH', '/api/v1/rate-sheets/b-race', { markupPercent })));
     expect(changes.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
@@ -181,7 +181,7 @@ describe('agent sheets and price lists', () => {
     expect(history).toHaveLength(4);
     // what accounts is told is the last change recorded
     const last = (history[3]!.data as { markupMicroPercent: bigint | string }).markupMicroPercent;
-    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/b-race')).body.markupPercent).toBe(String(BigInt(last) / 1_000_000n));
+    expect((await app.service('GET', '/api/v1/internal/rating/sheets/b-race')).body.markupPercent).toBe(String(BigInt(last) / 1_000_000n));
   });
 
   it(`an agent owns at most ${MAX_SHEETS_PER_AGENT} derived sheets, even when it derives them all at once`, async () => {

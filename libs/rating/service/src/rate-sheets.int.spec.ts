@@ -128,7 +128,7 @@ describe('rate sheets', () => {
     expect(sub.body).toMatchObject({ markupPercent: '10', rate: { connectFee: '0.495', intervals: [{ ratePerMinute: '0.2475' }, { ratePerMinute: '0.061875' }] } });
     expect((await app.admin('POST', '/api/v1/rate-sheets/sub/derived', { name: 'Sub sub', markupPercent: '1' })).body.code).toBe('base_is_derived');
     // accounts' sheet query: parent, markup, owner (ITC: null)
-    const info = async (id: string) => (await app.switch('GET', `/api/v1/internal/rating/sheets/${id}`)).body;
+    const info = async (id: string) => (await app.service('GET', `/api/v1/internal/rating/sheets/${id}`)).body;
     expect(await info('itc')).toEqual({ sheetId: 'itc', exists: true, parentSheetId: null, markupPercent: null, ownerAgentId: null });
     expect(await info('sub')).toEqual({ sheetId: 'sub', exists: true, parentSheetId: 'agent-a', markupPercent: '10', ownerAgentId: null });
     expect(await info('nope')).toEqual({ sheetId: 'nope', exists: false, parentSheetId: null, markupPercent: null, ownerAgentId: null });
@@ -140,7 +140,7 @@ describe('rate sheets', () => {
     const derivedRows = await app.admin('GET', '/api/v1/rate-sheets/agent-a');
     expect(derivedRows.body.rows.items[0]).toMatchObject({ prefix: '44', connectFee: '0.48' });
     // the markup in force now is what accounts is told; the sub-sheet's rows carry both markups (0.48 × 1.1)
-    expect((await app.switch('GET', '/api/v1/internal/rating/sheets/agent-a')).body).toMatchObject({ parentSheetId: 'itc', markupPercent: '20' });
+    expect((await app.service('GET', '/api/v1/internal/rating/sheets/agent-a')).body).toMatchObject({ parentSheetId: 'itc', markupPercent: '20' });
     expect((await app.admin('GET', '/api/v1/rate-sheets/sub')).body.rows.items[0]).toMatchObject({ prefix: '44', connectFee: '0.528' });
 
     // imports are ITC's; an agent sees only its assigned sheet and its own (agent-sheets.int.spec.ts), a customer none

@@ -3,7 +3,7 @@
 // available: what the agent's next transfer is decided on), and the funding the wallet makes when
 // it consumes CustomerOpened moves the reserved money even when the agent's deposit was reversed
 // in between — the customer is funded and the agent goes in debt, never a 201 left unfunded.
-import { TEST_SWITCH_API_KEY } from '@billing/gateway';
+import { TEST_INTERNAL_SERVICE_KEY } from '@billing/gateway';
 import { waitFor, WalletTestApp } from './__fixtures__/wallet-test-app.js';
 
 describe('wallet: initial balances an agent funds', () => {
@@ -28,7 +28,7 @@ describe('wallet: initial balances an agent funds', () => {
     const deposit = await post('/agents/afo-ag/deposits', app.adminToken, { amount: '10', reference: 'AFO-1' });
     expect(deposit.status).toBe(201);
     // what accounts does before it answers the opening's 201
-    const reserved = await post('/internal/wallet/agents/afo-ag/initial-balance-reservations', TEST_SWITCH_API_KEY, { customerId: 'afo-cu', amount: '10' });
+    const reserved = await post('/internal/wallet/agents/afo-ag/initial-balance-reservations', TEST_INTERNAL_SERVICE_KEY, { customerId: 'afo-cu', amount: '10' });
     expect(reserved.body).toMatchObject({ reserved: true });
 
     const overview = await get('/agents/afo-ag/overview', agentToken);

@@ -3,7 +3,7 @@
 // is then `in_debt` (visible in the customer's balance, the agent's overview and its view of its
 // customers), authorizations and the agent's transfers and funded openings are refused with
 // `in_debt`, and the next deposit or transfer pays the debt first.
-import { TEST_SWITCH_API_KEY } from '@billing/gateway';
+import { TEST_INTERNAL_SERVICE_KEY } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { WalletTestApp } from './__fixtures__/wallet-test-app.js';
 
@@ -51,7 +51,7 @@ describe('debt below the floor', () => {
     expect(await read('/agents/ag-d/overview', agentToken)).toMatchObject({ inDebt: false, debt: '0', customers: { total: 2, open: 2, inDebt: 2, debt: '2' } });
     expect(await hold('cu-d', 'call-2', '1')).toMatchObject({ granted: false, code: 'in_debt' });
     // the hold API answers the same to a rating process elsewhere
-    const remote = await post('/internal/wallet/holds', TEST_SWITCH_API_KEY, { customerId: 'cu-d', callId: 'call-3', requested: '1' });
+    const remote = await post('/internal/wallet/holds', TEST_INTERNAL_SERVICE_KEY, { customerId: 'cu-d', callId: 'call-3', requested: '1' });
     expect(remote.body).toMatchObject({ granted: false, code: 'in_debt' });
 
     // the agent's next transfer pays the debt first: 3 - 1 = 2 left to call with
@@ -71,7 +71,7 @@ describe('debt below the floor', () => {
 
     const refused = await post('/customers/cu-r/deposits', reversedAgentToken, { amount: '1' });
     expect([refused.status, refused.body.code]).toEqual([409, 'in_debt']);
-    const reservation = await post('/internal/wallet/agents/ag-r/initial-balance-reservations', TEST_SWITCH_API_KEY, { customerId: 'cu-new', amount: '1' });
+    const reservation = await post('/internal/wallet/agents/ag-r/initial-balance-reservations', TEST_INTERNAL_SERVICE_KEY, { customerId: 'cu-new', amount: '1' });
     expect(reservation.body).toMatchObject({ reserved: false, code: 'in_debt' });
 
     // a deposit to an indebted agent is accepted and pays the debt first

@@ -1,6 +1,6 @@
 // The wallet's public endpoints end to end (HTTP → gateway → ledger → projections) on a real
 // PostgreSQL, with ledger accounts opened from accounts' integration events on the in-process bus.
-import { TEST_SWITCH_API_KEY } from '@billing/gateway';
+import { TEST_INTERNAL_SERVICE_KEY, TEST_SWITCH_API_KEY } from '@billing/gateway';
 import { formatMoney, parseMoney } from '@billing/money';
 import { agentCommissionChanged, customerOpened } from './__fixtures__/accounts-events.js';
 import { WalletTestApp, waitFor } from './__fixtures__/wallet-test-app.js';
@@ -43,9 +43,9 @@ describe('wallet HTTP API', () => {
     expect(await lineOf('/customers/cu-1/transactions')).toMatchObject({ type: 'TransferredIn', reference: 'INV-7' });
 
     // accounts' initial-balance reservations (switch key): on the ledger, refused beyond it, released
-    const reserve = (agentId: string, customerId: string, amount: string, token = TEST_SWITCH_API_KEY) =>
+    const reserve = (agentId: string, customerId: string, amount: string, token = TEST_INTERNAL_SERVICE_KEY) =>
       post(`/internal/wallet/agents/${agentId}/initial-balance-reservations`, token, { customerId, amount });
-    const releaseReservation = (customerId: string) => post(`/internal/wallet/agents/ag-1/initial-balance-reservations/${customerId}/release`, TEST_SWITCH_API_KEY, {});
+    const releaseReservation = (customerId: string) => post(`/internal/wallet/agents/ag-1/initial-balance-reservations/${customerId}/release`, TEST_INTERNAL_SERVICE_KEY, {});
     expect((await reserve('ag-1', 'cu-reserved', '74.5')).body).toEqual({ reserved: true, agentId: 'ag-1', customerId: 'cu-reserved', amount: '74.5' });
     expect((await reserve('ag-1', 'cu-reserved', '74.5')).body).toMatchObject({ reserved: true });
     expect((await reserve('ag-1', 'cu-other', '0.01')).body).toMatchObject({ reserved: false, code: 'insufficient_funds', available: '0' });
@@ -64,6 +64,27 @@ describe('wallet HTTP API', () => {
       customers: { total: 1, open: 1 },
       today: { deposits: '100', transfersToCustomers: '25.5', commissionAccrued: '2.55' },
     });
+  });
+
+  // security review: the switch key could charge any customer any amount without a call record
+  it('takes only the internal service key on the internal routes: 403 for the switch key and a person, 401 without one, nothing moves', async () => {
+    await app.openCustomer('cu-internal', 'ag-1');
+    await post('/customers/cu-internal/deposits', agentToken, { amount: '1', reference: 'INT-1' });
+    const charge = (token: string | undefined) =>
+      app.request('POST', '/api/v1/internal/wallet/holds/charges', { ...(token === undefined ? {} : { token }), body: { charges: [{ customerId: 'cu-internal', callId: 'int-call-1', cost: '1' }] } });
+    const refused = [await charge(TEST_SWITCH_API_KEY), await charge(agentToken), await charge(app.adminToken), await charge(undefined)];
+    expect(refused.map((answer) => [answer.status, answer.body.code])).toEqual([
+      [403, 'forbidden'],
+      [403, 'forbidden'],
+      [403, 'forbidden'],
+      [401, 'unauthorized'],
+    ]);
+    const hold = await post('/internal/wallet/holds', TEST_SWITCH_API_KEY, { customerId: 'cu-internal', callId: 'int-call-2', requested: '1' });
+    expect(hold.status).toBe(403);
+    expect((await post('/internal/wallet/agents/ag-1/initial-balance-reservations', TEST_SWITCH_API_KEY, { customerId: 'cu-y', amount: '1' })).status).toBe(403);
+    await app.projections.waitForCatchUp();
+    expect((await get('/customers/cu-internal/balance', agentToken)).body).toMatchObject({ balance: '1', held: '0' });
+    expect((await charge(TEST_INTERNAL_SERVICE_KEY)).body).toEqual({ results: [{ charged: true }] });
   });
 
   it('refuses a transfer that would overdraw the agent with 409 and a clear reason, changing nothing', async () => {

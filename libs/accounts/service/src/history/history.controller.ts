@@ -1,5 +1,5 @@
 // The HTTP face of AccountsHistory for the wallet and rating processes (distributed mode), with
-// the contract of libs/contracts (history-api.ts). Service to service: the switch API key.
+// the contract of libs/contracts (history-api.ts). Service to service: the internal service key.
 import { AccountsHistoryQueryV1, AccountsHistoryResponseV1 } from '@billing/contracts';
 import { Roles, ValidQuery } from '@billing/gateway';
 import { Controller, Get, Inject } from '@nestjs/common';
@@ -12,7 +12,7 @@ export class HistoryController {
   constructor(@Inject(AccountsHistory) private readonly accountsHistory: AccountsHistory) {}
 
   @Get('history')
-  @Roles('switch')
+  @Roles('service')
   @ApiOperation({
     summary: "A customer's or agent's integration events, oldest first (service to service)",
     description:

@@ -2,7 +2,7 @@
 // decided — the wallet's initial-balance reservation (libs/contracts funds-api.ts: set a new
 // customer's initial balance aside on its agent, or release it) and rating's sheet query
 // (sheets-api.ts: does this rate sheet exist?). After a command, rating's and the wallet's catch-up on the change
-// (catch-up-api.ts: RemoteRatingCatchUp, RemoteWalletCatchUp, see infrastructure/consumers-at-once.ts). All take the switch API key, as the wallet's hold API does. Each call is bounded; a
+// (catch-up-api.ts: RemoteRatingCatchUp, RemoteWalletCatchUp, see infrastructure/consumers-at-once.ts). All take the internal service key (INTERNAL_SERVICE_KEY), as the wallet's hold API does. Each call is bounded; a
 // service that cannot be reached makes that one request a 503 — nothing is opened or changed
 // unchecked.
 import {
@@ -29,7 +29,7 @@ export interface RemotePortsOptions {
   walletUrl: string;
   /** the rating process, e.g. `http://127.0.0.1:3103` (RATING_URL). */
   ratingUrl: string;
-  /** the switch API key (the services' internal APIs take the switch role). */
+  /** INTERNAL_SERVICE_KEY (the services' internal APIs take the `service` role only). */
   apiKey: string;
   /** per request (default 2 s). */
   timeoutMs?: number;

@@ -3,7 +3,7 @@
 // (in-process, or Kafka on the run's broker), and a fake accounts publisher on that bus. Schemas,
 // service names (topics) and groups are unique per app; close() removes them.
 import { topicFor } from '@billing/contracts';
-import { CredentialsService, startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp, type TestResponse } from '@billing/gateway';
+import { CredentialsService, startGatewayTestApp, TEST_INTERNAL_SERVICE_KEY, TEST_SWITCH_API_KEY, type GatewayTestApp, type TestResponse } from '@billing/gateway';
 import { consoleLogger, InProcessBus, KafkaBus, type IntegrationBus } from '@billing/messaging';
 import { parseMoney } from '@billing/money';
 import { createPool } from '@billing/postgres';
@@ -89,6 +89,11 @@ export class RatingTestApp {
 
   switch(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse> {
     return this.gw.request(method, path, { token: TEST_SWITCH_API_KEY, headers, ...(body === undefined ? {} : { body }) });
+  }
+
+  /** An internal route, as another process of the product calls it (INTERNAL_SERVICE_KEY). */
+  service(method: string, path: string, body?: unknown): Promise<TestResponse> {
+    return this.gw.request(method, path, { token: TEST_INTERNAL_SERVICE_KEY, ...(body === undefined ? {} : { body }) });
   }
 
   /** Posts text (CSV) to a path, with the switch key or the admin token. */

@@ -1,6 +1,6 @@
 // Rating's sheet query for an accounts process elsewhere (distributed mode): the HTTP face of
 // RatingSheetCatalog, with the contract of libs/contracts (sheets-api.ts). Service to service, so
-// it takes the switch API key, as the wallet's internal API does.
+// it takes the internal service key (role `service`), as the wallet's internal API does.
 import { RateSheetExistsResponseV1 } from '@billing/contracts';
 import { Roles, ValidParam } from '@billing/gateway';
 import { Controller, Get, Inject } from '@nestjs/common';
@@ -14,7 +14,7 @@ export class SheetCatalogController {
   constructor(@Inject(RatingSheetCatalog) private readonly catalog: RatingSheetCatalog) {}
 
   @Get(':id')
-  @Roles('switch')
+  @Roles('service')
   @ApiOperation({
     summary: 'Whether a rate sheet exists, the sheet it derives from, its markup and its owning agent (service to service)',
     description: 'Always 200 for a valid id: `{sheetId, exists, parentSheetId, markupPercent, ownerAgentId}`; parent and markup are null for a base sheet, ownerAgentId is null when ITC owns the sheet.',

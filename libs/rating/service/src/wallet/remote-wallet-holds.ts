@@ -20,7 +20,7 @@ import type { WalletHolds } from '../rating.options.js';
 export interface RemoteWalletOptions {
   /** the wallet process, e.g. `http://127.0.0.1:3102`. */
   baseUrl: string;
-  /** the switch API key (the wallet's hold API takes the switch role). */
+  /** INTERNAL_SERVICE_KEY (the wallet's internal routes take the `service` role only). */
   apiKey: string;
   /** per request (default 2 s: the switch is waiting on the answer). */
   timeoutMs?: number;

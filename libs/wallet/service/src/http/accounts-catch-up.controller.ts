@@ -1,6 +1,6 @@
 // The wallet's catch-up on an accounts change for an accounts process elsewhere (distributed mode):
 // the HTTP face of AccountsCatchUp.catchUp, with the contract of libs/contracts (catch-up-api.ts).
-// Service to service: the switch API key, as the other internal routes.
+// Service to service: the internal service key (role `service`), as the other internal routes.
 import { AccountsCatchUpRequestV1, AccountsCatchUpResponseV1 } from '@billing/contracts';
 import { Roles, ValidBody } from '@billing/gateway';
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
@@ -14,7 +14,7 @@ export class WalletAccountsCatchUpController {
 
   @Post('accounts-catch-up')
   @HttpCode(200)
-  @Roles('switch')
+  @Roles('service')
   @ApiOperation({
     summary: 'Apply an accounts change or opening before accounts answers its command (service to service)',
     description:

@@ -1,6 +1,6 @@
 // The wallet's initial-balance reservations for an accounts process elsewhere (distributed mode):
 // the HTTP face of WalletAgentFunds, with the contract of libs/contracts (funds-api.ts). Service to
-// service, so it takes the switch API key, as the hold API does. A refused reservation is an
+// service, so it takes the internal service key (role `service`), as the hold API does. A refused reservation is an
 // answer (200, `reserved: false`), like a refused hold: the caller turns it into its own 409.
 import { ReserveInitialBalanceRequestV1, ReleaseInitialBalanceResponseV1, ReserveInitialBalanceResponseV1 } from '@billing/contracts';
 import { Roles, ValidBody, ValidParam } from '@billing/gateway';
@@ -17,7 +17,7 @@ export class AgentFundsController {
 
   @Post(':id/initial-balance-reservations')
   @HttpCode(200)
-  @Roles('switch')
+  @Roles('service')
   @ApiOperation({ summary: "Reserve a new customer's initial balance on its agent (accounts, before it opens the customer)" })
   @ApiResponse({ status: 200, standardSchema: ReserveInitialBalanceResponseV1 })
   async reserve(@ValidParam('id', Id) agentId: string, @ValidBody(ReserveInitialBalanceRequestV1) body: ReserveInitialBalanceRequestV1): Promise<ReserveInitialBalanceResponseV1> {
@@ -28,7 +28,7 @@ export class AgentFundsController {
 
   @Post(':id/initial-balance-reservations/:customerId/release')
   @HttpCode(200)
-  @Roles('switch')
+  @Roles('service')
   @ApiOperation({ summary: 'Release the reservation of an opening that failed' })
   @ApiResponse({ status: 200, standardSchema: ReleaseInitialBalanceResponseV1 })
   async release(@ValidParam('id', Id) agentId: string, @ValidParam('customerId', Id) customerId: string): Promise<ReleaseInitialBalanceResponseV1> {

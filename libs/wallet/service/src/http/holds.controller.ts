@@ -1,6 +1,6 @@
 // The wallet's hold API for a rating process elsewhere (distributed mode): the HTTP face of
 // WalletCalls.placeHold / releaseHold / chargeRatedCalls, with the contract of libs/contracts (holds-api.ts). The
-// caller is the softswitch's side of the system, so it takes the switch API key.
+// caller is another process of the product, so it takes the internal service key (role `service`), never the switch's.
 import { ChargeCallsRequestV1, PlaceHoldRequestV1, ReleaseHoldRequestV1, ChargeCallsResponseV1, PlaceHoldResponseV1, ReleaseHoldResponseV1 } from '@billing/contracts';
 import { Roles, ValidBody } from '@billing/gateway';
 import { formatMoney, parseMoney } from '@billing/money';
@@ -17,7 +17,7 @@ export class HoldsController {
   @Post()
   @ApiOperation({ summary: "Rating → wallet (distributed mode): hold money on a customer for a call being authorized" })
   @HttpCode(200)
-  @Roles('switch')
+  @Roles('service')
   @ApiResponse({ status: 200, standardSchema: PlaceHoldResponseV1 })
   async place(@ValidBody(PlaceHoldRequestV1) body: PlaceHoldRequestV1): Promise<PlaceHoldResponseV1> {
     const result = await this.calls.placeHold({
@@ -33,7 +33,7 @@ export class HoldsController {
   @Post('release')
   @ApiOperation({ summary: "Rating → wallet: release a call's hold (a refused or failed call)" })
   @HttpCode(200)
-  @Roles('switch')
+  @Roles('service')
   @ApiResponse({ status: 200, standardSchema: ReleaseHoldResponseV1 })
   async release(@ValidBody(ReleaseHoldRequestV1) body: ReleaseHoldRequestV1): Promise<ReleaseHoldResponseV1> {
     const { releasedMicros } = await this.calls.releaseHold(body);
@@ -44,7 +44,7 @@ export class HoldsController {
   @Post('charges')
   @ApiOperation({ summary: 'Rating → wallet: charge the calls of CDRs just recorded, settling their holds (once per call)' })
   @HttpCode(200)
-  @Roles('switch')
+  @Roles('service')
   @ApiResponse({ status: 200, standardSchema: ChargeCallsResponseV1 })
   async charge(@ValidBody(ChargeCallsRequestV1) body: ChargeCallsRequestV1): Promise<ChargeCallsResponseV1> {
     const results = await this.calls.chargeRatedCalls(body.charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, costMicros: parseMoney(charge.cost) })));
