@@ -48,7 +48,7 @@ export const PrincipalResponse = z.strictObject({
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  /** whose X-Forwarded-For names the client the login throttle counts (TRUSTED_PROXIES). */
+  /** whose X-Forwarded-For / -Proto / -Host are believed (TRUSTED_PROXIES): the login throttle's client, https, the origin check. */
   private readonly trustedProxies: TrustedProxies;
 
   constructor(
@@ -90,8 +90,8 @@ export class AuthController {
   @ApiProblemResponse(401, 'no live session: the itc_session cookie is missing, unknown, expired (12 h idle, 7 days at most) or revoked (logout, password change, login disabled)', ['no_session'])
   @ApiProblemResponse(403, 'X-CSRF-Token is missing or is not the session\'s token (the itc_csrf cookie), or the Origin is another site', ['csrf_token_mismatch'])
   resumeSession(@Req() request: HttpRequest): Promise<LoginResult> {
-    if (isForeignOrigin(request.headers)) throw csrfTokenMismatch('The request comes from another origin.');
-    return this.auth.resumeSession(presentedSession(request.headers));
+    if (isForeignOrigin(request, this.trustedProxies)) throw csrfTokenMismatch('The request comes from another origin.');
+    return this.auth.resumeSession(presentedSession(request.headers, isHttps(request, this.trustedProxies)));
   }
 
   @Post('logout')
@@ -109,9 +109,10 @@ export class AuthController {
   @ApiProblemResponse(401, 'neither a session cookie nor a bearer token was sent, or the bearer token is not valid (and no session cookie was sent)', ['no_session', 'unauthorized'])
   @ApiProblemResponse(403, 'X-CSRF-Token is not the session\'s token, the Origin is another site, or the credential is the switch API key', ['csrf_token_mismatch', 'forbidden'])
   async logout(@Req() request: HttpRequest, @Res({ passthrough: true }) response: HttpResponse): Promise<void> {
-    if (isForeignOrigin(request.headers)) throw csrfTokenMismatch('The request comes from another origin.');
-    await this.auth.logout(presentedSession(request.headers), request.headers.authorization);
-    response.setHeader('Set-Cookie', clearedSessionCookies(isHttps(request, this.trustedProxies)));
+    if (isForeignOrigin(request, this.trustedProxies)) throw csrfTokenMismatch('The request comes from another origin.');
+    const secure = isHttps(request, this.trustedProxies);
+    await this.auth.logout(presentedSession(request.headers, secure), request.headers.authorization);
+    response.setHeader('Set-Cookie', clearedSessionCookies(secure));
   }
 
   @Post('password')

@@ -5,7 +5,7 @@
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
 import http from 'node:http';
 import { CredentialsService } from '../index.js';
-import { startGatewayTestApp, type GatewayTestApp, type TestResponse } from '../testing/gateway-test-app.js';
+import { startGatewayTestApp, TEST_INTERNAL_SERVICE_KEY, type GatewayTestApp, type TestResponse } from '../testing/gateway-test-app.js';
 
 let gw: GatewayTestApp;
 
@@ -52,6 +52,24 @@ const resume = (s: Pick<Session, 'sessionId' | 'csrfToken'>, headers: Record<str
 const logout = (headers: Record<string, string>, token?: string) => gw.request('POST', '/api/v1/auth/logout', { headers, ...(token === undefined ? {} : { token }) });
 const me = (token: string) => gw.request('GET', '/api/v1/auth/me', { token });
 
+/** A POST from a chosen local address (127.0.0.2 is the trusted proxy). */
+function postFrom(localAddress: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; setCookies: string[]; body: any }> {
+  const url = new URL(path, gw.baseUrl);
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, agent: false, headers: { 'content-type': 'application/json', ...headers } },
+      (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, setCookies: response.headers['set-cookie'] ?? [], body: text === '' ? undefined : JSON.parse(text) }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body === undefined ? undefined : JSON.stringify(body));
+  });
+}
+
 describe('POST /auth/login with session: true', () => {
   it('sets itc_session (httpOnly, SameSite=Strict, Path=/api/v1/auth) and itc_csrf (readable, Path=/), answers csrfToken; no Secure over http', async () => {
     const session = await loginWithSession(await newCustomer());
@@ -76,22 +94,25 @@ describe('POST /auth/login with session: true', () => {
     expect(res.status).toBe(400);
   });
 
-  it('over https (a trusted proxy says so) both cookies are Secure', async () => {
+  it('over https (a trusted proxy says so) both cookies are Secure, the CSRF cookie is __Host-itc_csrf (Path=/, no Domain)', async () => {
     const user = await newCustomer();
-    const url = new URL('/api/v1/auth/login', gw.baseUrl);
-    const setCookies = await new Promise<string[]>((resolve, reject) => {
-      const request = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: '127.0.0.2', agent: false, headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' } },
-        (response) => {
-          response.resume();
-          response.on('end', () => resolve(response.headers['set-cookie'] ?? []));
-        },
-      );
-      request.on('error', reject);
-      request.end(JSON.stringify({ ...user, session: true }));
-    });
+    const { setCookies, body } = await postFrom('127.0.0.2', '/api/v1/auth/login', { 'x-forwarded-proto': 'https' }, { ...user, session: true });
     expect(setCookies).toHaveLength(2);
     for (const cookie of setCookies) expect(cookie).toContain('; Secure');
+    expect(setCookies[1]).toBe(`__Host-itc_csrf=${body.csrfToken}; Path=/; Max-Age=604800; Secure; SameSite=Strict`);
+    expect(setCookies.join('\n')).not.toMatch(/Domain=/i);
+
+    // over https only the __Host- cookie counts: an itc_csrf (which a sibling subdomain could plant) does not
+    const sessionId = /^itc_session=([^;]+)/.exec(setCookies[0]!)![1]!;
+    const overHttps = (cookie: string) => postFrom('127.0.0.2', '/api/v1/auth/session', { 'x-forwarded-proto': 'https', cookie, 'x-csrf-token': body.csrfToken });
+    expect((await overHttps(`itc_session=${sessionId}; itc_csrf=${body.csrfToken}`)).status).toBe(403);
+    expect((await overHttps(`itc_session=${sessionId}; __Host-itc_csrf=${body.csrfToken}`)).status).toBe(200);
+
+    // logout over https clears the __Host- cookie, and an itc_csrf of before
+    const out = await postFrom('127.0.0.2', '/api/v1/auth/logout', { 'x-forwarded-proto': 'https', cookie: `itc_session=${sessionId}; __Host-itc_csrf=${body.csrfToken}`, 'x-csrf-token': body.csrfToken });
+    expect(out.status).toBe(204);
+    expect(out.setCookies.map((cookie) => cookie.split(';')[0])).toEqual(['itc_session=', '__Host-itc_csrf=', 'itc_csrf=']);
+    for (const cookie of out.setCookies) expect(cookie).toContain('; Secure');
   });
 
   it('stores only hashes of the session id and the CSRF token', async () => {
@@ -140,6 +161,18 @@ describe('POST /auth/session', () => {
     expect(foreign.body.code).toBe('csrf_token_mismatch');
     expect((await resume(session, { origin: 'null' })).status).toBe(403);
     expect((await resume(session, { origin: gw.baseUrl })).status).toBe(200);
+  });
+
+  it('believes X-Forwarded-Host only from a TRUSTED_PROXIES proxy: anyone else cannot name its own origin there', async () => {
+    const session = await loginWithSession(await newCustomer());
+    const headers = { cookie: cookieHeader(session), 'x-csrf-token': session.csrfToken, origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' };
+    const direct = await postFrom('127.0.0.1', '/api/v1/auth/session', headers);
+    expect({ status: direct.status, code: direct.body.code }).toEqual({ status: 403, code: 'csrf_token_mismatch' });
+    // behind the proxy, the host the client asked for is the one the proxy names
+    const proxied = { cookie: cookieHeader(session), 'x-csrf-token': session.csrfToken, origin: 'http://portal.example' };
+    expect((await postFrom('127.0.0.2', '/api/v1/auth/session', { ...proxied, 'x-forwarded-host': 'portal.example' })).status).toBe(200);
+    // the proxy appends: an entry the client wrote further left is not the host
+    expect((await postFrom('127.0.0.2', '/api/v1/auth/session', { ...proxied, origin: 'https://evil.example', 'x-forwarded-host': 'evil.example, portal.example' })).status).toBe(403);
   });
 
   it('12 h idle: a session unused for longer is gone; each use slides it, never past the 7 days', async () => {
@@ -218,6 +251,7 @@ describe('POST /auth/logout', () => {
     const foreign = await logout({ cookie: cookieHeader(session), 'x-csrf-token': session.csrfToken, origin: 'https://evil.example' });
     expect(foreign.status).toBe(403);
     expect((await logout({}, gw.switchApiKey)).status).toBe(403);
+    expect((await logout({}, TEST_INTERNAL_SERVICE_KEY)).status).toBe(403);
     const badBearer = await logout({}, 'not-a-token');
     expect(badBearer.status).toBe(401);
     expect(badBearer.body.code).toBe('unauthorized');

@@ -15,4 +15,11 @@ export function readCookie(name: string, cookieHeader: string = globalThis.docum
 }
 
 export const CSRF_COOKIE = 'itc_csrf';
+/** Its name over https (the server sets `__Host-itc_csrf` there: Secure, Path=/, no Domain). */
+export const SECURE_CSRF_COOKIE = `__Host-${CSRF_COOKIE}`;
+
+/** The session's CSRF token: the https cookie first (over https only it counts), else the plain-http one. */
+export function readCsrfCookie(cookieHeader?: string): string | null {
+  return readCookie(SECURE_CSRF_COOKIE, cookieHeader) ?? readCookie(CSRF_COOKIE, cookieHeader);
+}
 export const CSRF_HEADER = 'X-CSRF-Token';

@@ -64,6 +64,12 @@ describe('SessionStore', () => {
     expect(calls[1]!.authorization).toBe('Bearer token-1');
   });
 
+  it('over https the CSRF cookie is __Host-itc_csrf: boot restores with it (not with an itc_csrf left from before)', async () => {
+    const { store, calls } = contractServer({ cookie: 'itc_csrf=stale; __Host-itc_csrf=csrf-1' });
+    await expect(store.boot()).resolves.toEqual({ role: 'agent', subjectId: 'agent-7', username: 'ana' });
+    expect(calls[0]!.csrf).toBe('csrf-1');
+  });
+
   it('boot without the CSRF cookie or with a dead session is logged out', async () => {
     const noCookie = contractServer({ cookie: '' });
     await expect(noCookie.store.boot()).resolves.toBeNull();

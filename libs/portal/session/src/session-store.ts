@@ -2,7 +2,7 @@
 // (never localStorage, sessionStorage or a URL); a reload restores it through the httpOnly
 // session cookie: POST /auth/session with the CSRF cookie's value as X-CSRF-Token.
 import { createApiClient, type ApiClient } from '@billing/portal-api-client';
-import { CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies.js';
+import { CSRF_HEADER, readCsrfCookie } from './cookies.js';
 import { networkProblem, ProblemError } from './problem-error.js';
 
 export type PortalRole = 'admin' | 'agent' | 'customer';
@@ -84,7 +84,7 @@ export class SessionStore {
   /** Revokes the session (cookie and token) on the server, then forgets it here even if that failed. */
   async logout(): Promise<void> {
     const headers: Record<string, string> = {};
-    const csrf = readCookie(CSRF_COOKIE, this.readCookies());
+    const csrf = readCsrfCookie(this.readCookies());
     if (csrf !== null) headers[CSRF_HEADER] = csrf;
     if (this.accessToken !== null) headers.Authorization = `Bearer ${this.accessToken}`;
     try {
@@ -123,7 +123,7 @@ export class SessionStore {
   }
 
   private async restoreOnce(): Promise<string | null> {
-    const csrf = readCookie(CSRF_COOKIE, this.readCookies());
+    const csrf = readCsrfCookie(this.readCookies());
     if (csrf === null) {
       this.set(null, null);
       return null;
