@@ -1,6 +1,8 @@
-// The SQL behind GET /reports/customers: rated calls of a period grouped by customer — what the
-// customer paid (revenue) and what the same calls cost its agent where rating recorded that —
-// ranked by revenue (keyset pages), and the same sums over the whole scope.
+// The SQL behind GET /reports/customers: rated calls of a period grouped by customer and by the
+// agent each call was rated for (a customer that changed agents is a row under each, its calls
+// with the agent they were for) — what the customer paid (revenue) and what the same calls cost
+// that agent where rating recorded that — ranked by revenue (keyset pages), and the same sums
+// over the whole scope.
 import { Inject, Injectable } from '@nestjs/common';
 import { ReportsDatabase } from '../infrastructure/reports-database.js';
 import type { ReportRange } from './report-range.js';
@@ -27,8 +29,8 @@ export interface CustomerFiguresRequest {
   /** undefined = every agent's and ITC's customers; null = ITC-direct customers only. */
   agentId: string | null | undefined;
   limit: number;
-  /** the last row of the previous page. */
-  after?: { revenueMicros: bigint; customerId: string };
+  /** the last row of the previous page (its agent: '' = ITC-direct). */
+  after?: { revenueMicros: bigint; customerId: string; agentKey: string };
 }
 
 interface Sql {
@@ -63,13 +65,15 @@ export class CustomerFiguresQueries {
     try {
       // one snapshot for the page and the totals
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      // a call belongs to the agent it was rated for (its own agent id), not to the customer's agent now
       const page = await client.query<Sql>(
-        `WITH per AS (SELECT customer_id, max(agent_id) AS call_agent_id, ${SUMS} FROM ${this.db.table('calls')} WHERE ${where} GROUP BY customer_id)
-         SELECT per.*, c.account_number, coalesce(c.agent_id, per.call_agent_id) AS agent_id
+        `WITH per AS (SELECT customer_id, agent_id, coalesce(agent_id, '') AS agent_key, ${SUMS} FROM ${this.db.table('calls')} WHERE ${where} GROUP BY customer_id, agent_id)
+         SELECT per.*, c.account_number
          FROM per LEFT JOIN ${this.db.table('customers')} c USING (customer_id)
-         WHERE $${n + 1}::numeric IS NULL OR per.revenue::numeric < $${n + 1}::numeric OR (per.revenue::numeric = $${n + 1}::numeric AND per.customer_id > $${n + 2}::text)
-         ORDER BY per.revenue::numeric DESC, per.customer_id LIMIT $${n + 3}`,
-        [...base, request.after?.revenueMicros.toString() ?? null, request.after?.customerId ?? null, request.limit + 1],
+         WHERE $${n + 1}::numeric IS NULL OR per.revenue::numeric < $${n + 1}::numeric
+            OR (per.revenue::numeric = $${n + 1}::numeric AND (per.customer_id, per.agent_key) > ($${n + 2}::text, $${n + 3}::text))
+         ORDER BY per.revenue::numeric DESC, per.customer_id, per.agent_key LIMIT $${n + 4}`,
+        [...base, request.after?.revenueMicros.toString() ?? null, request.after?.customerId ?? null, request.after?.agentKey ?? null, request.limit + 1],
       );
       const totals = await client.query<Omit<Sql, 'customer_id' | 'account_number' | 'agent_id'>>(`SELECT ${SUMS} FROM ${this.db.table('calls')} WHERE ${where}`, base);
       await client.query('COMMIT');

@@ -1,5 +1,5 @@
 // GET /reports/customers behind the controller: who may see what (as the summary), the range, the
-// page cursor (revenue and customer id of the last row), the figures.
+// page cursor (revenue, customer and agent of the last row), the figures.
 import { ProblemException, validationProblem, type Principal } from '@billing/gateway';
 import { Inject, Injectable } from '@nestjs/common';
 import { REPORTS_OPTIONS, type ResolvedReportsOptions } from '../reports.options.js';
@@ -37,20 +37,28 @@ export class CustomerReports {
       to: resolved.range.to.toISOString(),
       totals: customerFiguresView(totals),
       items: rows.map(customerFiguresItem),
-      nextCursor: more && last !== undefined ? encodeCursor(last.revenueMicros, last.customerId) : null,
+      nextCursor: more && last !== undefined ? encodeCursor(last.revenueMicros, last.customerId, last.agentId ?? '') : null,
     };
   }
 }
 
-function encodeCursor(revenueMicros: bigint, customerId: string): string {
-  return Buffer.from(JSON.stringify([revenueMicros.toString(), customerId]), 'utf8').toString('base64url');
+function encodeCursor(revenueMicros: bigint, customerId: string, agentKey: string): string {
+  return Buffer.from(JSON.stringify([revenueMicros.toString(), customerId, agentKey]), 'utf8').toString('base64url');
 }
 
-function decodeCursor(cursor: string): { revenueMicros: bigint; customerId: string } {
+/** [revenue, customer, agent ('' = ITC-direct)]; a cursor issued before rows were per agent has no agent (''). */
+function decodeCursor(cursor: string): { revenueMicros: bigint; customerId: string; agentKey: string } {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && /^\d{1,30}$/.test(value[0]) && typeof value[1] === 'string' && value[1] !== '') {
-      return { revenueMicros: BigInt(value[0]), customerId: value[1] };
+    if (
+      Array.isArray(value) &&
+      (value.length === 2 || (value.length === 3 && typeof value[2] === 'string')) &&
+      typeof value[0] === 'string' &&
+      /^\d{1,30}$/.test(value[0]) &&
+      typeof value[1] === 'string' &&
+      value[1] !== ''
+    ) {
+      return { revenueMicros: BigInt(value[0]), customerId: value[1], agentKey: (value[2] as string | undefined) ?? '' };
     }
   } catch {
     // not JSON: the same answer as any other cursor we did not issue

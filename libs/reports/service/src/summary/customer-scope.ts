@@ -15,6 +15,8 @@ const MAX_SIP_USER_ROWS = 200;
 
 export interface CustomerScopeRequest {
   customerId: string;
+  /** only the calls rated for this agent (the summary's agent scope); undefined = every call of the customer. */
+  agentId: string | undefined;
   /** only the calls this SIP user made. */
   sipUsername: string | undefined;
   groupBySipUsername: boolean;
@@ -49,7 +51,8 @@ const TRAFFIC = `count(*) AS attempts,
   coalesce(sum(billsec_seconds) FILTER (WHERE status <> 'unanswered'), 0)::text AS talk,
   coalesce(sum(billed_seconds) FILTER (WHERE status = 'rated'), 0)::text AS billed,
   coalesce(sum(cost_micros) FILTER (WHERE status = 'rated'), 0)::text AS revenue`;
-const WHERE = `customer_id = $1 AND started_at >= $2 AND started_at < $3 AND ($4::text IS NULL OR sip_username = $4)`;
+// a call counts for the agent it was rated for (its own agent id), not for the customer's agent now
+const WHERE = `customer_id = $1 AND started_at >= $2 AND started_at < $3 AND ($4::text IS NULL OR sip_username = $4) AND ($5::text IS NULL OR agent_id = $5)`;
 
 interface TrafficSql {
   attempts: string;
@@ -63,19 +66,19 @@ interface TrafficSql {
 
 /** Runs in the summary's read-only transaction (`calls` = the quoted calls table). */
 export async function loadCustomerScope(client: pg.ClientBase, calls: string, range: ReportRange, request: CustomerScopeRequest): Promise<CustomerScopeData> {
-  const params = [request.customerId, range.from, range.to, request.sipUsername ?? null];
+  const params = [request.customerId, range.from, range.to, request.sipUsername ?? null, request.agentId ?? null];
   const total = await client.query<TrafficSql>(`SELECT ${TRAFFIC} FROM ${calls} WHERE ${WHERE}`, params);
   const order = request.topBy === 'revenue' ? 'sum(cost_micros) DESC, sum(billed_seconds) DESC' : 'sum(billed_seconds) DESC, sum(cost_micros) DESC';
   const top = await client.query<{ destination: string; calls: string; billed: string; revenue: string }>(
     `SELECT destination_name AS destination, count(*) AS calls, sum(billed_seconds)::text AS billed, sum(cost_micros)::text AS revenue
      FROM ${calls} WHERE status = 'rated' AND ${WHERE}
-     GROUP BY destination_name ORDER BY ${order}, count(*) DESC, destination_name COLLATE "C" LIMIT $5`,
+     GROUP BY destination_name ORDER BY ${order}, count(*) DESC, destination_name COLLATE "C" LIMIT $6`,
     [...params, request.topLimit],
   );
   const bySip = request.groupBySipUsername
     ? await client.query<TrafficSql & { sip_username: string | null }>(
         `SELECT sip_username, ${TRAFFIC} FROM ${calls} WHERE ${WHERE}
-         GROUP BY sip_username ORDER BY coalesce(sum(cost_micros) FILTER (WHERE status = 'rated'), 0) DESC, count(*) DESC, sip_username COLLATE "C" NULLS LAST LIMIT $5`,
+         GROUP BY sip_username ORDER BY coalesce(sum(cost_micros) FILTER (WHERE status = 'rated'), 0) DESC, count(*) DESC, sip_username COLLATE "C" NULLS LAST LIMIT $6`,
         [...params, MAX_SIP_USER_ROWS],
       )
     : null;

@@ -32,12 +32,14 @@ export class SummaryReports {
     return customer === undefined || data.customer === null ? view : { ...view, customer: customerScopeView(data.customer, customer) };
   }
 
-  /** `?customerId=` within the caller's scope (another agent's customer, or one the agent filter excludes, is a 404). */
+  /**
+   * `?customerId=` within the caller's scope: its customer now, or one that has calls rated for it
+   * (a customer that changed agents); else a 404. With an agent scope only that agent's calls count.
+   */
   private async customerScope(query: SummaryQuery, agentId: string | undefined): Promise<CustomerScopeRequest | undefined> {
     if (query.customerId === undefined) return undefined;
-    const owner = await this.queries.customerAgent(query.customerId);
-    if (owner === undefined || (agentId !== undefined && owner.agentId !== agentId)) throw notFound('The customer does not exist.');
-    return { customerId: query.customerId, sipUsername: query.sipUsername, groupBySipUsername: query.groupBy === 'sipUsername', topBy: query.topBy, topLimit: TOP_DESTINATIONS };
+    if (!(await this.queries.customerVisible(query.customerId, agentId))) throw notFound('The customer does not exist.');
+    return { customerId: query.customerId, agentId, sipUsername: query.sipUsername, groupBySipUsername: query.groupBy === 'sipUsername', topBy: query.topBy, topLimit: TOP_DESTINATIONS };
   }
 
   /**

@@ -216,10 +216,19 @@ export class SummaryQueries {
     return new Map(rows.map((row) => [row.agent_id, BigInt(row.n)]));
   }
 
-  /** The customer's agent (null = ITC-direct); undefined when reports has not seen the customer. */
-  async customerAgent(customerId: string): Promise<{ agentId: string | null } | undefined> {
-    const { rows } = await this.db.pool.query<{ agent_id: string | null }>(`SELECT agent_id FROM ${this.db.table('customers')} WHERE customer_id = $1`, [customerId]);
-    return rows[0] === undefined ? undefined : { agentId: rows[0].agent_id };
+  /**
+   * Whether reports knows the customer and, with an agent, whether it is that agent's now or has
+   * calls rated for that agent (a customer moved away keeps its calls with the agent they were for).
+   */
+  async customerVisible(customerId: string, agentId: string | undefined): Promise<boolean> {
+    const { rows } = await this.db.pool.query(
+      `SELECT 1 FROM ${this.db.table('customers')} WHERE customer_id = $1 AND ($2::text IS NULL OR agent_id = $2)
+       UNION ALL SELECT 1 FROM ${this.db.table('calls')} WHERE $2::text IS NOT NULL AND customer_id = $1 AND agent_id = $2
+         AND EXISTS (SELECT 1 FROM ${this.db.table('customers')} WHERE customer_id = $1)
+       LIMIT 1`,
+      [customerId, agentId ?? null],
+    );
+    return rows.length > 0;
   }
 
   private params(request: SummaryRequest): [Date, Date, string | null] {
