@@ -5,6 +5,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../shared/as-json.js';
 import { DateTime } from '../shared/DateTime.js';
+import { useSheetLabels } from '../sheets/sheet-labels.js';
 import { agentKeys, type Page } from './agent-wire.js';
 
 interface AgentChange {
@@ -19,9 +20,10 @@ interface AgentChange {
 const FIELD_KEYS: Record<string, string> = { rateSheetId: 'rateSheet' };
 
 /** GET /agents/{id}/changes: every change to the agent with who made it, oldest first. */
-export function AgentHistory({ agentId }: { agentId: string }) {
+export function AgentHistory({ agentId, agentName }: { agentId: string; agentName: string }) {
   const { t } = useTranslation('admin');
   const { api } = useSession();
+  const sheets = useSheetLabels();
   const history = useInfiniteQuery({
     queryKey: [...agentKeys.one(agentId), 'changes'],
     initialPageParam: undefined as string | undefined,
@@ -29,14 +31,22 @@ export function AgentHistory({ agentId }: { agentId: string }) {
     queryFn: ({ pageParam }) =>
       asJson<Page<AgentChange>>(api.GET('/api/v1/agents/{id}/changes', { params: { path: { id: agentId }, query: { limit: 50, ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
   });
+  // the actor is `role:subject` (admin:<username>, agent:<agentId>): said as a person would
+  const actor = (raw: string): string => {
+    if (raw === `agent:${agentId}`) return t('agents.history.byAgent', { name: agentName });
+    if (raw.startsWith('admin:')) return t('agents.history.byItc', { user: raw.slice('admin:'.length) });
+    return raw;
+  };
   const scalar = (raw: unknown): string => (typeof raw === 'boolean' ? t(raw ? 'common.yes' : 'common.no') : raw === null || raw === undefined ? '—' : typeof raw === 'object' ? JSON.stringify(raw) : String(raw));
+  // a sheet is named as in the selects, not by its id
+  const scalarOf = (field: string, raw: unknown): string => (field === 'rateSheetId' && typeof raw === 'string' ? (sheets.get(raw) ?? raw) : scalar(raw));
   // a registration lists values; a later change lists {from, to}
-  const value = (raw: unknown): string => {
+  const value = (field: string, raw: unknown): string => {
     if (raw !== null && typeof raw === 'object' && 'to' in raw) {
       const { from, to } = raw as { from?: unknown; to: unknown };
-      return `${scalar(from)} → ${scalar(to)}`;
+      return `${scalarOf(field, from)} → ${scalarOf(field, to)}`;
     }
-    return scalar(raw);
+    return scalarOf(field, raw);
   };
   return (
     <Stack gap="sm">
@@ -53,7 +63,7 @@ export function AgentHistory({ agentId }: { agentId: string }) {
         columns={[
           { key: 'at', header: t('agents.ledger.at'), render: (change) => <DateTime at={change.occurredAt} /> },
           { key: 'type', header: t('agents.ledger.what'), render: (change) => t(`agents.history.types.${change.type}`, { defaultValue: change.type }) },
-          { key: 'actor', header: t('agents.history.actor'), render: (change) => change.actor },
+          { key: 'actor', header: t('agents.history.actor'), render: (change) => actor(change.actor) },
           {
             key: 'changes',
             header: t('agents.history.changes'),
@@ -61,7 +71,7 @@ export function AgentHistory({ agentId }: { agentId: string }) {
               <Stack gap={0}>
                 {Object.entries(change.changes).map(([field, raw]) => (
                   <Text key={field} size="xs" style={{ overflowWrap: 'anywhere' }}>
-                    {t(`agents.fields.${FIELD_KEYS[field] ?? field}`, { defaultValue: field })}: {value(raw)}
+                    {t(`agents.fields.${FIELD_KEYS[field] ?? field}`, { defaultValue: field })}: {value(field, raw)}
                   </Text>
                 ))}
               </Stack>

@@ -35,7 +35,9 @@ export function UnratedCallsPage() {
       orThrow(api.GET('/api/v1/calls/unrated', { params: { query: { limit: PAGE_SIZE, ...search, ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['calls'] });
-  const reRateOne = useGuardedMutation({ mutationFn: (callId: string) => orThrow(api.POST('/api/v1/calls/{callId}/re-rate', { params: { path: { callId } } })), onSuccess: refresh });
+  // takes the call, not its id: the answer is worded by the call's destination and start
+  const reRateOne = useGuardedMutation({ mutationFn: (call: UnratedCall) => orThrow(api.POST('/api/v1/calls/{callId}/re-rate', { params: { path: { callId: call.callId } } })), onSuccess: refresh });
+  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
   const reRateMany = useGuardedMutation({ mutationFn: () => orThrow(api.POST('/api/v1/calls/re-rate', { body: { ...search, limit: 1000 } })), onSuccess: refresh });
   const items = calls.data?.pages.flatMap((page) => page.items) ?? [];
   const summary = reRateMany.data;
@@ -72,7 +74,7 @@ export function UnratedCallsPage() {
       <ProblemAlert error={calls.error ?? reRateOne.error ?? reRateMany.error} />
       {reRateOne.data !== undefined && (
         <Alert color={reRateOne.data.status === 'rated' ? 'green' : 'orange'} variant="light" role="status">
-          {t(reRateOne.data.status === 'rated' ? 'calls.reRated' : 'calls.stillUnrated', { callId: reRateOne.data.callId, reason: reRateOne.data.reason === null ? '' : t(`calls.reasons.${reRateOne.data.reason}`, { defaultValue: reRateOne.data.reason }) })}{' '}
+          {t(reRateOne.data.status === 'rated' ? 'calls.reRated' : 'calls.stillUnrated', { destination: reRateOne.variables?.destination ?? '', at: reRateOne.variables === undefined ? '' : when(reRateOne.variables.startedAt), reason: reRateOne.data.reason === null ? '' : t(`calls.reasons.${reRateOne.data.reason}`, { defaultValue: reRateOne.data.reason }) })}{' '}
           {reRateOne.data.status === 'rated' && <Money amount={reRateOne.data.cost} />}
         </Alert>
       )}
@@ -87,7 +89,7 @@ export function UnratedCallsPage() {
         loadingMore={calls.isFetchingNextPage}
         minWidth={820}
         columns={[
-          { key: 'startedAt', header: t('calls.startedAt'), render: (call) => new Date(call.startedAt).toLocaleString(i18n.language) },
+          { key: 'startedAt', header: t('calls.startedAt'), render: (call) => when(call.startedAt) },
           { key: 'reason', header: t('calls.reason'), render: (call) => <StatusBadge color="orange">{call.reason === null ? '—' : t(`calls.reasons.${call.reason}`, { defaultValue: call.reason })}</StatusBadge> },
           {
             key: 'account',
@@ -103,7 +105,7 @@ export function UnratedCallsPage() {
             key: 'reRate',
             header: '',
             render: (call) => (
-              <Button size="xs" variant="light" aria-label={t('calls.reRateLabel', { callId: call.callId })} loading={reRateOne.isPending && reRateOne.variables === call.callId} onClick={() => reRateOne.mutate(call.callId)}>
+              <Button size="xs" variant="light" aria-label={t('calls.reRateLabel', { destination: call.destination, at: when(call.startedAt) })} loading={reRateOne.isPending && reRateOne.variables?.callId === call.callId} onClick={() => reRateOne.mutate(call)}>
                 {t('calls.reRate')}
               </Button>
             ),
