@@ -1455,7 +1455,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per customer over a period: rated calls, minutes, revenue (what it paid), its agent's cost of the same calls at the agent's own sheet and the margin — by revenue, with totals */
+        /** Per customer and the agent its calls were rated for, over a period: rated calls, minutes, revenue (what it paid), that agent's cost of the same calls at the agent's own sheet and the margin — by revenue, with totals */
         get: operations["ReportsController_customers"];
         put?: never;
         post?: never;
@@ -12380,7 +12380,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: service) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12460,7 +12460,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: service) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12559,7 +12559,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: service) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12639,7 +12639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: service) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12763,7 +12763,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: service) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12858,7 +12858,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: service) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12953,7 +12953,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: service) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13061,7 +13061,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: service) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13162,7 +13162,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description not allowed for this role (allowed: switch) (code `forbidden`) */
+            /** @description not allowed for this role (allowed: service) (code `forbidden`) */
             403: {
                 headers: {
                     [name: string]: unknown;

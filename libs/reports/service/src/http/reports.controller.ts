@@ -42,7 +42,7 @@ export class ReportsController {
   @Get('customers')
   @ApiOperation({
     summary:
-      "Per customer over a period: rated calls, minutes, revenue (what it paid), its agent's cost of the same calls at the agent's own sheet and the margin — by revenue, with totals",
+      "Per customer and the agent its calls were rated for, over a period: rated calls, minutes, revenue (what it paid), that agent's cost of the same calls at the agent's own sheet and the margin — by revenue, with totals",
   })
   @Roles('admin', 'agent')
   @Header('Cache-Control', 'no-store')
