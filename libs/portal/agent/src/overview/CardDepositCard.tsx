@@ -14,9 +14,10 @@ const StripePayment = lazy(() => import('./StripePayment.js').then((module) => (
 /**
  * Card deposit to the agent's own balance: the API creates the PaymentIntent, Stripe's Payment
  * Element takes the card. The balance rises when Stripe's webhook credits it (the live feed
- * refreshes the overview). Rendered only when the deployment has a publishable key.
+ * refreshes the overview). Without a publishable key the card option is not offered: the card says
+ * so, and how money comes in instead.
  */
-export function CardDepositCard({ publishableKey }: { publishableKey: string }) {
+export function CardDepositCard({ publishableKey }: { publishableKey: string | null }) {
   const { t } = useTranslation('agent');
   const { api } = useSession();
   const keys = useIdempotencyKeys();
@@ -40,7 +41,9 @@ export function CardDepositCard({ publishableKey }: { publishableKey: string }) 
     <Card withBorder padding="md" radius="md">
       <Stack gap="sm">
         <Text fw={600} component="h2" fz="lg" m={0}>{t('card.title')}</Text>
-        {intent === null ? (
+        {publishableKey === null ? (
+          <Text size="sm" c="dimmed">{t('card.notOffered')}</Text>
+        ) : intent === null ? (
           <form onSubmit={submit}>
             <Stack gap="sm">
               <MoneyInput label={t('card.amount')} value={amount} onChange={(value) => setAmount(value ?? '')} error={fields['amount']} required />
@@ -51,7 +54,7 @@ export function CardDepositCard({ publishableKey }: { publishableKey: string }) 
             </Stack>
           </form>
         ) : (
-          <Suspense fallback={<Loader size="sm" aria-label={t('card.loading')} />}>
+          <Suspense fallback={<Loader size="sm" role="status" aria-label={t('card.loading')} />}>
             <StripePayment publishableKey={publishableKey} intent={intent} onDone={() => { setIntent(null); setAmount(''); }} />
           </Suspense>
         )}

@@ -1,7 +1,7 @@
-import { StatusText } from '@billing/portal-ui';
+import { StatusText, useSubmitOnce } from '@billing/portal-ui';
 import { Elements, PaymentElement, useElements, useStripe } from '@stripe/react-stripe-js';
 import { loadStripe, type Stripe } from '@stripe/stripe-js';
-import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardDepositIntent } from '../api/types.js';
@@ -51,27 +51,31 @@ export function StripePayment({ publishableKey, intent, onDone }: StripePaymentP
   }
   return (
     <Elements stripe={stripe} options={{ clientSecret: intent.clientSecret, locale: i18n.language === 'es' ? 'es' : 'en' }}>
-      <PaymentForm intent={intent} onDone={onDone} />
+      <PaymentForm intent={intent} onDone={onDone} onLoadError={() => setUnavailable(true)} />
     </Elements>
   );
 }
 
-function PaymentForm({ intent, onDone }: { intent: CardDepositIntent; onDone: () => void }) {
+function PaymentForm({ intent, onDone, onLoadError }: { intent: CardDepositIntent; onDone: () => void; onLoadError: () => void }) {
   const { t } = useTranslation('agent');
   const stripe = useStripe();
   const elements = useElements();
   const [error, setError] = useState<string | null>(null);
   const [paying, setPaying] = useState(false);
   const [paid, setPaid] = useState(false);
-  const submit = async (event: FormEvent) => {
+  const once = useSubmitOnce();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     if (stripe === null || elements === null) return;
-    setPaying(true);
-    setError(null);
-    const result = await stripe.confirmPayment({ elements, confirmParams: { return_url: window.location.href }, redirect: 'if_required' });
-    setPaying(false);
-    if (result.error !== undefined) setError(result.error.message ?? t('card.failed'));
-    else setPaid(true);
+    // a second Enter while Stripe confirms would confirm the same PaymentIntent twice
+    once(async () => {
+      setPaying(true);
+      setError(null);
+      const result = await stripe.confirmPayment({ elements, confirmParams: { return_url: window.location.href }, redirect: 'if_required' });
+      setPaying(false);
+      if (result.error !== undefined) setError(result.error.message ?? t('card.failed'));
+      else setPaid(true);
+    });
   };
   if (paid) {
     return (
@@ -82,10 +86,11 @@ function PaymentForm({ intent, onDone }: { intent: CardDepositIntent; onDone: ()
     );
   }
   return (
-    <form onSubmit={(event) => void submit(event)}>
+    <form onSubmit={submit}>
       <Stack gap="sm">
         <Text size="sm">{t('card.paying')} <Money amount={intent.amount} /></Text>
-        <PaymentElement />
+        {stripe === null && <Loader size="sm" role="status" aria-label={t('card.loading')} />}
+        <PaymentElement onLoadError={onLoadError} />
         {error !== null && <Alert color="red" role="alert">{error}</Alert>}
         <Group>
           <Button type="submit" loading={paying} disabled={stripe === null}>{t('card.pay')}</Button>

@@ -33,9 +33,9 @@ export function HomePage() {
       ) : (
         <>
           <BalancesCard overview={overview.data} />
-          <SimpleGrid cols={{ base: 1, md: publishableKey === null ? 1 : 2 }}>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
             <CommissionMoveForm commissionBalance={overview.data.commissionBalance} />
-            {publishableKey !== null && <CardDepositCard publishableKey={publishableKey} />}
+            {config.data !== undefined && <CardDepositCard publishableKey={publishableKey} />}
           </SimpleGrid>
         </>
       )}

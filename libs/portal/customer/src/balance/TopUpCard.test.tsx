@@ -1,5 +1,5 @@
 // Card top-up's money command: one Idempotency-Key per attempt, the same key when that attempt is
-// retried, a new one for another amount; no form at all without a publishable key.
+// retried, a new one for another amount; no form without a publishable key.
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -18,10 +18,11 @@ async function setup(publishableKey: string | null, answer: (amount: string) => 
 }
 
 describe('TopUpCard', () => {
-  it('without Stripe shows nothing at all', async () => {
+  it('without Stripe offers no card form, only a line on how to get money in', async () => {
     await setup(null, () => new Response(null, { status: 500 }));
     expect(screen.queryByText('Top up by card')).toBeNull();
     expect(screen.queryByLabelText('Amount')).toBeNull();
+    expect(screen.getByText('Card top-up is not available here. To add money to your balance, ask your provider.')).toBeInTheDocument();
   });
 
   it('retries an attempt with its key and uses a new key for another amount', async () => {

@@ -12,7 +12,7 @@ const StripePayment = lazy(async () => ({ default: (await import('./StripePaymen
  * Card top-up: the API creates a PaymentIntent (POST /payments/card-deposits, one Idempotency-Key per
  * attempt, reused when the same attempt is retried), Stripe's Payment Element collects the card and
  * the webhook credits the balance, which the live feed then shows. Without a publishable key the
- * option is not offered.
+ * option is not offered: one line says how to get money in instead.
  */
 export function TopUpCard({ publishableKey }: { publishableKey: string | null }) {
   const { t } = useTranslation('customer');
@@ -31,8 +31,14 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
   // an amount the card currency cannot carry (more decimals than its minor unit) is about the field
   const amountError = fields['amount'] ?? (problem?.code === 'amount_not_convertible' ? (problem.detail ?? problem.title) : undefined);
 
-  // the customer's home shows no top-up at all without Stripe; kept short should it be rendered anyway.
-  if (publishableKey === null) return null;
+  // without Stripe there is no card option, only how money comes in instead.
+  if (publishableKey === null) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('topUp.notOffered')}
+      </Text>
+    );
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -65,7 +65,7 @@ export function VirtualCallList({ calls, hasMore, loadingMore, loadMore, currenc
       </Box>
       <Center mih={36}>
         {loadingMore ? (
-          <Loader size="sm" aria-label={t('calls.loading')} />
+          <Loader size="sm" role="status" aria-label={t('calls.loading')} />
         ) : hasMore ? (
           <Button variant="light" size="compact-sm" onClick={loadMore}>
             {t('calls.loadMore')}

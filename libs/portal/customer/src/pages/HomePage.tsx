@@ -25,9 +25,12 @@ export function HomePage() {
       <ProblemAlert error={config.error} />
       {currency !== undefined && (
         <>
-          {/* card top-up is offered only when Stripe is set up; otherwise the customer does not see it at all. */}
+          {/* card top-up is offered only when Stripe is set up; otherwise one line says how to get money in. */}
           {stripeKey === null ? (
-            <BalanceCard currency={currency} />
+            <Stack gap="xs">
+              <BalanceCard currency={currency} />
+              <TopUpCard publishableKey={null} />
+            </Stack>
           ) : (
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
               <BalanceCard currency={currency} />
