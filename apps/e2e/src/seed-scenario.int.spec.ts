@@ -6,7 +6,7 @@ import { SseClient } from '@billing/testing';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ADMIN_PASSWORD, DistributedWorld, type HttpAnswer } from './__fixtures__/distributed-world.js';
+import { ADMIN_PASSWORD, DistributedWorld, SWITCH_API_KEY, type HttpAnswer } from './__fixtures__/distributed-world.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../..');
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -274,4 +274,21 @@ describe('the seed scenario on the distributed topology', () => {
       { sipUsername: first, attempts: 1, answered: 1, billedSeconds: 120, revenue: '0.12' },
     ]);
   }, 180_000);
+
+  // security review: the switch key could charge any customer through POST /internal/wallet/holds/charges
+  it('the internal routes: not forwarded by the gateway (404); on the services themselves only the internal service key opens them', async () => {
+    const charges = { charges: [{ customerId: 'nobody', callId: 'internal-probe', cost: '1' }] };
+    const post = (base: string, urlPath: string, token: string | undefined, body: unknown) =>
+      fetch(`${base}${urlPath}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) }, body: JSON.stringify(body) });
+    for (const urlPath of ['/api/v1/internal/wallet/holds/charges', '/api/v1/internal/wallet/holds', '/api/v1/internal/rating/accounts-catch-up']) {
+      expect({ urlPath, status: (await world.switch('POST', urlPath, charges)).status }).toEqual({ urlPath, status: 404 });
+    }
+    expect((await world.request('GET', '/api/v1/internal/accounts/history?agentId=x', { token: SWITCH_API_KEY })).status).toBe(404);
+    const wallet = world.topology.url('wallet');
+    expect((await post(wallet, '/api/v1/internal/wallet/holds/charges', SWITCH_API_KEY, charges)).status).toBe(403);
+    expect((await post(wallet, '/api/v1/internal/wallet/holds/charges', undefined, charges)).status).toBe(401);
+    const served = await post(wallet, '/api/v1/internal/wallet/holds/charges', world.topology.internalServiceKey, charges);
+    expect(served.status).toBe(200);
+    expect(((await served.json()) as { results: { charged: boolean }[] }).results).toEqual([expect.objectContaining({ charged: false })]);
+  }, 60_000);
 });
