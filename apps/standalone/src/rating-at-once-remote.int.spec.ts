@@ -3,45 +3,16 @@
 // knows is accounts' call after the commit — RemoteRatingCatchUp → POST
 // /api/v1/internal/rating/accounts-catch-up (internal service key) — and rating's catch-up through accounts'
 // history API over HTTP, as the accounts and rating processes call each other.
-import type { AccountsCatchUpPort, AccountsHistoryKeyV1, AccountsHistoryPort, IntegrationEvent } from '@billing/contracts';
-import { RemoteRatingCatchUp } from '@billing/accounts-service';
-import { RemoteAccountsHistory, startGatewayTestApp, TEST_INTERNAL_SERVICE_KEY, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
+import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
 import { jest } from '@jest/globals';
-import { Global, Injectable, Module } from '@nestjs/common';
 import type pg from 'pg';
+import { AccountsHistoryOverHttp, OverHttpModule, overHttp, RatingCatchUpOverHttp } from './__fixtures__/over-http.js';
 import { moneyPathModules } from './service-modules.js';
 
 jest.setTimeout(120_000);
-
-/** This very app's address, known only once it listens. */
-let baseUrl: string | undefined;
-const here = () => {
-  if (baseUrl === undefined) throw new Error('the app is not listening yet');
-  return baseUrl;
-};
-
-/** Rating's RemoteAccountsHistory towards this app. */
-@Injectable()
-class RatingAccountsOverHttp implements AccountsHistoryPort {
-  history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
-    return new RemoteAccountsHistory({ baseUrl: here(), apiKey: TEST_INTERNAL_SERVICE_KEY }).history(key);
-  }
-}
-
-/** Accounts' RemoteRatingCatchUp towards this app. */
-@Injectable()
-class RatingCatchUpOverHttp implements AccountsCatchUpPort {
-  catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
-    return new RemoteRatingCatchUp({ walletUrl: here(), ratingUrl: here(), apiKey: TEST_INTERNAL_SERVICE_KEY }).catchUp(request);
-  }
-}
-
-@Global()
-@Module({ providers: [RatingAccountsOverHttp, RatingCatchUpOverHttp], exports: [RatingAccountsOverHttp, RatingCatchUpOverHttp] })
-class OverHttpModule {}
 
 const schemas = { accounts: uniqueName('aor_accounts'), wallet: uniqueName('aor_wallet'), rating: uniqueName('aor_rating') };
 let pool: pg.Pool;
@@ -63,12 +34,12 @@ beforeAll(async () => {
         {
           accounts: { schema: schemas.accounts, service: accountsService, catchUps: [RatingCatchUpOverHttp] },
           wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0 },
-          rating: { schema: schemas.rating, accountsService, background: false, accountsHistory: RatingAccountsOverHttp },
+          rating: { schema: schemas.rating, accountsService, background: false, accountsHistory: AccountsHistoryOverHttp },
         },
       ),
     ],
   });
-  baseUrl = gw.baseUrl;
+  overHttp.listening(gw.baseUrl);
   admin = await gw.login('admin', gw.adminPassword!);
   const rows = [
     { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] },

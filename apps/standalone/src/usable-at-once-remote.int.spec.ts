@@ -5,44 +5,16 @@
 // accounts process. Everything a client does right after accounts' 201 must work — a new customer,
 // a SIP user added to it, its price list; each fact lands in the consumer's inbox, so the later
 // delivery of the same event is a duplicate.
-import type { AccountsHistoryKeyV1, AccountsHistoryPort, IntegrationEvent } from '@billing/contracts';
-import { RemoteAccountsHistory, startGatewayTestApp, TEST_INTERNAL_SERVICE_KEY, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
+import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
 import { jest } from '@jest/globals';
-import { Global, Injectable, Module } from '@nestjs/common';
 import type pg from 'pg';
+import { AccountsHistoryOverHttp, OverHttpModule, overHttp } from './__fixtures__/over-http.js';
 import { moneyPathModules } from './service-modules.js';
 
 jest.setTimeout(120_000);
-
-/** This very app's address, known only once it listens. */
-let baseUrl: string | undefined;
-const remote = () => {
-  if (baseUrl === undefined) throw new Error('the app is not listening yet');
-  return { baseUrl, apiKey: TEST_INTERNAL_SERVICE_KEY };
-};
-
-/** The wallet's RemoteAccountsHistory towards this app. */
-@Injectable()
-class WalletAccountsOverHttp implements AccountsHistoryPort {
-  history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
-    return new RemoteAccountsHistory(remote()).history(key);
-  }
-}
-
-/** Rating's RemoteAccountsHistory towards this app. */
-@Injectable()
-class RatingAccountsOverHttp implements AccountsHistoryPort {
-  history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
-    return new RemoteAccountsHistory(remote()).history(key);
-  }
-}
-
-@Global()
-@Module({ providers: [WalletAccountsOverHttp, RatingAccountsOverHttp], exports: [WalletAccountsOverHttp, RatingAccountsOverHttp] })
-class AccountsOverHttpModule {}
 
 const schemas = { accounts: uniqueName('uar_accounts'), wallet: uniqueName('uar_wallet'), rating: uniqueName('uar_rating') };
 let pool: pg.Pool;
@@ -58,14 +30,14 @@ beforeAll(async () => {
     databaseUrl: testDatabaseUrl(),
     schema: uniqueName('uar_gw'),
     imports: [
-      AccountsOverHttpModule,
+      OverHttpModule,
       ...moneyPathModules(
         { pool, bus, sipRealm: 'sip.test.example' },
-        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, background: false, accountsHistory: WalletAccountsOverHttp }, rating: { schema: schemas.rating, accountsService, background: false, accountsHistory: RatingAccountsOverHttp } },
+        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, background: false, accountsHistory: AccountsHistoryOverHttp }, rating: { schema: schemas.rating, accountsService, background: false, accountsHistory: AccountsHistoryOverHttp } },
       ),
     ],
   });
-  baseUrl = gw.baseUrl;
+  overHttp.listening(gw.baseUrl);
   admin = await gw.login('admin', gw.adminPassword!);
 });
 

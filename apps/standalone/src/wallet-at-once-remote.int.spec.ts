@@ -3,48 +3,17 @@
 // of a change to one is accounts' call after the commit — RemoteWalletCatchUp → POST
 // /api/v1/internal/wallet/accounts-catch-up (internal service key) — and the wallet's catch-up through
 // accounts' history API over HTTP, as the accounts and wallet processes call each other.
-import type { AccountsCatchUpPort, AccountsHistoryKeyV1, AccountsHistoryPort, IntegrationEvent } from '@billing/contracts';
-import { RemoteWalletCatchUp } from '@billing/accounts-service';
-import { RemoteAccountsHistory, startGatewayTestApp, TEST_INTERNAL_SERVICE_KEY, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
+import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
 import { InProcessBus, silentLogger } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
 import { testDatabaseUrl, uniqueName } from '@billing/testing';
 import { jest } from '@jest/globals';
-import { Global, Injectable, Module } from '@nestjs/common';
 import type pg from 'pg';
 import { formatMoney } from '@billing/money';
+import { AccountsHistoryOverHttp, OverHttpModule, overHttp, WalletCatchUpOverHttp } from './__fixtures__/over-http.js';
 import { moneyPathModules } from './service-modules.js';
 
 jest.setTimeout(120_000);
-
-/** This very app's address, known only once it listens. */
-let baseUrl: string | undefined;
-const here = () => {
-  if (baseUrl === undefined) throw new Error('the app is not listening yet');
-  return baseUrl;
-};
-
-/** The wallet's RemoteAccountsHistory towards this app. */
-@Injectable()
-class WalletAccountsOverHttp implements AccountsHistoryPort {
-  history(key: AccountsHistoryKeyV1): Promise<IntegrationEvent[]> {
-    return new RemoteAccountsHistory({ baseUrl: here(), apiKey: TEST_INTERNAL_SERVICE_KEY }).history(key);
-  }
-}
-
-/** Accounts' RemoteWalletCatchUp towards this app. */
-@Injectable()
-class WalletCatchUpOverHttp implements AccountsCatchUpPort {
-  readonly awaitsOpenings = true;
-
-  catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
-    return new RemoteWalletCatchUp({ walletUrl: here(), ratingUrl: here(), apiKey: TEST_INTERNAL_SERVICE_KEY }).catchUp(request);
-  }
-}
-
-@Global()
-@Module({ providers: [WalletAccountsOverHttp, WalletCatchUpOverHttp], exports: [WalletAccountsOverHttp, WalletCatchUpOverHttp] })
-class OverHttpModule {}
 
 const schemas = { accounts: uniqueName('wor_accounts'), wallet: uniqueName('wor_wallet'), rating: uniqueName('wor_rating') };
 let pool: pg.Pool;
@@ -65,13 +34,13 @@ beforeAll(async () => {
         { pool, bus, sipRealm: 'sip.test.example' },
         {
           accounts: { schema: schemas.accounts, service: accountsService, catchUps: [WalletCatchUpOverHttp] },
-          wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, background: false, accountsHistory: WalletAccountsOverHttp },
+          wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, background: false, accountsHistory: AccountsHistoryOverHttp },
           rating: { schema: schemas.rating, accountsService },
         },
       ),
     ],
   });
-  baseUrl = gw.baseUrl;
+  overHttp.listening(gw.baseUrl);
   admin = await gw.login('admin', gw.adminPassword!);
   const rows = [
     { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] },
