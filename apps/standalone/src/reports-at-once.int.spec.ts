@@ -122,4 +122,36 @@ describe.each(['in-process', 'kafka'] as const)('the summary shows every command
     }
     expect(stale).toEqual([]);
   });
+
+  it('3× a call unrated for want of a rate, re-rated once a version rates it (free): unratedCallsNow counts it down at once', async () => {
+    const itc = call(admin);
+    const uk = { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] };
+    await itc('POST', '/rate-sheets', { sheetId: 'rao-rerate', name: 'Re-rate', effectiveFrom: '2020-01-01T00:00:00Z', rows: [uk] });
+    const profile = await itc('POST', '/customer-profiles', { name: 'Re-rated', billingType: 'prepaid', rateSheetId: 'rao-rerate', initialBalance: '100' });
+    const customer = (await itc('POST', '/customers', { profileId: profile.body.id })).body.customer as { id: string; accountNumber: string };
+    const now = Date.now();
+    const range = `from=${new Date(now - 86_400_000).toISOString().slice(0, 10)}&to=${new Date(now + 86_400_000).toISOString().slice(0, 10)}`;
+    const unratedNow = async () => (await itc('GET', `/reports/summary?${range}`)).body.totals.unratedCallsNow as number;
+    const before = await unratedNow();
+    const stale: string[] = [];
+    const check = (what: string, seen: number, expected: number) => {
+      if (seen !== expected) stale.push(`${what}: ${seen} instead of ${expected}`);
+    };
+    const fixed: typeof uk[] = [uk];
+    for (let round = 1; round <= 3; round += 1) {
+      const startedAt = new Date(now - 3_600_000 + round * 60_000);
+      const callId = `rao-rerate-${transport}-${round}`;
+      const cdr = { callId, account: customer.accountNumber, callerId: '', destination: `3${round}123456789`, startedAt: startedAt.toISOString(), answeredAt: new Date(startedAt.getTime() + 2_000).toISOString(), endedAt: new Date(startedAt.getTime() + 32_000).toISOString(), billsec: 30, disposition: 'answered' };
+      expect((await call(TEST_SWITCH_API_KEY)('POST', '/switch/cdrs', cdr)).body).toMatchObject({ status: 'unrated', reason: 'no_rate' });
+      // counted as unrated first (the CDR's own wait is the first test's; a cold Kafka consumer may take longer than its 2 s)
+      for (let tries = 0; (await unratedNow()) !== before + 1 && tries < 100; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await unratedNow()).toBe(before + 1);
+      // free: the charge moves nothing in the wallet, so only rating's own events can hold the answer
+      fixed.push({ prefix: `3${round}`, destination: `Zone 3${round}`, intervals: [{ startSecond: 0, ratePerMinute: '0', incrementSeconds: 60 }] });
+      await itc('POST', '/rate-sheets/rao-rerate/versions', { effectiveFrom: `2020-01-0${round + 1}T00:00:00Z`, rows: fixed });
+      expect((await itc('POST', `/calls/${callId}/re-rate`)).body).toMatchObject({ status: 'rated' });
+      check(`re-rated ${round}`, await unratedNow(), before);
+    }
+    expect(stale).toEqual([]);
+  });
 });

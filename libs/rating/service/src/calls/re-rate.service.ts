@@ -2,9 +2,11 @@
 // have been fixed since — with the owner, sheet, version and markup in force at the call's start.
 // Priced now → CallReRated (charged like a first charge); still unrated → the latest reason. A
 // rated call is final (409), an unanswered one has nothing to rate (409). A call priced now is
-// charged before the answer goes out (CallSettlements, as for a CDR): read-your-writes.
+// charged before the answer goes out (CallSettlements, as for a CDR), and the answer waits for the
+// reports to have taken its events (recordCommittedEvents, as CDR intake): read-your-writes.
 import { WrongExpectedVersionError } from '@billing/event-store';
 import { decideCall, type CallPricing, type CallState, type CanonicalCdr, type UnratedReason } from '@billing/rating-domain';
+import { recordCommittedEvents } from '@billing/messaging';
 import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, metadataOf, type CommandContext } from '../application/command-context.js';
 import { RatingClock } from '../infrastructure/clock.js';
@@ -44,6 +46,7 @@ export class ReRateService {
   ) {}
 
   async reRate(context: CommandContext, callId: string): Promise<ReRateOutcome> {
+    const settle = this.settlements.collector();
     for (let attempt = 1; ; attempt += 1) {
       const call = await this.calls.loadFromStream(callId);
       const cdr = call.state.outcome?.cdr;
@@ -52,8 +55,9 @@ export class ReRateService {
       const events = decideCall({ type: 'ReRateCall', callId, pricing, meta: this.clock.meta(actorOf(context)) }, call.state);
       try {
         const [result] = await this.calls.commit([{ call, events, commandId: null }], metadataOf(context));
-        const settle = this.settlements.collector();
         if (result!.written) settle.add(events);
+        // the unrated-calls count and the revenue in the reports show it with the answer
+        recordCommittedEvents(result!.publishedEventIds ?? []);
         await settle.flush();
         return outcomeOf(callId, result!.state, events.length > 0);
       } catch (error) {
