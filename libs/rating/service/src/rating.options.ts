@@ -22,7 +22,18 @@ export interface WalletHolds {
    * reads show them: the CDR's answer is then true at once. Once per call — the integration event
    * that charges the same call later moves nothing —, so a failure here only delays the charge.
    */
-  chargeRatedCalls(charges: readonly { customerId: string; callId: string; costMicros: bigint }[]): Promise<readonly { readonly charged: boolean }[]>;
+  chargeRatedCalls(charges: readonly { customerId: string; callId: string; costMicros: bigint }[], within?: SettlementWithin): Promise<readonly { readonly charged: boolean }[]>;
+  /**
+   * Releases the holds of the unanswered and unrated calls of CDRs just recorded, all in one go
+   * (one request between processes, as the charges), answered once the wallet's reads show them;
+   * the call's event releases nothing more later, so a failure here only delays the release.
+   */
+  releaseHolds(releases: readonly { customerId: string; callId: string }[], within?: SettlementWithin): Promise<readonly { readonly releasedMicros: bigint }[]>;
+}
+
+/** What is left of the CDR answer's budget (ms): the settlement answers within it, or gives up and leaves it to the events. */
+export interface SettlementWithin {
+  readonly withinMs: number;
 }
 
 export interface RatingModuleOptions {

@@ -1,6 +1,6 @@
 // The wallet's synchronous hold API (docs/ARCHITECTURE.md, Shape: the call between services; rating asks for
 // a hold while it authorizes a call). In one process it is a method call; between processes it
-// is this HTTP contract (`POST /api/v1/internal/wallet/holds[/release]`, the switch API key).
+// is this HTTP contract (`POST /api/v1/internal/wallet/holds[/release|/charges|/releases]`, the switch API key).
 import { z } from 'zod';
 import { MoneyString, PositiveMoneyString } from '../../money.js';
 import { Instant, WalletId } from './wire.js';
@@ -39,3 +39,18 @@ export const ChargeCallsResponseV1 = z.object({
   results: z.array(z.object({ charged: z.boolean(), reason: z.string().optional(), code: z.string().optional() })),
 });
 export type ChargeCallsResponseV1 = z.infer<typeof ChargeCallsResponseV1>;
+
+/**
+ * The holds of the CDRs rating has just recorded that no charge settles — unanswered and unrated
+ * calls (`POST …/holds/releases`): released in one request per CDR post, as the charges are, so a
+ * batch of unanswered calls is not one request each. The event releases the same hold later and
+ * finds nothing (releasing is keyed by call). Up to one CDR batch.
+ */
+export const HOLD_RELEASES_API_PATH = `${HOLDS_API_PATH}/releases`;
+
+export const ReleaseHoldsRequestV1 = z.strictObject({ releases: z.array(ReleaseHoldRequestV1).min(1).max(1_000) });
+export type ReleaseHoldsRequestV1 = z.infer<typeof ReleaseHoldsRequestV1>;
+
+/** One per release, in order: what the hold still held (0: none was open). */
+export const ReleaseHoldsResponseV1 = z.object({ results: z.array(ReleaseHoldResponseV1) });
+export type ReleaseHoldsResponseV1 = z.infer<typeof ReleaseHoldsResponseV1>;

@@ -8,7 +8,19 @@ export { FundsTransferredV1 } from './funds-transferred.js';
 export { CallChargedV1, HoldExpiredV1, HoldPlacedV1, HoldReleasedV1, HoldSettledV1 } from './holds.js';
 export { LowBalanceCrossedV1 } from './low-balance-crossed.js';
 export { AGENT_FUNDS_API_PATH, ReleaseInitialBalanceResponseV1, ReserveInitialBalanceRequestV1, ReserveInitialBalanceResponseV1 } from './funds-api.js';
-export { CALL_CHARGES_API_PATH, ChargeCallsRequestV1, ChargeCallsResponseV1, HOLDS_API_PATH, PlaceHoldRequestV1, PlaceHoldResponseV1, ReleaseHoldRequestV1, ReleaseHoldResponseV1 } from './holds-api.js';
+export {
+  CALL_CHARGES_API_PATH,
+  ChargeCallsRequestV1,
+  ChargeCallsResponseV1,
+  HOLD_RELEASES_API_PATH,
+  HOLDS_API_PATH,
+  PlaceHoldRequestV1,
+  PlaceHoldResponseV1,
+  ReleaseHoldRequestV1,
+  ReleaseHoldResponseV1,
+  ReleaseHoldsRequestV1,
+  ReleaseHoldsResponseV1,
+} from './holds-api.js';
 export {
   isWalletEventTypeV1,
   parseWalletEventV1,

@@ -1,31 +1,34 @@
 // Distributed mode: the wallet's hold API over HTTP (libs/contracts holds-api.ts). Authorization
-// and the CDR answer (the charges of its rated calls) wait on it, so every call is bounded; a wallet that cannot be reached grants nothing — the
-// switch gets a refusal with a reason instead of a call nobody can pay for.
+// and the CDR answer (the charges and releases of its calls, one request each per CDR post) wait
+// on it, so every call is bounded — a settlement by what is left of the CDR answer's budget; a
+// wallet that cannot be reached grants nothing — the switch gets a refusal with a reason instead
+// of a call nobody can pay for.
 import {
   CALL_CHARGES_API_PATH,
   ChargeCallsResponseV1,
+  HOLD_RELEASES_API_PATH,
   HOLDS_API_PATH,
   PlaceHoldResponseV1,
   ReleaseHoldResponseV1,
+  ReleaseHoldsResponseV1,
   type ChargeCallsRequestV1,
   type PlaceHoldRequestV1,
   type ReleaseHoldRequestV1,
+  type ReleaseHoldsRequestV1,
 } from '@billing/contracts';
 import { formatMoney, parseMoney } from '@billing/money';
 import { callServiceJson } from '@billing/gateway';
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { z } from 'zod';
-import type { WalletHolds } from '../rating.options.js';
+import type { SettlementWithin, WalletHolds } from '../rating.options.js';
 
 export interface RemoteWalletOptions {
   /** the wallet process, e.g. `http://127.0.0.1:3102`. */
   baseUrl: string;
   /** INTERNAL_SERVICE_KEY (the wallet's internal routes take the `service` role only). */
   apiKey: string;
-  /** per request (default 2 s: the switch is waiting on the answer). */
+  /** per request (default 2 s: the switch is waiting on the answer); a CDR's charges and releases get what is left of its answer's budget instead. */
   timeoutMs?: number;
-  /** per charge request (default 10 s: up to a CDR batch, charged and projected; past it the CDR answers and the event charges). */
-  chargeTimeoutMs?: number;
 }
 
 const REMOTE_WALLET_OPTIONS = Symbol('REMOTE_WALLET_OPTIONS');
@@ -65,14 +68,19 @@ export class RemoteWalletHolds implements WalletHolds {
     return { releasedMicros: parseMoney(answer.releasedAmount) };
   }
 
-  async chargeRatedCalls(charges: readonly { customerId: string; callId: string; costMicros: bigint }[]): Promise<readonly { readonly charged: boolean }[]> {
+  async chargeRatedCalls(charges: readonly { customerId: string; callId: string; costMicros: bigint }[], within?: SettlementWithin): Promise<readonly { readonly charged: boolean }[]> {
     const body: ChargeCallsRequestV1 = { charges: charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, cost: formatMoney(charge.costMicros) })) };
-    const answer = await callServiceJson({ baseUrl: this.options.baseUrl, path: CALL_CHARGES_API_PATH, apiKey: this.options.apiKey, timeoutMs: this.options.chargeTimeoutMs ?? 10_000, schema: ChargeCallsResponseV1, body });
-    return answer.results;
+    return (await this.post(CALL_CHARGES_API_PATH, body, ChargeCallsResponseV1, within?.withinMs)).results;
   }
 
-  private post<T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> {
-    return callServiceJson({ baseUrl: this.options.baseUrl, path, apiKey: this.options.apiKey, timeoutMs: this.timeoutMs, schema, body });
+  async releaseHolds(releases: readonly { customerId: string; callId: string }[], within?: SettlementWithin): Promise<readonly { readonly releasedMicros: bigint }[]> {
+    const body: ReleaseHoldsRequestV1 = { releases: releases.map((release) => ({ customerId: release.customerId, callId: release.callId })) };
+    const answer = await this.post(HOLD_RELEASES_API_PATH, body, ReleaseHoldsResponseV1, within?.withinMs);
+    return answer.results.map((result) => ({ releasedMicros: parseMoney(result.releasedAmount) }));
+  }
+
+  private post<T>(path: string, body: unknown, schema: z.ZodType<T>, timeoutMs = this.timeoutMs): Promise<T> {
+    return callServiceJson({ baseUrl: this.options.baseUrl, path, apiKey: this.options.apiKey, timeoutMs, schema, body });
   }
 }
 

@@ -3,6 +3,7 @@
 // rated CDR (with the consumer's inbox entry when they arrive as integration events), releases
 // for calls that never connected; unsettled holds expire through HoldSweeper.
 import { Injectable, Logger, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { compareCheckpoints, type Checkpoint, type InboxEntry } from '@billing/event-store';
 import { customerAccount, isLedgerAccount, type ChargeCall, type WalletEvent } from '@billing/wallet-domain';
 import { recordCommittedEvents } from '@billing/messaging';
@@ -28,6 +29,12 @@ export type ChargeResult =
   /** already charged (a repeat) or free without a hold: nothing moved. */
   | { readonly charged: false; readonly reason: 'already-charged' | 'nothing-to-charge' }
   | { readonly charged: false; readonly reason: 'rejected'; readonly code: string; readonly message: string };
+
+/** Who settles (default: rating's system actor) and how long the answer may wait for the views at most. */
+export interface SettlementOptions {
+  readonly context?: ActorContext;
+  readonly withinMs?: number;
+}
 
 export interface CallCharge {
   readonly customerId: string;
@@ -79,21 +86,57 @@ export class WalletCalls {
    * The charges of the CDRs rating has just recorded, while the switch waits for its answer (issue 12
    * §5: read-your-writes after a CDR): the same ChargeCall under the same unit key as the charge the
    * integration event brings later — so whichever comes second moves nothing —, answered once the
-   * views show them (bounded, like every command's answer). A customer accounts opened but the wallet
-   * has not consumed yet is filled in from accounts' history and charged again, as for a hold.
+   * views show them (bounded, like every command's answer, and by `withinMs`: what is left of the
+   * CDR answer's budget). A customer accounts opened but the wallet has not consumed yet is filled
+   * in from accounts' history and charged again, as for a hold.
    */
-  async chargeRatedCalls(charges: readonly CallCharge[], context = SYSTEM): Promise<ChargeResult[]> {
+  async chargeRatedCalls(charges: readonly CallCharge[], options: SettlementOptions = {}): Promise<ChargeResult[]> {
+    const context = options.context ?? SYSTEM;
     const charged = await Promise.all(charges.map((charge) => this.chargeOne(charge, { context })));
     for (const [index, { result }] of charged.entries()) {
       if (result.charged || result.reason !== 'rejected' || result.code !== 'account_not_found') continue;
       if ((await this.directory.customer(charges[index]!.customerId)) !== undefined) charged[index] = await this.chargeOne(charges[index]!, { context });
     }
-    const written = charged.map((charge) => charge.written).filter((checkpoint) => checkpoint !== undefined);
-    const last = written.reduce<Checkpoint | undefined>((max, checkpoint) => (max === undefined || compareCheckpoints(checkpoint, max) > 0 ? checkpoint : max), undefined);
-    if (last !== undefined && this.projections !== undefined && !(await this.projections.waitUntilProjected(last, PROJECTED_WITHIN_MS))) {
-      this.logger.warn(`${charges.length} call charges: the projections did not show them within ${PROJECTED_WITHIN_MS} ms; answered anyway`);
-    }
+    await this.projected(charged.map((charge) => charge.written), `${charges.length} call charges`, options.withinMs);
     return charged.map((charge) => charge.result);
+  }
+
+  /**
+   * The holds of the CDRs rating has just recorded that no charge settles (unanswered, unrated
+   * calls), all at once: group-committed like the charges and answered once the views show them
+   * (one wait for the batch, bounded as chargeRatedCalls). A hold already ended (or never placed)
+   * releases nothing; a refusal (an account the wallet does not know) releases nothing either —
+   * the call's event tries again.
+   */
+  async releaseHolds(releases: readonly { customerId: string; callId: string }[], options: SettlementOptions = {}): Promise<{ releasedMicros: bigint }[]> {
+    const context = options.context ?? SYSTEM;
+    const released = await Promise.all(releases.map((release) => this.releaseOne(release, context)));
+    await this.projected(released.map((release) => release.written), `${releases.length} hold releases`, options.withinMs);
+    return released.map(({ releasedMicros }) => ({ releasedMicros }));
+  }
+
+  /** Waits until the views show the latest of `written`, at most PROJECTED_WITHIN_MS (or `withinMs` if shorter). */
+  private async projected(written: readonly (Checkpoint | undefined)[], what: string, withinMs = PROJECTED_WITHIN_MS): Promise<void> {
+    const last = written.reduce<Checkpoint | undefined>((max, checkpoint) => (checkpoint === undefined || (max !== undefined && compareCheckpoints(checkpoint, max) <= 0) ? max : checkpoint), undefined);
+    const within = Math.min(PROJECTED_WITHIN_MS, withinMs);
+    if (last === undefined || this.projections === undefined || within <= 0) return;
+    if (!(await this.projections.waitUntilProjected(last, within))) this.logger.warn(`${what}: the projections did not show them within ${within} ms; answered anyway`);
+  }
+
+  private async releaseOne(input: { customerId: string; callId: string }, context: ActorContext): Promise<{ releasedMicros: bigint; written?: Checkpoint }> {
+    const key = randomUUID();
+    const unit = await this.ledger.submit({
+      commands: [{ type: 'ReleaseHold', ...input, meta: this.clock.meta(context) }],
+      key,
+      metadata: { actor: context.actor, correlationId: context.correlationId ?? key, causationId: key },
+    });
+    // a unit with no inbox entry is never a duplicate message
+    if (unit.kind !== 'committed' || unit.outcomes[0]?.kind !== 'decided') return { releasedMicros: 0n };
+    const outcome = unit.outcomes[0];
+    // the reports show it before the answer too (read-your-writes), as LedgerService.execute records
+    recordCommittedEvents(publishedEventIds(outcome.events, `${key}:0`));
+    const released = outcome.events.find((event) => event.type === 'HoldReleased');
+    return { releasedMicros: released?.type === 'HoldReleased' ? released.heldMicros : 0n, ...(unit.written === undefined ? {} : { written: unit.written }) };
   }
 
   private async chargeOne(charge: CallCharge, options: { inbox?: InboxEntry; context?: ActorContext }): Promise<{ result: ChargeResult; written?: Checkpoint }> {

@@ -1,7 +1,16 @@
 // The wallet's hold API for a rating process elsewhere (distributed mode): the HTTP face of
-// WalletCalls.placeHold / releaseHold / chargeRatedCalls, with the contract of libs/contracts (holds-api.ts). The
+// WalletCalls.placeHold / releaseHold / chargeRatedCalls / releaseHolds, with the contract of libs/contracts (holds-api.ts). The
 // caller is another process of the product, so it takes the internal service key (role `service`), never the switch's.
-import { ChargeCallsRequestV1, PlaceHoldRequestV1, ReleaseHoldRequestV1, ChargeCallsResponseV1, PlaceHoldResponseV1, ReleaseHoldResponseV1 } from '@billing/contracts';
+import {
+  ChargeCallsRequestV1,
+  PlaceHoldRequestV1,
+  ReleaseHoldRequestV1,
+  ReleaseHoldsRequestV1,
+  ChargeCallsResponseV1,
+  PlaceHoldResponseV1,
+  ReleaseHoldResponseV1,
+  ReleaseHoldsResponseV1,
+} from '@billing/contracts';
 import { Roles, ValidBody } from '@billing/gateway';
 import { formatMoney, parseMoney } from '@billing/money';
 import { Controller, HttpCode, Post } from '@nestjs/common';
@@ -49,5 +58,16 @@ export class HoldsController {
   async charge(@ValidBody(ChargeCallsRequestV1) body: ChargeCallsRequestV1): Promise<ChargeCallsResponseV1> {
     const results = await this.calls.chargeRatedCalls(body.charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, costMicros: parseMoney(charge.cost) })));
     return { results: results.map((result) => (result.charged ? { charged: true } : { charged: false, reason: result.reason, ...('code' in result ? { code: result.code } : {}) })) };
+  }
+
+  /** The holds of a CDR post's unanswered and unrated calls, in one request: answered once the wallet's reads show them (see WalletCalls.releaseHolds). */
+  @Post('releases')
+  @ApiOperation({ summary: 'Rating → wallet: release the holds of the unanswered and unrated calls of CDRs just recorded' })
+  @HttpCode(200)
+  @Roles('service')
+  @ApiResponse({ status: 200, standardSchema: ReleaseHoldsResponseV1 })
+  async releaseMany(@ValidBody(ReleaseHoldsRequestV1) body: ReleaseHoldsRequestV1): Promise<ReleaseHoldsResponseV1> {
+    const results = await this.calls.releaseHolds(body.releases);
+    return { results: results.map(({ releasedMicros }) => ({ releasedAmount: formatMoney(releasedMicros) })) };
   }
 }
