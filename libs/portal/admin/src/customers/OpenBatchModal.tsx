@@ -50,7 +50,7 @@ export function OpenBatchModal({ opened, onClose }: { opened: boolean; onClose: 
       {answer === undefined ? (
         <form onSubmit={(event) => { event.preventDefault(); batch.mutate(); }}>
           <Stack gap="sm">
-            <Select label={t('customers.open.profile')} data={profiles.map((p) => ({ value: p.id, label: p.name }))} value={profileId} onChange={setProfileId} error={fields['profileId']} required searchable />
+            <Select label={t('customers.open.profile')} data={profiles} value={profileId} onChange={setProfileId} error={fields['profileId']} required searchable />
             <Select label={t('customers.open.agent')} description={t('customers.open.agentHint')} data={agents.map((a) => ({ value: a.id, label: a.name }))} value={agentId} onChange={setAgentId} error={fields['agentId']} clearable searchable />
             <NumberInput label={t('customers.batch.count')} min={10} max={1000} allowDecimal={false} value={count} onChange={setCount} error={fields['count']} required />
             <ProblemAlert error={Object.keys(fields).length === 0 ? batch.error : null} />

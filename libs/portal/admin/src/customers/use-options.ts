@@ -1,5 +1,6 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { AgentOption } from './CustomerFilters.js';
 
 /** The agents for a select (the first 200 by name: the API's largest page), with the sheet ITC assigned to each. */
@@ -13,13 +14,18 @@ export function useAgentOptions(): readonly (AgentOption & { rateSheetId: string
   return (agents.data?.items ?? []).map((agent) => ({ id: agent.id, name: agent.name, rateSheetId: agent.rateSheetId }));
 }
 
-/** Active profiles for a select (archived ones open no customer). */
-export function useProfileOptions(): readonly { id: string; name: string }[] {
+/** Active profiles for a select (archived ones open no customer), named with their owner: ITC's and an agent's may share a name. */
+export function useProfileOptions(): readonly { value: string; label: string }[] {
+  const { t } = useTranslation('admin');
   const { api } = useSession();
+  const agents = new Map(useAgentOptions().map((agent) => [agent.id, agent.name]));
   const profiles = useQuery({
     queryKey: ['customer-profiles', 'options'],
     queryFn: () => orThrow(api.GET('/api/v1/customer-profiles', { params: { query: { limit: 200 } } })),
     staleTime: 30_000,
   });
-  return (profiles.data?.items ?? []).filter((profile) => profile.status !== 'archived').map((profile) => ({ id: profile.id, name: profile.name }));
+  return (profiles.data?.items ?? []).filter((profile) => profile.status !== 'archived').map((profile) => ({
+      value: profile.id,
+      label: t('customers.open.profileOf', { name: profile.name, owner: profile.ownerAgentId === null ? t('sheets.itc') : (agents.get(profile.ownerAgentId) ?? t('sheets.label.anAgent')) }),
+    }));
 }
