@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { renderAdmin } from '../test/render';
 import { ProfilesPage } from './ProfilesPage';
@@ -25,28 +26,48 @@ const answers: Record<string, unknown> = {
   '/api/v1/agents': { items: [{ id: 'a1', name: 'Acme Telecom', rateSheetId: 'acme-sell' }], nextCursor: null },
 };
 
+const post = vi.fn((path: string) => Promise.resolve({ data: { path }, response: new Response(null, { status: 200 }) }));
+
 vi.mock('@billing/portal-session', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@billing/portal-session')>()),
   useSession: () => ({
-    api: { GET: (path: string) => (path in answers ? Promise.resolve({ data: answers[path], response: new Response(null, { status: 200 }) }) : new Promise(() => undefined)) },
+    api: { GET: (path: string) => (path in answers ? Promise.resolve({ data: answers[path], response: new Response(null, { status: 200 }) }) : new Promise(() => undefined)), POST: post },
   }),
 }));
+
+function showPage() {
+  renderAdmin(
+    <QueryClientProvider client={new QueryClient()}>
+      <ProfilesPage />
+    </QueryClientProvider>,
+  );
+}
 
 async function sheetCell(profileName: string): Promise<HTMLElement> {
   const row = (await screen.findByRole('cell', { name: profileName })).closest('tr') as HTMLElement;
   return within(row).getAllByRole('cell')[3] as HTMLElement;
 }
 
-describe('ProfilesPage rate sheet column', () => {
+describe('ProfilesPage', () => {
   it("names the sheet, and what 'no sheet of its own' means for ITC's and for an agent's profile", async () => {
-    renderAdmin(
-      <QueryClientProvider client={new QueryClient()}>
-        <ProfilesPage />
-      </QueryClientProvider>,
-    );
+    showPage();
     await screen.findByText(/Acme sell — derived from ITC base by Acme Telecom/);
     expect(await sheetCell('Acme gold')).toHaveTextContent('Acme sell — derived from ITC base by Acme Telecom');
     expect(await sheetCell('Acme prepaid')).toHaveTextContent('Acme sell — derived from ITC base: the sheet ITC assigned to Acme Telecom');
     expect(await sheetCell('ITC walk-in')).toHaveTextContent("Each customer's agent's sheet (the one ITC assigned to it); an ITC-direct customer cannot be opened from this profile");
+  });
+
+  it('archives a profile only once it is confirmed, and once for a double click', async () => {
+    showPage();
+    await userEvent.click(await screen.findByRole('button', { name: 'Actions for ITC walk-in' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Archive' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Archive ITC walk-in?' });
+    expect(post).not.toHaveBeenCalled();
+    const confirm = within(dialog).getByRole('button', { name: 'Archive' });
+    fireEvent.click(confirm);
+    fireEvent.click(confirm);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(post).toHaveBeenCalledTimes(1);
+    expect(post).toHaveBeenCalledWith('/api/v1/customer-profiles/{id}/archive', { params: { path: { id: 'p1' } } });
   });
 });

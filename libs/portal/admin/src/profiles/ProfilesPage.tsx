@@ -11,6 +11,7 @@ import { Money } from '../shared/Money.js';
 import { changeProfileBody, createProfileBody, NEW_PROFILE, profileFormValues, type ProfileFormValues } from './profile-form.js';
 import { ProfileForm } from './ProfileForm.js';
 import { ProfileSheet } from './ProfileSheet.js';
+import { ArchiveProfileModal } from './ArchiveProfileModal.js';
 import { useSheetOptions } from './use-sheet-options.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useAgentOptions } from '../customers/use-options.js';
@@ -26,6 +27,7 @@ export function ProfilesPage() {
   const keys = useIdempotencyKeys();
   const sheets = new Map(useSheetOptions().map((sheet) => [sheet.value, sheet.label]));
   const [editing, setEditing] = useState<Editing>(null);
+  const [archiving, setArchiving] = useState<Profile | null>(null);
   const profiles = useInfiniteQuery({
     queryKey: ['customer-profiles', 'list'],
     initialPageParam: undefined as string | undefined,
@@ -57,7 +59,10 @@ export function ProfilesPage() {
   });
   const archive = useGuardedMutation({
     mutationFn: (profile: Profile) => orThrow(api.POST('/api/v1/customer-profiles/{id}/archive', { params: { path: { id: profile.id } } })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['customer-profiles'] }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['customer-profiles'] });
+      setArchiving(null);
+    },
   });
   const close = () => {
     save.reset();
@@ -72,7 +77,7 @@ export function ProfilesPage() {
         <Button onClick={() => setEditing({ kind: 'create' })}>{t('profiles.create')}</Button>
       </Group>
       <Text c="dimmed" size="sm">{t('profiles.intro')}</Text>
-      <ProblemAlert error={profiles.error ?? archive.error} />
+      <ProblemAlert error={profiles.error} />
       <DataTable<Profile>
         caption={t('profiles.title')}
         rows={items}
@@ -101,13 +106,14 @@ export function ProfilesPage() {
                   <Menu.Dropdown>
                     <Menu.Item onClick={() => setEditing({ kind: 'edit', profile })}>{t('profiles.edit')}</Menu.Item>
                     <Menu.Item onClick={() => setEditing({ kind: 'features', profile })}>{t('profiles.features')}</Menu.Item>
-                    <Menu.Item color="red" onClick={() => archive.mutate(profile)}>{t('profiles.archive')}</Menu.Item>
+                    <Menu.Item color="red" onClick={() => { archive.reset(); setArchiving(profile); }}>{t('profiles.archive')}</Menu.Item>
                   </Menu.Dropdown>
                 </Menu>
               ),
           },
         ]}
       />
+      <ArchiveProfileModal profile={archiving} onConfirm={(profile) => archive.mutate(profile)} onClose={() => setArchiving(null)} pending={archive.isPending} error={archive.error} />
       <Modal opened={editing !== null} onClose={close} size="lg" closeButtonProps={{ 'aria-label': t('common.closeDialog') }} title={editing === null ? '' : editing.kind === 'create' ? t('profiles.create') : editing.kind === 'edit' ? t('profiles.editTitle', { name: editing.profile.name }) : t('profiles.featuresTitle', { name: editing.profile.name })}>
         {editing?.kind === 'create' && <ProfileForm initial={NEW_PROFILE} onSubmit={(values) => save.mutate({ values, profile: null })} saving={save.isPending} error={save.error} submitLabel={t('profiles.create')} />}
         {editing?.kind === 'edit' && <ProfileForm initial={profileFormValues(editing.profile)} onSubmit={(values) => save.mutate({ values, profile: editing.profile })} saving={save.isPending} error={save.error} submitLabel={t('profiles.save')} />}
