@@ -1,7 +1,7 @@
 import { useSession, orThrow, type ProblemError } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Card, Group, List, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
 import { Tag } from '../hooks/Tag.js';
@@ -16,7 +16,7 @@ export function CallerIdsPanel({ customerId, pending, approved, defaultCallerId 
   const { t } = useTranslation('agent');
   const { api } = useSession();
   const queryClient = useQueryClient();
-  const decide = useMutation<unknown, ProblemError, Decision>({
+  const decide = useGuardedMutation<unknown, ProblemError, Decision>({
     mutationFn: ({ number, approve }) => {
       const params = { path: { id: customerId, number } };
       return approve ? orThrow(api.POST('/api/v1/customers/{id}/caller-ids/{number}/approve', { params })) : orThrow(api.POST('/api/v1/customers/{id}/caller-ids/{number}/reject', { params }));

@@ -1,7 +1,7 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { DataTable, downloadCsv, ProblemAlert } from '@billing/portal-ui';
+import { DataTable, downloadCsv, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
 import { Money } from '../hooks/Money.js';
@@ -22,7 +22,7 @@ export function CallsPanel({ customerId, search, onSearch }: { customerId: strin
     queryFn: ({ pageParam }) => orThrow(api.GET('/api/v1/customers/{id}/calls', { params: { path: { id: customerId }, query: { ...query, limit: 100, ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
-  const exportCsv = useMutation({ mutationFn: () => downloadCsv(authFetch, callsCsvPath(customerId, query), 'calls.csv') });
+  const exportCsv = useGuardedMutation({ mutationFn: () => downloadCsv(authFetch, callsCsvPath(customerId, query), 'calls.csv') });
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <Card withBorder padding="md" radius="md">

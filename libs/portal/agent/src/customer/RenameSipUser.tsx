@@ -1,7 +1,7 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useProblemFields, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
@@ -12,7 +12,7 @@ export function RenameSipUser({ customerId, sipUsername, displayName, onClose }:
   const { api } = useSession();
   const queryClient = useQueryClient();
   const [name, setName] = useState(displayName ?? '');
-  const rename = useMutation({
+  const rename = useGuardedMutation({
     mutationFn: (body: { displayName: string | null }) => orThrow(api.PATCH('/api/v1/customers/{id}/sip-users/{sipUsername}', { params: { path: { id: customerId, sipUsername } }, body })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: agentKeys.customer(customerId) });

@@ -1,7 +1,7 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields, StatusText } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, useProblemFields, StatusText, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Card, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
@@ -23,7 +23,7 @@ export function SettingsForm({ customerId, saved }: { customerId: string; saved:
     setEdited(saved);
   }
   const [done, setDone] = useState(false);
-  const save = useMutation({
+  const save = useGuardedMutation({
     mutationFn: (body: ReturnType<typeof settingsChanges>) => orThrow(api.PATCH('/api/v1/customers/{id}/settings', { params: { path: { id: customerId } }, body })),
     onSuccess: () => {
       setDone(true);

@@ -1,7 +1,7 @@
 import { useSession, orThrow, type ProblemError } from '@billing/portal-session';
-import { DataTable, ProblemAlert } from '@billing/portal-ui';
+import { DataTable, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Card, Divider, Group, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
@@ -22,7 +22,7 @@ export function SipUsersPanel({ customerId }: { customerId: string }) {
   const users = useSipUsers(customerId);
   const [shown, setShown] = useState<SipCredentials | null>(null);
   const [renaming, setRenaming] = useState<{ sipUsername: string; displayName: string | null } | null>(null);
-  const act = useMutation<unknown, ProblemError, Action>({
+  const act = useGuardedMutation<unknown, ProblemError, Action>({
     mutationFn: ({ kind, sipUsername }) => {
       const path = { id: customerId, sipUsername };
       if (kind === 'suspend') return orThrow(api.POST('/api/v1/customers/{id}/sip-users/{sipUsername}/suspend', { params: { path } }));

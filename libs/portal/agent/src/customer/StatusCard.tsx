@@ -1,7 +1,7 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
 
@@ -10,7 +10,7 @@ export function StatusCard({ customerId, status }: { customerId: string; status:
   const { t } = useTranslation('agent');
   const { api } = useSession();
   const queryClient = useQueryClient();
-  const change = useMutation({
+  const change = useGuardedMutation({
     mutationFn: (action: 'suspend' | 'reactivate') =>
       action === 'suspend'
         ? orThrow(api.POST('/api/v1/customers/{id}/suspend', { params: { path: { id: customerId } }, body: {} }))

@@ -1,7 +1,7 @@
 import { useSession } from '@billing/portal-session';
-import { DataTable, downloadCsv, ProblemAlert } from '@billing/portal-ui';
+import { DataTable, downloadCsv, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text } from '@mantine/core';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../api/as-json.js';
 import { agentKeys } from '../api/query-keys.js';
@@ -12,7 +12,7 @@ import { Money } from '../hooks/Money.js';
 export function TransactionsPanel({ customerId }: { customerId: string }) {
   const { t, i18n } = useTranslation('agent');
   const { api, authFetch } = useSession();
-  const exportCsv = useMutation({ mutationFn: () => downloadCsv(authFetch, `/api/v1/customers/${encodeURIComponent(customerId)}/transactions?format=csv`, 'transactions.csv') });
+  const exportCsv = useGuardedMutation({ mutationFn: () => downloadCsv(authFetch, `/api/v1/customers/${encodeURIComponent(customerId)}/transactions?format=csv`, 'transactions.csv') });
   const lines = useInfiniteQuery({
     queryKey: [...agentKeys.customer(customerId), 'transactions'],
     initialPageParam: undefined as string | undefined,

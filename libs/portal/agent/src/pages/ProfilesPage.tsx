@@ -1,7 +1,7 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { DataTable, ProblemAlert } from '@billing/portal-ui';
+import { DataTable, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
@@ -23,7 +23,7 @@ export function ProfilesPage() {
   const sheets = useSheets();
   const sheetName = (id: string) => sheets.data?.items.find((sheet) => sheet.sheetId === id)?.name ?? id;
   const profiles = useQuery({ queryKey: agentKeys.profiles(), queryFn: () => orThrow(api.GET('/api/v1/customer-profiles', { params: { query: { limit: 200 } } })) });
-  const archive = useMutation({
+  const archive = useGuardedMutation({
     mutationFn: (id: string) => orThrow(api.POST('/api/v1/customer-profiles/{id}/archive', { params: { path: { id } } })),
     onSuccess: () => {
       setConfirming(null);

@@ -1,7 +1,7 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useProblemFields, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
@@ -12,7 +12,7 @@ export function MarkupModal({ sheetId, name, markupPercent, onClose }: { sheetId
   const { api } = useSession();
   const queryClient = useQueryClient();
   const [value, setValue] = useState(markupPercent);
-  const change = useMutation({
+  const change = useGuardedMutation({
     mutationFn: (body: { markupPercent: string }) => orThrow(api.PATCH('/api/v1/rate-sheets/{id}', { params: { path: { id: sheetId } }, body })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: [...agentKeys.all, 'sheets'] });

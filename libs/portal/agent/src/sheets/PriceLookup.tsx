@@ -1,7 +1,6 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useProblemFields, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Card, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../hooks/Money.js';
@@ -12,7 +11,7 @@ export function PriceLookup({ sheets }: { sheets: Array<{ sheetId: string; name:
   const { api } = useSession();
   const [sheetId, setSheetId] = useState<string | null>(sheets[0]?.sheetId ?? null);
   const [number, setNumber] = useState('');
-  const lookup = useMutation({ mutationFn: (query: { id: string; number: string }) => orThrow(api.GET('/api/v1/rate-sheets/{id}/lookup', { params: { path: { id: query.id }, query: { number: query.number } } })) });
+  const lookup = useGuardedMutation({ mutationFn: (query: { id: string; number: string }) => orThrow(api.GET('/api/v1/rate-sheets/{id}/lookup', { params: { path: { id: query.id }, query: { number: query.number } } })) });
   const fields = useProblemFields(lookup.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();

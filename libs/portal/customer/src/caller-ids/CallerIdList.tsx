@@ -1,7 +1,7 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, Paper, Radio, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { customerKeys, type Customer } from '../shared/customer-api.js';
 import { Tag } from '../shared/Tag.js';
@@ -15,11 +15,11 @@ export function CallerIdList({ customer, disabled }: { customer: Customer; disab
     queryClient.setQueryData(customerKeys.customer(subjectId), updated);
     void queryClient.invalidateQueries({ queryKey: customerKeys.customer(subjectId) });
   };
-  const chooseDefault = useMutation({
+  const chooseDefault = useGuardedMutation({
     mutationFn: (callerId: string) => orThrow(api.PUT('/api/v1/customers/{id}/caller-ids/default', { params: { path: { id: subjectId } }, body: { callerId } })),
     onSuccess,
   });
-  const remove = useMutation({
+  const remove = useGuardedMutation({
     mutationFn: (number: string) => orThrow(api.DELETE('/api/v1/customers/{id}/caller-ids/{number}', { params: { path: { id: subjectId, number } } })),
     onSuccess,
   });

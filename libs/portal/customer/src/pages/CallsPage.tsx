@@ -1,7 +1,7 @@
 import { useSession } from '@billing/portal-session';
-import { downloadCsv, ProblemAlert } from '@billing/portal-ui';
+import { downloadCsv, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,7 +46,7 @@ export function CallsPage() {
     else setNewCalls((count) => count + 1);
   });
 
-  const exportCsv = useMutation({
+  const exportCsv = useGuardedMutation({
     mutationFn: () => {
       const query = new URLSearchParams({ ...callsApiQuery(search), format: 'csv' });
       return downloadCsv(authFetch, `/api/v1/customers/${encodeURIComponent(subjectId)}/calls?${query.toString()}`, 'calls.csv');

@@ -1,7 +1,7 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Card, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FollowMeEditor, type FollowMeValue } from '../follow-me/FollowMeEditor.js';
 import { customerKeys } from '../shared/customer-api.js';
@@ -13,7 +13,7 @@ export function FollowMePage() {
   const { api, subjectId } = useSession();
   const queryClient = useQueryClient();
   const customer = useCustomer();
-  const save = useMutation({
+  const save = useGuardedMutation({
     mutationFn: (value: FollowMeValue) => orThrow(api.PUT('/api/v1/customers/{id}/follow-me', { params: { path: { id: subjectId } }, body: value })),
     onSuccess: (updated) => {
       queryClient.setQueryData(customerKeys.customer(subjectId), updated);

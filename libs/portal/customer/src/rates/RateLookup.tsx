@@ -1,7 +1,6 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { MoneyText, problemOf, ProblemAlert } from '@billing/portal-ui';
+import { MoneyText, problemOf, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -10,7 +9,7 @@ export function RateLookup({ currency }: { currency: string }) {
   const { t } = useTranslation('customer');
   const { api, subjectId } = useSession();
   const [number, setNumber] = useState('');
-  const lookup = useMutation({
+  const lookup = useGuardedMutation({
     mutationFn: (value: string) => orThrow(api.GET('/api/v1/customers/{id}/rates/lookup', { params: { path: { id: subjectId }, query: { number: value } } })),
   });
   const problem = problemOf(lookup.error);

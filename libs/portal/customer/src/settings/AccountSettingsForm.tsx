@@ -1,7 +1,7 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields, StatusText } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, useProblemFields, StatusText, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, NativeSelect, Stack, Switch, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerKeys, type Customer } from '../shared/customer-api.js';
@@ -17,7 +17,7 @@ export function AccountSettingsForm({ customer, currency }: { customer: Customer
   const [email, setEmail] = useState(customer.contactEmail ?? '');
   const [language, setLanguage] = useState(customer.language);
   const [submitted, setSubmitted] = useState(false);
-  const save = useMutation({
+  const save = useGuardedMutation({
     mutationFn: (lowBalanceThreshold: string) =>
       orThrow(
         api.PATCH('/api/v1/customers/{id}/settings', {

@@ -1,7 +1,6 @@
 import { orThrow, useSession, useSessionStore } from '@billing/portal-session';
-import { problemOf, ProblemAlert, useProblemFields, StatusText } from '@billing/portal-ui';
+import { problemOf, ProblemAlert, useProblemFields, StatusText, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -17,7 +16,7 @@ export function PasswordForm() {
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
   const [checked, setChecked] = useState(false);
-  const change = useMutation({
+  const change = useGuardedMutation({
     mutationFn: async () => {
       await orThrow(api.POST('/api/v1/auth/password', { body: { currentPassword: current, newPassword: next } }));
       await store.login(username, next);

@@ -1,7 +1,7 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Alert, Button, Code, CopyButton, Group, Paper, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerKeys } from '../shared/customer-api.js';
@@ -17,7 +17,7 @@ export function SipUsersCard({ sipRealm }: { sipRealm: string }) {
   });
   // one key per reset attempt: a retry of the same attempt does not rotate the password again.
   const attempt = useRef<{ sipUsername: string; key: string } | null>(null);
-  const reset = useMutation({
+  const reset = useGuardedMutation({
     mutationFn: (sipUsername: string) => {
       if (attempt.current?.sipUsername !== sipUsername) attempt.current = { sipUsername, key: crypto.randomUUID() };
       return orThrow(api.POST('/api/v1/customers/{id}/sip-users/{sipUsername}/password', { params: { path: { id: subjectId, sipUsername }, header: { 'Idempotency-Key': attempt.current.key } } }));
