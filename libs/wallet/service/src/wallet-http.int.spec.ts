@@ -87,6 +87,24 @@ describe('wallet HTTP API', () => {
     expect((await charge(TEST_INTERNAL_SERVICE_KEY)).body).toEqual({ results: [{ charged: true }] });
   });
 
+  it('releases a CDR post\'s holds in one request (1–1 000), answered in order once the balance shows it; a bad batch is a 400 that releases nothing', async () => {
+    await app.openCustomer('cu-releases', 'ag-1');
+    expect((await post('/agents/ag-1/deposits', app.adminToken, { amount: '10', reference: 'REL-0' })).status).toBe(201);
+    expect((await post('/customers/cu-releases/deposits', agentToken, { amount: '10', reference: 'REL-1' })).status).toBe(201);
+    for (const callId of ['rel-1', 'rel-2']) expect((await post('/internal/wallet/holds', TEST_INTERNAL_SERVICE_KEY, { customerId: 'cu-releases', callId, requested: '2' })).body).toMatchObject({ granted: true });
+    const releases = (body: unknown, token = TEST_INTERNAL_SERVICE_KEY) => post('/internal/wallet/holds/releases', token, body);
+    const one = { customerId: 'cu-releases', callId: 'rel-1' };
+    for (const bad of [{}, { releases: [] }, { releases: Array.from({ length: 1_001 }, () => one) }, { releases: [{ customerId: 'cu-releases' }] }, { releases: [one], extra: true }]) {
+      const res = await releases(bad);
+      expect([res.status, res.contentType]).toEqual([400, expect.stringMatching(/problem\+json/)]);
+    }
+    expect((await releases({ releases: [one] }, TEST_SWITCH_API_KEY)).status).toBe(403);
+    expect((await get('/customers/cu-releases/balance', agentToken)).body).toMatchObject({ held: '4' });
+    const released = await releases({ releases: [one, { customerId: 'cu-releases', callId: 'rel-2' }, { customerId: 'cu-releases', callId: 'rel-none' }] });
+    expect(released.body).toEqual({ results: [{ releasedAmount: '2' }, { releasedAmount: '2' }, { releasedAmount: '0' }] });
+    expect((await get('/customers/cu-releases/balance', agentToken)).body).toMatchObject({ balance: '10', held: '0', available: '10' });
+  });
+
   it('refuses a transfer that would overdraw the agent with 409 and a clear reason, changing nothing', async () => {
     await app.openCustomer('cu-2', 'ag-1');
     const before = await app.account('agent:ag-1');
