@@ -24,6 +24,7 @@ export function SheetsPage() {
   });
   const [editing, setEditing] = useState<{ sheetId: string; name: string; markupPercent: string } | null>(null);
   const assigned = items.find((sheet) => sheet.baseSheetId === null);
+  const sharedNames = new Set(items.map((sheet) => sheet.name).filter((name, index, names) => names.indexOf(name) !== index));
   return (
     <Stack gap="md">
       <Title order={1} size="h2">{t('sheets.title')}</Title>
@@ -36,7 +37,8 @@ export function SheetsPage() {
         loading={sheets.isPending}
         minWidth={520}
         columns={[
-          { key: 'name', header: t('sheets.name'), render: (row) => <Stack gap={0}><Text size="sm" fw={600}>{row.sheet.name}</Text><Text size="xs" c="dimmed" ff="monospace">{row.sheet.sheetId}</Text></Stack> },
+          // by name; the id only tells apart two sheets that share one
+          { key: 'name', header: t('sheets.name'), render: (row) => <Stack gap={0}><Text size="sm" fw={600}>{row.sheet.name}</Text>{sharedNames.has(row.sheet.name) && <Text size="xs" c="dimmed" ff="monospace">{row.sheet.sheetId.slice(0, 8)}</Text>}</Stack> },
           { key: 'kind', header: t('sheets.kind'), render: (row) => (row.sheet.baseSheetId === null ? t('sheets.assigned') : t('sheets.derived')) },
           { key: 'markup', header: t('sheets.markup'), align: 'right', render: (row) => (row.sheet.baseSheetId === null ? '—' : row.markup === null ? '…' : `+${row.markup} %`) },
           {
