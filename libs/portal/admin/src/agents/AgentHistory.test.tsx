@@ -13,6 +13,7 @@ const answers: Record<string, unknown> = {
     ],
     nextCursor: null,
   },
+  '/api/v1/agents': { items: [{ id: 'a1', name: 'Acme Telecom', rateSheetId: 'acme-sell' }], nextCursor: null },
   '/api/v1/rate-sheets': {
     items: [
       { sheetId: 'itc-base', kind: 'base', name: 'ITC base', baseSheetId: null, ownerAgentId: null },
@@ -32,11 +33,11 @@ describe('AgentHistory', () => {
   it('names the sheets and the people, not their ids', async () => {
     renderAdmin(
       <QueryClientProvider client={new QueryClient()}>
-        <AgentHistory agentId="a1" agentName="Acme Telecom" />
+        <AgentHistory agentId="a1" />
       </QueryClientProvider>,
     );
     expect(await screen.findByText('Rate sheet: ITC base — base deck → Acme sell — derived from ITC base')).toBeInTheDocument();
     expect(screen.getByRole('cell', { name: 'ITC (admin)' })).toBeInTheDocument();
-    expect(screen.getByRole('cell', { name: 'Acme Telecom (the agent)' })).toBeInTheDocument();
+    expect(await screen.findByRole('cell', { name: 'Acme Telecom (agent)' })).toBeInTheDocument();
   });
 });

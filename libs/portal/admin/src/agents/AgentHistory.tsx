@@ -5,6 +5,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../shared/as-json.js';
 import { DateTime } from '../shared/DateTime.js';
+import { useActor } from '../shared/use-actor.js';
 import { useSheetLabels } from '../sheets/sheet-labels.js';
 import { agentKeys, type Page } from './agent-wire.js';
 
@@ -20,10 +21,11 @@ interface AgentChange {
 const FIELD_KEYS: Record<string, string> = { rateSheetId: 'rateSheet' };
 
 /** GET /agents/{id}/changes: every change to the agent with who made it, oldest first. */
-export function AgentHistory({ agentId, agentName }: { agentId: string; agentName: string }) {
+export function AgentHistory({ agentId }: { agentId: string }) {
   const { t } = useTranslation('admin');
   const { api } = useSession();
   const sheets = useSheetLabels();
+  const actor = useActor();
   const history = useInfiniteQuery({
     queryKey: [...agentKeys.one(agentId), 'changes'],
     initialPageParam: undefined as string | undefined,
@@ -31,12 +33,6 @@ export function AgentHistory({ agentId, agentName }: { agentId: string; agentNam
     queryFn: ({ pageParam }) =>
       asJson<Page<AgentChange>>(api.GET('/api/v1/agents/{id}/changes', { params: { path: { id: agentId }, query: { limit: 50, ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
   });
-  // the actor is `role:subject` (admin:<username>, agent:<agentId>): said as a person would
-  const actor = (raw: string): string => {
-    if (raw === `agent:${agentId}`) return t('agents.history.byAgent', { name: agentName });
-    if (raw.startsWith('admin:')) return t('agents.history.byItc', { user: raw.slice('admin:'.length) });
-    return raw;
-  };
   const scalar = (raw: unknown): string => (typeof raw === 'boolean' ? t(raw ? 'common.yes' : 'common.no') : raw === null || raw === undefined ? '—' : typeof raw === 'object' ? JSON.stringify(raw) : String(raw));
   // a sheet is named as in the selects, not by its id
   const scalarOf = (field: string, raw: unknown): string => (field === 'rateSheetId' && typeof raw === 'string' ? (sheets.get(raw) ?? raw) : scalar(raw));

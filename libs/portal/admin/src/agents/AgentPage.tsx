@@ -73,7 +73,7 @@ export function AgentPage(): ReactElement {
           <AgentSettings agent={data} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm">
-          <AgentHistory agentId={agentId} agentName={data.name} />
+          <AgentHistory agentId={agentId} />
         </Tabs.Panel>
       </Tabs>
       <EditAgentModal agent={data} opened={editing} onClose={close} />

@@ -3,6 +3,7 @@ import { DataTable, ProblemAlert } from '@billing/portal-ui';
 import { Card, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useActor } from '../shared/use-actor.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { customerKeys, type Customer, type FeatureChange, type Features } from './customer-wire.js';
 import { FEATURE_FLAGS } from './features-form.js';
@@ -15,6 +16,7 @@ export function FeaturesPanel({ customer }: { customer: Customer }) {
   const { api } = useSession();
   const id = customer.id;
   const keys = useIdempotencyKeys();
+  const actor = useActor();
   const changes = useQuery({ queryKey: customerKeys.part(id, 'feature-changes'), queryFn: () => orThrow(api.GET('/api/v1/customers/{id}/features/changes', { params: { path: { id } } })) });
   const save = useCustomerCommand(id, async (patch: Partial<Features>) => {
     const answer = await orThrow(api.PATCH('/api/v1/customers/{id}/features', { params: { path: { id } }, body: patch, headers: { 'Idempotency-Key': keys.keyFor(patch) } }));
@@ -41,7 +43,7 @@ export function FeaturesPanel({ customer }: { customer: Customer }) {
         minWidth={560}
         columns={[
           { key: 'at', header: t('customers.features.historyAt'), render: (change) => new Date(change.effectiveFrom).toLocaleString(i18n.language) },
-          { key: 'actor', header: t('customers.features.historyActor'), render: (change) => change.actor },
+          { key: 'actor', header: t('customers.features.historyActor'), render: (change) => actor(change.actor) },
           {
             key: 'set',
             header: t('customers.features.historySet'),

@@ -29,9 +29,6 @@ vi.mock('@tanstack/react-router', async (importOriginal) => ({
   useNavigate: () => vi.fn(),
 }));
 
-// jsdom has no FontFaceSet; Mantine's autosize Textarea (suspend reason, deck text) listens to it
-if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: { addEventListener: () => undefined, removeEventListener: () => undefined } });
-
 function renderWithQueries(element: ReactElement) {
   return renderAdmin(<QueryClientProvider client={new QueryClient()}>{element}</QueryClientProvider>);
 }
