@@ -79,4 +79,25 @@ describe('ConsumerCatchUp', () => {
     await subject.fill('k');
     expect(reads).toBe(2);
   });
+
+  it('fills many keys at most `concurrency` at a time, each once, the outcomes in the order of the keys', async () => {
+    let running = 0;
+    let most = 0;
+    const read: string[] = [];
+    const { subject } = catchUp(async (key) => {
+      running += 1;
+      most = Math.max(most, running);
+      read.push(key);
+      // let the other workers start before this read ends
+      await Promise.resolve();
+      await Promise.resolve();
+      running -= 1;
+      return key === 'unknown' ? [] : [event(Number(key))];
+    });
+    const keys = ['1', '2', 'unknown', '3', '4', '5', '6', '7'];
+    const outcomes = await subject.fillEach(keys, 3);
+    expect(most).toBe(3);
+    expect([...read].sort()).toEqual([...keys].sort());
+    expect(outcomes.map((outcome) => outcome?.results ?? null)).toEqual(keys.map((key) => (key === 'unknown' ? null : [`applied ${event(Number(key)).eventId}`])));
+  });
 });

@@ -44,6 +44,20 @@ export class ConsumerCatchUp<Key, Result> {
     return running;
   }
 
+  /**
+   * Fills each of `keys`, at most `concurrency` at a time (a batch opening's customers at once, without
+   * a connection per customer); the outcomes in the order of `keys`.
+   */
+  async fillEach(keys: readonly Key[], concurrency: number): Promise<CatchUpOutcome<Result>[]> {
+    const outcomes: CatchUpOutcome<Result>[] = new Array<CatchUpOutcome<Result>>(keys.length);
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < keys.length; i = next++) outcomes[i] = await this.fill(keys[i]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), keys.length) }, worker));
+    return outcomes;
+  }
+
   private async run(key: Key): Promise<CatchUpOutcome<Result>> {
     let events: readonly IntegrationEvent[];
     try {

@@ -1141,7 +1141,7 @@ export interface paths {
         put?: never;
         /**
          * Apply an accounts change before accounts answers its command (service to service)
-         * @description `{key: {account: customerId} | {agentId}, events: [{eventId, type}]}` — the integration events an accounts command just committed. Answers once rating has applied every one of them it uses (taking the customer's or agent's history from accounts when its consumer has not delivered them yet): `{applied: true}`; `{applied: false}` when accounts could not be reached (its consumer applies them later).
+         * @description `{streams: [{key: {account: customerId} | {agentId}, events: [{eventId, type}]}]}` (1–1000 streams, ≤ 10 000 events in all) — the integration events an accounts command just committed, per customer or agent (a batch opening: every customer). Answers once rating has applied every one of them it uses (taking the history of each customer or agent it lacks from accounts, a few at a time, when its consumer has not delivered them yet): `{applied: true}`; `{applied: false}` when accounts could not be reached (its consumer applies them later).
          */
         post: operations["AccountsCatchUpController_catchUpOn"];
         delete?: never;
@@ -1181,7 +1181,7 @@ export interface paths {
         put?: never;
         /**
          * Apply an accounts change or opening before accounts answers its command (service to service)
-         * @description `{key: {account: customerId} | {agentId}, events: [{eventId, type}]}` — the integration events an accounts command just committed, openings included. Answers once the wallet has applied every one of them it uses and its balances show them (taking the customer's or agent's history from accounts when its consumer has not delivered them yet): `{applied: true}`; `{applied: false}` when accounts could not be reached (its consumer applies them later).
+         * @description `{streams: [{key: {account: customerId} | {agentId}, events: [{eventId, type}]}]}` (1–1000 streams, ≤ 10 000 events in all) — the integration events an accounts command just committed, per customer or agent, openings included (a batch opening: every customer). Answers once the wallet has applied every one of them it uses and its balances show them (taking the history of each customer or agent it lacks from accounts, a few dozen at a time, when its consumer has not delivered them yet): `{applied: true}`; `{applied: false}` when accounts could not be reached (its consumer applies them later).
          */
         post: operations["WalletAccountsCatchUpController_catchUpOn"];
         delete?: never;
@@ -12430,15 +12430,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    events: {
-                        eventId: string;
-                        type: string;
+                    streams: {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        key: {
+                            account: string;
+                        } | {
+                            agentId: string;
+                        };
                     }[];
-                    key: {
-                        account: string;
-                    } | {
-                        agentId: string;
-                    };
                 };
             };
         };
@@ -12609,15 +12611,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    events: {
-                        eventId: string;
-                        type: string;
+                    streams: {
+                        events: {
+                            eventId: string;
+                            type: string;
+                        }[];
+                        key: {
+                            account: string;
+                        } | {
+                            agentId: string;
+                        };
                     }[];
-                    key: {
-                        account: string;
-                    } | {
-                        agentId: string;
-                    };
                 };
             };
         };

@@ -22,7 +22,7 @@ import { formatMoney, parseMoney } from '@billing/money';
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule } from '@nestjs/common';
 import type { z } from 'zod';
 import type { AgentFunds, InitialBalanceReservation, RateSheetCatalog } from '../accounts.options.js';
-import { MAX_WAIT_MS } from '../infrastructure/consumers-at-once.js';
+import { waitBoundMs } from '../infrastructure/consumers-at-once.js';
 
 export interface RemotePortsOptions {
   /** the wallet process, e.g. `http://127.0.0.1:3102` (WALLET_URL). */
@@ -89,7 +89,7 @@ export class RemoteRatingCatchUp implements AccountsCatchUpPort {
 
   async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
     const { ratingUrl: baseUrl, apiKey } = this.options;
-    const answer = await callServiceJson({ baseUrl, path: RATING_ACCOUNTS_CATCH_UP_API_PATH, apiKey, timeoutMs: MAX_WAIT_MS, schema: AccountsCatchUpResponseV1, body: request });
+    const answer = await callServiceJson({ baseUrl, path: RATING_ACCOUNTS_CATCH_UP_API_PATH, apiKey, timeoutMs: waitBoundMs(request.streams.length), schema: AccountsCatchUpResponseV1, body: request });
     return answer.applied;
   }
 }
@@ -103,7 +103,7 @@ export class RemoteWalletCatchUp implements AccountsCatchUpPort {
 
   async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
     const { walletUrl: baseUrl, apiKey } = this.options;
-    const answer = await callServiceJson({ baseUrl, path: WALLET_ACCOUNTS_CATCH_UP_API_PATH, apiKey, timeoutMs: MAX_WAIT_MS, schema: AccountsCatchUpResponseV1, body: request });
+    const answer = await callServiceJson({ baseUrl, path: WALLET_ACCOUNTS_CATCH_UP_API_PATH, apiKey, timeoutMs: waitBoundMs(request.streams.length), schema: AccountsCatchUpResponseV1, body: request });
     return answer.applied;
   }
 }

@@ -5,8 +5,10 @@
 // catches up on that customer or agent from accounts' history (ConsumerCatchUp in
 // @billing/messaging: the same events, same ids, through its own handler and inbox), so the 2xx
 // means "decided with it" in one process and across processes alike. A consumer that has no use
-// for an event type answers at once. In one process a method call; between processes
-// `POST /api/v1/internal/<service>/accounts-catch-up` with the switch API key.
+// for an event type answers at once. One request per commit names every customer or agent stream
+// it changed (a batch opening: up to 1000 customers), so the consumer checks its inbox once and
+// fills the rest concurrently, instead of one request per customer. In one process a method call;
+// between processes `POST /api/v1/internal/<service>/accounts-catch-up` with the internal service key.
 import { z } from 'zod';
 import type { AccountsHistoryKeyV1 } from './history-api.js';
 
@@ -16,11 +18,25 @@ export const WALLET_ACCOUNTS_CATCH_UP_API_PATH = '/api/v1/internal/wallet/accoun
 
 const name = z.string().min(1).max(200);
 
-export const AccountsCatchUpRequestV1 = z.strictObject({
+/** Streams one request names at most: a batch opening's customers (MAX_BATCH_CUSTOMERS). */
+export const MAX_CATCH_UP_STREAMS = 1000;
+/** Events one request names at most, over all its streams (a commit with more is asked in several requests). */
+export const MAX_CATCH_UP_EVENTS = 10_000;
+
+const CatchUpStream = z.strictObject({
   /** the customer (by id) or agent whose stream the events belong to. */
   key: z.union([z.strictObject({ account: name }), z.strictObject({ agentId: name })]),
-  /** the integration events the command published, by id and type, oldest first. */
-  events: z.array(z.strictObject({ eventId: name, type: name })).min(1).max(1000),
+  /** the integration events the command published on that stream, by id and type, oldest first. */
+  events: z.array(z.strictObject({ eventId: name, type: name })).min(1).max(MAX_CATCH_UP_EVENTS),
+});
+
+export const AccountsCatchUpRequestV1 = z.strictObject({
+  /** the streams of one commit with published events. */
+  streams: z
+    .array(CatchUpStream)
+    .min(1)
+    .max(MAX_CATCH_UP_STREAMS)
+    .refine((streams) => streams.reduce((total, stream) => total + stream.events.length, 0) <= MAX_CATCH_UP_EVENTS, { message: `at most ${MAX_CATCH_UP_EVENTS} events in all` }),
 });
 export type AccountsCatchUpRequestV1 = z.infer<typeof AccountsCatchUpRequestV1>;
 
@@ -36,5 +52,5 @@ export interface AccountsCatchUpPort {
    * consumer fills an unknown customer or agent on first use, and only changes are awaited.
    */
   readonly awaitsOpenings?: boolean;
-  catchUp(request: { key: Extract<AccountsHistoryKeyV1, { account: string } | { agentId: string }>; events: readonly { eventId: string; type: string }[] }): Promise<boolean>;
+  catchUp(request: { streams: readonly { key: Extract<AccountsHistoryKeyV1, { account: string } | { agentId: string }>; events: readonly { eventId: string; type: string }[] }[] }): Promise<boolean>;
 }

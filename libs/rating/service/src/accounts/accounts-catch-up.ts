@@ -22,6 +22,9 @@ import { CustomerDirectory, type DirectoryMisses } from './directory.js';
  */
 const MAX_FILLS = 2;
 
+/** Customers or agents filled at the same time (a batch opening names up to 1000). */
+const CONCURRENT_FILLS = 8;
+
 @Injectable()
 export class RatingAccountsCatchUp implements DirectoryMisses, AccountsCatchUpPort {
   private readonly fills: ConsumerCatchUp<AccountsHistoryKeyV1, void>;
@@ -58,21 +61,20 @@ export class RatingAccountsCatchUp implements DirectoryMisses, AccountsCatchUpPo
   }
 
   /**
-   * true once every event of `events` that rating uses is applied (in the consumer's inbox); false
-   * when accounts could not be reached (or rating runs without its history): the consumer applies
-   * them when they are delivered.
+   * true once every event of the request's streams that rating uses is applied (in the consumer's
+   * inbox: one query for all of them); the streams still behind are filled from accounts' history,
+   * CONCURRENT_FILLS at a time. false when accounts could not be reached (or rating runs without its
+   * history): the consumer applies them when they are delivered.
    */
   async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
-    const awaited = request.events.filter((event) => ACCOUNTS_EVENTS_USED.has(event.type));
+    const awaited = request.streams.map((stream) => ({ key: stream.key, events: stream.events.filter((event) => ACCOUNTS_EVENTS_USED.has(event.type)) }));
     for (let filled = 0; ; filled += 1) {
-      if (await this.applied(awaited)) return true;
+      const applied = await this.inInbox(awaited.flatMap((stream) => stream.events));
+      const behind = awaited.filter((stream) => stream.events.some((event) => !applied.has(event.eventId)));
+      if (behind.length === 0) return true;
       if (!this.canFill || filled === MAX_FILLS) return false;
-      if ((await this.fills.fill(request.key)) === null) return false;
+      if ((await this.fills.fillEach(behind.map((stream) => stream.key), CONCURRENT_FILLS)).includes(null)) return false;
     }
-  }
-
-  private async applied(events: readonly { eventId: string }[]): Promise<boolean> {
-    return (await this.inInbox(events)).size === events.length;
   }
 
   /**

@@ -18,8 +18,8 @@ export class AccountsCatchUpController {
   @ApiOperation({
     summary: "Apply an accounts change before accounts answers its command (service to service)",
     description:
-      '`{key: {account: customerId} | {agentId}, events: [{eventId, type}]}` — the integration events an accounts command just committed. ' +
-      'Answers once rating has applied every one of them it uses (taking the customer\'s or agent\'s history from accounts when its consumer has not delivered them yet): `{applied: true}`; ' +
+      '`{streams: [{key: {account: customerId} | {agentId}, events: [{eventId, type}]}]}` (1–1000 streams, ≤ 10 000 events in all) — the integration events an accounts command just committed, per customer or agent (a batch opening: every customer). ' +
+      'Answers once rating has applied every one of them it uses (taking the history of each customer or agent it lacks from accounts, a few at a time, when its consumer has not delivered them yet): `{applied: true}`; ' +
       '`{applied: false}` when accounts could not be reached (its consumer applies them later).',
   })
   @ApiResponse({ status: 200, standardSchema: AccountsCatchUpResponseV1 })
