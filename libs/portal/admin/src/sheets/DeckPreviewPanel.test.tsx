@@ -33,8 +33,8 @@ describe('DeckPreviewPanel counts', () => {
   });
 
   it('says how many of many rows are shown', () => {
-    show(preview({ rowCount: 250, rows: [row, { ...row, prefix: '33', destination: 'France' }] }));
-    expect(screen.getByText('250 rows would be imported. The first 2 are shown.')).toBeInTheDocument();
+    show(preview({ rowCount: 125000, rows: [row, { ...row, prefix: '33', destination: 'France' }] }));
+    expect(screen.getByText('125,000 rows would be imported. The first 2 are shown.')).toBeInTheDocument();
   });
 
   it('says "1 error" for one bad row', () => {

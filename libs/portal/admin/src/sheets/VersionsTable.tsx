@@ -9,6 +9,7 @@ import { StatusBadge } from '../shared/StatusBadge.js';
 export function VersionsTable({ sheetId, versions, shown }: { sheetId: string; versions: readonly SheetVersion[]; shown: string | null }) {
   const { t, i18n } = useTranslation('admin');
   const time = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const count = new Intl.NumberFormat(i18n.language);
   return (
     <DataTable<SheetVersion>
       caption={t('sheets.versions.title')}
@@ -29,7 +30,7 @@ export function VersionsTable({ sheetId, versions, shown }: { sheetId: string; v
             ),
         },
         { key: 'inForce', header: t('sheets.versions.status'), render: (version) => (version.inForce ? <StatusBadge color="green">{t('sheets.versions.inForce')}</StatusBadge> : new Date(version.effectiveFrom) > new Date() ? t('sheets.versions.future') : t('sheets.versions.past')) },
-        { key: 'rows', header: t('sheets.versions.rowCount'), render: (version) => version.rowCount, align: 'right' },
+        { key: 'rows', header: t('sheets.versions.rowCount'), render: (version) => count.format(version.rowCount), align: 'right' },
         { key: 'rounding', header: t('sheets.versions.rounding'), render: (version) => `${version.rounding.decimals} · ${t(`sheets.mode.${version.rounding.mode}`)}` },
         { key: 'importedAt', header: t('sheets.versions.importedAt'), render: (version) => time(version.importedAt) },
       ]}
