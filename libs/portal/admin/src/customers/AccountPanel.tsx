@@ -1,6 +1,7 @@
 import { Card, SimpleGrid, Stack, Table, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageName } from '../shared/languages.js';
 import { Money } from '../shared/Money.js';
 import { useSheetLabels } from '../sheets/sheet-labels.js';
 import { BalanceCard } from './BalanceCard.js';
@@ -22,7 +23,7 @@ export function AccountPanel({ customer, agentName }: { customer: Customer; agen
     [t('customers.customer.maxDuration'), t('customers.customer.seconds', { count: customer.maxCallDurationSeconds })],
     [t('customers.customer.lowBalanceThreshold'), <Money key="t" amount={customer.lowBalanceThreshold} />],
     [t('customers.customer.contactEmail'), customer.contactEmail ?? none],
-    [t('customers.customer.language'), customer.language],
+    [t('customers.customer.language'), languageName(customer.language)],
     [t('customers.customer.batch'), customer.batchId ?? none],
     [t('customers.customer.openedAt'), new Date(customer.openedAt).toLocaleString(i18n.language)],
   ];

@@ -2,6 +2,7 @@ import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
 import { Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LANGUAGES } from '../shared/languages.js';
 import { useSheetOptions } from './use-sheet-options.js';
 import type { ProfileFormValues } from './profile-form.js';
 
@@ -13,8 +14,6 @@ export interface ProfileFormProps {
   submitLabel: string;
 }
 
-// each language in its own name (the same in every page language)
-const LANGUAGES = [{ value: 'en', label: 'English' }, { value: 'es', label: 'Español' }, { value: 'pt-BR', label: 'Português (Brasil)' }];
 
 /** A profile's billing terms (create and edit). */
 export function ProfileForm({ initial, onSubmit, saving, error, submitLabel }: ProfileFormProps) {
