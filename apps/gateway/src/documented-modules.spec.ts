@@ -19,6 +19,15 @@ it("documents every service's routes, each one a path the gateway forwards to it
     const own = paths.filter((path) => !path.startsWith('/api/v1/internal/') && serviceFor(path.replace(/\{[^}]+\}/g, 'x')) === undefined);
     expect(own.filter((path) => !/^\/api\/v1\/(auth|reports|portal)\/|^\/health$/.test(path))).toEqual([]);
     expect(own).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/health', '/api/v1/reports/summary', '/api/v1/portal/config']));
+    // internal routes take the internal service key as a bearer token only: never the switch's
+    // HTTP Basic (a route with @Roles('switch') would), never unauthenticated
+    const internal = Object.entries(document.paths).filter(([path]) => path.startsWith('/api/v1/internal/'));
+    expect(internal.length).toBeGreaterThan(5);
+    for (const [path, operations] of internal) {
+      for (const [method, operation] of Object.entries(operations as Record<string, { security?: unknown }>)) {
+        expect({ route: `${method} ${path}`, security: operation.security }).toEqual({ route: `${method} ${path}`, security: [{ bearer: [] }] });
+      }
+    }
   } finally {
     await bus.close();
     await pool.end();
