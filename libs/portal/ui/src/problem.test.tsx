@@ -21,6 +21,15 @@ const validation = {
 };
 
 describe('problemFieldErrors', () => {
+  it('puts a problem about one input that names no field next to the input its code names', () => {
+    const markup = { type: 'urn:itc-billing:problem:invalid_markup', title: 'Invalid markup', status: 422, code: 'invalid_markup', detail: 'markupPercent must be from 0 to 1000' };
+    expect(problemFieldErrors(markup, { invalid_markup: 'markupPercent' })).toEqual({ markupPercent: 'markupPercent must be from 0 to 1000' });
+    expect(problemFieldErrors(markup)).toEqual({});
+    expect(problemFieldErrors(markup, { no_rate: 'number' })).toEqual({});
+    // a problem naming its fields keeps them
+    expect(problemFieldErrors(validation, { validation: 'amount' })['rows.0.prefix']).toBe('is required');
+  });
+
   it('maps each pointer to the dotted field, joins repeats and leaves the root to the alert', () => {
     expect(problemFieldErrors(validation)).toEqual({
       amount: 'must be a decimal amount with at most 6 decimals; must be positive',

@@ -11,9 +11,13 @@ export function problemOf(error: unknown): Problem | null {
  * A problem's field errors by form field: `errors[].path` is a JSON Pointer into the request
  * (`/rows/0/prefix`) → `rows.0.prefix`, the dotted path forms use. Several messages for one
  * field are joined; the root path (`""`) is not a field (ProblemAlert shows it).
+ * `codeFields` names the field of a problem whose code is about one input though it names none
+ * (`{ invalid_markup: 'markupPercent', no_rate: 'number' }`): its detail goes next to that input.
  */
-export function problemFieldErrors(problem: Problem | null | undefined): Record<string, string> {
+export function problemFieldErrors(problem: Problem | null | undefined, codeFields: Readonly<Record<string, string>> = {}): Record<string, string> {
   const fields: Record<string, string> = {};
+  const codeField = problem?.code === undefined ? undefined : codeFields[problem.code];
+  if (codeField !== undefined && (problem?.errors ?? []).length === 0) fields[codeField] = problem?.detail ?? problem?.title ?? '';
   for (const item of problem?.errors ?? []) {
     const raw = item as { path?: unknown; field?: unknown; message?: unknown };
     const field = typeof raw.path === 'string' ? fieldFromPointer(raw.path) : typeof raw.field === 'string' ? raw.field : '';

@@ -6,6 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
 
+// a markup out of range (422 invalid_markup) names no field: it is about the markup input
+const MARKUP_PROBLEMS = { invalid_markup: 'markupPercent' };
+
 /** Derives a sheet from the one ITC assigned: its prices + a markup (for other customers' prices). */
 export function DeriveSheetForm({ assignedSheetId }: { assignedSheetId: string }) {
   const { t } = useTranslation('agent');
@@ -22,7 +25,7 @@ export function DeriveSheetForm({ assignedSheetId }: { assignedSheetId: string }
       void queryClient.invalidateQueries({ queryKey: [...agentKeys.all, 'sheets'] });
     },
   });
-  const fields = useProblemFields(derive.error);
+  const fields = useProblemFields(derive.error, MARKUP_PROBLEMS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     once(() => derive.mutateAsync({ name: name.trim(), markupPercent: markupPercent.trim().replace(',', '.') }));

@@ -6,6 +6,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agentKeys } from '../api/query-keys.js';
 
+// a markup out of range (422 invalid_markup) names no field: it is about the markup input
+const MARKUP_PROBLEMS = { invalid_markup: 'markupPercent' };
+
 /** A new markup for one of the agent's derived sheets (applies to calls starting from now). */
 export function MarkupModal({ sheetId, name, markupPercent, onClose }: { sheetId: string; name: string; markupPercent: string; onClose: () => void }) {
   const { t } = useTranslation('agent');
@@ -19,7 +22,7 @@ export function MarkupModal({ sheetId, name, markupPercent, onClose }: { sheetId
       onClose();
     },
   });
-  const fields = useProblemFields(change.error);
+  const fields = useProblemFields(change.error, MARKUP_PROBLEMS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     change.mutate({ markupPercent: value.trim().replace(',', '.') });

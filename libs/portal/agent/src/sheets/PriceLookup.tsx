@@ -5,6 +5,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../hooks/Money.js';
 
+// no price for the number, or not a number: answers about the number field
+const NUMBER_PROBLEMS = { no_rate: 'number', invalid_destination: 'number' };
+
 /** The price of a number on one of the agent's sheets (what it pays, or what a customer pays). */
 export function PriceLookup({ sheets }: { sheets: Array<{ sheetId: string; name: string }> }) {
   const { t } = useTranslation('agent');
@@ -12,7 +15,7 @@ export function PriceLookup({ sheets }: { sheets: Array<{ sheetId: string; name:
   const [sheetId, setSheetId] = useState<string | null>(sheets[0]?.sheetId ?? null);
   const [number, setNumber] = useState('');
   const lookup = useGuardedMutation({ mutationFn: (query: { id: string; number: string }) => orThrow(api.GET('/api/v1/rate-sheets/{id}/lookup', { params: { path: { id: query.id }, query: { number: query.number } } })) });
-  const fields = useProblemFields(lookup.error);
+  const fields = useProblemFields(lookup.error, NUMBER_PROBLEMS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (sheetId !== null) lookup.mutate({ id: sheetId, number: number.trim() });

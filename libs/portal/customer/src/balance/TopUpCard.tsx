@@ -1,5 +1,5 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, problemOf, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
@@ -7,6 +7,9 @@ import { useTranslation } from 'react-i18next';
 
 // Stripe.js loads only when the customer actually pays.
 const StripePayment = lazy(async () => ({ default: (await import('./StripePayment.js')).StripePayment }));
+
+// an amount the card currency cannot carry (more decimals than its minor unit) is about the field
+const AMOUNT_PROBLEMS = { amount_not_convertible: 'amount' };
 
 /**
  * Card top-up: the API creates a PaymentIntent (POST /payments/card-deposits, one Idempotency-Key per
@@ -26,10 +29,7 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
       return (await orThrow(api.POST('/api/v1/payments/card-deposits', { body: { amount: value }, params: { header: { 'Idempotency-Key': attemptKey.current } } })));
     },
   });
-  const fields = useProblemFields(create.error);
-  const problem = problemOf(create.error);
-  // an amount the card currency cannot carry (more decimals than its minor unit) is about the field
-  const amountError = fields['amount'] ?? (problem?.code === 'amount_not_convertible' ? (problem.detail ?? problem.title) : undefined);
+  const amountError = useProblemFields(create.error, AMOUNT_PROBLEMS)['amount'];
 
   // without Stripe there is no card option, only how money comes in instead.
   if (publishableKey === null) {

@@ -1,10 +1,13 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert, problemOf, useProblemFields, useSubmitOnce, StatusText } from '@billing/portal-ui';
+import { ProblemAlert, useProblemFields, useSubmitOnce, StatusText } from '@billing/portal-ui';
 import { Button, Group, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerKeys } from '../shared/customer-api.js';
+
+// a refusal of the number itself (422 invalid_caller_id) belongs next to the input too.
+const CALLER_ID_PROBLEMS = { invalid_caller_id: 'callerId' };
 
 /** Adds a CallerID; the customer's own additions wait for its agent's approval (the answer says). */
 export function AddCallerIdForm({ disabled }: { disabled: boolean }) {
@@ -21,10 +24,7 @@ export function AddCallerIdForm({ disabled }: { disabled: boolean }) {
       setNumber('');
     },
   });
-  const fields = useProblemFields(add.error);
-  const problem = problemOf(add.error);
-  // a refusal of the number itself (422 invalid_caller_id) belongs next to the input too.
-  const fieldError = fields['callerId'] ?? (problem?.code === 'invalid_caller_id' ? (problem.detail ?? problem.title) : undefined);
+  const fieldError = useProblemFields(add.error, CALLER_ID_PROBLEMS)['callerId'];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (number.trim() !== '') once(() => add.mutateAsync(number.trim()));
