@@ -26,6 +26,8 @@ export type CommissionLine = Json<paths['/api/v1/agents/{id}/commissions']['get'
 export const agentKeys = {
   all: ['admin', 'agents'] as const,
   list: (search: { q?: string; status?: string }) => ['admin', 'agents', 'list', search] as const,
+  /** every agent's name (and sheet) for selects and id → name. */
+  options: () => ['admin', 'agents', 'options'] as const,
   balances: (ids: readonly string[]) => ['admin', 'agents', 'balances', ids] as const,
   one: (id: string) => ['admin', 'agents', 'one', id] as const,
   overview: (id: string) => ['admin', 'agents', 'one', id, 'overview'] as const,

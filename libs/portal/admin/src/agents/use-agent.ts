@@ -38,5 +38,5 @@ export function useAgentCommissions(id: string) {
 /** After a command on this agent: its record, money, lines and the list (balances) are re-read. */
 export function useInvalidateAgent(id: string) {
   const queryClient = useQueryClient();
-  return () => Promise.all([queryClient.invalidateQueries({ queryKey: agentKeys.one(id) }), queryClient.invalidateQueries({ queryKey: ['admin', 'agents', 'list'] }), queryClient.invalidateQueries({ queryKey: ['admin', 'dashboard'] })]);
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: agentKeys.one(id) }), queryClient.invalidateQueries({ queryKey: ['admin', 'agents', 'list'] }), queryClient.invalidateQueries({ queryKey: agentKeys.options() }), queryClient.invalidateQueries({ queryKey: ['admin', 'dashboard'] })]);
 }

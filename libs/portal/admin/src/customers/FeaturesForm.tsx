@@ -41,7 +41,7 @@ export function FeaturesForm({ features, onSave, saving, error, saved, disabled 
         <ProblemAlert error={Object.keys(fields).length === 0 ? error : null} />
         <Group>
           <Button type="submit" loading={saving} disabled={disabled || Object.keys(patch).length === 0}>{t('customers.features.save')}</Button>
-          {saved && Object.keys(patch).length === 0 && <Text size="sm" c="green.8" role="status">{t('customers.features.saved')}</Text>}
+          {saved && Object.keys(patch).length === 0 && <Text size="sm" c="green" role="status">{t('customers.features.saved')}</Text>}
         </Group>
       </Stack>
     </form>

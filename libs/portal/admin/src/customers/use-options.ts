@@ -1,13 +1,15 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { agentKeys } from '../agents/agent-wire.js';
 import type { AgentOption } from './CustomerFilters.js';
 
 /** The agents for a select (the first 200 by name: the API's largest page), with the sheet ITC assigned to each. */
 export function useAgentOptions(): readonly (AgentOption & { rateSheetId: string })[] {
   const { api } = useSession();
   const agents = useQuery({
-    queryKey: ['agents', 'options'],
+    // under the agents' key: registering or changing an agent refreshes the names (not after 60 s)
+    queryKey: agentKeys.options(),
     queryFn: () => orThrow(api.GET('/api/v1/agents', { params: { query: { limit: 200 } } })),
     staleTime: 60_000,
   });

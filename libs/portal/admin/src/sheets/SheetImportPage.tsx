@@ -58,7 +58,7 @@ export function SheetImportPage() {
         </Stack>
       </form>
       {formError !== null ? <Alert color="red" role="alert">{t(`sheets.import.formError.${formError.reason}`)}</Alert> : <ProblemAlert error={error} withFieldErrors />}
-      {previewed !== null && previewed !== form && preview.data !== undefined && <Text size="sm" c="orange.8">{t('sheets.import.changed')}</Text>}
+      {previewed !== null && previewed !== form && preview.data !== undefined && <Text size="sm" c="orange">{t('sheets.import.changed')}</Text>}
       {current !== null && <DeckPreviewPanel preview={current} />}
     </Stack>
   );
