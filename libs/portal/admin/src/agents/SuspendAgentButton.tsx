@@ -49,7 +49,7 @@ export function SuspendAgentButton({ agent }: { agent: Agent }) {
             <Button variant="default" onClick={close}>
               {t('common.cancel')}
             </Button>
-            <Button color="orange.9" loading={toggle.isPending} onClick={() => toggle.mutate()}>
+            <Button color="orange" loading={toggle.isPending} onClick={() => toggle.mutate()}>
               {t('agents.suspend.submit')}
             </Button>
           </Group>
