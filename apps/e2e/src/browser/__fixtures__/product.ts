@@ -19,6 +19,8 @@ export const PRODUCT_ENV = {
   adminPassword: 'BROWSER_ADMIN_PASSWORD',
   switchApiKey: 'BROWSER_SWITCH_API_KEY',
 } as const;
+/** The built tree the global setup started from (a spec may start a second instance of it). */
+export const BUILD_DIR_ENV = 'BROWSER_BUILD_DIR';
 
 export interface RunningProduct {
   baseUrl: string;
@@ -36,15 +38,24 @@ export async function startProduct(): Promise<RunningProduct> {
     say(`using the running product at ${process.env[PRODUCT_ENV.baseUrl]}`);
     return { baseUrl: process.env[PRODUCT_ENV.baseUrl]!, stop: async () => undefined };
   }
-  const id = uniqueName('browser');
-  const buildDir = path.join(root, '.tmp', `build-${id}`);
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'browser-data-'));
-  // as root the embedded server runs as the OS user postgres, which must reach DATA_DIR/postgres
-  chmodSync(dataDir, 0o755);
-  const cleanup = () => {
-    rmSync(buildDir, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  };
+  const { buildDir, cleanup } = buildProduct();
+  try {
+    const instance = await startInstance(buildDir);
+    process.env[BUILD_DIR_ENV] = buildDir;
+    process.env[PRODUCT_ENV.baseUrl] = instance.baseUrl;
+    process.env[PRODUCT_ENV.adminPassword] = instance.adminPassword;
+    process.env[PRODUCT_ENV.switchApiKey] = instance.switchApiKey;
+    return { baseUrl: instance.baseUrl, stop: async () => { await instance.stop(); cleanup(); } };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+/** Builds this checkout (portal included) into a tree of its own under .tmp/; `cleanup` removes it. */
+export function buildProduct(): { buildDir: string; cleanup: () => void } {
+  const buildDir = path.join(root, '.tmp', `build-${uniqueName('browser')}`);
+  const cleanup = () => rmSync(buildDir, { recursive: true, force: true });
   try {
     const started = Date.now();
     execFileSync(process.execPath, [path.join(root, 'tools', 'build.mjs')], { cwd: root, env: { ...process.env, BUILD_OUT_DIR: path.relative(root, buildDir) }, stdio: 'pipe' });
@@ -54,7 +65,24 @@ export async function startProduct(): Promise<RunningProduct> {
     cleanup();
     throw error;
   }
+  return { buildDir, cleanup };
+}
 
+export interface RunningInstance extends RunningProduct {
+  adminPassword: string;
+  switchApiKey: string;
+}
+
+/**
+ * One product process from a built tree, as `npm start` runs it, on a free port with its own
+ * embedded PostgreSQL in a fresh DATA_DIR; `extraEnv` adds settings (the card top-up spec's
+ * second instance: Stripe pointed at the recorder). The global setup's instance publishes its
+ * address; a spec's own instance is the spec's to stop.
+ */
+export async function startInstance(buildDir: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningInstance> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'browser-data-'));
+  // as root the embedded server runs as the OS user postgres, which must reach DATA_DIR/postgres
+  chmodSync(dataDir, 0o755);
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -65,7 +93,8 @@ export async function startProduct(): Promise<RunningProduct> {
     SWITCH_API_KEY: `sk_browser_${randomBytes(16).toString('hex')}`,
     JWT_SECRET: randomBytes(48).toString('base64url'),
   };
-  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'NODE_OPTIONS', 'STRIPE_SECRET_KEY', 'STRIPE_PUBLISHABLE_KEY', 'SMTP_URL']) delete env[name];
+  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'NODE_OPTIONS', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE', 'STRIPE_PUBLISHABLE_KEY', 'SMTP_URL']) delete env[name];
+  Object.assign(env, extraEnv);
   const started = Date.now();
   const child = spawn(process.execPath, [path.join(buildDir, 'apps', 'standalone', 'src', 'main.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -79,7 +108,7 @@ export async function startProduct(): Promise<RunningProduct> {
       await exited;
       clearTimeout(killer);
     }
-    cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await ready(child, () => output);
@@ -89,10 +118,7 @@ export async function startProduct(): Promise<RunningProduct> {
   }
   const baseUrl = `http://127.0.0.1:${port}`;
   say(`product ready at ${baseUrl} in ${seconds(started)}`);
-  process.env[PRODUCT_ENV.baseUrl] = baseUrl;
-  process.env[PRODUCT_ENV.adminPassword] = env.ADMIN_PASSWORD;
-  process.env[PRODUCT_ENV.switchApiKey] = env.SWITCH_API_KEY;
-  return { baseUrl, stop };
+  return { baseUrl, stop, adminPassword: env.ADMIN_PASSWORD!, switchApiKey: env.SWITCH_API_KEY! };
 }
 
 /** Resolves on the banner `npm start` prints once it listens; the output explains a failure. */
