@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MoneyString, NonNegativeMoneyString, PercentString, percentString, PositiveMoneyString } from './money.js';
+import { MAX_REQUEST_AMOUNT, MoneyString, NonNegativeMoneyString, NonNegativeRequestAmount, PercentString, percentString, PositiveMoneyString, PositiveRequestAmount } from './money.js';
 import { parsePositiveMoney } from '@billing/money';
 
 /** The issues a body would get back, as `path: message`. */
@@ -66,5 +66,20 @@ describe('a refinement after a money schema', () => {
     for (const amount of ['0.0000001', '01', '１２', '0', '-1']) expect(() => issues(capped, { amount })).not.toThrow();
     expect(issues(capped, { amount: '0.0000001' })).toEqual(['amount: must have at most 6 decimal places, got "0.0000001"']);
     expect(issues(capped, { amount: '1001' })).toEqual(['amount: must not exceed 1000']);
+  });
+});
+
+describe('PositiveRequestAmount and NonNegativeRequestAmount (acceptance H9: a huge threshold or initial balance was a 500, out of the bigint column)', () => {
+  it('refuse more than MAX_REQUEST_AMOUNT with the field error, and admit it exactly', () => {
+    expect(issues(NonNegativeRequestAmount, { amount: '99999999999999999' })).toEqual([`amount: must not exceed ${MAX_REQUEST_AMOUNT}`]);
+    expect(issues(PositiveRequestAmount, { amount: '1000000000.000001' })).toEqual([`amount: must not exceed ${MAX_REQUEST_AMOUNT}`]);
+    expect(issues(NonNegativeRequestAmount, { amount: MAX_REQUEST_AMOUNT })).toEqual([]);
+    expect(issues(NonNegativeRequestAmount, { amount: '0' })).toEqual([]);
+    expect(issues(PositiveRequestAmount, { amount: '0' })).toEqual(['amount: must be greater than 0, got "0"']);
+    expect(issues(PositiveRequestAmount, { amount: '01' })).toEqual(['amount: must not have leading zeros, got "01"']);
+  });
+
+  it('state the maximum in the generated documentation', () => {
+    expect(z.toJSONSchema(NonNegativeRequestAmount)).toMatchObject({ type: 'string', description: expect.stringContaining(`up to ${MAX_REQUEST_AMOUNT}`) });
   });
 });

@@ -47,6 +47,26 @@ export type PositiveMoneyString = z.infer<typeof PositiveMoneyString>;
 export const NonNegativeMoneyString = decimalString((input) => parseNonNegativeMoney(input), 'money >= 0 as a decimal string, at most 6 decimal places', '0.4', UNSIGNED_DECIMAL);
 export type NonNegativeMoneyString = z.infer<typeof NonNegativeMoneyString>;
 
+/**
+ * The most any one request may state as an amount, a threshold, a limit or a balance: 1 000 000 000
+ * units. Far above any real figure, and it keeps every sum of them well inside the bigint micro-unit
+ * columns (9.2 × 10^12 units); the grammar alone admits 18 integer digits, which overflow them (a 500).
+ * Events and answers keep the unbounded schemas: a balance may legitimately grow past one request's maximum.
+ */
+export const MAX_REQUEST_AMOUNT = '1000000000';
+const MAX_REQUEST_MICROS = parseMoney(MAX_REQUEST_AMOUNT);
+
+function atMostRequestMaximum<S extends z.ZodType<string>>(schema: S, kind: string) {
+  // runs only on a well-formed value (the grammar's refinement stops the chain), so parseMoney cannot throw
+  return schema.refine((value) => parseMoney(value) <= MAX_REQUEST_MICROS, { message: `must not exceed ${MAX_REQUEST_AMOUNT}` }).meta({ description: `${kind} up to ${MAX_REQUEST_AMOUNT} as a decimal string, at most 6 decimal places` });
+}
+
+/** A request's amount > 0 (deposits, transfers), at most MAX_REQUEST_AMOUNT. */
+export const PositiveRequestAmount = atMostRequestMaximum(PositiveMoneyString, 'money > 0');
+
+/** A request's amount >= 0 (thresholds, credit limits, initial balances, rates), at most MAX_REQUEST_AMOUNT. */
+export const NonNegativeRequestAmount = atMostRequestMaximum(NonNegativeMoneyString, 'money >= 0');
+
 /** A percentage within `bounds` (micro-percent, default 0..100 %), e.g. a markup allowing more than 100 %. */
 export function percentString(bounds: PercentBounds = {}) {
   return decimalString((input) => parsePercent(input, 'percent', bounds), 'a percentage as a decimal string ("12.5" = 12.5 %)', '12.5');

@@ -1954,7 +1954,7 @@ export interface operations {
                      */
                     customersMayAddCallerIds?: boolean;
                     /**
-                     * @description money >= 0 as a decimal string, at most 6 decimal places
+                     * @description money >= 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @default 0
                      * @example 0.4
                      */
@@ -2274,7 +2274,7 @@ export interface operations {
                     /** @description ITC only */
                     customersMayAddCallerIds?: boolean;
                     /**
-                     * @description money >= 0 as a decimal string, at most 6 decimal places
+                     * @description money >= 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @example 0.4
                      */
                     lowBalanceThreshold?: string;
@@ -2788,7 +2788,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description money > 0 as a decimal string, at most 6 decimal places
+                     * @description money > 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @example 12.5
                      */
                     amount?: string;
@@ -3058,7 +3058,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description money > 0 as a decimal string, at most 6 decimal places
+                     * @description money > 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @example 12.5
                      */
                     amount: string;
@@ -5285,7 +5285,7 @@ export interface operations {
                      */
                     creditLimit?: string | null;
                     /**
-                     * @description money >= 0 as a decimal string, at most 6 decimal places
+                     * @description money >= 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @default 0
                      * @example 0.4
                      */
@@ -5296,7 +5296,7 @@ export interface operations {
                      */
                     language?: string;
                     /**
-                     * @description money >= 0 as a decimal string, at most 6 decimal places
+                     * @description money >= 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @default 0
                      * @example 0.4
                      */
@@ -5667,14 +5667,14 @@ export interface operations {
                      */
                     creditLimit?: string | null;
                     /**
-                     * @description money >= 0 as a decimal string, at most 6 decimal places
+                     * @description money >= 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @example 0.4
                      */
                     initialBalance?: string;
                     /** @example en */
                     language?: string;
                     /**
-                     * @description money >= 0 as a decimal string, at most 6 decimal places
+                     * @description money >= 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @example 0.4
                      */
                     lowBalanceThreshold?: string;
@@ -8834,7 +8834,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description money > 0 as a decimal string, at most 6 decimal places
+                     * @description money > 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @example 12.5
                      */
                     amount: string;
@@ -10238,7 +10238,7 @@ export interface operations {
                     language?: string;
                     lowBalanceEmailEnabled?: boolean;
                     /**
-                     * @description money >= 0 as a decimal string, at most 6 decimal places
+                     * @description money >= 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @example 0.4
                      */
                     lowBalanceThreshold?: string;

@@ -1,4 +1,4 @@
-import { NonNegativeMoneyString, PercentString } from '@billing/contracts';
+import { NonNegativeRequestAmount, PercentString } from '@billing/contracts';
 import { z } from 'zod';
 import { Email, Id, ListQuery, Name, notEmpty, Password, Search, Username } from './common.schemas.js';
 
@@ -7,11 +7,11 @@ export const RegisterAgentBody = z.strictObject({
   contactEmail: Email,
   commissionPercent: PercentString,
   rateSheetId: Id.meta({ description: "the rate sheet the agent's customers get unless their profile names one" }),
-  lowBalanceThreshold: NonNegativeMoneyString.default('0'),
+  lowBalanceThreshold: NonNegativeRequestAmount.default('0'),
   username: Username.meta({ description: 'portal login of the agent' }),
   password: Password,
-  maxCustomerCreditLimit: NonNegativeMoneyString.default('0').meta({ description: 'the highest postpaid credit limit the agent may grant one customer; "0" = no postpaid credit' }),
-  maxTotalCustomerCredit: NonNegativeMoneyString.optional().meta({
+  maxCustomerCreditLimit: NonNegativeRequestAmount.default('0').meta({ description: 'the highest postpaid credit limit the agent may grant one customer; "0" = no postpaid credit' }),
+  maxTotalCustomerCredit: NonNegativeRequestAmount.optional().meta({
     description: "the most postpaid credit the agent's open customers may hold together (sum of their credit limits); default: maxCustomerCreditLimit (one customer at the maximum)",
   }),
   customersMayAddCallerIds: z.boolean().default(true).meta({ description: "false = its customers cannot add CallerIDs; true = they can, each pending the agent's approval" }),
@@ -24,9 +24,9 @@ export const ChangeAgentBody = z
     contactEmail: Email.optional(),
     commissionPercent: PercentString.optional(),
     rateSheetId: Id.optional(),
-    lowBalanceThreshold: NonNegativeMoneyString.optional(),
-    maxCustomerCreditLimit: NonNegativeMoneyString.optional().meta({ description: 'ITC only' }),
-    maxTotalCustomerCredit: NonNegativeMoneyString.optional().meta({ description: 'ITC only' }),
+    lowBalanceThreshold: NonNegativeRequestAmount.optional(),
+    maxCustomerCreditLimit: NonNegativeRequestAmount.optional().meta({ description: 'ITC only' }),
+    maxTotalCustomerCredit: NonNegativeRequestAmount.optional().meta({ description: 'ITC only' }),
     customersMayAddCallerIds: z.boolean().optional().meta({ description: 'ITC only' }),
   })
   .refine(notEmpty, 'send at least one field to change');

@@ -1,5 +1,5 @@
 import { MAX_BATCH_CUSTOMERS, MAX_FOLLOW_ME_TARGETS, MAX_RING_SECONDS, MIN_BATCH_CUSTOMERS, MIN_RING_SECONDS } from '@billing/accounts-domain';
-import { NonNegativeMoneyString } from '@billing/contracts';
+import { NonNegativeRequestAmount } from '@billing/contracts';
 import { z } from 'zod';
 import { Email, Id, ListQuery, notEmpty, Search, Username } from './common.schemas.js';
 
@@ -55,7 +55,7 @@ export type FollowMeBody = z.infer<typeof FollowMeBody>;
 
 export const SettingsBody = z
   .strictObject({
-    lowBalanceThreshold: NonNegativeMoneyString.optional(),
+    lowBalanceThreshold: NonNegativeRequestAmount.optional(),
     contactEmail: Email.nullable().optional().meta({ description: 'null removes the address' }),
     language: z.string().min(2).max(35).optional(),
     lowBalanceEmailEnabled: z.boolean().optional(),
@@ -66,7 +66,7 @@ export type SettingsBody = z.infer<typeof SettingsBody>;
 export const BillingBody = z
   .strictObject({
     rateSheetId: Id.optional(),
-    creditLimit: NonNegativeMoneyString.optional().meta({ description: 'postpaid customers only' }),
+    creditLimit: NonNegativeRequestAmount.optional().meta({ description: 'postpaid customers only' }),
   })
   .refine(notEmpty, 'send at least one field to change');
 export type BillingBody = z.infer<typeof BillingBody>;

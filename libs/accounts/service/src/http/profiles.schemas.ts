@@ -1,15 +1,15 @@
 import { MAX_CALL_DURATION_SECONDS, MAX_CONCURRENT_CALLS, MIN_CALL_DURATION_SECONDS, MIN_CONCURRENT_CALLS } from '@billing/accounts-domain';
-import { NonNegativeMoneyString } from '@billing/contracts';
+import { NonNegativeRequestAmount } from '@billing/contracts';
 import { z } from 'zod';
 import { Id, Name, notEmpty } from './common.schemas.js';
 import { ListQuery } from './common.schemas.js';
 
 const terms = {
   billingType: z.enum(['prepaid', 'postpaid']),
-  creditLimit: NonNegativeMoneyString.nullable().meta({ description: 'postpaid only: how far below zero the balance may go' }),
+  creditLimit: NonNegativeRequestAmount.nullable().meta({ description: 'postpaid only: how far below zero the balance may go' }),
   rateSheetId: Id.nullable().meta({ description: "null = the agent's rate sheet" }),
-  initialBalance: NonNegativeMoneyString,
-  lowBalanceThreshold: NonNegativeMoneyString,
+  initialBalance: NonNegativeRequestAmount,
+  lowBalanceThreshold: NonNegativeRequestAmount,
   // the bounds are the domain's rules (422 invalid_max_concurrent_calls / invalid_max_call_duration), stated for clients
   maxConcurrentCalls: z.number().int().meta({ minimum: MIN_CONCURRENT_CALLS, maximum: MAX_CONCURRENT_CALLS }),
   maxCallDurationSeconds: z.number().int().meta({ minimum: MIN_CALL_DURATION_SECONDS, maximum: MAX_CALL_DURATION_SECONDS }),

@@ -1,16 +1,10 @@
 // Request shapes of the wallet's endpoints (strict: unknown fields are a 400). Money is a decimal
 // string (a JSON number is refused with a clear message by the shared MoneyString grammar).
-import { PositiveMoneyString } from '@billing/contracts';
-import { parseMoney } from '@billing/money';
+import { PositiveRequestAmount } from '@billing/contracts';
 import { z } from 'zod';
 
-/**
- * One movement is at most 1 000 000 000 units: far above any real deposit, and it keeps every
- * balance well inside the projections' bigint columns (9.2 × 10^12 units).
- */
-export const MAX_AMOUNT_MICROS = 1_000_000_000_000_000n;
-
-export const Amount = PositiveMoneyString.refine((value) => parseMoney(value) <= MAX_AMOUNT_MICROS, { message: 'must not exceed 1000000000' });
+/** One movement is at most the request maximum every amount shares (MAX_REQUEST_AMOUNT, 1 000 000 000 units). */
+export const Amount = PositiveRequestAmount;
 
 const Reference = z
   .string()
