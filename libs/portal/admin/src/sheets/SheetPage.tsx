@@ -10,6 +10,7 @@ import { useSheetLabels } from './sheet-labels.js';
 import { useSheet } from './use-sheet.js';
 import { VersionsTable } from './VersionsTable.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import { useAgentOptions } from '../customers/use-options.js';
 
 /** One sheet: its versions (or markups), its rows, a lookup, derive (+%) and a markup change. */
 export function SheetPage() {
@@ -19,6 +20,7 @@ export function SheetPage() {
   const pages = useSheet(sheetId, version);
   const columns = RateRowsColumns();
   const labels = useSheetLabels();
+  const agentNames = new Map(useAgentOptions().map((agent) => [agent.id, agent.name]));
   const sheet = pages.data?.pages[0];
   const rows = pages.data?.pages.flatMap((page) => page.rows.items) ?? [];
   return (
@@ -34,6 +36,11 @@ export function SheetPage() {
           <Group gap="xs" wrap="wrap">
             <StatusBadge color={sheet.kind === 'base' ? 'blue' : 'grape'}>{t(`sheets.kinds.${sheet.kind}`)}</StatusBadge>
             {sheet.markupPercent !== null && <StatusBadge>{t('sheets.markup.current', { percent: sheet.markupPercent })}</StatusBadge>}
+            {sheet.ownerAgentId !== null && (
+              <Text size="sm">
+                {t('sheets.owner')}: {agentNames.get(sheet.ownerAgentId) ?? t('sheets.label.anAgent')}
+              </Text>
+            )}
             {sheet.baseSheetId !== null && (
               <Text size="sm">
                 {t('sheets.base')}: <Anchor renderRoot={(props) => <Link {...props} to="/admin/sheets/$sheetId" params={{ sheetId: sheet.baseSheetId ?? '' }} search={{}} />}>{labels.get(sheet.baseSheetId) ?? sheet.baseSheetId.slice(0, 8)}</Anchor>
