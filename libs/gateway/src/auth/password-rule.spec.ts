@@ -11,6 +11,9 @@ describe('passwordWeakness: the one rule of a chosen password', () => {
     ['0123456789', /simple sequence/],
     ['abcdefghijkl', /simple sequence/],
     ['9876543210', /simple sequence/],
+    ['1234567890', /simple sequence/],
+    ['0987654321', /simple sequence/],
+    ['4567890123', /simple sequence/],
     ['qwertyuiop', /most common/],
     ['Password123', /most common/],
   ])('refuses %p', (password, reason) => {

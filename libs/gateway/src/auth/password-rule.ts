@@ -25,9 +25,21 @@ export function passwordWeakness(password: string): string | undefined {
   return undefined;
 }
 
-/** Every character one after (or one before) the previous: 0123456789, abcdefghij, 9876543210. */
+/**
+ * Every character one after (or one before) the previous: 0123456789, abcdefghij, 9876543210 — and
+ * digits wrap as on a keyboard's row, so 1234567890 and 0987654321 (9 → 0) are runs too (acceptance H9:
+ * "1234567890" was accepted).
+ */
 function isRun(text: string): boolean {
   const steps = new Set<number>();
-  for (let i = 1; i < text.length; i += 1) steps.add(text.charCodeAt(i) - text.charCodeAt(i - 1));
+  for (let i = 1; i < text.length; i += 1) steps.add(stepOf(text[i - 1]!, text[i]!));
   return steps.size === 1 && (steps.has(1) || steps.has(-1));
+}
+
+function stepOf(previous: string, next: string): number {
+  const step = next.charCodeAt(0) - previous.charCodeAt(0);
+  const digits = /[0-9]/.test(previous) && /[0-9]/.test(next);
+  if (digits && step === -9) return 1;
+  if (digits && step === 9) return -1;
+  return step;
 }
