@@ -33,7 +33,8 @@ export function DataTable<Row>({ caption, showCaption = false, columns, rows, ro
   const { t } = useTranslation('ui');
   return (
     <Stack gap="sm">
-      <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
+      {/* on a phone the table scrolls sideways inside this region: focusable for the keyboard, named for screen readers */}
+      <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={{ viewportProps: { tabIndex: 0, role: 'region', 'aria-label': caption } }}>
         <Table striped highlightOnHover verticalSpacing="xs" aria-busy={loading}>
           {showCaption ? <Table.Caption>{caption}</Table.Caption> : <caption><VisuallyHidden>{caption}</VisuallyHidden></caption>}
           <Table.Thead>
