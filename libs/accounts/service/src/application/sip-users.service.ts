@@ -59,9 +59,12 @@ export class SipUsersService {
     const extra: Record<string, string> = requestKey === undefined ? {} : { requestKey, requestHash: idempotency.requestHash };
     await this.committer.commit(async () => {
       added = null;
+      // the state first, then the key: an attempt that committed before this load is found by the
+      // lookup, one that commits after it makes this append a conflict (re-planned). Looked up
+      // before the load, an attempt committing in between was missed and a second user added.
+      const loaded = await this.aggregates.customer(customerId);
       replayedUsername = requestKey === undefined ? undefined : await this.addedUnder(customerId, requestKey, idempotency);
       if (replayedUsername !== undefined) return [];
-      const loaded = await this.aggregates.customer(customerId);
       // named from the state this run decides on: two additions at once never pick the same n
       const sipUsername = request.sipUsername ?? defaultUsername(customer.accountNumber, loaded.state);
       const { sipPassword, sipHa1 } = this.generator.newSipSecret(sipUsername);
@@ -101,9 +104,10 @@ export class SipUsersService {
     let sipPassword: string | null = null;
     await this.committer.commit(async () => {
       sipPassword = null;
+      // the state first, then the key (as in add): an attempt committing in between is never missed
+      const customer = await this.aggregates.customer(customerId);
       if (requestKey !== undefined && (await this.passwordChangedUnder(customerId, requestKey, idempotency))) return [];
       const secret = this.generator.newSipSecret(sipUsername);
-      const customer = await this.aggregates.customer(customerId);
       const events = decideAll(customerDecider, customer.state, [{ type: 'ChangeSipUserPassword', customerId, sipUsername, sipHa1: secret.sipHa1, meta }]);
       if (events.length > 0) sipPassword = secret.sipPassword;
       return [{ streamId: customer.streamId, expectedVersion: customer.expectedVersion, events }];

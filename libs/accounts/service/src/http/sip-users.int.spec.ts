@@ -223,6 +223,29 @@ describe('SIP users of one account', () => {
     expect(second.body.sipPassword).not.toBe(first.body.sipPassword);
   });
 
+  // The key is looked up in the same plan run as the state the commit is checked against: a retry
+  // that looked before the first attempt committed, but loaded the customer after it, must not
+  // add a second user (or rotate the password a second time).
+  it('first attempts under one Idempotency-Key all at once: one user added, one password rotation', async () => {
+    const CONCURRENT = 8;
+    // the window is narrow: rounds make it likely that one of them falls into it
+    for (let round = 1; round <= 10; round += 1) {
+      const customer = await newCustomer();
+      const add = () => app.request('POST', users(customer.id), { token: agent.token, body: {}, headers: { 'idempotency-key': `burst-${round}` } });
+      const adds = await Promise.all(Array.from({ length: CONCURRENT }, add));
+      expect({ round, statuses: adds.map((res) => res.status).sort() }).toEqual({ round, statuses: [200, 200, 200, 200, 200, 200, 200, 201] });
+      const listed = await app.request('GET', users(customer.id), { token: agent.token });
+      expect({ round, users: listed.body.items.length }).toEqual({ round, users: 2 });
+
+      const name = `${customer.accountNumber}-2`;
+      const reset = () => app.request('POST', `${users(customer.id)}/${name}/password`, { token: agent.token, headers: { 'idempotency-key': `burst-pw-${round}` } });
+      const resets = await Promise.all(Array.from({ length: CONCURRENT }, reset));
+      const shown = resets.filter((res) => res.status === 200 && res.body.sipPassword !== null);
+      expect({ round, shown: shown.length }).toEqual({ round, shown: 1 });
+      expect(variable(await directoryXml(name), 'a1-hash')).toBe(md5(`${name}:${TEST_SIP_REALM}:${shown[0]!.body.sipPassword}`));
+    }
+  });
+
   it('rename, suspend, reactivate, new password by the customer, remove — each seen by the next read and the switch', async () => {
     const customer = await newCustomer();
     const added = await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: `ext-${customer.accountNumber}` } });
