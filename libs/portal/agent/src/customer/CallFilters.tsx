@@ -7,7 +7,7 @@ import { CALL_STATUSES, type CustomerSearch } from '../search.js';
 type CallFilterValues = Pick<CustomerSearch, 'from' | 'to' | 'destination' | 'callStatus' | 'sip'>;
 
 /** Date range, destination prefix, status and SIP user of the calls list (all in the URL). */
-export function CallFilters({ value, sipUsers, onChange }: { value: CallFilterValues; sipUsers: string[]; onChange: (next: CallFilterValues) => void }) {
+export function CallFilters({ value, sipUsers, onChange }: { value: CallFilterValues; sipUsers: Array<{ value: string; label: string }>; onChange: (next: CallFilterValues) => void }) {
   const { t } = useTranslation('agent');
   const [destination, setDestination] = useState(value.destination ?? '');
   const set = (patch: Partial<CallFilterValues>) => {
@@ -29,7 +29,7 @@ export function CallFilters({ value, sipUsers, onChange }: { value: CallFilterVa
         style={{ width: 170 }}
       />
       <Select label={t('calls.status')} data={[{ value: '', label: t('calls.anyStatus') }, ...CALL_STATUSES.map((status) => ({ value: status, label: t(`calls.statuses.${status}`) }))]} value={value.callStatus ?? ''} onChange={(status) => set({ callStatus: CALL_STATUSES.find((item) => item === status) })} allowDeselect={false} style={{ width: 160 }} />
-      <Select label={t('calls.sipUser')} data={[{ value: '', label: t('calls.anySipUser') }, ...sipUsers.map((name) => ({ value: name, label: name }))]} value={value.sip ?? ''} onChange={(sip) => set({ sip: sip === null || sip === '' ? undefined : sip })} allowDeselect={false} style={{ width: 180 }} />
+      <Select label={t('calls.sipUser')} data={[{ value: '', label: t('calls.anySipUser') }, ...sipUsers]} value={value.sip ?? ''} onChange={(sip) => set({ sip: sip === null || sip === '' ? undefined : sip })} allowDeselect={false} style={{ width: 180 }} />
     </Group>
   );
 }

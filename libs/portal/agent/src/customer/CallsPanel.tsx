@@ -8,6 +8,7 @@ import { Money } from '../hooks/Money.js';
 import type { CustomerSearch } from '../search.js';
 import { callQuery, callsCsvPath } from './call-query.js';
 import { CallFilters } from './CallFilters.js';
+import { sipUserLabel } from './sip-user-label.js';
 import { useSipUsers } from './use-sip-users.js';
 
 /** The customer's calls (per SIP user too), filtered by the URL, with a CSV export of the same set. */
@@ -23,6 +24,8 @@ export function CallsPanel({ customerId, search, onSearch }: { customerId: strin
     getNextPageParam: (page) => page.nextCursor ?? undefined,
   });
   const exportCsv = useGuardedMutation({ mutationFn: () => downloadCsv(authFetch, callsCsvPath(customerId, query), 'calls.csv') });
+  // calls name the SIP user by username; show its display name where it has one
+  const sipLabels = new Map((sipUsers.data?.items ?? []).map((user) => [user.sipUsername, sipUserLabel(user)]));
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <Card withBorder padding="md" radius="md">
@@ -33,7 +36,7 @@ export function CallsPanel({ customerId, search, onSearch }: { customerId: strin
         </Group>
         <CallFilters
           value={search}
-          sipUsers={(sipUsers.data?.items ?? []).map((user) => user.sipUsername)}
+          sipUsers={(sipUsers.data?.items ?? []).map((user) => ({ value: user.sipUsername, label: sipUserLabel(user) }))}
           onChange={(filters) => onSearch({ tab: 'calls', ...filters })}
         />
         <ProblemAlert error={calls.error ?? exportCsv.error} />
@@ -49,7 +52,7 @@ export function CallsPanel({ customerId, search, onSearch }: { customerId: strin
           minWidth={720}
           columns={[
             { key: 'start', header: t('calls.start'), render: (call) => when.format(new Date(call.startedAt)) },
-            { key: 'sip', header: t('calls.sipUser'), render: (call) => call.sipUsername ?? '—' },
+            { key: 'sip', header: t('calls.sipUser'), render: (call) => (call.sipUsername === null ? '—' : (sipLabels.get(call.sipUsername) ?? call.sipUsername)) },
             { key: 'destination', header: t('calls.destination'), render: (call) => <Stack gap={0}><Text size="sm" ff="monospace">{call.destination}</Text>{call.destinationName !== null && <Text size="xs" c="dimmed">{call.destinationName}</Text>}</Stack> },
             { key: 'status', header: t('calls.status'), render: (call) => t(`calls.statuses.${call.status}`, { defaultValue: call.status }) },
             { key: 'billed', header: t('calls.billedSeconds'), align: 'right', render: (call) => call.billedSeconds ?? '—' },
