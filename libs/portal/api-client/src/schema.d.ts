@@ -2871,7 +2871,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description a request with this Idempotency-Key is still running; no commission available · insufficient commission balance (code `account_closed`, `id_reused`, `idempotency_key_in_progress`, `insufficient_commission`, `no_commission`) */
+            /** @description a request with this Idempotency-Key is still running; no commission available · insufficient commission balance (`available` says how much there is) (code `account_closed`, `id_reused`, `idempotency_key_in_progress`, `insufficient_commission`, `no_commission`) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -7,7 +7,7 @@ import { MAX_ID_CHARS } from './shared/limits.js';
 
 const invalid = (message: string, code: string) => new RejectedCommand(message, code, 422);
 const conflict = (message: string, code: string, details?: Record<string, unknown>) => new RejectedCommand(message, code, 409, details);
-/** insufficient_funds says how much there is: `available` (a decimal string) in the message and the answer. */
+/** insufficient_funds (and insufficient_commission) say how much there is: `available` (a decimal string) in the message and the answer. */
 const insufficient = (whose: string, availableMicros: bigint) =>
   conflict(`insufficient ${whose} balance: ${formatMoney(availableMicros)} available`, 'insufficient_funds', { available: formatMoney(availableMicros) });
 const notFound = (message: string, code: string) => new RejectedCommand(message, code, 404);
@@ -44,7 +44,8 @@ export const rejections = {
   customerInDebt: () => conflict('customer account is in debt: a deposit must cover the debt first', 'in_debt'),
   agentInDebt: () => conflict('agent account is in debt: a deposit must cover the debt first', 'in_debt'),
   noCommission: () => conflict('no commission available', 'no_commission'),
-  insufficientCommission: () => conflict('insufficient commission balance', 'insufficient_commission'),
+  insufficientCommission: (availableMicros: bigint) =>
+    conflict(`insufficient commission balance: ${formatMoney(availableMicros)} available`, 'insufficient_commission', { available: formatMoney(availableMicros) }),
   depositNotFound: () => notFound('deposit not found', 'deposit_not_found'),
   callAlreadyCharged: () => conflict('call already charged', 'call_already_charged'),
 

@@ -164,6 +164,9 @@ describe('wallet HTTP API', () => {
 
   it('moves part of the commission, then all of it, to the main balance', async () => {
     const commission = (await app.account('commission:ag-1')).balanceMicros;
+    // more than there is: the answer says how much is available (as insufficient_funds does)
+    const tooMuch = await post('/agents/ag-1/commission-transfers', agentToken, { amount: formatMoney(commission + 1n) });
+    expect(tooMuch.body).toMatchObject({ status: 409, code: 'insufficient_commission', detail: `insufficient commission balance: ${formatMoney(commission)} available`, available: formatMoney(commission) });
     const part = await post('/agents/ag-1/commission-transfers', agentToken, { amount: '1' });
     expect(part.status).toBe(201);
     expect(part.body).toMatchObject({ amount: '1' });

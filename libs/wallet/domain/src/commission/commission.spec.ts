@@ -34,7 +34,7 @@ describe('moving commission to the main balance', () => {
   });
 
   it('refuses more than the commission balance', () => {
-    wallet.given(history(...earned)).when(transferCommission(A, '5.000001')).thenRejects('insufficient commission balance', 'insufficient_commission');
+    wallet.given(history(...earned)).when(transferCommission(A, '5.000001')).thenRejects('insufficient commission balance: 5 available', 'insufficient_commission');
   });
 
   it('refuses when there is no commission at all', () => {

@@ -30,7 +30,7 @@ export function decideTransferCommission(
   requireOpen(agentMain, rejections.agentAccountClosed);
   if (commission.balanceMicros <= 0n) throw rejections.noCommission();
   const amountMicros = command.amountMicros ?? commission.balanceMicros;
-  if (amountMicros > commission.balanceMicros) throw rejections.insufficientCommission();
+  if (amountMicros > commission.balanceMicros) throw rejections.insufficientCommission(commission.balanceMicros);
 
   return [
     {

@@ -114,7 +114,7 @@ export class AgentWalletController {
   @Idempotent()
   @ApiOperation({ summary: 'Move commission to the main balance: `amount`, or all of it if absent' })
   @ApiProblemResponse(404, 'no such agent, or not yours', ['not_found', 'account_not_found'])
-  @ApiProblemResponse(409, 'no commission available · insufficient commission balance', ['no_commission', 'insufficient_commission', 'account_closed', 'id_reused'])
+  @ApiProblemResponse(409, 'no commission available · insufficient commission balance (`available` says how much there is)', ['no_commission', 'insufficient_commission', 'account_closed', 'id_reused'])
   @ApiResponse({ status: 201, standardSchema: CommissionTransferView })
   async transferCommission(
     @ValidParam('id', Id) agentId: string,
