@@ -8,5 +8,4 @@ export const agentKeys = {
   customers: (search: object) => ['agent', 'customers', search] as const,
   customer: (id: string) => ['agent', 'customer', id] as const,
   profiles: () => ['agent', 'profiles'] as const,
-  config: () => ['portal-config'] as const,
 };

@@ -1,4 +1,4 @@
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, usePortalConfig } from '@billing/portal-ui';
 import { SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,6 @@ import { periodStarts, utcDay } from '../overview/periods.js';
 import { TrafficCard } from '../overview/TrafficCard.js';
 import { useOverview } from '../overview/use-overview.js';
 import { useAgentLive } from '../hooks/use-agent-live.js';
-import { usePortalConfig } from '../hooks/use-portal-config.js';
 
 /** The agent account overview: balances, commission, card deposit, traffic, revenue, watchlist. */
 export function HomePage() {

@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { downloadCsv, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
+import { downloadCsv, ProblemAlert, useGuardedMutation, usePortalConfig } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -12,7 +12,6 @@ import { VirtualCallList } from '../calls/VirtualCallList.js';
 import { customerKeys } from '../shared/customer-api.js';
 import { useCustomerLive } from '../shared/use-customer-live.js';
 import { useDateTimeFormat } from '../shared/use-date-time-format.js';
-import { usePortalConfig } from '../shared/use-portal-config.js';
 
 /** Scrolled less than this from the top, a new call is shown at once; deeper, a button offers it. */
 const NEAR_TOP_PX = 120;

@@ -1,11 +1,10 @@
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, usePortalConfig } from '@billing/portal-ui';
 import { SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { BalanceCard } from '../balance/BalanceCard.js';
 import { TopUpCard } from '../balance/TopUpCard.js';
 import { TransactionsCard } from '../balance/TransactionsCard.js';
 import { useCustomerLive } from '../shared/use-customer-live.js';
-import { usePortalConfig } from '../shared/use-portal-config.js';
 
 /** The customer's home: balance (live), card top-up, transactions. */
 export function HomePage() {

@@ -1,11 +1,10 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { DataTable, MoneyText, ProblemAlert } from '@billing/portal-ui';
+import { DataTable, MoneyText, ProblemAlert, usePortalConfig } from '@billing/portal-ui';
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RateLookup } from '../rates/RateLookup.js';
 import { customerKeys } from '../shared/customer-api.js';
-import { usePortalConfig } from '../shared/use-portal-config.js';
 
 /** The prices the customer pays: a number's price, and the whole list a page at a time. */
 export function RatesPage() {

@@ -1,4 +1,4 @@
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, usePortalConfig } from '@billing/portal-ui';
 import { Card, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,6 @@ import { FeaturesCard } from '../settings/FeaturesCard.js';
 import { PasswordForm } from '../settings/PasswordForm.js';
 import { SipUsersCard } from '../settings/SipUsersCard.js';
 import { useCustomer } from '../shared/use-customer.js';
-import { usePortalConfig } from '../shared/use-portal-config.js';
 
 /** Settings: warnings, contact, language, password, SIP users and the features ITC gave. */
 export function SettingsPage() {
