@@ -48,9 +48,12 @@ export async function hasInbox(db: pg.Pool | pg.ClientBase, n: SchemaNames, entr
 
 /**
  * Which of `messageIds` `consumer` has recorded — one statement for all of them. A caller that
- * waits only so long (read-your-writes) passes `withinMs`: the server cancels the statement then
- * (statement_timeout, rejecting with 57014), so a lookup nobody waits for is not left running;
- * `signal` aborted before a connection was free skips the query.
+ * waits only so long (read-your-writes, a catch-up within accounts' bound) passes `withinMs`,
+ * counted from the call: what is left of it after a connection was free becomes the statement's
+ * server-side timeout (rejecting with 57014; nothing left: rejected without asking), so a lookup
+ * nobody waits for is not left running. `signal` aborted before a connection was free skips the
+ * query; aborted while it runs, the server cancels it (pg_cancel_backend) — the wait it served is
+ * settled, e.g. answered before a lock on the inbox was released.
  */
 export async function heldInbox(
   pool: pg.Pool,
@@ -61,21 +64,37 @@ export async function heldInbox(
 ): Promise<Set<string>> {
   if (messageIds.length === 0) return new Set();
   messageIds.forEach((messageId) => assertInboxEntry({ consumer, messageId }));
+  const started = Date.now();
   const client = await pool.connect();
+  let cancel: (() => void) | undefined;
+  let cancelling: Promise<unknown> | undefined;
   try {
     if (bound.signal?.aborted) return new Set();
+    const leftMs = Math.ceil(bound.withinMs - (Date.now() - started));
+    if (leftMs < 1) throw Object.assign(new Error('canceling statement due to statement timeout (no time left after waiting for a connection)'), { code: '57014' });
     await client.query('BEGIN READ ONLY');
-    await client.query(`SELECT set_config('statement_timeout', $1, true)`, [String(Math.max(1, Math.ceil(bound.withinMs)))]);
+    const { rows: session } = await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid, set_config('statement_timeout', $1, true)`, [String(leftMs)]);
+    const pid = session[0]!.pid;
+    cancel = () => (cancelling = pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined));
+    bound.signal?.addEventListener('abort', cancel, { once: true });
+    if (bound.signal?.aborted) {
+      await client.query('ROLLBACK');
+      return new Set();
+    }
     const { rows } = await client.query<{ message_id: string }>(`SELECT message_id FROM ${n.inbox} WHERE consumer = $1 AND message_id = ANY($2::text[])`, [
       consumer,
       messageIds,
     ]);
+    bound.signal?.removeEventListener('abort', cancel);
     await client.query('COMMIT');
     return new Set(rows.map((row) => row.message_id));
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    if (cancel !== undefined) bound.signal?.removeEventListener('abort', cancel);
+    // a cancel may land after the statement it was meant for: this connection serves no one after it
+    if (cancelling !== undefined) await cancelling;
+    client.release(cancelling !== undefined);
   }
 }
