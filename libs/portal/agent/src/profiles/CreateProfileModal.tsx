@@ -11,6 +11,18 @@ import { useSheets } from '../sheets/use-sheets.js';
 
 type Body = paths['/api/v1/customer-profiles']['post']['requestBody']['content']['application/json'];
 
+// refusals about one input that name no field (docs/API.md, customer profiles)
+const FIELD_PROBLEMS = {
+  credit_limit_required: 'creditLimit',
+  credit_limit_not_allowed: 'creditLimit',
+  credit_limit_above_agent_maximum: 'creditLimit',
+  rate_sheet_not_found: 'rateSheetId',
+  rate_sheet_not_allowed: 'rateSheetId',
+  rate_sheet_below_cost: 'rateSheetId',
+  invalid_max_concurrent_calls: 'maxConcurrentCalls',
+  profile_exists: 'name',
+};
+
 const FIELDS = ['name', 'billingType', 'creditLimit', 'rateSheetId', 'initialBalance', 'lowBalanceThreshold', 'maxConcurrentCalls'];
 
 /** A new profile of the agent's own: the terms its customers are opened with. */
@@ -38,7 +50,7 @@ export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClo
       onClose();
     },
   });
-  const fields = useProblemFields(create.error);
+  const fields = useProblemFields(create.error, FIELD_PROBLEMS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     once(() => create.mutateAsync({
