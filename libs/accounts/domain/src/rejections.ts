@@ -40,7 +40,7 @@ export const rejections = {
   invalidRateSheet: () => invalid('rate sheet must be a rate sheet id', 'invalid_rate_sheet'),
   rateSheetNotFound: (sheetId: string) => checked(`rate sheet "${sheetId}" does not exist: import it (POST /rate-sheets) or derive it first`, 'rate_sheet_not_found', 422),
   invalidLowBalanceThreshold: () => invalid('low-balance threshold must not be negative', 'invalid_low_balance_threshold'),
-  invalidLanguage: () => invalid('language must be a language tag such as "en" or "pt-BR"', 'invalid_language'),
+  invalidLanguage: () => invalid('language must be "en" or "es" (or a regional form such as "es-MX"): the languages of the e-mails and the portal', 'invalid_language'),
 
   // billing terms (profiles, customers, batches)
   invalidBillingType: () => invalid('billing type must be prepaid or postpaid', 'invalid_billing_type'),

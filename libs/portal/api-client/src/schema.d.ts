@@ -5291,6 +5291,7 @@ export interface operations {
                      */
                     initialBalance?: string;
                     /**
+                     * @description "en" or "es", or a regional form such as "es-MX" (else 422 invalid_language)
                      * @default en
                      * @example en
                      */
@@ -5671,7 +5672,10 @@ export interface operations {
                      * @example 0.4
                      */
                     initialBalance?: string;
-                    /** @example en */
+                    /**
+                     * @description "en" or "es", or a regional form such as "es-MX" (else 422 invalid_language)
+                     * @example en
+                     */
                     language?: string;
                     /**
                      * @description money >= 0 up to 1000000000 as a decimal string, at most 6 decimal places
@@ -10235,6 +10239,7 @@ export interface operations {
                      * @example ops@example.com
                      */
                     contactEmail?: string | null;
+                    /** @description "en" or "es", or a regional form such as "es-MX" (else 422 invalid_language) */
                     language?: string;
                     lowBalanceEmailEnabled?: boolean;
                     /**
@@ -12441,6 +12446,7 @@ export interface operations {
                             agentId: string;
                         };
                     }[];
+                    withinMs?: number;
                 };
             };
         };
@@ -12622,6 +12628,7 @@ export interface operations {
                             agentId: string;
                         };
                     }[];
+                    withinMs?: number;
                 };
             };
         };

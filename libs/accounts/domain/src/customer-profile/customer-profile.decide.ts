@@ -3,6 +3,7 @@ import { rejections } from '../rejections.js';
 import { auditOf } from '../shared/command-meta.js';
 import { checkName, checkRateSheetId } from '../shared/checks.js';
 import { checkBillingTerms, profileTermsOf, type ProfileTerms } from '../terms/billing-terms.js';
+import { spokenLanguage } from '../validation/language.js';
 import type { CreateCustomerProfile, CustomerProfileCommand, UpdateCustomerProfile } from './customer-profile.commands.js';
 import type { CustomerProfileEvent } from './customer-profile.events.js';
 import type { CustomerProfileState, ExistingCustomerProfile } from './customer-profile.state.js';
@@ -29,6 +30,7 @@ export function decideCustomerProfile(command: CustomerProfileCommand, state: Cu
 
 function create(command: CreateCustomerProfile, state: CustomerProfileState): CustomerProfileEvent[] {
   const audit = auditOf(command.meta);
+  checkSpoken(command.language);
   const ownerAgentId = command.ownerAgentId === null ? null : checkOwner(command.ownerAgentId);
   const profile = { profileId: command.profileId, ownerAgentId, name: checkName(command.name), ...checkProfileTerms(profileTermsOf(command)) };
   if (state.status !== 'none') {
@@ -42,6 +44,7 @@ function create(command: CreateCustomerProfile, state: CustomerProfileState): Cu
 function update(command: UpdateCustomerProfile, profile: ExistingCustomerProfile): CustomerProfileEvent[] {
   if (profile.status === 'archived') throw rejections.profileArchived();
   const changes = Object.fromEntries(Object.entries(command.changes).filter(([, value]) => value !== undefined)) as UpdateCustomerProfile['changes'];
+  if (changes.language !== undefined) checkSpoken(changes.language);
   // prepaid has no credit limit: switching to it drops the old one unless the caller sent one (and is told no).
   const dropsCreditLimit = changes.billingType === 'prepaid' && !('creditLimitMicros' in changes);
   const merged: ProfileTerms = { ...profileTermsOf(profile), ...changes, ...(dropsCreditLimit ? { creditLimitMicros: null } : {}) };
@@ -53,6 +56,11 @@ function update(command: UpdateCustomerProfile, profile: ExistingCustomerProfile
 function checkProfileTerms(terms: ProfileTerms): ProfileTerms {
   const checked = checkBillingTerms(terms);
   return { ...checked, rateSheetId: checked.rateSheetId === null ? null : checkRateSheetId(checked.rateSheetId) };
+}
+
+/** A language chosen now must be one the product speaks (a profile's older tag stays as it is). */
+function checkSpoken(language: string): void {
+  if (spokenLanguage(language) === null) throw rejections.invalidLanguage();
 }
 
 function checkOwner(ownerAgentId: string): string {

@@ -58,8 +58,16 @@ describe('CreateCustomerProfile', () => {
 
   it('creates an ITC postpaid profile with its own rate sheet, language in canonical case', () => {
     given([])
-      .when(create({ ownerAgentId: null, billingType: 'postpaid', creditLimitMicros: 100_000_000n, rateSheetId: 'sheet-base', language: 'PT-br' }))
-      .then([{ ...created, ownerAgentId: null, billingType: 'postpaid', creditLimitMicros: 100_000_000n, rateSheetId: 'sheet-base', language: 'pt-BR' }]);
+      .when(create({ ownerAgentId: null, billingType: 'postpaid', creditLimitMicros: 100_000_000n, rateSheetId: 'sheet-base', language: 'ES-mx' }))
+      .then([{ ...created, ownerAgentId: null, billingType: 'postpaid', creditLimitMicros: 100_000_000n, rateSheetId: 'sheet-base', language: 'es-MX' }]);
+  });
+
+  it('refuses a language the product does not speak (no pt-BR e-mails or portal); a profile that has one from before keeps it through other changes', () => {
+    const message = 'language must be "en" or "es" (or a regional form such as "es-MX"): the languages of the e-mails and the portal';
+    given([]).when(create({ language: 'pt-BR' })).thenRejects(message, 'invalid_language');
+    given([created]).when(update({ language: 'pt-BR' })).thenRejects(message, 'invalid_language');
+    const older = { ...created, language: 'pt-BR' };
+    given([older]).when(update({ name: 'Renamed' })).then([updated({ name: 'Renamed', language: 'pt-BR' })]);
   });
 
   it('accepts a zero credit limit, zero balance and the bounds of every limit', () => {
@@ -90,7 +98,7 @@ describe('CreateCustomerProfile', () => {
     [{ maxConcurrentCalls: 1.5 }, 'max concurrent calls must be a whole number from 1 to 1000', 'invalid_max_concurrent_calls'],
     [{ maxCallDurationSeconds: 59 }, 'max call duration must be a whole number of seconds from 60 to 86400', 'invalid_max_call_duration'],
     [{ maxCallDurationSeconds: 86_401 }, 'max call duration must be a whole number of seconds from 60 to 86400', 'invalid_max_call_duration'],
-    [{ language: 'english' }, 'language must be a language tag such as "en" or "pt-BR"', 'invalid_language'],
+    [{ language: 'english' }, 'language must be "en" or "es" (or a regional form such as "es-MX"): the languages of the e-mails and the portal', 'invalid_language'],
     [{ rateSheetId: '' }, 'rate sheet must be a rate sheet id', 'invalid_rate_sheet'],
     [{ name: '' }, 'name must be 1 to 100 characters', 'invalid_name'],
   ])('rejects %p', (overrides, message, code) => {

@@ -51,7 +51,7 @@ describe('OpenCustomer', () => {
     [{ billingType: 'postpaid', creditLimitMicros: null }, 'a postpaid account needs a credit limit', 'credit_limit_required'],
     [{ initialBalanceMicros: -1n }, 'initial balance must not be negative', 'invalid_initial_balance'],
     [{ maxConcurrentCalls: 0 }, 'max concurrent calls must be a whole number from 1 to 1000', 'invalid_max_concurrent_calls'],
-    [{ language: 'e' }, 'language must be a language tag such as "en" or "pt-BR"', 'invalid_language'],
+    [{ language: 'e' }, 'language must be "en" or "es" (or a regional form such as "es-MX"): the languages of the e-mails and the portal', 'invalid_language'],
     [{ rateSheetId: '' }, 'rate sheet must be a rate sheet id', 'invalid_rate_sheet'],
   ])('rejects %p', (overrides, message, code) => {
     given([]).when(openCustomer(overrides)).thenRejects(message, code);

@@ -40,7 +40,8 @@ describe('ChangeCustomerSettings', () => {
     [{ lowBalanceThresholdMicros: -1n }, 'low-balance threshold must not be negative', 'invalid_low_balance_threshold'],
     [{ contactEmail: 'jane at example.com' }, 'contact e-mail is not a valid address', 'invalid_email'],
     [{ contactEmail: `${'a'.repeat(65)}@example.com` }, 'contact e-mail is not a valid address', 'invalid_email'],
-    [{ language: 'spanish' }, 'language must be a language tag such as "en" or "pt-BR"', 'invalid_language'],
+    [{ language: 'spanish' }, 'language must be "en" or "es" (or a regional form such as "es-MX"): the languages of the e-mails and the portal', 'invalid_language'],
+    [{ language: 'pt-BR' }, 'language must be "en" or "es" (or a regional form such as "es-MX"): the languages of the e-mails and the portal', 'invalid_language'],
   ])('rejects %p', (changes, message, code) => {
     given([customerOpened]).when(settings(changes)).thenRejects(message, code);
   });

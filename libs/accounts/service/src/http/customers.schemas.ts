@@ -57,7 +57,7 @@ export const SettingsBody = z
   .strictObject({
     lowBalanceThreshold: NonNegativeRequestAmount.optional(),
     contactEmail: Email.nullable().optional().meta({ description: 'null removes the address' }),
-    language: z.string().min(2).max(35).optional(),
+    language: z.string().min(2).max(35).optional().meta({ description: '"en" or "es", or a regional form such as "es-MX" (else 422 invalid_language)' }),
     lowBalanceEmailEnabled: z.boolean().optional(),
   })
   .refine(notEmpty, 'send at least one setting to change');

@@ -76,9 +76,11 @@ describe('FollowMe and settings', () => {
     expect(followMe.body.followMe).toEqual({ enabled: true, targets: [{ destination: '+447700900123', ringSeconds: 20 }, { destination: '+34912345678', ringSeconds: 30 }] });
     const settings = await app.request('PATCH', `/api/v1/customers/${customer.id}/settings`, {
       token: customer.token,
-      body: { lowBalanceThreshold: '2.5', contactEmail: 'me@Example.COM', language: 'pt-br', lowBalanceEmailEnabled: false },
+      body: { lowBalanceThreshold: '2.5', contactEmail: 'me@Example.COM', language: 'es-mx', lowBalanceEmailEnabled: false },
     });
-    expect(settings.body).toMatchObject({ lowBalanceThreshold: '2.5', contactEmail: 'me@example.com', language: 'pt-BR', lowBalanceEmailEnabled: false });
+    expect(settings.body).toMatchObject({ lowBalanceThreshold: '2.5', contactEmail: 'me@example.com', language: 'es-MX', lowBalanceEmailEnabled: false });
+    // only a language the e-mails and the portal are written in (en, es)
+    expectProblem(await app.request('PATCH', `/api/v1/customers/${customer.id}/settings`, { token: customer.token, body: { language: 'pt-BR' } }), 422, 'invalid_language');
     const entry = await app.request('GET', `/api/v1/switch/directory/${customer.sipUsername}`, { token: app.gw.switchApiKey! });
     expect(entry.body.variables).toMatchObject({ follow_me_enabled: 'true', follow_me_targets: '+447700900123:20,+34912345678:30' });
   });

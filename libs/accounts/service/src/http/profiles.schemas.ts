@@ -13,7 +13,7 @@ const terms = {
   // the bounds are the domain's rules (422 invalid_max_concurrent_calls / invalid_max_call_duration), stated for clients
   maxConcurrentCalls: z.number().int().meta({ minimum: MIN_CONCURRENT_CALLS, maximum: MAX_CONCURRENT_CALLS }),
   maxCallDurationSeconds: z.number().int().meta({ minimum: MIN_CALL_DURATION_SECONDS, maximum: MAX_CALL_DURATION_SECONDS }),
-  language: z.string().min(2).max(35).meta({ examples: ['en', 'pt-BR'] }),
+  language: z.string().min(2).max(35).meta({ examples: ['en', 'es'], description: '"en" or "es", or a regional form such as "es-MX" (else 422 invalid_language)' }),
 };
 
 export const CreateProfileBody = z.strictObject({

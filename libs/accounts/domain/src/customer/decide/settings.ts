@@ -1,7 +1,7 @@
 import { rejections } from '../../rejections.js';
 import { auditOf } from '../../shared/command-meta.js';
 import { checkEmail, checkThreshold } from '../../shared/checks.js';
-import { normaliseLanguage } from '../../validation/language.js';
+import { spokenLanguage } from '../../validation/language.js';
 import type { ChangeCustomerSettings } from '../customer.commands.js';
 import type { CustomerEvent } from '../customer.events.js';
 import type { CustomerSettings, CustomerState } from '../customer.state.js';
@@ -13,7 +13,7 @@ export function changeCustomerSettings(command: ChangeCustomerSettings, state: C
   const next: CustomerSettings = {
     lowBalanceThresholdMicros: changes.lowBalanceThresholdMicros === undefined ? customer.lowBalanceThresholdMicros : checkThreshold(changes.lowBalanceThresholdMicros),
     contactEmail: changes.contactEmail === undefined ? customer.contactEmail : changes.contactEmail === null ? null : checkEmail(changes.contactEmail),
-    language: changes.language === undefined ? customer.language : (normaliseLanguage(changes.language) ?? reject(rejections.invalidLanguage())),
+    language: changes.language === undefined ? customer.language : (spokenLanguage(changes.language) ?? reject(rejections.invalidLanguage())),
     lowBalanceEmailEnabled: changes.lowBalanceEmailEnabled ?? customer.lowBalanceEmailEnabled,
   };
   const unchanged = (Object.keys(next) as (keyof CustomerSettings)[]).every((key) => next[key] === customer[key]);
