@@ -1,16 +1,25 @@
 import { useSession } from '@billing/portal-session';
-import { ProblemAlert, useGuardedMutation, useProblemFields } from '@billing/portal-ui';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
+import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../shared/as-json.js';
+import { useFormProblem } from '../shared/use-form-problem.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
+import { wholeNumber, wholeNumberProblem, type TypedNumber } from '../shared/whole-number.js';
+import { WholeNumberInput } from '../shared/WholeNumberInput.js';
 import { credentialsCsv } from './credentials-csv.js';
 import { customerKeys, type BatchAnswer } from './customer-wire.js';
 import { saveTextFile } from './save-text-file.js';
 import { useAgentOptions, useProfileOptions } from './use-options.js';
+
+/** The API's batch sizes (docs/API.md §6). */
+const MIN_COUNT = 10;
+const MAX_COUNT = 1000;
+/** the batch's size problems name no field */
+const CODE_FIELDS = { batch_too_small: 'count', batch_too_large: 'count' } as const;
 
 /**
  * Open 10–1000 customers at once. The API answers their passwords once: the CSV is made from
@@ -26,11 +35,11 @@ export function OpenBatchModal({ opened, onClose }: { opened: boolean; onClose: 
   const profiles = useProfileOptions();
   const [profileId, setProfileId] = useState<string | null>(null);
   const [agentId, setAgentId] = useState<string | null>(null);
-  const [count, setCount] = useState<number | string>(10);
+  const [count, setCount] = useState<TypedNumber>(MIN_COUNT);
   const [downloaded, setDownloaded] = useState(false);
   const batch = useGuardedMutation({
     mutationFn: () => {
-      const body = { profileId: profileId ?? '', count: typeof count === 'number' ? count : Number.parseInt(count, 10) || 0, ...(agentId === null ? {} : { agentId }) };
+      const body = { profileId: profileId ?? '', count: wholeNumber(count), ...(agentId === null ? {} : { agentId }) };
       return asJson<BatchAnswer>(api.POST('/api/v1/customers/batch', { body, headers: { 'Idempotency-Key': keys.keyFor(body) } }));
     },
     onSuccess: () => {
@@ -38,7 +47,7 @@ export function OpenBatchModal({ opened, onClose }: { opened: boolean; onClose: 
       return queryClient.invalidateQueries({ queryKey: customerKeys.all });
     },
   });
-  const fields = useProblemFields(batch.error);
+  const { fields, edited, unplaced } = useFormProblem(batch.error, CODE_FIELDS);
   const close = () => {
     batch.reset(); // forgets the passwords
     setDownloaded(false);
@@ -48,12 +57,18 @@ export function OpenBatchModal({ opened, onClose }: { opened: boolean; onClose: 
   return (
     <Modal opened={opened} onClose={close} title={t('customers.batch.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
       {answer === undefined ? (
-        <form onSubmit={(event) => { event.preventDefault(); batch.mutate(); }}>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            // never open another number of customers than typed (irreversible): the input says why
+            if (wholeNumberProblem(count, MIN_COUNT, MAX_COUNT) === null) batch.mutate();
+          }}
+        >
           <Stack gap="sm">
-            <Select label={t('customers.open.profile')} data={profiles} value={profileId} onChange={setProfileId} error={fields['profileId']} required searchable />
-            <Select label={t('customers.open.agent')} description={t('customers.open.agentHint')} data={agents.map((a) => ({ value: a.id, label: a.name }))} value={agentId} onChange={setAgentId} error={fields['agentId']} clearable searchable />
-            <NumberInput label={t('customers.batch.count')} min={10} max={1000} allowDecimal={false} value={count} onChange={setCount} error={fields['count']} required />
-            <ProblemAlert error={Object.keys(fields).length === 0 ? batch.error : null} />
+            <Select label={t('customers.open.profile')} data={profiles} value={profileId} onChange={(value) => { setProfileId(value); edited('profileId'); }} error={fields['profileId']} required searchable />
+            <Select label={t('customers.open.agent')} description={t('customers.open.agentHint')} data={agents.map((a) => ({ value: a.id, label: a.name }))} value={agentId} onChange={(value) => { setAgentId(value); edited('agentId'); }} error={fields['agentId']} clearable searchable />
+            <WholeNumberInput label={t('customers.batch.count')} min={MIN_COUNT} max={MAX_COUNT} value={count} onChange={(value) => { setCount(value); edited('count'); }} error={fields['count']} required />
+            <ProblemAlert error={unplaced} />
             <Group justify="flex-end"><Button type="submit" loading={batch.isPending}>{t('customers.batch.submit')}</Button></Group>
           </Stack>
         </form>

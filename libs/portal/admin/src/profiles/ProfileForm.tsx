@@ -1,8 +1,11 @@
-import { MoneyInput, ProblemAlert, useProblemFields } from '@billing/portal-ui';
-import { Button, Group, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { MoneyInput, ProblemAlert } from '@billing/portal-ui';
+import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../shared/languages.js';
+import { useFormProblem } from '../shared/use-form-problem.js';
+import { wholeNumber, wholeNumberProblem, type TypedNumber } from '../shared/whole-number.js';
+import { WholeNumberInput } from '../shared/WholeNumberInput.js';
 import { useSheetOptions } from './use-sheet-options.js';
 import type { ProfileFormValues } from './profile-form.js';
 
@@ -14,19 +17,45 @@ export interface ProfileFormProps {
   submitLabel: string;
 }
 
+/** The API's ranges (docs/API.md §5). */
+const RANGES = { maxConcurrentCalls: [1, 1000], maxCallDurationSeconds: [60, 86_400] } as const;
+type NumberField = keyof typeof RANGES;
+type MoneyField = 'creditLimit' | 'initialBalance' | 'lowBalanceThreshold';
+/** the form as typed: the numbers may be out of range or not numbers yet. */
+type Typed = Omit<ProfileFormValues, NumberField> & Record<NumberField, TypedNumber>;
 
-/** A profile's billing terms (create and edit). */
+/**
+ * A profile's billing terms (create and edit). Nothing typed is changed: an amount that is not
+ * one or a number out of range is said next to its input and the form sends nothing.
+ */
 export function ProfileForm({ initial, onSubmit, saving, error, submitLabel }: ProfileFormProps) {
   const { t } = useTranslation('admin');
   const sheets = useSheetOptions();
-  const [values, setValues] = useState(initial);
-  const set = (patch: Partial<ProfileFormValues>) => setValues({ ...values, ...patch });
-  const fields = useProblemFields(error);
-  const number = (value: number | string, fallback: number) => (typeof value === 'number' ? value : Number.parseInt(value, 10) || fallback);
+  const [values, setValues] = useState<Typed>(initial);
+  // amounts whose text is not an amount (MoneyInput says so itself)
+  const [badMoney, setBadMoney] = useState<ReadonlySet<MoneyField>>(new Set());
+  const { fields, edited, unplaced } = useFormProblem(error);
+  const set = (patch: Partial<Typed>) => {
+    setValues({ ...values, ...patch });
+    for (const field of Object.keys(patch)) edited(field);
+  };
+  const money = (field: MoneyField) => (amount: string | null) => {
+    set({ [field]: amount ?? '' });
+    const next = new Set(badMoney);
+    if (amount === null) next.add(field);
+    else next.delete(field);
+    setBadMoney(next);
+  };
+  const usedMoney: MoneyField[] = values.billingType === 'postpaid' ? ['creditLimit', 'initialBalance', 'lowBalanceThreshold'] : ['initialBalance', 'lowBalanceThreshold'];
+  const submit = () => {
+    if (usedMoney.some((field) => badMoney.has(field))) return;
+    if ((Object.keys(RANGES) as NumberField[]).some((field) => wholeNumberProblem(values[field], RANGES[field][0], RANGES[field][1]) !== null)) return;
+    onSubmit({ ...values, maxConcurrentCalls: wholeNumber(values.maxConcurrentCalls), maxCallDurationSeconds: wholeNumber(values.maxCallDurationSeconds) });
+  };
   return (
-    <form onSubmit={(event) => { event.preventDefault(); onSubmit(values); }}>
+    <form onSubmit={(event) => { event.preventDefault(); submit(); }}>
       <Stack gap="sm">
-        <TextInput label={t('profiles.form.name')} value={values.name} onChange={(event) => set({ name: event.currentTarget.value })} error={fields['name']} required maxLength={100} />
+        <TextInput label={t('profiles.form.name')} value={values.name} onChange={(event) => set({ name: event.currentTarget.value })} error={fields['name']} required />
         <Stack gap={4}>
           <Text size="sm" fw={700} id="profile-billing-label">{t('profiles.form.billingType')}</Text>
           <SegmentedControl
@@ -37,15 +66,15 @@ export function ProfileForm({ initial, onSubmit, saving, error, submitLabel }: P
           />
         </Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {values.billingType === 'postpaid' && <MoneyInput label={t('profiles.form.creditLimit')} value={values.creditLimit} onChange={(amount) => set({ creditLimit: amount ?? '' })} error={fields['creditLimit']} required />}
+          {values.billingType === 'postpaid' && <MoneyInput label={t('profiles.form.creditLimit')} value={values.creditLimit} onChange={money('creditLimit')} error={fields['creditLimit']} required />}
           <Select label={t('profiles.form.rateSheet')} description={t('profiles.form.rateSheetHint')} data={sheets} value={values.rateSheetId} onChange={(rateSheetId) => set({ rateSheetId })} error={fields['rateSheetId']} clearable searchable />
-          <MoneyInput label={t('profiles.form.initialBalance')} value={values.initialBalance} onChange={(amount) => set({ initialBalance: amount ?? '' })} error={fields['initialBalance']} />
-          <MoneyInput label={t('profiles.form.lowBalanceThreshold')} value={values.lowBalanceThreshold} onChange={(amount) => set({ lowBalanceThreshold: amount ?? '' })} error={fields['lowBalanceThreshold']} />
-          <NumberInput label={t('profiles.form.maxConcurrentCalls')} min={1} max={1000} allowDecimal={false} value={values.maxConcurrentCalls} onChange={(value) => set({ maxConcurrentCalls: number(value, 1) })} error={fields['maxConcurrentCalls']} />
-          <NumberInput label={t('profiles.form.maxCallDurationSeconds')} min={60} max={86_400} allowDecimal={false} value={values.maxCallDurationSeconds} onChange={(value) => set({ maxCallDurationSeconds: number(value, 10_800) })} error={fields['maxCallDurationSeconds']} />
+          <MoneyInput label={t('profiles.form.initialBalance')} value={values.initialBalance} onChange={money('initialBalance')} error={fields['initialBalance']} required />
+          <MoneyInput label={t('profiles.form.lowBalanceThreshold')} value={values.lowBalanceThreshold} onChange={money('lowBalanceThreshold')} error={fields['lowBalanceThreshold']} required />
+          <WholeNumberInput label={t('profiles.form.maxConcurrentCalls')} min={RANGES.maxConcurrentCalls[0]} max={RANGES.maxConcurrentCalls[1]} value={values.maxConcurrentCalls} onChange={(value) => set({ maxConcurrentCalls: value })} error={fields['maxConcurrentCalls']} required />
+          <WholeNumberInput label={t('profiles.form.maxCallDurationSeconds')} min={RANGES.maxCallDurationSeconds[0]} max={RANGES.maxCallDurationSeconds[1]} value={values.maxCallDurationSeconds} onChange={(value) => set({ maxCallDurationSeconds: value })} error={fields['maxCallDurationSeconds']} required />
           <Select label={t('profiles.form.language')} data={LANGUAGES} value={values.language} onChange={(language) => set({ language: language ?? 'en' })} error={fields['language']} allowDeselect={false} />
         </SimpleGrid>
-        <ProblemAlert error={Object.keys(fields).length === 0 ? error : null} />
+        <ProblemAlert error={unplaced} />
         <Group justify="flex-end"><Button type="submit" loading={saving}>{submitLabel}</Button></Group>
       </Stack>
     </form>
