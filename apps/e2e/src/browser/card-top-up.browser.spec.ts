@@ -72,8 +72,8 @@ describe('card top-up in Chromium (Stripe at the local recorder)', () => {
     expect(intent.amount).toBe(2500);
     expect(intent.currency).toBe('usd');
     expect(recorder.intents.size).toBe(1);
-    // Stripe.js does not load here: the page shows its fallback or the loading line, and stays usable
-    await page.getByRole('heading', { level: 1, name: 'Balance' }).waitFor();
+    // Stripe.js cannot load here: the page says so, and that nothing was charged
+    await page.getByRole('alert').filter({ hasText: 'The card form could not load' }).filter({ hasText: 'Nothing was charged' }).waitFor();
 
     // Stripe tells the product the payment succeeded: the open page shows 25.00, no reload
     const payload = JSON.stringify({
