@@ -100,4 +100,18 @@ describe('ConsumerCatchUp', () => {
     expect([...read].sort()).toEqual([...keys].sort());
     expect(outcomes.map((outcome) => outcome?.results ?? null)).toEqual(keys.map((key) => (key === 'unknown' ? null : [`applied ${event(Number(key)).eventId}`])));
   });
+
+  it('takes no further key once `until` is aborted: the fill running finishes, the keys not taken answer null', async () => {
+    const stop = new AbortController();
+    const read: string[] = [];
+    const { subject } = catchUp(async (key) => {
+      read.push(key);
+      // the caller stops waiting while the second fill runs
+      if (read.length === 2) stop.abort();
+      return [event(Number(key))];
+    });
+    const outcomes = await subject.fillEach(['1', '2', '3', '4'], 1, stop.signal);
+    expect(read).toEqual(['1', '2']);
+    expect(outcomes.map((outcome) => outcome !== null)).toEqual([true, true, false, false]);
+  });
 });

@@ -46,13 +46,15 @@ export class ConsumerCatchUp<Key, Result> {
 
   /**
    * Fills each of `keys`, at most `concurrency` at a time (a batch opening's customers at once, without
-   * a connection per customer); the outcomes in the order of `keys`.
+   * a connection per customer); the outcomes in the order of `keys`. Once `until` is aborted (the
+   * caller stopped waiting) no further key is taken — the fills running finish — and each key not
+   * taken answers null, as a miss the consumer's own delivery applies later.
    */
-  async fillEach(keys: readonly Key[], concurrency: number): Promise<CatchUpOutcome<Result>[]> {
-    const outcomes: CatchUpOutcome<Result>[] = new Array<CatchUpOutcome<Result>>(keys.length);
+  async fillEach(keys: readonly Key[], concurrency: number, until?: AbortSignal): Promise<CatchUpOutcome<Result>[]> {
+    const outcomes: CatchUpOutcome<Result>[] = new Array<CatchUpOutcome<Result>>(keys.length).fill(null);
     let next = 0;
     const worker = async () => {
-      for (let i = next++; i < keys.length; i = next++) outcomes[i] = await this.fill(keys[i]!);
+      for (let i = next++; i < keys.length && until?.aborted !== true; i = next++) outcomes[i] = await this.fill(keys[i]!);
     };
     await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), keys.length) }, worker));
     return outcomes;

@@ -1,8 +1,8 @@
 // What accounts asks its consumers after a commit: one request for all the customer and agent streams
 // of the commit (a batch opening's 1000 customers included), split only past the contract's bounds.
 import { customerStreamId, type AccountsEvent } from '@billing/accounts-domain';
-import { AccountsCatchUpRequestV1, MAX_CATCH_UP_EVENTS, MAX_CATCH_UP_STREAMS } from '@billing/contracts';
-import { requestsFor, waitBoundMs, type CommittedStream } from './consumers-at-once.js';
+import { AccountsCatchUpRequestV1, MAX_CATCH_UP_EVENTS, MAX_CATCH_UP_STREAMS, MAX_CATCH_UP_WITHIN_MS, type AccountsCatchUpPort } from '@billing/contracts';
+import { ConsumersAtOnce, requestsFor, waitBoundMs, type CommittedStream } from './consumers-at-once.js';
 
 const audit = { actor: 'admin', occurredAt: '2026-01-01T00:00:00.000Z' };
 
@@ -34,6 +34,21 @@ describe('ConsumersAtOnce requests', () => {
     expect(many[0]!.streams.flatMap((stream) => stream.events)).toHaveLength(MAX_CATCH_UP_EVENTS);
   });
 
+  it('never name no stream: a first stream with more events than one request may name goes alone', () => {
+    const requests = requestsFor([opened(1, MAX_CATCH_UP_EVENTS), opened(2)], true);
+    expect(requests.map((r) => r.streams.map((stream) => stream.key))).toEqual([[{ account: 'customer-1' }], [{ account: 'customer-2' }]]);
+  });
+
+  it('give the consumer the time the answer still waits for it (withinMs), so it stops filling when the answer stops waiting', async () => {
+    const asked: Parameters<AccountsCatchUpPort['catchUp']>[0][] = [];
+    const consumer: AccountsCatchUpPort = { awaitsOpenings: true, catchUp: async (request) => (asked.push(request), true) };
+    await new ConsumersAtOnce([consumer]).applied(Array.from({ length: 3 }, (_, n) => opened(n)));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.withinMs).toBeGreaterThan(0);
+    expect(asked[0]!.withinMs).toBeLessThanOrEqual(waitBoundMs(3));
+    expect(AccountsCatchUpRequestV1.safeParse(asked[0]).success).toBe(true);
+  });
+
   it('leave openings out for a consumer that does not await them', () => {
     expect(requestsFor([opened(1), opened(2)], false)).toEqual([]);
   });
@@ -52,5 +67,7 @@ describe('the catch-up contract', () => {
     expect(AccountsCatchUpRequestV1.safeParse({ streams: [heavy, heavy] }).success).toBe(false);
     expect(AccountsCatchUpRequestV1.safeParse({ streams: [] }).success).toBe(false);
     expect(AccountsCatchUpRequestV1.safeParse(stream(1)).success).toBe(false);
+    for (const withinMs of [0, 1.5, MAX_CATCH_UP_WITHIN_MS + 1, '100']) expect(AccountsCatchUpRequestV1.safeParse({ streams: [stream(1)], withinMs }).success).toBe(false);
+    expect(AccountsCatchUpRequestV1.safeParse({ streams: [stream(1)], withinMs: 1_500 }).success).toBe(true);
   });
 });

@@ -61,7 +61,12 @@ export class ConsumersAtOnce {
     // consumers side by side, each one's requests one after the other (and none started after the bound)
     const all = Promise.all(
       asks.map(async ({ consumer, requests }) => {
-        for (const request of requests) if (!expired) await this.ask(consumer, request);
+        for (const request of requests) {
+          // the consumer stops taking streams to fill when this answer stops waiting for it
+          const withinMs = boundMs - (Date.now() - started);
+          if (expired || withinMs < 1) return;
+          await this.ask(consumer, { ...request, withinMs });
+        }
       }),
     );
     try {
@@ -98,7 +103,8 @@ export function requestsFor(committed: readonly CommittedStream[], openings: boo
   let current: CatchUpStream[] = [];
   let events = 0;
   for (const stream of committed.map((each) => catchUpStream(each, openings)).filter((each): each is CatchUpStream => each !== null)) {
-    if (current.length === MAX_CATCH_UP_STREAMS || events + stream.events.length > MAX_CATCH_UP_EVENTS) {
+    // never an empty request: a first stream with more events than the bound goes alone
+    if (current.length === MAX_CATCH_UP_STREAMS || (current.length > 0 && events + stream.events.length > MAX_CATCH_UP_EVENTS)) {
       requests.push(current);
       current = [];
       events = 0;

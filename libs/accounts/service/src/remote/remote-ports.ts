@@ -89,7 +89,7 @@ export class RemoteRatingCatchUp implements AccountsCatchUpPort {
 
   async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
     const { ratingUrl: baseUrl, apiKey } = this.options;
-    const answer = await callServiceJson({ baseUrl, path: RATING_ACCOUNTS_CATCH_UP_API_PATH, apiKey, timeoutMs: waitBoundMs(request.streams.length), schema: AccountsCatchUpResponseV1, body: request });
+    const answer = await callServiceJson({ baseUrl, path: RATING_ACCOUNTS_CATCH_UP_API_PATH, apiKey, timeoutMs: request.withinMs ?? waitBoundMs(request.streams.length), schema: AccountsCatchUpResponseV1, body: request });
     return answer.applied;
   }
 }
@@ -103,7 +103,7 @@ export class RemoteWalletCatchUp implements AccountsCatchUpPort {
 
   async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
     const { walletUrl: baseUrl, apiKey } = this.options;
-    const answer = await callServiceJson({ baseUrl, path: WALLET_ACCOUNTS_CATCH_UP_API_PATH, apiKey, timeoutMs: waitBoundMs(request.streams.length), schema: AccountsCatchUpResponseV1, body: request });
+    const answer = await callServiceJson({ baseUrl, path: WALLET_ACCOUNTS_CATCH_UP_API_PATH, apiKey, timeoutMs: request.withinMs ?? waitBoundMs(request.streams.length), schema: AccountsCatchUpResponseV1, body: request });
     return answer.applied;
   }
 }

@@ -22,6 +22,8 @@ const name = z.string().min(1).max(200);
 export const MAX_CATCH_UP_STREAMS = 1000;
 /** Events one request names at most, over all its streams (a commit with more is asked in several requests). */
 export const MAX_CATCH_UP_EVENTS = 10_000;
+/** The longest `withinMs` a request may give: the gateway's 60 s towards a service. */
+export const MAX_CATCH_UP_WITHIN_MS = 60_000;
 
 const CatchUpStream = z.strictObject({
   /** the customer (by id) or agent whose stream the events belong to. */
@@ -37,6 +39,12 @@ export const AccountsCatchUpRequestV1 = z.strictObject({
     .min(1)
     .max(MAX_CATCH_UP_STREAMS)
     .refine((streams) => streams.reduce((total, stream) => total + stream.events.length, 0) <= MAX_CATCH_UP_EVENTS, { message: `at most ${MAX_CATCH_UP_EVENTS} events in all` }),
+  /**
+   * how long accounts still waits for the answer: the consumer takes no further stream to fill after
+   * it (it answers `applied: false`, its delivery applies the rest), so a request of 1000 streams
+   * stops working when accounts stops waiting. Absent: no deadline of its own.
+   */
+  withinMs: z.number().int().min(1).max(MAX_CATCH_UP_WITHIN_MS).optional(),
 });
 export type AccountsCatchUpRequestV1 = z.infer<typeof AccountsCatchUpRequestV1>;
 
@@ -52,5 +60,9 @@ export interface AccountsCatchUpPort {
    * consumer fills an unknown customer or agent on first use, and only changes are awaited.
    */
   readonly awaitsOpenings?: boolean;
-  catchUp(request: { streams: readonly { key: Extract<AccountsHistoryKeyV1, { account: string } | { agentId: string }>; events: readonly { eventId: string; type: string }[] }[] }): Promise<boolean>;
+  catchUp(request: {
+    streams: readonly { key: Extract<AccountsHistoryKeyV1, { account: string } | { agentId: string }>; events: readonly { eventId: string; type: string }[] }[];
+    /** see AccountsCatchUpRequestV1.withinMs: in process as over HTTP. */
+    withinMs?: number;
+  }): Promise<boolean>;
 }

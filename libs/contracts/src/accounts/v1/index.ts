@@ -19,7 +19,7 @@ export {
   type AccountsHistoryKeyV1,
   type AccountsHistoryPort,
 } from './history-api.js';
-export { AccountsCatchUpRequestV1, AccountsCatchUpResponseV1, MAX_CATCH_UP_EVENTS, MAX_CATCH_UP_STREAMS, RATING_ACCOUNTS_CATCH_UP_API_PATH, WALLET_ACCOUNTS_CATCH_UP_API_PATH, type AccountsCatchUpPort } from './catch-up-api.js';
+export { AccountsCatchUpRequestV1, AccountsCatchUpResponseV1, MAX_CATCH_UP_EVENTS, MAX_CATCH_UP_STREAMS, MAX_CATCH_UP_WITHIN_MS, RATING_ACCOUNTS_CATCH_UP_API_PATH, WALLET_ACCOUNTS_CATCH_UP_API_PATH, type AccountsCatchUpPort } from './catch-up-api.js';
 export { CUSTOMER_RATE_SHEET_CHANGED_V1, CustomerRateSheetChangedV1 } from './customer-rate-sheet-changed.js';
 export { CUSTOMER_SETTINGS_CHANGED_V1, CustomerSettingsChangedV1 } from './customer-settings-changed.js';
 export { CUSTOMER_STATUS_CHANGED_V1, CustomerStatusChangedV1 } from './customer-status-changed.js';

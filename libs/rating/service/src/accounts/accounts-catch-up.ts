@@ -7,7 +7,7 @@
 // Issue 13: a change to a customer rating already knows (features, a trunk address, a SIP user
 // suspended, the customer closed…) is no miss, so accounts asks before it answers the command
 // (AccountsCatchUpPort): the same fill, run until the command's events are in the inbox.
-import { type AccountsCatchUpPort, type AccountsHistoryKeyV1, type AccountsHistoryPort, type IntegrationEvent } from '@billing/contracts';
+import { MAX_CATCH_UP_WITHIN_MS, type AccountsCatchUpPort, type AccountsHistoryKeyV1, type AccountsHistoryPort, type IntegrationEvent } from '@billing/contracts';
 import { isServiceUnreachable } from '@billing/gateway';
 import { ConsumerCatchUp } from '@billing/messaging';
 import { Inject, Injectable, Logger } from '@nestjs/common';
@@ -68,12 +68,18 @@ export class RatingAccountsCatchUp implements DirectoryMisses, AccountsCatchUpPo
    */
   async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
     const awaited = request.streams.map((stream) => ({ key: stream.key, events: stream.events.filter((event) => ACCOUNTS_EVENTS_USED.has(event.type)) }));
+    // accounts stops waiting after `withinMs`: no lookup or stream to fill is started after it (its delivery applies the rest)
+    const withinMs = request.withinMs ?? MAX_CATCH_UP_WITHIN_MS;
+    const started = Date.now();
+    const left = () => withinMs - (Date.now() - started);
+    const until = AbortSignal.timeout(withinMs);
     for (let filled = 0; ; filled += 1) {
-      const applied = await this.inInbox(awaited.flatMap((stream) => stream.events));
+      if (left() < 1) return false;
+      const applied = await this.inInbox(awaited.flatMap((stream) => stream.events), left());
       const behind = awaited.filter((stream) => stream.events.some((event) => !applied.has(event.eventId)));
       if (behind.length === 0) return true;
       if (!this.canFill || filled === MAX_FILLS) return false;
-      if ((await this.fills.fillEach(behind.map((stream) => stream.key), CONCURRENT_FILLS)).includes(null)) return false;
+      if ((await this.fills.fillEach(behind.map((stream) => stream.key), CONCURRENT_FILLS, until)).includes(null)) return false;
     }
   }
 
@@ -85,17 +91,14 @@ export class RatingAccountsCatchUp implements DirectoryMisses, AccountsCatchUpPo
    */
   private async unapplied(history: readonly IntegrationEvent[]): Promise<readonly IntegrationEvent[]> {
     if (history.length === 0) return history;
-    const applied = await this.inInbox(history);
+    const applied = await this.inInbox(history, MAX_CATCH_UP_WITHIN_MS);
     const rest = history.filter((event) => !applied.has(event.eventId));
     return rest.length > 0 ? rest : history.slice(-1);
   }
 
-  private async inInbox(events: readonly { eventId: string }[]): Promise<Set<string>> {
-    if (events.length === 0) return new Set();
-    const { rows } = await this.db.pool.query<{ message_id: string }>(`SELECT message_id FROM ${this.db.table('inbox')} WHERE consumer = $1 AND message_id = ANY($2::text[])`, [
-      this.group,
-      events.map((event) => event.eventId),
-    ]);
-    return new Set(rows.map((row) => row.message_id));
+  /** Which of `events` the consumer's inbox holds: the store's one lookup, bounded by `withinMs`. */
+  private inInbox(events: readonly { eventId: string }[], withinMs: number): Promise<Set<string>> {
+    return this.db.store.heldInbox(this.group, [...new Set(events.map((event) => event.eventId))], { withinMs });
   }
+
 }

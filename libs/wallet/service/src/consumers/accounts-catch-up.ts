@@ -7,7 +7,7 @@
 // Issue 13: accounts also asks before it answers a command (AccountsCatchUpPort, openings included:
 // a balance list reads only the accounts the wallet has opened, it fills no miss): the same fill,
 // run until the command's events are in the inbox, then the projections show them.
-import { type AccountsCatchUpPort, type AccountsHistoryKeyV1, type AccountsHistoryPort } from '@billing/contracts';
+import { MAX_CATCH_UP_WITHIN_MS, type AccountsCatchUpPort, type AccountsHistoryKeyV1, type AccountsHistoryPort } from '@billing/contracts';
 import type { Checkpoint } from '@billing/event-store';
 import { isServiceUnreachable } from '@billing/gateway';
 import { ConsumerCatchUp } from '@billing/messaging';
@@ -84,23 +84,26 @@ export class AccountsCatchUp implements DirectoryMisses, AccountsCatchUpPort {
   async catchUp(request: Parameters<AccountsCatchUpPort['catchUp']>[0]): Promise<boolean> {
     const awaited = request.streams.map((stream) => ({ key: stream.key, events: stream.events.filter((event) => WALLET_ACCOUNTS_EVENTS_USED.has(event.type)) }));
     if (awaited.every((stream) => stream.events.length === 0)) return true;
+    // accounts stops waiting after `withinMs`: no lookup or stream to fill is started after it (its delivery applies the rest)
+    const withinMs = request.withinMs ?? MAX_CATCH_UP_WITHIN_MS;
+    const started = Date.now();
+    const left = () => withinMs - (Date.now() - started);
+    const until = AbortSignal.timeout(withinMs);
     for (let filled = 0; ; filled += 1) {
-      const applied = await this.inInbox(awaited.flatMap((stream) => stream.events));
+      if (left() < 1) return false;
+      const applied = await this.inInbox(awaited.flatMap((stream) => stream.events), left());
       const behind = awaited.filter((stream) => stream.events.some((event) => !applied.has(event.eventId)));
-      if (behind.length === 0) return this.projections.caughtUp(PROJECTED_WITHIN_MS);
+      if (behind.length === 0) return this.projections.caughtUp(Math.max(1, Math.min(PROJECTED_WITHIN_MS, left())));
       if (this.fills === null || filled === MAX_FILLS) return false;
-      if ((await this.fills.fillEach(behind.map((stream) => stream.key), CONCURRENT_FILLS)).includes(null)) return false;
+      if ((await this.fills.fillEach(behind.map((stream) => stream.key), CONCURRENT_FILLS, until)).includes(null)) return false;
     }
   }
 
-  private async inInbox(events: readonly { eventId: string }[]): Promise<Set<string>> {
-    if (events.length === 0) return new Set();
-    const { rows } = await this.db.pool.query<{ message_id: string }>(`SELECT message_id FROM ${this.db.table('inbox')} WHERE consumer = $1 AND message_id = ANY($2::text[])`, [
-      this.group,
-      events.map((event) => event.eventId),
-    ]);
-    return new Set(rows.map((row) => row.message_id));
+  /** Which of `events` the consumer's inbox holds: the store's one lookup, bounded by `withinMs`. */
+  private inInbox(events: readonly { eventId: string }[], withinMs: number): Promise<Set<string>> {
+    return this.db.store.heldInbox(this.group, [...new Set(events.map((event) => event.eventId))], { withinMs });
   }
+
 
   private async fill(key: AccountsHistoryKeyV1): Promise<boolean> {
     const outcome = (await this.fills?.fill(key)) ?? null;
