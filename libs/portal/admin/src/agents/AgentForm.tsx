@@ -62,7 +62,7 @@ export function AgentForm({ mode, initial, sheets, onSubmit, onCancel, error, pe
       <Stack gap="sm">
         <ProblemAlert error={placed ? null : error} withFieldErrors />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t('agents.fields.name')} required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={fieldError('name')} maxLength={100} />
+          <TextInput label={t('agents.fields.name')} required value={values.name} onChange={(e) => set('name', e.currentTarget.value)} error={fieldError('name')} />
           <TextInput
             label={t('agents.fields.contactEmail')}
             type="email"

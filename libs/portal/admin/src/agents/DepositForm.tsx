@@ -57,7 +57,6 @@ export function DepositForm({ onSubmit, error, pending, resetKey }: DepositFormP
             label={t('agents.deposit.reference')}
             description={t('agents.deposit.referenceHelp')}
             required
-            maxLength={128}
             value={reference}
             onChange={(e) => setReference(e.currentTarget.value)}
             error={server['reference'] ?? (referenceMissing ? t('agents.form.errors.required') : undefined)}

@@ -51,7 +51,7 @@ export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClos
             <Select label={t('customers.open.profile')} data={profiles} value={profileId} onChange={setProfileId} error={fields['profileId']} required searchable />
             <Select label={t('customers.open.agent')} description={t('customers.open.agentHint')} data={agents.map((a) => ({ value: a.id, label: a.name }))} value={agentId} onChange={setAgentId} error={fields['agentId']} clearable searchable />
             <TextInput label={t('customers.open.contactEmail')} type="email" value={contactEmail} onChange={(event) => setContactEmail(event.currentTarget.value)} error={fields['contactEmail']} />
-            <TextInput label={t('customers.open.portalUsername')} description={t('customers.open.portalUsernameHint')} value={portalUsername} onChange={(event) => setPortalUsername(event.currentTarget.value)} error={fields['portalUsername']} maxLength={64} />
+            <TextInput label={t('customers.open.portalUsername')} description={t('customers.open.portalUsernameHint')} value={portalUsername} onChange={(event) => setPortalUsername(event.currentTarget.value)} error={fields['portalUsername']} />
             <ProblemAlert error={Object.keys(fields).length === 0 ? open.error : null} />
             <Group justify="flex-end"><Button type="submit" loading={open.isPending}>{t('customers.open.submit')}</Button></Group>
           </Stack>

@@ -1,9 +1,10 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { DataTable, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { DataTable, ProblemAlert } from '@billing/portal-ui';
 import { Button, Card, Group, Menu, Stack, Text, TextInput, Title, SimpleGrid } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormProblem } from '../shared/use-form-problem.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { customerKeys, type Customer, type SipUser } from './customer-wire.js';
 import { SecretsTable } from './SecretsTable.js';
@@ -11,6 +12,10 @@ import { useCustomerCommand } from './use-customer.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 
 type UserAction = { kind: 'suspend' | 'reactivate' | 'remove' | 'password'; user: SipUser } | { kind: 'rename'; user: SipUser; displayName: string };
+
+/** problems about one input that name no field (docs/API.md §6b) */
+const CODE_FIELDS = { invalid_sip_username: 'sipUsername', sip_username_taken: 'sipUsername', sip_user_exists: 'sipUsername', invalid_display_name: 'displayName' } as const;
+const RENAME_FIELDS = { invalid_display_name: 'displayName' } as const;
 
 /** The account's SIP users: add (password once), rename, suspend/reactivate, remove, new password (once). */
 export function SipUsersPanel({ customer }: { customer: Customer }) {
@@ -45,14 +50,18 @@ export function SipUsersPanel({ customer }: { customer: Customer }) {
         return orThrow(api.POST('/api/v1/customers/{id}/sip-users/{sipUsername}/password', { ...path, headers: { 'Idempotency-Key': crypto.randomUUID() } }));
     }
   });
-  const addFields = useProblemFields(add.error);
+  const addProblem = useFormProblem(add.error, CODE_FIELDS);
+  const addFields = addProblem.fields;
+  // a rename's problem goes next to its input, the other actions' above the table
+  const renameProblem = useFormProblem(act.variables?.kind === 'rename' ? act.error : null, RENAME_FIELDS);
+  const actError = act.variables?.kind === 'rename' ? renameProblem.unplaced : act.error;
   const closed = customer.status === 'closed';
   const password = act.variables?.kind === 'password' ? (act.data as { sipUsername: string; sipPassword: string | null; sipRealm: string } | undefined) ?? null : null;
   const added = add.data?.credentials ?? null;
   return (
     <Stack gap="md">
       <Title order={2} size="h4">{t('customers.sip.title')}</Title>
-      <ProblemAlert error={users.error ?? act.error} />
+      <ProblemAlert error={users.error ?? actError} />
       {password !== null && <SecretsTable rows={[[t('customers.credentials.sipUsername'), password.sipUsername], [t('customers.credentials.sipPassword'), password.sipPassword], [t('customers.credentials.sipRealm'), password.sipRealm]]} />}
       <DataTable<SipUser>
         caption={t('customers.sip.title')}
@@ -69,7 +78,7 @@ export function SipUsersPanel({ customer }: { customer: Customer }) {
               renaming?.user === user.sipUsername ? (
                 <form onSubmit={(event) => { event.preventDefault(); act.mutate({ kind: 'rename', user, displayName: renaming.name }, { onSuccess: () => setRenaming(null) }); }}>
                   <Group gap={4} wrap="nowrap">
-                    <TextInput size="xs" aria-label={t('customers.sip.displayName')} value={renaming.name} onChange={(event) => setRenaming({ user: user.sipUsername, name: event.currentTarget.value })} maxLength={100} autoFocus />
+                    <TextInput size="xs" aria-label={t('customers.sip.displayName')} value={renaming.name} onChange={(event) => { setRenaming({ user: user.sipUsername, name: event.currentTarget.value }); renameProblem.edited('displayName'); }} error={renameProblem.fields['displayName']} autoFocus />
                     <Button size="xs" type="submit" loading={act.isPending}>{t('customers.sip.save')}</Button>
                   </Group>
                 </form>
@@ -107,10 +116,10 @@ export function SipUsersPanel({ customer }: { customer: Customer }) {
             <Stack gap="sm">
               <Title order={3} size="h5">{t('customers.sip.add')}</Title>
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('customers.sip.username')} description={t('customers.sip.usernameHint')} value={username} onChange={(event) => setUsername(event.currentTarget.value)} error={addFields['sipUsername']} maxLength={32} miw={180} />
-                <TextInput label={t('customers.sip.displayName')} value={displayName} onChange={(event) => setDisplayName(event.currentTarget.value)} error={addFields['displayName']} maxLength={100} miw={180} />
+                <TextInput label={t('customers.sip.username')} description={t('customers.sip.usernameHint')} value={username} onChange={(event) => { setUsername(event.currentTarget.value); addProblem.edited('sipUsername'); }} error={addFields['sipUsername']} miw={180} />
+                <TextInput label={t('customers.sip.displayName')} value={displayName} onChange={(event) => { setDisplayName(event.currentTarget.value); addProblem.edited('displayName'); }} error={addFields['displayName']} miw={180} />
               </SimpleGrid>
-              <ProblemAlert error={Object.keys(addFields).length === 0 ? add.error : null} />
+              <ProblemAlert error={addProblem.unplaced} />
               <Group><Button type="submit" loading={add.isPending}>{t('customers.sip.add')}</Button></Group>
             </Stack>
           </form>

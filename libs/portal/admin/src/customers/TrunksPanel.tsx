@@ -1,12 +1,18 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { DataTable, ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { DataTable, ProblemAlert } from '@billing/portal-ui';
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormProblem } from '../shared/use-form-problem.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { customerKeys, type Customer, type TrunkAddress } from './customer-wire.js';
 import { useCustomerCommand } from './use-customer.js';
+
+/** problems about the address that name no field (docs/API.md §6c) */
+const CODE_FIELDS = { invalid_trunk_address: 'address', trunk_address_overlaps: 'address', trunk_address_taken: 'address' } as const;
+/** 1–10 of 0–9 * # (docs/API.md §6c): checked here so a longer one is never cut and saved */
+const TECH_PREFIX = /^[0-9*#]{1,10}$/;
 
 /** The addresses (IP or CIDR, optional tech prefix) ITC registers for a PBX that does not register. */
 export function TrunksPanel({ customer }: { customer: Customer }) {
@@ -33,7 +39,9 @@ export function TrunksPanel({ customer }: { customer: Customer }) {
       }),
     ),
   );
-  const fields = useProblemFields(add.error);
+  const { fields, edited, unplaced } = useFormProblem(add.error, CODE_FIELDS);
+  const prefix = techPrefix.trim();
+  const prefixError = prefix === '' || TECH_PREFIX.test(prefix) ? fields['techPrefix'] : t('customers.trunks.techPrefixInvalid');
   return (
     <Stack gap="md">
       <Title order={2} size="h4">{t('customers.trunks.title')}</Title>
@@ -61,13 +69,13 @@ export function TrunksPanel({ customer }: { customer: Customer }) {
         ]}
       />
       {customer.status !== 'closed' && (
-        <form onSubmit={(event) => { event.preventDefault(); add.mutate(undefined); }}>
+        <form onSubmit={(event) => { event.preventDefault(); if (prefix === '' || TECH_PREFIX.test(prefix)) add.mutate(undefined); }}>
           <Group align="flex-start" wrap="wrap">
-            <TextInput label={t('customers.trunks.address')} placeholder="203.0.113.0/24" value={address} onChange={(event) => setAddress(event.currentTarget.value)} error={fields['address']} required miw={200} />
-            <TextInput label={t('customers.trunks.techPrefix')} placeholder="1234" value={techPrefix} onChange={(event) => setTechPrefix(event.currentTarget.value)} error={fields['techPrefix']} maxLength={10} w={140} />
+            <TextInput label={t('customers.trunks.address')} placeholder="203.0.113.0/24" value={address} onChange={(event) => { setAddress(event.currentTarget.value); edited('address'); }} error={fields['address']} required miw={200} />
+            <TextInput label={t('customers.trunks.techPrefix')} placeholder="1234" value={techPrefix} onChange={(event) => { setTechPrefix(event.currentTarget.value); edited('techPrefix'); }} error={prefixError} w={160} />
             <Button type="submit" mt={25} loading={add.isPending}>{t('customers.trunks.add')}</Button>
           </Group>
-          <ProblemAlert error={Object.keys(fields).length === 0 ? add.error : null} />
+          <ProblemAlert error={unplaced} />
         </form>
       )}
     </Stack>

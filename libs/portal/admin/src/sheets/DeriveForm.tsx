@@ -37,7 +37,7 @@ export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName:
         <Stack gap="sm">
           <Title order={2} size="h4">{t('sheets.derive.title')}</Title>
           <Stack gap="sm">
-            <TextInput label={t('sheets.derive.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['name']} required maxLength={100} />
+            <TextInput label={t('sheets.derive.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['name']} required />
             <TextInput label={t('sheets.derive.markup')} value={markup} onChange={(event) => { setMarkup(event.currentTarget.value); setBadMarkup(false); }} error={markupError} required inputMode="decimal" rightSection="%" />
           </Stack>
           <ProblemAlert error={fields['name'] === undefined && markupError === undefined ? derive.error : null} />
