@@ -13047,6 +13047,7 @@ export interface operations {
                         cost: string;
                         customerId: string;
                     }[];
+                    withinMs?: number;
                 };
             };
         };
@@ -13251,6 +13252,7 @@ export interface operations {
                         callId: string;
                         customerId: string;
                     }[];
+                    withinMs?: number;
                 };
             };
         };

@@ -71,7 +71,7 @@ describe('wallet HTTP API', () => {
     await app.openCustomer('cu-internal', 'ag-1');
     await post('/customers/cu-internal/deposits', agentToken, { amount: '1', reference: 'INT-1' });
     const charge = (token: string | undefined) =>
-      app.request('POST', '/api/v1/internal/wallet/holds/charges', { ...(token === undefined ? {} : { token }), body: { charges: [{ customerId: 'cu-internal', callId: 'int-call-1', cost: '1' }] } });
+      app.request('POST', '/api/v1/internal/wallet/holds/charges', { ...(token === undefined ? {} : { token }), body: { charges: [{ customerId: 'cu-internal', callId: 'int-call-1', cost: '1' }], withinMs: 2_500 } });
     const refused = [await charge(TEST_SWITCH_API_KEY), await charge(agentToken), await charge(app.adminToken), await charge(undefined)];
     expect(refused.map((answer) => [answer.status, answer.body.code])).toEqual([
       [403, 'forbidden'],
@@ -94,13 +94,14 @@ describe('wallet HTTP API', () => {
     for (const callId of ['rel-1', 'rel-2']) expect((await post('/internal/wallet/holds', TEST_INTERNAL_SERVICE_KEY, { customerId: 'cu-releases', callId, requested: '2' })).body).toMatchObject({ granted: true });
     const releases = (body: unknown, token = TEST_INTERNAL_SERVICE_KEY) => post('/internal/wallet/holds/releases', token, body);
     const one = { customerId: 'cu-releases', callId: 'rel-1' };
-    for (const bad of [{}, { releases: [] }, { releases: Array.from({ length: 1_001 }, () => one) }, { releases: [{ customerId: 'cu-releases' }] }, { releases: [one], extra: true }]) {
+    for (const bad of [{}, { releases: [] }, { releases: Array.from({ length: 1_001 }, () => one) }, { releases: [{ customerId: 'cu-releases' }] }, { releases: [one], extra: true }, ...[0, 1.5, 60_001, '100'].map((withinMs) => ({ releases: [one], withinMs }))]) {
       const res = await releases(bad);
       expect([res.status, res.contentType]).toEqual([400, expect.stringMatching(/problem\+json/)]);
     }
     expect((await releases({ releases: [one] }, TEST_SWITCH_API_KEY)).status).toBe(403);
     expect((await get('/customers/cu-releases/balance', agentToken)).body).toMatchObject({ held: '4' });
-    const released = await releases({ releases: [one, { customerId: 'cu-releases', callId: 'rel-2' }, { customerId: 'cu-releases', callId: 'rel-none' }] });
+    // the caller's remaining settlement budget bounds the wallet's wait (rating.md §10)
+    const released = await releases({ releases: [one, { customerId: 'cu-releases', callId: 'rel-2' }, { customerId: 'cu-releases', callId: 'rel-none' }], withinMs: 2_500 });
     expect(released.body).toEqual({ results: [{ releasedAmount: '2' }, { releasedAmount: '2' }, { releasedAmount: '0' }] });
     expect((await get('/customers/cu-releases/balance', agentToken)).body).toMatchObject({ balance: '10', held: '0', available: '10' });
   });

@@ -22,6 +22,16 @@ export type ReleaseHoldRequestV1 = z.infer<typeof ReleaseHoldRequestV1>;
 export const ReleaseHoldResponseV1 = z.object({ releasedAmount: MoneyString });
 export type ReleaseHoldResponseV1 = z.infer<typeof ReleaseHoldResponseV1>;
 
+/** The longest settlement budget a request may give (the gateway's 60 s towards a service). */
+export const MAX_SETTLEMENT_WITHIN_MS = 60_000;
+
+/**
+ * What is left of the caller's settlement budget (integer ms): the wallet waits for its reads to
+ * show the batch at most that long (and at most its own 2 s bound), then answers — the caller's
+ * answer is not held past its deadline by the wallet's wait. Absent: the wallet's own bound.
+ */
+const SettlementWithinMs = z.number().int().min(1).max(MAX_SETTLEMENT_WITHIN_MS).optional();
+
 /**
  * The charges of the CDRs rating has just recorded (`POST …/holds/charges`), sent while the switch
  * waits so that its answer is true at once; the integration event charges the same call later and
@@ -31,6 +41,7 @@ export const CALL_CHARGES_API_PATH = `${HOLDS_API_PATH}/charges`;
 
 export const ChargeCallsRequestV1 = z.strictObject({
   charges: z.array(z.strictObject({ customerId: WalletId, callId: WalletId, cost: MoneyString })).min(1).max(1_000),
+  withinMs: SettlementWithinMs,
 });
 export type ChargeCallsRequestV1 = z.infer<typeof ChargeCallsRequestV1>;
 
@@ -48,7 +59,7 @@ export type ChargeCallsResponseV1 = z.infer<typeof ChargeCallsResponseV1>;
  */
 export const HOLD_RELEASES_API_PATH = `${HOLDS_API_PATH}/releases`;
 
-export const ReleaseHoldsRequestV1 = z.strictObject({ releases: z.array(ReleaseHoldRequestV1).min(1).max(1_000) });
+export const ReleaseHoldsRequestV1 = z.strictObject({ releases: z.array(ReleaseHoldRequestV1).min(1).max(1_000), withinMs: SettlementWithinMs });
 export type ReleaseHoldsRequestV1 = z.infer<typeof ReleaseHoldsRequestV1>;
 
 /** One per release, in order: what the hold still held (0: none was open). */

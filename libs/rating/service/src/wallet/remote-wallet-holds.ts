@@ -8,6 +8,7 @@ import {
   ChargeCallsResponseV1,
   HOLD_RELEASES_API_PATH,
   HOLDS_API_PATH,
+  MAX_SETTLEMENT_WITHIN_MS,
   PlaceHoldResponseV1,
   ReleaseHoldResponseV1,
   ReleaseHoldsResponseV1,
@@ -69,12 +70,15 @@ export class RemoteWalletHolds implements WalletHolds {
   }
 
   async chargeRatedCalls(charges: readonly { customerId: string; callId: string; costMicros: bigint }[], within?: SettlementWithin): Promise<readonly { readonly charged: boolean }[]> {
-    const body: ChargeCallsRequestV1 = { charges: charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, cost: formatMoney(charge.costMicros) })) };
+    const body: ChargeCallsRequestV1 = {
+      charges: charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, cost: formatMoney(charge.costMicros) })),
+      ...budget(within),
+    };
     return (await this.post(CALL_CHARGES_API_PATH, body, ChargeCallsResponseV1, within?.withinMs)).results;
   }
 
   async releaseHolds(releases: readonly { customerId: string; callId: string }[], within?: SettlementWithin): Promise<readonly { readonly releasedMicros: bigint }[]> {
-    const body: ReleaseHoldsRequestV1 = { releases: releases.map((release) => ({ customerId: release.customerId, callId: release.callId })) };
+    const body: ReleaseHoldsRequestV1 = { releases: releases.map((release) => ({ customerId: release.customerId, callId: release.callId })), ...budget(within) };
     const answer = await this.post(HOLD_RELEASES_API_PATH, body, ReleaseHoldsResponseV1, within?.withinMs);
     return answer.results.map((result) => ({ releasedMicros: parseMoney(result.releasedAmount) }));
   }
@@ -82,6 +86,12 @@ export class RemoteWalletHolds implements WalletHolds {
   private post<T>(path: string, body: unknown, schema: z.ZodType<T>, timeoutMs = this.timeoutMs): Promise<T> {
     return callServiceJson({ baseUrl: this.options.baseUrl, path, apiKey: this.options.apiKey, timeoutMs, schema, body });
   }
+}
+
+/** The settlement budget the wallet waits within, as the contract bounds it (whole ms, 1–MAX_SETTLEMENT_WITHIN_MS). */
+function budget(within: SettlementWithin | undefined): { withinMs?: number } {
+  if (within?.withinMs === undefined) return {};
+  return { withinMs: Math.min(MAX_SETTLEMENT_WITHIN_MS, Math.max(1, Math.floor(within.withinMs))) };
 }
 
 /** Provides RemoteWalletHolds app-wide: `RatingModule.forRoot({ wallet: RemoteWalletHolds, ... })`. */

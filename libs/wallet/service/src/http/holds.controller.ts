@@ -56,7 +56,10 @@ export class HoldsController {
   @Roles('service')
   @ApiResponse({ status: 200, standardSchema: ChargeCallsResponseV1 })
   async charge(@ValidBody(ChargeCallsRequestV1) body: ChargeCallsRequestV1): Promise<ChargeCallsResponseV1> {
-    const results = await this.calls.chargeRatedCalls(body.charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, costMicros: parseMoney(charge.cost) })));
+    const results = await this.calls.chargeRatedCalls(
+      body.charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, costMicros: parseMoney(charge.cost) })),
+      within(body),
+    );
     return { results: results.map((result) => (result.charged ? { charged: true } : { charged: false, reason: result.reason, ...('code' in result ? { code: result.code } : {}) })) };
   }
 
@@ -67,7 +70,12 @@ export class HoldsController {
   @Roles('service')
   @ApiResponse({ status: 200, standardSchema: ReleaseHoldsResponseV1 })
   async releaseMany(@ValidBody(ReleaseHoldsRequestV1) body: ReleaseHoldsRequestV1): Promise<ReleaseHoldsResponseV1> {
-    const results = await this.calls.releaseHolds(body.releases);
+    const results = await this.calls.releaseHolds(body.releases, within(body));
     return { results: results.map(({ releasedMicros }) => ({ releasedAmount: formatMoney(releasedMicros) })) };
   }
+}
+
+/** The caller's remaining settlement budget, when it sent one (the wallet's wait is never longer). */
+function within(body: { withinMs?: number | undefined }): { withinMs?: number } {
+  return body.withinMs === undefined ? {} : { withinMs: body.withinMs };
 }
