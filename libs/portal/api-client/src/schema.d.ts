@@ -5432,7 +5432,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description a request with this Idempotency-Key is still running (code `idempotency_key_in_progress`) */
+            /** @description a request with this Idempotency-Key is still running; the owner (ITC, or the agent) has a profile of that name already (trimmed, any case); nothing was changed (code `idempotency_key_in_progress`, `name_taken`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5440,7 +5440,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "idempotency_key_in_progress";
+                        code?: "idempotency_key_in_progress" | "name_taken";
                     };
                 };
             };
@@ -5799,6 +5799,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "credit_limit_above_agent_maximum" | "forbidden" | "rate_sheet_below_cost" | "rate_sheet_not_allowed";
+                    };
+                };
+            };
+            /** @description a rename to a name the owner has for another profile (trimmed, any case); nothing was changed (code `name_taken`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "name_taken";
                     };
                 };
             };

@@ -28,9 +28,10 @@ export async function registerAgent(app: AccountsTestApp, overrides: Record<stri
 }
 
 export async function createProfile(app: AccountsTestApp, token: string, overrides: Record<string, unknown> = {}) {
+  sequence += 1; // one owner's profiles have different names (409 name_taken)
   const res = await app.request('POST', '/api/v1/customer-profiles', {
     token,
-    body: { name: 'Prepaid 5', billingType: 'prepaid', initialBalance: '5', lowBalanceThreshold: '1', maxConcurrentCalls: 2, language: 'en', ...overrides },
+    body: { name: `Prepaid 5 #${sequence}`, billingType: 'prepaid', initialBalance: '5', lowBalanceThreshold: '1', maxConcurrentCalls: 2, language: 'en', ...overrides },
   });
   expectStatus(res, 201);
   return res.body.id as string;

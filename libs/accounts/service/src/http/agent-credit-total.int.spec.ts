@@ -102,7 +102,7 @@ describe("the total of an agent's customers' postpaid credit", () => {
   it('does not bound ITC: its direct customers, and its openings and raises for the agent', async () => {
     const agent = await registerAgent(app, { maxCustomerCreditLimit: '10', maxTotalCustomerCredit: '10' });
     const itcProfile = await createProfile(app, app.adminToken, postpaid('1000'));
-    const directProfile = await createProfile(app, app.adminToken, { ...postpaid('1000'), rateSheetId: 'sheet-direct' });
+    const directProfile = await createProfile(app, app.adminToken, { ...postpaid('1000'), name: 'Postpaid 1000 direct', rateSheetId: 'sheet-direct' });
     const direct = await openCustomer(app, app.adminToken, { profileId: directProfile });
     expect((await app.request('PATCH', `/api/v1/customers/${direct.customer.id}`, { token: app.adminToken, body: { creditLimit: '5000' } })).body.creditLimit).toBe('5000');
     const forAgent = await openCustomer(app, app.adminToken, { profileId: itcProfile, agentId: agent.id });

@@ -13,6 +13,7 @@ import { AccountsDatabase } from './accounts-database.js';
 import { assertAgentCreditTotal, type AgentCreditGrant } from './agent-credit-total.js';
 import { accountsEventCodec } from './event-codec.js';
 import { ConsumersAtOnce, type CommittedStream } from './consumers-at-once.js';
+import { assertProfileNamesFree } from './profile-names.js';
 import { AccountsProjector } from './projector.js';
 import { UNIQUE, WRITE_LOCK } from './read-model.schema.js';
 
@@ -68,6 +69,7 @@ export class AccountsCommitter {
       // shared: commits run side by side; a rebuild takes it exclusively (rebuild.ts).
       await client.query('SELECT pg_advisory_xact_lock_shared($1, hashtext($2))', [WRITE_LOCK, this.db.schema]);
       if (creditGrant !== null) await assertAgentCreditTotal(client, this.db.schema, creditGrant);
+      await assertProfileNamesFree(client, this.db.schema, writes.flatMap((decision) => decision.events));
       // A batch is 1 + up to 1000 streams; the store takes at most 100 per call, and several
       // calls in one transaction are still one atomic append.
       for (let start = 0; start < writes.length; start += MAX_STREAMS_PER_APPEND) {
