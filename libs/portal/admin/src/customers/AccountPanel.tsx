@@ -5,11 +5,12 @@ import { languageName } from '../shared/languages.js';
 import { Money } from '../shared/Money.js';
 import { useSheetLabels } from '../sheets/sheet-labels.js';
 import { BalanceCard } from './BalanceCard.js';
+import { BillingTermsCard } from './BillingTermsCard.js';
 import type { Customer } from './customer-wire.js';
 import { PasswordResets } from './PasswordResets.js';
 import { StatusActions } from './StatusActions.js';
 
-/** The customer's terms, balance, status commands and password resets. */
+/** The customer's terms (the sheet and credit limit changeable), balance, status commands and password resets. */
 export function AccountPanel({ customer, agentName }: { customer: Customer; agentName: string | null }) {
   const { t, i18n } = useTranslation('admin');
   const none = t('customers.customer.none');
@@ -34,6 +35,7 @@ export function AccountPanel({ customer, agentName }: { customer: Customer; agen
         <StatusActions customer={customer} />
         <PasswordResets customerId={customer.id} disabled={customer.status === 'closed'} />
       </SimpleGrid>
+      <BillingTermsCard customer={customer} />
       <Card withBorder padding="md">
         <Title order={2} size="h4" mb="sm">{t('customers.customer.tabs.account')}</Title>
         <Table variant="vertical" withTableBorder layout="fixed">
