@@ -10,13 +10,26 @@ import { useDecimal } from '../shared/use-decimal.js';
 import { Figure } from './Figure.js';
 import { LiveChart } from './LiveChart.js';
 import { PeriodTable } from './PeriodTable.js';
+import { netDeposits, type DepositTotals } from './deposit-figures.js';
 import { dashboardPeriods } from './summary-wire.js';
 import { TopDestinations } from './TopDestinations.js';
 import { useOpenHolds, useSummary } from './use-dashboard-data.js';
 import { useDashboardLive } from './use-dashboard-live.js';
 import { Watchlist } from './Watchlist.js';
 
-/** ITC's network at a glance, kept current by the live feed. */
+/** How many deposits the net is made of, and the reversals taken off it (with their amount). */
+function DepositsNote({ deposits }: { deposits: DepositTotals }) {
+  const { t } = useTranslation('admin');
+  const made = t('dashboard.figures.deposits', { count: deposits.count });
+  if (deposits.reversed.count === 0) return <>{made}</>;
+  return (
+    <>
+      {made} · {t('dashboard.figures.reversed', { count: deposits.reversed.count })} <Money amount={deposits.reversed.amount} />
+    </>
+  );
+}
+
+/** ITC's network at a glance, kept current by the live feed (a `deposit-reversed` re-reads the net). */
 export function DashboardPage(): ReactElement {
   const { t, i18n } = useTranslation('admin');
   const [periods] = useState(() => dashboardPeriods(new Date()));
@@ -27,6 +40,7 @@ export function DashboardPage(): ReactElement {
   const { series, live } = useDashboardLive();
   const agentNames = useMemo(() => new Map((month.data?.agents ?? []).map((agent) => [agent.agentId, agent.name ?? agent.agentId.slice(0, 8)])), [month.data]);
   const calls = today.data?.totals.calls;
+  const deposits = today.data?.totals.deposits;
   const decimal = useDecimal();
 
   return (
@@ -51,8 +65,8 @@ export function DashboardPage(): ReactElement {
         <Figure label={t('dashboard.figures.acd')}>{decimal(calls?.acdSeconds, ' s')}</Figure>
         <Figure label={t('dashboard.figures.minutes')}>{decimal(calls?.billedMinutes)}</Figure>
         <Figure label={t('dashboard.figures.revenue')}>{calls === undefined ? '—' : <Money amount={calls.revenue} />}</Figure>
-        <Figure label={t('dashboard.figures.depositsToday')} note={today.data === undefined ? undefined : t('dashboard.figures.deposits', { count: today.data.totals.deposits.count })}>
-          {today.data === undefined ? '—' : <Money amount={today.data.totals.deposits.amount} />}
+        <Figure label={t('dashboard.figures.depositsToday')} note={deposits === undefined ? undefined : <DepositsNote deposits={deposits} />}>
+          {deposits === undefined ? '—' : <Money amount={netDeposits(deposits)} colorNegative />}
         </Figure>
         <Figure label={t('dashboard.figures.unratedNow')} note={t('dashboard.figures.unratedNowNote')}>
           {today.data === undefined ? (

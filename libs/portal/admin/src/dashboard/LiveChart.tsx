@@ -6,6 +6,9 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { MinuteBucket } from './live-series.js';
 
+/** px between time labels: "12:10 AM" needs about 60 at the axis font; uPlot's default (50) made them overlap on a phone. */
+const TIME_LABEL_SPACE = 90;
+
 /**
  * Rated calls, revenue and deposits per minute over the last hour, continued live (uPlot). Money
  * is exact in the buckets; the chart needs a plot coordinate, so micro-units become a number here
@@ -34,7 +37,7 @@ export function LiveChart({ series, currency }: { series: MinuteBucket[]; curren
         height: 180,
         legend: { show: true },
         scales: { x: { time: true }, revenue: { auto: true } },
-        axes: [{ values: (_chart, splits) => splits.map((seconds) => timeFormat.format(new Date(seconds * 1000))) }, { label: t('dashboard.live.calls'), size: 50 }, { scale: 'revenue', side: 1, label: currency ?? '', size: 60, grid: { show: false } }],
+        axes: [{ space: TIME_LABEL_SPACE, values: (_chart, splits) => splits.map((seconds) => timeFormat.format(new Date(seconds * 1000))) }, { label: t('dashboard.live.calls'), size: 50 }, { scale: 'revenue', side: 1, label: currency ?? '', size: 60, grid: { show: false } }],
         series: [
           { label: t('dashboard.live.minute') },
           { label: t('dashboard.live.calls'), stroke: theme.colors.blue[8], width: 2, fill: 'rgba(28,126,214,0.08)' },

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
 import { useDecimal } from '../shared/use-decimal.js';
+import { netDeposits } from './deposit-figures.js';
 import type { SummarySection } from './summary-wire.js';
 
 /** Today beside this month: traffic, money in and commissions, unrated calls. */
@@ -21,6 +22,8 @@ export function PeriodTable({ today, month }: { today: SummarySection | undefine
     [t('dashboard.period.minutes'), (s) => number(s?.calls.billedMinutes)],
     [t('dashboard.period.revenue'), (s) => money(s?.calls.revenue)],
     [t('dashboard.period.deposits'), (s) => money(s?.deposits.amount)],
+    [t('dashboard.period.reversed'), (s) => money(s?.deposits.reversed.amount)],
+    [t('dashboard.period.netDeposits'), (s) => money(s === undefined ? undefined : netDeposits(s.deposits))],
     [t('dashboard.period.transfers'), (s) => money(s?.transfers.amount)],
     [t('dashboard.period.commissions'), (s) => money(s?.commissions.accrued.amount)],
     [t('dashboard.period.unrated'), (s) => (s === undefined ? '—' : <Anchor renderRoot={(props) => <Link {...props} to="/admin/calls/unrated" />}>{number(s.calls.unrated)}</Anchor>)],
