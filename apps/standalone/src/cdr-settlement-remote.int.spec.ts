@@ -116,6 +116,53 @@ it('a 500-CDR post with 400 unanswered, authorized calls: their holds released i
   expect(await balanceOf(customer.id)).toBe(parseMoney('100000') - 100n * parseMoney('0.10'));
 });
 
+it('a bulk re-rate of 120 calls: charged in one wallet request (not one per call), with the answer', async () => {
+  door.mode = 'forward';
+  const customer = await openCustomer('CSR re-rate');
+  const calls = Array.from({ length: 120 }, (_, i) => ({ ...cdr(`csr-rerate-${i}`, customer.accountNumber, true), destination: '33123456789' }));
+  const posted = await switchApi('POST', '/switch/cdrs', { cdrs: calls });
+  expect(posted.body.counts).toMatchObject({ unrated: 120 });
+  // a version that rates France too, in force since before the calls started
+  const uk = { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] };
+  const france = { prefix: '33', destination: 'France', intervals: [{ startSecond: 0, ratePerMinute: '0.20', incrementSeconds: 60 }] };
+  expect((await itc('POST', '/rate-sheets/csr-base/versions', { effectiveFrom: '2020-01-02T00:00:00Z', rows: [uk, france] })).status).toBe(201);
+
+  door.counts.clear();
+  const reRated = await itc('POST', '/calls/re-rate', { customerId: customer.id, limit: 1000 });
+  expect(reRated.status).toBe(200);
+  expect(reRated.body).toMatchObject({ attempted: 120, reRated: 120, stillUnrated: 0, cost: '24', remaining: 0 });
+  expect(Object.fromEntries(door.counts)).toEqual({ [CALL_CHARGES_API_PATH]: 1 });
+  // with the answer: every call charged
+  expect(await balanceOf(customer.id)).toBe(parseMoney('100000') - 120n * parseMoney('0.20'));
+});
+
+it("the settlement budget starts with the request, pricing included: a CDR whose pricing took longer than the budget leaves its charge to the event", async () => {
+  door.mode = 'forward';
+  const customer = await openCustomer('CSR slow pricing');
+  door.counts.clear();
+  const locker = await pool.connect();
+  let posted: ReturnType<typeof switchApi>;
+  try {
+    // rating's directory locked: pricing waits for it past the settlement's 3 s
+    await locker.query('BEGIN');
+    await locker.query(`LOCK TABLE "${schemas.rating}".customers IN ACCESS EXCLUSIVE MODE`);
+    posted = switchApi('POST', '/switch/cdrs', cdr('csr-slow-1', customer.accountNumber, true));
+    await new Promise((resolve) => setTimeout(resolve, 3_500));
+  } finally {
+    await locker.query('ROLLBACK').catch(() => undefined);
+    locker.release();
+  }
+  expect((await posted).body).toMatchObject({ status: 'rated', cost: '0.1' });
+  // no time was left for the wallet: nothing sent to it, the call is charged from its event
+  expect(door.counts.has(CALL_CHARGES_API_PATH)).toBe(false);
+  let balance = await balanceOf(customer.id);
+  for (let tries = 0; balance === parseMoney('100000') && tries < 100; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    balance = await balanceOf(customer.id);
+  }
+  expect(balance).toBe(parseMoney('100000') - parseMoney('0.10'));
+});
+
 it('a wallet that never answers: the CDR answers 200 within the budget, and the call is charged by its event afterwards', async () => {
   const customer = await openCustomer('CSR silent');
   door.mode = 'silent';

@@ -41,9 +41,12 @@ export class CallSettlements {
 
   constructor(@Inject(WALLET_HOLDS) private readonly wallet: WalletHolds) {}
 
-  /** A collector for one request; its deadline starts now (call it when the request starts). */
-  collector(): SettlementCollector {
-    const deadline = performance.now() + SETTLEMENT_DEADLINE_MS;
+  /**
+   * A collector for one request; its deadline starts now (call it when the request starts), `budgetMs`
+   * later (a request recording many calls one by one, a bulk re-rate, gives itself more).
+   */
+  collector(budgetMs = SETTLEMENT_DEADLINE_MS): SettlementCollector {
+    const deadline = performance.now() + budgetMs;
     const charges: CallCharge[] = [];
     const releases: HoldRelease[] = [];
     return {

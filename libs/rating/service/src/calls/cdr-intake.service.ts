@@ -41,6 +41,8 @@ export class CdrIntake {
 
   /** Records CDRs (one answer per CDR, in order). */
   async record(context: CommandContext, received: readonly CanonicalCdr[]): Promise<CdrOutcome[]> {
+    // the answer's settlement budget starts with the request, pricing included
+    const settle = this.settlements.collector();
     if (received.length === 0) return [];
     const priced = await this.pricer.priceMany(received);
     // a trunk call is recorded with the number it is rated for and the tech prefix stripped from it
@@ -55,7 +57,6 @@ export class CdrIntake {
     cdrs.forEach((cdr, index) => (first.has(cdr.callId) ? later.push(index) : first.set(cdr.callId, index)));
     const batch = [...first.values()];
     const meta = this.clock.meta('switch');
-    const settle = this.settlements.collector();
     try {
       const loaded = await this.calls.loadMany(batch.map((index) => cdrs[index]!.callId));
       const decisions: (CallDecision & { index: number })[] = [];

@@ -11,7 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, metadataOf, type CommandContext } from '../application/command-context.js';
 import { RatingClock } from '../infrastructure/clock.js';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
-import { CallSettlements } from './call-settlements.js';
+import { CallSettlements, SETTLEMENT_DEADLINE_MS, type SettlementCollector } from './call-settlements.js';
 import { CallStore } from './call-store.js';
 import { CallPricer } from './pricing.js';
 
@@ -35,6 +35,13 @@ export interface BulkReRateReport {
 
 const MAX_ATTEMPTS = 5;
 
+/**
+ * What each call of a bulk re-rate adds to its settlement's deadline: the calls are recorded one by
+ * one before the one charge, so 1 000 of them must not use up the 3 s of a single call's answer
+ * (then the wallet would be left to the events): 3 + 20 s at most, under the gateway's 60 s.
+ */
+const BULK_MS_PER_CALL = 20;
+
 @Injectable()
 export class ReRateService {
   constructor(
@@ -47,6 +54,13 @@ export class ReRateService {
 
   async reRate(context: CommandContext, callId: string): Promise<ReRateOutcome> {
     const settle = this.settlements.collector();
+    const outcome = await this.reRateOne(context, callId, settle);
+    await settle.flush();
+    return outcome;
+  }
+
+  /** One call re-rated and committed; its charge is added to `settle`, flushed by the caller. */
+  private async reRateOne(context: CommandContext, callId: string, settle: SettlementCollector): Promise<ReRateOutcome> {
     for (let attempt = 1; ; attempt += 1) {
       const call = await this.calls.loadFromStream(callId);
       const cdr = call.state.outcome?.cdr;
@@ -58,7 +72,6 @@ export class ReRateService {
         if (result!.written) settle.add(events);
         // the unrated-calls count and the revenue in the reports show it with the answer
         recordCommittedEvents(result!.publishedEventIds ?? []);
-        await settle.flush();
         return outcomeOf(callId, result!.state, events.length > 0);
       } catch (error) {
         if (error instanceof WrongExpectedVersionError && attempt < MAX_ATTEMPTS) continue;
@@ -91,13 +104,16 @@ export class ReRateService {
     let reRated = 0;
     let stillUnrated = 0;
     let costMicros = 0n;
+    // one settlement for the whole run: one charges request to the wallet and one wait for its reads
+    const settle = this.settlements.collector(SETTLEMENT_DEADLINE_MS + rows.length * BULK_MS_PER_CALL);
     for (const { call_id } of rows) {
-      const outcome = await this.reRate(context, call_id);
+      const outcome = await this.reRateOne(context, call_id, settle);
       if (outcome.status === 'rated') {
         reRated += 1;
         costMicros += outcome.costMicros;
       } else stillUnrated += 1;
     }
+    await settle.flush();
     const remaining = await this.db.pool.query<{ count: bigint }>(`SELECT count(*) AS count FROM ${this.db.table('calls')} WHERE ${where.join(' AND ')}`, params);
     return { attempted: rows.length, reRated, stillUnrated, costMicros, remaining: Number(remaining.rows[0]?.count ?? 0n) };
   }
