@@ -65,7 +65,7 @@ afterAll(async () => {
 
 const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
 const agentBody = (username: string, rateSheetId: string) => ({ name: username, contactEmail: `${username}@example.com`, commissionPercent: '10', rateSheetId, username, password: `${username}-password-1` });
-const prepaid = (rateSheetId: string | null) => ({ name: `On ${rateSheetId ?? "the agent's"}`, billingType: 'prepaid', rateSheetId });
+const prepaid = (rateSheetId: string | null, name = `On ${rateSheetId ?? "the agent's"}`) => ({ name, billingType: 'prepaid', rateSheetId }); // one owner's profile names differ (409 name_taken)
 
 function ok(res: TestResponse, status: number): TestResponse {
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${res.text}`);
@@ -98,7 +98,7 @@ describe("an agent's profiles", () => {
     for (const sheet of ['sp-base', 'sp-rival-cost', 'sp-rival-own', 'sp-acme-gold', 'sp-acme-flat', 'sp-nowhere']) {
       unknown(await as(agent)('POST', '/customer-profiles', prepaid(sheet)), sheet);
     }
-    const profile = ok(await as(agent)('POST', '/customer-profiles', prepaid(null)), 201).body.id as string;
+    const profile = ok(await as(agent)('POST', '/customer-profiles', prepaid(null, "On the agent's, refused a sheet by PATCH")), 201).body.id as string;
     unknown(await as(agent)('PATCH', `/customer-profiles/${profile}`, { rateSheetId: 'sp-base' }), 'sp-base');
     expect((await as(agent)('GET', `/customer-profiles/${profile}`)).body.rateSheetId).toBeNull();
     expect(await events()).toBe(before + 1);
@@ -131,7 +131,7 @@ describe("an agent's customers", () => {
   });
 
   it('get a sheet the agent may sell by PATCH, and no other', async () => {
-    const profile = ok(await as(agent)('POST', '/customer-profiles', prepaid(null)), 201).body.id as string;
+    const profile = ok(await as(agent)('POST', '/customer-profiles', prepaid(null, "On the agent's, re-sheeted by PATCH")), 201).body.id as string;
     const customer = ok(await as(agent)('POST', '/customers', { profileId: profile }), 201).body.customer;
     expect(customer.rateSheetId).toBe('sp-acme-cost');
     expect(ok(await as(agent)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-acme-own' }), 200).body.rateSheetId).toBe('sp-acme-own');

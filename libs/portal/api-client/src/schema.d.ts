@@ -14449,7 +14449,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description sheet_exists; too_many_sheets (an agent already owns 50 derived sheets) (code `sheet_exists`, `too_many_sheets`) */
+            /** @description sheet_exists; too_many_sheets (an agent already owns 50 derived sheets); name_taken (another of the agent's sheets has that name, in any case) (code `name_taken`, `sheet_exists`, `too_many_sheets`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14457,7 +14457,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "sheet_exists" | "too_many_sheets";
+                        code?: "name_taken" | "sheet_exists" | "too_many_sheets";
                     };
                 };
             };

@@ -200,6 +200,21 @@ describe('agent sheets and price lists', () => {
     expect((await app.admin('POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'itc-uncapped', name: 'ITC', markupPercent: '1' })).status).toBe(201);
   });
 
+  it("an agent's sheets have different names (in any case): 409 name_taken, and of concurrent derives of one name exactly one wins", async () => {
+    await app.openAgent('ag-names', 'for-a');
+    tokens['ag-names'] = await app.token('agent', 'ag-names');
+    const derive = (sheetId: string, name: string, who = 'ag-names', from = 'for-a') => as(who, 'POST', `/api/v1/rate-sheets/${from}/derived`, { sheetId, name, markupPercent: '3' });
+    expect((await derive('names-1', 'Acme retail')).status).toBe(201);
+    const again = await derive('names-2', 'ACME Retail');
+    expect([again.status, again.body.code]).toEqual([409, 'name_taken']);
+    expect((await app.service('GET', '/api/v1/internal/rating/sheets/names-2')).body.exists).toBe(false);
+    expect((await derive('names-b', 'Acme retail', 'ag-b', 'for-b')).status).toBe(201); // another agent's own
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => derive(`names-race-${i}`, 'Race retail')));
+    expect(answers.map((answer) => [answer.status, answer.body.code ?? 'created']).sort()).toEqual([[201, 'created'], ...Array(5).fill([409, 'name_taken'])]);
+    const { rows } = await app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${app.db.table('rate_sheets')} WHERE owner_agent_id = 'ag-names' AND name = 'Race retail'`);
+    expect(rows[0]!.n).toBe(1);
+  });
+
   it('the routes are in the OpenAPI document with a summary and their problem codes', async () => {
     const doc = (await app.request('GET', '/api/docs-json')).body;
     for (const path of ['/api/v1/customers/{id}/rates', '/api/v1/customers/{id}/rates/lookup', '/api/v1/agents/{id}/rates', '/api/v1/agents/{id}/rates/lookup', '/api/v1/internal/rating/sheets/{id}']) {

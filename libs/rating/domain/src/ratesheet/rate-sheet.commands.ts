@@ -39,9 +39,9 @@ export interface CreateDerivedSheet {
   readonly markupMicroPercent: bigint;
   /**
    * null: ITC derives it; else the agent deriving it, the sheet ITC assigned to that agent (null:
-   * none known) and how many sheets that agent owns now (read under the agent's lock).
+   * none known), how many sheets that agent owns now and their names (read under the agent's lock).
    */
-  readonly owner: { readonly agentId: string; readonly assignedSheetId: string | null; readonly sheetsOwned: number } | null;
+  readonly owner: { readonly agentId: string; readonly assignedSheetId: string | null; readonly sheetsOwned: number; readonly namesOwned: readonly string[] } | null;
   readonly meta: CommandMeta;
 }
 

@@ -80,6 +80,8 @@ function createDerived(command: CreateDerivedSheet, state: RateSheetState): Rate
   }
   if (command.base.markupSteps + 1 > MAX_MARKUP_STEPS) throw rejections.baseIsDerived();
   if (command.owner !== null && command.owner.sheetsOwned >= MAX_SHEETS_PER_AGENT) throw rejections.tooManySheets();
+  // the agent's pickers list its sheets by name: two alike (trimmed, any case) are indistinguishable
+  if (command.owner !== null && command.owner.namesOwned.some((owned) => sameName(owned, name))) throw rejections.nameTaken(name);
   return [{ type: 'DerivedSheetCreated', sheetId, name, baseSheetId, markupMicroPercent, ownerAgentId, ...auditOf(command.meta) }];
 }
 
@@ -97,4 +99,8 @@ function changeMarkup(command: ChangeMarkup, state: RateSheetState): RateSheetEv
 
 function sameRounding(a: { decimals: number; mode: string }, b: { decimals: number; mode: string }): boolean {
   return a.decimals === b.decimals && a.mode === b.mode;
+}
+
+function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

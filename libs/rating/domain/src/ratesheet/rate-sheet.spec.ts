@@ -48,7 +48,7 @@ const deriveCommand = (extra: Partial<Extract<RateSheetCommand, { type: 'CreateD
 });
 const derived: RateSheetEvent = { type: 'DerivedSheetCreated', sheetId: 'agent-a-sheet', name: 'Agent A +12.5 %', baseSheetId: 'itc', markupMicroPercent: 12_500_000n, ownerAgentId: null, ...audit };
 // agent A was assigned 'agent-a-sheet' by ITC and derives its own "+5 %" from it
-const agentA = { agentId: 'agent-a', assignedSheetId: 'agent-a-sheet', sheetsOwned: 0 };
+const agentA = { agentId: 'agent-a', assignedSheetId: 'agent-a-sheet', sheetsOwned: 0, namesOwned: [] };
 const agentDerive = (extra: Partial<Extract<RateSheetCommand, { type: 'CreateDerivedSheet' }>> = {}): RateSheetCommand =>
   deriveCommand({ sheetId: 'a-plus-5', name: 'A +5 %', base: { sheetId: 'agent-a-sheet', kind: 'derived', markupSteps: 1 }, markupMicroPercent: 5_000_000n, owner: agentA, ...extra });
 const agentDerived: RateSheetEvent = { type: 'DerivedSheetCreated', sheetId: 'a-plus-5', name: 'A +5 %', baseSheetId: 'agent-a-sheet', markupMicroPercent: 5_000_000n, ownerAgentId: 'agent-a', ...audit };
@@ -138,7 +138,7 @@ describe('sheets an agent derives (issue 12 §1)', () => {
     sheets.given([]).when(agentDerive()).then([agentDerived]);
     sheets.given([agentDerived]).when(agentDerive()).thenNothing();
     // the same from ITC's base is one markup step
-    sheets.given([]).when(agentDerive({ base: { sheetId: 'itc', kind: 'base', markupSteps: 0 }, owner: { agentId: 'agent-b', assignedSheetId: 'itc', sheetsOwned: 0 } })).then([
+    sheets.given([]).when(agentDerive({ base: { sheetId: 'itc', kind: 'base', markupSteps: 0 }, owner: { agentId: 'agent-b', assignedSheetId: 'itc', sheetsOwned: 0, namesOwned: [] } })).then([
       { ...agentDerived, baseSheetId: 'itc', ownerAgentId: 'agent-b' } as RateSheetEvent,
     ]);
   });
@@ -146,9 +146,16 @@ describe('sheets an agent derives (issue 12 §1)', () => {
   it.each([
     ["ITC's base sheet", { base: { sheetId: 'itc', kind: 'base' as const, markupSteps: 0 } }],
     ["another agent's sheet", { base: { sheetId: 'agent-b-sheet', kind: 'derived' as const, markupSteps: 1 } }],
-    ['with no sheet assigned', { owner: { agentId: 'agent-a', assignedSheetId: null, sheetsOwned: 0 } }],
+    ['with no sheet assigned', { owner: { agentId: 'agent-a', assignedSheetId: null, sheetsOwned: 0, namesOwned: [] } }],
   ])('never from %s', (_what, change) => {
     sheets.given([]).when(agentDerive(change)).thenRejects('an agent derives sheets only from the rate sheet ITC assigned to it', 'not_assigned_sheet');
+  });
+
+  it("refuses a name the agent's other sheets have (trimmed, any case); a retry of the same sheet is still nothing new", () => {
+    const name = (agentDerived as { name: string }).name;
+    sheets.given([]).when(agentDerive({ owner: { ...agentA, namesOwned: [` ${name.toUpperCase()} `] } })).thenRejects(`the agent has a rate sheet named "${name}" already: choose another name`, 'name_taken');
+    sheets.given([]).when(agentDerive({ owner: { ...agentA, namesOwned: ['Something else'] } })).then([agentDerived]);
+    sheets.given([agentDerived]).when(agentDerive({ owner: { ...agentA, namesOwned: [name] } })).thenNothing();
   });
 
   it(`at most ${MAX_SHEETS_PER_AGENT} per agent (409 too_many_sheets); a retried create of an existing one is still nothing`, () => {
@@ -168,7 +175,7 @@ describe('sheets an agent derives (issue 12 §1)', () => {
   });
 
   it('not from a sheet the agent derived itself: at most two markups above the base', () => {
-    sheets.given([]).when(agentDerive({ base: { sheetId: 'a-plus-5', kind: 'derived', markupSteps: 2 }, owner: { agentId: 'agent-a', assignedSheetId: 'a-plus-5', sheetsOwned: 0 } })).thenRejects(
+    sheets.given([]).when(agentDerive({ base: { sheetId: 'a-plus-5', kind: 'derived', markupSteps: 2 }, owner: { agentId: 'agent-a', assignedSheetId: 'a-plus-5', sheetsOwned: 0, namesOwned: [] } })).thenRejects(
       'a derived sheet derives from a base sheet or from a sheet derived from one: at most 2 markups deep',
       'base_is_derived',
     );

@@ -171,14 +171,14 @@ export class RateSheetsService {
     const meta = this.clock.meta(actorOf(context));
     const { sheet } = await this.store.commit(
       sheetId,
-      (_state, { sheetsOwned }) => [
+      (_state, { sheetsOwned, namesOwned }) => [
         {
           type: 'CreateDerivedSheet',
           sheetId,
           name: input.name,
           base: base.kind === 'none' ? null : { sheetId: base.sheetId, kind: base.kind, markupSteps: steps },
           markupMicroPercent: input.markupMicroPercent,
-          owner: owner === null ? null : { ...owner, sheetsOwned },
+          owner: owner === null ? null : { ...owner, sheetsOwned, namesOwned },
           meta,
         },
       ],

@@ -24,6 +24,14 @@ export interface SheetCommit {
   readonly sheet: LoadedSheet;
 }
 
+/** What the agent a commit creates a sheet for owns, read under its lock. */
+export interface OwnedSheets {
+  sheetsOwned: number;
+  namesOwned: readonly string[];
+}
+
+const NOTHING_OWNED: OwnedSheets = { sheetsOwned: 0, namesOwned: [] };
+
 @Injectable()
 export class SheetStore {
   constructor(
@@ -81,7 +89,7 @@ export class SheetStore {
    */
   async commit(
     sheetId: string,
-    commands: (state: RateSheetState, owned: { sheetsOwned: number }) => readonly RateSheetCommand[],
+    commands: (state: RateSheetState, owned: OwnedSheets) => readonly RateSheetCommand[],
     metadata: EventMetadata,
     committedImport?: string,
     ownerAgentId?: string,
@@ -91,10 +99,10 @@ export class SheetStore {
       const loaded = await this.registry.fresh(sheetId);
       try {
         const decided = await this.db.store.withTransaction(async (client): Promise<SheetCommit | null> => {
-          const sheetsOwned = ownerAgentId === undefined ? 0 : await this.lockOwner(client, ownerAgentId);
+          const owned = ownerAgentId === undefined ? NOTHING_OWNED : await this.lockOwner(client, ownerAgentId, sheetId);
           let state = loaded.state;
           const events: RateSheetEvent[] = [];
-          for (const command of commands(loaded.state, { sheetsOwned })) {
+          for (const command of commands(loaded.state, owned)) {
             for (const event of decideRateSheet(command, state)) {
               state = evolveRateSheet(state, event);
               events.push(event);
@@ -127,10 +135,14 @@ export class SheetStore {
     }
   }
 
-  /** Takes the agent's sheet lock for the transaction; the number of sheets the agent owns. */
-  private async lockOwner(client: pg.PoolClient, agentId: string): Promise<number> {
+  /**
+   * Takes the agent's sheet lock for the transaction; the sheets the agent owns (at most 50), and the
+   * names of those other than `sheetId` (a concurrent creation of that very sheet is a version
+   * conflict, retried into sheet_exists or a repeat, not a name clash).
+   */
+  private async lockOwner(client: pg.PoolClient, agentId: string, sheetId: string): Promise<OwnedSheets> {
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AGENT_SHEETS_LOCK, agentId]);
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${this.db.table('rate_sheets')} WHERE owner_agent_id = $1`, [agentId]);
-    return rows[0]!.n;
+    const { rows } = await client.query<{ sheet_id: string; name: string }>(`SELECT sheet_id, name FROM ${this.db.table('rate_sheets')} WHERE owner_agent_id = $1`, [agentId]);
+    return { sheetsOwned: rows.length, namesOwned: rows.filter((row) => row.sheet_id !== sheetId).map((row) => row.name) };
   }
 }
