@@ -6,6 +6,7 @@ import { useState, type FormEvent, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgentStatusBadge } from './AgentStatusBadge.js';
 import { BalanceCell } from './BalanceCell.js';
+import { CardTopUpNotice } from '../shared/CardTopUpNotice.js';
 import { useDecimal } from '../shared/use-decimal.js';
 import { useLiveRefresh } from '../shared/use-live-refresh.js';
 import { CreateAgentModal } from './CreateAgentModal.js';
@@ -40,6 +41,7 @@ export function AgentsPage(): ReactElement {
         </Title>
         <Button onClick={open}>{t('agents.new')}</Button>
       </Group>
+      <CardTopUpNotice />
       <Group component="form" onSubmit={applySearch} role="search" align="flex-end" gap="sm" wrap="wrap">
         <TextInput label={t('agents.search')} value={text} onChange={(e) => setText(e.currentTarget.value)} maxLength={100} style={{ flex: '1 1 200px' }} />
         <Select

@@ -15,7 +15,13 @@ type UnratedPage = paths['/api/v1/calls/unrated']['get']['responses'][200]['cont
 type UnratedCall = UnratedPage['items'][number];
 
 const PAGE_SIZE = 50;
-const CALL_EVENTS = ['call'] as const;
+/**
+ * The feed has no event for a call kept unrated (docs/API.md §12): its authorization's hold is
+ * released (`hold`, state released) when the CDR is not charged, and a re-rated call is a `call`.
+ * A CDR of an account nobody holds (no authorization, no hold) says nothing: the list shows it on
+ * the next of these events or a reload.
+ */
+const CALL_EVENTS = ['call', 'hold', 'resync'] as const;
 
 /** Calls kept unrated with their reason; re-rate one, or every one the filters select. */
 export function UnratedCallsPage() {
@@ -25,7 +31,6 @@ export function UnratedCallsPage() {
   const search = useSearch({ from: '/admin/calls/unrated' });
   const navigate = useNavigate({ from: '/admin/calls/unrated' });
   const [customerId, setCustomerId] = useState(search.customerId ?? '');
-  // a CDR that could not be priced arrives as a call event: the list follows the feed
   useLiveRefresh(['calls', 'unrated'], CALL_EVENTS);
   const calls = useInfiniteQuery({
     queryKey: ['calls', 'unrated', search],

@@ -3,6 +3,7 @@ import { Anchor, Group, SimpleGrid, Stack, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useMemo, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CardTopUpNotice } from '../shared/CardTopUpNotice.js';
 import { Money } from '../shared/Money.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useCurrency } from '../shared/use-currency.js';
@@ -54,6 +55,7 @@ export function DashboardPage(): ReactElement {
         </StatusBadge>
       </Group>
       <ProblemAlert error={today.error ?? month.error ?? holds.error} />
+      <CardTopUpNotice />
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
         <Figure label={t('dashboard.figures.inProgress')} note={holds.data === undefined ? undefined : <>{t('dashboard.figures.held')} <Money amount={holds.data.held} /></>}>
           {holds.data?.count ?? '—'}
