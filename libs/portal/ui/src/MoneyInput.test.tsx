@@ -4,13 +4,17 @@ import userEvent from '@testing-library/user-event';
 import i18next from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import en from './i18n/en.json';
+import es from './i18n/es.json';
 import { MoneyInput } from './MoneyInput';
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { ui: en } }, ns: ['ui'] });
+  await i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { ui: en }, es: { ui: es } }, ns: ['ui'] });
+});
+afterEach(async () => {
+  await i18n.changeLanguage('en');
 });
 
 /** A parent that keeps the amount as the input emits it and can reset it. */
@@ -41,9 +45,9 @@ describe('MoneyInput', () => {
     const onAmount = vi.fn();
     render(<Form onAmount={onAmount} />);
     const input = screen.getByLabelText('Amount');
-    await userEvent.type(input, '012,50');
+    await userEvent.type(input, '012.50');
     expect(onAmount).toHaveBeenLastCalledWith('12.5');
-    expect(input).toHaveValue('012,50');
+    expect(input).toHaveValue('012.50');
     expect(input).not.toHaveAttribute('aria-invalid', 'true');
     expect(screen.queryByText(en.money.invalid)).toBeNull();
   });
@@ -60,6 +64,32 @@ describe('MoneyInput', () => {
     await userEvent.type(input, '-5');
     expect(onAmount).toHaveBeenLastCalledWith(null);
     expect(screen.getByText(en.money.invalid)).toBeInTheDocument();
+  });
+
+  // acceptance: "1,5" in the English portal deposited 1.50 ("1,000" would have been 1.00)
+  it('never reads the other language\'s decimal mark as its own', async () => {
+    const onAmount = vi.fn();
+    render(<Form onAmount={onAmount} />);
+    const input = screen.getByLabelText('Amount');
+    await userEvent.type(input, '1,5');
+    expect(onAmount).toHaveBeenLastCalledWith(null);
+    expect(screen.getByText(en.money.invalid)).toBeInTheDocument();
+    await userEvent.clear(input);
+    await userEvent.type(input, '1,000');
+    expect(onAmount).toHaveBeenLastCalledWith('1000');
+  });
+
+  it('reads "," as the decimal mark in Spanish and shows an amount set by the parent with it', async () => {
+    await i18n.changeLanguage('es');
+    const onAmount = vi.fn();
+    render(<Form onAmount={onAmount} />);
+    const input = screen.getByLabelText('Amount');
+    await userEvent.type(input, '1,5');
+    expect(onAmount).toHaveBeenLastCalledWith('1.5');
+    await userEvent.clear(input);
+    await userEvent.type(input, '1.5');
+    expect(onAmount).toHaveBeenLastCalledWith(null);
+    expect(screen.getByText(es.money.invalid)).toBeInTheDocument();
   });
 
   it('shows the parent reset', async () => {

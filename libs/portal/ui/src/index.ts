@@ -1,4 +1,4 @@
-export { compareMoney, formatMoney, groupDigits, MONEY_DECIMALS, normaliseMoney, parseMoneyInput, toMicroUnits, type FormatMoneyOptions } from './money.js';
+export { compareMoney, formatMoney, groupDigits, MONEY_DECIMALS, moneyInputText, normaliseMoney, numberMarks, parseMoneyInput, toMicroUnits, type FormatMoneyOptions, type NumberMarks } from './money.js';
 export { MoneyText, type MoneyTextProps } from './MoneyText.js';
 export { MoneyInput, type MoneyInputProps } from './MoneyInput.js';
 export { StatusText, STATUS_TONE_COLORS, type StatusTextProps, type StatusTone } from './StatusText.js';

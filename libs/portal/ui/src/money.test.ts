@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareMoney, formatMoney, normaliseMoney, parseMoneyInput, toMicroUnits } from './money';
+import { compareMoney, formatMoney, moneyInputText, normaliseMoney, parseMoneyInput, toMicroUnits } from './money';
 
 describe('formatMoney', () => {
   it('groups digits and places the symbol as the locale does', () => {
@@ -34,14 +34,35 @@ describe('parseMoneyInput', () => {
   it('normalises what a person types', () => {
     expect(parseMoneyInput('12.50')).toBe('12.5');
     expect(parseMoneyInput(' 0012 ')).toBe('12');
-    expect(parseMoneyInput('1,5')).toBe('1.5');
     expect(parseMoneyInput('.5')).toBe('0.5');
     expect(parseMoneyInput('3.')).toBe('3');
     expect(parseMoneyInput('0.123456')).toBe('0.123456');
   });
 
-  it('refuses signs, letters, a 7th decimal, grouping and empty text', () => {
-    for (const text of ['-1', '+1', '1e3', '0.1234567', '1.2.3', '1,234.5', '', ' ', '.', 'abc', '１２']) expect(parseMoneyInput(text)).toBeNull();
+  it('refuses signs, letters, a 7th decimal and empty text', () => {
+    for (const text of ['-1', '+1', '1e3', '0.1234567', '1.2.3', '', ' ', '.', 'abc', '１２']) expect(parseMoneyInput(text)).toBeNull();
+  });
+
+  // acceptance: typing 1,5 in the English portal deposited 1.50 and 1,000 would have deposited 1.00
+  it('in English reads "." as the decimal mark and "," only as grouping, never as a decimal mark', () => {
+    expect(parseMoneyInput('1,000', 'en')).toBe('1000');
+    expect(parseMoneyInput('1,234,567.5', 'en')).toBe('1234567.5');
+    for (const text of ['1,5', '1,50', '1,0000', '12,34.5', ',5', '1,000,00']) expect(parseMoneyInput(text, 'en')).toBeNull();
+  });
+
+  it('in Spanish reads "," as the decimal mark and "." only as grouping', () => {
+    expect(parseMoneyInput('1,5', 'es')).toBe('1.5');
+    expect(parseMoneyInput('1.000', 'es')).toBe('1000');
+    expect(parseMoneyInput('1.234,56', 'es')).toBe('1234.56');
+    expect(parseMoneyInput('0,123456', 'es')).toBe('0.123456');
+    // a regional form writes numbers as Intl says it does (Mexico: 1,234.5)
+    expect(parseMoneyInput('1,234.5', 'es-MX')).toBe('1234.5');
+    for (const text of ['1.5', '1.50', '1,2,3', '1,1234567']) expect(parseMoneyInput(text, 'es')).toBeNull();
+  });
+
+  it('writes an amount with the language\'s decimal mark for the input', () => {
+    expect(moneyInputText('1.5', 'es')).toBe('1,5');
+    expect(moneyInputText('1.5', 'en')).toBe('1.5');
   });
 });
 

@@ -3,8 +3,6 @@
 
 /** Amounts the API sends: optional minus, digits, up to 6 decimals. */
 const WIRE_AMOUNT = /^(-)?(\d+)(?:\.(\d{1,6}))?$/;
-/** What a person may type into a money field: digits with one `.` or `,` and ≤ 6 decimals. */
-const TYPED_AMOUNT = /^(\d*)(?:[.,](\d{0,6}))?$/;
 
 export const MONEY_DECIMALS = 6;
 
@@ -32,17 +30,44 @@ export function normaliseMoney(amount: string): string | null {
   return `${parts.negative ? '-' : ''}${parts.integer}${parts.fraction === '' ? '' : `.${parts.fraction}`}`;
 }
 
+/** The marks a language writes numbers with: en `1,234.5`, es `1.234,5`. */
+export interface NumberMarks {
+  decimal: string;
+  group: string;
+}
+
+/** The decimal and grouping marks of `locale`, as Intl writes them (`"es"` → `,` and `.`). */
+export function numberMarks(locale: string): NumberMarks {
+  const parts = new Intl.NumberFormat(locale, { useGrouping: true }).formatToParts(12345.5);
+  return { decimal: parts.find((p) => p.type === 'decimal')?.value ?? '.', group: parts.find((p) => p.type === 'group')?.value ?? ',' };
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * What a person typed → the normalised non-negative amount, or null when it is not one
- * (`"1,5"` and `".5"` are accepted as 1.5 and 0.5; a sign, letters or a 7th decimal are not).
+ * What a person typed in the portal's language → the normalised non-negative amount, or null
+ * when it is not one. The decimal mark is the language's (en `1.5`, es `1,5`); the other mark is
+ * read as grouping only where it groups (en `1,000` and `1,234.5`; es `1.000,5`) and makes the
+ * text no amount elsewhere (en `1,5`, es `1.5`): a mark is never taken for the other one, so
+ * `1,000` is never 1.00 and `1,5` never 1.50 in English. `.5` is 0.5; a sign, letters or a 7th
+ * decimal are no amount.
  */
-export function parseMoneyInput(text: string): string | null {
-  const match = TYPED_AMOUNT.exec(text.trim());
+export function parseMoneyInput(text: string, locale = 'en'): string | null {
+  const { decimal, group } = numberMarks(locale);
+  // a space-like group mark (fr "1 234,5") is typed as a plain space too
+  const groups = /^\s$/u.test(group) ? `[${escapeRegExp(group)} ]` : escapeRegExp(group);
+  const typed = new RegExp(`^(\\d{1,3}(?:${groups}\\d{3})+|\\d*)(?:${escapeRegExp(decimal)}(\\d{0,${MONEY_DECIMALS}}))?$`, 'u');
+  const match = typed.exec(text.trim());
   if (match === null) return null;
-  const integer = match[1] ?? '';
+  const integer = (match[1] ?? '').replace(/\D/g, '');
   const fraction = match[2] ?? '';
   if (integer === '' && fraction === '') return null;
   return normaliseMoney(`${integer === '' ? '0' : integer}${fraction === '' ? '' : `.${fraction}`}`);
+}
+
+/** A normalised amount as a person types it in `locale`, without grouping: `"1.5"`, `"es"` → `"1,5"`. */
+export function moneyInputText(amount: string, locale = 'en'): string {
+  return amount.replace('.', numberMarks(locale).decimal);
 }
 
 /** A decimal amount as bigint micro-units (exact); throws on a non-amount. */
