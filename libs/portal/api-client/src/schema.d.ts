@@ -15166,6 +15166,8 @@ export interface operations {
                         }[];
                         bucketSeconds: number;
                         from: string;
+                        /** @description where the figures stand in the reports' projection order: they include every live event (GET /reports/live, its data's `position`) up to it and none after — add the live events whose position is greater, each id once */
+                        position: number;
                         to: string;
                     };
                 };

@@ -64,6 +64,7 @@ it('pushes a deposit within a second, to admin and its agent only', async () => 
     source: 'manual',
     balance: '125.5',
     occurredAt: deposit.occurredAt,
+    position: expect.any(Number),
   });
 
   // B's own event arrives after A's (same topic, in order): by then A's would have arrived too
@@ -127,6 +128,7 @@ it('pushes the calls in progress (a hold placed, released or ended by its charge
       held: '2.5',
       expiresAt: expect.any(String),
       occurredAt: placed.occurredAt,
+      position: expect.any(Number),
     });
     const ended = await stream.next(byEvent(released.eventId), 5_000, 'the hold released');
     expect([ended.event, ended.json.state, ended.json.callId]).toEqual(['hold', 'released', 'call-a']);
@@ -248,7 +250,7 @@ it("gives a customer (by ticket, as EventSource) its own account's events only, 
   const low = await s.world.lowBalance('cust-a1', AGENT_A, '4.75');
 
   const seenTransfer = await mine.next(byEvent(transfer.eventId), 5_000, 'its transfer in');
-  expect(seenTransfer.json).toEqual({ transferId: expect.any(String), agentId: AGENT_A, customerId: 'cust-a1', amount: '30', occurredAt: expect.any(String) });
+  expect(seenTransfer.json).toEqual({ transferId: expect.any(String), agentId: AGENT_A, customerId: 'cust-a1', amount: '30', occurredAt: expect.any(String), position: expect.any(Number) });
   const seenDeposit = await mine.next(byEvent(deposit.eventId), 5_000, 'its deposit');
   expect(seenDeposit.json).toMatchObject({ accountKind: 'customer', customerId: 'cust-a1', amount: '20', balance: '50' });
   expect(seenDeposit.json).not.toHaveProperty('commission');

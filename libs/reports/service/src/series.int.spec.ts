@@ -2,6 +2,7 @@
 // range, from the same read models as the summary — exact, empty buckets as zeros, each agent
 // only its own, ITC all or one agent; bounded (at most 1 440 buckets) with a 400 beyond.
 import { jest } from '@jest/globals';
+import type { SseMessage } from '@billing/testing';
 import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
 import { waitFor } from './__fixtures__/wait.js';
 
@@ -47,6 +48,7 @@ it('gives ITC every agent per minute, empty minutes as zeros, money exact', asyn
     to: '2025-03-10T10:05:00.000Z',
     bucketSeconds: 60,
     asOf: expect.any(String),
+    position: expect.any(Number),
     buckets: [
       { start: '2025-03-10T10:00:00.000Z', calls: 2, billedSeconds: 150, billedMinutes: '2.50', revenue: '0.300001', deposits: { count: 0, amount: '0' } },
       empty('2025-03-10T10:01:00.000Z'),
@@ -91,4 +93,33 @@ it('cuts the last bucket at `to` and refuses more than 1 440 buckets, bad bucket
   }
   const tooMany = await scenario.get('admin', '/api/v1/reports/series?from=2025-03-10&to=2025-03-11');
   expect(tooMany.body.errors).toEqual([{ path: '/bucketSeconds', message: expect.stringContaining('at most 1440') }]);
+});
+
+// The client's rule (the portal dashboard's live-series.ts): a live event counts when its position
+// is greater than the series' — never by time. An event decided before the series was read but
+// projected after it (bus lag) is in neither half by time; by position it is added exactly once.
+it('places every live event on one side of the series by the projection order, not by when it was decided', async () => {
+  const stream = await scenario.live('admin');
+  const series = async () => (await scenario.get('admin', '/api/v1/reports/series?from=2025-03-10T10:00:00Z&to=2025-03-10T10:06:00Z')).body as { asOf: string; position: number; buckets: { calls: number }[] };
+  const calls = (body: { buckets: { calls: number }[] }) => body.buckets.reduce((n, b) => n + b.calls, 0);
+  const byEvent = (id: string) => (message: SseMessage) => message.id === id;
+
+  // projected before the series was read: in its figures, so not added
+  const before = await scenario.world.at('2025-03-10T10:03:00.000Z').ratedCall({ customerId: 'cust-a1', agentId: AGENT_A, billsec: 60, cost: '1' }, '88.45');
+  const seenBefore = await stream.next(byEvent(before.eventId), 5_000, 'the call projected before the series');
+  const loaded = await series();
+  expect(calls(loaded)).toBe(5);
+  expect(seenBefore.json.position as number).toBeLessThanOrEqual(loaded.position);
+
+  // decided before the series was read (its occurredAt is earlier than asOf), projected after it
+  const decided = new Date(Date.parse(loaded.asOf) - 30_000).toISOString();
+  const late = await scenario.world.at(decided).ratedCall({ customerId: 'cust-a1', agentId: AGENT_A, billsec: 60, cost: '1' }, '87.45');
+  scenario.world.at(undefined);
+  const seenLate = await stream.next(byEvent(late.eventId), 5_000, 'the call projected after the series');
+  expect(Date.parse(seenLate.json.occurredAt as string)).toBeLessThan(Date.parse(loaded.asOf));
+  expect(seenLate.json.position as number).toBeGreaterThan(loaded.position);
+  // and a series read now includes it, with a position at or past it
+  const again = await series();
+  expect(again.position).toBeGreaterThanOrEqual(seenLate.json.position as number);
+  stream.close();
 });

@@ -1,9 +1,11 @@
 // Pure: the dashboard's per-minute chart — the last hour as GET /reports/series answered it,
 // continued by the live feed's `call` and `deposit` events. Calls go to the minute they started
-// in and deposits to the minute they happened in, as the series counts them. The series says
-// when it was read (`asOf`): every event it includes happened before that, so a live event is
-// added only when it happened at or after `asOf` — events that arrive while the series loads wait
-// for it and are sorted the same way. Money is summed exactly in micro-units (bigint); only the
+// in and deposits to the minute they happened in, as the series counts them. The series says up
+// to which `position` of the reports' projection order it counts (every live event carries its
+// own): a live event is added only when its position is greater — by time it cannot be told: an
+// event decided before the series was read but projected after it would be in neither half, and
+// clocks differ. Events that arrive while the series loads wait for it and are sorted the same
+// way; an event id is counted once. Money is summed exactly in micro-units (bigint); only the
 // chart turns it into a plot coordinate.
 import { toMicroUnits } from '@billing/portal-ui';
 import type { ApiJson } from '../shared/api-json.js';
@@ -21,13 +23,13 @@ export interface MinuteBucket {
 
 /** A live event the chart counts: a rated call or a deposit. */
 export type LiveFact =
-  | { kind: 'call'; id: string; /** when it started, ms */ at: number; /** the event's time, ms */ occurredAt: number; billedSeconds: number; revenueMicros: bigint }
-  | { kind: 'deposit'; id: string; at: number; occurredAt: number; amountMicros: bigint };
+  | { kind: 'call'; id: string; /** when it started, ms */ at: number; /** its place in the reports' projection order */ position: number; billedSeconds: number; revenueMicros: bigint }
+  | { kind: 'deposit'; id: string; /** when it happened, ms */ at: number; position: number; amountMicros: bigint };
 
 export interface ChartState {
   buckets: MinuteBucket[];
-  /** the series' asOf (ms); null = no series (not loaded, or it failed: live events only). */
-  asOf: number | null;
+  /** the series' position (it counts the live events up to it); null = no series (not loaded, or it failed: live events only). */
+  position: number | null;
   /** live facts received while the series loads; null = not loading. */
   waiting: LiveFact[] | null;
   /** ids of the live facts counted (a replayed event is not counted twice); the latest only. */
@@ -51,7 +53,7 @@ export function seriesWindow(now: number): { from: string; to: string } {
 /** Empty minutes up to `now`'s, waiting for the series. */
 export function initialChart(now: number): ChartState {
   const last = minuteOf(now);
-  return { buckets: extendTo([empty(last - (SERIES_MINUTES - 1) * 60)], last), asOf: null, waiting: [], seen: [] };
+  return { buckets: extendTo([empty(last - (SERIES_MINUTES - 1) * 60)], last), position: null, waiting: [], seen: [] };
 }
 
 /** Loading the series again (after a `resync`): live facts wait for it. */
@@ -59,7 +61,7 @@ export function awaitingSeries(state: ChartState): ChartState {
   return { ...state, waiting: state.waiting ?? [] };
 }
 
-/** The series arrived: its minutes replace the chart's, then the facts that waited and happened at or after its asOf are added. */
+/** The series arrived: its minutes replace the chart's, then the facts that waited and come after its position are added. */
 export function withSeries(state: ChartState, series: SeriesWire): ChartState {
   const buckets = series.buckets.map((bucket) => ({
     minute: minuteOf(Date.parse(bucket.start)),
@@ -68,7 +70,7 @@ export function withSeries(state: ChartState, series: SeriesWire): ChartState {
     revenueMicros: micros(bucket.revenue),
     depositMicros: micros(bucket.deposits.amount),
   }));
-  const loaded: ChartState = { buckets: buckets.slice(-SERIES_MINUTES), asOf: Date.parse(series.asOf), waiting: null, seen: state.seen };
+  const loaded: ChartState = { buckets: buckets.slice(-SERIES_MINUTES), position: series.position, waiting: null, seen: state.seen };
   return (state.waiting ?? []).reduce(withFact, loaded);
 }
 
@@ -80,7 +82,7 @@ export function withoutSeries(state: ChartState): ChartState {
 /** One live fact counted in its minute — unless the series already holds it, or it was counted before. */
 export function withFact(state: ChartState, fact: LiveFact): ChartState {
   if (state.waiting !== null) return { ...state, waiting: [...state.waiting, fact] };
-  if (state.asOf !== null && fact.occurredAt < state.asOf) return state;
+  if (state.position !== null && fact.position <= state.position) return state;
   if (state.seen.includes(fact.id)) return state;
   const minute = minuteOf(fact.at);
   const buckets = extendTo(state.buckets, minute);
@@ -101,14 +103,15 @@ export function withFact(state: ChartState, fact: LiveFact): ChartState {
 export function liveFactOf(event: { type: string; id: string; data: unknown }): LiveFact | null {
   const data = (typeof event.data === 'object' && event.data !== null ? event.data : {}) as Record<string, unknown>;
   const occurredAt = instant(data.occurredAt);
-  if (occurredAt === null || event.id === '') return null;
+  const position = data.position;
+  if (occurredAt === null || event.id === '' || typeof position !== 'number' || !Number.isSafeInteger(position) || position < 1) return null;
   if (event.type === 'call') {
     const at = instant(data.startedAt);
     if (at === null || !amount(data.cost)) return null;
     const billedSeconds = typeof data.billedSeconds === 'number' && Number.isSafeInteger(data.billedSeconds) ? data.billedSeconds : 0;
-    return { kind: 'call', id: event.id, at, occurredAt, billedSeconds, revenueMicros: toMicroUnits(data.cost) };
+    return { kind: 'call', id: event.id, at, position, billedSeconds, revenueMicros: toMicroUnits(data.cost) };
   }
-  if (event.type === 'deposit' && amount(data.amount)) return { kind: 'deposit', id: event.id, at: occurredAt, occurredAt, amountMicros: toMicroUnits(data.amount) };
+  if (event.type === 'deposit' && amount(data.amount)) return { kind: 'deposit', id: event.id, at: occurredAt, position, amountMicros: toMicroUnits(data.amount) };
   return null;
 }
 

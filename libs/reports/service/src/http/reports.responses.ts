@@ -84,8 +84,9 @@ export const SeriesResponse = z.object({
   from: z.string(),
   to: z.string(),
   bucketSeconds: Count,
-  asOf: z.string().meta({
-    description: "when the figures were read: every event they include happened before it — a live feed's events at or after it (their occurredAt) are the ones to add",
+  asOf: z.string().meta({ description: 'when the figures were read (the database clock)' }),
+  position: Count.meta({
+    description: "where the figures stand in the reports' projection order: they include every live event (GET /reports/live, its data's `position`) up to it and none after — add the live events whose position is greater, each id once",
   }),
   buckets: z.array(
     z.object({

@@ -71,6 +71,8 @@ export async function migrateReadModels(pool: pg.Pool, schema: string): Promise<
       CREATE INDEX IF NOT EXISTS calls_by_customer ON ${s}.calls (customer_id, started_at);
       -- the SIP user the CDR named (the summary's sipUsername filter and grouping); NULL = none or not published
       ALTER TABLE ${s}.calls ADD COLUMN IF NOT EXISTS sip_username text;
+      -- each live item's place in the projection's commit order (live-position.ts); GET /reports/series says up to where it counts
+      CREATE SEQUENCE IF NOT EXISTS ${s}.live_position;
     `);
     await client.query('COMMIT');
   } catch (error) {

@@ -1,6 +1,7 @@
 // The consumer's handler: integration event → read-model rows, in one transaction with the inbox
 // entry (runOnce), and — in the same transaction — a NOTIFY carrying the live item, which
-// PostgreSQL delivers to every instance's live feed only if and when that transaction commits.
+// PostgreSQL delivers to every instance's live feed only if and when that transaction commits,
+// with its position in the projection's commit order (live-position.ts).
 // A redelivered event finds its inbox row: no second fact, no second live message.
 import type { IntegrationEvent } from '@billing/contracts';
 import { runOnce, type ConsumeContext } from '@billing/messaging';
@@ -9,6 +10,7 @@ import type pg from 'pg';
 import { ReportsDatabase } from '../infrastructure/reports-database.js';
 import { encodeLiveItem } from '../live/live-codec.js';
 import { liveItemOf } from '../live/live-item.js';
+import { takeLivePosition } from '../live/live-position.js';
 import { changesOf, type ReportChange } from './report-changes.js';
 import { parseReportsEvent } from './source-event.js';
 
@@ -24,7 +26,10 @@ export class ReportsProjection {
     if (changes.length === 0 && live === null) return;
     await runOnce(this.db.store, context, async (client) => {
       for (const change of changes) await this.apply(client, change, envelope);
-      if (live !== null) await client.query('SELECT pg_notify($1, $2)', [this.db.liveChannel, encodeLiveItem(live)]);
+      if (live === null) return;
+      // its place in the commit order, which GET /reports/series counts up to (live-position.ts)
+      const position = await takeLivePosition(client, this.db);
+      await client.query('SELECT pg_notify($1, $2)', [this.db.liveChannel, encodeLiveItem({ ...live, data: { ...live.data, position } })]);
     });
   }
 

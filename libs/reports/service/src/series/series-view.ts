@@ -22,6 +22,8 @@ export interface SeriesView {
   to: string;
   bucketSeconds: number;
   asOf: string;
+  /** the live feed's `position` the figures count up to: a client adds the live items after it. */
+  position: number;
   buckets: SeriesBucketView[];
 }
 
@@ -38,7 +40,7 @@ export function seriesView(data: SeriesData, range: ReportRange, bucketSeconds: 
       deposits: { count: safe(sums.deposits), amount: formatMoney(sums.depositMicros) },
     });
   }
-  return { from: range.from.toISOString(), to: range.to.toISOString(), bucketSeconds, asOf: data.asOf.toISOString(), buckets };
+  return { from: range.from.toISOString(), to: range.to.toISOString(), bucketSeconds, asOf: data.asOf.toISOString(), position: data.position, buckets };
 }
 
 function safe(value: bigint): number {

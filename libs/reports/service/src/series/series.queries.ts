@@ -1,9 +1,11 @@
 // The SQL behind GET /reports/series: the summary's sums (rated calls by their start, deposits by
 // their time, per agent as the summary scopes them) grouped into buckets counted from `from`, in
-// one read-only snapshot. `asOf` is read after the snapshot is taken: every event the answer
-// includes happened before it, which is how a client following the live feed knows what to add.
+// one read-only snapshot. `position` is where that snapshot stands in the projection's commit
+// order (live-position.ts): it holds every live item up to it and none after, which is how a
+// client following the live feed knows what to add. `asOf`: when it was read (the DB's clock).
 import { Inject, Injectable } from '@nestjs/common';
 import { ReportsDatabase } from '../infrastructure/reports-database.js';
+import { beginAtLivePosition } from '../live/live-position.js';
 import type { ReportRange } from '../summary/report-range.js';
 import type { BucketSums } from './series-buckets.js';
 
@@ -16,6 +18,8 @@ export interface SeriesRequest {
 
 export interface SeriesData {
   asOf: Date;
+  /** the greatest live position the figures include. */
+  position: number;
   /** by bucket index; buckets without rows are absent. */
   buckets: Map<number, BucketSums>;
 }
@@ -28,9 +32,9 @@ export class SeriesQueries {
     const params = [request.range.from, request.range.to, request.agentId ?? null, request.bucketSeconds];
     const bucket = (column: string) => `floor(extract(epoch FROM ${column} - $1::timestamptz) / $4::int)::int`;
     const client = await this.db.pool.connect();
+    let broken = false;
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      // the snapshot is taken by this first statement, before clock_timestamp() is read
+      const position = await beginAtLivePosition(client, this.db);
       const asOf = (await client.query<{ as_of: Date }>('SELECT clock_timestamp() AS as_of')).rows[0]!.as_of;
       const calls = await client.query<{ bucket: number; calls: string; billed: string; revenue: string }>(
         `SELECT ${bucket('started_at')} AS bucket, count(*)::text AS calls, sum(billed_seconds)::text AS billed, sum(cost_micros)::text AS revenue
@@ -51,12 +55,14 @@ export class SeriesQueries {
       const at = (index: number) => buckets.get(index) ?? { calls: 0n, billedSeconds: 0n, revenueMicros: 0n, deposits: 0n, depositMicros: 0n };
       for (const row of calls.rows) buckets.set(row.bucket, { ...at(row.bucket), calls: BigInt(row.calls), billedSeconds: BigInt(row.billed), revenueMicros: BigInt(row.revenue) });
       for (const row of deposits.rows) buckets.set(row.bucket, { ...at(row.bucket), deposits: BigInt(row.n), depositMicros: BigInt(row.micros) });
-      return { asOf, buckets };
+      return { asOf, position, buckets };
     } catch (error) {
+      // a connection that failed here may still hold the session's advisory lock: never reused
+      broken = true;
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 }
