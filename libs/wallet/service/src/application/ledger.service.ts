@@ -67,14 +67,24 @@ export class LedgerService {
    * once the projections include what the command wrote: every read after the answer shows it.
    */
   async execute(command: WalletCommand, context: ActorContext): Promise<Decided> {
-    const { outcome, written, key } = await this.runOne(command, context);
+    const { outcome, written } = await this.runRecorded(command, context);
     if (outcome.kind === 'rejected') throw outcome.error satisfies RejectedCommand;
-    // the reports show it too before the answer (read-your-writes; the edge waits for these ids)
-    if (outcome.kind === 'decided') recordCommittedEvents(publishedEventIds(outcome.events, `${key}:0`));
     if (written !== undefined && this.projections !== undefined && !(await this.projections.waitUntilProjected(written, PROJECTED_WITHIN_MS))) {
       this.logger.warn(`${command.type}: the projections did not show it within ${PROJECTED_WITHIN_MS} ms; answered anyway`);
     }
     return outcome;
+  }
+
+  /**
+   * One command from a request, its published event ids recorded for the request's answer (the
+   * reports show it before the answer: read-your-writes; the edge waits for these ids), without
+   * waiting for the projections: what it wrote is returned, so a caller running many (a CDR post's
+   * hold releases) waits once for the latest.
+   */
+  async runRecorded(command: WalletCommand, context: ActorContext): Promise<{ outcome: CommandOutcome; written?: Checkpoint }> {
+    const { outcome, written, key } = await this.runOne(command, context);
+    if (outcome.kind === 'decided') recordCommittedEvents(publishedEventIds(outcome.events, `${key}:0`));
+    return { outcome, ...(written === undefined ? {} : { written }) };
   }
 
   private async runOne(command: WalletCommand, context: ActorContext): Promise<{ outcome: CommandOutcome; written?: Checkpoint; key: string }> {

@@ -3,7 +3,6 @@
 // rated CDR (with the consumer's inbox entry when they arrive as integration events), releases
 // for calls that never connected; unsettled holds expire through HoldSweeper.
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { compareCheckpoints, type Checkpoint, type InboxEntry } from '@billing/event-store';
 import { customerAccount, isLedgerAccount, type ChargeCall, type WalletEvent } from '@billing/wallet-domain';
 import { recordCommittedEvents } from '@billing/messaging';
@@ -124,19 +123,11 @@ export class WalletCalls {
   }
 
   private async releaseOne(input: { customerId: string; callId: string }, context: ActorContext): Promise<{ releasedMicros: bigint; written?: Checkpoint }> {
-    const key = randomUUID();
-    const unit = await this.ledger.submit({
-      commands: [{ type: 'ReleaseHold', ...input, meta: this.clock.meta(context) }],
-      key,
-      metadata: { actor: context.actor, correlationId: context.correlationId ?? key, causationId: key },
-    });
-    // a unit with no inbox entry is never a duplicate message
-    if (unit.kind !== 'committed' || unit.outcomes[0]?.kind !== 'decided') return { releasedMicros: 0n };
-    const outcome = unit.outcomes[0];
-    // the reports show it before the answer too (read-your-writes), as LedgerService.execute records
-    recordCommittedEvents(publishedEventIds(outcome.events, `${key}:0`));
+    // the ledger's one command, ids recorded, without its own wait: releaseHolds waits once for all
+    const { outcome, written } = await this.ledger.runRecorded({ type: 'ReleaseHold', ...input, meta: this.clock.meta(context) }, context);
+    if (outcome.kind !== 'decided') return { releasedMicros: 0n };
     const released = outcome.events.find((event) => event.type === 'HoldReleased');
-    return { releasedMicros: released?.type === 'HoldReleased' ? released.heldMicros : 0n, ...(unit.written === undefined ? {} : { written: unit.written }) };
+    return { releasedMicros: released?.type === 'HoldReleased' ? released.heldMicros : 0n, ...(written === undefined ? {} : { written }) };
   }
 
   private async chargeOne(charge: CallCharge, options: { inbox?: InboxEntry; context?: ActorContext }): Promise<{ result: ChargeResult; written?: Checkpoint }> {
