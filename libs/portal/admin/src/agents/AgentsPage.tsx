@@ -9,6 +9,7 @@ import { BalanceCell } from './BalanceCell.js';
 import { CardTopUpNotice } from '../shared/CardTopUpNotice.js';
 import { useDecimal } from '../shared/use-decimal.js';
 import { useLiveRefresh } from '../shared/use-live-refresh.js';
+import { usePhone } from '../shared/use-phone.js';
 import { CreateAgentModal } from './CreateAgentModal.js';
 import { useAgentRows, type AgentRow } from './use-agent-rows.js';
 
@@ -26,6 +27,8 @@ export function AgentsPage(): ReactElement {
   const [text, setText] = useState(search.q ?? '');
   const [creating, { open, close }] = useDisclosure(false);
   const items = rows.data?.pages.flatMap((page) => page.items) ?? [];
+  // a phone shows name (username under it), balance and status; e-mail and commission are on the agent's page
+  const phone = usePhone();
 
   const applySearch = (event: FormEvent) => {
     event.preventDefault();
@@ -70,7 +73,7 @@ export function AgentsPage(): ReactElement {
         loadingMore={rows.isFetchingNextPage}
         onLoadMore={() => void rows.fetchNextPage()}
         emptyText={t('agents.empty')}
-        minWidth={720}
+        minWidth={phone ? 300 : 720}
         columns={[
           {
             key: 'name',
@@ -81,15 +84,15 @@ export function AgentsPage(): ReactElement {
                   {row.agent.name}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {row.agent.contactEmail}
+                  {phone ? row.agent.username : row.agent.contactEmail}
                 </Text>
               </Stack>
             ),
           },
           { key: 'balance', header: t('agents.fields.balance'), align: 'right', render: (row) => <BalanceCell row={row.balance} /> },
-          { key: 'username', header: t('agents.fields.username'), render: (row) => row.agent.username },
+          ...(phone ? [] : [{ key: 'username', header: t('agents.fields.username'), render: (row: AgentRow) => row.agent.username }]),
           { key: 'status', header: t('agents.fields.status'), render: (row) => <AgentStatusBadge status={row.agent.status} /> },
-          { key: 'commission', header: t('agents.fields.commissionPercent'), align: 'right', render: (row) => decimal(row.agent.commissionPercent, ' %') },
+          ...(phone ? [] : [{ key: 'commission', header: t('agents.fields.commissionPercent'), align: 'right' as const, render: (row: AgentRow) => decimal(row.agent.commissionPercent, ' %') }]),
         ]}
       />
       <CreateAgentModal

@@ -10,6 +10,7 @@ import { Money } from '../shared/Money.js';
 import { UNRATED_REASONS, type UnratedReason } from './search.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useLiveRefresh } from '../shared/use-live-refresh.js';
+import { usePhone } from '../shared/use-phone.js';
 
 type UnratedPage = paths['/api/v1/calls/unrated']['get']['responses'][200]['content']['application/json'];
 type UnratedCall = UnratedPage['items'][number];
@@ -45,6 +46,13 @@ export function UnratedCallsPage() {
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
   const reRateMany = useGuardedMutation({ mutationFn: () => orThrow(api.POST('/api/v1/calls/re-rate', { body: { ...search, limit: 1000 } })), onSuccess: refresh });
   const items = calls.data?.pages.flatMap((page) => page.items) ?? [];
+  // a phone shows the number (start and seconds under it), the reason (account under it) and re-rate
+  const phone = usePhone();
+  const reasonBadge = (call: UnratedCall) => <StatusBadge color="orange">{call.reason === null ? '—' : t(`calls.reasons.${call.reason}`, { defaultValue: call.reason })}</StatusBadge>;
+  const accountOf = (call: UnratedCall) =>
+    call.customerId === null ? (call.account ?? call.sipUsername ?? call.sourceIp ?? '—') : (
+      <Anchor renderRoot={(props) => <Link {...props} to="/admin/customers/$customerId" params={{ customerId: call.customerId ?? '' }} search={{}} />}>{call.account ?? call.customerId}</Anchor>
+    );
   const summary = reRateMany.data;
   return (
     <Stack gap="md">
@@ -92,20 +100,19 @@ export function UnratedCallsPage() {
         hasMore={calls.hasNextPage}
         onLoadMore={() => void calls.fetchNextPage()}
         loadingMore={calls.isFetchingNextPage}
-        minWidth={820}
+        minWidth={phone ? 320 : 820}
         columns={[
-          { key: 'startedAt', header: t('calls.startedAt'), render: (call) => when(call.startedAt) },
-          { key: 'reason', header: t('calls.reason'), render: (call) => <StatusBadge color="orange">{call.reason === null ? '—' : t(`calls.reasons.${call.reason}`, { defaultValue: call.reason })}</StatusBadge> },
-          {
-            key: 'account',
-            header: t('calls.account'),
-            render: (call) =>
-              call.customerId === null ? (call.account ?? call.sipUsername ?? call.sourceIp ?? '—') : (
-                <Anchor renderRoot={(props) => <Link {...props} to="/admin/customers/$customerId" params={{ customerId: call.customerId ?? '' }} search={{}} />}>{call.account ?? call.customerId}</Anchor>
-              ),
-          },
-          { key: 'destination', header: t('calls.destination'), render: (call) => <Text span ff="monospace" size="sm">{call.destination}</Text> },
-          { key: 'billsec', header: t('calls.billsec'), render: (call) => call.billsec, align: 'right' },
+          ...(phone
+            ? [{ key: 'call', header: t('calls.destination'), render: (call: UnratedCall) => <Stack gap={0}><Text span ff="monospace" size="sm">{call.destination}</Text><Text size="xs" c="dimmed">{when(call.startedAt)} · {call.billsec} s</Text></Stack> }]
+            : [{ key: 'startedAt', header: t('calls.startedAt'), render: (call: UnratedCall) => when(call.startedAt) }]),
+          { key: 'reason', header: t('calls.reason'), render: (call) => (phone ? <Stack gap={2} align="flex-start">{reasonBadge(call)}<Text size="xs">{accountOf(call)}</Text></Stack> : reasonBadge(call)) },
+          ...(phone
+            ? []
+            : [
+                { key: 'account', header: t('calls.account'), render: accountOf },
+                { key: 'destination', header: t('calls.destination'), render: (call: UnratedCall) => <Text span ff="monospace" size="sm">{call.destination}</Text> },
+                { key: 'billsec', header: t('calls.billsec'), render: (call: UnratedCall) => call.billsec, align: 'right' as const },
+              ]),
           {
             key: 'reRate',
             header: '',

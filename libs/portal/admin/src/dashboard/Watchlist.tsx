@@ -1,11 +1,11 @@
 import { DataTable, ProblemAlert } from '@billing/portal-ui';
 import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { BalanceRow } from '../agents/agent-wire.js';
 import { Money } from '../shared/Money.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import { usePhone } from '../shared/use-phone.js';
 import { useCustomer } from '../customers/use-customer.js';
 import { useWatchlist } from './use-dashboard-data.js';
 
@@ -24,7 +24,7 @@ export function Watchlist({ kind, agentNames }: { kind: 'agent' | 'customer'; ag
   const { t } = useTranslation('admin');
   const list = useWatchlist(kind);
   // a phone stacks the agent under the account and the threshold under the balance, so the table fits its card
-  const phone = useMediaQuery('(max-width: 36em)') ?? false;
+  const phone = usePhone();
   const agentOf = (row: BalanceRow) => (row.agentId === null ? t('dashboard.watch.itcDirect') : (agentNames.get(row.agentId) ?? row.agentId.slice(0, 8)));
   const title = t(kind === 'agent' ? 'dashboard.watch.agents' : 'dashboard.watch.customers');
   // the balances route types `id` as nullable (system accounts have none); agents and customers always carry theirs
