@@ -14,17 +14,19 @@ type Compose = { services: Record<string, ComposeService> };
 const compose = parse(readFileSync(new URL('../docker-compose.yml', import.meta.url), 'utf8'), { merge: true }) as Compose;
 
 /** The distributed contract: the variables every process gets, and each process's own. */
-const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
+const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
 const PROCESSES: Record<string, string[]> = {
   gateway: ['ACCOUNTS_URL', 'WALLET_URL', 'RATING_URL', 'NOTIFICATIONS_URL'],
-  accounts: ['WALLET_URL', 'RATING_URL'],
-  wallet: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE'],
-  rating: ['WALLET_URL'],
+  accounts: ['INTERNAL_SERVICE_KEY', 'WALLET_URL', 'RATING_URL'],
+  wallet: ['INTERNAL_SERVICE_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE'],
+  rating: ['INTERNAL_SERVICE_KEY', 'WALLET_URL'],
   notifications: ['SMTP_URL', 'MAIL_FROM', 'PORTAL_URL'],
 };
+/** The internal service key: only the processes that call each other's internal routes get it. */
+const INTERNAL_KEY_USERS = ['accounts', 'wallet', 'rating'];
 const SERVICE_URLS: Record<string, string> = { ACCOUNTS_URL: 'accounts', WALLET_URL: 'wallet', RATING_URL: 'rating', NOTIFICATIONS_URL: 'notifications' };
 /** Set explicitly and identically in every process (tokens, the switch key and the admin login are shared). */
-const SHARED = ['DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
+const SHARED = ['DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
 
 function checkProcess(services: Compose['services'], name: string): string[] {
   const service = services[name];
@@ -45,9 +47,14 @@ function checkWiring(services: Compose['services']): string[] {
     const values = new Set(names.map((name) => services[name]?.environment?.[variable]));
     if (values.size !== 1) problems.push(`${variable} differs between the processes`);
   }
-  for (const secret of ['JWT_SECRET', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'ADMIN_PASSWORD']) {
+  for (const [secret, holder] of [['JWT_SECRET', 'gateway'], ['SWITCH_API_KEY', 'gateway'], ['INTERNAL_SERVICE_KEY', 'accounts'], ['ADMIN_PASSWORD', 'gateway']] as const) {
     // required from the operator's environment (.env), never a value committed here
-    if (!/^\$\{[A-Z_]+:\?/.test(services.gateway?.environment?.[secret] ?? '')) problems.push(`${secret} is not required from the environment`);
+    if (!/^\$\{[A-Z_]+:\?/.test(services[holder]?.environment?.[secret] ?? '')) problems.push(`${secret} is not required from the environment`);
+  }
+  // the internal service key: the same in the processes that use it, absent from the others
+  if (new Set(INTERNAL_KEY_USERS.map((name) => services[name]?.environment?.INTERNAL_SERVICE_KEY)).size !== 1) problems.push('INTERNAL_SERVICE_KEY differs between the processes');
+  for (const name of names.filter((each) => !INTERNAL_KEY_USERS.includes(each))) {
+    if (services[name]?.environment?.INTERNAL_SERVICE_KEY !== undefined) problems.push(`${name}: given INTERNAL_SERVICE_KEY it never uses`);
   }
   const ports = names.map((name) => services[name]?.environment?.PORT);
   if (new Set(ports).size !== names.length) problems.push(`processes share a PORT: ${ports.join(',')}`);
@@ -123,6 +130,11 @@ describe('docker-compose.yml', () => {
     it('a secret that differs, a URL to the wrong port', () => {
       expect(checkWiring(broken((s) => (s.rating!.environment!.JWT_SECRET = 'another-secret-of-at-least-32-characters')))).toEqual(['JWT_SECRET differs between the processes']);
       expect(checkWiring(broken((s) => (s.gateway!.environment!.WALLET_URL = 'http://wallet:3000')))).toEqual(['gateway: WALLET_URL=http://wallet:3000 is not wallet on its PORT']);
+    });
+
+    it('the internal service key given to a process that never uses it, or missing from one that does', () => {
+      expect(checkWiring(broken((s) => (s.gateway!.environment!.INTERNAL_SERVICE_KEY = s.accounts!.environment!.INTERNAL_SERVICE_KEY!)))).toEqual(['gateway: given INTERNAL_SERVICE_KEY it never uses']);
+      expect(checkProcess(broken((s) => delete s.rating!.environment!.INTERNAL_SERVICE_KEY), 'rating')).toEqual(['rating: no INTERNAL_SERVICE_KEY']);
     });
   });
 });

@@ -45,18 +45,20 @@ const manifests = [...byFile.entries()].filter(([file]) => file !== 'kustomizati
 const kustomization = byFile.get('kustomization.yaml')?.[0] as (Manifest & { resources?: string[]; namespace?: string }) | undefined;
 
 /** The distributed contract: per process, the variables it must get (beyond the common ones). */
-const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
+const COMMON = ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'JWT_SECRET', 'SWITCH_API_KEY', 'BILLING_CURRENCY', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'];
 const PROCESSES: Record<string, string[]> = {
   gateway: ['ACCOUNTS_URL', 'WALLET_URL', 'RATING_URL', 'NOTIFICATIONS_URL'],
-  accounts: ['WALLET_URL', 'RATING_URL'],
-  wallet: ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE'],
-  rating: ['WALLET_URL'],
+  accounts: ['INTERNAL_SERVICE_KEY', 'WALLET_URL', 'RATING_URL'],
+  wallet: ['INTERNAL_SERVICE_KEY', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE'],
+  rating: ['INTERNAL_SERVICE_KEY', 'WALLET_URL'],
   notifications: ['SMTP_URL', 'MAIL_FROM', 'PORTAL_URL'],
 };
 /** Never in a ConfigMap or a literal `value`. */
 const SECRET_NAMES = ['DATABASE_URL', 'JWT_SECRET', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY', 'ADMIN_PASSWORD', 'SMTP_URL', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'];
 /** Processes that start a relay: libs/platform/messaging has no leader lock, so one replica each. */
 const RELAY_OWNERS = ['accounts', 'wallet', 'rating'];
+/** The internal service key: only the processes that call each other's internal routes get it. */
+const INTERNAL_KEY_USERS = ['accounts', 'wallet', 'rating'];
 const SERVICE_URLS: Record<string, string> = { ACCOUNTS_URL: 'accounts', WALLET_URL: 'wallet', RATING_URL: 'rating', NOTIFICATIONS_URL: 'notifications' };
 
 const ofKind = <T extends Manifest>(docs: readonly Manifest[], kind: string) => docs.filter((m) => m.kind === kind) as T[];
@@ -87,6 +89,7 @@ function checkProcess(docs: readonly Manifest[], name: string): string[] {
   if (JSON.stringify(command) !== JSON.stringify(['node', `dist/apps/${name}/src/main.js`])) problems.push(`${name}: command ${JSON.stringify(command)}`);
   const env = new Map((container.env ?? []).map((e) => [e.name, e]));
   for (const variable of [...COMMON, ...(PROCESSES[name] ?? [])]) if (!env.has(variable)) problems.push(`${name}: no ${variable}`);
+  if (!INTERNAL_KEY_USERS.includes(name) && env.has('INTERNAL_SERVICE_KEY')) problems.push(`${name}: given INTERNAL_SERVICE_KEY it never uses`);
   const port = Number(env.get('PORT')?.value);
   const containerPort = container.ports?.find((p) => p.containerPort === port);
   if (containerPort === undefined) problems.push(`${name}: PORT ${String(env.get('PORT')?.value)} is not a container port`);
@@ -238,6 +241,9 @@ describe('deploy/k8s', () => {
         'rating: no WALLET_URL',
       ]);
       expect(checkProcess(broken((d) => (named<Deployment>(d, 'Deployment', 'wallet')!.spec.replicas = 2)), 'wallet')).toHaveLength(1);
+      expect(checkProcess(broken((d) => container(d, 'gateway').env!.push({ name: 'INTERNAL_SERVICE_KEY', valueFrom: { secretKeyRef: { name: 'billing-secrets', key: 'INTERNAL_SERVICE_KEY' } } })), 'gateway')).toEqual([
+        'gateway: given INTERNAL_SERVICE_KEY it never uses',
+      ]);
       expect(checkProcess(broken((d) => d.splice(d.indexOf(named(d, 'Deployment', 'notifications')!), 1)), 'notifications')).toEqual(['no Deployment notifications']);
     });
 

@@ -62,7 +62,7 @@ export { installGracefulShutdown, closeHttpServer, type ShutdownStep, type Shutd
 export { QuietStartupLogger } from './lifecycle/quiet-logger.js';
 export { startGatewayTestApp, TEST_ADMIN_PASSWORD, TEST_SWITCH_API_KEY, TEST_INTERNAL_SERVICE_KEY, type GatewayTestApp, type GatewayTestAppOptions, type TestRequestOptions, type TestResponse } from './testing/gateway-test-app.js';
 
-export { runServiceProcess, type ServiceProcessContext, type ServiceProcessOptions } from './process/service-process.js';
+export { INTERNAL_SERVICE_KEY_ENV, missingEnv, runServiceProcess, type ServiceProcessContext, type ServiceProcessOptions } from './process/service-process.js';
 export { callServiceJson, isServiceUnreachable, ServiceUnreachableError, type ServiceCall } from './process/service-call.js';
 export { RemoteAccountsHistory, RemoteAccountsModule, type RemoteAccountsOptions } from './process/remote-accounts-history.js';
 export { portalStatic, acceptsHtml, fileInside, IMMUTABLE_CACHE, REVALIDATE_CACHE } from './portal/portal-static.js';

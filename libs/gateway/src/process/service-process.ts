@@ -36,9 +36,20 @@ export interface ServiceProcessOptions {
 }
 
 /** Variables every distributed process needs: a shared database and broker, and the secrets
- *  every process must agree on (a generated one would be known to one process only):
- *  INTERNAL_SERVICE_KEY is what the services present to each other's internal routes. */
-const DISTRIBUTED_ENV = ['DATABASE_URL', 'KAFKA_BROKERS', 'SWITCH_API_KEY', 'INTERNAL_SERVICE_KEY'] as const;
+ *  every process must agree on (a generated one would be known to one process only). */
+const DISTRIBUTED_ENV = ['DATABASE_URL', 'KAFKA_BROKERS', 'SWITCH_API_KEY'] as const;
+
+/**
+ * What the services present to each other's internal routes: required (in `requiredEnv`) only by
+ * the processes that call or serve them — accounts, wallet and rating; the gateway and
+ * notifications never do (unset, their internal routes stay closed).
+ */
+export const INTERNAL_SERVICE_KEY_ENV = 'INTERNAL_SERVICE_KEY';
+
+/** The variables `options`' process needs that `env` lacks (empty: it can start). */
+export function missingEnv(options: Pick<ServiceProcessOptions, 'requiredEnv'>, env: Readonly<Record<string, string | undefined>>): string[] {
+  return [...DISTRIBUTED_ENV, ...(options.requiredEnv ?? [])].filter((name) => (env[name] ?? '') === '');
+}
 
 export async function runServiceProcess(options: ServiceProcessOptions): Promise<void> {
   try {
@@ -50,7 +61,7 @@ export async function runServiceProcess(options: ServiceProcessOptions): Promise
 }
 
 async function start(options: ServiceProcessOptions): Promise<void> {
-  const missing = [...DISTRIBUTED_ENV, ...(options.requiredEnv ?? [])].filter((name) => (process.env[name] ?? '') === '');
+  const missing = missingEnv(options, process.env);
   if (missing.length > 0) throw new ConfigError([`the ${options.name} process (distributed mode) needs ${missing.join(', ')} (standalone: npm start)`]);
   const config = loadGatewayConfig();
   const pool = createPool(config.databaseUrl!, { applicationName: `billing-${options.name}`, max: 20 });
