@@ -6,6 +6,9 @@ import type { SchemaNames } from './schema-names.js';
 
 const MAX_INBOX_KEY_LENGTH = 500;
 
+/** PostgreSQL's SQLSTATE of a statement cancelled (by statement_timeout or pg_cancel_backend). */
+const QUERY_CANCELED = '57014';
+
 export function assertInboxEntry(entry: InboxEntry): void {
   for (const [name, value] of [['consumer', entry.consumer], ['messageId', entry.messageId]] as const) {
     if (typeof value !== 'string' || value.length === 0 || value.length > MAX_INBOX_KEY_LENGTH) {
@@ -71,7 +74,7 @@ export async function heldInbox(
   try {
     if (bound.signal?.aborted) return new Set();
     const leftMs = Math.ceil(bound.withinMs - (Date.now() - started));
-    if (leftMs < 1) throw Object.assign(new Error('canceling statement due to statement timeout (no time left after waiting for a connection)'), { code: '57014' });
+    if (leftMs < 1) throw Object.assign(new Error('canceling statement due to statement timeout (no time left after waiting for a connection)'), { code: QUERY_CANCELED });
     await client.query('BEGIN READ ONLY');
     const { rows: session } = await client.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid, set_config('statement_timeout', $1, true)`, [String(leftMs)]);
     const pid = session[0]!.pid;
