@@ -15137,7 +15137,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description when the figures were read: every event they include happened before it — a live feed's events at or after it (their occurredAt) are the ones to add */
+                        /** @description when the figures were read (the database clock) */
                         asOf: string;
                         buckets: {
                             /**
