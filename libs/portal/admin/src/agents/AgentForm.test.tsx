@@ -35,7 +35,7 @@ describe('AgentForm', () => {
     renderAdmin(<AgentForm mode="create" initial={fill({ rateSheetId: 'acme-sell' })} sheets={sheets} onSubmit={onSubmit} error={null} pending={false} />);
     await enter(screen.getByLabelText(/^Name/), 'Acme Telecom');
     await enter(screen.getByLabelText(/^Contact e-mail/), 'ops@acme.example');
-    await enter(screen.getByLabelText(/^Commission/), '12,50');
+    await enter(screen.getByLabelText(/^Commission/), '12.50');
     await enter(screen.getByLabelText(/^Username/), 'acme');
     await enter(screen.getByLabelText(/^Password/), 'acme-password-1');
     await userEvent.click(screen.getByRole('button', { name: 'Create agent' }));

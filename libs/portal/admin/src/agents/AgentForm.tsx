@@ -32,7 +32,7 @@ export interface AgentFormProps {
 
 /** Register an agent (login included) or change one: commission, sheet, thresholds, postpaid credit. */
 export function AgentForm({ mode, initial, sheets, onSubmit, onCancel, error, pending }: AgentFormProps) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const [values, setValues] = useState(initial);
   const [checked, setChecked] = useState<AgentFormErrors | null>(null);
   const fromErrors = useProblemFields(error);
@@ -41,7 +41,7 @@ export function AgentForm({ mode, initial, sheets, onSubmit, onCancel, error, pe
   const server: Record<string, string> = codeField === undefined ? fromErrors : { [codeField]: problem?.detail ?? problem?.title ?? '', ...fromErrors };
   const set = <K extends keyof AgentFormValues>(field: K, value: AgentFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    if (checked !== null) setChecked(validateAgentValues({ ...values, [field]: value }, mode));
+    if (checked !== null) setChecked(validateAgentValues({ ...values, [field]: value }, mode, i18n.language));
   };
   const fieldError = (field: keyof AgentFormValues): string | undefined => {
     const local = checked?.[field];
@@ -50,7 +50,7 @@ export function AgentForm({ mode, initial, sheets, onSubmit, onCancel, error, pe
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const errors = validateAgentValues(values, mode);
+    const errors = validateAgentValues(values, mode, i18n.language);
     setChecked(errors);
     if (Object.keys(errors).length === 0) onSubmit(values);
   };

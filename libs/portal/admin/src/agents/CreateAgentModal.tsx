@@ -11,7 +11,7 @@ import { useRateSheetOptions } from './use-rate-sheet-options.js';
 import { useGuardedMutation } from '@billing/portal-ui';
 
 export function CreateAgentModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: string) => void }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const { api } = useSession();
   const queryClient = useQueryClient();
   const sheets = useRateSheetOptions();
@@ -19,7 +19,7 @@ export function CreateAgentModal({ opened, onClose, onCreated }: { opened: boole
   const phone = useMediaQuery('(max-width: 36em)');
   const create = useGuardedMutation({
     mutationFn: (values: AgentFormValues) => {
-      const body = createAgentBody(values);
+      const body = createAgentBody(values, i18n.language);
       // a registration is idempotent: a retry of the same form is the same agent
       return orThrow(api.POST('/api/v1/agents', { body, headers: { 'Idempotency-Key': keys.keyFor(body) } }));
     },

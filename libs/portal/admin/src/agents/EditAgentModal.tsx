@@ -11,14 +11,14 @@ import { useGuardedMutation } from '@billing/portal-ui';
 
 /** PATCH /agents/{id} with only the fields that changed (nothing changed: just closes). */
 export function EditAgentModal({ agent, opened, onClose }: { agent: Agent; opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const { api } = useSession();
   const sheets = useRateSheetOptions();
   const invalidate = useInvalidateAgent(agent.id);
   const phone = useMediaQuery('(max-width: 36em)');
   const change = useGuardedMutation({
     mutationFn: async (values: AgentFormValues) => {
-      const body = changeAgentBody(values, agent);
+      const body = changeAgentBody(values, agent, i18n.language);
       if (Object.keys(body).length === 0) return agent;
       return orThrow(api.PATCH('/api/v1/agents/{id}', { params: { path: { id: agent.id } }, body }));
     },

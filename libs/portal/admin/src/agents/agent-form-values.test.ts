@@ -20,7 +20,8 @@ const agent: Agent = {
 
 describe('changeAgentBody', () => {
   it('sends nothing when nothing changed (the same amount written otherwise included)', () => {
-    expect(changeAgentBody({ ...valuesFromAgent(agent), commissionPercent: '10.00', lowBalanceThreshold: '50,0' }, agent)).toEqual({});
+    expect(changeAgentBody({ ...valuesFromAgent(agent), commissionPercent: '10.00', lowBalanceThreshold: '50.0' }, agent)).toEqual({});
+    expect(changeAgentBody({ ...valuesFromAgent(agent), commissionPercent: '10,00', lowBalanceThreshold: '50,0' }, agent, 'es')).toEqual({});
   });
 
   it('sends only the fields that changed', () => {

@@ -7,7 +7,7 @@ import type { Agent } from './agent-wire.js';
 export interface AgentFormValues {
   name: string;
   contactEmail: string;
-  /** text as typed ("12,5" allowed); normalised on send. */
+  /** text as typed, in the page language's marks (es "12,5"); normalised on send. */
   commissionPercent: string;
   rateSheetId: string;
   lowBalanceThreshold: string;
@@ -54,19 +54,20 @@ export function valuesFromAgent(agent: Agent): AgentFormValues {
 
 const MONEY_FIELDS = ['lowBalanceThreshold', 'maxCustomerCreditLimit'] as const;
 
-export function validateAgentValues(values: AgentFormValues, mode: AgentFormMode): AgentFormErrors {
+/** `locale`: the page's language, whose decimal mark the amounts are typed with (parseMoneyInput). */
+export function validateAgentValues(values: AgentFormValues, mode: AgentFormMode, locale = 'en'): AgentFormErrors {
   const errors: AgentFormErrors = {};
   if (values.name.trim() === '') errors.name = 'required';
   if (values.contactEmail.trim() === '') errors.contactEmail = 'required';
   else if (!/^[^\s@]+@[^\s@]+$/.test(values.contactEmail.trim())) errors.contactEmail = 'email';
-  const percent = parseMoneyInput(values.commissionPercent);
+  const percent = parseMoneyInput(values.commissionPercent, locale);
   if (values.commissionPercent.trim() === '') errors.commissionPercent = 'required';
   else if (percent === null || compareMoney(percent, '100') > 0) errors.commissionPercent = 'percent';
   if (values.rateSheetId === '') errors.rateSheetId = 'required';
   for (const field of MONEY_FIELDS) {
-    if (values[field].trim() !== '' && parseMoneyInput(values[field]) === null) errors[field] = 'amount';
+    if (values[field].trim() !== '' && parseMoneyInput(values[field], locale) === null) errors[field] = 'amount';
   }
-  if (values.maxTotalCustomerCredit.trim() !== '' && parseMoneyInput(values.maxTotalCustomerCredit) === null) errors.maxTotalCustomerCredit = 'amount';
+  if (values.maxTotalCustomerCredit.trim() !== '' && parseMoneyInput(values.maxTotalCustomerCredit, locale) === null) errors.maxTotalCustomerCredit = 'amount';
   if (mode === 'create') {
     if (values.username.trim().length < 3) errors.username = 'username';
     if (values.password.length < 10) errors.password = 'password';
@@ -74,18 +75,18 @@ export function validateAgentValues(values: AgentFormValues, mode: AgentFormMode
   return errors;
 }
 
-const money = (text: string): string => parseMoneyInput(text) ?? text.trim();
+const money = (text: string, locale: string): string => parseMoneyInput(text, locale) ?? text.trim();
 
 /** POST /agents body (call only when validateAgentValues found nothing). */
-export function createAgentBody(values: AgentFormValues) {
+export function createAgentBody(values: AgentFormValues, locale = 'en') {
   return {
     name: values.name.trim(),
     contactEmail: values.contactEmail.trim(),
-    commissionPercent: money(values.commissionPercent),
+    commissionPercent: money(values.commissionPercent, locale),
     rateSheetId: values.rateSheetId,
-    lowBalanceThreshold: values.lowBalanceThreshold.trim() === '' ? '0' : money(values.lowBalanceThreshold),
-    maxCustomerCreditLimit: values.maxCustomerCreditLimit.trim() === '' ? '0' : money(values.maxCustomerCreditLimit),
-    ...(values.maxTotalCustomerCredit.trim() === '' ? {} : { maxTotalCustomerCredit: money(values.maxTotalCustomerCredit) }),
+    lowBalanceThreshold: values.lowBalanceThreshold.trim() === '' ? '0' : money(values.lowBalanceThreshold, locale),
+    maxCustomerCreditLimit: values.maxCustomerCreditLimit.trim() === '' ? '0' : money(values.maxCustomerCreditLimit, locale),
+    ...(values.maxTotalCustomerCredit.trim() === '' ? {} : { maxTotalCustomerCredit: money(values.maxTotalCustomerCredit, locale) }),
     customersMayAddCallerIds: values.customersMayAddCallerIds,
     username: values.username.trim(),
     password: values.password,
@@ -95,8 +96,8 @@ export function createAgentBody(values: AgentFormValues) {
 export type AgentChange = Partial<Omit<ReturnType<typeof createAgentBody>, 'username' | 'password'>>;
 
 /** PATCH /agents/{id} body: only what changed (the API wants at least one field; {} = nothing to send). */
-export function changeAgentBody(values: AgentFormValues, original: Agent): AgentChange {
-  const next = createAgentBody(values);
+export function changeAgentBody(values: AgentFormValues, original: Agent, locale = 'en'): AgentChange {
+  const next = createAgentBody(values, locale);
   const change: AgentChange = {};
   if (next.name !== original.name) change.name = next.name;
   if (next.contactEmail !== original.contactEmail) change.contactEmail = next.contactEmail;

@@ -44,7 +44,7 @@ describe('DeriveForm', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Derive' }));
     expect(markup).toHaveAccessibleDescription(/Enter a percentage from 0 to 1000/);
     expect(post).not.toHaveBeenCalled();
-    fireEvent.change(markup, { target: { value: '999,5' } });
+    fireEvent.change(markup, { target: { value: '999.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Derive' }));
     await waitFor(() => expect(markup).toHaveAccessibleDescription(/Enter a percentage from 0 to 1000/));
     expect(post).toHaveBeenCalledTimes(1);

@@ -10,7 +10,7 @@ import { sheetKeys } from './sheet-wire.js';
 
 /** Derive a sheet from this one: every rate and connect fee + markup %. */
 export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName: string }) {
-  const { t } = useTranslation('admin');
+  const { t, i18n } = useTranslation('admin');
   const { api } = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -27,7 +27,7 @@ export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName:
   const fields = useProblemFields(derive.error);
   const markupError = badMarkup || isMarkupProblem(derive.error, fields) ? t('sheets.errors.markup') : undefined;
   const submit = () => {
-    const markupPercent = parseMarkup(markup);
+    const markupPercent = parseMarkup(markup, i18n.language);
     setBadMarkup(markupPercent === null);
     if (markupPercent !== null) derive.mutate(markupPercent);
   };

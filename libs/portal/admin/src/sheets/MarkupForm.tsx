@@ -21,7 +21,7 @@ export function MarkupForm({ sheet }: { sheet: SheetWithRows }) {
   const fields = useProblemFields(change.error);
   const markupError = badMarkup || isMarkupProblem(change.error, fields) ? t('sheets.errors.markup') : undefined;
   const submit = () => {
-    const markupPercent = parseMarkup(markup);
+    const markupPercent = parseMarkup(markup, i18n.language);
     setBadMarkup(markupPercent === null);
     if (markupPercent !== null) change.mutate(markupPercent);
   };
