@@ -1,11 +1,15 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert } from '@billing/portal-ui';
 import { Button, Card, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from './customer-wire.js';
 import { useCustomerCommand } from './use-customer.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
+import { useFormProblem } from '../shared/use-form-problem.js';
+
+/** the API's refusals of the number that name no field (docs/API.md §6) */
+const CALLER_ID_FIELDS = { invalid_caller_id: 'callerId', caller_ids_full: 'callerId' } as const;
 
 type Decision = { kind: 'approve' | 'reject'; number: string };
 
@@ -24,7 +28,7 @@ export function CallerIdsPanel({ customer }: { customer: Customer }) {
     setNumber('');
     return answer;
   });
-  const fields = useProblemFields(add.error);
+  const { fields, edited, unplaced } = useFormProblem(add.error, CALLER_ID_FIELDS);
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Card withBorder padding="md">
@@ -54,10 +58,10 @@ export function CallerIdsPanel({ customer }: { customer: Customer }) {
           {customer.status !== 'closed' && (
             <form onSubmit={(event) => { event.preventDefault(); add.mutate(undefined); }}>
               <Group align="flex-start" wrap="wrap">
-                <TextInput label={t('customers.callerIds.number')} placeholder="+15551230000" value={number} onChange={(event) => setNumber(event.currentTarget.value)} error={fields['callerId']} required inputMode="tel" miw={180} />
+                <TextInput label={t('customers.callerIds.number')} placeholder="+15551230000" value={number} onChange={(event) => { setNumber(event.currentTarget.value); edited('callerId'); }} error={fields['callerId']} required inputMode="tel" miw={180} />
                 <Button type="submit" mt={25} variant="light" loading={add.isPending}>{t('customers.callerIds.add')}</Button>
               </Group>
-              <ProblemAlert error={Object.keys(fields).length === 0 ? add.error : null} />
+              <ProblemAlert error={unplaced} />
             </form>
           )}
         </Stack>

@@ -18,8 +18,8 @@ import { useAgentOptions, useProfileOptions } from './use-options.js';
 /** The API's batch sizes (docs/API.md §6). */
 const MIN_COUNT = 10;
 const MAX_COUNT = 1000;
-/** the batch's size problems name no field */
-const CODE_FIELDS = { batch_too_small: 'count', batch_too_large: 'count' } as const;
+/** the API's refusals about one input that name no field (docs/API.md §6) */
+const CODE_FIELDS = { batch_too_small: 'count', batch_too_large: 'count', profile_not_found: 'profileId', profile_archived: 'profileId', profile_owner_mismatch: 'profileId', agent_suspended: 'agentId' } as const;
 
 /**
  * Open 10–1000 customers at once. The API answers their passwords once: the CSV is made from

@@ -1,5 +1,5 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert, useGuardedMutation, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -9,6 +9,10 @@ import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { customerKeys } from './customer-wire.js';
 import { SecretsTable } from './SecretsTable.js';
 import { useAgentOptions, useProfileOptions } from './use-options.js';
+import { useFormProblem } from '../shared/use-form-problem.js';
+
+/** the API's refusals about one input that name no field (docs/API.md §6) */
+const OPEN_FIELDS = { username_taken: 'portalUsername', username_reserved: 'portalUsername', profile_not_found: 'profileId', profile_archived: 'profileId', profile_owner_mismatch: 'profileId', agent_suspended: 'agentId' } as const;
 
 /** Open one customer from a profile; its passwords are shown once, from the answer. */
 export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -37,7 +41,7 @@ export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClos
       return queryClient.invalidateQueries({ queryKey: customerKeys.all });
     },
   });
-  const fields = useProblemFields(open.error);
+  const { fields, edited, unplaced } = useFormProblem(open.error, OPEN_FIELDS);
   const close = () => {
     open.reset();
     onClose();
@@ -48,11 +52,11 @@ export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClos
       {answer === undefined ? (
         <form onSubmit={(event) => { event.preventDefault(); open.mutate(); }}>
           <Stack gap="sm">
-            <Select label={t('customers.open.profile')} data={profiles} value={profileId} onChange={setProfileId} error={fields['profileId']} required searchable />
-            <Select label={t('customers.open.agent')} description={t('customers.open.agentHint')} data={agents.map((a) => ({ value: a.id, label: a.name }))} value={agentId} onChange={setAgentId} error={fields['agentId']} clearable searchable />
-            <TextInput label={t('customers.open.contactEmail')} type="email" value={contactEmail} onChange={(event) => setContactEmail(event.currentTarget.value)} error={fields['contactEmail']} />
-            <TextInput label={t('customers.open.portalUsername')} description={t('customers.open.portalUsernameHint')} value={portalUsername} onChange={(event) => setPortalUsername(event.currentTarget.value)} error={fields['portalUsername']} />
-            <ProblemAlert error={Object.keys(fields).length === 0 ? open.error : null} />
+            <Select label={t('customers.open.profile')} data={profiles} value={profileId} onChange={(value) => { setProfileId(value); edited('profileId'); }} error={fields['profileId']} required searchable />
+            <Select label={t('customers.open.agent')} description={t('customers.open.agentHint')} data={agents.map((a) => ({ value: a.id, label: a.name }))} value={agentId} onChange={(value) => { setAgentId(value); edited('agentId'); }} error={fields['agentId']} clearable searchable />
+            <TextInput label={t('customers.open.contactEmail')} type="email" value={contactEmail} onChange={(event) => { setContactEmail(event.currentTarget.value); edited('contactEmail'); }} error={fields['contactEmail']} />
+            <TextInput label={t('customers.open.portalUsername')} description={t('customers.open.portalUsernameHint')} value={portalUsername} onChange={(event) => { setPortalUsername(event.currentTarget.value); edited('portalUsername'); }} error={fields['portalUsername']} />
+            <ProblemAlert error={unplaced} />
             <Group justify="flex-end"><Button type="submit" loading={open.isPending}>{t('customers.open.submit')}</Button></Group>
           </Stack>
         </form>

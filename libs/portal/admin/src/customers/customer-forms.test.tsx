@@ -1,13 +1,15 @@
 // The customer page's SIP-user, trunk and PBX-feature forms: what is typed is never cut, and the
 // API's refusals (docs/API.md §6a–6c, which name no field) go next to their input, gone once it is edited.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderAdmin } from '../test/render';
 import type { Customer, Features } from './customer-wire';
+import { CallerIdsPanel } from './CallerIdsPanel';
 import { FeaturesForm } from './FeaturesForm';
+import { OpenCustomerModal } from './OpenCustomerModal';
 import { SipUsersPanel } from './SipUsersPanel';
 import { TrunksPanel } from './TrunksPanel';
 
@@ -15,6 +17,7 @@ const problem = (code: string, detail: string) => ({ type: 'about:blank', title:
 let refusal: unknown = null;
 const post = vi.fn(() => Promise.resolve({ error: refusal, response: new Response(null, { status: 422 }) }));
 
+vi.mock('@tanstack/react-router', () => ({ Link: () => null }));
 vi.mock('@billing/portal-session', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@billing/portal-session')>()),
   useSession: () => ({ api: { GET: () => Promise.resolve({ data: { items: [] }, response: new Response(null, { status: 200 }) }), POST: post } }),
@@ -68,6 +71,32 @@ describe('FeaturesForm', () => {
   it('puts invalid_premium_prefix next to the prefixes, not in a box at the bottom', () => {
     show(<FeaturesForm features={features} onSave={vi.fn()} saving={false} error={problem('invalid_premium_prefix', 'premiumPrefixes[0] must be 1 to 15 digits, not starting with 0')} saved={false} />);
     expect(screen.getByRole('textbox', { name: /^Premium prefixes/ })).toHaveAccessibleDescription(/must be 1 to 15 digits/);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('OpenCustomerModal', () => {
+  it('puts username_taken next to the portal username', async () => {
+    refusal = { ...problem('username_taken', 'portal username jo is taken'), status: 409 };
+    show(<OpenCustomerModal opened onClose={vi.fn()} />);
+    const username = screen.getByRole('textbox', { name: /^Portal username/ });
+    await userEvent.type(username, 'jo');
+    fireEvent.submit(username.closest('form') as HTMLFormElement);
+    expect(await screen.findByText('portal username jo is taken')).toBeInTheDocument();
+    expect(username).toHaveAccessibleDescription(/portal username jo is taken/);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('CallerIdsPanel', () => {
+  it('puts invalid_caller_id next to the number', async () => {
+    refusal = problem('invalid_caller_id', 'a CallerID is + and 8 to 15 digits');
+    show(<CallerIdsPanel customer={{ ...customer, callerIds: [], pendingCallerIds: [], defaultCallerId: null, followMe: { enabled: false, targets: [] } } as unknown as Customer} />);
+    const number = screen.getByRole('textbox', { name: /^Number/ });
+    await userEvent.type(number, '12');
+    fireEvent.submit(number.closest('form') as HTMLFormElement);
+    expect(await screen.findByText('a CallerID is + and 8 to 15 digits')).toBeInTheDocument();
+    expect(number).toHaveAccessibleDescription('a CallerID is + and 8 to 15 digits');
     expect(screen.queryByRole('alert')).toBeNull();
   });
 });
