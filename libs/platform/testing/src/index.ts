@@ -10,3 +10,4 @@ export { freePort, freePorts } from './free-port.js';
 export { startStripeRecorder, type RecordedStripeRequest, type StripeIntent, type StripeRecorder } from './stripe-recorder.js';
 export { SseClient, type SseMessage } from './sse-client.js';
 export { startRestartableKafka, type RestartableKafka } from './restartable-kafka.js';
+export { startPerFile } from './per-file.js';

@@ -3,7 +3,7 @@
 import { createPool } from '@billing/postgres';
 import { startGatewayTestApp, type GatewayTestApp, type TestRequestOptions, type TestResponse } from '@billing/gateway';
 import { InProcessBus, silentLogger, type IntegrationBus } from '@billing/messaging';
-import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { startPerFile, testDatabaseUrl, uniqueName } from '@billing/testing';
 import { Global, Module, type Type } from '@nestjs/common';
 import type pg from 'pg';
 import { AccountsModule } from '../accounts.module.js';
@@ -95,6 +95,11 @@ export async function startAccountsTestApp(options: AccountsTestAppOptions = {})
       }
     },
   };
+}
+
+/** The app all the tests of a spec file share: started before them, closed after them. */
+export function accountsTestAppPerFile(options: AccountsTestAppOptions = {}): AccountsTestApp {
+  return startPerFile(() => startAccountsTestApp(options), (app) => app.close());
 }
 
 async function dropSchema(pool: pg.Pool, schema: string): Promise<void> {

@@ -3,20 +3,12 @@
 // its openings (whichever profile they come from) and PATCH /customers/{id}. ITC is not bounded.
 // A refusal is a 403 with a code that says why, and changes nothing.
 import { jest } from '@jest/globals';
-import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
+import { accountsTestAppPerFile, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
 import { createProfile, expectProblem, expectStatus, openCustomer, registerAgent } from '../__fixtures__/scenario.js';
 
 jest.setTimeout(60_000);
 
-let app: AccountsTestApp;
-
-beforeAll(async () => {
-  app = await startAccountsTestApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = accountsTestAppPerFile();
 
 const postpaid = (creditLimit: string) => ({ name: `Postpaid ${creditLimit}`, billingType: 'postpaid', creditLimit, initialBalance: '0' });
 const aboveMaximum = (res: Awaited<ReturnType<AccountsTestApp['request']>>, limit: string, maximum: string) => {

@@ -5,20 +5,12 @@
 // still available, also when the grants race; ITC is not bounded by it.
 import { formatMoney, parseMoney } from '@billing/money';
 import { jest } from '@jest/globals';
-import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
+import { accountsTestAppPerFile } from '../__fixtures__/accounts-test-app.js';
 import { createProfile, expectProblem, expectStatus, openCustomer, registerAgent } from '../__fixtures__/scenario.js';
 
 jest.setTimeout(60_000);
 
-let app: AccountsTestApp;
-
-beforeAll(async () => {
-  app = await startAccountsTestApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = accountsTestAppPerFile();
 
 const postpaid = (creditLimit: string) => ({ name: `Postpaid ${creditLimit}`, billingType: 'postpaid', creditLimit, initialBalance: '0' });
 

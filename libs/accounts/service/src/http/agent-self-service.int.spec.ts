@@ -2,20 +2,12 @@
 // uses; the role rule is the domain's: everything else on the agent is ITC's (403 itc_only), and
 // another agent does not exist for it (404). The change is in its audit trail with the agent as actor.
 import { jest } from '@jest/globals';
-import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
+import { accountsTestAppPerFile } from '../__fixtures__/accounts-test-app.js';
 import { expectProblem, expectStatus, registerAgent } from '../__fixtures__/scenario.js';
 
 jest.setTimeout(60_000);
 
-let app: AccountsTestApp;
-
-beforeAll(async () => {
-  app = await startAccountsTestApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = accountsTestAppPerFile();
 
 describe('an agent and its own record', () => {
   it('changes its name and contact e-mail; reads and the audit trail show it at once', async () => {

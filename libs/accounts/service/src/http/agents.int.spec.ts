@@ -2,20 +2,12 @@
 // kind of bad input refused with problem+json and nothing written, changes with their audit
 // trail, who may see an agent, and concurrent registrations of one username.
 import { jest } from '@jest/globals';
-import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
+import { accountsTestAppPerFile } from '../__fixtures__/accounts-test-app.js';
 import { agentBody, expectProblem, expectStatus, registerAgent } from '../__fixtures__/scenario.js';
 
 jest.setTimeout(60_000);
 
-let app: AccountsTestApp;
-
-beforeAll(async () => {
-  app = await startAccountsTestApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = accountsTestAppPerFile();
 
 describe('POST /agents', () => {
   it('registers an agent whose portal login works, with money and percent as strings', async () => {

@@ -1,18 +1,10 @@
 // The accounts endpoints are in /api/docs with their request schemas.
 import { jest } from '@jest/globals';
-import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
+import { accountsTestAppPerFile } from '../__fixtures__/accounts-test-app.js';
 
 jest.setTimeout(60_000);
 
-let app: AccountsTestApp;
-
-beforeAll(async () => {
-  app = await startAccountsTestApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = accountsTestAppPerFile();
 
 it('documents every accounts endpoint', async () => {
   const res = await app.request('GET', '/api/docs-json');

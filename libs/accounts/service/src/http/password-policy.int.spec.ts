@@ -3,22 +3,14 @@
 // Chosen passwords: registering an agent, ITC setting an agent's password, anyone changing their
 // own. Customers' passwords (opening, batch, portal reset) are generated (≈140 bits), never chosen.
 import { jest } from '@jest/globals';
-import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
+import { accountsTestAppPerFile } from '../__fixtures__/accounts-test-app.js';
 import { agentBody, createProfile, expectProblem, openCustomer, registerAgent } from '../__fixtures__/scenario.js';
 
 jest.setTimeout(60_000);
 
 const WEAK = ['1234567890', '0987654321', 'password123', 'aaaaaaaaaa'];
 
-let app: AccountsTestApp;
-
-beforeAll(async () => {
-  app = await startAccountsTestApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = accountsTestAppPerFile();
 
 it('refuses a weak password when ITC registers an agent: 422 weak_password, no agent, no login', async () => {
   for (const password of WEAK) {

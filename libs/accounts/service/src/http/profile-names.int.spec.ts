@@ -2,20 +2,12 @@
 // profiles "Prepaid basic" made the pickers show identical choices): 409 name_taken on creation and
 // on a rename, checked in the append transaction so that of concurrent creations exactly one wins.
 import { jest } from '@jest/globals';
-import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
+import { accountsTestAppPerFile } from '../__fixtures__/accounts-test-app.js';
 import { expectProblem, expectStatus, registerAgent } from '../__fixtures__/scenario.js';
 
 jest.setTimeout(60_000);
 
-let app: AccountsTestApp;
-
-beforeAll(async () => {
-  app = await startAccountsTestApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = accountsTestAppPerFile();
 
 const create = (token: string, name: string) =>
   app.request('POST', '/api/v1/customer-profiles', { token, body: { name, billingType: 'prepaid', initialBalance: '5' } });

@@ -1,22 +1,14 @@
 // The read models are projections: emptied and rebuilt from the event log they come back row for
 // row as the commits left them — after agents, profiles, batches, settings, statuses and resets.
 import { jest } from '@jest/globals';
-import { startAccountsTestApp, type AccountsTestApp } from '../__fixtures__/accounts-test-app.js';
+import { accountsTestAppPerFile } from '../__fixtures__/accounts-test-app.js';
 import { createProfile, expectStatus, openCustomer, registerAgent } from '../__fixtures__/scenario.js';
 import { READ_MODEL_TABLES } from './read-model.schema.js';
 import { rebuildReadModels } from './rebuild.js';
 
 jest.setTimeout(60_000);
 
-let app: AccountsTestApp;
-
-beforeAll(async () => {
-  app = await startAccountsTestApp();
-});
-
-afterAll(async () => {
-  await app?.close();
-});
+const app = accountsTestAppPerFile();
 
 async function snapshot(): Promise<Record<string, unknown[]>> {
   const tables: Record<string, unknown[]> = {};
