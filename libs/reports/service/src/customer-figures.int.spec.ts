@@ -3,17 +3,13 @@
 // the agent's margin over the calls whose cost is known and the rest shown apart as unknown —
 // ranked by revenue, paged, each agent only its own customers, ITC all or one agent or ITC-direct.
 import { jest } from '@jest/globals';
-import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
-import { waitFor } from './__fixtures__/wait.js';
+import { AGENT_A, AGENT_B, scenarioPerFile, untilCustomersCalls } from './__fixtures__/scenario.js';
 
 jest.setTimeout(60_000);
 
-let scenario: Scenario;
 const DAY = 'from=2025-03-10&to=2025-03-10';
 
-beforeAll(async () => {
-  scenario = await openScenario();
-  const { world } = scenario;
+const scenario = scenarioPerFile(async (world) => {
   await world.at('2025-03-10T08:00:00.000Z').agent(AGENT_A, 'Acme Telecom');
   await world.agent(AGENT_B, 'Beta Voice');
   await world.customer('cust-a1', AGENT_A);
@@ -32,16 +28,7 @@ beforeAll(async () => {
   await world.at('2025-03-10T12:00:00.000Z').ratedCall({ customerId: 'cust-b1', agentId: AGENT_B, billsec: 100, cost: '1.5', agentCost: '1.2' }, '38.5');
   await world.at('2025-03-10T13:00:00.000Z').ratedCall({ customerId: 'cust-itc', agentId: null, billsec: 60, cost: '0.1', agentCost: null }, '19.9');
   await world.at('2025-03-11T09:00:00.000Z').ratedCall({ customerId: 'cust-a1', agentId: AGENT_A, billsec: 60, cost: '9', agentCost: '1' }, '90.55');
-  world.at(undefined);
-  await waitFor(
-    async () => (await scenario.get('admin', `/api/v1/reports/customers?${DAY}`)).body,
-    (body) => body.totals?.calls === 7,
-    "the day's calls in the read model",
-  );
-});
-
-afterAll(async () => {
-  await scenario?.cleanup();
+  await untilCustomersCalls(scenario, DAY, 7);
 });
 
 it("gives an agent its customers' revenue, its cost and margin, by revenue, unknown costs apart (never as 0)", async () => {

@@ -4,17 +4,13 @@
 // calls and in B's with the later ones — GET /reports/customers (a row per customer and agent) and
 // GET /reports/summary?customerId= alike — and ITC's totals count each call once.
 import { jest } from '@jest/globals';
-import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
-import { waitFor } from './__fixtures__/wait.js';
+import { AGENT_A, AGENT_B, scenarioPerFile, untilCustomersCalls } from './__fixtures__/scenario.js';
 
 jest.setTimeout(60_000);
 
-let scenario: Scenario;
 const DAY = 'from=2025-03-10&to=2025-03-10';
 
-beforeAll(async () => {
-  scenario = await openScenario();
-  const { world } = scenario;
+const scenario = scenarioPerFile(async (world) => {
   await world.at('2025-03-10T08:00:00.000Z').agent(AGENT_A);
   await world.agent(AGENT_B);
   await world.customer('cust-m', AGENT_A);
@@ -22,16 +18,7 @@ beforeAll(async () => {
   await world.at('2025-03-10T09:00:00.000Z').ratedCall({ customerId: 'cust-m', agentId: AGENT_A, billsec: 60, cost: '0.4', agentCost: '0.3' }, '99.6');
   await world.at('2025-03-10T09:10:00.000Z').ratedCall({ customerId: 'cust-m', agentId: AGENT_A, billsec: 120, cost: '0.6', agentCost: '0.5' }, '99');
   await world.at('2025-03-10T15:00:00.000Z').ratedCall({ customerId: 'cust-m', agentId: AGENT_B, billsec: 30, cost: '1', agentCost: '0.7' }, '98');
-  world.at(undefined);
-  await waitFor(
-    async () => (await scenario.get('admin', `/api/v1/reports/customers?${DAY}`)).body,
-    (body) => body.totals?.calls === 3,
-    "the day's calls in the read model",
-  );
-});
-
-afterAll(async () => {
-  await scenario?.cleanup();
+  await untilCustomersCalls(scenario, DAY, 3);
 });
 
 const row = (agentId: string, calls: number, revenue: string, agentCost: string, margin: string) =>

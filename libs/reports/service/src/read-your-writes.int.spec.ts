@@ -10,20 +10,12 @@ import { testDatabaseUrl } from '@billing/testing';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { ReportsDatabase } from './infrastructure/reports-database.js';
-import { openScenario, type Scenario } from './__fixtures__/scenario.js';
+import { scenarioPerFile } from './__fixtures__/scenario.js';
 import { waitFor } from './__fixtures__/wait.js';
 
 jest.setTimeout(60_000);
 
-let scenario: Scenario;
-
-beforeAll(async () => {
-  scenario = await openScenario();
-});
-
-afterAll(async () => {
-  await scenario?.cleanup();
-});
+const scenario = scenarioPerFile();
 
 async function inboxLookups(): Promise<{ query: string }[]> {
   const { rows } = await scenario.pool.query<{ query: string }>(

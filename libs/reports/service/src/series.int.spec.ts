@@ -3,17 +3,14 @@
 // only its own, ITC all or one agent; bounded (at most 1 440 buckets) with a 400 beyond.
 import { jest } from '@jest/globals';
 import type { SseMessage } from '@billing/testing';
-import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
+import { AGENT_A, AGENT_B, scenarioPerFile } from './__fixtures__/scenario.js';
 import { waitFor } from './__fixtures__/wait.js';
 
 jest.setTimeout(60_000);
 
-let scenario: Scenario;
 const HOUR = 'from=2025-03-10T10:00:00Z&to=2025-03-10T10:05:00Z';
 
-beforeAll(async () => {
-  scenario = await openScenario();
-  const { world } = scenario;
+const scenario = scenarioPerFile(async (world) => {
   await world.at('2025-03-10T08:00:00.000Z').agent(AGENT_A);
   await world.agent(AGENT_B);
   await world.customer('cust-a1', AGENT_A);
@@ -25,16 +22,11 @@ beforeAll(async () => {
   await world.at('2025-03-10T10:02:40.000Z').agentDeposit(AGENT_A, '100', '100');
   await world.at('2025-03-10T10:04:00.000Z').customerDeposit('cust-b1', AGENT_B, '20.5', '120.1');
   await world.at('2025-03-10T10:05:00.000Z').ratedCall({ customerId: 'cust-a1', agentId: AGENT_A, billsec: 60, cost: '9' }, '89.45'); // at `to`: outside
-  world.at(undefined);
   await waitFor(
     async () => (await scenario.get('admin', '/api/v1/reports/series?from=2025-03-10T10:00:00Z&to=2025-03-10T10:06:00Z')).body,
     (body) => body.buckets?.reduce((n: number, b: { calls: number }) => n + b.calls, 0) === 4 && body.buckets.reduce((n: number, b: { deposits: { count: number } }) => n + b.deposits.count, 0) === 2,
     'the calls and deposits in the read model',
   );
-});
-
-afterAll(async () => {
-  await scenario?.cleanup();
 });
 
 const empty = (start: string) => ({ start, calls: 0, billedSeconds: 0, billedMinutes: '0.00', revenue: '0', deposits: { count: 0, amount: '0' } });

@@ -2,17 +2,14 @@
 // publish them (real v1 envelopes through the bus): every figure exact, ranges respected, each
 // agent sees only its own, customers are refused.
 import { jest } from '@jest/globals';
-import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
+import { AGENT_A, AGENT_B, scenarioPerFile } from './__fixtures__/scenario.js';
 import { waitFor } from './__fixtures__/wait.js';
 
 jest.setTimeout(60_000);
 
-let scenario: Scenario;
 const DAY = 'from=2025-03-10&to=2025-03-10';
 
-beforeAll(async () => {
-  scenario = await openScenario();
-  const { world } = scenario;
+const scenario = scenarioPerFile(async (world) => {
   await world.at('2025-03-10T08:00:00.000Z').agent(AGENT_A, 'Acme Telecom');
   await world.agent(AGENT_B, 'Beta Voice');
   await world.customer('cust-a1', AGENT_A);
@@ -45,7 +42,6 @@ beforeAll(async () => {
   await world.at('2025-03-11T09:00:00.000Z').agentDeposit(AGENT_A, '999', '2164.5');
   // the day before: outside the range
   await world.at('2025-03-09T23:59:59.999Z').unansweredCall('cust-a1', AGENT_A);
-  world.at(undefined);
 
   await waitFor(
     () => scenario.summary('admin', DAY),
@@ -65,10 +61,6 @@ beforeAll(async () => {
   );
   // the out-of-range call (the day before) has been consumed too: it is in the previous day's report
   await waitFor(() => scenario.summary('admin', 'from=2025-03-09&to=2025-03-09'), (body) => body.totals.calls.attempts === 1, 'the previous day');
-});
-
-afterAll(async () => {
-  await scenario?.cleanup();
 });
 
 const none = { count: 0, amount: '0' };

@@ -4,12 +4,13 @@
 import { CredentialsService, startGatewayTestApp, TEST_ADMIN_PASSWORD, type GatewayTestApp, type TestResponse } from '@billing/gateway';
 import { InProcessBus, silentLogger, type IntegrationBus } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
-import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { startPerFile, testDatabaseUrl, uniqueName } from '@billing/testing';
 import type pg from 'pg';
 import { ReportsModule } from '../reports.module.js';
 import type { LiveOptions, ReportsModuleOptions } from '../reports.options.js';
 import { FakeProducer } from './fake-producer.js';
 import { SseClient } from '@billing/testing';
+import { waitFor } from './wait.js';
 import { World } from './world.js';
 
 export const AGENT_A = 'agent-a';
@@ -118,4 +119,28 @@ export async function openScenario(options: ScenarioOptions = {}): Promise<Scena
       await pool.end();
     },
   };
+}
+
+/**
+ * The scenario all the tests of a spec file share: opened before them, `seed` run on its world
+ * (the world's clock reset after it), cleaned up after them.
+ */
+export function scenarioPerFile(seed?: (world: World) => Promise<void>, options: ScenarioOptions = {}): Scenario {
+  const scenario = startPerFile(() => openScenario(options), (opened) => opened.cleanup());
+  if (seed !== undefined) {
+    beforeAll(async () => {
+      await seed(scenario.world);
+      scenario.world.at(undefined);
+    });
+  }
+  return scenario;
+}
+
+/** Waits until GET /reports/customers?<range> counts `calls` calls: what was seeded is projected. */
+export function untilCustomersCalls(scenario: Scenario, range: string, calls: number): Promise<unknown> {
+  return waitFor(
+    async () => (await scenario.get('admin', `/api/v1/reports/customers?${range}`)).body,
+    (body) => body.totals?.calls === calls,
+    `${calls} calls in the customers' report (${range})`,
+  );
 }
