@@ -4,66 +4,37 @@
 // names a sheet: its profiles (create, PATCH), its openings, PATCH /customers/{id}. Accounts asks
 // the in-process rating (RatingSheetCatalog.info) where a sheet comes from; the modules are wired
 // as the product wires them (service-modules.ts), on the run's PostgreSQL, through the public API.
-import { startGatewayTestApp, type GatewayTestApp, type TestResponse } from '@billing/gateway';
-import { InProcessBus, silentLogger } from '@billing/messaging';
-import { createPool } from '@billing/postgres';
-import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import type { TestResponse } from '@billing/gateway';
 import { jest } from '@jest/globals';
-import type pg from 'pg';
-import { moneyPathModules } from './service-modules.js';
+import { asOn, moneyPathAppPerFile } from './__fixtures__/money-path-app.js';
 
 jest.setTimeout(90_000);
 
-const schemas = { accounts: uniqueName('sp_accounts'), wallet: uniqueName('sp_wallet'), rating: uniqueName('sp_rating') };
-let pool: pg.Pool;
-let bus: InProcessBus;
-let gw: GatewayTestApp;
-let admin: string;
+const app = moneyPathAppPerFile('sp', { wallet: { projectionPollIntervalMs: 100 } });
 let agent: string;
 let agentId: string;
 let rival: string;
 let onBase: string;
 
 beforeAll(async () => {
-  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-standalone-sheet-policy' });
-  bus = new InProcessBus({ logger: silentLogger });
-  const accountsService = uniqueName('accounts');
-  gw = await startGatewayTestApp({
-    databaseUrl: testDatabaseUrl(),
-    schema: uniqueName('sp_gw'),
-    imports: [
-      ...moneyPathModules(
-        { pool, bus, sipRealm: 'sip.test.example' },
-        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, projectionPollIntervalMs: 100 }, rating: { schema: schemas.rating, accountsService } },
-      ),
-    ],
-  });
-  admin = await gw.login('admin', gw.adminPassword!);
   // ITC's base sheet; per agent, a sheet ITC derives for it at its cost, and one ITC derives from that
-  ok(await as(admin)('POST', '/rate-sheets', { sheetId: 'sp-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows: [{ prefix: '1', destination: 'USA', intervals: [{ startSecond: 0, ratePerMinute: '0.06', incrementSeconds: 1 }] }] }), 201);
-  ok(await as(admin)('POST', '/rate-sheets/sp-base/derived', { sheetId: 'sp-acme-cost', name: 'Acme cost', markupPercent: '10' }), 201);
-  ok(await as(admin)('POST', '/rate-sheets/sp-acme-cost/derived', { sheetId: 'sp-acme-gold', name: 'Acme gold', markupPercent: '25' }), 201);
-  ok(await as(admin)('POST', '/rate-sheets/sp-acme-cost/derived', { sheetId: 'sp-acme-flat', name: 'Acme at cost', markupPercent: '0' }), 201);
-  ok(await as(admin)('POST', '/rate-sheets/sp-base/derived', { sheetId: 'sp-rival-cost', name: 'Rival cost', markupPercent: '5' }), 201);
-  agentId = ok(await as(admin)('POST', '/agents', agentBody('sp-acme', 'sp-acme-cost')), 201).body.id as string;
-  ok(await as(admin)('POST', '/agents', agentBody('sp-rival', 'sp-rival-cost')), 201);
-  ok(await as(admin)('POST', '/agents', agentBody('sp-onbase', 'sp-base')), 201);
-  agent = await gw.login('sp-acme', 'sp-acme-password-1');
-  rival = await gw.login('sp-rival', 'sp-rival-password-1');
-  onBase = await gw.login('sp-onbase', 'sp-onbase-password-1');
+  ok(await as(app.admin)('POST', '/rate-sheets', { sheetId: 'sp-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows: [{ prefix: '1', destination: 'USA', intervals: [{ startSecond: 0, ratePerMinute: '0.06', incrementSeconds: 1 }] }] }), 201);
+  ok(await as(app.admin)('POST', '/rate-sheets/sp-base/derived', { sheetId: 'sp-acme-cost', name: 'Acme cost', markupPercent: '10' }), 201);
+  ok(await as(app.admin)('POST', '/rate-sheets/sp-acme-cost/derived', { sheetId: 'sp-acme-gold', name: 'Acme gold', markupPercent: '25' }), 201);
+  ok(await as(app.admin)('POST', '/rate-sheets/sp-acme-cost/derived', { sheetId: 'sp-acme-flat', name: 'Acme at cost', markupPercent: '0' }), 201);
+  ok(await as(app.admin)('POST', '/rate-sheets/sp-base/derived', { sheetId: 'sp-rival-cost', name: 'Rival cost', markupPercent: '5' }), 201);
+  agentId = ok(await as(app.admin)('POST', '/agents', agentBody('sp-acme', 'sp-acme-cost')), 201).body.id as string;
+  ok(await as(app.admin)('POST', '/agents', agentBody('sp-rival', 'sp-rival-cost')), 201);
+  ok(await as(app.admin)('POST', '/agents', agentBody('sp-onbase', 'sp-base')), 201);
+  agent = await app.gw.login('sp-acme', 'sp-acme-password-1');
+  rival = await app.gw.login('sp-rival', 'sp-rival-password-1');
+  onBase = await app.gw.login('sp-onbase', 'sp-onbase-password-1');
   // each agent derives its own "base + fix %" sheet from the one ITC assigned to it
   ok(await as(agent)('POST', '/rate-sheets/sp-acme-cost/derived', { sheetId: 'sp-acme-own', name: 'Acme +15', markupPercent: '15' }), 201);
   ok(await as(rival)('POST', '/rate-sheets/sp-rival-cost/derived', { sheetId: 'sp-rival-own', name: 'Rival +3', markupPercent: '3' }), 201);
 });
 
-afterAll(async () => {
-  await gw?.close();
-  await bus?.close();
-  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
-});
-
-const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+const as = asOn(app);
 const agentBody = (username: string, rateSheetId: string) => ({ name: username, contactEmail: `${username}@example.com`, commissionPercent: '10', rateSheetId, username, password: `${username}-password-1` });
 const prepaid = (rateSheetId: string | null, name = `On ${rateSheetId ?? "the agent's"}`) => ({ name, billingType: 'prepaid', rateSheetId }); // one owner's profile names differ (409 name_taken)
 
@@ -82,7 +53,7 @@ function unknown(res: TestResponse, sheetId: string): void {
 }
 
 async function events(): Promise<number> {
-  const { rows } = await pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${schemas.accounts}".events`);
+  const { rows } = await app.pool.query<{ n: string }>(`SELECT count(*)::text AS n FROM "${app.schemas.accounts}".events`);
   return Number(rows[0]!.n);
 }
 
@@ -111,7 +82,7 @@ describe("an agent's profiles", () => {
   });
 
   it('keep no refusal of the policy under an Idempotency-Key: once the agent derives the sheet, the retry creates the profile', async () => {
-    const post = () => gw.request('POST', '/api/v1/customer-profiles', { token: agent, headers: { 'idempotency-key': 'sp-later-1' }, body: prepaid('sp-acme-later') });
+    const post = () => app.gw.request('POST', '/api/v1/customer-profiles', { token: agent, headers: { 'idempotency-key': 'sp-later-1' }, body: prepaid('sp-acme-later') });
     unknown(await post(), 'sp-acme-later');
     ok(await as(agent)('POST', '/rate-sheets/sp-acme-cost/derived', { sheetId: 'sp-acme-later', name: 'Acme +5', markupPercent: '5' }), 201);
     const retried = ok(await post(), 201);
@@ -122,11 +93,11 @@ describe("an agent's profiles", () => {
 
 describe("an agent's customers", () => {
   it("are not opened from an ITC profile that names ITC's base sheet; ITC opens them for the agent freely", async () => {
-    const itcProfile = ok(await as(admin)('POST', '/customer-profiles', prepaid('sp-base')), 201).body.id as string;
+    const itcProfile = ok(await as(app.admin)('POST', '/customer-profiles', prepaid('sp-base')), 201).body.id as string;
     const before = await events();
     unknown(await as(agent)('POST', '/customers', { profileId: itcProfile }), 'sp-base');
     expect(await events()).toBe(before);
-    const opened = ok(await as(admin)('POST', '/customers', { profileId: itcProfile, agentId }), 201);
+    const opened = ok(await as(app.admin)('POST', '/customers', { profileId: itcProfile, agentId }), 201);
     expect(opened.body.customer.rateSheetId).toBe('sp-base');
   });
 
@@ -140,6 +111,6 @@ describe("an agent's customers", () => {
     }
     expect((await as(agent)('GET', `/customers/${customer.id}`)).body.rateSheetId).toBe('sp-acme-own');
     // ITC keeps full freedom
-    expect(ok(await as(admin)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-base' }), 200).body.rateSheetId).toBe('sp-base');
+    expect(ok(await as(app.admin)('PATCH', `/customers/${customer.id}`, { rateSheetId: 'sp-base' }), 200).body.rateSheetId).toBe('sp-base');
   });
 });

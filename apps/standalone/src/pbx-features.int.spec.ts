@@ -2,60 +2,31 @@
 // set, a customer opened from it is refused an international call from its first authorization
 // (the features travel with accounts.CustomerOpened, applied on rating's directory miss), a home
 // call goes through, and ITC's later change reaches rating through the real accounts consumer.
-import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
-import { InProcessBus, silentLogger } from '@billing/messaging';
-import { createPool } from '@billing/postgres';
-import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { TEST_SWITCH_API_KEY } from '@billing/gateway';
 import { jest } from '@jest/globals';
-import type pg from 'pg';
-import { moneyPathModules } from './service-modules.js';
+import { asOn, moneyPathAppPerFile } from './__fixtures__/money-path-app.js';
 
 jest.setTimeout(120_000);
 
-const schemas = { accounts: uniqueName('pf_accounts'), wallet: uniqueName('pf_wallet'), rating: uniqueName('pf_rating') };
-let pool: pg.Pool;
-let bus: InProcessBus;
-let gw: GatewayTestApp;
-let admin: string;
+const app = moneyPathAppPerFile('pf');
 
 beforeAll(async () => {
-  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-pbx-features' });
-  bus = new InProcessBus({ logger: silentLogger });
-  const accountsService = uniqueName('accounts');
-  gw = await startGatewayTestApp({
-    databaseUrl: testDatabaseUrl(),
-    schema: uniqueName('pf_gw'),
-    imports: [
-      ...moneyPathModules(
-        { pool, bus, sipRealm: 'sip.test.example' },
-        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0 }, rating: { schema: schemas.rating, accountsService } },
-      ),
-    ],
-  });
-  admin = await gw.login('admin', gw.adminPassword!);
   const rows = [
     { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] },
     { prefix: '1', destination: 'USA', intervals: [{ startSecond: 0, ratePerMinute: '0.05', incrementSeconds: 60 }] },
   ];
-  expect((await as(admin)('POST', '/rate-sheets', { sheetId: 'pf-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows })).status).toBe(201);
+  expect((await as(app.admin)('POST', '/rate-sheets', { sheetId: 'pf-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows })).status).toBe(201);
 });
 
-afterAll(async () => {
-  await gw?.close();
-  await bus?.close();
-  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
-});
-
-const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+const as = asOn(app);
 let call = 0;
 const authorize = (account: string, destination: string) => as(TEST_SWITCH_API_KEY)('POST', '/switch/authorize', { callId: `pf-${(call += 1)}`, account, callerId: '', destination });
 
 it('a customer opened from a profile without international calls is refused abroad from its first call, until ITC gives them', async () => {
-  const profile = await as(admin)('POST', '/customer-profiles', { name: 'UK only', billingType: 'prepaid', rateSheetId: 'pf-base', initialBalance: '100', maxConcurrentCalls: 10 });
+  const profile = await as(app.admin)('POST', '/customer-profiles', { name: 'UK only', billingType: 'prepaid', rateSheetId: 'pf-base', initialBalance: '100', maxConcurrentCalls: 10 });
   expect(profile.status).toBe(201);
-  expect((await as(admin)('PATCH', `/customer-profiles/${profile.body.id}/features`, { internationalCalls: false, homeCountryCode: '44' })).status).toBe(200);
-  const opened = await as(admin)('POST', '/customers', { profileId: profile.body.id });
+  expect((await as(app.admin)('PATCH', `/customer-profiles/${profile.body.id}/features`, { internationalCalls: false, homeCountryCode: '44' })).status).toBe(200);
+  const opened = await as(app.admin)('POST', '/customers', { profileId: profile.body.id });
   expect(opened.status).toBe(201);
   const { id, accountNumber } = opened.body.customer as { id: string; accountNumber: string };
   expect(opened.body.customer.features).toMatchObject({ internationalCalls: false, homeCountryCode: '44' });
@@ -66,7 +37,7 @@ it('a customer opened from a profile without international calls is refused abro
   expect((await authorize(accountNumber, '+442079460958')).body).toMatchObject({ allowed: true, reason: null, feature: null });
 
   // ITC gives international calls: the change reaches rating through the accounts consumer
-  expect((await as(admin)('PATCH', `/customers/${id}/features`, { internationalCalls: true })).status).toBe(200);
+  expect((await as(app.admin)('PATCH', `/customers/${id}/features`, { internationalCalls: true })).status).toBe(200);
   const deadline = Date.now() + 10_000;
   let answer = await authorize(accountNumber, '+12125550100');
   while (!answer.body.allowed && Date.now() < deadline) answer = await authorize(accountNumber, '+12125550100');

@@ -4,53 +4,24 @@
 // code) the problem filter answered must be listed in the document of the same app. A route whose
 // @ApiProblemResponse forgets a refusal it really gives fails here, unlike in the contract test
 // that reads the decorators only.
-import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
-import { InProcessBus, silentLogger } from '@billing/messaging';
-import { createPool } from '@billing/postgres';
-import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { TEST_SWITCH_API_KEY } from '@billing/gateway';
 import { jest } from '@jest/globals';
-import type pg from 'pg';
-import { moneyPathModules } from './service-modules.js';
+import { asOn, moneyPathAppPerFile } from './__fixtures__/money-path-app.js';
 
 jest.setTimeout(120_000);
 
-const schemas = { accounts: uniqueName('pa_accounts'), wallet: uniqueName('pa_wallet'), rating: uniqueName('pa_rating') };
-let pool: pg.Pool;
-let bus: InProcessBus;
-let gw: GatewayTestApp;
-let admin: string;
+const app = moneyPathAppPerFile('pa');
 
 beforeAll(async () => {
-  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-problem-answers' });
-  bus = new InProcessBus({ logger: silentLogger });
-  const accountsService = uniqueName('accounts');
-  gw = await startGatewayTestApp({
-    databaseUrl: testDatabaseUrl(),
-    schema: uniqueName('pa_gw'),
-    imports: [
-      ...moneyPathModules(
-        { pool, bus, sipRealm: 'sip.test.example' },
-        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0 }, rating: { schema: schemas.rating, accountsService } },
-      ),
-    ],
-  });
-  admin = await gw.login('admin', gw.adminPassword!);
   const rows = [{ prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] }];
-  expect((await as(admin)('POST', '/rate-sheets', { sheetId: 'pa-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows })).status).toBe(201);
+  expect((await as(app.admin)('POST', '/rate-sheets', { sheetId: 'pa-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows })).status).toBe(201);
 });
 
-afterAll(async () => {
-  await gw?.close();
-  await bus?.close();
-  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
-});
-
-const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+const as = asOn(app);
 const expectCode = (res: { status: number; body: any }, status: number, code: string) => expect({ status: res.status, code: res.body?.code }).toEqual({ status, code });
 
 it('answers the refusals the acceptance run met, and the document lists each of them', async () => {
-  const itc = as(admin);
+  const itc = as(app.admin);
   const sw = as(TEST_SWITCH_API_KEY);
   // agents
   const agentBody = { name: 'Agent PA', contactEmail: 'pa@example.com', commissionPercent: '10', rateSheetId: 'pa-base', username: 'agent-pa', password: 'Correct-Horse-9' };
@@ -88,7 +59,7 @@ it('answers the refusals the acceptance run met, and the document lists each of 
   // customers
   expectCode(await itc('POST', '/customers', { profileId: 'no-such-profile' }), 404, 'profile_not_found');
   expectCode(await itc('POST', '/customers', { profileId: profile.body.id, portalUsername: '987654' }), 422, 'username_reserved');
-  const agentToken = await gw.login('agent-pa', 'Correct-Horse-9');
+  const agentToken = await app.gw.login('agent-pa', 'Correct-Horse-9');
   const agentProfile = await as(agentToken)('POST', '/customer-profiles', profileBody);
   expect(agentProfile.status).toBe(201);
   expectCode(await as(agentToken)('POST', '/customers', { profileId: agentProfile.body.id }), 409, 'insufficient_funds');
@@ -117,11 +88,11 @@ it('answers the refusals the acceptance run met, and the document lists each of 
   expect((await sw('GET', '/switch/directory/no-such-user')).status).toBe(404);
   expectCode(await sw('POST', '/switch/cdrs', { callId: 'pa-1', account: accountNumber, destination: '+442079460958', startedAt: 'yesterday' }), 400, 'invalid_cdr');
 
-  expect(gw.undocumentedProblems()).toEqual([]);
+  expect(app.gw.undocumentedProblems()).toEqual([]);
 });
 
 it('a CDR dated in the future is refused (422 cdr_in_future, nothing charged); a replayed CDR says duplicate: true as its header says', async () => {
-  const itc = as(admin);
+  const itc = as(app.admin);
   const sw = as(TEST_SWITCH_API_KEY);
   const profile = await itc('POST', '/customer-profiles', { name: 'PA cdrs', billingType: 'prepaid', rateSheetId: 'pa-base', initialBalance: '10', maxConcurrentCalls: 2 });
   const opened = await itc('POST', '/customers', { profileId: profile.body.id });
@@ -146,8 +117,8 @@ it('a CDR dated in the future is refused (422 cdr_in_future, nothing charged); a
 
   const key = { 'idempotency-key': 'pa-cdr-key-1' };
   const body = cdr('pa-now', new Date(Date.now() - 120_000));
-  const first = await gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: key, body });
-  const again = await gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: key, body });
+  const first = await app.gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: key, body });
+  const again = await app.gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: key, body });
   expect([first.status, first.headers.get('idempotent-replayed'), first.body.duplicate]).toEqual([200, null, false]);
   expect([again.status, again.headers.get('idempotent-replayed'), again.body.duplicate]).toEqual([200, 'true', true]);
   expect({ ...again.body, duplicate: false }).toEqual(first.body);
@@ -155,10 +126,10 @@ it('a CDR dated in the future is refused (422 cdr_in_future, nothing charged); a
   expect((await sw('POST', '/switch/cdrs', body)).body.duplicate).toBe(true);
   const batchKey = { 'idempotency-key': 'pa-cdr-key-2' };
   const batchBody = { cdrs: [cdr('pa-b1', new Date(Date.now() - 120_000)), { callId: 'pa-b2' }] };
-  const firstBatch = await gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: batchKey, body: batchBody });
-  const againBatch = await gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: batchKey, body: batchBody });
+  const firstBatch = await app.gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: batchKey, body: batchBody });
+  const againBatch = await app.gw.request('POST', '/api/v1/switch/cdrs', { token: TEST_SWITCH_API_KEY, headers: batchKey, body: batchBody });
   expect(firstBatch.body.results.map((r: { duplicate: boolean }) => r.duplicate)).toEqual([false, false]);
   expect(againBatch.body.results.map((r: { status: string; duplicate: boolean }) => [r.status, r.duplicate])).toEqual([['rated', true], ['invalid', false]]);
   expect(againBatch.body.counts).toEqual({ duplicate: 1, invalid: 1 });
-  expect(gw.undocumentedProblems()).toEqual([]);
+  expect(app.gw.undocumentedProblems()).toEqual([]);
 });

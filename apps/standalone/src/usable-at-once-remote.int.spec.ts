@@ -5,60 +5,26 @@
 // accounts process. Everything a client does right after accounts' 201 must work — a new customer,
 // a SIP user added to it, its price list; each fact lands in the consumer's inbox, so the later
 // delivery of the same event is a duplicate.
-import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
-import { InProcessBus, silentLogger } from '@billing/messaging';
-import { createPool } from '@billing/postgres';
-import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { TEST_SWITCH_API_KEY } from '@billing/gateway';
 import { jest } from '@jest/globals';
-import type pg from 'pg';
-import { AccountsHistoryOverHttp, OverHttpModule, overHttp } from './__fixtures__/over-http.js';
-import { moneyPathModules } from './service-modules.js';
+import { AccountsHistoryOverHttp } from './__fixtures__/over-http.js';
+import { asOn, moneyPathAppPerFile } from './__fixtures__/money-path-app.js';
 
 jest.setTimeout(120_000);
 
-const schemas = { accounts: uniqueName('uar_accounts'), wallet: uniqueName('uar_wallet'), rating: uniqueName('uar_rating') };
-let pool: pg.Pool;
-let bus: InProcessBus;
-let gw: GatewayTestApp;
-let admin: string;
+const app = moneyPathAppPerFile('uar', { overHttp: true, wallet: { background: false, accountsHistory: AccountsHistoryOverHttp }, rating: { background: false, accountsHistory: AccountsHistoryOverHttp } });
 
-beforeAll(async () => {
-  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-usable-at-once-remote' });
-  bus = new InProcessBus({ logger: silentLogger });
-  const accountsService = uniqueName('accounts');
-  gw = await startGatewayTestApp({
-    databaseUrl: testDatabaseUrl(),
-    schema: uniqueName('uar_gw'),
-    imports: [
-      OverHttpModule,
-      ...moneyPathModules(
-        { pool, bus, sipRealm: 'sip.test.example' },
-        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, background: false, accountsHistory: AccountsHistoryOverHttp }, rating: { schema: schemas.rating, accountsService, background: false, accountsHistory: AccountsHistoryOverHttp } },
-      ),
-    ],
-  });
-  overHttp.listening(gw.baseUrl);
-  admin = await gw.login('admin', gw.adminPassword!);
-});
-
-afterAll(async () => {
-  await gw?.close();
-  await bus?.close();
-  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
-});
-
-const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+const as = asOn(app);
 const status = (res: { status: number; body: { code?: string; detail?: string } }) => ({ status: res.status, code: res.body?.code, detail: res.body?.detail });
 
 it('without any accounts consumer: an agent and its customers are funded, read and authorized through the history API', async () => {
-  expect((await as(admin)('POST', '/rate-sheets', { sheetId: 'uar-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows: [{ prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] }] })).status).toBe(201);
+  expect((await as(app.admin)('POST', '/rate-sheets', { sheetId: 'uar-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows: [{ prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] }] })).status).toBe(201);
   const agentBody = { name: 'Remote', contactEmail: 'ops@remote.example', commissionPercent: '10', rateSheetId: 'uar-base', username: 'uar-agent', password: 'uar-agent-password-1' };
-  const agent = await as(admin)('POST', '/agents', agentBody);
+  const agent = await as(app.admin)('POST', '/agents', agentBody);
   expect(agent.status).toBe(201);
   const agentId = agent.body.id as string;
-  expect(status(await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '100', reference: 'UAR-1' }))).toMatchObject({ status: 201 });
-  const token = await gw.login('uar-agent', 'uar-agent-password-1');
+  expect(status(await as(app.admin)('POST', `/agents/${agentId}/deposits`, { amount: '100', reference: 'UAR-1' }))).toMatchObject({ status: 201 });
+  const token = await app.gw.login('uar-agent', 'uar-agent-password-1');
   expect((await as(token)('GET', `/agents/${agentId}/overview`)).body.balance).toBe('100');
 
   const profile = await as(token)('POST', '/customer-profiles', { name: 'Starts at 2', billingType: 'prepaid', initialBalance: '2' });
@@ -74,21 +40,21 @@ it('without any accounts consumer: an agent and its customers are funded, read a
     const authorized = await as(TEST_SWITCH_API_KEY)('POST', '/switch/authorize', { callId: `uar-call-${round}`, sipUsername: customer.sipUsername, callerId: '', destination: '+44 20 7946 0958' });
     expect({ round, status: authorized.status, allowed: authorized.body.allowed, reason: authorized.body.reason }).toEqual({ round, status: 200, allowed: true, reason: null });
     // the opening is in the wallet's inbox: the consumer's later delivery of it changes nothing
-    const { rows } = await pool.query(`SELECT 1 FROM "${schemas.wallet}".inbox WHERE message_id = (SELECT event_id::text FROM "${schemas.accounts}".events WHERE stream_id = $1 AND stream_version = 0)`, [`customer-${customer.id}`]);
+    const { rows } = await app.pool.query(`SELECT 1 FROM "${app.schemas.wallet}".inbox WHERE message_id = (SELECT event_id::text FROM "${app.schemas.accounts}".events WHERE stream_id = $1 AND stream_version = 0)`, [`customer-${customer.id}`]);
     expect({ round, inbox: rows.length }).toEqual({ round, inbox: 1 });
   }
   // every initial balance was funded once: 100 − 5 × (2 + 3)
   expect((await as(token)('GET', `/agents/${agentId}/overview`)).body.balance).toBe('75');
   // what accounts does not know stays unknown
-  expect((await as(admin)('POST', '/customers/no-such-customer/deposits', { amount: '1', reference: 'X' })).status).toBe(404);
+  expect((await as(app.admin)('POST', '/customers/no-such-customer/deposits', { amount: '1', reference: 'X' })).status).toBe(404);
 });
 
 it('without any accounts consumer: a SIP user added a moment ago authorizes at once with its account, and a new customer\'s prices are read at once', async () => {
   const agentBody = { name: 'Remote 2', contactEmail: 'ops2@remote.example', commissionPercent: '10', rateSheetId: 'uar-base', username: 'uar-agent-2', password: 'uar-agent-2-password-1' };
-  const agent = await as(admin)('POST', '/agents', agentBody);
+  const agent = await as(app.admin)('POST', '/agents', agentBody);
   expect(agent.status).toBe(201);
-  expect(status(await as(admin)('POST', `/agents/${agent.body.id as string}/deposits`, { amount: '100', reference: 'UAR-2' }))).toMatchObject({ status: 201 });
-  const token = await gw.login('uar-agent-2', 'uar-agent-2-password-1');
+  expect(status(await as(app.admin)('POST', `/agents/${agent.body.id as string}/deposits`, { amount: '100', reference: 'UAR-2' }))).toMatchObject({ status: 201 });
+  const token = await app.gw.login('uar-agent-2', 'uar-agent-2-password-1');
   const profile = await as(token)('POST', '/customer-profiles', { name: 'Starts at 1', billingType: 'prepaid', initialBalance: '1' });
   expect(profile.status).toBe(201);
   for (let round = 1; round <= 20; round += 1) {

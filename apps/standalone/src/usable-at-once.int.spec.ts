@@ -3,39 +3,17 @@
 // accounts has just answered 201 for can be funded, read and authorized at once (the wallet and
 // rating take its events from AccountsHistory on a miss), and every read after a 2xx shows it.
 // Each step is fired immediately after the answer before it — no sleep, no polling — many times.
-import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
-import { InProcessBus, silentLogger } from '@billing/messaging';
-import { createPool } from '@billing/postgres';
-import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { TEST_SWITCH_API_KEY } from '@billing/gateway';
 import { jest } from '@jest/globals';
-import type pg from 'pg';
-import { moneyPathModules } from './service-modules.js';
+import { moneyPathAppPerFile } from './__fixtures__/money-path-app.js';
 
 jest.setTimeout(120_000);
 
 const ROUNDS = 20;
-const schemas = { accounts: uniqueName('ua_accounts'), wallet: uniqueName('ua_wallet'), rating: uniqueName('ua_rating') };
-let pool: pg.Pool;
-let bus: InProcessBus;
-let gw: GatewayTestApp;
-let admin: string;
+const app = moneyPathAppPerFile('ua');
 
 beforeAll(async () => {
-  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-usable-at-once' });
-  bus = new InProcessBus({ logger: silentLogger });
-  const accountsService = uniqueName('accounts');
-  gw = await startGatewayTestApp({
-    databaseUrl: testDatabaseUrl(),
-    schema: uniqueName('ua_gw'),
-    imports: [
-      ...moneyPathModules(
-        { pool, bus, sipRealm: 'sip.test.example' },
-        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0 }, rating: { schema: schemas.rating, accountsService } },
-      ),
-    ],
-  });
-  admin = await gw.login('admin', gw.adminPassword!);
-  const sheet = await as(admin)('POST', '/rate-sheets', {
+  const sheet = await as(app.admin)('POST', '/rate-sheets', {
     sheetId: 'ua-base',
     name: 'Base',
     effectiveFrom: '2020-01-01T00:00:00Z',
@@ -44,37 +22,30 @@ beforeAll(async () => {
   expect(sheet.status).toBe(201);
 });
 
-afterAll(async () => {
-  await gw?.close();
-  await bus?.close();
-  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
-});
-
 const as = (token: string) => (method: string, path: string, body?: unknown, key?: string) =>
-  gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }), ...(key === undefined ? {} : { headers: { 'Idempotency-Key': key } }) });
+  app.gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }), ...(key === undefined ? {} : { headers: { 'Idempotency-Key': key } }) });
 const answer = (res: { status: number; body: any }) => ({ status: res.status, code: res.body?.code, detail: res.body?.detail });
 
 /** Registers an agent; `login` is separate so that a test can act before the time a login takes. */
 async function registerAgent(n: number): Promise<{ agentId: string; login: () => Promise<string> }> {
   const username = `ua-agent-${n}`;
   const body = { name: `Agent ${n}`, contactEmail: `ops${n}@agents.example`, commissionPercent: '10', rateSheetId: 'ua-base', username, password: `${username}-password-1` };
-  const created = await as(admin)('POST', '/agents', body);
+  const created = await as(app.admin)('POST', '/agents', body);
   expect(answer(created)).toMatchObject({ status: 201 });
-  return { agentId: created.body.id as string, login: () => gw.login(username, `${username}-password-1`) };
+  return { agentId: created.body.id as string, login: () => app.gw.login(username, `${username}-password-1`) };
 }
 
 it(`an agent registered a moment ago is funded at once, and the deposit shows in the next read (${ROUNDS}×)`, async () => {
   for (let round = 1; round <= ROUNDS; round += 1) {
     const { agentId } = await registerAgent(round);
-    const deposit = await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '50', reference: `UA-${round}` }, `ua-deposit-${round}`);
+    const deposit = await as(app.admin)('POST', `/agents/${agentId}/deposits`, { amount: '50', reference: `UA-${round}` }, `ua-deposit-${round}`);
     expect({ round, ...answer(deposit) }).toMatchObject({ round, status: 201 });
-    const overview = await as(admin)('GET', `/agents/${agentId}/overview`);
+    const overview = await as(app.admin)('GET', `/agents/${agentId}/overview`);
     expect({ round, status: overview.status, balance: overview.body.balance }).toEqual({ round, status: 200, balance: '50' });
   }
   // and the agent itself sees it
   const { agentId, login } = await registerAgent(ROUNDS + 1);
-  expect((await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '7', reference: 'UA-SELF' })).status).toBe(201);
+  expect((await as(app.admin)('POST', `/agents/${agentId}/deposits`, { amount: '7', reference: 'UA-SELF' })).status).toBe(201);
   {
     const overview = await as(await login())('GET', `/agents/${agentId}/overview`);
     expect({ status: overview.status, balance: overview.body.balance }).toEqual({ status: 200, balance: '7' });
@@ -84,7 +55,7 @@ it(`an agent registered a moment ago is funded at once, and the deposit shows in
 it(`a customer opened a moment ago is funded, read and authorized at once (${ROUNDS}×)`, async () => {
   const { agentId, login } = await registerAgent(100);
   const token = await login();
-  expect((await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '1000', reference: 'UA-FLOAT' })).status).toBe(201);
+  expect((await as(app.admin)('POST', `/agents/${agentId}/deposits`, { amount: '1000', reference: 'UA-FLOAT' })).status).toBe(201);
   const profile = await as(token)('POST', '/customer-profiles', { name: 'Prepaid', billingType: 'prepaid' });
   expect(profile.status).toBe(201);
   for (let round = 1; round <= ROUNDS; round += 1) {
@@ -104,7 +75,7 @@ it(`a customer opened a moment ago is funded, read and authorized at once (${ROU
 it(`a customer opened with an initial balance shows it in the first read (${ROUNDS}×)`, async () => {
   const { agentId, login } = await registerAgent(200);
   const token = await login();
-  expect((await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '1000', reference: 'UA-FLOAT-2' })).status).toBe(201);
+  expect((await as(app.admin)('POST', `/agents/${agentId}/deposits`, { amount: '1000', reference: 'UA-FLOAT-2' })).status).toBe(201);
   const profile = await as(token)('POST', '/customer-profiles', { name: 'Starts at 2', billingType: 'prepaid', initialBalance: '2' });
   expect(profile.status).toBe(201);
   for (let round = 1; round <= ROUNDS; round += 1) {
@@ -120,7 +91,7 @@ it(`a customer opened with an initial balance shows it in the first read (${ROUN
 it(`a SIP user added a moment ago authorizes at once with its account, and a new customer's prices are read at once (${ROUNDS}×)`, async () => {
   const { agentId, login } = await registerAgent(300);
   const token = await login();
-  expect((await as(admin)('POST', `/agents/${agentId}/deposits`, { amount: '1000', reference: 'UA-FLOAT-3' })).status).toBe(201);
+  expect((await as(app.admin)('POST', `/agents/${agentId}/deposits`, { amount: '1000', reference: 'UA-FLOAT-3' })).status).toBe(201);
   const profile = await as(token)('POST', '/customer-profiles', { name: 'Starts at 1', billingType: 'prepaid', initialBalance: '1' });
   expect(profile.status).toBe(201);
   for (let round = 1; round <= ROUNDS; round += 1) {

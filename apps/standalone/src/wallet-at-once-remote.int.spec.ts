@@ -3,61 +3,26 @@
 // of a change to one is accounts' call after the commit — RemoteWalletCatchUp → POST
 // /api/v1/internal/wallet/accounts-catch-up (internal service key) — and the wallet's catch-up through
 // accounts' history API over HTTP, as the accounts and wallet processes call each other.
-import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
-import { InProcessBus, silentLogger } from '@billing/messaging';
-import { createPool } from '@billing/postgres';
-import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { TEST_SWITCH_API_KEY } from '@billing/gateway';
 import { jest } from '@jest/globals';
-import type pg from 'pg';
 import { formatMoney } from '@billing/money';
-import { AccountsHistoryOverHttp, OverHttpModule, overHttp, WalletCatchUpOverHttp } from './__fixtures__/over-http.js';
-import { moneyPathModules } from './service-modules.js';
+import { AccountsHistoryOverHttp, WalletCatchUpOverHttp } from './__fixtures__/over-http.js';
+import { asOn, moneyPathAppPerFile } from './__fixtures__/money-path-app.js';
 
 jest.setTimeout(120_000);
 
-const schemas = { accounts: uniqueName('wor_accounts'), wallet: uniqueName('wor_wallet'), rating: uniqueName('wor_rating') };
-let pool: pg.Pool;
-let bus: InProcessBus;
-let gw: GatewayTestApp;
-let admin: string;
+const app = moneyPathAppPerFile('wor', { overHttp: true, accounts: { catchUps: [WalletCatchUpOverHttp] }, wallet: { background: false, accountsHistory: AccountsHistoryOverHttp } });
 
 beforeAll(async () => {
-  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-wallet-at-once-remote' });
-  bus = new InProcessBus({ logger: silentLogger });
-  const accountsService = uniqueName('accounts');
-  gw = await startGatewayTestApp({
-    databaseUrl: testDatabaseUrl(),
-    schema: uniqueName('wor_gw'),
-    imports: [
-      OverHttpModule,
-      ...moneyPathModules(
-        { pool, bus, sipRealm: 'sip.test.example' },
-        {
-          accounts: { schema: schemas.accounts, service: accountsService, catchUps: [WalletCatchUpOverHttp] },
-          wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0, background: false, accountsHistory: AccountsHistoryOverHttp },
-          rating: { schema: schemas.rating, accountsService },
-        },
-      ),
-    ],
-  });
-  overHttp.listening(gw.baseUrl);
-  admin = await gw.login('admin', gw.adminPassword!);
   const rows = [
     { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] },
     { prefix: '1', destination: 'USA', intervals: [{ startSecond: 0, ratePerMinute: '0.05', incrementSeconds: 60 }] },
   ];
-  expect((await as(admin)('POST', '/rate-sheets', { sheetId: 'wor-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows })).status).toBe(201);
+  expect((await as(app.admin)('POST', '/rate-sheets', { sheetId: 'wor-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows })).status).toBe(201);
 });
 
-afterAll(async () => {
-  await gw?.close();
-  await bus?.close();
-  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
-});
-
-const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
-const itc = (method: string, path: string, body?: unknown) => as(admin)(method, path, body);
+const as = asOn(app);
+const itc = (method: string, path: string, body?: unknown) => as(app.admin)(method, path, body);
 let calls = 0;
 const authorize = async (request: { account: string; destination: string }) => {
   const res = await as(TEST_SWITCH_API_KEY)('POST', '/switch/authorize', { callId: `wor-${(calls += 1)}`, callerId: '', ...request });

@@ -5,52 +5,23 @@
 // the command's events (ConsumersAtOnce → WalletAccountsCatchUp, openings included). Each step is
 // fired immediately after the answer before it — no sleep, no polling — many times, with the real
 // accounts consumer running.
-import { startGatewayTestApp, TEST_SWITCH_API_KEY, type GatewayTestApp } from '@billing/gateway';
-import { InProcessBus, silentLogger } from '@billing/messaging';
-import { createPool } from '@billing/postgres';
-import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { TEST_SWITCH_API_KEY } from '@billing/gateway';
 import { jest } from '@jest/globals';
-import type pg from 'pg';
 import { formatMoney } from '@billing/money';
-import { moneyPathModules } from './service-modules.js';
+import { asOn, moneyPathAppPerFile } from './__fixtures__/money-path-app.js';
 
 jest.setTimeout(180_000);
 
 const ROUNDS = 20;
-const schemas = { accounts: uniqueName('wo_accounts'), wallet: uniqueName('wo_wallet'), rating: uniqueName('wo_rating') };
-let pool: pg.Pool;
-let bus: InProcessBus;
-let gw: GatewayTestApp;
-let admin: string;
+const app = moneyPathAppPerFile('wo');
 
 beforeAll(async () => {
-  pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'test-wallet-at-once' });
-  bus = new InProcessBus({ logger: silentLogger });
-  const accountsService = uniqueName('accounts');
-  gw = await startGatewayTestApp({
-    databaseUrl: testDatabaseUrl(),
-    schema: uniqueName('wo_gw'),
-    imports: [
-      ...moneyPathModules(
-        { pool, bus, sipRealm: 'sip.test.example' },
-        { accounts: { schema: schemas.accounts, service: accountsService }, wallet: { schema: schemas.wallet, accountsService, holdSweepIntervalMs: 0 }, rating: { schema: schemas.rating, accountsService } },
-      ),
-    ],
-  });
-  admin = await gw.login('admin', gw.adminPassword!);
   const rows = [{ prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] }];
   expect((await itc('POST', '/rate-sheets', { sheetId: 'wo-base', name: 'Base', effectiveFrom: '2020-01-01T00:00:00Z', rows })).status).toBe(201);
 });
 
-afterAll(async () => {
-  await gw?.close();
-  await bus?.close();
-  for (const schema of Object.values(schemas)) await pool?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await pool?.end();
-});
-
-const as = (token: string) => (method: string, path: string, body?: unknown) => gw.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
-const itc = (method: string, path: string, body?: unknown) => as(admin)(method, path, body);
+const as = asOn(app);
+const itc = (method: string, path: string, body?: unknown) => as(app.admin)(method, path, body);
 let calls = 0;
 const authorize = async (request: { account: string; destination: string }) => {
   const res = await as(TEST_SWITCH_API_KEY)('POST', '/switch/authorize', { callId: `wo-${(calls += 1)}`, callerId: '', ...request });
