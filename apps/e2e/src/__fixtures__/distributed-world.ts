@@ -2,13 +2,12 @@
 // (tools/distributed/topology.ts), on the run's real PostgreSQL (a database of their own) and
 // real Kafka, with a real SMTP server receiving the mail and a local recorder in place of
 // api.stripe.com (the real `stripe` library talks to it; webhooks are signed with it).
-import { freePorts, startStripeRecorder, startTestSmtpServer, testDatabaseUrl, testKafkaBrokers, uniqueName, type StripeIntent, type StripeRecorder, type TestSmtpServer } from '@billing/testing';
+import { freePorts, paymentIntentSucceeded, signStripeWebhook, startStripeRecorder, stripeId, startTestSmtpServer, testDatabaseUrl, testKafkaBrokers, uniqueName, type StripeRecorder, type TestSmtpServer } from '@billing/testing';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import Stripe from 'stripe';
 import { Topology } from '@billing/topology';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../../..');
@@ -133,35 +132,21 @@ export class DistributedWorld {
   }
 
   /** Pays the card deposit as Stripe would: the PaymentIntent the recorder created, succeeded, signed. */
-  async payCardDeposit(clientSecret: string, eventId = `evt_${randomBytes(8).toString('hex')}`): Promise<HttpAnswer> {
+  async payCardDeposit(clientSecret: string, eventId = stripeId('evt')): Promise<HttpAnswer> {
     const intent = [...this.stripe.intents.values()].find((candidate) => candidate.client_secret === clientSecret);
     if (intent === undefined) throw new Error('the recorder created no PaymentIntent with this client secret');
-    return this.sendWebhook(succeeded(intent, eventId));
+    return this.sendWebhook(paymentIntentSucceeded(intent, { eventId }));
   }
 
   sendWebhook(event: object): Promise<HttpAnswer> {
     const payload = JSON.stringify(event, null, 2);
-    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+    const signature = signStripeWebhook(payload, WEBHOOK_SECRET);
     return this.request('POST', '/api/v1/webhooks/stripe', { rawBody: payload, headers: { 'content-type': 'application/json; charset=utf-8', 'stripe-signature': signature } });
   }
 
   async close(): Promise<void> {
     await this.cleanup();
   }
-}
-
-function succeeded(intent: StripeIntent, eventId: string) {
-  return {
-    id: eventId,
-    object: 'event',
-    api_version: '2026-10-28.endive',
-    created: Math.floor(Date.now() / 1000),
-    data: { object: { ...intent, amount_received: intent.amount, status: 'succeeded', latest_charge: `ch_for_${intent.id}` } },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: 'payment_intent.succeeded',
-  };
 }
 
 /** Polls `check` until it is true (bounded; the message names what did not happen). */

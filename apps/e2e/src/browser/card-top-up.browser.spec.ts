@@ -7,9 +7,8 @@
 // webhook credits the balance the open page then shows without a reload. The run's main product
 // has no Stripe key: the seed story checks the option is not offered there.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { startStripeRecorder, type StripeIntent, type StripeRecorder } from '@billing/testing';
+import { paymentIntentSucceeded, signStripeWebhook, startStripeRecorder, type StripeIntent, type StripeRecorder } from '@billing/testing';
 import type { Browser } from 'playwright-core';
-import Stripe from 'stripe';
 import { ProductApi } from './__fixtures__/api.js';
 import { launchChromium } from './__fixtures__/chromium.js';
 import { card, expectText } from './__fixtures__/page-helpers.js';
@@ -76,18 +75,8 @@ describe('card top-up in Chromium (Stripe at the local recorder)', () => {
     await page.getByRole('alert').filter({ hasText: 'The card form could not load' }).filter({ hasText: 'Nothing was charged' }).waitFor();
 
     // Stripe tells the product the payment succeeded: the open page shows 25.00, no reload
-    const payload = JSON.stringify({
-      id: `evt_${randomBytes(8).toString('hex')}`,
-      object: 'event',
-      api_version: '2026-10-28.endive',
-      created: Math.floor(Date.now() / 1000),
-      data: { object: { ...intent, amount_received: intent.amount, status: 'succeeded', latest_charge: `ch_for_${intent.id}` } },
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      type: 'payment_intent.succeeded',
-    });
-    const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+    const payload = JSON.stringify(paymentIntentSucceeded(intent));
+    const signature = signStripeWebhook(payload, WEBHOOK_SECRET);
     const webhook = await fetch(`${product.baseUrl}/api/v1/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
     expect(webhook.status).toBe(200);
     await expectText(card(page, 'Your balance'), /\$25\.00/);

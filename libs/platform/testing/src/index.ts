@@ -8,6 +8,7 @@ export { startTestSmtpServer, type ReceivedMail, type SmtpAttempt, type TestSmtp
 export { ensureKafkaLibs, findKafkaLocalHome, startLocalKafka, type LocalKafka, type LocalKafkaOptions } from './kafka-local.js';
 export { freePort, freePorts } from './free-port.js';
 export { startStripeRecorder, type RecordedStripeRequest, type StripeIntent, type StripeRecorder } from './stripe-recorder.js';
+export { paymentIntentSucceeded, signStripeWebhook, stripeEvent, stripeId } from './stripe-events.js';
 export { SseClient, type SseMessage } from './sse-client.js';
 export { startRestartableKafka, type RestartableKafka } from './restartable-kafka.js';
 export { startPerFile } from './per-file.js';

@@ -6,11 +6,9 @@
 import { CredentialsService, startGatewayTestApp, type GatewayTestApp } from '@billing/gateway';
 import { consoleLogger, InProcessBus } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
-import { testDatabaseUrl, uniqueName } from '@billing/testing';
+import { signStripeWebhook, stripeEvent, testDatabaseUrl, uniqueName } from '@billing/testing';
 import { LedgerService, WalletModule, WalletProjections } from '@billing/wallet-service';
-import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import Stripe from 'stripe';
 import { PaymentsDatabase } from '../infrastructure/payments-database.js';
 import { PaymentsModule } from '../payments.module.js';
 import type { PaymentsConfig } from '../payments.options.js';
@@ -134,7 +132,7 @@ export class PaymentsTestApp {
     const payload = typeof event === 'string' ? event : JSON.stringify(event, null, 2);
     const signature =
       options.signature === undefined
-        ? Stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? TEST_WEBHOOK_SECRET, ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }) })
+        ? signStripeWebhook(payload, options.secret ?? TEST_WEBHOOK_SECRET, options.timestamp)
         : options.signature;
     return this.request('POST', '/api/v1/webhooks/stripe', {
       rawBody: payload,
@@ -152,23 +150,8 @@ export class PaymentsTestApp {
   }
 }
 
-// ── Stripe events as Stripe sends them (the fields this service reads, and some it does not) ──
-const created = () => Math.floor(Date.now() / 1000);
-export const stripeId = (prefix: string) => `${prefix}_test_${randomBytes(8).toString('hex')}`;
-
-function stripeEvent(type: string, object: Record<string, unknown>, id = stripeId('evt')) {
-  return { id, object: 'event', api_version: '2026-10-28.endive', created: created(), data: { object }, livemode: false, pending_webhooks: 1, request: { id: null, idempotency_key: null }, type };
-}
-
-/** payment_intent.succeeded for an intent the recorder created; `amountReceived` lets a test tamper. */
-export function paymentIntentSucceeded(intent: StripeIntent, overrides: { amountReceived?: number; currency?: string; metadata?: Record<string, string>; eventId?: string } = {}) {
-  const amountReceived = overrides.amountReceived ?? intent.amount;
-  return stripeEvent(
-    'payment_intent.succeeded',
-    { ...intent, amount: amountReceived, amount_received: amountReceived, currency: overrides.currency ?? intent.currency, metadata: overrides.metadata ?? intent.metadata, status: 'succeeded', latest_charge: `ch_for_${intent.id}` },
-    overrides.eventId,
-  );
-}
+// ── Stripe events as Stripe sends them: the envelope and payment_intent.succeeded are @billing/testing's ──
+export { paymentIntentSucceeded, stripeId } from '@billing/testing';
 
 export function chargeRefunded(intent: StripeIntent, amountRefunded: number) {
   return stripeEvent('charge.refunded', {
