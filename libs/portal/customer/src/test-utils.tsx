@@ -8,13 +8,18 @@ import i18next from 'i18next';
 import type { ReactElement } from 'react';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import en from './i18n/en.json';
+import es from './i18n/es.json';
 
-const i18n = i18next.createInstance();
-void i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { customer: en, ui: uiTranslations.en } }, ns: ['customer', 'ui'], initAsync: false, interpolation: { escapeValue: false } });
+function instance(lng: 'en' | 'es') {
+  const i18n = i18next.createInstance();
+  void i18n.use(initReactI18next).init({ lng, fallbackLng: 'en', resources: { en: { customer: en, ui: uiTranslations.en }, es: { customer: es, ui: uiTranslations.es } }, ns: ['customer', 'ui'], initAsync: false, interpolation: { escapeValue: false } });
+  return i18n;
+}
+const LANGUAGES = { en: instance('en'), es: instance('es') };
 
-export function renderWithUi(element: ReactElement): RenderResult {
+export function renderWithUi(element: ReactElement, language: 'en' | 'es' = 'en'): RenderResult {
   return render(
-    <I18nextProvider i18n={i18n}>
+    <I18nextProvider i18n={LANGUAGES[language]}>
       <MantineProvider>{element}</MantineProvider>
     </I18nextProvider>,
   );
@@ -29,7 +34,7 @@ export function problemResponse(status: number, code: string, detail: string, er
  * Renders `element` as customer c-1 logged in, against `api` (an in-test server: the Request in,
  * a Response out); the login and /auth/me are answered here.
  */
-export async function renderAsCustomer(element: ReactElement, api: (request: Request) => Promise<Response>): Promise<RenderResult> {
+export async function renderAsCustomer(element: ReactElement, api: (request: Request) => Promise<Response>, language: 'en' | 'es' = 'en'): Promise<RenderResult> {
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : new Request(new URL(String(input), 'http://portal.test'), init);
     const path = new URL(request.url).pathname;
@@ -43,5 +48,6 @@ export async function renderAsCustomer(element: ReactElement, api: (request: Req
     <SessionProvider store={store}>
       <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>{element}</QueryClientProvider>
     </SessionProvider>,
+    language,
   );
 }

@@ -25,7 +25,7 @@ describe('AccountSettingsForm', () => {
     const { patches, user } = await setup();
     const threshold = screen.getByLabelText(/Warn me when my balance is below/);
     await user.clear(threshold);
-    await user.type(threshold, '2,50');
+    await user.type(threshold, '2.50');
     await user.clear(screen.getByLabelText('Contact e-mail'));
     await user.click(screen.getByRole('switch', { name: /E-mail me/ }));
     await user.click(screen.getByRole('button', { name: 'Save' }));

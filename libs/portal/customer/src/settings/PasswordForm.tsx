@@ -1,8 +1,11 @@
 import { orThrow, useSession, useSessionStore } from '@billing/portal-session';
-import { problemOf, ProblemAlert, useProblemFields, StatusText, useGuardedMutation } from '@billing/portal-ui';
+import { ProblemAlert, useProblemFields, StatusText, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+
+/** Refusals about one input that name no field: shown at it, in the portal's language. */
+const CODE_FIELDS = { wrong_current_password: 'currentPassword', weak_password: 'newPassword', same_password: 'newPassword' } as const;
 
 /**
  * POST /auth/password. The change ends every session of the login (this one too), so the portal
@@ -28,10 +31,9 @@ export function PasswordForm() {
       setChecked(false);
     },
   });
-  const fields = useProblemFields(change.error);
-  const code = problemOf(change.error);
-  const currentError = fields['currentPassword'] ?? (code?.code === 'wrong_current_password' ? (code.detail ?? code.title) : undefined);
-  const newError = fields['newPassword'] ?? (code?.code === 'weak_password' || code?.code === 'same_password' ? (code.detail ?? code.title) : undefined);
+  const fields = useProblemFields(change.error, CODE_FIELDS);
+  const currentError = fields['currentPassword'];
+  const newError = fields['newPassword'];
   const mismatch = checked && next !== repeat;
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,6 +48,8 @@ export function PasswordForm() {
         <PasswordInput label={t('password.repeat')} autoComplete="new-password" value={repeat} onChange={(event) => setRepeat(event.currentTarget.value)} error={mismatch ? t('password.mismatch') : undefined} />
         {currentError === undefined && newError === undefined && <ProblemAlert error={change.error} />}
         <Group justify="flex-end" gap="sm">
+          {/* the change and the new login take a few seconds: say what is happening, not only a spinner */}
+          {change.isPending && <StatusText tone="success">{t('password.changing')}</StatusText>}
           {change.isSuccess && (
             <StatusText tone="success">{t('password.changed')}</StatusText>
           )}
