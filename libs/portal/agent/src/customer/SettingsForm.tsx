@@ -1,5 +1,5 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields, StatusText, useGuardedMutation } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, useFormProblem, StatusText, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Card, Group, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -31,7 +31,7 @@ export function SettingsForm({ customerId, saved }: { customerId: string; saved:
       void queryClient.invalidateQueries({ queryKey: agentKeys.all });
     },
   });
-  const fields = useProblemFields(save.error);
+  const { fields, edited: fieldEdited, unplaced } = useFormProblem(save.error);
   const changes = settingsChanges(saved, edited);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,16 +39,15 @@ export function SettingsForm({ customerId, saved }: { customerId: string; saved:
     save.mutate(changes);
   };
   const languages = LANGUAGES.includes(saved.language) ? LANGUAGES : [...LANGUAGES, saved.language];
-  const named = ['lowBalanceThreshold', 'contactEmail', 'language', 'lowBalanceEmailEnabled'].some((name) => fields[name] !== undefined);
   return (
     <Card withBorder padding="md" radius="md" component="form" onSubmit={submit}>
       <Stack gap="sm">
         <Text fw={600} component="h2" fz="lg" m={0}>{t('settings.title')}</Text>
-        <MoneyInput label={t('settings.threshold')} description={t('settings.thresholdHint')} value={edited.lowBalanceThreshold} onChange={(value) => setEdited({ ...edited, lowBalanceThreshold: value ?? '' })} error={fields['lowBalanceThreshold']} required />
+        <MoneyInput label={t('settings.threshold')} description={t('settings.thresholdHint')} value={edited.lowBalanceThreshold} onChange={(value) => { setEdited({ ...edited, lowBalanceThreshold: value ?? '' }); fieldEdited('lowBalanceThreshold'); }} error={fields['lowBalanceThreshold']} required />
         <Switch label={t('settings.emailEnabled')} checked={edited.lowBalanceEmailEnabled} onChange={(event) => setEdited({ ...edited, lowBalanceEmailEnabled: event.currentTarget.checked })} error={fields['lowBalanceEmailEnabled']} />
-        <TextInput label={t('settings.contactEmail')} type="email" value={edited.contactEmail} onChange={(event) => setEdited({ ...edited, contactEmail: event.currentTarget.value })} error={fields['contactEmail']} />
+        <TextInput label={t('settings.contactEmail')} type="email" value={edited.contactEmail} onChange={(event) => { setEdited({ ...edited, contactEmail: event.currentTarget.value }); fieldEdited('contactEmail'); }} error={fields['contactEmail']} />
         <Select label={t('settings.language')} data={languages.map((value) => ({ value, label: t(`languages.${value}`, { defaultValue: value }) }))} value={edited.language} onChange={(value) => setEdited({ ...edited, language: value ?? saved.language })} allowDeselect={false} error={fields['language']} />
-        <ProblemAlert error={named ? null : save.error} />
+        <ProblemAlert error={unplaced} />
         {done && Object.keys(changes).length === 0 && <StatusText tone="success">{t('settings.saved')}</StatusText>}
         <Group>
           <Button type="submit" loading={save.isPending} disabled={Object.keys(changes).length === 0 || edited.lowBalanceThreshold === ''}>{t('common.save')}</Button>

@@ -49,4 +49,14 @@ describe('TransferForm', () => {
     await submit('5');
     await waitFor(() => expect(screen.getByRole('textbox', { name: /^Reference/ })).toHaveAccessibleDescription(/must be at most 128 characters long/));
   });
+
+  // acceptance: a deposit of 1.1234567 kept showing the server's outdated message after the amount was corrected
+  it("drops a field's problem once the field is edited", async () => {
+    await renderAsAgent(<TransferForm customerId="c-1" />, () => problem(400, 'validation', 'The request body is invalid', [{ path: '/amount', message: 'must not exceed 1000000000' }]));
+    await submit('2000000000');
+    const amount = screen.getByRole('textbox', { name: /^Amount/ });
+    await waitFor(() => expect(amount).toHaveAccessibleDescription(/must not exceed 1000000000/));
+    fireEvent.change(amount, { target: { value: '20' } });
+    expect(screen.queryByText(/must not exceed/)).toBeNull();
+  });
 });

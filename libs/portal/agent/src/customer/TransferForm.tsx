@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { MoneyInput, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
+import { MoneyInput, useFormProblem, useSubmitOnce } from '@billing/portal-ui';
 import { Alert, Button, Card, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -33,23 +33,23 @@ export function TransferForm({ customerId }: { customerId: string }) {
       void queryClient.invalidateQueries({ queryKey: agentKeys.all });
     },
   });
-  const fields = useProblemFields(transfer.error);
+  // an error about an input goes once it is edited (it spoke of a value no longer there)
+  const { fields, edited, unplaced } = useFormProblem(transfer.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setReceipt(null);
     const ref = reference.trim();
     once(() => transfer.mutateAsync({ amount, ...(ref === '' ? {} : { reference: ref }) }));
   };
-  const onField = fields['amount'] !== undefined || fields['reference'] !== undefined;
   return (
     <Card withBorder padding="md" radius="md" component="form" onSubmit={submit}>
       <Stack gap="sm">
         <Text fw={600} component="h2" fz="lg" m={0}>{t('transfer.title')}</Text>
         <Group align="flex-start" gap="sm" wrap="wrap">
-          <MoneyInput label={t('transfer.amount')} value={amount} onChange={(value) => setAmount(value ?? '')} error={fields['amount']} required style={{ flex: '1 1 160px' }} />
-          <TextInput label={t('transfer.reference')} value={reference} onChange={(event) => setReference(event.currentTarget.value)} error={fields['reference']} maxLength={128} style={{ flex: '2 1 200px' }} />
+          <MoneyInput label={t('transfer.amount')} value={amount} onChange={(value) => { setAmount(value ?? ''); edited('amount'); }} error={fields['amount']} required style={{ flex: '1 1 160px' }} />
+          <TextInput label={t('transfer.reference')} value={reference} onChange={(event) => { setReference(event.currentTarget.value); edited('reference'); }} error={fields['reference']} maxLength={128} style={{ flex: '2 1 200px' }} />
         </Group>
-        <MoneyProblemAlert error={onField ? null : transfer.error} />
+        <MoneyProblemAlert error={unplaced} />
         {receipt !== null && (
           <Alert color="teal" role="status" title={t('transfer.done')}>
             <Stack gap={4}>

@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, useFormProblem, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type FormEvent } from 'react';
@@ -32,7 +32,7 @@ export function CardDepositCard({ publishableKey }: { publishableKey: string | n
       setIntent(result);
     },
   });
-  const fields = useProblemFields(create.error);
+  const { fields, edited, unplaced } = useFormProblem(create.error);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     once(() => create.mutateAsync({ amount }));
@@ -46,8 +46,8 @@ export function CardDepositCard({ publishableKey }: { publishableKey: string | n
         ) : intent === null ? (
           <form onSubmit={submit}>
             <Stack gap="sm">
-              <MoneyInput label={t('card.amount')} value={amount} onChange={(value) => setAmount(value ?? '')} error={fields['amount']} required />
-              <ProblemAlert error={fields['amount'] === undefined ? create.error : null} />
+              <MoneyInput label={t('card.amount')} value={amount} onChange={(value) => { setAmount(value ?? ''); edited('amount'); }} error={fields['amount']} required />
+              <ProblemAlert error={unplaced} />
               <Group>
                 <Button type="submit" loading={create.isPending} disabled={amount === ''}>{t('card.continue')}</Button>
               </Group>

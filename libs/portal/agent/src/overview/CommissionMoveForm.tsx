@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { compareMoney, MoneyInput, useProblemFields, useSubmitOnce, StatusText } from '@billing/portal-ui';
+import { compareMoney, MoneyInput, useFormProblem, useSubmitOnce, StatusText } from '@billing/portal-ui';
 import { Button, Card, Group, Radio, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -34,7 +34,7 @@ export function CommissionMoveForm({ commissionBalance }: { commissionBalance: s
       void queryClient.invalidateQueries({ queryKey: agentKeys.all });
     },
   });
-  const fields = useProblemFields(move.error);
+  const { fields, edited, unplaced } = useFormProblem(move.error);
   const nothing = compareMoney(commissionBalance, '0') <= 0;
   const partMissing = mode === 'part' && amount === '';
   const submit = (event: FormEvent) => {
@@ -53,8 +53,8 @@ export function CommissionMoveForm({ commissionBalance }: { commissionBalance: s
             <Radio value="part" label={t('commission.part')} />
           </Group>
         </Radio.Group>
-        {mode === 'part' && <MoneyInput label={t('commission.amount')} value={amount} onChange={(value) => setAmount(value ?? '')} error={fields['amount']} required />}
-        <MoneyProblemAlert error={fields['amount'] === undefined ? move.error : null} />
+        {mode === 'part' && <MoneyInput label={t('commission.amount')} value={amount} onChange={(value) => { setAmount(value ?? ''); edited('amount'); }} error={fields['amount']} required />}
+        <MoneyProblemAlert error={unplaced} />
         {receipt !== null && (
           <StatusText tone="success">
             {t('commission.moved')} <Money amount={receipt.amount} /> · {t('commission.newBalance')} <Money amount={receipt.balance} />

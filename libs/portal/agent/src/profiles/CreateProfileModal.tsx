@@ -1,6 +1,6 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
-import { Button, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { MoneyInput, ProblemAlert, useFormProblem, useSubmitOnce, WholeNumberInput, wholeNumber, wholeNumberProblem, type TypedNumber } from '@billing/portal-ui';
+import { Button, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,9 +21,11 @@ const FIELD_PROBLEMS = {
   rate_sheet_below_cost: 'rateSheetId',
   invalid_max_concurrent_calls: 'maxConcurrentCalls',
   profile_exists: 'name',
+  name_taken: 'name',
 };
 
-const FIELDS = ['name', 'billingType', 'creditLimit', 'rateSheetId', 'initialBalance', 'lowBalanceThreshold', 'maxConcurrentCalls'];
+/** the API's range of a profile's simultaneous calls (never clamped: said next to the input) */
+const MAX_CALLS = { min: 1, max: 1000 } as const;
 
 /** A new profile of the agent's own: the terms its customers are opened with. */
 export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -38,7 +40,7 @@ export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClo
   const [rateSheetId, setRateSheetId] = useState<string | null>(null);
   const [initialBalance, setInitialBalance] = useState('0');
   const [lowBalanceThreshold, setLowBalanceThreshold] = useState('0');
-  const [maxConcurrentCalls, setMaxConcurrentCalls] = useState<number>(1);
+  const [maxConcurrentCalls, setMaxConcurrentCalls] = useState<TypedNumber>(1);
   const once = useSubmitOnce();
   const create = useMutation({
     mutationFn: (body: Body) => orThrow(api.POST('/api/v1/customer-profiles', { params: { header: { 'Idempotency-Key': keys.keyFor(body) } }, body })),
@@ -50,9 +52,10 @@ export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClo
       onClose();
     },
   });
-  const fields = useProblemFields(create.error, FIELD_PROBLEMS);
+  const { fields, edited, unplaced } = useFormProblem(create.error, FIELD_PROBLEMS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (wholeNumberProblem(maxConcurrentCalls, MAX_CALLS.min, MAX_CALLS.max) !== null) return;
     once(() => create.mutateAsync({
       name: name.trim(),
       billingType,
@@ -60,34 +63,34 @@ export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClo
       rateSheetId,
       initialBalance,
       lowBalanceThreshold,
-      maxConcurrentCalls,
+      maxConcurrentCalls: wholeNumber(maxConcurrentCalls),
     }));
   };
   return (
     <Modal opened={opened} onClose={onClose} title={t('profiles.create')} closeButtonProps={{ 'aria-label': t('common.close') }} size="lg">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <TextInput label={t('profiles.name')} value={name} onChange={(event) => setName(event.currentTarget.value)} error={fields['name']} required maxLength={100} data-autofocus />
+          <TextInput label={t('profiles.name')} value={name} onChange={(event) => { setName(event.currentTarget.value); edited('name'); }} error={fields['name']} required maxLength={100} data-autofocus />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="agent-profile-billing">{t('profiles.billing')}</Text>
             <SegmentedControl aria-labelledby="agent-profile-billing" value={billingType} onChange={(value) => setBillingType(value === 'postpaid' ? 'postpaid' : 'prepaid')} data={[{ value: 'prepaid', label: t('billing.prepaid') }, { value: 'postpaid', label: t('billing.postpaid') }]} />
           </Stack>
-          {billingType === 'postpaid' && <MoneyInput label={t('profiles.creditLimit')} value={creditLimit} onChange={(value) => setCreditLimit(value ?? '')} error={fields['creditLimit']} required />}
+          {billingType === 'postpaid' && <MoneyInput label={t('profiles.creditLimit')} value={creditLimit} onChange={(value) => { setCreditLimit(value ?? ''); edited('creditLimit'); }} error={fields['creditLimit']} required />}
           <Select
             label={t('profiles.sheet')}
             description={t('profiles.sheetHint')}
             data={[{ value: '', label: t('profiles.assignedSheet') }, ...(sheets.data?.items ?? []).filter((sheet) => sheet.baseSheetId !== null).map((sheet) => ({ value: sheet.sheetId, label: sheet.name }))]}
             value={rateSheetId ?? ''}
-            onChange={(value) => setRateSheetId(value === null || value === '' ? null : value)}
+            onChange={(value) => { setRateSheetId(value === null || value === '' ? null : value); edited('rateSheetId'); }}
             allowDeselect={false}
             error={fields['rateSheetId']}
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <MoneyInput label={t('profiles.initialBalance')} description={t('profiles.initialBalanceHint')} value={initialBalance} onChange={(value) => setInitialBalance(value ?? '')} error={fields['initialBalance']} />
-            <MoneyInput label={t('settings.threshold')} value={lowBalanceThreshold} onChange={(value) => setLowBalanceThreshold(value ?? '')} error={fields['lowBalanceThreshold']} />
+            <MoneyInput label={t('profiles.initialBalance')} description={t('profiles.initialBalanceHint')} value={initialBalance} onChange={(value) => { setInitialBalance(value ?? ''); edited('initialBalance'); }} error={fields['initialBalance']} />
+            <MoneyInput label={t('settings.threshold')} value={lowBalanceThreshold} onChange={(value) => { setLowBalanceThreshold(value ?? ''); edited('lowBalanceThreshold'); }} error={fields['lowBalanceThreshold']} />
           </SimpleGrid>
-          <NumberInput label={t('profiles.maxCalls')} value={maxConcurrentCalls} onChange={(value) => setMaxConcurrentCalls(typeof value === 'number' ? value : 1)} min={1} max={1000} allowDecimal={false} error={fields['maxConcurrentCalls']} />
-          <ProblemAlert error={FIELDS.some((field) => fields[field] !== undefined) ? null : create.error} />
+          <WholeNumberInput label={t('profiles.maxCalls')} value={maxConcurrentCalls} onChange={(value) => { setMaxConcurrentCalls(value); edited('maxConcurrentCalls'); }} min={MAX_CALLS.min} max={MAX_CALLS.max} error={fields['maxConcurrentCalls']} />
+          <ProblemAlert error={unplaced} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
             <Button type="submit" loading={create.isPending} disabled={name.trim() === '' || (billingType === 'postpaid' && creditLimit === '')}>{t('profiles.createButton')}</Button>

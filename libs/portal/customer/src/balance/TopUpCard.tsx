@@ -1,5 +1,5 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useProblemFields, useSubmitOnce } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, useFormProblem, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
@@ -29,7 +29,9 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
       return (await orThrow(api.POST('/api/v1/payments/card-deposits', { body: { amount: value }, params: { header: { 'Idempotency-Key': attemptKey.current } } })));
     },
   });
-  const amountError = useProblemFields(create.error, AMOUNT_PROBLEMS)['amount'];
+  // an error about the amount goes once the amount is edited (it spoke of a value no longer there)
+  const problem = useFormProblem(create.error, AMOUNT_PROBLEMS);
+  const amountError = problem.fields['amount'];
 
   // without Stripe there is no card option, only how money comes in instead.
   if (publishableKey === null) {
@@ -70,6 +72,7 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
                     // another amount is another attempt: a new key.
                     attemptKey.current = null;
                     setAmount(next);
+                    problem.edited('amount');
                   }}
                   error={amountError}
                   style={{ flex: '1 1 160px' }}
@@ -78,7 +81,7 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
                   {t('topUp.continue')}
                 </Button>
               </Group>
-              {amountError === undefined && <ProblemAlert error={create.error} />}
+              <ProblemAlert error={problem.unplaced} />
             </Stack>
           </form>
         ) : (
