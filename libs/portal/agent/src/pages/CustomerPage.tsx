@@ -7,6 +7,7 @@ import { CallsPanel } from '../customer/CallsPanel.js';
 import { CustomerTabs } from '../customer/CustomerTabs.js';
 import { PortalPasswordCard } from '../customer/PortalPasswordCard.js';
 import { SettingsForm } from '../customer/SettingsForm.js';
+import { BillingTermsCard } from '../customer/BillingTermsCard.js';
 import { SipUsersPanel } from '../customer/SipUsersPanel.js';
 import { StatusCard } from '../customer/StatusCard.js';
 import { TransactionsPanel } from '../customer/TransactionsPanel.js';
@@ -65,6 +66,7 @@ export function CustomerPage() {
             {item === 'settings' && c !== undefined && (
               <>
                 <SettingsForm customerId={customerId} saved={{ lowBalanceThreshold: c.lowBalanceThreshold, contactEmail: c.contactEmail ?? '', language: c.language, lowBalanceEmailEnabled: c.lowBalanceEmailEnabled }} />
+                <BillingTermsCard customerId={customerId} billingType={c.billingType} rateSheetId={c.rateSheetId} creditLimit={c.creditLimit} closed={c.status === 'closed'} />
                 <PortalPasswordCard customerId={customerId} />
                 <StatusCard customerId={customerId} status={c.status} />
               </>
