@@ -10,7 +10,7 @@ import { failed, ok, type FieldError, type Parsed } from '../shared/field-error.
 import { MAX_INTERVALS_PER_ROW } from '../shared/limits.js';
 import { describe } from '../shared/read-field.js';
 import type { CsvRecord } from '../csv/csv-record-reader.js';
-import type { RateRow } from './rate-row.js';
+import { isPrefix, type RateRow } from './rate-row.js';
 import { validateRateRow, type IntervalField, type RawInterval, type RowFieldNames } from './validate-rate-row.js';
 
 const REQUIRED = ['prefix', 'destination', 'rate_per_minute', 'increment_seconds'] as const;
@@ -28,7 +28,8 @@ export interface DeckColumns {
 
 export type DeckRowResult =
   | { readonly ok: true; readonly line: number; readonly row: RateRow; readonly effectiveFrom: string | null }
-  | { readonly ok: false; readonly line: number; readonly errors: readonly FieldError[] };
+  /** `prefix`/`effectiveFrom`: the line's, when valid themselves (null otherwise), for the deck-wide checks. */
+  | { readonly ok: false; readonly line: number; readonly errors: readonly FieldError[]; readonly prefix: string | null; readonly effectiveFrom: string | null };
 
 export function intervalColumn(intervalNumber: number, field: IntervalField): string {
   return `interval${intervalNumber}_${GROUP_SUFFIXES[field]}`;
@@ -62,9 +63,9 @@ export function parseDeckHeader(fields: readonly string[]): Parsed<DeckColumns> 
 
 /** One data record of the deck → a rate row with the line, or every error of that line. */
 export function parseDeckRecord(columns: DeckColumns, record: CsvRecord): DeckRowResult {
-  if (!record.ok) return { ok: false, line: record.line, errors: [{ field: 'line', message: record.error }] };
+  if (!record.ok) return { ok: false, line: record.line, errors: [{ field: 'line', message: record.error }], prefix: null, effectiveFrom: null };
   const { line, fields } = record;
-  if (fields.length !== columns.count) return { ok: false, line, errors: [{ field: 'line', message: `expected ${columns.count} fields like the header, got ${fields.length}` }] };
+  if (fields.length !== columns.count) return { ok: false, line, errors: [{ field: 'line', message: `expected ${columns.count} fields like the header, got ${fields.length}` }], prefix: null, effectiveFrom: null };
   const cell = (name: string) => {
     const position = columns.index.get(name);
     return position === undefined ? undefined : (fields[position] ?? '').trim();
@@ -84,13 +85,17 @@ export function parseDeckRecord(columns: DeckColumns, record: CsvRecord): DeckRo
   }
   const effectiveFromCell = cell('effective_from') ?? '';
   const effectiveFrom = effectiveFromCell === '' ? null : effectiveFromCell;
-  if (effectiveFrom !== null && !isIsoInstant(effectiveFrom)) errors.push({ field: 'effective_from', message: `must be an ISO 8601 instant with an offset, got ${describe(effectiveFrom)}` });
+  const effectiveFromValid = effectiveFrom === null || isIsoInstant(effectiveFrom);
+  if (!effectiveFromValid) errors.push({ field: 'effective_from', message: `must be an ISO 8601 instant with an offset, got ${describe(effectiveFrom)}` });
   const validated = validateRateRow(
     { prefix: cell('prefix'), destination: cell('destination'), connectFee: emptyAsZero(cell('connect_fee')), minimumSeconds: emptyAsZero(cell('minimum_seconds')), intervals },
     CSV_NAMES,
   );
   if (!validated.ok) errors.push(...validated.errors);
-  if (errors.length > 0 || !validated.ok) return { ok: false, line, errors };
+  if (errors.length > 0 || !validated.ok) {
+    const prefix = cell('prefix');
+    return { ok: false, line, errors, prefix: isPrefix(prefix) ? prefix : null, effectiveFrom: effectiveFromValid ? effectiveFrom : null };
+  }
   return { ok: true, line, row: validated.value, effectiveFrom };
 }
 

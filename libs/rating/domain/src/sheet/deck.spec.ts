@@ -69,21 +69,23 @@ describe('CSV rate decks', () => {
           { field: 'increment_seconds', message: 'must be a whole number from 1 to 3600, got "0"' },
           { field: 'interval2_rate_per_minute', message: expect.stringContaining('must be a decimal string') },
         ],
+        prefix: null,
+        effectiveFrom: null,
       },
     ]);
   });
 
   it('an interval must start after the previous one; a group is all or nothing', () => {
     const { rows } = importCsv(`${HEADER}\n44,UK,0,0,0.1,60,0,0.05,1,\n45,UK,0,0,0.1,60,60,,1,\n`);
-    expect(rows[0]).toEqual({ ok: false, line: 2, errors: [{ field: 'interval2_start_second', message: "must be after the previous interval's start (0)" }] });
+    expect(rows[0]).toEqual({ ok: false, line: 2, errors: [{ field: 'interval2_start_second', message: "must be after the previous interval's start (0)" }], prefix: '44', effectiveFrom: null });
     expect(rows[1]).toMatchObject({ ok: false, line: 3, errors: [{ field: 'interval2_rate_per_minute' }] });
   });
 
   it('a line with the wrong number of fields, or broken quoting, is reported on its line', () => {
     const { rows } = importCsv('prefix,destination,rate_per_minute,increment_seconds\n44,UK,0.1\n"45"x,UK,0.1,60\n');
     expect(rows).toEqual([
-      { ok: false, line: 2, errors: [{ field: 'line', message: 'expected 4 fields like the header, got 3' }] },
-      { ok: false, line: 3, errors: [{ field: 'line', message: 'unexpected "x" after a closing quote' }] },
+      { ok: false, line: 2, errors: [{ field: 'line', message: 'expected 4 fields like the header, got 3' }], prefix: null, effectiveFrom: null },
+      { ok: false, line: 3, errors: [{ field: 'line', message: 'unexpected "x" after a closing quote' }], prefix: null, effectiveFrom: null },
     ]);
   });
 

@@ -8,6 +8,7 @@ import {
   canonicalRowLine,
   CsvRecordReader,
   DeckCheck,
+  isPrefix,
   MAX_DECK_ROWS,
   parseDeckHeader,
   parseDeckRecord,
@@ -105,7 +106,7 @@ export class CsvDeckReader {
       this.deck.add(parsed.row);
     } else {
       this.rowErrors += 1;
-      this.check.addErrors(parsed.line, parsed.errors);
+      this.check.addBadRow(parsed.line, parsed.errors, parsed.prefix, parsed.effectiveFrom);
     }
   }
 }
@@ -120,11 +121,12 @@ export function readJsonRows(rows: readonly unknown[], rounding: SheetRounding):
   rows.forEach((value, index) => {
     const unknown = unknownKeys(value, index);
     const parsed = parseJsonRateRow(value, index);
-    if (unknown.length > 0) check.addErrors(index, unknown);
-    if (!parsed.ok) check.addErrors(index, parsed.errors);
-    else if (unknown.length === 0) {
+    if (parsed.ok && unknown.length === 0) {
       check.addRow(index, parsed.value);
       deck.add(parsed.value);
+    } else {
+      const prefix = (value as { prefix?: unknown } | null)?.prefix;
+      check.addBadRow(index, [...unknown, ...(parsed.ok ? [] : parsed.errors)], isPrefix(prefix) ? prefix : null);
     }
   });
   return deck.result(check);
