@@ -40,7 +40,7 @@ export function CallsPanel({ customerId, search, onSearch }: { customerId: strin
           onChange={(filters) => onSearch({ tab: 'calls', ...filters })}
         />
         <ProblemAlert error={calls.error ?? exportCsv.error} />
-        <DataTable
+        <DataTable cardsOnPhone
           caption={t('calls.title')}
           rows={calls.data?.pages.flatMap((page) => page.items) ?? []}
           rowKey={(call) => call.callId}

@@ -41,7 +41,7 @@ export function SipUsersPanel({ customerId }: { customerId: string }) {
       <Stack gap="sm">
         <Text fw={600} component="h2" fz="lg" m={0}>{t('sip.title')}</Text>
         <ProblemAlert error={users.error ?? act.error} />
-        <DataTable
+        <DataTable cardsOnPhone
           caption={t('sip.title')}
           rows={users.data?.items ?? []}
           rowKey={(user) => user.sipUsername}

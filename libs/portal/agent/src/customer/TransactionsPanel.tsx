@@ -28,7 +28,7 @@ export function TransactionsPanel({ customerId }: { customerId: string }) {
           <Button variant="light" size="xs" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>{t('calls.exportCsv')}</Button>
         </Group>
         <ProblemAlert error={lines.error ?? exportCsv.error} />
-        <DataTable
+        <DataTable cardsOnPhone
           caption={t('transactions.title')}
           rows={lines.data?.pages.flatMap((page) => page.items) ?? []}
           rowKey={(line) => line.id}

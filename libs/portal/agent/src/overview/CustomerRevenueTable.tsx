@@ -1,5 +1,5 @@
 import { useSession } from '@billing/portal-session';
-import { compareMoney, DataTable, ProblemAlert } from '@billing/portal-ui';
+import { compareMoney, DataTable, formatDecimal, ProblemAlert } from '@billing/portal-ui';
 import { Card, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,7 @@ function MarginCell({ row }: { row: CustomerReportRow }) {
 
 /** Revenue and margin per customer over a period (GET /reports/customers), highest revenue first. */
 export function CustomerRevenueTable({ from, to }: { from: string; to: string }) {
-  const { t } = useTranslation('agent');
+  const { t, i18n } = useTranslation('agent');
   const { api, subjectId } = useSession();
   const report = useInfiniteQuery({
     queryKey: [...agentKeys.all, 'report-customers', subjectId, from, to],
@@ -38,7 +38,7 @@ export function CustomerRevenueTable({ from, to }: { from: string; to: string })
         <Text fw={600} component="h2" fz="lg" m={0}>{t('revenue.title')}</Text>
         <Text size="sm" c="dimmed">{t('revenue.intro')}</Text>
         <ProblemAlert error={report.error} />
-        <DataTable
+        <DataTable cardsOnPhone
           caption={t('revenue.title')}
           rows={rows}
           rowKey={(row) => row.customerId}
@@ -50,8 +50,8 @@ export function CustomerRevenueTable({ from, to }: { from: string; to: string })
           minWidth={640}
           columns={[
             { key: 'account', header: t('customers.account'), render: (row) => <AnchorLink to="/agent/customers/$customerId" params={{ customerId: row.customerId }}>{row.accountNumber}</AnchorLink> },
-            { key: 'calls', header: t('revenue.calls'), align: 'right', render: (row) => row.calls },
-            { key: 'minutes', header: t('revenue.minutes'), align: 'right', render: (row) => row.billedMinutes },
+            { key: 'calls', header: t('revenue.calls'), align: 'right', render: (row) => formatDecimal(row.calls, i18n.language) },
+            { key: 'minutes', header: t('revenue.minutes'), align: 'right', render: (row) => formatDecimal(row.billedMinutes, i18n.language) },
             { key: 'revenue', header: t('revenue.revenue'), align: 'right', render: (row) => <Money amount={row.revenue} /> },
             { key: 'cost', header: t('revenue.cost'), align: 'right', render: (row) => (row.agentCost === null ? <Text span c="dimmed">—</Text> : <Money amount={row.agentCost} />) },
             { key: 'margin', header: t('revenue.margin'), align: 'right', render: (row) => <MarginCell row={row} /> },

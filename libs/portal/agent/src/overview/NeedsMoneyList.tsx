@@ -37,7 +37,7 @@ export function NeedsMoneyList() {
     <Card withBorder padding="md" radius="md">
       <Stack gap="sm">
         <Text fw={600} component="h2" fz="lg" m={0}>{t('needsMoney.title')}</Text>
-        <DataTable
+        <DataTable cardsOnPhone
           caption={t('needsMoney.title')}
           rows={list.data?.items ?? []}
           rowKey={(row) => row.id}

@@ -1,4 +1,5 @@
 import { useSession, orThrow } from '@billing/portal-session';
+import { formatDecimal } from '@billing/portal-ui';
 import { Card, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +16,8 @@ function useTraffic(from: string) {
 
 /** Today's and this month's calls of the agent's customers: attempts, answered, minutes, revenue. */
 export function TrafficCard({ today, month }: { today: string; month: string }) {
-  const { t } = useTranslation('agent');
+  const { t, i18n } = useTranslation('agent');
+  const locale = i18n.language;
   const periods = [
     { key: 'today', label: t('traffic.today'), query: useTraffic(today) },
     { key: 'month', label: t('traffic.month'), query: useTraffic(month) },
@@ -29,9 +31,9 @@ export function TrafficCard({ today, month }: { today: string; month: string }) 
             <Table key={key} variant="vertical" withTableBorder layout="fixed" captionSide="top" aria-busy={query.isPending}>
               <Table.Caption style={{ textAlign: 'left', fontWeight: 600, marginTop: 0 }}>{label}</Table.Caption>
               <Table.Tbody>
-                <Table.Tr><Table.Th scope="row">{t('traffic.calls')}</Table.Th><Table.Td>{query.data === undefined ? '…' : t('traffic.answeredOf', { answered: query.data.answered, attempts: query.data.attempts })}</Table.Td></Table.Tr>
-                <Table.Tr><Table.Th scope="row">{t('traffic.minutes')}</Table.Th><Table.Td>{query.data?.billedMinutes ?? '…'}</Table.Td></Table.Tr>
-                <Table.Tr><Table.Th scope="row">{t('traffic.asr')}</Table.Th><Table.Td>{query.data === undefined ? '…' : query.data.asrPercent === null ? '—' : `${query.data.asrPercent} %`}</Table.Td></Table.Tr>
+                <Table.Tr><Table.Th scope="row">{t('traffic.calls')}</Table.Th><Table.Td>{query.data === undefined ? '…' : t('traffic.answeredOf', { answered: formatDecimal(query.data.answered, locale), attempts: formatDecimal(query.data.attempts, locale) })}</Table.Td></Table.Tr>
+                <Table.Tr><Table.Th scope="row">{t('traffic.minutes')}</Table.Th><Table.Td>{query.data === undefined ? '…' : formatDecimal(query.data.billedMinutes, locale)}</Table.Td></Table.Tr>
+                <Table.Tr><Table.Th scope="row">{t('traffic.asr')}</Table.Th><Table.Td>{query.data === undefined ? '…' : query.data.asrPercent === null ? '—' : `${formatDecimal(query.data.asrPercent, locale, { maximumFractionDigits: 2 })} %`}</Table.Td></Table.Tr>
                 <Table.Tr><Table.Th scope="row">{t('traffic.revenue')}</Table.Th><Table.Td>{query.data === undefined ? '…' : <Money amount={query.data.revenue} />}</Table.Td></Table.Tr>
               </Table.Tbody>
             </Table>

@@ -31,7 +31,7 @@ export function CustomersPage() {
       </Group>
       <CustomerFilters value={search} onChange={(next) => void navigate({ search: next })} />
       <ProblemAlert error={list.error ?? balances.error} />
-      <DataTable
+      <DataTable cardsOnPhone
         caption={t('customers.title')}
         rows={customers}
         rowKey={(customer) => customer.id}

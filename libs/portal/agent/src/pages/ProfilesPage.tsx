@@ -38,7 +38,7 @@ export function ProfilesPage() {
       </Group>
       <Text c="dimmed">{t('profiles.intro')}</Text>
       <ProblemAlert error={profiles.error ?? archive.error} />
-      <DataTable
+      <DataTable cardsOnPhone
         caption={t('profiles.title')}
         rows={profiles.data?.items ?? []}
         rowKey={(profile) => profile.id}

@@ -30,7 +30,7 @@ export function SheetsPage() {
       <Title order={1} size="h2">{t('sheets.title')}</Title>
       <Text c="dimmed">{t('sheets.intro')}</Text>
       <ProblemAlert error={sheets.error} />
-      <DataTable
+      <DataTable cardsOnPhone
         caption={t('sheets.title')}
         rows={items.map((sheet, index) => ({ sheet, markup: details[index]?.data?.markupPercent ?? null }))}
         rowKey={(row) => row.sheet.sheetId}

@@ -31,7 +31,7 @@ export function TransactionsCard({ currency }: { currency: string }) {
           {t('transactions.title')}
         </Title>
         <ProblemAlert error={lines.error} />
-        <DataTable<LedgerLine>
+        <DataTable<LedgerLine> cardsOnPhone
           caption={t('transactions.title')}
           rows={rows}
           rowKey={(row) => row.id}

@@ -35,7 +35,7 @@ export function RatesPage() {
           </Card>
           <Card withBorder radius="md" padding="lg">
             <ProblemAlert error={rates.error} />
-            <DataTable
+            <DataTable cardsOnPhone
               caption={t('rates.listCaption')}
               rows={rows}
               rowKey={(row) => row.prefix}
