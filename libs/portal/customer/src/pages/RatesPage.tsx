@@ -4,6 +4,7 @@ import { Card, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { RateLookup } from '../rates/RateLookup.js';
+import { RateParts } from '../rates/RateParts.js';
 import { customerKeys } from '../shared/customer-api.js';
 
 /** The prices the customer pays: a number's price, and the whole list a page at a time. */
@@ -48,9 +49,8 @@ export function RatesPage() {
               columns={[
                 { key: 'prefix', header: t('rates.prefix'), render: (row) => row.prefix },
                 { key: 'destination', header: t('rates.destination'), render: (row) => row.destination },
-                { key: 'rate', header: t('rates.perMinute'), align: 'right', render: (row) => (row.intervals[0] === undefined ? '—' : <MoneyText amount={row.intervals[0].ratePerMinute} currency={currency} />) },
+                { key: 'price', header: t('rates.price'), align: 'right', render: (row) => <RateParts row={row} currency={currency} /> },
                 { key: 'connect', header: t('rates.connectFee'), align: 'right', render: (row) => <MoneyText amount={row.connectFee} currency={currency} /> },
-                { key: 'increment', header: t('rates.increment'), align: 'right', render: (row) => (row.intervals[0] === undefined ? '—' : `${row.intervals[0].incrementSeconds} s`) },
               ]}
             />
           </Card>

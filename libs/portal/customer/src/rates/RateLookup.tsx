@@ -2,6 +2,7 @@ import { orThrow, useSession } from '@billing/portal-session';
 import { MoneyText, problemOf, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
+import { RateParts } from './RateParts.js';
 import { useTranslation } from 'react-i18next';
 
 /** "What does a call to this number cost me?" (GET /customers/{id}/rates/lookup). */
@@ -39,9 +40,8 @@ export function RateLookup({ currency }: { currency: string }) {
               {t('rates.perMinute')}: <MoneyText amount={rate.ratePerMinute} currency={currency} fw={700} />
               {' · '}
               {t('rates.connectFee')}: <MoneyText amount={rate.rate.connectFee} currency={currency} />
-              {' · '}
-              {t('rates.increment')}: {rate.rate.intervals[0]?.incrementSeconds ?? '—'} s
             </Text>
+            <RateParts row={rate.rate} currency={currency} />
           </Paper>
         )}
       </Stack>
