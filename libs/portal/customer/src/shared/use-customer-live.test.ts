@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { customerLiveAction } from './use-customer-live';
+
+describe('customerLiveAction', () => {
+  // acceptance: an unanswered call appeared in the customer's history only after a reload
+  it('refreshes the call history when a call ends without a charge (its hold released or expired)', () => {
+    expect(customerLiveAction({ type: 'hold', id: 'e-1', data: { state: 'released', callId: 'k-1' } })).toBe('money-and-calls');
+    expect(customerLiveAction({ type: 'hold', id: 'e-2', data: { state: 'expired', callId: 'k-1' } })).toBe('money-and-calls');
+    expect(customerLiveAction({ type: 'hold', id: 'e-3', data: { state: 'placed', callId: 'k-1' } })).toBe('money');
+  });
+
+  it('refreshes the history on a rated call, money on money events, everything on resync', () => {
+    expect(customerLiveAction({ type: 'call', id: 'e-4', data: {} })).toBe('money-and-calls');
+    expect(customerLiveAction({ type: 'deposit', id: 'e-5', data: {} })).toBe('money');
+    expect(customerLiveAction({ type: 'resync', id: '', data: null })).toBe('everything');
+  });
+});
