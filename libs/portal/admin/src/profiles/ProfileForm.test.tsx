@@ -66,3 +66,32 @@ describe('ProfileForm', () => {
     expect(name).not.toHaveAccessibleDescription('at most 100 characters');
   });
 });
+
+describe('ProfileForm: refusals and empty inputs next to their input', () => {
+  it('puts 409 name_taken (and 422 invalid_language) next to its input, not in a box below the form', async () => {
+    const taken = { type: 'x', title: 'Conflict', status: 409, code: 'name_taken', detail: 'ITC has a profile named "Basic" already' };
+    const { view } = renderForm(taken);
+    const name = screen.getByRole('textbox', { name: /^Name/ });
+    expect(name).toHaveAccessibleDescription(/Basic/);
+    expect(screen.queryByRole('alert')).toBeNull();
+    await userEvent.type(name, 'x');
+    expect(name).not.toHaveAccessibleDescription(/Basic/);
+    view.unmount();
+    renderForm({ type: 'x', title: 'Unprocessable', status: 422, code: 'invalid_language', detail: 'language must be en or es' });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says an empty name next to it in the portal words (noValidate: no browser bubble) and sends nothing', async () => {
+    const { onSubmit, submit } = renderForm();
+    const name = screen.getByRole('textbox', { name: /^Name/ });
+    expect(name.closest('form')?.noValidate).toBe(true);
+    await userEvent.clear(name);
+    submit();
+    expect(name).toHaveAccessibleDescription('Fill in this field');
+    expect(onSubmit).not.toHaveBeenCalled();
+    await userEvent.type(name, 'Gold');
+    expect(name).not.toHaveAccessibleDescription('Fill in this field');
+    submit();
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ name: 'Gold' }));
+  });
+});

@@ -2,6 +2,7 @@ import { MoneyInput, ProblemAlert } from '@billing/portal-ui';
 import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { blankFields } from '../shared/blank-fields.js';
 import { LANGUAGES } from '../shared/languages.js';
 import { useFormProblem } from '../shared/use-form-problem.js';
 import { wholeNumber, wholeNumberProblem, type TypedNumber } from '../shared/whole-number.js';
@@ -20,6 +21,19 @@ export interface ProfileFormProps {
 /** The API's ranges (docs/API.md §5). */
 const RANGES = { maxConcurrentCalls: [1, 1000], maxCallDurationSeconds: [60, 86_400] } as const;
 type NumberField = keyof typeof RANGES;
+/** problems about one input that name none (docs/API.md §5): said next to it, not in a box below the form */
+const CODE_FIELDS = {
+  name_taken: 'name',
+  profile_exists: 'name',
+  credit_limit_required: 'creditLimit',
+  credit_limit_not_allowed: 'creditLimit',
+  invalid_credit_limit: 'creditLimit',
+  rate_sheet_not_found: 'rateSheetId',
+  invalid_rate_sheet: 'rateSheetId',
+  invalid_max_concurrent_calls: 'maxConcurrentCalls',
+  invalid_max_call_duration: 'maxCallDurationSeconds',
+  invalid_language: 'language',
+} as const;
 type MoneyField = 'creditLimit' | 'initialBalance' | 'lowBalanceThreshold';
 /** the form as typed: the numbers may be out of range or not numbers yet. */
 type Typed = Omit<ProfileFormValues, NumberField> & Record<NumberField, TypedNumber>;
@@ -34,10 +48,14 @@ export function ProfileForm({ initial, onSubmit, saving, error, submitLabel }: P
   const [values, setValues] = useState<Typed>(initial);
   // amounts whose text is not an amount (MoneyInput says so itself)
   const [badMoney, setBadMoney] = useState<ReadonlySet<MoneyField>>(new Set());
-  const { fields, edited, unplaced } = useFormProblem(error);
+  const { fields: serverFields, edited, unplaced } = useFormProblem(error, CODE_FIELDS);
+  // required inputs found empty at the last submit, until edited
+  const [blank, setBlank] = useState<ReadonlySet<string>>(new Set());
+  const fields: Record<string, string | undefined> = { ...serverFields, ...Object.fromEntries([...blank].map((name) => [name, t('common.required')])) };
   const set = (patch: Partial<Typed>) => {
     setValues({ ...values, ...patch });
     for (const field of Object.keys(patch)) edited(field);
+    setBlank(new Set([...blank].filter((name) => !(name in patch))));
   };
   const money = (field: MoneyField) => (amount: string | null) => {
     set({ [field]: amount ?? '' });
@@ -48,12 +66,15 @@ export function ProfileForm({ initial, onSubmit, saving, error, submitLabel }: P
   };
   const usedMoney: MoneyField[] = values.billingType === 'postpaid' ? ['creditLimit', 'initialBalance', 'lowBalanceThreshold'] : ['initialBalance', 'lowBalanceThreshold'];
   const submit = () => {
+    const missing = blankFields(values, ['name', ...usedMoney.filter((field) => !badMoney.has(field))]);
+    setBlank(missing);
+    if (missing.size > 0) return;
     if (usedMoney.some((field) => badMoney.has(field))) return;
     if ((Object.keys(RANGES) as NumberField[]).some((field) => wholeNumberProblem(values[field], RANGES[field][0], RANGES[field][1]) !== null)) return;
     onSubmit({ ...values, maxConcurrentCalls: wholeNumber(values.maxConcurrentCalls), maxCallDurationSeconds: wholeNumber(values.maxCallDurationSeconds) });
   };
   return (
-    <form onSubmit={(event) => { event.preventDefault(); submit(); }}>
+    <form onSubmit={(event) => { event.preventDefault(); submit(); }} noValidate>
       <Stack gap="sm">
         <TextInput label={t('profiles.form.name')} value={values.name} onChange={(event) => set({ name: event.currentTarget.value })} error={fields['name']} required />
         <Stack gap={4}>
