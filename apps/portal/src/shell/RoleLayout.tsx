@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from './BrandMark.js';
 import { LanguageMenu } from './LanguageMenu.js';
+import classes from './SkipLink.module.css';
 
 /** The frame of every role's pages: header (product, user, language, logout), the role's navbar, the page. */
 export function RoleLayout({ area }: { area: RoleArea }) {
@@ -24,6 +25,10 @@ export function RoleLayout({ area }: { area: RoleArea }) {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      {/* the first stop of the keyboard: past the header and the navigation to the page itself */}
+      <Box component="a" href="#main-content" className={classes.skip} onClick={(event) => { event.preventDefault(); document.getElementById('main-content')?.focus(); }}>
+        {t('skipToContent')}
+      </Box>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -85,7 +90,7 @@ export function RoleLayout({ area }: { area: RoleArea }) {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main bg="gray.0">
+      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

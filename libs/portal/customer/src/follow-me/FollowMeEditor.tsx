@@ -5,6 +5,7 @@ import { Alert, Button, Group, Stack, Switch, Text } from '@mantine/core';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkFollowMe, DEFAULT_RING_SECONDS, MAX_TARGETS, moveRow, problemRowIndex, rowsFromTargets, type FollowMeRow, type FollowMeTarget } from './follow-me-model.js';
+import { dragAnnouncements } from './drag-announcements.js';
 import { TargetRow } from './TargetRow.js';
 
 export interface FollowMeValue {
@@ -77,7 +78,7 @@ export function FollowMeEditor({ initial, featureAssigned, onSave, saving, error
             setEdited(true);
           }}
         />
-        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+        <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={dragAnnouncements(t, rows.map((row) => row.key))}>
           <SortableContext items={rows.map((row) => row.key)} strategy={verticalListSortingStrategy}>
             <Stack gap="xs" role="list" aria-label={t('followMe.listLabel')}>
               {rows.map((row, index) => (
