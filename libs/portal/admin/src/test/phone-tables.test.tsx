@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgentsPage } from '../agents/AgentsPage';
 import { CustomersPage } from '../customers/CustomersPage';
 import { UnratedCallsPage } from '../calls/UnratedCallsPage';
+import { PeriodTable } from '../dashboard/PeriodTable';
+import type { SummarySection } from '../dashboard/summary-wire';
 import { renderAdmin } from './render';
 
 // what the API answers (docs/API.md §6, §7, §11)
@@ -53,5 +55,19 @@ describe('admin lists on a phone', () => {
     show(<UnratedCallsPage />);
     expect(await screen.findByText('+442079460958')).toBeInTheDocument();
     expect(headers()).toEqual(['Destination', 'Reason', '']);
+  });
+
+  it("dashboard's today and this month: a figure's name on a row of its own, its two values under it (the month column was cut off)", () => {
+    const count = { amount: '1062.845678', count: 3 };
+    const section = {
+      deposits: { ...count, reversed: count, toAgents: count, toCustomers: count, bySource: { manual: count, card: count, initial: count } },
+      transfers: count,
+      commissions: { accrued: count, moved: count, reversed: count },
+      calls: { attempts: 5, answered: 4, unanswered: 1, unrated: 1, asr: '80', acdSeconds: '57.5', billedMinutes: '3.68', revenue: '0.527' },
+      lowBalanceCrossings: 0,
+    } as unknown as SummarySection;
+    show(<PeriodTable today={section} month={section} />);
+    expect(headers().slice(0, 3)).toEqual(['Today', 'This month', 'Calls']);
+    expect(screen.getByRole('columnheader', { name: 'Deposits' })).toHaveAttribute('colspan', '2');
   });
 });
