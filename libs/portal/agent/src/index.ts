@@ -13,6 +13,7 @@ export const agentArea: RoleArea = {
     { to: '/agent/customers', labelKey: 'nav.customers', icon: '☰' },
     { to: '/agent/profiles', labelKey: 'nav.profiles', icon: '▤' },
     { to: '/agent/sheets', labelKey: 'nav.sheets', icon: '%' },
+    { to: '/agent/ledger', labelKey: 'nav.ledger', icon: '≡' },
   ],
 };
 
@@ -45,5 +46,10 @@ export function agentRoutes<TParent extends AnyRoute>(parent: TParent) {
     path: 'sheets',
     component: lazyRouteComponent(() => import('./pages/SheetsPage.js'), 'SheetsPage'),
   });
-  return [home, customers, customer, profiles, sheets] as const;
+  const ledger = createRoute({
+    getParentRoute: () => parent,
+    path: 'ledger',
+    component: lazyRouteComponent(() => import('./pages/LedgerPage.js'), 'LedgerPage'),
+  });
+  return [home, customers, customer, profiles, sheets, ledger] as const;
 }

@@ -21,6 +21,10 @@ export type CommissionTransferReceipt = Created<'/api/v1/agents/{id}/commission-
 export type LedgerPage = Ok<'/api/v1/customers/{id}/transactions', 'get'>;
 export type LedgerLine = LedgerPage['items'][number];
 
+/** The agent's own main-balance lines and commission lines (docs/API.md §7). */
+export type AgentLedgerPage = Ok<'/api/v1/agents/{id}/transactions', 'get'>;
+export type CommissionPage = Ok<'/api/v1/agents/{id}/commissions', 'get'>;
+
 export type CardDepositIntent = Created<'/api/v1/payments/card-deposits'>;
 
 /** GET /reports/customers: each customer's rated calls in the period, highest revenue first. */
@@ -37,5 +41,7 @@ const _typed: [
   NotNever<CommissionTransferReceipt>,
   NotNever<LedgerPage>,
   NotNever<CardDepositIntent>,
+  NotNever<AgentLedgerPage>,
+  NotNever<CommissionPage>,
   NotNever<CustomerReportPage>,
-] = [true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true];
