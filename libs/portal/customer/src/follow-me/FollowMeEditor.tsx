@@ -1,4 +1,4 @@
-import { problemOf, ProblemAlert, StatusText } from '@billing/portal-ui';
+import { problemOf, ProblemAlert, serverMessageText, StatusText, useProblemText } from '@billing/portal-ui';
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { Alert, Button, Group, Stack, Switch, Text } from '@mantine/core';
@@ -27,6 +27,8 @@ export interface FollowMeEditorProps {
 /** The ordered FollowMe numbers: edit, reorder (drag, keyboard or buttons), enable, save. */
 export function FollowMeEditor({ initial, featureAssigned, onSave, saving, error, saved }: FollowMeEditorProps) {
   const { t } = useTranslation('customer');
+  const { t: tUi, i18n } = useTranslation('ui');
+  const problemText = useProblemText();
   const nextKey = useRef(0);
   const newKey = () => `row-${(nextKey.current += 1)}`;
   const [enabled, setEnabled] = useState(initial.enabled);
@@ -58,7 +60,9 @@ export function FollowMeEditor({ initial, featureAssigned, onSave, saving, error
 
   const problem = problemOf(error);
   const serverRow = edited ? null : problemRowIndex(problem);
-  const serverRowMessage = problem?.errors?.find((item) => item.path.startsWith(`/targets/${serverRow}`))?.message ?? problem?.detail;
+  const rowMessage = problem?.errors?.find((item) => item.path.startsWith(`/targets/${serverRow}`))?.message;
+  // in the portal's language: the row's sentence by pattern, else the problem by its code
+  const serverRowMessage = rowMessage !== undefined ? serverMessageText(rowMessage, { t: tUi, locale: i18n.language }) : (problemText(problem) ?? undefined);
 
   return (
     <form onSubmit={submit} noValidate>

@@ -1,5 +1,5 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { MoneyText, problemOf, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
+import { MoneyText, problemOf, ProblemAlert, useGuardedMutation, useProblemText } from '@billing/portal-ui';
 import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { RateParts } from './RateParts.js';
@@ -14,8 +14,9 @@ export function RateLookup({ currency }: { currency: string }) {
     mutationFn: (value: string) => orThrow(api.GET('/api/v1/customers/{id}/rates/lookup', { params: { path: { id: subjectId }, query: { number: value } } })),
   });
   const problem = problemOf(lookup.error);
-  // "no rate for this number" and a malformed number are answers about the field.
-  const fieldError = problem !== null && ['invalid_destination', 'no_rate', 'validation'].includes(problem.code) ? (problem.detail ?? problem.title) : undefined;
+  const problemText = useProblemText();
+  // "no rate for this number" and a malformed number are answers about the field, in the portal's language.
+  const fieldError = problem !== null && ['invalid_destination', 'no_rate', 'validation'].includes(problem.code) ? (problemText(problem) ?? undefined) : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (number.trim() !== '') lookup.mutate(number.trim());
@@ -25,7 +26,11 @@ export function RateLookup({ currency }: { currency: string }) {
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Group align="flex-start" wrap="wrap">
-          <TextInput label={t('rates.lookupNumber')} placeholder="+44 20 7946 0958" inputMode="tel" value={number} error={fieldError} onChange={(event) => setNumber(event.currentTarget.value)} style={{ flex: '1 1 200px' }} />
+          <TextInput label={t('rates.lookupNumber')} placeholder="+44 20 7946 0958" inputMode="tel" value={number} error={fieldError} onChange={(event) => {
+              setNumber(event.currentTarget.value);
+              // an answer about the number typed before is no longer true
+              if (lookup.error !== null) lookup.reset();
+            }} style={{ flex: '1 1 200px' }} />
           <Button type="submit" mt={{ base: 0, xs: 25 }} loading={lookup.isPending} disabled={number.trim() === ''}>
             {t('rates.lookup')}
           </Button>
