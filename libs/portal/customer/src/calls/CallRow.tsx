@@ -21,7 +21,9 @@ export const CallRow = memo(function CallRow({ call, currency, formatTime }: { c
     <>
       <div className={classes.line}>
         <span className={classes.main}>
-          <time dateTime={call.startedAt}>{formatTime(call.startedAt)}</time> · {call.destination}
+          <time className={classes.when} dateTime={call.startedAt}>{formatTime(call.startedAt)}</time>
+          <span aria-hidden>·</span>
+          <span className={classes.number}>{call.destination}</span>
         </span>
         <span className={classes.cost}>{call.status === 'rated' ? formatMoney(call.cost, currency, i18n.language) : '—'}</span>
       </div>
