@@ -1,12 +1,12 @@
 import type { paths } from '@billing/portal-api-client';
 import { orThrow, useSession } from '@billing/portal-session';
 import { DataTable, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
-import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
+import { CustomerPicker } from './CustomerPicker.js';
 import { UNRATED_REASONS, type UnratedReason } from './search.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useLiveRefresh } from '../shared/use-live-refresh.js';
@@ -31,7 +31,6 @@ export function UnratedCallsPage() {
   const queryClient = useQueryClient();
   const search = useSearch({ from: '/admin/calls/unrated' });
   const navigate = useNavigate({ from: '/admin/calls/unrated' });
-  const [customerId, setCustomerId] = useState(search.customerId ?? '');
   useLiveRefresh(['calls', 'unrated'], CALL_EVENTS);
   const calls = useInfiniteQuery({
     queryKey: ['calls', 'unrated', search],
@@ -61,7 +60,7 @@ export function UnratedCallsPage() {
         <Button onClick={() => reRateMany.mutate()} loading={reRateMany.isPending} disabled={items.length === 0}>{t('calls.reRateAll')}</Button>
       </Group>
       <Text c="dimmed" size="sm">{t('calls.intro')}</Text>
-      <form role="search" aria-label={t('calls.filters')} onSubmit={(event) => { event.preventDefault(); void navigate({ search: { ...search, customerId: customerId.trim() || undefined } }); }}>
+      <form role="search" aria-label={t('calls.filters')} onSubmit={(event) => event.preventDefault()}>
         <Group align="flex-end" wrap="wrap">
           <Select
             label={t('calls.reason')}
@@ -71,24 +70,24 @@ export function UnratedCallsPage() {
             allowDeselect={false}
             miw={220}
           />
-          <TextInput label={t('calls.customerId')} value={customerId} onChange={(event) => setCustomerId(event.currentTarget.value)} maxLength={128} miw={220} />
-          <Button type="submit" variant="light">{t('calls.apply')}</Button>
+          <CustomerPicker label={t('calls.customer')} placeholder={t('calls.anyCustomer')} value={search.customerId ?? null} onChange={(customerId) => void navigate({ search: { ...search, customerId: customerId ?? undefined } })} />
         </Group>
       </form>
       {summary !== undefined && (
         <Alert color={summary.stillUnrated === 0 ? 'green' : 'orange'} variant="light" role="status">
-          {t('calls.summary', {
-            reRated: t('calls.summaryReRated', { count: summary.reRated }),
-            stillUnrated: t('calls.summaryStillUnrated', { count: summary.stillUnrated }),
-            remaining: t('calls.summaryRemaining', { count: summary.remaining }),
-          })} <Money amount={summary.cost} />
+          <Stack gap={4}>
+            {summary.reRated > 0 && <Text size="sm">{t('calls.pricedNow', { count: summary.reRated })} <Money amount={summary.cost} /></Text>}
+            {summary.stillUnrated > 0 && <Text size="sm">{t('calls.notPriced', { count: summary.stillUnrated })} {search.reason === undefined ? t('calls.fixThen') : t(`calls.fix.${search.reason}`)}</Text>}
+            {/* remaining counts the calls still unrated after this run, those just tried too */}
+            {summary.remaining > summary.stillUnrated && <Text size="sm">{t('calls.moreToTry', { count: summary.remaining - summary.stillUnrated })}</Text>}
+          </Stack>
         </Alert>
       )}
       <ProblemAlert error={calls.error ?? reRateOne.error ?? reRateMany.error} />
       {reRateOne.data !== undefined && (
         <Alert color={reRateOne.data.status === 'rated' ? 'green' : 'orange'} variant="light" role="status">
           {t(reRateOne.data.status === 'rated' ? 'calls.reRated' : 'calls.stillUnrated', { destination: reRateOne.variables?.destination ?? '', at: reRateOne.variables === undefined ? '' : when(reRateOne.variables.startedAt), reason: reRateOne.data.reason === null ? '' : t(`calls.reasons.${reRateOne.data.reason}`, { defaultValue: reRateOne.data.reason }) })}{' '}
-          {reRateOne.data.status === 'rated' && <Money amount={reRateOne.data.cost} />}
+          {reRateOne.data.status === 'rated' ? <Money amount={reRateOne.data.cost} /> : reRateOne.data.reason !== null && t(`calls.fix.${reRateOne.data.reason}`, { defaultValue: '' })}
         </Alert>
       )}
       <DataTable<UnratedCall>
