@@ -7,6 +7,7 @@ import type { Customer } from './customer-wire.js';
 import { useCustomerCommand } from './use-customer.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { useFormProblem } from '../shared/use-form-problem.js';
+import { useRequired } from '../shared/use-required.js';
 
 /** the API's refusals of the number that name no field (docs/API.md §6) */
 const CALLER_ID_FIELDS = { invalid_caller_id: 'callerId', caller_ids_full: 'callerId' } as const;
@@ -28,7 +29,10 @@ export function CallerIdsPanel({ customer }: { customer: Customer }) {
     setNumber('');
     return answer;
   });
-  const { fields, edited, unplaced } = useFormProblem(add.error, CALLER_ID_FIELDS);
+  const problem = useFormProblem(add.error, CALLER_ID_FIELDS);
+  const required = useRequired({ callerId: number }, ['callerId']);
+  const { edited, unplaced } = problem;
+  const fields = { ...problem.fields, ...required.errors };
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       <Card withBorder padding="md">
@@ -56,7 +60,7 @@ export function CallerIdsPanel({ customer }: { customer: Customer }) {
           )}
           <ProblemAlert error={decide.error} />
           {customer.status !== 'closed' && (
-            <form onSubmit={(event) => { event.preventDefault(); add.mutate(undefined); }}>
+            <form onSubmit={(event) => { event.preventDefault(); if (required.filled()) add.mutate(undefined); }} noValidate>
               <Group align="flex-start" wrap="wrap">
                 <TextInput label={t('customers.callerIds.number')} placeholder="+15551230000" value={number} onChange={(event) => { setNumber(event.currentTarget.value); edited('callerId'); }} error={fields['callerId']} required inputMode="tel" miw={180} />
                 <Button type="submit" mt={25} variant="light" loading={add.isPending}>{t('customers.callerIds.add')}</Button>

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../shared/as-json.js';
 import { useFormProblem } from '../shared/use-form-problem.js';
+import { useRequired } from '../shared/use-required.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { wholeNumber, wholeNumberProblem, type TypedNumber } from '../shared/whole-number.js';
 import { WholeNumberInput } from '../shared/WholeNumberInput.js';
@@ -47,7 +48,10 @@ export function OpenBatchModal({ opened, onClose }: { opened: boolean; onClose: 
       return queryClient.invalidateQueries({ queryKey: customerKeys.all });
     },
   });
-  const { fields, edited, unplaced } = useFormProblem(batch.error, CODE_FIELDS);
+  const problem = useFormProblem(batch.error, CODE_FIELDS);
+  const required = useRequired({ profileId }, ['profileId']);
+  const { edited, unplaced } = problem;
+  const fields = { ...problem.fields, ...required.errors };
   const close = () => {
     batch.reset(); // forgets the passwords
     setDownloaded(false);
@@ -58,10 +62,11 @@ export function OpenBatchModal({ opened, onClose }: { opened: boolean; onClose: 
     <Modal opened={opened} onClose={close} title={t('customers.batch.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
       {answer === undefined ? (
         <form
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             // never open another number of customers than typed (irreversible): the input says why
-            if (wholeNumberProblem(count, MIN_COUNT, MAX_COUNT) === null) batch.mutate();
+            if (required.filled() && wholeNumberProblem(count, MIN_COUNT, MAX_COUNT) === null) batch.mutate();
           }}
         >
           <Stack gap="sm">

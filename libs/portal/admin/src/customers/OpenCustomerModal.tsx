@@ -10,6 +10,7 @@ import { customerKeys } from './customer-wire.js';
 import { SecretsTable } from './SecretsTable.js';
 import { useAgentOptions, useProfileOptions } from './use-options.js';
 import { useFormProblem } from '../shared/use-form-problem.js';
+import { useRequired } from '../shared/use-required.js';
 
 /** the API's refusals about one input that name no field (docs/API.md §6) */
 const OPEN_FIELDS = { username_taken: 'portalUsername', username_reserved: 'portalUsername', profile_not_found: 'profileId', profile_archived: 'profileId', profile_owner_mismatch: 'profileId', agent_suspended: 'agentId' } as const;
@@ -41,7 +42,10 @@ export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClos
       return queryClient.invalidateQueries({ queryKey: customerKeys.all });
     },
   });
-  const { fields, edited, unplaced } = useFormProblem(open.error, OPEN_FIELDS);
+  const problem = useFormProblem(open.error, OPEN_FIELDS);
+  const required = useRequired({ profileId }, ['profileId']);
+  const { edited, unplaced } = problem;
+  const fields = { ...problem.fields, ...required.errors };
   const close = () => {
     open.reset();
     onClose();
@@ -50,7 +54,7 @@ export function OpenCustomerModal({ opened, onClose }: { opened: boolean; onClos
   return (
     <Modal opened={opened} onClose={close} title={t('customers.open.title')} size="lg" closeButtonProps={{ 'aria-label': t('common.closeDialog') }}>
       {answer === undefined ? (
-        <form onSubmit={(event) => { event.preventDefault(); open.mutate(); }}>
+        <form onSubmit={(event) => { event.preventDefault(); if (required.filled()) open.mutate(); }} noValidate>
           <Stack gap="sm">
             <Select label={t('customers.open.profile')} data={profiles} value={profileId} onChange={(value) => { setProfileId(value); edited('profileId'); }} error={fields['profileId']} required searchable />
             <Select label={t('customers.open.agent')} description={t('customers.open.agentHint')} data={agents.map((a) => ({ value: a.id, label: a.name }))} value={agentId} onChange={(value) => { setAgentId(value); edited('agentId'); }} error={fields['agentId']} clearable searchable />

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormProblem } from '../shared/use-form-problem.js';
+import { useRequired } from '../shared/use-required.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { customerKeys, type Customer, type TrunkAddress } from './customer-wire.js';
 import { useCustomerCommand } from './use-customer.js';
@@ -39,7 +40,10 @@ export function TrunksPanel({ customer }: { customer: Customer }) {
       }),
     ),
   );
-  const { fields, edited, unplaced } = useFormProblem(add.error, CODE_FIELDS);
+  const problem = useFormProblem(add.error, CODE_FIELDS);
+  const required = useRequired({ address }, ['address']);
+  const { edited, unplaced } = problem;
+  const fields = { ...problem.fields, ...required.errors };
   const prefix = techPrefix.trim();
   const prefixError = prefix === '' || TECH_PREFIX.test(prefix) ? fields['techPrefix'] : t('customers.trunks.techPrefixInvalid');
   return (
@@ -69,7 +73,7 @@ export function TrunksPanel({ customer }: { customer: Customer }) {
         ]}
       />
       {customer.status !== 'closed' && (
-        <form onSubmit={(event) => { event.preventDefault(); if (prefix === '' || TECH_PREFIX.test(prefix)) add.mutate(undefined); }}>
+        <form onSubmit={(event) => { event.preventDefault(); if (required.filled() && (prefix === '' || TECH_PREFIX.test(prefix))) add.mutate(undefined); }} noValidate>
           <Group align="flex-start" wrap="wrap">
             <TextInput label={t('customers.trunks.address')} placeholder="203.0.113.0/24" value={address} onChange={(event) => { setAddress(event.currentTarget.value); edited('address'); }} error={fields['address']} required miw={200} />
             <TextInput label={t('customers.trunks.techPrefix')} placeholder="1234" value={techPrefix} onChange={(event) => { setTechPrefix(event.currentTarget.value); edited('techPrefix'); }} error={prefixError} w={160} />

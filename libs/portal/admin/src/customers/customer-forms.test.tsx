@@ -20,7 +20,13 @@ const post = vi.fn(() => Promise.resolve({ error: refusal, response: new Respons
 vi.mock('@tanstack/react-router', () => ({ Link: () => null }));
 vi.mock('@billing/portal-session', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@billing/portal-session')>()),
-  useSession: () => ({ api: { GET: () => Promise.resolve({ data: { items: [] }, response: new Response(null, { status: 200 }) }), POST: post } }),
+  useSession: () => ({
+    api: {
+      // one profile to open customers from (docs/API.md §5); nothing else is listed
+      GET: (path: string) => Promise.resolve({ data: { items: path === '/api/v1/customer-profiles' ? [{ id: 'p1', name: 'Basic', status: 'active', ownerAgentId: null }] : [] }, response: new Response(null, { status: 200 }) }),
+      POST: post,
+    },
+  }),
 }));
 
 const customer = { id: 'c1', status: 'active' } as unknown as Customer;
@@ -78,10 +84,20 @@ describe('FeaturesForm', () => {
 describe('OpenCustomerModal', () => {
   it('puts username_taken next to the portal username', async () => {
     refusal = { ...problem('username_taken', 'portal username jo is taken'), status: 409 };
+    post.mockClear();
     show(<OpenCustomerModal opened onClose={vi.fn()} />);
     const username = screen.getByRole('textbox', { name: /^Portal username/ });
     await userEvent.type(username, 'jo');
-    fireEvent.submit(username.closest('form') as HTMLFormElement);
+    const form = username.closest('form') as HTMLFormElement;
+    // no profile chosen: said next to it in the portal's words (the form is noValidate), nothing sent
+    expect(form.noValidate).toBe(true);
+    fireEvent.submit(form);
+    const profile = screen.getByLabelText(/^Profile/, { selector: 'input' });
+    expect(profile).toHaveAccessibleDescription('Fill in this field');
+    expect(post).not.toHaveBeenCalled();
+    await userEvent.click(profile);
+    await userEvent.click(await screen.findByRole('option', { name: /^Basic/, hidden: true }));
+    fireEvent.submit(form);
     expect(await screen.findByText('portal username jo is taken')).toBeInTheDocument();
     expect(username).toHaveAccessibleDescription(/portal username jo is taken/);
     expect(screen.queryByRole('alert')).toBeNull();

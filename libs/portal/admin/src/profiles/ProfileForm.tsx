@@ -2,7 +2,7 @@ import { MoneyInput, ProblemAlert } from '@billing/portal-ui';
 import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { blankFields } from '../shared/blank-fields.js';
+import { useRequired } from '../shared/use-required.js';
 import { LANGUAGES } from '../shared/languages.js';
 import { useFormProblem } from '../shared/use-form-problem.js';
 import { wholeNumber, wholeNumberProblem, type TypedNumber } from '../shared/whole-number.js';
@@ -49,13 +49,9 @@ export function ProfileForm({ initial, onSubmit, saving, error, submitLabel }: P
   // amounts whose text is not an amount (MoneyInput says so itself)
   const [badMoney, setBadMoney] = useState<ReadonlySet<MoneyField>>(new Set());
   const { fields: serverFields, edited, unplaced } = useFormProblem(error, CODE_FIELDS);
-  // required inputs found empty at the last submit, until edited
-  const [blank, setBlank] = useState<ReadonlySet<string>>(new Set());
-  const fields: Record<string, string | undefined> = { ...serverFields, ...Object.fromEntries([...blank].map((name) => [name, t('common.required')])) };
   const set = (patch: Partial<Typed>) => {
     setValues({ ...values, ...patch });
     for (const field of Object.keys(patch)) edited(field);
-    setBlank(new Set([...blank].filter((name) => !(name in patch))));
   };
   const money = (field: MoneyField) => (amount: string | null) => {
     set({ [field]: amount ?? '' });
@@ -65,10 +61,11 @@ export function ProfileForm({ initial, onSubmit, saving, error, submitLabel }: P
     setBadMoney(next);
   };
   const usedMoney: MoneyField[] = values.billingType === 'postpaid' ? ['creditLimit', 'initialBalance', 'lowBalanceThreshold'] : ['initialBalance', 'lowBalanceThreshold'];
+  // an amount that is no amount is said by MoneyInput itself, not as empty
+  const required = useRequired(values, ['name', ...usedMoney.filter((field) => !badMoney.has(field))]);
+  const fields: Record<string, string | undefined> = { ...serverFields, ...required.errors };
   const submit = () => {
-    const missing = blankFields(values, ['name', ...usedMoney.filter((field) => !badMoney.has(field))]);
-    setBlank(missing);
-    if (missing.size > 0) return;
+    if (!required.filled()) return;
     if (usedMoney.some((field) => badMoney.has(field))) return;
     if ((Object.keys(RANGES) as NumberField[]).some((field) => wholeNumberProblem(values[field], RANGES[field][0], RANGES[field][1]) !== null)) return;
     onSubmit({ ...values, maxConcurrentCalls: wholeNumber(values.maxConcurrentCalls), maxCallDurationSeconds: wholeNumber(values.maxCallDurationSeconds) });

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMarkupProblem, parseMarkup } from './markup-input.js';
 import { sheetKeys } from './sheet-wire.js';
+import { useRequired } from '../shared/use-required.js';
 
 /** Derive a sheet from this one: every rate and connect fee + markup %. */
 export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName: string }) {
@@ -24,12 +25,13 @@ export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName:
       await navigate({ to: '/admin/sheets/$sheetId', params: { sheetId: sheet.sheetId }, search: {} });
     },
   });
-  const fields = useProblemFields(derive.error);
+  const required = useRequired({ name }, ['name']);
+  const fields = { ...useProblemFields(derive.error), ...required.errors };
   const markupError = badMarkup || isMarkupProblem(derive.error, fields) ? t('sheets.errors.markup') : undefined;
   const submit = () => {
     const markupPercent = parseMarkup(markup, i18n.language);
     setBadMarkup(markupPercent === null);
-    if (markupPercent !== null) derive.mutate(markupPercent);
+    if (required.filled() && markupPercent !== null) derive.mutate(markupPercent);
   };
   return (
     <Card withBorder padding="md">

@@ -4,6 +4,7 @@ import { Button, Card, Group, Stack, Text, TextInput, Title } from '@mantine/cor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../shared/Money.js';
+import { useRequired } from '../shared/use-required.js';
 
 /** The price a number gets from this sheet now (longest prefix). */
 export function LookupForm({ sheetId }: { sheetId: string }) {
@@ -11,13 +12,14 @@ export function LookupForm({ sheetId }: { sheetId: string }) {
   const { api } = useSession();
   const [number, setNumber] = useState('');
   const lookup = useGuardedMutation({ mutationFn: (value: string) => orThrow(api.GET('/api/v1/rate-sheets/{id}/lookup', { params: { path: { id: sheetId }, query: { number: value } } })) });
-  const fields = useProblemFields(lookup.error);
+  const required = useRequired({ number }, ['number']);
+  const fields = { ...useProblemFields(lookup.error), ...required.errors };
   const found = lookup.data;
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
         <Title order={2} size="h4">{t('sheets.lookup.title')}</Title>
-        <form onSubmit={(event) => { event.preventDefault(); lookup.mutate(number.trim()); }}>
+        <form onSubmit={(event) => { event.preventDefault(); if (required.filled()) lookup.mutate(number.trim()); }} noValidate>
           <Group align="flex-end" wrap="wrap">
             <TextInput label={t('sheets.lookup.number')} placeholder="+442079460958" value={number} onChange={(event) => setNumber(event.currentTarget.value)} error={fields['number']} required inputMode="tel" />
             <Button type="submit" variant="light" loading={lookup.isPending}>{t('sheets.lookup.submit')}</Button>

@@ -3,7 +3,7 @@ import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { blankFields } from '../shared/blank-fields.js';
+import { useRequired } from '../shared/use-required.js';
 import { DeckForm } from './DeckForm.js';
 import { DeckPreviewPanel } from './DeckPreviewPanel.js';
 import type { DeckForm as DeckFormValues } from './deck-request.js';
@@ -18,20 +18,13 @@ export function SheetImportPage() {
   const { sheetId } = useSearch({ from: '/admin/sheets/import' });
   const navigate = useNavigate();
   const [form, setForm] = useState<DeckFormValues>(EMPTY);
-  // required inputs found empty at the last submit, until filled in
-  const [blank, setBlank] = useState<ReadonlySet<string>>(new Set());
-  const required: (keyof DeckFormValues)[] = sheetId === undefined ? ['name'] : [];
+  const required = useRequired(form, sheetId === undefined ? ['name'] : []);
   const [previewed, setPreviewed] = useState<DeckFormValues | null>(null);
   const { preview, commit } = useDeckImport(sheetId ?? null);
   const labels = useSheetLabels();
   const error = commit.error ?? preview.error;
   const serverErrors = useProblemFields(error);
-  const fieldErrors = { ...serverErrors, ...Object.fromEntries([...blank].map((name) => [name, t('common.required')])) };
-  const change = (next: DeckFormValues) => {
-    setForm(next);
-    const stillBlank = blankFields(next, required);
-    setBlank(new Set([...blank].filter((name) => stillBlank.has(name))));
-  };
+  const fieldErrors = { ...serverErrors, ...required.errors };
   const formError = error instanceof DeckFormError ? error : null;
   const current = previewed === form && preview.data !== undefined ? preview.data : null;
 
@@ -46,15 +39,13 @@ export function SheetImportPage() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          const missing = blankFields(form, required);
-          setBlank(missing);
-          if (missing.size > 0) return;
+          if (!required.filled()) return;
           setPreviewed(form);
           preview.mutate(form);
         }}
       >
         <Stack gap="sm">
-          <DeckForm value={form} onChange={change} withName={sheetId === undefined} fieldErrors={fieldErrors} />
+          <DeckForm value={form} onChange={setForm} withName={sheetId === undefined} fieldErrors={fieldErrors} />
           <Group>
             <Button type="submit" variant="light" loading={preview.isPending}>{t('sheets.import.preview')}</Button>
             <Button
