@@ -1,10 +1,9 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, StatusText } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, StatusText, useFormProblem } from '@billing/portal-ui';
 import { Button, Card, Group, Select, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSheetOptions } from '../profiles/use-sheet-options.js';
-import { useFormProblem } from '../shared/use-form-problem.js';
 import { billingTermsChange, billingTermsValues, type BillingTermsValues } from './billing-terms.js';
 import type { Customer } from './customer-wire.js';
 import { useCustomerCommand } from './use-customer.js';

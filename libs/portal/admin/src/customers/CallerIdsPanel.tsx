@@ -1,12 +1,11 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useFormProblem } from '@billing/portal-ui';
 import { Button, Card, Group, List, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from './customer-wire.js';
 import { useCustomerCommand } from './use-customer.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
-import { useFormProblem } from '../shared/use-form-problem.js';
 import { useRequired } from '../shared/use-required.js';
 
 /** the API's refusals of the number that name no field (docs/API.md §6) */

@@ -1,8 +1,7 @@
-import { ProblemAlert } from '@billing/portal-ui';
+import { ProblemAlert, useFormProblem } from '@billing/portal-ui';
 import { Button, Group, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormProblem } from '../shared/use-form-problem.js';
 import type { Features } from './customer-wire.js';
 import { FEATURE_FLAGS, featuresFormValues, featuresPatch, type FeaturesFormValues } from './features-form.js';
 

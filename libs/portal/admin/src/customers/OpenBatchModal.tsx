@@ -1,16 +1,13 @@
 import { useSession } from '@billing/portal-session';
-import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
+import { ProblemAlert, type TypedNumber, useFormProblem, useGuardedMutation, wholeNumber, WholeNumberInput, wholeNumberProblem } from '@billing/portal-ui';
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../shared/as-json.js';
-import { useFormProblem } from '../shared/use-form-problem.js';
 import { useRequired } from '../shared/use-required.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
-import { wholeNumber, wholeNumberProblem, type TypedNumber } from '../shared/whole-number.js';
-import { WholeNumberInput } from '../shared/WholeNumberInput.js';
 import { credentialsCsv } from './credentials-csv.js';
 import { customerKeys, type BatchAnswer } from './customer-wire.js';
 import { saveTextFile } from './save-text-file.js';

@@ -1,5 +1,5 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
+import { ProblemAlert, useFormProblem, useGuardedMutation } from '@billing/portal-ui';
 import { Alert, Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -9,7 +9,6 @@ import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { customerKeys } from './customer-wire.js';
 import { SecretsTable } from './SecretsTable.js';
 import { useAgentOptions, useProfileOptions } from './use-options.js';
-import { useFormProblem } from '../shared/use-form-problem.js';
 import { useRequired } from '../shared/use-required.js';
 
 /** the API's refusals about one input that name no field (docs/API.md §6) */

@@ -1,10 +1,9 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { DataTable, ProblemAlert } from '@billing/portal-ui';
+import { DataTable, ProblemAlert, useFormProblem } from '@billing/portal-ui';
 import { Button, Card, Group, Menu, Stack, Text, TextInput, Title, SimpleGrid } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormProblem } from '../shared/use-form-problem.js';
 import { useIdempotencyKeys } from '../shared/use-idempotency-keys.js';
 import { customerKeys, type Customer, type SipUser } from './customer-wire.js';
 import { SecretsTable } from './SecretsTable.js';

@@ -1,12 +1,9 @@
-import { MoneyInput, ProblemAlert } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, type TypedNumber, useFormProblem, wholeNumber, WholeNumberInput, wholeNumberProblem } from '@billing/portal-ui';
 import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRequired } from '../shared/use-required.js';
 import { LANGUAGES } from '../shared/languages.js';
-import { useFormProblem } from '../shared/use-form-problem.js';
-import { wholeNumber, wholeNumberProblem, type TypedNumber } from '../shared/whole-number.js';
-import { WholeNumberInput } from '../shared/WholeNumberInput.js';
 import { useSheetOptions } from './use-sheet-options.js';
 import type { ProfileFormValues } from './profile-form.js';
 
