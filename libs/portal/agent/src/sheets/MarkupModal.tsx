@@ -1,6 +1,6 @@
 import { useSession, orThrow } from '@billing/portal-session';
-import { ProblemAlert, useProblemFields, useGuardedMutation } from '@billing/portal-ui';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { MoneyInput, ProblemAlert, useProblemFields, useGuardedMutation } from '@billing/portal-ui';
+import { Button, Group, Modal, Stack } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ export function MarkupModal({ sheetId, name, markupPercent, onClose }: { sheetId
   const { t } = useTranslation('agent');
   const { api } = useSession();
   const queryClient = useQueryClient();
+  // '' while empty or not a number in the page's language (MoneyInput reads the language's decimal mark)
   const [value, setValue] = useState(markupPercent);
   const change = useGuardedMutation({
     mutationFn: (body: { markupPercent: string }) => orThrow(api.PATCH('/api/v1/rate-sheets/{id}', { params: { path: { id: sheetId } }, body })),
@@ -25,13 +26,14 @@ export function MarkupModal({ sheetId, name, markupPercent, onClose }: { sheetId
   const fields = useProblemFields(change.error, MARKUP_PROBLEMS);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    change.mutate({ markupPercent: value.trim().replace(',', '.') });
+    if (value === '') return; // MoneyInput already says why at the input
+    change.mutate({ markupPercent: value });
   };
   return (
     <Modal opened onClose={onClose} title={t('sheets.markupTitle', { name })} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <TextInput label={t('sheets.markup')} description={t('sheets.markupFromNow')} value={value} onChange={(event) => setValue(event.currentTarget.value)} error={fields['markupPercent']} inputMode="decimal" required data-autofocus />
+          <MoneyInput label={t('sheets.markup')} description={t('sheets.markupFromNow')} value={value} onChange={(next) => setValue(next ?? '')} error={fields['markupPercent']} required data-autofocus />
           <ProblemAlert error={fields['markupPercent'] === undefined ? change.error : null} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>
