@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { asJson } from '../api/as-json.js';
 import { agentKeys } from '../api/query-keys.js';
 import type { LedgerPage } from '../api/types.js';
+import { ledgerKindKey, ledgerReference } from '../hooks/ledger-kind.js';
 import { Money } from '../hooks/Money.js';
 
 /** The customer's ledger lines (deposits, transfers, call charges), newest first. */
@@ -39,8 +40,8 @@ export function TransactionsPanel({ customerId }: { customerId: string }) {
           minWidth={600}
           columns={[
             { key: 'when', header: t('transactions.when'), render: (line) => when.format(new Date(line.occurredAt)) },
-            { key: 'kind', header: t('transactions.kind'), render: (line) => t(`kinds.${line.kind}`, { defaultValue: line.kind }) },
-            { key: 'ref', header: t('transactions.reference'), render: (line) => <Text size="xs" ff="monospace" truncate maw={200}>{line.reference ?? line.ref}</Text> },
+            { key: 'kind', header: t('transactions.kind'), render: (line) => t(ledgerKindKey(line.kind), { defaultValue: line.kind }) },
+            { key: 'ref', header: t('transactions.reference'), render: (line) => (ledgerReference(line) === null ? <Text size="xs">{t('kinds.deposit_initial')}</Text> : <Text size="xs" ff="monospace" truncate maw={200}>{ledgerReference(line)}</Text>) },
             { key: 'amount', header: t('transactions.amount'), align: 'right', render: (line) => <Money amount={line.amount} /> },
             { key: 'after', header: t('transactions.balanceAfter'), align: 'right', render: (line) => <Money amount={line.balanceAfter} colorNegative /> },
           ]}

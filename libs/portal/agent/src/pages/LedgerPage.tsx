@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { asJson } from '../api/as-json.js';
 import { agentKeys } from '../api/query-keys.js';
 import type { AgentLedgerPage, CommissionPage } from '../api/types.js';
+import { ledgerKindKey } from '../hooks/ledger-kind.js';
 import { Money } from '../hooks/Money.js';
 
 /** The agent's own books: its main-balance lines (with CSV) and its commission lines (docs/API.md §7). */
@@ -48,7 +49,7 @@ export function LedgerPage() {
             minWidth={600}
             columns={[
               { key: 'when', header: t('transactions.when'), render: (line) => when.format(new Date(line.occurredAt)) },
-              { key: 'kind', header: t('transactions.kind'), render: (line) => t(`kinds.${line.kind}`, { defaultValue: line.kind }) },
+              { key: 'kind', header: t('transactions.kind'), render: (line) => t(ledgerKindKey(line.kind), { defaultValue: line.kind }) },
               { key: 'ref', header: t('transactions.reference'), render: (line) => <Text size="xs" ff="monospace" truncate maw={200}>{line.reference ?? line.ref}</Text> },
               { key: 'amount', header: t('transactions.amount'), align: 'right', render: (line) => <Money amount={line.amount} /> },
               { key: 'after', header: t('transactions.balanceAfter'), align: 'right', render: (line) => <Money amount={line.balanceAfter} colorNegative /> },
@@ -72,7 +73,7 @@ export function LedgerPage() {
             minWidth={640}
             columns={[
               { key: 'when', header: t('transactions.when'), render: (line) => when.format(new Date(line.occurredAt)) },
-              { key: 'kind', header: t('transactions.kind'), render: (line) => t(`kinds.${line.kind}`, { defaultValue: line.kind }) },
+              { key: 'kind', header: t('transactions.kind'), render: (line) => t(ledgerKindKey(line.kind), { defaultValue: line.kind }) },
               { key: 'base', header: t('ledger.base'), align: 'right', render: (line) => (line.baseAmount === null ? '—' : <Money amount={line.baseAmount} />) },
               { key: 'percent', header: t('ledger.percent'), align: 'right', render: (line) => (line.commissionPercent === null ? '—' : `${formatDecimal(line.commissionPercent, i18n.language)} %`) },
               { key: 'amount', header: t('transactions.amount'), align: 'right', render: (line) => <Money amount={line.amount} /> },
