@@ -1,6 +1,6 @@
 import '@mantine/core/styles.css';
 import { SessionStore, ProblemError } from '@billing/portal-session';
-import { uiTranslations } from '@billing/portal-ui';
+import { uiTranslations, useLocalisedTheme } from '@billing/portal-ui';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -25,10 +25,17 @@ const session = new SessionStore();
 // the session cookie (if any) is tried before the first route is chosen, so a reload stays on its page.
 await Promise.all([initI18n([{ namespace: 'shell', en, es }, uiTranslations]), session.boot()]);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+/** Mantine with the theme and its components' own texts in the portal language (they follow a language switch). */
+function Root() {
+  return (
+    <MantineProvider theme={useLocalisedTheme(theme)} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <App session={session} queryClient={queryClient} />
     </MantineProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
   </StrictMode>,
 );

@@ -1,3 +1,4 @@
+export { useLocalisedTheme } from './localised-theme.js';
 export { compareMoney, formatMoney, groupDigits, MONEY_DECIMALS, moneyInputText, normaliseMoney, numberMarks, parseMoneyInput, toMicroUnits, type FormatMoneyOptions, type NumberMarks } from './money.js';
 export { MoneyText, type MoneyTextProps } from './MoneyText.js';
 export { MoneyInput, type MoneyInputProps } from './MoneyInput.js';
