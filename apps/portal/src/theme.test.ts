@@ -30,6 +30,12 @@ describe('the portal theme at WCAG AA (light scheme)', () => {
     expect(contrastRatio(light[`--mantine-color-${color}-text`]!, '#ffffff')).toBeGreaterThanOrEqual(AA);
   });
 
+  it("a field's error text (--mantine-color-error) is red's AA text colour, on white and on the page", () => {
+    expect(light['--mantine-color-error']).toBe('var(--mantine-color-red-text)');
+    expect(contrastRatio(light['--mantine-color-red-text']!, '#ffffff')).toBeGreaterThanOrEqual(AA);
+    expect(contrastRatio(light['--mantine-color-red-text']!, merged.colors.gray[0])).toBeGreaterThanOrEqual(AA);
+  });
+
   it('keeps colours that already pass (the brand blue stays its own shade 7, red its shade 8)', () => {
     expect(light['--mantine-color-itc-filled']).toBe('#0c57bf');
     expect(light['--mantine-color-red-filled']).toBe(merged.colors.red[8]);

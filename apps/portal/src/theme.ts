@@ -42,9 +42,12 @@ function accessibleColorVariables(name: string, shades: readonly string[]): Reco
 const palette: Record<string, readonly string[]> = { ...DEFAULT_THEME.colors, itc };
 const accessibleColors = Object.assign({}, ...Object.entries(palette).map(([name, shades]) => accessibleColorVariables(name, shades))) as Record<string, string>;
 
-/** Mantine's dimmed grey on the light page background is below WCAG AA (axe color-contrast): one shade darker; every colour's variants at AA. */
+/**
+ * Mantine's dimmed grey on the light page background is below WCAG AA (axe color-contrast): one shade darker;
+ * a field's error text (Mantine's red.6, 3.6:1 on white) takes red's AA text colour; every colour's variants at AA.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { ...accessibleColors, '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: { ...accessibleColors, '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-text)' },
   dark: {},
 });
