@@ -49,7 +49,7 @@ describe('FollowMeEditor', () => {
     const { onSave, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Add a number' }));
     await user.type(screen.getByLabelText('Number 3'), '0034 91 123 45 67');
-    const ring = screen.getAllByLabelText('Ring for')[2]!;
+    const ring = screen.getByLabelText('Ring for number 3');
     await user.clear(ring);
     await user.type(ring, '45');
     await user.click(screen.getByRole('button', { name: 'Remove number 1' }));
@@ -75,9 +75,9 @@ describe('FollowMeEditor', () => {
     const { onSave, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Add a number' }));
     await user.type(screen.getByLabelText('Number 3'), '+44 20 7946 0958');
-    const rings = screen.getAllByLabelText('Ring for');
-    await user.clear(rings[0]!);
-    await user.type(rings[0]!, '4');
+    const ring = screen.getByLabelText('Ring for number 1');
+    await user.clear(ring);
+    await user.type(ring, '4');
     await user.clear(screen.getByLabelText('Number 2'));
     await user.type(screen.getByLabelText('Number 2'), '020 7946');
     await user.click(screen.getByRole('button', { name: 'Save' }));

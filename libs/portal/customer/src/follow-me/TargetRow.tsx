@@ -48,6 +48,8 @@ export function TargetRow({ row, index, count, errors, serverError, onChange, on
         />
         <TextInput
           label={t('followMe.ringSeconds')}
+          // every row shows the same short label; the name says which row (a screen reader's list of fields)
+          aria-label={t('followMe.ringSecondsOf', { position })}
           inputMode="numeric"
           autoComplete="off"
           value={row.ringSeconds}
