@@ -9,6 +9,7 @@ import type { RoleArea } from '@billing/portal-ui';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect, type ParsedLocation } from '@tanstack/react-router';
 import { ensureAreaTranslations } from './i18n/areas.js';
+import { adoptAccountLanguage } from './i18n/i18n.js';
 import { LoginPage } from './login/LoginPage.js';
 import { landingPath, safeRedirect } from './redirect-target.js';
 import { NotFound } from './shell/NotFound.js';
@@ -59,7 +60,20 @@ function guard(role: PortalRole, area: RoleArea) {
     if (user === null) throw redirect({ to: '/login', search: { redirect: location.href } });
     if (user.role !== role) throw redirect({ href: `/${user.role}` });
     await ensureAreaTranslations(area);
+    await followAccountLanguage(context.session, area);
   };
+}
+
+// the account whose language was applied: once per login, not on every navigation
+let accountLanguageOf: string | null = null;
+
+/** After login, the portal speaks the account's language (adoptAccountLanguage); a failure to read it leaves the language as it is. */
+async function followAccountLanguage(session: SessionStore, area: RoleArea): Promise<void> {
+  const user = session.user;
+  if (area.accountLanguage === undefined || user === null || accountLanguageOf === user.subjectId) return;
+  accountLanguageOf = user.subjectId;
+  const language = await area.accountLanguage(session).catch(() => null);
+  if (language !== null) await adoptAccountLanguage(language);
 }
 
 const adminLayout = createRoute({ getParentRoute: () => rootRoute, path: 'admin', beforeLoad: guard('admin', adminArea), component: () => <RoleLayout area={adminArea} /> });

@@ -8,6 +8,8 @@ export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', es: 'Español' };
 const STORAGE_KEY = 'itc-billing.language';
+// set when the person picks a language in this browser session: the account's language then does not override it
+const CHOSEN_KEY = 'itc-billing.language-chosen';
 
 function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
@@ -27,7 +29,32 @@ export function detectLanguage(): Language {
   return 'en';
 }
 
+/** The person's pick (the language menu): kept on this browser, and above the account's language for this session. */
 export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    sessionStorage.setItem(CHOSEN_KEY, '1');
+  } catch {
+    // storage disabled: the pick still holds for this page.
+  }
+  await rememberLanguage(language);
+}
+
+/**
+ * After login: the language saved on the account (customer settings, e.g. set on another device;
+ * `es-MX` → es) unless the person picked one in this browser session; one the portal lacks is ignored.
+ */
+export async function adoptAccountLanguage(tag: string): Promise<void> {
+  const language = tag.slice(0, 2).toLowerCase();
+  let chosen = false;
+  try {
+    chosen = sessionStorage.getItem(CHOSEN_KEY) !== null;
+  } catch {
+    // storage disabled: nothing was kept, so nothing was chosen before this page.
+  }
+  if (!chosen && isLanguage(language) && language !== i18next.language) await rememberLanguage(language);
+}
+
+async function rememberLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {

@@ -4,6 +4,7 @@
 import type { RoleArea } from '@billing/portal-ui';
 import { createRoute, lazyRouteComponent, type AnyRoute } from '@tanstack/react-router';
 import { validateCallSearch } from './calls/call-search.js';
+import { customerLanguage } from './shared/account-language.js';
 
 export const customerArea: RoleArea = {
   namespace: 'customer',
@@ -16,6 +17,7 @@ export const customerArea: RoleArea = {
     { to: '/customer/rates', labelKey: 'nav.rates', icon: '¤' },
     { to: '/customer/settings', labelKey: 'nav.settings', icon: '⚙' },
   ],
+  accountLanguage: customerLanguage,
 };
 
 /** The children of the /customer layout route. */

@@ -1,3 +1,4 @@
+import type { SessionStore } from '@billing/portal-session';
 import type { ReactNode } from 'react';
 
 /** Translations of one area, one object per language (merged into i18next at boot). */
@@ -27,4 +28,6 @@ export interface RoleArea {
   /** its translations, loaded (a lazy chunk) before its layout first renders. */
   loadTranslations: () => Promise<{ en: Record<string, unknown>; es: Record<string, unknown> }>;
   nav: readonly PortalNavItem[];
+  /** the language saved on the logged-in account (`es`, `es-MX`), if the role has one: the shell switches to it after login. */
+  accountLanguage?: (session: SessionStore) => Promise<string | null>;
 }
