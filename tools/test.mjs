@@ -17,7 +17,7 @@ function run(label, args, env = process.env) {
   return status === 0;
 }
 
-// On a 2-core machine Jest runs every file in its own main process (one worker = in band), and ESM mode keeps
+// On a 2-core machine Jest runs every file in its one main process (one worker = in band), and ESM mode keeps
 // part of each file's module graph: the whole run reached V8's default ~4 GiB heap limit (a CI run died
 // "JavaScript heap out of memory" after 43 min). 8 GiB is room for the suite to grow; the machines have 24.
 const HEAP_MB = 8192;
