@@ -11,7 +11,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { actorOf, metadataOf, type CommandContext } from '../application/command-context.js';
 import { RatingClock } from '../infrastructure/clock.js';
 import { RatingDatabase } from '../infrastructure/rating-database.js';
-import { CallSettlements, SETTLEMENT_DEADLINE_MS, type SettlementCollector } from './call-settlements.js';
+import { CallSettlements, type SettlementCollector } from './call-settlements.js';
 import { CallStore } from './call-store.js';
 import { CallPricer } from './pricing.js';
 
@@ -36,9 +36,15 @@ export interface BulkReRateReport {
 const MAX_ATTEMPTS = 5;
 
 /**
+ * A re-rate's settlement budget. ITC waits for a re-rate, the switch does not: it is not bound to a
+ * CDR's 3 s (SETTLEMENT_DEADLINE_MS) — on a loaded machine 120 calls recorded one by one used those
+ * up and the answer went out with one charge left to the events (a read that missed it).
+ */
+export const RE_RATE_DEADLINE_MS = 10_000;
+
+/**
  * What each call of a bulk re-rate adds to its settlement's deadline: the calls are recorded one by
- * one before the one charge, so 1 000 of them must not use up the 3 s of a single call's answer
- * (then the wallet would be left to the events): 3 + 20 s at most, under the gateway's 60 s.
+ * one before the one charge: 10 + 20 s at most for 1 000, under the gateway's 60 s.
  */
 const BULK_MS_PER_CALL = 20;
 
@@ -53,7 +59,7 @@ export class ReRateService {
   ) {}
 
   async reRate(context: CommandContext, callId: string): Promise<ReRateOutcome> {
-    const settle = this.settlements.collector();
+    const settle = this.settlements.collector(RE_RATE_DEADLINE_MS);
     const outcome = await this.reRateOne(context, callId, settle);
     await settle.flush();
     return outcome;
@@ -105,7 +111,7 @@ export class ReRateService {
     let stillUnrated = 0;
     let costMicros = 0n;
     // one settlement for the whole run: one charges request to the wallet and one wait for its reads
-    const settle = this.settlements.collector(SETTLEMENT_DEADLINE_MS + rows.length * BULK_MS_PER_CALL);
+    const settle = this.settlements.collector(RE_RATE_DEADLINE_MS + rows.length * BULK_MS_PER_CALL);
     for (const { call_id } of rows) {
       const outcome = await this.reRateOne(context, call_id, settle);
       if (outcome.status === 'rated') {
