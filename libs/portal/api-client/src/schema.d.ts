@@ -121,7 +121,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The agent's commission ledger lines (accrued, reversed, moved), newest first */
+        /** The agent's commission ledger lines (accrued, reversed, moved), newest first; ?format=csv: all of them as CSV */
         get: operations["AgentWalletController_commissions"];
         put?: never;
         post?: never;
@@ -2934,6 +2934,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description csv = every line of the account as a CSV file, newest first (also: Accept: text/csv); limit and cursor are then ignored */
+                format?: "json" | "csv";
                 limit?: number;
             };
             header?: never;
@@ -2950,6 +2952,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        items: {
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            amount: string;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            baseAmount: string | null;
+                            /**
+                             * @description money as a decimal string, at most 6 decimal places
+                             * @example 12.5
+                             */
+                            commissionBalanceAfter: string;
+                            /**
+                             * @description a percentage as a decimal string ("12.5" = 12.5 %)
+                             * @example 12.5
+                             */
+                            commissionPercent: string | null;
+                            customerId: string | null;
+                            id: string;
+                            kind: string;
+                            occurredAt: string;
+                            ref: string;
+                            type: string;
+                        }[];
+                        /** @description pass as ?cursor= for the next page; null = last page */
+                        nextCursor: string | null;
+                    };
+                    "text/csv": {
                         items: {
                             /**
                              * @description money as a decimal string, at most 6 decimal places

@@ -13,7 +13,7 @@ import { WalletCommands } from '../application/wallet-commands.service.js';
 import { decodeCursor } from '../queries/pagination.js';
 import { WalletQueries } from '../queries/wallet-queries.js';
 import { actorOf, assertAgentVisible, commandId } from './access.js';
-import { transactionsCsv, wantsCsv } from './transactions-csv.js';
+import { commissionsCsv, transactionsCsv, wantsCsv } from './ledger-csv.js';
 import { AgentDepositBody, CommissionTransferBody, Id, LinesQuery, PageQuery, ReversalBody } from './wallet.schemas.js';
 import { commissionsView, commissionTransferView, depositView, overviewView, reversalView, transactionsView } from './wallet.views.js';
 import { CommissionsView, CommissionTransferView, DepositView, OverviewView, ReversalView, TransactionsView } from './wallet.responses.js';
@@ -99,14 +99,17 @@ export class AgentWalletController {
   }
 
   @Get(':id/commissions')
-  @ApiOperation({ summary: "The agent's commission ledger lines (accrued, reversed, moved), newest first" })
+  @ApiOperation({ summary: "The agent's commission ledger lines (accrued, reversed, moved), newest first; ?format=csv: all of them as CSV" })
   @Roles('admin', 'agent')
+  @ApiProduces('application/json', 'text/csv')
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   @ApiProblemResponse(404, 'not your agent id', ['not_found'])
   @ApiResponse({ status: 200, standardSchema: CommissionsView })
-  async commissions(@ValidParam('id', Id) agentId: string, @ValidQuery(PageQuery) query: PageQuery, @CurrentUser() user: Principal) {
+  async commissions(@ValidParam('id', Id) agentId: string, @ValidQuery(LinesQuery) query: LinesQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined) {
     assertAgentVisible(user, agentId);
-    return commissionsView(await this.lines(agentId, commissionAccount(agentId), query));
+    const page = await this.lines(agentId, commissionAccount(agentId), query);
+    if (wantsCsv(query.format, accept)) return commissionsCsv(this.queries, commissionAccount(agentId), `commissions-${agentId}`);
+    return commissionsView(page);
   }
 
   @Post(':id/commission-transfers')

@@ -11,7 +11,7 @@ import { Directory, type CustomerOwner } from '../infrastructure/directory.js';
 import { decodeCursor } from '../queries/pagination.js';
 import { WalletQueries } from '../queries/wallet-queries.js';
 import { actorOf, assertCustomerVisible, commandId, visibleCustomer } from './access.js';
-import { transactionsCsv, wantsCsv } from './transactions-csv.js';
+import { transactionsCsv, wantsCsv } from './ledger-csv.js';
 import { CustomerDepositBody, Id, LinesQuery, ReversalBody } from './wallet.schemas.js';
 import { balanceView, depositView, reversalView, transactionsView, transferView } from './wallet.views.js';
 import { CustomerBalanceView, CustomerDepositView, ReversalView, TransactionsView } from './wallet.responses.js';
