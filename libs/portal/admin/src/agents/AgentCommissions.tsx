@@ -1,5 +1,6 @@
-import { DataTable, ProblemAlert } from '@billing/portal-ui';
-import { Stack } from '@mantine/core';
+import { useSession } from '@billing/portal-session';
+import { DataTable, downloadCsv, ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
+import { Button, Group, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../shared/DateTime.js';
 import { Money } from '../shared/Money.js';
@@ -7,14 +8,21 @@ import { useDecimal } from '../shared/use-decimal.js';
 import type { CommissionLine } from './agent-wire.js';
 import { useAgentCommissions } from './use-agent.js';
 
-/** The agent's commission lines: what it earned on each movement, reversals and moves to main. */
+/** The agent's commission lines: what it earned on each movement, reversals and moves to main; all of them as CSV. */
 export function AgentCommissions({ agentId }: { agentId: string }) {
   const { t } = useTranslation('admin');
+  const { authFetch } = useSession();
   const lines = useAgentCommissions(agentId);
+  const exportCsv = useGuardedMutation({ mutationFn: () => downloadCsv(authFetch, `/api/v1/agents/${encodeURIComponent(agentId)}/commissions?format=csv`, `commissions-${agentId}.csv`) });
   const decimal = useDecimal();
   return (
     <Stack gap="sm">
-      <ProblemAlert error={lines.error} />
+      <Group justify="flex-end">
+        <Button variant="light" size="xs" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>
+          {t('agents.commissions.exportCsv')}
+        </Button>
+      </Group>
+      <ProblemAlert error={lines.error ?? exportCsv.error} />
       <DataTable<CommissionLine>
         caption={t('agents.commissions.caption')}
         rows={lines.data?.pages.flatMap((page) => page.items) ?? []}

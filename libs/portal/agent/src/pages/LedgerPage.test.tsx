@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { renderAsAgent } from '../test/render.js';
+import { problem, renderAsAgent } from '../test/render.js';
 import { LedgerPage } from './LedgerPage.js';
 
 const line = { id: 'l-1', type: 'debit', kind: 'transfer', ref: 'tr-1', reference: 'March', amount: '-20', balanceAfter: '80', customerId: 'c-1', actor: 'agent:agent-7', occurredAt: '2026-12-04T10:00:00Z' };
@@ -15,7 +16,19 @@ describe('LedgerPage', () => {
     expect(await screen.findByText('March')).toBeInTheDocument();
     expect(await screen.findByText('2.5 %')).toBeInTheDocument();
     expect(screen.getByText('$0.50')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: /CSV/ })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export CSV: commission lines' })).toBeInTheDocument();
     expect(sent.map((call) => call.path.split('?')[0]).sort()).toEqual(['/api/v1/agents/agent-7/commissions', '/api/v1/agents/agent-7/transactions']);
+  });
+
+  it('downloads its commission lines as CSV, and shows a refusal', async () => {
+    const { sent } = await renderAsAgent(<LedgerPage />, (call) =>
+      call.path.includes('format=csv')
+        ? problem(503, 'unavailable', 'Try again in a minute.')
+        : Response.json({ items: call.path.startsWith('/api/v1/agents/agent-7/transactions') ? [line] : [commission], nextCursor: null }),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV: commission lines' }));
+    expect(await screen.findByText(/Try again in a minute/)).toBeInTheDocument();
+    expect(sent.filter((call) => call.path.includes('format=csv')).map((call) => call.path)).toEqual(['/api/v1/agents/agent-7/commissions?format=csv']);
   });
 });

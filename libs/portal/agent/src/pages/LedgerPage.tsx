@@ -9,12 +9,13 @@ import type { AgentLedgerPage, CommissionPage } from '../api/types.js';
 import { ledgerKindKey } from '../hooks/ledger-kind.js';
 import { Money } from '../hooks/Money.js';
 
-/** The agent's own books: its main-balance lines (with CSV) and its commission lines (docs/API.md §7). */
+/** The agent's own books: its main-balance lines and its commission lines, each with CSV (docs/API.md §7). */
 export function LedgerPage() {
   const { t, i18n } = useTranslation('agent');
   const { api, authFetch, subjectId } = useSession();
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
   const exportCsv = useGuardedMutation({ mutationFn: () => downloadCsv(authFetch, `/api/v1/agents/${encodeURIComponent(subjectId)}/transactions?format=csv`, 'agent-transactions.csv') });
+  const exportCommissionsCsv = useGuardedMutation({ mutationFn: () => downloadCsv(authFetch, `/api/v1/agents/${encodeURIComponent(subjectId)}/commissions?format=csv`, 'agent-commissions.csv') });
   const lines = useInfiniteQuery({
     queryKey: [...agentKeys.all, 'ledger', subjectId],
     initialPageParam: undefined as string | undefined,
@@ -59,8 +60,12 @@ export function LedgerPage() {
       </Card>
       <Card withBorder padding="md" radius="md">
         <Stack gap="sm">
-          <Text fw={600} component="h2" fz="lg" m={0}>{t('ledger.commissions')}</Text>
-          <ProblemAlert error={commissions.error} />
+          <Group justify="space-between" align="center">
+            <Text fw={600} component="h2" fz="lg" m={0}>{t('ledger.commissions')}</Text>
+            {/* the same visible text as the main lines' button; the name says which lines it exports */}
+            <Button variant="light" size="xs" loading={exportCommissionsCsv.isPending} onClick={() => exportCommissionsCsv.mutate()} aria-label={t('ledger.exportCommissionsCsv')}>{t('calls.exportCsv')}</Button>
+          </Group>
+          <ProblemAlert error={commissions.error ?? exportCommissionsCsv.error} />
           <DataTable
             cardsOnPhone
             caption={t('ledger.commissions')}
