@@ -26,3 +26,4 @@ export const uiTranslations: AreaTranslations = { namespace: 'ui', en, es };
 export { usePortalConfig, type PortalConfig } from './use-portal-config.js';
 export { useSubmitOnce } from './use-submit-once.js';
 export { useGuardedMutation } from './use-guarded-mutation.js';
+export { StripePayment, type StripePaymentProps, type StripePaymentTexts } from './StripePayment.js';

@@ -1,15 +1,13 @@
 import { useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useFormProblem, useSubmitOnce } from '@billing/portal-ui';
+import { MoneyInput, ProblemAlert, StripePayment, useFormProblem, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { Suspense, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { asJson } from '../api/as-json.js';
 import type { CardDepositIntent } from '../api/types.js';
+import { Money } from '../hooks/Money.js';
 import { keyFailure, useIdempotencyKeys } from '../hooks/use-idempotency-keys.js';
-
-// Stripe.js (a script from js.stripe.com) loads only when the agent starts a card deposit.
-const StripePayment = lazy(() => import('./StripePayment.js').then((module) => ({ default: module.StripePayment })));
 
 /**
  * Card deposit to the agent's own balance: the API creates the PaymentIntent, Stripe's Payment
@@ -55,7 +53,25 @@ export function CardDepositCard({ publishableKey }: { publishableKey: string | n
           </form>
         ) : (
           <Suspense fallback={<Loader size="sm" role="status" aria-label={t('card.loading')} />}>
-            <StripePayment publishableKey={publishableKey} intent={intent} onDone={() => { setIntent(null); setAmount(''); }} />
+            {/* Stripe.js (a script from js.stripe.com) loads only when the agent starts a card deposit */}
+            <StripePayment
+              publishableKey={publishableKey}
+              intent={intent}
+              amount={<Money amount={intent.amount} />}
+              texts={{
+                loading: t('card.loading'),
+                paying: t('card.paying'),
+                pay: t('card.pay'),
+                cancel: t('card.cancel'),
+                failed: t('card.failed'),
+                paid: t('card.paid'),
+                another: t('card.another'),
+                unavailableTitle: t('card.unavailableTitle'),
+                unavailable: t('card.unavailable'),
+                back: t('card.cancel'),
+              }}
+              onDone={() => { setIntent(null); setAmount(''); }}
+            />
           </Suspense>
         )}
       </Stack>

@@ -1,10 +1,14 @@
 // Card top-up's money command: one Idempotency-Key per attempt, the same key when that attempt is
-// retried, a new one for another amount; no form without a publishable key.
+// retried, a new one for another amount; no form without a publishable key; the customer's words
+// on the shared card payment (ui's StripePayment) when Stripe.js cannot load.
+import { loadStripe } from '@stripe/stripe-js';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { problemResponse, renderAsCustomer } from '../test-utils';
 import { TopUpCard } from './TopUpCard';
+
+vi.mock('@stripe/stripe-js', () => ({ loadStripe: vi.fn() }));
 
 async function setup(publishableKey: string | null, answer: (amount: string) => Response) {
   const sent: Array<{ key: string | null; amount: string }> = [];
@@ -47,5 +51,16 @@ describe('TopUpCard', () => {
     await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
     await waitFor(() => expect(screen.getByLabelText('Amount')).toHaveAccessibleDescription(/not a whole number of cents/));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says so in its own words when Stripe.js fails to load, and goes back to the amount', async () => {
+    vi.mocked(loadStripe).mockRejectedValue(new Error('Failed to load Stripe.js'));
+    const { user } = await setup('pk_test_unreachable', () => Response.json({ paymentIntentId: 'pi_1', clientSecret: 'pi_1_secret_x', amount: '10', currency: 'usd' }, { status: 201 }));
+    await user.type(screen.getByLabelText('Amount'), '10');
+    await user.click(screen.getByRole('button', { name: 'Continue to payment' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The card form could not load');
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing was charged');
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByLabelText('Amount')).toBeInTheDocument();
   });
 });

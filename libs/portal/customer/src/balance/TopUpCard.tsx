@@ -1,12 +1,9 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { MoneyInput, ProblemAlert, useFormProblem, useSubmitOnce } from '@billing/portal-ui';
+import { MoneyInput, MoneyText, ProblemAlert, StripePayment, useFormProblem, useSubmitOnce } from '@billing/portal-ui';
 import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { lazy, Suspense, useRef, useState, type FormEvent } from 'react';
+import { Suspense, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-
-// Stripe.js loads only when the customer actually pays.
-const StripePayment = lazy(async () => ({ default: (await import('./StripePayment.js')).StripePayment }));
 
 // an amount the card currency cannot carry (more decimals than its minor unit) is about the field
 const AMOUNT_PROBLEMS = { amount_not_convertible: 'amount' };
@@ -86,7 +83,27 @@ export function TopUpCard({ publishableKey }: { publishableKey: string | null })
           </form>
         ) : (
           <Suspense fallback={<Text c="dimmed">{t('topUp.loading')}</Text>}>
-            <StripePayment publishableKey={publishableKey} intent={create.data} onDone={reset} />
+            {/* Stripe.js loads only when the customer actually pays */}
+            <StripePayment
+              publishableKey={publishableKey}
+              intent={create.data}
+              amount={<MoneyText amount={create.data.amount} currency={create.data.currency.toUpperCase()} fw={700} />}
+              texts={{
+                loading: t('topUp.loading'),
+                paying: t('topUp.paying'),
+                pay: t('topUp.pay'),
+                cancel: t('topUp.cancel'),
+                failed: t('topUp.failed'),
+                failedTitle: t('topUp.failed'),
+                paid: t('topUp.paid'),
+                paidTitle: t('topUp.paidTitle'),
+                another: t('topUp.another'),
+                unavailableTitle: t('topUp.unavailableTitle'),
+                unavailable: t('topUp.unavailable'),
+                back: t('topUp.back'),
+              }}
+              onDone={reset}
+            />
           </Suspense>
         )}
       </Stack>
