@@ -26,4 +26,6 @@ export const uiTranslations: AreaTranslations = { namespace: 'ui', en, es };
 export { usePortalConfig, type PortalConfig } from './use-portal-config.js';
 export { useSubmitOnce } from './use-submit-once.js';
 export { useGuardedMutation } from './use-guarded-mutation.js';
+export { BillingTermsCard, type BillingTermsCardProps, type BillingTermsTexts } from './BillingTermsCard.js';
+export { billingTermsChange, billingTermsValues, type BillingTerms, type BillingTermsChange, type BillingTermsValues } from './billing-terms.js';
 export { StripePayment, type StripePaymentProps, type StripePaymentTexts } from './StripePayment.js';
