@@ -8,20 +8,14 @@ import { agentKeys } from '../api/query-keys.js';
 import type { AgentLedgerPage, CommissionPage } from '../api/types.js';
 import { ledgerKindKey } from '../hooks/ledger-kind.js';
 import { Money } from '../hooks/Money.js';
+import { LedgerLinesCard } from '../ledger/LedgerLinesCard.js';
 
-/** The agent's own books: its main-balance lines and its commission lines, each with CSV (docs/API.md §7). */
+/** The agent's own books: its main-balance lines (the ledger card a customer's page has too) and its commission lines, each with CSV (docs/API.md §7). */
 export function LedgerPage() {
   const { t, i18n } = useTranslation('agent');
   const { api, authFetch, subjectId } = useSession();
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' });
-  const exportCsv = useGuardedMutation({ mutationFn: () => downloadCsv(authFetch, `/api/v1/agents/${encodeURIComponent(subjectId)}/transactions?format=csv`, 'agent-transactions.csv') });
   const exportCommissionsCsv = useGuardedMutation({ mutationFn: () => downloadCsv(authFetch, `/api/v1/agents/${encodeURIComponent(subjectId)}/commissions?format=csv`, 'agent-commissions.csv') });
-  const lines = useInfiniteQuery({
-    queryKey: [...agentKeys.all, 'ledger', subjectId],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) => asJson<AgentLedgerPage>(api.GET('/api/v1/agents/{id}/transactions', { params: { path: { id: subjectId }, query: { limit: 50, ...(pageParam === undefined ? {} : { cursor: pageParam }) } } })),
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
   const commissions = useInfiniteQuery({
     queryKey: [...agentKeys.all, 'commissions', subjectId],
     initialPageParam: undefined as string | undefined,
@@ -31,33 +25,13 @@ export function LedgerPage() {
   return (
     <Stack gap="md">
       <Title order={1} size="h2">{t('ledger.title')}</Title>
-      <Card withBorder padding="md" radius="md">
-        <Stack gap="sm">
-          <Group justify="space-between" align="center">
-            <Text fw={600} component="h2" fz="lg" m={0}>{t('ledger.main')}</Text>
-            <Button variant="light" size="xs" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>{t('calls.exportCsv')}</Button>
-          </Group>
-          <ProblemAlert error={lines.error ?? exportCsv.error} />
-          <DataTable
-            cardsOnPhone
-            caption={t('ledger.main')}
-            rows={lines.data?.pages.flatMap((page) => page.items) ?? []}
-            rowKey={(line) => line.id}
-            loading={lines.isPending}
-            hasMore={lines.hasNextPage}
-            onLoadMore={() => void lines.fetchNextPage()}
-            loadingMore={lines.isFetchingNextPage}
-            minWidth={600}
-            columns={[
-              { key: 'when', header: t('transactions.when'), render: (line) => when.format(new Date(line.occurredAt)) },
-              { key: 'kind', header: t('transactions.kind'), render: (line) => t(ledgerKindKey(line.kind), { defaultValue: line.kind }) },
-              { key: 'ref', header: t('transactions.reference'), render: (line) => <Text size="xs" ff="monospace" truncate maw={200}>{line.reference ?? line.ref}</Text> },
-              { key: 'amount', header: t('transactions.amount'), align: 'right', render: (line) => <Money amount={line.amount} /> },
-              { key: 'after', header: t('transactions.balanceAfter'), align: 'right', render: (line) => <Money amount={line.balanceAfter} colorNegative /> },
-            ]}
-          />
-        </Stack>
-      </Card>
+      <LedgerLinesCard
+        title={t('ledger.main')}
+        queryKey={[...agentKeys.all, 'ledger', subjectId]}
+        fetchPage={(cursor) => asJson<AgentLedgerPage>(api.GET('/api/v1/agents/{id}/transactions', { params: { path: { id: subjectId }, query: { limit: 50, ...(cursor === undefined ? {} : { cursor }) } } }))}
+        csvPath={`/api/v1/agents/${encodeURIComponent(subjectId)}/transactions?format=csv`}
+        csvFileName="agent-transactions.csv"
+      />
       <Card withBorder padding="md" radius="md">
         <Stack gap="sm">
           <Group justify="space-between" align="center">
