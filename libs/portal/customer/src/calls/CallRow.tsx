@@ -12,7 +12,9 @@ export function formatDuration(seconds: number): string {
 }
 
 /**
- * One call in two lines (fits a phone): when, number and cost; where, duration and status.
+ * One call in two lines (fits a 390 px phone whole): when and cost; the number dialled, where and
+ * through which SIP user, duration and status. The date and time have a line of their own with the
+ * cost, so a long one ("12/12/26, 12:48 PM") is never cut; only the place name gives way.
  * Memoised: while scrolling, the rows already in view are not rendered again.
  */
 export const CallRow = memo(function CallRow({ call, currency, formatTime }: { call: Call; currency: string; formatTime: (instant: string) => string }) {
@@ -20,17 +22,17 @@ export const CallRow = memo(function CallRow({ call, currency, formatTime }: { c
   return (
     <>
       <div className={classes.line}>
-        <span className={classes.main}>
-          <time className={classes.when} dateTime={call.startedAt}>{formatTime(call.startedAt)}</time>
-          <span aria-hidden>·</span>
-          <span className={classes.number}>{call.destination}</span>
-        </span>
+        <time className={classes.when} dateTime={call.startedAt}>{formatTime(call.startedAt)}</time>
         <span className={classes.cost}>{call.status === 'rated' ? formatMoney(call.cost, currency, i18n.language) : '—'}</span>
       </div>
       <div className={classes.line}>
         <span className={classes.sub}>
-          {call.destinationName ?? t('calls.unknownDestination')}
-          {call.sipUsername !== null && ` · ${call.sipUsername}`}
+          <span className={classes.number}>{call.destination}</span>
+          <span className={classes.where}>
+            {'· '}
+            {call.destinationName ?? t('calls.unknownDestination')}
+            {call.sipUsername !== null && ` · ${call.sipUsername}`}
+          </span>
         </span>
         <span className={classes.meta}>
           <span title={t('calls.duration')}>{formatDuration(call.billsec)}</span>
