@@ -3,6 +3,7 @@
 // buffer, single-use stream tickets for EventSource (no token in the URL), a customer's own feed,
 // streams closed on shutdown.
 import { jest } from '@jest/globals';
+import { CredentialsService } from '@billing/gateway';
 import { AGENT_A, AGENT_B, openScenario, type Scenario } from './__fixtures__/scenario.js';
 import type { SseClient, SseMessage } from '@billing/testing';
 
@@ -103,8 +104,56 @@ it('pushes balance changes, rated calls and low-balance crossings, scoped to the
   await admin.next(byEvent(bCall.eventId), 5_000, "B's call on the admin stream narrowed to B");
   expect(agentB.messages.every((m) => m.json.agentId === AGENT_B)).toBe(true);
   expect(admin.messages.every((m) => m.json.agentId === AGENT_B)).toBe(true);
-  // the unanswered call is not a live event (it is in the summary)
-  expect(agentA.messages.map((m) => m.event)).not.toContain('unanswered');
+});
+
+/** A login for `customerId` (the scenario's `customer` is cust-a1's) → its bearer token. */
+async function customerLogin(s: Scenario, customerId: string): Promise<string> {
+  const username = `${customerId}-login`;
+  await s.gateway.app.get(CredentialsService).createLogin({ username, password: 'a-long-enough-test-password', role: 'customer', subjectId: customerId });
+  return s.gateway.login(username, 'a-long-enough-test-password');
+}
+
+it("pushes a customer's approved CallerIDs and its unanswered calls to it, its agent and ITC — never to another customer or agent", async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  await withPeople(s);
+  await s.world.customer('cust-a2', AGENT_A); // the same agent's other customer
+  const admin = await s.live('admin');
+  const agentA = await s.live('agentA');
+  const agentB = await s.live('agentB');
+  const mine = await s.live('customer'); // cust-a1
+  const sibling = await s.live('customer', '', { authorization: `Bearer ${await customerLogin(s, 'cust-a2')}` });
+  expect(sibling.status).toBe(200);
+
+  // another agent's customer first (each topic delivers in order, so by the time cust-a1's arrive these would have)
+  const othersIds = await s.world.callerIdsChanged('cust-b1', ['+34912345678'], `agent:${AGENT_B}`);
+  const othersCall = await s.world.unansweredCall('cust-b1', AGENT_B);
+  // an agent approves cust-a1's number: accounts publishes the approved list
+  const approved = await s.world.callerIdsChanged('cust-a1', ['+442079460958']);
+  const unanswered = await s.world.unansweredCall('cust-a1', AGENT_A);
+
+  for (const stream of [mine, agentA, admin]) {
+    const seen = await stream.next(byEvent(approved.eventId), 5_000, 'the approved CallerIDs');
+    expect([seen.event, seen.json]).toEqual([
+      'caller-ids',
+      { customerId: 'cust-a1', agentId: AGENT_A, callerIds: ['+442079460958'], defaultCallerId: '+442079460958', occurredAt: approved.occurredAt, position: expect.any(Number) },
+    ]);
+    const call = await stream.next(byEvent(unanswered.eventId), 5_000, 'the unanswered call');
+    expect([call.event, call.json]).toEqual([
+      'call-unanswered',
+      { callId: expect.any(String), customerId: 'cust-a1', agentId: AGENT_A, destination: '442079460958', startedAt: expect.any(String), disposition: 'no_answer', occurredAt: unanswered.occurredAt, position: expect.any(Number) },
+    ]);
+  }
+  await agentB.next(byEvent(othersCall.eventId), 5_000, "B's customer's unanswered call on B");
+  await agentB.next(byEvent(othersIds.eventId), 5_000, "B's customer's CallerIDs on B");
+  const ids = (stream: SseClient) => stream.messages.map((m) => m.id).sort();
+  expect(ids(agentB)).toEqual([othersIds.eventId, othersCall.eventId].sort());
+  expect(admin.messages.map((m) => m.id)).toEqual(expect.arrayContaining([othersIds.eventId, othersCall.eventId]));
+  for (const stream of [mine, agentA]) expect(ids(stream)).toEqual([approved.eventId, unanswered.eventId].sort());
+  // the sibling saw nothing of cust-a1's (a later event of its own proves its stream was live)
+  const siblingOwn = await s.world.callerIdsChanged('cust-a2', []);
+  await sibling.next(byEvent(siblingOwn.eventId), 5_000, "the sibling's own CallerIDs");
+  expect(ids(sibling)).toEqual([siblingOwn.eventId]);
 });
 
 it('pushes the calls in progress (a hold placed, released or ended by its charge) to admin, its agent and the customer', async () => {

@@ -4,11 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { AddCallerIdForm } from '../caller-ids/AddCallerIdForm.js';
 import { CallerIdList } from '../caller-ids/CallerIdList.js';
 import { useCustomer } from '../shared/use-customer.js';
+import { useCustomerLive } from '../shared/use-customer-live.js';
 
 /** The numbers the customer's calls may present, its default, and the ones waiting for approval. */
 export function CallerIdsPage() {
   const { t } = useTranslation('customer');
   const customer = useCustomer();
+  // an approval by the agent arrives on the live feed (`caller-ids`): the lists are read again
+  useCustomerLive();
   const selfManaged = customer.data?.features.callerIdSelfManagement ?? true;
   return (
     <Stack gap="md">

@@ -14,4 +14,9 @@ describe('customerLiveAction', () => {
     expect(customerLiveAction({ type: 'deposit', id: 'e-5', data: {} })).toBe('money');
     expect(customerLiveAction({ type: 'resync', id: '', data: null })).toBe('everything');
   });
+
+  // acceptance: a CallerID the agent approved showed as pending until the next refetch
+  it('refreshes the account (its CallerIDs) when its approved CallerIDs change, and not the money', () => {
+    expect(customerLiveAction({ type: 'caller-ids', id: 'e-6', data: { customerId: 'c-1', callerIds: ['+442079460958'], defaultCallerId: '+442079460958' } })).toBe('account');
+  });
 });

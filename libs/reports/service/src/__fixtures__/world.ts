@@ -241,6 +241,15 @@ export class World {
     }, this.opts());
   }
 
+  /** The customer's approved CallerIDs after a change (an approval, a removal …), as accounts publishes them. */
+  callerIdsChanged(customerId: string, callerIds: string[], actor = 'agent:agent-a'): Promise<IntegrationEvent> {
+    return this.accounts.publish(
+      'accounts.CustomerCallerIdsChanged',
+      { customerId, callerIds, defaultCallerId: callerIds[0] ?? null, actor, occurredAt: this.now() },
+      this.opts({ aggregateId: customerId }),
+    );
+  }
+
   lowBalance(customerId: string, agentId: string | null, balance: string, threshold = '5'): Promise<IntegrationEvent> {
     return this.wallet.publish('wallet.LowBalanceCrossed', { accountKind: 'customer', agentId, customerId, balance, threshold }, this.opts({ aggregateId: `wallet-customer-${customerId}` }));
   }

@@ -1,4 +1,4 @@
-import { liveItemOf } from '../live/live-item.js';
+import { agentLookupOf, liveItemOf, withAgent } from '../live/live-item.js';
 import { changesOf } from './report-changes.js';
 import { parseReportsEvent } from './source-event.js';
 
@@ -94,7 +94,16 @@ describe('report changes', () => {
     expect(of('rating.CallRated', { callId: 'call-4', customerId: 'cust-1', agentId: null, destination: '44', destinationName: 'UK', prefix: '44', startedAt: '2025-03-10T09:59:00.000Z', billsec: 1, billedSeconds: 1, cost: '0.3', sheetId: 's', versionId: 'v', agentCost: null }).changes).toMatchObject([{ agentCostMicros: null }]);
     const unanswered = of('rating.CallUnanswered', { callId: 'call-2', customerId: null, agentId: null, destination: '123', startedAt: '2025-03-10T09:59:00.000Z', disposition: 'busy' });
     expect(unanswered.changes).toMatchObject([{ status: 'unanswered', billsecSeconds: 0, costMicros: 0n, customerId: null }]);
-    expect(unanswered.live).toBeNull();
+    expect(unanswered.live).toMatchObject({ event: 'call-unanswered', agentId: null, customerId: null, data: { callId: 'call-2', disposition: 'busy', startedAt: '2025-03-10T09:59:00.000Z' } });
+  });
+
+  it("a customer's CallerIDs are a live `caller-ids` item of its own (no read-model change), scoped to its agent by the projection", () => {
+    const data = { customerId: 'cust-1', callerIds: ['+442079460958'], defaultCallerId: '+442079460958', actor: 'agent:agent-a', occurredAt: '2025-03-10T10:00:00.000Z' };
+    const { changes, live } = of('accounts.CustomerCallerIdsChanged', data);
+    expect(changes).toEqual([]);
+    expect(live).toMatchObject({ event: 'caller-ids', agentId: null, customerId: 'cust-1', data: { customerId: 'cust-1', callerIds: ['+442079460958'], defaultCallerId: '+442079460958' } });
+    expect(agentLookupOf(parseReportsEvent(envelope('accounts.CustomerCallerIdsChanged', data))!)).toBe('cust-1');
+    expect(withAgent(live!, 'agent-a')).toMatchObject({ agentId: 'agent-a', data: { agentId: 'agent-a', customerId: 'cust-1' } });
   });
 
   it('a hold placed, released or expired is a live `hold` item (a call in progress) of its customer, and no read-model change', () => {

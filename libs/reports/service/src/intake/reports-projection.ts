@@ -9,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { ReportsDatabase } from '../infrastructure/reports-database.js';
 import { encodeLiveItem } from '../live/live-codec.js';
-import { liveItemOf } from '../live/live-item.js';
+import { agentLookupOf, liveItemOf, withAgent } from '../live/live-item.js';
 import { takeLivePosition } from '../live/live-position.js';
 import { changesOf, type ReportChange } from './report-changes.js';
 import { parseReportsEvent } from './source-event.js';
@@ -27,10 +27,18 @@ export class ReportsProjection {
     await runOnce(this.db.store, context, async (client) => {
       for (const change of changes) await this.apply(client, change, envelope);
       if (live === null) return;
+      const lookup = agentLookupOf(event);
+      const item = lookup === null ? live : withAgent(live, await this.agentOf(client, lookup));
       // its place in the commit order, which GET /reports/series counts up to (live-position.ts)
       const position = await takeLivePosition(client, this.db);
-      await client.query('SELECT pg_notify($1, $2)', [this.db.liveChannel, encodeLiveItem({ ...live, data: { ...live.data, position } })]);
+      await client.query('SELECT pg_notify($1, $2)', [this.db.liveChannel, encodeLiveItem({ ...item, data: { ...item.data, position } })]);
     });
+  }
+
+  /** The customer's agent (null: ITC-direct, or not opened here yet — then only ITC and the customer see the item). */
+  private async agentOf(client: pg.ClientBase, customerId: string): Promise<string | null> {
+    const { rows } = await client.query<{ agent_id: string | null }>(`SELECT agent_id FROM ${this.db.table('customers')} WHERE customer_id = $1`, [customerId]);
+    return rows[0]?.agent_id ?? null;
   }
 
   private async apply(client: pg.ClientBase, change: ReportChange, envelope: IntegrationEvent): Promise<void> {

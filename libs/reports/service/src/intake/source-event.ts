@@ -16,11 +16,15 @@ import {
 
 export type ReportsSourceEvent = AccountsIntegrationEventV1 | WalletIntegrationEventV1 | RatingIntegrationEventV1;
 
-/** Everything else (profiles, rate sheets, portal settings …) is skipped. Holds placed, released or expired feed only the live feed (calls in progress). */
+/**
+ * Everything else (profiles, rate sheets, portal settings …) is skipped. Holds placed, released or
+ * expired feed only the live feed (calls in progress), and so do a customer's CallerIDs.
+ */
 export const REPORT_EVENT_TYPES: ReadonlySet<string> = new Set([
   'accounts.AgentRegistered',
   'accounts.AgentContactChanged',
   'accounts.CustomerOpened',
+  'accounts.CustomerCallerIdsChanged',
   'wallet.FundsDeposited',
   'wallet.DepositReversed',
   'wallet.FundsTransferred',

@@ -11,7 +11,7 @@ const LiveItemSchema = z.object({
   event: z.enum(LIVE_EVENT_NAMES),
   agentId: z.string().nullable(),
   customerId: z.string().nullable().default(null),
-  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  data: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())])),
 });
 
 export function encodeLiveItem(item: LiveItem): string {

@@ -2,15 +2,17 @@
 // integration event, `id:` = the event id, so a client resumes exactly where it stopped. Money
 // stays a decimal string, as on every other wire. `agentId` (null = ITC-direct) scopes it for ITC
 // and agents; `customerId` names the customer whose own account it is about, the only customer
-// that sees it (then without the agent's figures: its balance, its commission).
+// that sees it (then without the agent's figures: its balance, its commission). An event that
+// names no agent (accounts' CallerID list) takes the customer's agent from the read model
+// (agentLookupOf, withAgent): the projection looks it up in its transaction.
 import { formatMoney, parseMoney } from '@billing/money';
 import type { IntegrationEvent } from '@billing/contracts';
 import type { ReportsSourceEvent } from '../intake/source-event.js';
 
-export const LIVE_EVENT_NAMES = ['deposit', 'deposit-reversed', 'transfer', 'commission', 'balance', 'call', 'low-balance', 'hold'] as const;
+export const LIVE_EVENT_NAMES = ['deposit', 'deposit-reversed', 'transfer', 'commission', 'balance', 'call', 'call-unanswered', 'low-balance', 'hold', 'caller-ids'] as const;
 export type LiveEventName = (typeof LIVE_EVENT_NAMES)[number];
 
-export type LiveData = Record<string, string | number | boolean | null>;
+export type LiveData = Record<string, string | number | boolean | null | readonly string[]>;
 
 export interface LiveItem {
   /** the integration event id. */
@@ -189,9 +191,35 @@ export function liveItemOf(event: ReportsSourceEvent, envelope: Pick<Integration
         d.customerId,
       );
     }
+    // a call that was not answered: no charge (its hold is released), an attempt in the call history
+    case 'rating.CallUnanswered': {
+      const d = event.data;
+      return item(
+        'call-unanswered',
+        d.agentId,
+        { callId: d.callId, agentId: d.agentId, customerId: d.customerId, destination: d.destination, startedAt: d.startedAt, disposition: d.disposition },
+        d.customerId,
+      );
+    }
+    // the approved CallerIDs after an approval, an addition by the agent or ITC, a removal or a new
+    // default (accounts publishes no pending number); the agent is the customer's (withAgent)
+    case 'accounts.CustomerCallerIdsChanged': {
+      const d = event.data;
+      return item('caller-ids', null, { customerId: d.customerId, agentId: null, callerIds: [...d.callerIds], defaultCallerId: d.defaultCallerId }, d.customerId);
+    }
     default:
       return null;
   }
+}
+
+/** The customer whose agent the item of `event` needs from the read model (the event names none), else null. */
+export function agentLookupOf(event: ReportsSourceEvent): string | null {
+  return event.type === 'accounts.CustomerCallerIdsChanged' ? event.data.customerId : null;
+}
+
+/** The item scoped to `agentId` (null = ITC-direct, or a customer reports does not know yet). */
+export function withAgent(item: LiveItem, agentId: string | null): LiveItem {
+  return { ...item, agentId, data: { ...item.data, agentId } };
 }
 
 /** The agent's figures a customer's stream leaves out of its own events (the agent's balance and commission). */
