@@ -1489,7 +1489,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The live feed of money and call events (Server-Sent Events), resumable with Last-Event-ID; a customer gets only its own account's (balance, call, deposit, transfer in, low-balance) */
+        /** The live feed of money and call events (Server-Sent Events), resumable with Last-Event-ID; a customer gets only its own account's (balance, call, call-unanswered, deposit, transfer in, hold, low-balance, caller-ids) */
         get: operations["ReportsController_live"];
         put?: never;
         post?: never;
@@ -15070,7 +15070,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, low-balance, hold (a call in progress: placed, released, expired) (id = event id); resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID. */
+            /** @description Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, call-unanswered, low-balance, hold (a call in progress: placed, released, expired), caller-ids (a customer's approved CallerIDs after a change) (id = event id); resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15251,6 +15251,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
                         code?: "not_found";
+                    };
+                };
+            };
+            /** @description the projections in flight held its place in their order for over 0.5 s: retry (Retry-After) (code `overloaded`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {string} */
+                        code?: "overloaded";
                     };
                 };
             };

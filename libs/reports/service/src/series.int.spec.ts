@@ -4,6 +4,8 @@
 import { jest } from '@jest/globals';
 import type { SseMessage } from '@billing/testing';
 import { AGENT_A, AGENT_B, scenarioPerFile } from './__fixtures__/scenario.js';
+import { ReportsDatabase } from './infrastructure/reports-database.js';
+import { takeLivePosition } from './live/live-position.js';
 import { waitFor } from './__fixtures__/wait.js';
 
 jest.setTimeout(60_000);
@@ -113,5 +115,39 @@ it('places every live event on one side of the series by the projection order, n
   // and a series read now includes it, with a position at or past it
   const again = await series();
   expect(again.position).toBeGreaterThanOrEqual(seenLate.json.position as number);
+  stream.close();
+});
+
+// A projection in flight holds its place in the commit order (a shared lock) until it commits; the
+// series queues for the exclusive one and the next projections queue behind it. A slow or stuck
+// transaction must hold neither for long: the series gives up after a bounded wait (503, retry).
+it('gives up after a bounded wait while a projection holds its place (503 overloaded, Retry-After), and the projections go on', async () => {
+  const url = '/api/v1/reports/series?from=2025-03-10T10:00:00Z&to=2025-03-10T10:06:00Z';
+  const stream = await scenario.live('admin');
+  const stuck = await scenario.pool.connect();
+  try {
+    await stuck.query('BEGIN');
+    await takeLivePosition(stuck, scenario.gateway.app.get(ReportsDatabase, { strict: false })); // as a projection does, then it hangs
+    const startedMs = Date.now();
+    const asked = scenario.get('admin', url);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the series is queued by now
+    // a projection that comes while the series waits: it goes once the series has given up
+    const deposit = await scenario.world.agentDeposit(AGENT_A, '1', '101');
+    const busy = await asked;
+    expect({ status: busy.status, type: busy.headers.get('content-type'), retryAfter: busy.headers.get('retry-after'), code: busy.body.code }).toEqual({
+      status: 503,
+      type: expect.stringContaining('application/problem+json'),
+      retryAfter: '1',
+      code: 'overloaded',
+    });
+    expect(Date.now() - startedMs).toBeLessThan(3_000);
+    await stream.next((message) => message.id === deposit.eventId, 5_000, 'the deposit, projected while a position is still held');
+  } finally {
+    await stuck.query('ROLLBACK').catch(() => undefined);
+    stuck.release();
+  }
+  // nothing held any more: the series answers, with every event it includes up to its position
+  const again = await scenario.get('admin', url);
+  expect(again.status).toBe(200);
   stream.close();
 });

@@ -63,6 +63,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'one entry per bucket from `from` (empty ones as zeros); money as decimal strings', standardSchema: SeriesResponse })
   @ApiProblemResponse(400, 'invalid range (from/to), longer than the maximum, or more than 1 440 buckets', ['validation'])
   @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
+  @ApiProblemResponse(503, 'the projections in flight held its place in their order for over 0.5 s: retry (Retry-After)', ['overloaded'])
   series(@ValidQuery(SeriesQuery) query: SeriesQuery, @CurrentUser() user: Principal): Promise<SeriesResponse> {
     return this.seriesReports.series(user, query);
   }
@@ -83,7 +84,7 @@ export class ReportsController {
   @Get('live')
   @ApiOperation({
     summary:
-      'The live feed of money and call events (Server-Sent Events), resumable with Last-Event-ID; a customer gets only its own account\'s (balance, call, deposit, transfer in, low-balance)',
+      'The live feed of money and call events (Server-Sent Events), resumable with Last-Event-ID; a customer gets only its own account\'s (balance, call, call-unanswered, deposit, transfer in, hold, low-balance, caller-ids)',
   })
   @Roles('admin', 'agent', 'customer')
   @AcceptStreamTicket(LIVE_TICKETS)
@@ -91,7 +92,8 @@ export class ReportsController {
   @ApiOkResponse({
     content: { 'text/event-stream': { schema: { type: 'string' } } },
     description:
-      'Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, low-balance, hold (a call in progress: placed, released, expired) (id = event id); ' +
+      'Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, call-unanswered, low-balance, hold (a call in progress: placed, released, expired), ' +
+      "caller-ids (a customer's approved CallerIDs after a change) (id = event id); " +
       'resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID.',
   })
   @ApiProblemResponse(401, 'no Authorization header and no ticket; a ticket unknown, used or expired; or a token in the URL (access_token is refused)', ['unauthorized'])

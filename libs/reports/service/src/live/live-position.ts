@@ -6,11 +6,32 @@
 // advisory lock held until it commits; the series takes that lock exclusively for the moment its
 // snapshot is taken — every transaction that has a position by then has committed (it is in the
 // snapshot), every later one gets a greater position — and answers the greatest position taken.
-// The client adds the items after it. Projections wait at most for that one statement.
+// The client adds the items after it.
+// A shared lock cannot give that: a transaction with a position could still commit after the
+// snapshot. So the series queues for the exclusive lock behind the projections in flight, and the
+// ones that come next queue behind it — bounded: a series that has waited SERIES_LOCK_WAIT_MS gives
+// up (503 overloaded, Retry-After) and lets them go, so a projection never waits longer than that
+// plus the one snapshot statement, whatever holds a position (a slow or stuck transaction).
 import type pg from 'pg';
 import type { ReportsDatabase } from '../infrastructure/reports-database.js';
 
 const lockKey = (db: ReportsDatabase) => `${db.schema}.live_position`;
+
+/** How long a series read queues for its place in the commit order (projections queue behind it meanwhile). */
+export const SERIES_LOCK_WAIT_MS = 500;
+
+/** PostgreSQL's lock_not_available: lock_timeout expired. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/** The series could not take its place within the bound; the gateway's problem mapping answers 503 + Retry-After. */
+export class LivePositionBusyError extends Error {
+  readonly overloaded = true;
+
+  constructor(waitMs: number) {
+    super(`The reports' projections held the series' snapshot for over ${waitMs} ms; try again shortly.`);
+    this.name = 'LivePositionBusyError';
+  }
+}
 
 /** In the projection's transaction: the item's position (held in commit order by the shared lock until it commits). */
 export async function takeLivePosition(client: pg.ClientBase, db: ReportsDatabase): Promise<number> {
@@ -21,16 +42,27 @@ export async function takeLivePosition(client: pg.ClientBase, db: ReportsDatabas
 
 /**
  * Begins a REPEATABLE READ READ ONLY transaction on `client` whose snapshot holds every live item
- * up to the position it answers, and none after it.
+ * up to the position it answers, and none after it. Throws LivePositionBusyError after `waitMs`
+ * without the lock; then `client` still has that lock_timeout: the caller must not reuse it.
  */
-export async function beginAtLivePosition(client: pg.ClientBase, db: ReportsDatabase): Promise<number> {
-  await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey(db)]);
+export async function beginAtLivePosition(client: pg.ClientBase, db: ReportsDatabase, waitMs = SERIES_LOCK_WAIT_MS): Promise<number> {
+  await client.query(`SELECT set_config('lock_timeout', $1, false)`, [`${waitMs}ms`]);
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey(db)]);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === LOCK_NOT_AVAILABLE) throw new LivePositionBusyError(waitMs);
+    throw error;
+  }
+  let position: number;
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     // this first statement takes the snapshot, while no projection can take a position or commit one
     const { rows } = await client.query<{ position: string }>(`SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS position FROM ${db.schema}.live_position`);
-    return Number(rows[0]!.position);
+    position = Number(rows[0]!.position);
   } finally {
     await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey(db)]);
   }
+  // after the unlock, not while holding it; in the transaction, so it holds once that commits
+  await client.query('RESET lock_timeout');
+  return position;
 }

@@ -1,10 +1,8 @@
-// GET /reports/series behind the controller: who may see what (as the summary), the range and its
-// buckets, the figures.
+// GET /reports/series behind the controller: the range and who may see what (the summary's
+// scope), the buckets, the figures.
 import { validationProblem, type Principal } from '@billing/gateway';
 import { Inject, Injectable } from '@nestjs/common';
 import type { SeriesQuery } from '../http/reports.schemas.js';
-import { REPORTS_OPTIONS, type ResolvedReportsOptions } from '../reports.options.js';
-import { resolveReportRange } from '../summary/report-range.js';
 import { SummaryReports } from '../summary/summary-reports.js';
 import { seriesBuckets } from './series-buckets.js';
 import { seriesView, type SeriesView } from './series-view.js';
@@ -13,18 +11,15 @@ import { SeriesQueries } from './series.queries.js';
 @Injectable()
 export class SeriesReports {
   constructor(
-    @Inject(REPORTS_OPTIONS) private readonly options: ResolvedReportsOptions,
     @Inject(SeriesQueries) private readonly queries: SeriesQueries,
     @Inject(SummaryReports) private readonly summary: SummaryReports,
   ) {}
 
   async series(user: Principal, query: SeriesQuery): Promise<SeriesView> {
-    const resolved = resolveReportRange(query, this.options.clock(), this.options.maxRangeDays);
-    if (!resolved.ok) throw validationProblem('query', [{ path: resolved.path, message: resolved.message }]);
-    const buckets = seriesBuckets(resolved.range, query.bucketSeconds);
+    const { range, agentId } = await this.summary.scope(user, query);
+    const buckets = seriesBuckets(range, query.bucketSeconds);
     if (!buckets.ok) throw validationProblem('query', [{ path: buckets.path, message: buckets.message }]);
-    const agentId = await this.summary.visibleAgent(user, query.agentId);
-    const data = await this.queries.load({ range: resolved.range, bucketSeconds: query.bucketSeconds, agentId });
-    return seriesView(data, resolved.range, query.bucketSeconds, buckets.count);
+    const data = await this.queries.load({ range, bucketSeconds: query.bucketSeconds, agentId });
+    return seriesView(data, range, query.bucketSeconds, buckets.count);
   }
 }

@@ -57,7 +57,8 @@ export class SeriesQueries {
       for (const row of deposits.rows) buckets.set(row.bucket, { ...at(row.bucket), deposits: BigInt(row.n), depositMicros: BigInt(row.micros) });
       return { asOf, position, buckets };
     } catch (error) {
-      // a connection that failed here may still hold the session's advisory lock: never reused
+      // a connection that failed here may still hold the session's advisory lock or the series'
+      // lock_timeout: never reused
       broken = true;
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;

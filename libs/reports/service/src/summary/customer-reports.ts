@@ -1,12 +1,10 @@
 // GET /reports/customers behind the controller: who may see what (as the summary), the range, the
 // page cursor (revenue, customer and agent of the last row), the figures.
-import { ProblemException, validationProblem, type Principal } from '@billing/gateway';
+import { ProblemException, type Principal } from '@billing/gateway';
 import { Inject, Injectable } from '@nestjs/common';
-import { REPORTS_OPTIONS, type ResolvedReportsOptions } from '../reports.options.js';
 import type { CustomerFiguresQuery } from '../http/reports.schemas.js';
 import { customerFiguresItem, customerFiguresView, type CustomerFiguresItem, type CustomerFiguresView } from './customer-figures-view.js';
 import { CustomerFiguresQueries } from './customer-figures.queries.js';
-import { resolveReportRange } from './report-range.js';
 import { SummaryReports } from './summary-reports.js';
 
 export interface CustomerFiguresPage {
@@ -20,21 +18,21 @@ export interface CustomerFiguresPage {
 @Injectable()
 export class CustomerReports {
   constructor(
-    @Inject(REPORTS_OPTIONS) private readonly options: ResolvedReportsOptions,
     @Inject(CustomerFiguresQueries) private readonly queries: CustomerFiguresQueries,
     @Inject(SummaryReports) private readonly summary: SummaryReports,
   ) {}
 
   async customers(user: Principal, query: CustomerFiguresQuery): Promise<CustomerFiguresPage> {
-    const resolved = resolveReportRange(query, this.options.clock(), this.options.maxRangeDays);
-    if (!resolved.ok) throw validationProblem('query', [{ path: resolved.path, message: resolved.message }]);
-    const agentId = query.agentId === 'itc' && user.role === 'admin' ? null : await this.summary.visibleAgent(user, query.agentId);
+    // `agentId=itc` (admin): the ITC-direct customers, no agent to look up
+    const itcDirect = query.agentId === 'itc' && user.role === 'admin';
+    const scope = await this.summary.scope(user, itcDirect ? { ...query, agentId: undefined } : query);
+    const agentId = itcDirect ? null : scope.agentId;
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const { rows, more, totals } = await this.queries.load({ range: resolved.range, agentId, limit: query.limit, ...(after === undefined ? {} : { after }) });
+    const { rows, more, totals } = await this.queries.load({ range: scope.range, agentId, limit: query.limit, ...(after === undefined ? {} : { after }) });
     const last = rows[rows.length - 1];
     return {
-      from: resolved.range.from.toISOString(),
-      to: resolved.range.to.toISOString(),
+      from: scope.range.from.toISOString(),
+      to: scope.range.to.toISOString(),
       totals: customerFiguresView(totals),
       items: rows.map(customerFiguresItem),
       nextCursor: more && last !== undefined ? encodeCursor(last.revenueMicros, last.customerId, last.agentId ?? '') : null,

@@ -3,10 +3,16 @@ import { notFound, validationProblem, type Principal } from '@billing/gateway';
 import { Inject, Injectable } from '@nestjs/common';
 import { REPORTS_OPTIONS, type ResolvedReportsOptions } from '../reports.options.js';
 import { TOP_DESTINATIONS, type SummaryQuery } from '../http/reports.schemas.js';
-import { resolveReportRange } from './report-range.js';
+import { resolveReportRange, type ReportRange } from './report-range.js';
 import { summaryView, type SummaryView } from './summary-view.js';
 import { customerScopeView, type CustomerScopeRequest } from './customer-scope.js';
 import { SummaryQueries } from './summary.queries.js';
+
+export interface ReportScope {
+  range: ReportRange;
+  /** undefined = every agent (admin). */
+  agentId: string | undefined;
+}
 
 @Injectable()
 export class SummaryReports {
@@ -16,20 +22,28 @@ export class SummaryReports {
   ) {}
 
   async summary(user: Principal, query: SummaryQuery): Promise<SummaryView> {
-    const resolved = resolveReportRange(query, this.options.clock(), this.options.maxRangeDays);
-    if (!resolved.ok) throw validationProblem('query', [{ path: resolved.path, message: resolved.message }]);
-    const agentId = await this.visibleAgent(user, query.agentId);
+    const { range, agentId } = await this.scope(user, query);
     const customer = await this.customerScope(query, agentId);
     const data = await this.queries.load({
-      range: resolved.range,
+      range,
       agentId,
       topBy: query.topBy,
       topLimit: TOP_DESTINATIONS,
       perAgent: agentId === undefined,
       ...(customer === undefined ? {} : { customer }),
     });
-    const view = summaryView(data, { range: resolved.range, topBy: query.topBy, agentId });
+    const view = summaryView(data, { range, topBy: query.topBy, agentId });
     return customer === undefined || data.customer === null ? view : { ...view, customer: customerScopeView(data.customer, customer) };
+  }
+
+  /**
+   * Every report's first step (summary, customers, series): the range asked — 400 when invalid or
+   * too long — then the agent the caller may see (visibleAgent).
+   */
+  async scope(user: Principal, query: { from?: string | undefined; to?: string | undefined; agentId?: string | undefined }): Promise<ReportScope> {
+    const resolved = resolveReportRange(query, this.options.clock(), this.options.maxRangeDays);
+    if (!resolved.ok) throw validationProblem('query', [{ path: resolved.path, message: resolved.message }]);
+    return { range: resolved.range, agentId: await this.visibleAgent(user, query.agentId) };
   }
 
   /**
