@@ -14046,7 +14046,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description sheet_exists (code `sheet_exists`) */
+            /** @description sheet_exists; name_taken (another of ITC's sheets has that name, in any case) (code `name_taken`, `sheet_exists`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14054,7 +14054,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "sheet_exists";
+                        code?: "name_taken" | "sheet_exists";
                     };
                 };
             };
@@ -14483,7 +14483,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description sheet_exists; too_many_sheets (an agent already owns 50 derived sheets); name_taken (another of the agent's sheets has that name, in any case) (code `name_taken`, `sheet_exists`, `too_many_sheets`) */
+            /** @description sheet_exists; too_many_sheets (an agent already owns 50 derived sheets); name_taken (another sheet of the deriving owner — ITC, or the agent — has that name, in any case) (code `name_taken`, `sheet_exists`, `too_many_sheets`) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -197,7 +197,7 @@ describe('agent sheets and price lists', () => {
     // a retry of one it owns is still the same sheet; ITC is not capped
     const owned = answers.find((answer) => answer.status === 201)!.body.sheetId as string;
     expect((await as('ag-cap', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: owned, name: owned, markupPercent: '1' })).status).toBe(201);
-    expect((await app.admin('POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'itc-uncapped', name: 'ITC', markupPercent: '1' })).status).toBe(201);
+    expect((await app.admin('POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'itc-uncapped', name: 'ITC uncapped', markupPercent: '1' })).status).toBe(201);
   });
 
   it("an agent's sheets have different names (in any case): 409 name_taken, and of concurrent derives of one name exactly one wins", async () => {
@@ -213,6 +213,28 @@ describe('agent sheets and price lists', () => {
     expect(answers.map((answer) => [answer.status, answer.body.code ?? 'created']).sort()).toEqual([[201, 'created'], ...Array(5).fill([409, 'name_taken'])]);
     const { rows } = await app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${app.db.table('rate_sheets')} WHERE owner_agent_id = 'ag-names' AND name = 'Race retail'`);
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it("ITC's own sheets have different names too (in any case): of concurrent imports and derives of one name exactly one wins", async () => {
+    const imported = await app.admin('POST', '/api/v1/rate-sheets', { sheetId: 'itc-names-base', name: 'ITC   names', rows: [uk] });
+    expect(imported.status).toBe(201);
+    const clash = await app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: 'itc-names-derived', name: 'itc   NAMES', markupPercent: '1' });
+    expect([clash.status, clash.body.code, clash.body.detail]).toEqual([409, 'name_taken', 'ITC has a rate sheet named "itc   NAMES" already: choose another name']);
+    // an agent's name is not ITC's: ITC may use it, and the agent keeps its own
+    expect((await app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: 'itc-acme', name: 'Acme retail', markupPercent: '1' })).status).toBe(201);
+
+    const racers = Array.from({ length: 6 }, (_, i) =>
+      i % 2 === 0
+        ? app.admin('POST', '/api/v1/rate-sheets', { sheetId: `itc-race-${i}`, name: 'ITC race', rows: [uk] })
+        : app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: `itc-race-${i}`, name: 'ITC race', markupPercent: '2' }),
+    );
+    const answers = await Promise.all(racers);
+    expect(answers.map((answer) => [answer.status, answer.body.code ?? 'created']).sort()).toEqual([[201, 'created'], ...Array(5).fill([409, 'name_taken'])]);
+    const { rows } = await app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${app.db.table('rate_sheets')} WHERE owner_agent_id IS NULL AND name = 'ITC race'`);
+    expect(rows[0]!.n).toBe(1);
+    // a refused import leaves no staged rows behind
+    const staged = await app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${app.db.table('rate_imports')} WHERE sheet_id LIKE 'itc-race-%' AND status = 'staged'`);
+    expect(staged.rows[0]!.n).toBe(0);
   });
 
   it('the routes are in the OpenAPI document with a summary and their problem codes', async () => {

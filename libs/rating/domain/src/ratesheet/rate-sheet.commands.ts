@@ -10,6 +10,8 @@ export interface CreateBaseSheet {
   readonly name: string;
   /** the rounding of its versions unless an import states another. */
   readonly rounding: SheetRounding;
+  /** the names of ITC's other sheets (read under ITC's sheet lock): a base sheet is ITC's own. */
+  readonly namesTaken: readonly string[];
   readonly meta: CommandMeta;
 }
 
@@ -39,9 +41,11 @@ export interface CreateDerivedSheet {
   readonly markupMicroPercent: bigint;
   /**
    * null: ITC derives it; else the agent deriving it, the sheet ITC assigned to that agent (null:
-   * none known), how many sheets that agent owns now and their names (read under the agent's lock).
+   * none known) and how many sheets that agent owns now (read under the agent's lock).
    */
-  readonly owner: { readonly agentId: string; readonly assignedSheetId: string | null; readonly sheetsOwned: number; readonly namesOwned: readonly string[] } | null;
+  readonly owner: { readonly agentId: string; readonly assignedSheetId: string | null; readonly sheetsOwned: number } | null;
+  /** the names of the owner's (ITC's, or the agent's) other sheets, read under the owner's sheet lock. */
+  readonly namesTaken: readonly string[];
   readonly meta: CommandMeta;
 }
 

@@ -33,6 +33,7 @@ function createBase(command: CreateBaseSheet, state: RateSheetState): RateSheetE
     if (state.kind === 'base' && state.name === name) return [];
     throw rejections.sheetExists();
   }
+  checkNameFree(name, command.namesTaken, null);
   return [{ type: 'BaseSheetCreated', sheetId, name, rounding, ...auditOf(command.meta) }];
 }
 
@@ -80,8 +81,7 @@ function createDerived(command: CreateDerivedSheet, state: RateSheetState): Rate
   }
   if (command.base.markupSteps + 1 > MAX_MARKUP_STEPS) throw rejections.baseIsDerived();
   if (command.owner !== null && command.owner.sheetsOwned >= MAX_SHEETS_PER_AGENT) throw rejections.tooManySheets();
-  // the agent's pickers list its sheets by name: two alike (trimmed, any case) are indistinguishable
-  if (command.owner !== null && command.owner.namesOwned.some((owned) => sameName(owned, name))) throw rejections.nameTaken(name);
+  checkNameFree(name, command.namesTaken, ownerAgentId);
   return [{ type: 'DerivedSheetCreated', sheetId, name, baseSheetId, markupMicroPercent, ownerAgentId, ...auditOf(command.meta) }];
 }
 
@@ -99,6 +99,11 @@ function changeMarkup(command: ChangeMarkup, state: RateSheetState): RateSheetEv
 
 function sameRounding(a: { decimals: number; mode: string }, b: { decimals: number; mode: string }): boolean {
   return a.decimals === b.decimals && a.mode === b.mode;
+}
+
+/** Pickers list an owner's sheets by name: two alike (trimmed, any case) are indistinguishable. */
+function checkNameFree(name: string, namesTaken: readonly string[], ownerAgentId: string | null): void {
+  if (namesTaken.some((taken) => sameName(taken, name))) throw rejections.nameTaken(name, ownerAgentId === null ? 'ITC' : 'the agent');
 }
 
 function sameName(a: string, b: string): boolean {

@@ -13,7 +13,7 @@ const audit = { actor: 'admin:itc', occurredAt: NOW };
 const HASH = 'a'.repeat(64);
 const UP4: SheetRounding = { decimals: 4, mode: 'up' };
 
-const createBase: RateSheetCommand = { type: 'CreateBaseSheet', sheetId: 'itc', name: 'ITC base', rounding: UP4, meta };
+const createBase: RateSheetCommand = { type: 'CreateBaseSheet', sheetId: 'itc', name: 'ITC base', rounding: UP4, namesTaken: [], meta };
 const baseCreated: RateSheetEvent = { type: 'BaseSheetCreated', sheetId: 'itc', name: 'ITC base', rounding: UP4, ...audit };
 const importV = (versionId: string, effectiveFrom: string, extra: Partial<Extract<RateSheetCommand, { type: 'ImportVersion' }>> = {}): RateSheetCommand => ({
   type: 'ImportVersion',
@@ -43,12 +43,13 @@ const deriveCommand = (extra: Partial<Extract<RateSheetCommand, { type: 'CreateD
   base: { sheetId: 'itc', kind: 'base', markupSteps: 0 },
   markupMicroPercent: 12_500_000n,
   owner: null,
+  namesTaken: [],
   meta,
   ...extra,
 });
 const derived: RateSheetEvent = { type: 'DerivedSheetCreated', sheetId: 'agent-a-sheet', name: 'Agent A +12.5 %', baseSheetId: 'itc', markupMicroPercent: 12_500_000n, ownerAgentId: null, ...audit };
 // agent A was assigned 'agent-a-sheet' by ITC and derives its own "+5 %" from it
-const agentA = { agentId: 'agent-a', assignedSheetId: 'agent-a-sheet', sheetsOwned: 0, namesOwned: [] };
+const agentA = { agentId: 'agent-a', assignedSheetId: 'agent-a-sheet', sheetsOwned: 0 };
 const agentDerive = (extra: Partial<Extract<RateSheetCommand, { type: 'CreateDerivedSheet' }>> = {}): RateSheetCommand =>
   deriveCommand({ sheetId: 'a-plus-5', name: 'A +5 %', base: { sheetId: 'agent-a-sheet', kind: 'derived', markupSteps: 1 }, markupMicroPercent: 5_000_000n, owner: agentA, ...extra });
 const agentDerived: RateSheetEvent = { type: 'DerivedSheetCreated', sheetId: 'a-plus-5', name: 'A +5 %', baseSheetId: 'agent-a-sheet', markupMicroPercent: 5_000_000n, ownerAgentId: 'agent-a', ...audit };
@@ -62,6 +63,12 @@ describe('base rate sheets', () => {
     sheets.given([baseCreated, imported('v1', '2025-03-01T00:00:00Z')]).when(createBase).thenNothing();
     sheets.given([baseCreated]).when({ ...createBase, name: 'Other' }).thenRejects('a rate sheet with this id already exists', 'sheet_exists');
     sheets.given([derived]).when({ ...createBase, sheetId: 'agent-a-sheet' }).thenRejects('a rate sheet with this id already exists', 'sheet_exists');
+  });
+
+  it("refuse a name ITC's other sheets have (trimmed, any case); a retry of the same sheet is still nothing new", () => {
+    sheets.given([]).when({ ...createBase, namesTaken: ['Other', ' itc BASE '] }).thenRejects('ITC has a rate sheet named "ITC base" already: choose another name', 'name_taken');
+    sheets.given([]).when({ ...createBase, namesTaken: ['ITC base 2'] }).then([baseCreated]);
+    sheets.given([baseCreated]).when({ ...createBase, namesTaken: ['ITC base'] }).thenNothing();
   });
 
   it.each([
@@ -110,6 +117,11 @@ describe('derived sheets', () => {
     sheets.given([]).when(deriveCommand()).then([derived]);
   });
 
+  it("by ITC: a name ITC's other sheets have (trimmed, any case) is refused", () => {
+    sheets.given([]).when(deriveCommand({ namesTaken: ['agent a +12.5 %'] })).thenRejects('ITC has a rate sheet named "Agent A +12.5 %" already: choose another name', 'name_taken');
+    sheets.given([]).when(deriveCommand({ namesTaken: ['Agent B'] })).then([derived]);
+  });
+
   it('creating it again changes nothing', () => {
     sheets.given([derived]).when(deriveCommand()).thenNothing();
     sheets.given([derived]).when(deriveCommand({ markupMicroPercent: 1n })).thenRejects('a rate sheet with this id already exists', 'sheet_exists');
@@ -138,7 +150,7 @@ describe('sheets an agent derives (issue 12 §1)', () => {
     sheets.given([]).when(agentDerive()).then([agentDerived]);
     sheets.given([agentDerived]).when(agentDerive()).thenNothing();
     // the same from ITC's base is one markup step
-    sheets.given([]).when(agentDerive({ base: { sheetId: 'itc', kind: 'base', markupSteps: 0 }, owner: { agentId: 'agent-b', assignedSheetId: 'itc', sheetsOwned: 0, namesOwned: [] } })).then([
+    sheets.given([]).when(agentDerive({ base: { sheetId: 'itc', kind: 'base', markupSteps: 0 }, owner: { agentId: 'agent-b', assignedSheetId: 'itc', sheetsOwned: 0 } })).then([
       { ...agentDerived, baseSheetId: 'itc', ownerAgentId: 'agent-b' } as RateSheetEvent,
     ]);
   });
@@ -146,16 +158,16 @@ describe('sheets an agent derives (issue 12 §1)', () => {
   it.each([
     ["ITC's base sheet", { base: { sheetId: 'itc', kind: 'base' as const, markupSteps: 0 } }],
     ["another agent's sheet", { base: { sheetId: 'agent-b-sheet', kind: 'derived' as const, markupSteps: 1 } }],
-    ['with no sheet assigned', { owner: { agentId: 'agent-a', assignedSheetId: null, sheetsOwned: 0, namesOwned: [] } }],
+    ['with no sheet assigned', { owner: { agentId: 'agent-a', assignedSheetId: null, sheetsOwned: 0 } }],
   ])('never from %s', (_what, change) => {
     sheets.given([]).when(agentDerive(change)).thenRejects('an agent derives sheets only from the rate sheet ITC assigned to it', 'not_assigned_sheet');
   });
 
   it("refuses a name the agent's other sheets have (trimmed, any case); a retry of the same sheet is still nothing new", () => {
     const name = (agentDerived as { name: string }).name;
-    sheets.given([]).when(agentDerive({ owner: { ...agentA, namesOwned: [` ${name.toUpperCase()} `] } })).thenRejects(`the agent has a rate sheet named "${name}" already: choose another name`, 'name_taken');
-    sheets.given([]).when(agentDerive({ owner: { ...agentA, namesOwned: ['Something else'] } })).then([agentDerived]);
-    sheets.given([agentDerived]).when(agentDerive({ owner: { ...agentA, namesOwned: [name] } })).thenNothing();
+    sheets.given([]).when(agentDerive({ namesTaken: [` ${name.toUpperCase()} `] })).thenRejects(`the agent has a rate sheet named "${name}" already: choose another name`, 'name_taken');
+    sheets.given([]).when(agentDerive({ namesTaken: ['Something else'] })).then([agentDerived]);
+    sheets.given([agentDerived]).when(agentDerive({ namesTaken: [name] })).thenNothing();
   });
 
   it(`at most ${MAX_SHEETS_PER_AGENT} per agent (409 too_many_sheets); a retried create of an existing one is still nothing`, () => {
@@ -175,7 +187,7 @@ describe('sheets an agent derives (issue 12 §1)', () => {
   });
 
   it('not from a sheet the agent derived itself: at most two markups above the base', () => {
-    sheets.given([]).when(agentDerive({ base: { sheetId: 'a-plus-5', kind: 'derived', markupSteps: 2 }, owner: { agentId: 'agent-a', assignedSheetId: 'a-plus-5', sheetsOwned: 0, namesOwned: [] } })).thenRejects(
+    sheets.given([]).when(agentDerive({ base: { sheetId: 'a-plus-5', kind: 'derived', markupSteps: 2 }, owner: { agentId: 'agent-a', assignedSheetId: 'a-plus-5', sheetsOwned: 0 } })).thenRejects(
       'a derived sheet derives from a base sheet or from a sheet derived from one: at most 2 markups deep',
       'base_is_derived',
     );

@@ -31,7 +31,7 @@ export const rejections = {
   notSheetOwner: () => forbidden('an agent changes only the sheets it derived', 'not_sheet_owner'),
   versionIdReused: () => conflict('version id already used for another import', 'id_reused'),
   effectiveFromTaken: () => conflict('another version is already effective from this time', 'effective_from_taken'),
-  nameTaken: (name: string) => conflict(`the agent has a rate sheet named "${name}" already: choose another name`, 'name_taken'),
+  nameTaken: (name: string, owner: 'ITC' | 'the agent') => conflict(`${owner} has a rate sheet named "${name}" already: choose another name`, 'name_taken'),
   tooManySheets: () => conflict(`an agent may own at most ${MAX_SHEETS_PER_AGENT} derived sheets: re-price one (PATCH) instead`, 'too_many_sheets'),
   tooManyVersions: () => conflict(`a sheet may have at most ${MAX_VERSIONS_PER_SHEET} versions`, 'too_many_versions'),
 

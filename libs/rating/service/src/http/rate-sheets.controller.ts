@@ -67,7 +67,7 @@ export class RateSheetsController {
   @ApiResponse({ status: 201, standardSchema: ImportView })
   @ApiResponse({ status: 200, standardSchema: DeckPreviewView, description: 'dryRun: the preview (nothing stored)' })
   @ApiProblemResponse(400, 'invalid_deck_header (CSV header / JSON fields), invalid_encoding, validation')
-  @ApiProblemResponse(409, 'sheet_exists')
+  @ApiProblemResponse(409, "sheet_exists; name_taken (another of ITC's sheets has that name, in any case)")
   @ApiProblemResponse(413, 'upload_too_large')
   @ApiProblemResponse(422, 'invalid_deck: every bad row with its line')
   async create(
@@ -204,7 +204,7 @@ export class RateSheetsController {
   @ApiResponse({ status: 201, standardSchema: SheetView })
   @ApiProblemResponse(403, 'not_assigned_sheet (an agent, from a sheet it may see but was not assigned)')
   @ApiProblemResponse(404, 'base_not_found; sheet_not_found (an agent, a sheet not its own)')
-  @ApiProblemResponse(409, "sheet_exists; too_many_sheets (an agent already owns 50 derived sheets); name_taken (another of the agent's sheets has that name, in any case)")
+  @ApiProblemResponse(409, "sheet_exists; too_many_sheets (an agent already owns 50 derived sheets); name_taken (another sheet of the deriving owner — ITC, or the agent — has that name, in any case)")
   @ApiProblemResponse(422, 'base_is_derived, invalid_markup (below 0 or above 1000 %)')
   async derive(@ValidParam('id', Id) id: string, @ValidBody(DeriveBody) body: DeriveBody, @Caller() context: CommandContext) {
     const markupMicroPercent = parsePercent(body.markupPercent, 'markupPercent', MARKUP_WIRE_BOUNDS);

@@ -28,8 +28,11 @@ import { RateTables } from './rate-tables.js';
 import { RowStager } from './row-stager.js';
 import { rowFromStored, type StoredRow } from './row-codec.js';
 import { SheetRegistry, type LoadedSheet } from './sheet-registry.js';
-import { SheetStore } from './sheet-store.js';
+import { SheetStore, type NewSheetOwner, type OwnedSheets } from './sheet-store.js';
 import { Tariffs, type ResolvedTariff } from './tariffs.js';
+
+/** ITC's own sheets (its bases, the sheets it derives) have different names, as each agent's do. */
+const ITC_OWNS: NewSheetOwner = { agentId: null };
 
 /** Where a deck comes from: a CSV upload (chunks) or a JSON body's `rows`. */
 export type DeckSource = { readonly format: 'csv'; readonly chunks: AsyncIterable<Uint8Array | string> } | { readonly format: 'json'; readonly rows: readonly unknown[] };
@@ -103,10 +106,18 @@ export class RateSheetsService {
     const { deck, readMs, stageMs } = await this.readAndStage(sheetId, versionId, source, input.rounding);
     const meta = this.clock.meta(actorOf(context));
     const effectiveFrom = deck.effectiveFrom ?? input.effectiveFrom ?? meta.now;
-    const { sheet, phasesMs } = await this.commitImport(sheetId, versionId, deck.rows, input.rounding, () => [
-      { type: 'CreateBaseSheet', sheetId, name: input.name, rounding: input.rounding, meta },
-      { type: 'ImportVersion', sheetId, versionId, effectiveFrom, rowCount: deck.rows.length, contentHash: deck.contentHash, rounding: input.rounding, meta },
-    ], context);
+    const { sheet, phasesMs } = await this.commitImport(
+      sheetId,
+      versionId,
+      deck.rows,
+      input.rounding,
+      (_state, { namesOwned }) => [
+        { type: 'CreateBaseSheet', sheetId, name: input.name, rounding: input.rounding, namesTaken: namesOwned, meta },
+        { type: 'ImportVersion', sheetId, versionId, effectiveFrom, rowCount: deck.rows.length, contentHash: deck.contentHash, rounding: input.rounding, meta },
+      ],
+      context,
+      ITC_OWNS,
+    );
     return { sheet, versionId, rowCount: deck.rows.length, importMs: performance.now() - startedMs, phasesMs: { read: readMs, stage: stageMs, ...phasesMs } };
   }
 
@@ -178,13 +189,14 @@ export class RateSheetsService {
           name: input.name,
           base: base.kind === 'none' ? null : { sheetId: base.sheetId, kind: base.kind, markupSteps: steps },
           markupMicroPercent: input.markupMicroPercent,
-          owner: owner === null ? null : { ...owner, sheetsOwned, namesOwned },
+          owner: owner === null ? null : { ...owner, sheetsOwned },
+          namesTaken: namesOwned,
           meta,
         },
       ],
       metadataOf(context),
       undefined,
-      owner?.agentId,
+      owner === null ? ITC_OWNS : { agentId: owner.agentId },
     );
     return sheet;
   }
@@ -286,13 +298,14 @@ export class RateSheetsService {
     versionId: string,
     rows: readonly RateRow[],
     rounding: SheetRounding,
-    commands: () => readonly RateSheetCommand[],
+    commands: (state: RateSheetState, owned: OwnedSheets) => readonly RateSheetCommand[],
     context: CommandContext,
+    creates?: NewSheetOwner,
   ): Promise<{ sheet: LoadedSheet; phasesMs: { commit: number; build: number } }> {
     const t1 = performance.now();
     let committed;
     try {
-      committed = await this.store.commit(sheetId, commands, metadataOf(context), versionId);
+      committed = await this.store.commit(sheetId, commands, metadataOf(context), versionId, creates);
     } catch (error) {
       await this.store.discardRows(versionId);
       throw error;

@@ -16,18 +16,24 @@ import { SheetRegistry, type LoadedSheet } from './sheet-registry.js';
 
 export const STAGE_CHUNK_ROWS = 10_000;
 const MAX_ATTEMPTS = 5;
-/** Advisory-lock namespace that serialises one agent's new sheets ("RSAG"). */
+/** Advisory-lock namespaces that serialise one owner's new sheets: an agent's ("RSAG"), ITC's ("RSIT"). */
 const AGENT_SHEETS_LOCK = 0x52_53_41_47;
+const ITC_SHEETS_LOCK = 0x52_53_49_54;
 
 export interface SheetCommit {
   readonly events: readonly RateSheetEvent[];
   readonly sheet: LoadedSheet;
 }
 
-/** What the agent a commit creates a sheet for owns, read under its lock. */
+/** What the owner a commit creates a sheet for owns, read under its lock. */
 export interface OwnedSheets {
   sheetsOwned: number;
   namesOwned: readonly string[];
+}
+
+/** Whose sheet a commit creates: an agent's, or ITC's own (`agentId` null). */
+export interface NewSheetOwner {
+  readonly agentId: string | null;
 }
 
 const NOTHING_OWNED: OwnedSheets = { sheetsOwned: 0, namesOwned: [] };
@@ -82,24 +88,24 @@ export class SheetStore {
   /**
    * Decides `commands` in order on the sheet's current state and appends what they decided, with
    * the new state, in one transaction (`committedImport`: the staged import this commit publishes).
-   * `commands` may be called again after a concurrent change of the sheet. `ownerAgentId`: the
-   * commit creates a sheet that agent owns — the decision is taken inside the transaction under
-   * the agent's lock, with the number of sheets it owns then, so concurrent derives of different
-   * sheets by one agent cannot pass its cap together.
+   * `commands` may be called again after a concurrent change of the sheet. `creates`: the commit
+   * creates a sheet of that owner — the decision is taken inside the transaction under the owner's
+   * lock, with the sheets it owns then, so concurrent creations by one owner cannot pass its cap or
+   * take one name together.
    */
   async commit(
     sheetId: string,
     commands: (state: RateSheetState, owned: OwnedSheets) => readonly RateSheetCommand[],
     metadata: EventMetadata,
     committedImport?: string,
-    ownerAgentId?: string,
+    creates?: NewSheetOwner,
   ): Promise<SheetCommit> {
     const streamId = rateSheetStreamId(sheetId);
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.registry.fresh(sheetId);
       try {
         const decided = await this.db.store.withTransaction(async (client): Promise<SheetCommit | null> => {
-          const owned = ownerAgentId === undefined ? NOTHING_OWNED : await this.lockOwner(client, ownerAgentId, sheetId);
+          const owned = creates === undefined ? NOTHING_OWNED : await this.lockOwner(client, creates.agentId, sheetId);
           let state = loaded.state;
           const events: RateSheetEvent[] = [];
           for (const command of commands(loaded.state, owned)) {
@@ -136,13 +142,16 @@ export class SheetStore {
   }
 
   /**
-   * Takes the agent's sheet lock for the transaction; the sheets the agent owns (at most 50), and the
-   * names of those other than `sheetId` (a concurrent creation of that very sheet is a version
-   * conflict, retried into sheet_exists or a repeat, not a name clash).
+   * Takes the owner's sheet lock for the transaction (ITC's: one per schema); the sheets the owner
+   * owns (an agent at most 50), and the names of those other than `sheetId` (a concurrent creation of
+   * that very sheet is a version conflict, retried into sheet_exists or a repeat, not a name clash).
    */
-  private async lockOwner(client: pg.PoolClient, agentId: string, sheetId: string): Promise<OwnedSheets> {
-    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [AGENT_SHEETS_LOCK, agentId]);
-    const { rows } = await client.query<{ sheet_id: string; name: string }>(`SELECT sheet_id, name FROM ${this.db.table('rate_sheets')} WHERE owner_agent_id = $1`, [agentId]);
+  private async lockOwner(client: pg.PoolClient, agentId: string | null, sheetId: string): Promise<OwnedSheets> {
+    await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', agentId === null ? [ITC_SHEETS_LOCK, this.db.schema] : [AGENT_SHEETS_LOCK, agentId]);
+    const sheets = `SELECT sheet_id, name FROM ${this.db.table('rate_sheets')}`;
+    const { rows } = await (agentId === null
+      ? client.query<{ sheet_id: string; name: string }>(`${sheets} WHERE owner_agent_id IS NULL`)
+      : client.query<{ sheet_id: string; name: string }>(`${sheets} WHERE owner_agent_id = $1`, [agentId]));
     return { sheetsOwned: rows.length, namesOwned: rows.filter((row) => row.sheet_id !== sheetId).map((row) => row.name) };
   }
 }
