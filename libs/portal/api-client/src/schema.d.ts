@@ -12970,7 +12970,7 @@ export interface operations {
                     /** Format: date-time */
                     expiresAt?: string;
                     /**
-                     * @description money > 0 as a decimal string, at most 6 decimal places
+                     * @description money > 0 up to 1000000000 as a decimal string, at most 6 decimal places
                      * @example 12.5
                      */
                     requested: string;

@@ -106,6 +106,20 @@ describe('wallet HTTP API', () => {
     expect((await get('/customers/cu-releases/balance', agentToken)).body).toMatchObject({ balance: '10', held: '0', available: '10' });
   });
 
+  it('a hold asks for at most 1 000 000 000, as every amount does: more is a 400 problem that holds nothing', async () => {
+    await app.openCustomer('cu-hold-max', 'ag-1');
+    expect((await post('/agents/ag-1/deposits', app.adminToken, { amount: '10', reference: 'MAX-0' })).status).toBe(201);
+    expect((await post('/customers/cu-hold-max/deposits', agentToken, { amount: '10', reference: 'MAX-1' })).status).toBe(201);
+    const hold = (callId: string, requested: string) => post('/internal/wallet/holds', TEST_INTERNAL_SERVICE_KEY, { customerId: 'cu-hold-max', callId, requested });
+    for (const requested of ['1000000000.000001', '99999999999999999']) {
+      const refused = await hold(`max-${requested}`, requested);
+      expect([refused.status, refused.contentType, refused.body.errors?.[0]?.path]).toEqual([400, expect.stringMatching(/problem\+json/), '/requested']);
+    }
+    await app.projections.waitForCatchUp();
+    expect((await get('/customers/cu-hold-max/balance', agentToken)).body).toMatchObject({ balance: '10', held: '0' });
+    expect((await hold('max-exactly', '1000000000')).body).toMatchObject({ granted: true, grantedAmount: '10' });
+  });
+
   it('refuses a transfer that would overdraw the agent with 409 and a clear reason, changing nothing', async () => {
     await app.openCustomer('cu-2', 'ag-1');
     const before = await app.account('agent:ag-1');

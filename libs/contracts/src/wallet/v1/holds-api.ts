@@ -2,12 +2,20 @@
 // a hold while it authorizes a call). In one process it is a method call; between processes it
 // is this HTTP contract (`POST /api/v1/internal/wallet/holds[/release|/charges|/releases]`, the switch API key).
 import { z } from 'zod';
-import { MoneyString, PositiveMoneyString } from '../../money.js';
+import { parseMoney } from '@billing/money';
+import { MAX_REQUEST_AMOUNT, MoneyString, PositiveMoneyString, PositiveRequestAmount } from '../../money.js';
 import { Instant, WalletId } from './wire.js';
 
 export const HOLDS_API_PATH = '/api/v1/internal/wallet/holds';
 
-export const PlaceHoldRequestV1 = z.strictObject({ customerId: WalletId, callId: WalletId, requested: PositiveMoneyString, expiresAt: Instant.optional() });
+/**
+ * The most a hold may ask for (MAX_REQUEST_AMOUNT, as every request's amount; more is a 400). A call
+ * whose longest duration would cost more asks for this much: the wallet grants at most what is
+ * available anyway, and the call's longest duration follows from what was granted.
+ */
+export const MAX_HOLD_REQUEST_MICROS = parseMoney(MAX_REQUEST_AMOUNT);
+
+export const PlaceHoldRequestV1 = z.strictObject({ customerId: WalletId, callId: WalletId, requested: PositiveRequestAmount, expiresAt: Instant.optional() });
 export type PlaceHoldRequestV1 = z.infer<typeof PlaceHoldRequestV1>;
 
 export const PlaceHoldResponseV1 = z.discriminatedUnion('granted', [

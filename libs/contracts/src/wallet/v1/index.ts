@@ -13,6 +13,7 @@ export {
   ChargeCallsRequestV1,
   ChargeCallsResponseV1,
   HOLD_RELEASES_API_PATH,
+  MAX_HOLD_REQUEST_MICROS,
   MAX_SETTLEMENT_WITHIN_MS,
   HOLDS_API_PATH,
   PlaceHoldRequestV1,

@@ -8,6 +8,7 @@ import {
   ChargeCallsResponseV1,
   HOLD_RELEASES_API_PATH,
   HOLDS_API_PATH,
+  MAX_HOLD_REQUEST_MICROS,
   MAX_SETTLEMENT_WITHIN_MS,
   PlaceHoldResponseV1,
   ReleaseHoldResponseV1,
@@ -49,7 +50,8 @@ export class RemoteWalletHolds implements WalletHolds {
     const body: PlaceHoldRequestV1 = {
       customerId: input.customerId,
       callId: input.callId,
-      requested: formatMoney(input.requestedMicros),
+      // the contract's bound: the wallet grants at most what is available, the call lasts what that pays for
+      requested: formatMoney(input.requestedMicros < MAX_HOLD_REQUEST_MICROS ? input.requestedMicros : MAX_HOLD_REQUEST_MICROS),
       ...(input.expiresAt === undefined ? {} : { expiresAt: input.expiresAt }),
     };
     let answer: PlaceHoldResponseV1;

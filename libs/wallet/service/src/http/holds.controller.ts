@@ -13,21 +13,22 @@ import {
 } from '@billing/contracts';
 import { Roles, ValidBody } from '@billing/gateway';
 import { formatMoney, parseMoney } from '@billing/money';
-import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { WalletCalls } from '../application/wallet-calls.service.js';
+import { applyDecorators, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags, type ApiResponseMetadata } from '@nestjs/swagger';
+import { WalletCalls, type ChargeResult } from '../application/wallet-calls.service.js';
+
+/** One internal hold route: a POST answered 200 with `response`, for the service key only. */
+function HoldRoute(path: string, summary: string, response: ApiResponseMetadata['standardSchema']): MethodDecorator {
+  return applyDecorators(Post(path), ApiOperation({ summary }), HttpCode(200), Roles('service'), ApiResponse({ status: 200, standardSchema: response }));
+}
 
 @ApiTags('internal')
 @Controller('internal/wallet/holds')
 export class HoldsController {
   constructor(private readonly calls: WalletCalls) {}
 
-  /** Grants min(requested, available); a repeat for the same call answers its open hold. */
-  @Post()
-  @ApiOperation({ summary: "Rating → wallet (distributed mode): hold money on a customer for a call being authorized" })
-  @HttpCode(200)
-  @Roles('service')
-  @ApiResponse({ status: 200, standardSchema: PlaceHoldResponseV1 })
+  /** Grants min(requested, available); a repeat for the same call answers its open hold. `requested` is at most MAX_REQUEST_AMOUNT (else 400). */
+  @HoldRoute('', 'Rating → wallet (distributed mode): hold money on a customer for a call being authorized', PlaceHoldResponseV1)
   async place(@ValidBody(PlaceHoldRequestV1) body: PlaceHoldRequestV1): Promise<PlaceHoldResponseV1> {
     const result = await this.calls.placeHold({
       customerId: body.customerId,
@@ -39,43 +40,34 @@ export class HoldsController {
     return { granted: true, grantedAmount: formatMoney(result.grantedMicros), expiresAt: result.expiresAt };
   }
 
-  @Post('release')
-  @ApiOperation({ summary: "Rating → wallet: release a call's hold (a refused or failed call)" })
-  @HttpCode(200)
-  @Roles('service')
-  @ApiResponse({ status: 200, standardSchema: ReleaseHoldResponseV1 })
+  @HoldRoute('release', "Rating → wallet: release a call's hold (a refused or failed call)", ReleaseHoldResponseV1)
   async release(@ValidBody(ReleaseHoldRequestV1) body: ReleaseHoldRequestV1): Promise<ReleaseHoldResponseV1> {
-    const { releasedMicros } = await this.calls.releaseHold(body);
-    return { releasedAmount: formatMoney(releasedMicros) };
+    return releasedView(await this.calls.releaseHold(body));
   }
 
   /** The charges of CDRs just recorded: answered once the wallet's reads show them (see WalletCalls.chargeRatedCalls). */
-  @Post('charges')
-  @ApiOperation({ summary: 'Rating → wallet: charge the calls of CDRs just recorded, settling their holds (once per call)' })
-  @HttpCode(200)
-  @Roles('service')
-  @ApiResponse({ status: 200, standardSchema: ChargeCallsResponseV1 })
+  @HoldRoute('charges', 'Rating → wallet: charge the calls of CDRs just recorded, settling their holds (once per call)', ChargeCallsResponseV1)
   async charge(@ValidBody(ChargeCallsRequestV1) body: ChargeCallsRequestV1): Promise<ChargeCallsResponseV1> {
-    const results = await this.calls.chargeRatedCalls(
-      body.charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, costMicros: parseMoney(charge.cost) })),
-      within(body),
-    );
-    return { results: results.map((result) => (result.charged ? { charged: true } : { charged: false, reason: result.reason, ...('code' in result ? { code: result.code } : {}) })) };
+    const charges = body.charges.map((charge) => ({ customerId: charge.customerId, callId: charge.callId, costMicros: parseMoney(charge.cost) }));
+    return { results: (await this.calls.chargeRatedCalls(charges, within(body))).map(chargedView) };
   }
 
   /** The holds of a CDR post's unanswered and unrated calls, in one request: answered once the wallet's reads show them (see WalletCalls.releaseHolds). */
-  @Post('releases')
-  @ApiOperation({ summary: 'Rating → wallet: release the holds of the unanswered and unrated calls of CDRs just recorded' })
-  @HttpCode(200)
-  @Roles('service')
-  @ApiResponse({ status: 200, standardSchema: ReleaseHoldsResponseV1 })
+  @HoldRoute('releases', 'Rating → wallet: release the holds of the unanswered and unrated calls of CDRs just recorded', ReleaseHoldsResponseV1)
   async releaseMany(@ValidBody(ReleaseHoldsRequestV1) body: ReleaseHoldsRequestV1): Promise<ReleaseHoldsResponseV1> {
-    const results = await this.calls.releaseHolds(body.releases, within(body));
-    return { results: results.map(({ releasedMicros }) => ({ releasedAmount: formatMoney(releasedMicros) })) };
+    return { results: (await this.calls.releaseHolds(body.releases, within(body))).map(releasedView) };
   }
 }
 
 /** The caller's remaining settlement budget, when it sent one (the wallet's wait is never longer). */
 function within(body: { withinMs?: number | undefined }): { withinMs?: number } {
   return body.withinMs === undefined ? {} : { withinMs: body.withinMs };
+}
+
+function chargedView(result: ChargeResult): ChargeCallsResponseV1['results'][number] {
+  return result.charged ? { charged: true } : { charged: false, reason: result.reason, ...('code' in result ? { code: result.code } : {}) };
+}
+
+function releasedView({ releasedMicros }: { releasedMicros: bigint }): ReleaseHoldResponseV1 {
+  return { releasedAmount: formatMoney(releasedMicros) };
 }
