@@ -27,5 +27,5 @@ export { usePortalConfig, type PortalConfig } from './use-portal-config.js';
 export { useSubmitOnce } from './use-submit-once.js';
 export { useGuardedMutation } from './use-guarded-mutation.js';
 export { BillingTermsCard, type BillingTermsCardProps, type BillingTermsTexts } from './BillingTermsCard.js';
-export { billingTermsChange, billingTermsValues, type BillingTerms, type BillingTermsChange, type BillingTermsValues } from './billing-terms.js';
+export type { BillingTerms } from './billing-terms/billing-terms.js';
 export { StripePayment, type StripePaymentProps, type StripePaymentTexts } from './StripePayment.js';

@@ -19,20 +19,21 @@ vi.mock('@billing/portal-session', async (importOriginal) => ({
 
 const customer = { id: 'c1', status: 'active', billingType: 'postpaid', creditLimit: '10', rateSheetId: 'acme-sell' } as unknown as Customer;
 
-function show() {
+async function show() {
   renderAdmin(
     <QueryClientProvider client={new QueryClient()}>
       <BillingTermsCard customer={customer} />
     </QueryClientProvider>,
   );
-  return screen.getByRole('textbox', { name: /^Credit limit/ });
+  // the card is loaded lazily (ui's BillingTermsCard): wait for it
+  return screen.findByRole('textbox', { name: /^Credit limit/ });
 }
 
 describe('BillingTermsCard', () => {
   it("changes a postpaid customer's credit limit with PATCH /customers/{id} naming only the limit", async () => {
     refusal = null;
     patch.mockClear();
-    const limit = show();
+    const limit = await show();
     await userEvent.clear(limit);
     await userEvent.type(limit, '250.50');
     await userEvent.click(screen.getByRole('button', { name: 'Save terms' }));
@@ -43,7 +44,7 @@ describe('BillingTermsCard', () => {
 
   it("puts the API's refusal of a sheet next to the sheet", async () => {
     refusal = { type: 'about:blank', title: 'rate_sheet_not_found', status: 422, code: 'rate_sheet_not_found', detail: 'rate sheet itc-base not found' };
-    show();
+    await show();
     const sheet = screen.getByRole('combobox', { name: /^Rate sheet/ });
     await userEvent.click(sheet);
     await userEvent.click(await screen.findByRole('option', { name: /^ITC base/, hidden: true }));

@@ -19,7 +19,7 @@ describe('BillingTermsCard', () => {
   // acceptance: the agent could not change a customer's rate sheet or credit limit at all
   it('sends only the changed credit limit', async () => {
     const { sent } = await setup(() => Response.json({}));
-    const limit = screen.getByRole('textbox', { name: /^Credit limit/ });
+    const limit = await screen.findByRole('textbox', { name: /^Credit limit/ });
     fireEvent.change(limit, { target: { value: '75.5' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(patches(sent)).toEqual([{ path: '/api/v1/customers/c-1', body: { creditLimit: '75.5' } }]));
@@ -27,7 +27,7 @@ describe('BillingTermsCard', () => {
 
   it('puts a refusal about the credit limit next to it, and drops it once the limit is edited', async () => {
     await setup(() => problem(403, 'credit_limit_above_agent_maximum', 'credit limit 900 is above the 500 ITC allows this agent to grant a customer'));
-    const limit = screen.getByRole('textbox', { name: /^Credit limit/ });
+    const limit = await screen.findByRole('textbox', { name: /^Credit limit/ });
     fireEvent.change(limit, { target: { value: '900' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     const message = 'credit limit 900 is above the 500 ITC allows this agent to grant a customer';

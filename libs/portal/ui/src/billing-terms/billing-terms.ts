@@ -1,6 +1,6 @@
 // A customer's billing terms ITC or its agent may change (PATCH /customers/{id}, docs/API.md §6):
 // the rate sheet and, postpaid, the credit limit. The body names only what changed.
-import { compareMoney, normaliseMoney } from './money.js';
+import { compareMoney, normaliseMoney } from '../money.js';
 
 /** The terms as the customer has them now. */
 export interface BillingTerms {
