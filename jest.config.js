@@ -34,6 +34,11 @@ const common = {
 export default {
   // integration tests start services and wait on real I/O; unit tests never get near this bound.
   testTimeout: 120000,
+  // ESM mode keeps part of every file's module graph alive (vm modules): run in one process, the whole
+  // suite grew to ~7.5 GB RSS, near the 8 GiB heap tools/test.mjs gives (a CI run before that died "heap
+  // out of memory" at 4 GiB). With a limit Jest runs the files in a worker (still one on 2 cores) and
+  // starts a fresh one after a file that leaves it above the limit: memory stays bounded as the suite grows.
+  workerIdleMemoryLimit: '1.5GB',
   projects: [
     {
       ...common,
