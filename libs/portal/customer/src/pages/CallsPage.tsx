@@ -10,7 +10,7 @@ import { browserTimeZone, callsApiQuery, type CallSearch } from '../calls/call-s
 import { useCallPages } from '../calls/use-call-pages.js';
 import { VirtualCallList } from '../calls/VirtualCallList.js';
 import { customerKeys } from '../shared/customer-api.js';
-import { useCustomerLive } from '../shared/use-customer-live.js';
+import { callIdOf, useCustomerLive } from '../shared/use-customer-live.js';
 import { useDateTimeFormat } from '../shared/use-date-time-format.js';
 
 /** Scrolled less than this from the top, a new call is shown at once; deeper, a button offers it. */
@@ -27,7 +27,8 @@ export function CallsPage() {
   const formatTime = useDateTimeFormat();
   const timeZone = useMemo(() => browserTimeZone(), []);
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  const [newCalls, setNewCalls] = useState(0);
+  // the calls announced while scrolled down, by id: one call can arrive as two events
+  const [newCallIds, setNewCallIds] = useState<ReadonlySet<string>>(() => new Set());
   const reversed = search.from !== undefined && search.to !== undefined && search.from > search.to;
   const pages = useCallPages(search, !reversed);
   const calls = useMemo(() => pages.data?.pages.flatMap((page) => page.items) ?? [], [pages.data]);
@@ -35,14 +36,18 @@ export function CallsPage() {
   // Refetching every loaded page of a long list on each call would be heavy: keep the first page
   // only and fetch it again (scrolling loads the rest as before).
   const showNewest = useCallback(() => {
-    setNewCalls(0);
+    setNewCallIds(new Set());
     queryClient.setQueriesData<InfiniteData<unknown, string | undefined>>({ queryKey: customerKeys.calls(subjectId) }, (data) => (data === undefined ? data : { pages: data.pages.slice(0, 1), pageParams: data.pageParams.slice(0, 1) }));
     void queryClient.invalidateQueries({ queryKey: customerKeys.calls(subjectId) });
     scrollRef.current?.scrollTo({ top: 0 });
   }, [queryClient, subjectId]);
-  useCustomerLive(() => {
-    if ((scrollRef.current?.scrollTop ?? 0) < NEAR_TOP_PX) showNewest();
-    else setNewCalls((count) => count + 1);
+  useCustomerLive((event) => {
+    if ((scrollRef.current?.scrollTop ?? 0) < NEAR_TOP_PX) {
+      showNewest();
+      return;
+    }
+    const callId = callIdOf(event);
+    setNewCallIds((ids) => (ids.has(callId) ? ids : new Set(ids).add(callId)));
   });
 
   const exportCsv = useGuardedMutation({
@@ -72,9 +77,9 @@ export function CallsPage() {
         <CallFilters value={search} onChange={setSearch} timeZone={timeZone} />
       </Card>
       <ProblemAlert error={pages.error ?? config.error} />
-      {newCalls > 0 && (
+      {newCallIds.size > 0 && (
         <Button variant="filled" color="itc" onClick={showNewest} aria-live="polite">
-          {t('calls.newCalls', { count: newCalls })}
+          {t('calls.newCalls', { count: newCallIds.size })}
         </Button>
       )}
       {config.data !== undefined && (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { customerLiveAction } from './use-customer-live';
+import { callIdOf, CUSTOMER_EVENT_TYPES, customerLiveAction } from './use-customer-live';
 
 describe('customerLiveAction', () => {
   // acceptance: an unanswered call appeared in the customer's history only after a reload
@@ -18,5 +18,18 @@ describe('customerLiveAction', () => {
   // acceptance: a CallerID the agent approved showed as pending until the next refetch
   it('refreshes the account (its CallerIDs) when its approved CallerIDs change, and not the money', () => {
     expect(customerLiveAction({ type: 'caller-ids', id: 'e-6', data: { customerId: 'c-1', callerIds: ['+442079460958'], defaultCallerId: '+442079460958' } })).toBe('account');
+  });
+
+  // acceptance: an unanswered call (without a hold to release) appeared in the history only after a reload
+  it('follows call-unanswered and refreshes the call history on it, not the money (no charge)', () => {
+    expect(CUSTOMER_EVENT_TYPES).toContain('call-unanswered');
+    const unanswered = { type: 'call-unanswered', id: 'e-7', data: { callId: 'k-2', customerId: 'c-1', destination: '442079460958', startedAt: '2026-12-01T10:00:00.000Z', disposition: 'NO ANSWER' } };
+    expect(customerLiveAction(unanswered)).toBe('calls');
+  });
+
+  it('names the call of an event, so an unanswered call and its released hold count as one new call', () => {
+    expect(callIdOf({ type: 'call-unanswered', id: 'e-7', data: { callId: 'k-2' } })).toBe('k-2');
+    expect(callIdOf({ type: 'hold', id: 'e-8', data: { state: 'released', callId: 'k-2' } })).toBe('k-2');
+    expect(callIdOf({ type: 'call', id: 'e-9', data: null })).toBe('e-9');
   });
 });

@@ -4,19 +4,21 @@ import { useQueryClient } from '@tanstack/react-query';
 import { customerKeys } from './customer-api.js';
 
 /**
- * The customer's feed carries `hold` too (docs/API.md §12: its calls in progress). A hold released
- * or expired is a call that ended without a charge — an unanswered call, which the feed's `call`
- * (rated calls only) never announces: the call history refreshes on it. `caller-ids`: its approved
+ * The customer's feed carries `hold`, `call-unanswered` and `caller-ids` too (docs/API.md §12).
+ * `call` announces rated calls only; an unanswered call is `call-unanswered` (no charge: money is
+ * not read again for it), and an unrated one only the release of its hold (`hold` released or
+ * expired, which changes the money) — the call history refreshes on each. `caller-ids`: its approved
  * CallerIDs changed (an agent approved one): the account, which lists them, is read again.
  */
-const CUSTOMER_EVENT_TYPES = [...LIVE_EVENT_TYPES, 'hold', 'caller-ids'] as const;
+export const CUSTOMER_EVENT_TYPES = [...LIVE_EVENT_TYPES, 'hold', 'call-unanswered', 'caller-ids'] as const;
 
-export type CustomerLiveAction = 'everything' | 'money' | 'money-and-calls' | 'account';
+export type CustomerLiveAction = 'everything' | 'money' | 'money-and-calls' | 'calls' | 'account';
 
 /** What one event of the customer's feed refreshes. */
 export function customerLiveAction(event: LiveEvent): CustomerLiveAction {
   if (event.type === 'resync') return 'everything';
   if (event.type === 'caller-ids') return 'account';
+  if (event.type === 'call-unanswered') return 'calls';
   if (event.type === 'call') return 'money-and-calls';
   if (event.type === 'hold') {
     const state = (event.data as { state?: unknown } | null)?.state;
@@ -26,10 +28,20 @@ export function customerLiveAction(event: LiveEvent): CustomerLiveAction {
 }
 
 /**
+ * The call an event handed to `onCall` is about: an unanswered call with a hold arrives twice (its
+ * `call-unanswered` and its hold released), so a count of new calls counts call ids, not events.
+ */
+export function callIdOf(event: LiveEvent): string {
+  const callId = (event.data as { callId?: unknown } | null)?.callId;
+  return typeof callId === 'string' ? callId : event.id;
+}
+
+/**
  * The customer's own live feed (docs/API.md §12): any money event refreshes its balance and
- * transactions; a call that ended (`call`, or a `hold` released without a charge) also hands over
- * to `onCall` (the call history decides how to refresh its long list); `caller-ids` refreshes the
- * account (its CallerIDs); `resync` (events may have been missed) refreshes everything.
+ * transactions; a call that ended (`call`, `call-unanswered`, or a `hold` released without a
+ * charge) also hands over to `onCall` (the call history decides how to refresh its long list);
+ * `caller-ids` refreshes the account (its CallerIDs); `resync` (events may have been missed)
+ * refreshes everything.
  */
 export function useCustomerLive(onCall?: (event: LiveEvent) => void): void {
   const { subjectId } = useSession();
@@ -46,9 +58,11 @@ export function useCustomerLive(onCall?: (event: LiveEvent) => void): void {
         void queryClient.invalidateQueries({ queryKey: customerKeys.customer(subjectId) });
         return;
       }
-      void queryClient.invalidateQueries({ queryKey: customerKeys.balance(subjectId) });
-      void queryClient.invalidateQueries({ queryKey: customerKeys.transactions(subjectId) });
-      if (action === 'money-and-calls') onCall?.(event);
+      if (action !== 'calls') {
+        void queryClient.invalidateQueries({ queryKey: customerKeys.balance(subjectId) });
+        void queryClient.invalidateQueries({ queryKey: customerKeys.transactions(subjectId) });
+      }
+      if (action === 'money-and-calls' || action === 'calls') onCall?.(event);
     },
     { types: CUSTOMER_EVENT_TYPES },
   );
