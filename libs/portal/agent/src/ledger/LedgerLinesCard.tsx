@@ -25,10 +25,12 @@ export interface LedgerLinesCardProps {
   /** the same lines as CSV (`?format=csv`), downloaded through the bearer token */
   csvPath: string;
   csvFileName: string;
+  /** the CSV button's text where the page has another export (default: the shared "Export CSV") */
+  exportLabel?: string;
 }
 
 /** A balance's ledger lines (deposits, transfers, call charges), newest first, paged, with CSV. */
-export function LedgerLinesCard({ title, queryKey, fetchPage, csvPath, csvFileName }: LedgerLinesCardProps) {
+export function LedgerLinesCard({ title, queryKey, fetchPage, csvPath, csvFileName, exportLabel }: LedgerLinesCardProps) {
   const { t, i18n } = useTranslation('agent');
   const { authFetch } = useSession();
   const exportCsv = useGuardedMutation({ mutationFn: () => downloadCsv(authFetch, csvPath, csvFileName) });
@@ -44,7 +46,7 @@ export function LedgerLinesCard({ title, queryKey, fetchPage, csvPath, csvFileNa
       <Stack gap="sm">
         <Group justify="space-between" align="center">
           <Text fw={600} component="h2" fz="lg" m={0}>{title}</Text>
-          <Button variant="light" size="xs" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>{t('calls.exportCsv')}</Button>
+          <Button variant="light" size="xs" loading={exportCsv.isPending} onClick={() => exportCsv.mutate()}>{exportLabel ?? t('calls.exportCsv')}</Button>
         </Group>
         <ProblemAlert error={lines.error ?? exportCsv.error} />
         <DataTable

@@ -16,8 +16,10 @@ describe('LedgerPage', () => {
     expect(await screen.findByText('March')).toBeInTheDocument();
     expect(await screen.findByText('2.5 %')).toBeInTheDocument();
     expect(screen.getByText('$0.50')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Export CSV: commission lines' })).toBeInTheDocument();
+    // two exports, told apart by what they show (their names are their visible texts)
+    expect(screen.getByRole('button', { name: 'Export main balance lines CSV' })).toHaveTextContent('Export main balance lines CSV');
+    expect(screen.getByRole('button', { name: 'Export commission lines CSV' })).toHaveTextContent('Export commission lines CSV');
+    expect(screen.queryByRole('button', { name: 'Export CSV' })).not.toBeInTheDocument();
     expect(sent.map((call) => call.path.split('?')[0]).sort()).toEqual(['/api/v1/agents/agent-7/commissions', '/api/v1/agents/agent-7/transactions']);
   });
 
@@ -27,7 +29,7 @@ describe('LedgerPage', () => {
         ? problem(503, 'unavailable', 'Try again in a minute.')
         : Response.json({ items: call.path.startsWith('/api/v1/agents/agent-7/transactions') ? [line] : [commission], nextCursor: null }),
     );
-    await userEvent.click(await screen.findByRole('button', { name: 'Export CSV: commission lines' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Export commission lines CSV' }));
     expect(await screen.findByText(/Try again in a minute/)).toBeInTheDocument();
     expect(sent.filter((call) => call.path.includes('format=csv')).map((call) => call.path)).toEqual(['/api/v1/agents/agent-7/commissions?format=csv']);
   });

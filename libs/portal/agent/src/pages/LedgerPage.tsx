@@ -31,13 +31,14 @@ export function LedgerPage() {
         fetchPage={(cursor) => asJson<AgentLedgerPage>(api.GET('/api/v1/agents/{id}/transactions', { params: { path: { id: subjectId }, query: { limit: 50, ...(cursor === undefined ? {} : { cursor }) } } }))}
         csvPath={`/api/v1/agents/${encodeURIComponent(subjectId)}/transactions?format=csv`}
         csvFileName="agent-transactions.csv"
+        exportLabel={t('ledger.exportMainCsv')}
       />
       <Card withBorder padding="md" radius="md">
         <Stack gap="sm">
           <Group justify="space-between" align="center">
             <Text fw={600} component="h2" fz="lg" m={0}>{t('ledger.commissions')}</Text>
-            {/* the same visible text as the main lines' button; the name says which lines it exports */}
-            <Button variant="light" size="xs" loading={exportCommissionsCsv.isPending} onClick={() => exportCommissionsCsv.mutate()} aria-label={t('ledger.exportCommissionsCsv')}>{t('calls.exportCsv')}</Button>
+            {/* its visible text (its name) says which lines it exports: the page has two exports */}
+            <Button variant="light" size="xs" loading={exportCommissionsCsv.isPending} onClick={() => exportCommissionsCsv.mutate()}>{t('ledger.exportCommissionsCsv')}</Button>
           </Group>
           <ProblemAlert error={commissions.error ?? exportCommissionsCsv.error} />
           <DataTable
