@@ -156,6 +156,43 @@ it("pushes a customer's approved CallerIDs and its unanswered calls to it, its a
   expect(ids(sibling)).toEqual([siblingOwn.eventId]);
 });
 
+// a refusal reached the customer's open CallerID page only after a reload (accounts published nothing for it)
+it("pushes a customer's CallerID request and its refusal as `caller-ids` to it, its agent and ITC — never to another customer or agent", async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  await withPeople(s);
+  await s.world.customer('cust-a2', AGENT_A);
+  const admin = await s.live('admin');
+  const agentA = await s.live('agentA');
+  const agentB = await s.live('agentB');
+  const mine = await s.live('customer'); // cust-a1
+  const sibling = await s.live('customer', '', { authorization: `Bearer ${await customerLogin(s, 'cust-a2')}` });
+  expect(sibling.status).toBe(200);
+
+  // the customer asks for a number, its agent refuses it
+  const requested = await s.world.callerIdRequestsChanged('cust-a1', '+442079460958', 'requested', ['+442079460958'], 'customer:cust-a1');
+  const refused = await s.world.callerIdRequestsChanged('cust-a1', '+442079460958', 'refused', [], `agent:${AGENT_A}`);
+  for (const stream of [mine, agentA, admin]) {
+    const asked = await stream.next(byEvent(requested.eventId), 5_000, 'the request');
+    expect([asked.event, asked.json]).toEqual([
+      'caller-ids',
+      { customerId: 'cust-a1', agentId: AGENT_A, callerId: '+442079460958', change: 'requested', pendingCallerIds: ['+442079460958'], occurredAt: requested.occurredAt, position: expect.any(Number) },
+    ]);
+    const seen = await stream.next(byEvent(refused.eventId), 5_000, 'the refusal');
+    expect([seen.event, seen.json]).toEqual([
+      'caller-ids',
+      { customerId: 'cust-a1', agentId: AGENT_A, callerId: '+442079460958', change: 'refused', pendingCallerIds: [], occurredAt: refused.occurredAt, position: expect.any(Number) },
+    ]);
+  }
+  // neither another agent nor the same agent's other customer saw them (a later event of their own proves their streams were live)
+  const othersOwn = await s.world.callerIdRequestsChanged('cust-b1', '+34912345678', 'requested', ['+34912345678'], 'customer:cust-b1');
+  await agentB.next(byEvent(othersOwn.eventId), 5_000, "B's customer's request on B");
+  expect(agentB.messages.map((m) => m.id)).toEqual([othersOwn.eventId]);
+  const siblingOwn = await s.world.callerIdRequestsChanged('cust-a2', '+34912345678', 'requested', ['+34912345678'], 'customer:cust-a2');
+  await sibling.next(byEvent(siblingOwn.eventId), 5_000, "the sibling's own request");
+  expect(sibling.messages.map((m) => m.id)).toEqual([siblingOwn.eventId]);
+});
+
 it('pushes the calls in progress (a hold placed, released or ended by its charge) to admin, its agent and the customer', async () => {
   scenario = await openScenario();
   const s = scenario;

@@ -31,11 +31,23 @@ describe('toIntegrationEvent', () => {
     expect(new Set(published.map(([, , shape]) => shape!.type))).toEqual(new Set(Object.keys(accountsEventsV1)));
   });
 
-  it('never publishes a CallerID that waits for approval: only the approved list leaves accounts', () => {
-    expect(toIntegrationEvent(example('CallerIdRequested'))).toBeNull();
-    expect(toIntegrationEvent(example('CallerIdRejected'))).toBeNull();
-    expect(toIntegrationEvent(example('CallerIdApproved'))?.data).toMatchObject({ callerIds: ['+12125550123'], defaultCallerId: '+12125550123' });
+  it('never puts a CallerID that waits for approval in the approved list (what rating reads)', () => {
+    expect(toIntegrationEvent(example('CallerIdApproved'))).toMatchObject({ type: 'accounts.CustomerCallerIdsChanged', data: { callerIds: ['+12125550123'], defaultCallerId: '+12125550123' } });
     expect(JSON.stringify(toIntegrationEvent(example('CallerIdApproved'))?.data)).not.toContain('pending');
+  });
+
+  // a refusal reached the customer's open page only after a reload: accounts published nothing for it
+  it('publishes a request and a refusal as the pending list, a type of its own', () => {
+    expect(toIntegrationEvent(example('CallerIdRequested'))).toMatchObject({
+      type: 'accounts.CustomerCallerIdRequestsChanged',
+      aggregateId: example('CallerIdRequested').customerId,
+      data: { callerId: '+12125550123', change: 'requested', pendingCallerIds: ['+12125550123'] },
+    });
+    expect(toIntegrationEvent(example('CallerIdRejected'))).toMatchObject({
+      type: 'accounts.CustomerCallerIdRequestsChanged',
+      data: { callerId: '+12125550199', change: 'refused', pendingCallerIds: [] },
+    });
+    expect(toIntegrationEvent(example('CallerIdRejected'))?.data).not.toHaveProperty('callerIds');
   });
 
   it('keeps profiles and SIP credentials inside the accounts service', () => {

@@ -11,6 +11,7 @@ import {
   AGENT_REGISTERED_V1,
   AGENT_STATUS_CHANGED_V1,
   BATCH_OPENED_V1,
+  CUSTOMER_CALLER_ID_REQUESTS_CHANGED_V1,
   CUSTOMER_CALLER_IDS_CHANGED_V1,
   CUSTOMER_CREDIT_LIMIT_CHANGED_V1,
   CUSTOMER_FEATURES_CHANGED_V1,
@@ -117,7 +118,7 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
       return shape(CUSTOMER_STATUS_CHANGED_V1, event.customerId, event, { customerId: event.customerId, status: 'active', reason: null });
     case 'CustomerClosed':
       return shape(CUSTOMER_STATUS_CHANGED_V1, event.customerId, event, { customerId: event.customerId, status: 'closed', reason: event.reason });
-    // only approved numbers leave accounts: rating and the switch never see a pending one
+    // the approved numbers: the only CallerIDs rating and the switch see
     case 'CallerIdAdded':
     case 'CallerIdApproved':
     case 'CallerIdRemoved':
@@ -127,9 +128,15 @@ export function toIntegrationEvent(event: AccountsEvent): AccountsIntegrationSha
         callerIds: [...event.callerIds],
         defaultCallerId: event.defaultCallerId,
       });
+    // the pending numbers, for the pages that show requests (another type: rating never reads them)
     case 'CallerIdRequested':
     case 'CallerIdRejected':
-      return null;
+      return shape(CUSTOMER_CALLER_ID_REQUESTS_CHANGED_V1, event.customerId, event, {
+        customerId: event.customerId,
+        callerId: event.callerId,
+        change: event.type === 'CallerIdRequested' ? 'requested' : 'refused',
+        pendingCallerIds: [...event.pendingCallerIds],
+      });
     case 'FollowMeChanged':
       return shape(CUSTOMER_FOLLOW_ME_CHANGED_V1, event.customerId, event, {
         customerId: event.customerId,

@@ -1,4 +1,5 @@
 import { AGENT_REGISTERED_V1, AgentRegisteredV1 } from './agent-registered.js';
+import { CUSTOMER_CALLER_ID_REQUESTS_CHANGED_V1, CustomerCallerIdRequestsChangedV1 } from './customer-caller-id-requests-changed.js';
 import { CustomerCallerIdsChangedV1 } from './customer-caller-ids-changed.js';
 import { CustomerFollowMeChangedV1 } from './customer-follow-me-changed.js';
 import { CustomerOpenedV1 } from './customer-opened.js';
@@ -63,6 +64,19 @@ describe('accounts v1 contracts', () => {
     expect(
       CustomerFollowMeChangedV1.safeParse({ customerId: 'c', enabled: true, targets: [{ destination: '+442079460958', ringSeconds: 121 }], ...audit }).success,
     ).toBe(false);
+  });
+
+  // a refused request reached no page live: accounts published nothing for pending numbers
+  it("publish a customer's CallerID requests (pending list after a request or refusal) apart from its approved CallerIDs", () => {
+    const refused = { customerId: 'c', callerId: '+442079460958', change: 'refused', pendingCallerIds: [], ...audit };
+    expect(CUSTOMER_CALLER_ID_REQUESTS_CHANGED_V1).toEqual({ type: 'accounts.CustomerCallerIdRequestsChanged', schemaVersion: 1 });
+    expect(parseAccountsEventV1('accounts.CustomerCallerIdRequestsChanged', refused)).toEqual({ type: 'accounts.CustomerCallerIdRequestsChanged', data: refused });
+    expect(CustomerCallerIdRequestsChangedV1.parse({ ...refused, change: 'requested', pendingCallerIds: ['+442079460958'] }).pendingCallerIds).toEqual(['+442079460958']);
+    expect(CustomerCallerIdRequestsChangedV1.safeParse({ ...refused, change: 'approved' }).success).toBe(false);
+    expect(CustomerCallerIdRequestsChangedV1.safeParse({ ...refused, pendingCallerIds: ['00442079460958'] }).success).toBe(false);
+    expect(CustomerCallerIdRequestsChangedV1.safeParse({ ...refused, callerId: undefined }).success).toBe(false);
+    // not the approved list's shape: a consumer of approved CallerIDs cannot mistake one for the other
+    expect(CustomerCallerIdsChangedV1.safeParse(refused).success).toBe(false);
   });
 
   it('let consumers read data with fields added later (forward compatible)', () => {

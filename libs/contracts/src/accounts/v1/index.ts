@@ -5,6 +5,7 @@ export { AGENT_RATE_SHEET_CHANGED_V1, AgentRateSheetChangedV1 } from './agent-ra
 export { AGENT_REGISTERED_V1, AgentRegisteredV1 } from './agent-registered.js';
 export { AGENT_STATUS_CHANGED_V1, AgentStatusChangedV1 } from './agent-status-changed.js';
 export { BATCH_OPENED_V1, BatchOpenedV1 } from './batch-opened.js';
+export { CUSTOMER_CALLER_ID_REQUESTS_CHANGED_V1, CustomerCallerIdRequestsChangedV1 } from './customer-caller-id-requests-changed.js';
 export { CUSTOMER_CALLER_IDS_CHANGED_V1, CustomerCallerIdsChangedV1 } from './customer-caller-ids-changed.js';
 export { CUSTOMER_CREDIT_LIMIT_CHANGED_V1, CustomerCreditLimitChangedV1 } from './customer-credit-limit-changed.js';
 export { CUSTOMER_FEATURES_CHANGED_V1, CustomerFeaturesChangedV1, CustomerFeaturesV1 } from './customer-features-changed.js';

@@ -9,6 +9,7 @@ import { AGENT_RATE_SHEET_CHANGED_V1, AgentRateSheetChangedV1 } from './agent-ra
 import { AGENT_REGISTERED_V1, AgentRegisteredV1 } from './agent-registered.js';
 import { AGENT_STATUS_CHANGED_V1, AgentStatusChangedV1 } from './agent-status-changed.js';
 import { BATCH_OPENED_V1, BatchOpenedV1 } from './batch-opened.js';
+import { CUSTOMER_CALLER_ID_REQUESTS_CHANGED_V1, CustomerCallerIdRequestsChangedV1 } from './customer-caller-id-requests-changed.js';
 import { CUSTOMER_CALLER_IDS_CHANGED_V1, CustomerCallerIdsChangedV1 } from './customer-caller-ids-changed.js';
 import { CUSTOMER_CREDIT_LIMIT_CHANGED_V1, CustomerCreditLimitChangedV1 } from './customer-credit-limit-changed.js';
 import { CUSTOMER_FEATURES_CHANGED_V1, CustomerFeaturesChangedV1 } from './customer-features-changed.js';
@@ -35,6 +36,7 @@ export const accountsEventsV1 = {
   [CUSTOMER_STATUS_CHANGED_V1.type]: CustomerStatusChangedV1,
   [CUSTOMER_SETTINGS_CHANGED_V1.type]: CustomerSettingsChangedV1,
   [CUSTOMER_CALLER_IDS_CHANGED_V1.type]: CustomerCallerIdsChangedV1,
+  [CUSTOMER_CALLER_ID_REQUESTS_CHANGED_V1.type]: CustomerCallerIdRequestsChangedV1,
   [CUSTOMER_FOLLOW_ME_CHANGED_V1.type]: CustomerFollowMeChangedV1,
   [CUSTOMER_RATE_SHEET_CHANGED_V1.type]: CustomerRateSheetChangedV1,
   [CUSTOMER_CREDIT_LIMIT_CHANGED_V1.type]: CustomerCreditLimitChangedV1,

@@ -7,8 +7,9 @@ import { customerKeys } from './customer-api.js';
  * The customer's feed carries `hold`, `call-unanswered` and `caller-ids` too (docs/API.md §12).
  * `call` announces rated calls only; an unanswered call is `call-unanswered` (no charge: money is
  * not read again for it), and an unrated one only the release of its hold (`hold` released or
- * expired, which changes the money) — the call history refreshes on each. `caller-ids`: its approved
- * CallerIDs changed (an agent approved one): the account, which lists them, is read again.
+ * expired, which changes the money) — the call history refreshes on each. `caller-ids`: its
+ * CallerIDs changed (one asked for, approved, refused or removed, a new default): the account, which
+ * lists them, is read again.
  */
 export const CUSTOMER_EVENT_TYPES = [...LIVE_EVENT_TYPES, 'hold', 'call-unanswered', 'caller-ids'] as const;
 

@@ -250,6 +250,15 @@ export class World {
     );
   }
 
+  /** The customer's pending CallerIDs after one was requested or refused, as accounts publishes them. */
+  callerIdRequestsChanged(customerId: string, callerId: string, change: 'requested' | 'refused', pendingCallerIds: string[], actor = 'agent:agent-a'): Promise<IntegrationEvent> {
+    return this.accounts.publish(
+      'accounts.CustomerCallerIdRequestsChanged',
+      { customerId, callerId, change, pendingCallerIds, actor, occurredAt: this.now() },
+      this.opts({ aggregateId: customerId }),
+    );
+  }
+
   lowBalance(customerId: string, agentId: string | null, balance: string, threshold = '5'): Promise<IntegrationEvent> {
     return this.wallet.publish('wallet.LowBalanceCrossed', { accountKind: 'customer', agentId, customerId, balance, threshold }, this.opts({ aggregateId: `wallet-customer-${customerId}` }));
   }

@@ -94,7 +94,18 @@ describe('report changes', () => {
     expect(of('rating.CallRated', { callId: 'call-4', customerId: 'cust-1', agentId: null, destination: '44', destinationName: 'UK', prefix: '44', startedAt: '2025-03-10T09:59:00.000Z', billsec: 1, billedSeconds: 1, cost: '0.3', sheetId: 's', versionId: 'v', agentCost: null }).changes).toMatchObject([{ agentCostMicros: null }]);
     const unanswered = of('rating.CallUnanswered', { callId: 'call-2', customerId: null, agentId: null, destination: '123', startedAt: '2025-03-10T09:59:00.000Z', disposition: 'busy' });
     expect(unanswered.changes).toMatchObject([{ status: 'unanswered', billsecSeconds: 0, costMicros: 0n, customerId: null }]);
-    expect(unanswered.live).toMatchObject({ event: 'call-unanswered', agentId: null, customerId: null, data: { callId: 'call-2', disposition: 'busy', startedAt: '2025-03-10T09:59:00.000Z' } });
+    // an attempt on no known account (a SIP scanner): counted in the summary, never a live item (it would flood ITC's stream)
+    expect(unanswered.live).toBeNull();
+    const ownUnanswered = of('rating.CallUnanswered', { callId: 'call-5', customerId: 'cust-1', agentId: 'agent-a', destination: '123', startedAt: '2025-03-10T09:59:00.000Z', disposition: 'busy' });
+    expect(ownUnanswered.live).toMatchObject({ event: 'call-unanswered', agentId: 'agent-a', customerId: 'cust-1', data: { callId: 'call-5', disposition: 'busy', startedAt: '2025-03-10T09:59:00.000Z' } });
+  });
+
+  it("a customer's CallerID requested or refused is the same live `caller-ids` item (its pending list), scoped to its agent by the projection", () => {
+    const data = { customerId: 'cust-1', callerId: '+442079460958', change: 'refused', pendingCallerIds: [], actor: 'agent:agent-a', occurredAt: '2025-03-10T10:00:00.000Z' };
+    const { changes, live } = of('accounts.CustomerCallerIdRequestsChanged', data);
+    expect(changes).toEqual([]);
+    expect(live).toMatchObject({ event: 'caller-ids', agentId: null, customerId: 'cust-1', data: { customerId: 'cust-1', callerId: '+442079460958', change: 'refused', pendingCallerIds: [] } });
+    expect(agentLookupOf(parseReportsEvent(envelope('accounts.CustomerCallerIdRequestsChanged', data))!)).toBe('cust-1');
   });
 
   it("a customer's CallerIDs are a live `caller-ids` item of its own (no read-model change), scoped to its agent by the projection", () => {

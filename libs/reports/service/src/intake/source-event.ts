@@ -18,13 +18,15 @@ export type ReportsSourceEvent = AccountsIntegrationEventV1 | WalletIntegrationE
 
 /**
  * Everything else (profiles, rate sheets, portal settings …) is skipped. Holds placed, released or
- * expired feed only the live feed (calls in progress), and so do a customer's CallerIDs.
+ * expired feed only the live feed (calls in progress), and so do a customer's CallerIDs (approved
+ * and requested).
  */
 export const REPORT_EVENT_TYPES: ReadonlySet<string> = new Set([
   'accounts.AgentRegistered',
   'accounts.AgentContactChanged',
   'accounts.CustomerOpened',
   'accounts.CustomerCallerIdsChanged',
+  'accounts.CustomerCallerIdRequestsChanged',
   'wallet.FundsDeposited',
   'wallet.DepositReversed',
   'wallet.FundsTransferred',

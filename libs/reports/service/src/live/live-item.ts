@@ -3,7 +3,7 @@
 // stays a decimal string, as on every other wire. `agentId` (null = ITC-direct) scopes it for ITC
 // and agents; `customerId` names the customer whose own account it is about, the only customer
 // that sees it (then without the agent's figures: its balance, its commission). An event that
-// names no agent (accounts' CallerID list) takes the customer's agent from the read model
+// names no agent (accounts' CallerID lists) takes the customer's agent from the read model
 // (agentLookupOf, withAgent): the projection looks it up in its transaction.
 import { formatMoney, parseMoney } from '@billing/money';
 import type { IntegrationEvent } from '@billing/contracts';
@@ -191,9 +191,12 @@ export function liveItemOf(event: ReportsSourceEvent, envelope: Pick<Integration
         d.customerId,
       );
     }
-    // a call that was not answered: no charge (its hold is released), an attempt in the call history
+    // a call that was not answered: no charge (its hold is released), an attempt in the call history.
+    // One of no known account (a scanner probing the switch) is no one's history: no live item, or
+    // such traffic would flood ITC's stream, the replay buffer and the projection order.
     case 'rating.CallUnanswered': {
       const d = event.data;
+      if (d.customerId === null) return null;
       return item(
         'call-unanswered',
         d.agentId,
@@ -202,10 +205,16 @@ export function liveItemOf(event: ReportsSourceEvent, envelope: Pick<Integration
       );
     }
     // the approved CallerIDs after an approval, an addition by the agent or ITC, a removal or a new
-    // default (accounts publishes no pending number); the agent is the customer's (withAgent)
+    // default; the agent is the customer's (withAgent)
     case 'accounts.CustomerCallerIdsChanged': {
       const d = event.data;
       return item('caller-ids', null, { customerId: d.customerId, agentId: null, callerIds: [...d.callerIds], defaultCallerId: d.defaultCallerId }, d.customerId);
+    }
+    // the pending CallerIDs after a request or a refusal: the same event, so a page that shows a
+    // customer's CallerIDs reads them again on either
+    case 'accounts.CustomerCallerIdRequestsChanged': {
+      const d = event.data;
+      return item('caller-ids', null, { customerId: d.customerId, agentId: null, callerId: d.callerId, change: d.change, pendingCallerIds: [...d.pendingCallerIds] }, d.customerId);
     }
     default:
       return null;
@@ -214,7 +223,7 @@ export function liveItemOf(event: ReportsSourceEvent, envelope: Pick<Integration
 
 /** The customer whose agent the item of `event` needs from the read model (the event names none), else null. */
 export function agentLookupOf(event: ReportsSourceEvent): string | null {
-  return event.type === 'accounts.CustomerCallerIdsChanged' ? event.data.customerId : null;
+  return event.type === 'accounts.CustomerCallerIdsChanged' || event.type === 'accounts.CustomerCallerIdRequestsChanged' ? event.data.customerId : null;
 }
 
 /** The item scoped to `agentId` (null = ITC-direct, or a customer reports does not know yet). */
