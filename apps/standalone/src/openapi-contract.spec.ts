@@ -9,6 +9,7 @@
 //  - every problem the edge answers for a route (400 validation / malformed_json, 413, 415, 401,
 //    403, the Idempotency-Key problems) and every code the route declares is in its responses;
 //  - the CDR and rate-sheet bodies are JSON schemas, the CSV alternative described.
+//  - every CSV answer (?format=csv) is text with its header line, not the JSON object's schema.
 import {
   MAX_BATCH_CUSTOMERS,
   MAX_CALL_DURATION_SECONDS,
@@ -213,6 +214,20 @@ it('documents the CDR and rate-sheet bodies as JSON schemas, with the CSV altern
     expect(body.content['text/csv'].schema).toMatchObject({ type: 'string', description: expect.stringMatching(/prefix, destination/) });
   }
   expect((document.paths['/api/v1/switch/cdrs/freeswitch']!.post!.requestBody as Json).content['application/json'].schema.properties.variables.properties).toHaveProperty('billsec');
+});
+
+it('describes every CSV answer as text (@ApiCsvResponse), never with the JSON object\'s schema', () => {
+  const csv = operations().flatMap(({ path, method, operation }) =>
+    Object.entries(operation.responses as Json)
+      .filter(([status, response]) => /^2\d\d$/.test(status) && (response as Json).content?.['text/csv'] !== undefined)
+      .map(([status, response]) => ({ at: `${method.toUpperCase()} ${path} ${status}`, schema: (response as Json).content['text/csv'].schema, json: (response as Json).content['application/json'] })),
+  );
+  // the ledger lines (3), the call history (3) and the customers' credentials (2: their 201)
+  expect(csv.length).toBeGreaterThanOrEqual(8);
+  for (const { at, schema, json } of csv) {
+    expect({ at, schema }).toEqual({ at, schema: { type: 'string', description: expect.stringMatching(/header: [a-z_]+,/) } });
+    expect({ at, json: json?.schema === undefined }).toEqual({ at, json: false });
+  }
 });
 
 /** A 2xx answer is exempt from a JSON schema only when it carries no JSON: 204, or a CSV/XML/SSE/other media type. */

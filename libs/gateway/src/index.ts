@@ -54,7 +54,7 @@ export { IdempotencyInterceptor, REPLAYED_HEADER } from './idempotency/idempoten
 export { IdempotencyStore } from './idempotency/idempotency.store.js';
 
 export { HealthService, type HealthCheck, type HealthReport, type ComponentHealth, type TransportHealth } from './health/health.service.js';
-export { ApiProblemResponse, ApiRequestBody, buildOpenApiDocument, setupOpenApi, zodSchema, openApiSchema, problemsOf, ProblemSchema, OPENAPI_UI_PATH, SWITCH_BASIC_SCHEME } from './openapi/openapi.js';
+export { ApiCsvResponse, ApiProblemResponse, ApiRequestBody, buildOpenApiDocument, setupOpenApi, zodSchema, openApiSchema, problemsOf, ProblemSchema, OPENAPI_UI_PATH, SWITCH_BASIC_SCHEME } from './openapi/openapi.js';
 export { previewOpenApiDocument, withPreviewApp } from './openapi/openapi-preview.js';
 export { routeHandlers, routeMethod, type RouteHandler, type ProblemResponseDoc } from './openapi/problem-responses.js';
 export { migrateGatewaySchema, DEFAULT_GATEWAY_SCHEMA } from './database/gateway-schema.js';

@@ -62,6 +62,20 @@ export function ApiRequestBody(content: Record<string, Record<string, unknown>>,
   };
 }
 
+const CSV_RESPONSE_METADATA = 'billing:gateway:csv-response';
+
+/**
+ * A route that answers CSV as well as JSON (?format=csv or Accept: text/csv): each of its success
+ * answers gets a `text/csv` alternative described as text, `description` saying what is in it (its
+ * header line). Instead of @ApiProduces('application/json', 'text/csv'), which documents the CSV
+ * with the JSON object's schema (and the portal client would type it as that object).
+ */
+export function ApiCsvResponse(description: string): MethodDecorator {
+  return (_target, _key, descriptor) => {
+    Reflect.defineMetadata(CSV_RESPONSE_METADATA, description, descriptor.value as object);
+  };
+}
+
 /** A zod schema as an OpenAPI 3.0 schema object (for @ApiResponse({ schema }) and friends). */
 export function zodSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
   const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
@@ -119,6 +133,8 @@ export function buildOpenApiDocument(app: INestApplication, version = '1'): Open
       if (route !== undefined && routeMethod(route) === method) {
         const body = Reflect.getMetadata(REQUEST_BODY_METADATA, route.handler) as unknown;
         if (body !== undefined) (operation as { requestBody?: unknown }).requestBody = body;
+        const csv = Reflect.getMetadata(CSV_RESPONSE_METADATA, route.handler) as string | undefined;
+        if (csv !== undefined) addCsvAlternative(responses, csv);
         const requestBody = (operation as { requestBody?: { content?: Record<string, unknown> } }).requestBody;
         for (const [status, response] of problemResponses(problemsOf(route, requestBody?.content?.['application/json'] !== undefined))) responses[status] = response;
         const query = route.schemas.get('query');
@@ -128,6 +144,15 @@ export function buildOpenApiDocument(app: INestApplication, version = '1'): Open
     }
   }
   return hoistInlineDefinitions(document);
+}
+
+/** Every 2xx answer of a CSV-exporting route: its JSON as documented, or text/csv. */
+function addCsvAlternative(responses: Record<string, unknown>, description: string): void {
+  for (const [status, response] of Object.entries(responses)) {
+    if (!/^2\d\d$/.test(status) || response === null || typeof response !== 'object') continue;
+    const answer = response as { content?: Record<string, unknown> };
+    answer.content = { ...answer.content, 'text/csv': { schema: { type: 'string', description } } };
+  }
 }
 
 /**

@@ -17,7 +17,14 @@ export function isProblem(value: unknown): value is Problem {
   return typeof type === 'string' && typeof title === 'string' && typeof status === 'number' && typeof code === 'string';
 }
 
-export type ApiClient = Client<paths>;
+/**
+ * The client reads JSON (openapi-fetch parses every answer as JSON); a route that also answers CSV
+ * (?format=csv) documents text/csv, which would otherwise join `data`'s type. CSV downloads go
+ * through a plain fetch (downloadCsv), never this client.
+ */
+type ReadMediaType = 'application/json';
+
+export type ApiClient = Client<paths, ReadMediaType>;
 
 export interface ApiClientOptions {
   /** origin of the API ('' = the page's own origin); the schema's paths carry /api/v1. */
@@ -34,7 +41,7 @@ export interface ApiClientOptions {
 const AUTH_PATHS = /^\/api\/v1\/auth\//;
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const client = createClient<paths>({ baseUrl: options.baseUrl, ...(options.fetch === undefined ? {} : { fetch: options.fetch }) });
+  const client = createClient<paths, ReadMediaType>({ baseUrl: options.baseUrl, ...(options.fetch === undefined ? {} : { fetch: options.fetch }) });
   client.use(bearerAuth(options));
   return client;
 }

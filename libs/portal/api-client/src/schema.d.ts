@@ -2495,38 +2495,7 @@ export interface operations {
                         }[];
                         nextCursor: string | null;
                     };
-                    "text/csv": {
-                        items: {
-                            account: string | null;
-                            agentId: string | null;
-                            answeredAt: string | null;
-                            billedSeconds: number;
-                            billsec: number;
-                            callerId: string | null;
-                            callId: string;
-                            cost: string;
-                            customerId: string | null;
-                            /** @description as dialled, less the trunk’s tech prefix */
-                            destination: string;
-                            destinationDigits: string | null;
-                            destinationName: string | null;
-                            disposition: string;
-                            endedAt: string;
-                            prefix: string | null;
-                            reason: string | null;
-                            sheetId: string | null;
-                            sipUsername: string | null;
-                            /** @description the address the call came from, when the switch sent one (an IPBX trunk by source IP) */
-                            sourceIp: string | null;
-                            startedAt: string;
-                            /** @enum {string} */
-                            status: "rated" | "unrated" | "unanswered";
-                            /** @description the tech prefix of the trunk address that made the call, stripped from the number dialled; null = none */
-                            techPrefix: string | null;
-                            versionId: string | null;
-                        }[];
-                        nextCursor: string | null;
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description the request is invalid (every field error in `errors`); a cursor this API did not return (code `invalid_cursor`, `validation`) */
@@ -2983,38 +2952,7 @@ export interface operations {
                         /** @description pass as ?cursor= for the next page; null = last page */
                         nextCursor: string | null;
                     };
-                    "text/csv": {
-                        items: {
-                            /**
-                             * @description money as a decimal string, at most 6 decimal places
-                             * @example 12.5
-                             */
-                            amount: string;
-                            /**
-                             * @description money as a decimal string, at most 6 decimal places
-                             * @example 12.5
-                             */
-                            baseAmount: string | null;
-                            /**
-                             * @description money as a decimal string, at most 6 decimal places
-                             * @example 12.5
-                             */
-                            commissionBalanceAfter: string;
-                            /**
-                             * @description a percentage as a decimal string ("12.5" = 12.5 %)
-                             * @example 12.5
-                             */
-                            commissionPercent: string | null;
-                            customerId: string | null;
-                            id: string;
-                            kind: string;
-                            occurredAt: string;
-                            ref: string;
-                            type: string;
-                        }[];
-                        /** @description pass as ?cursor= for the next page; null = last page */
-                        nextCursor: string | null;
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description the request is invalid (every field error in `errors`); a cursor this API did not return (code `invalid_cursor`, `validation`) */
@@ -4203,30 +4141,7 @@ export interface operations {
                         /** @description pass as ?cursor= for the next page; null = last page */
                         nextCursor: string | null;
                     };
-                    "text/csv": {
-                        items: {
-                            actor: string;
-                            /**
-                             * @description money as a decimal string, at most 6 decimal places
-                             * @example 12.5
-                             */
-                            amount: string;
-                            /**
-                             * @description money as a decimal string, at most 6 decimal places
-                             * @example 12.5
-                             */
-                            balanceAfter: string;
-                            customerId: string | null;
-                            id: string;
-                            kind: string;
-                            occurredAt: string;
-                            ref: string;
-                            reference: string | null;
-                            type: string;
-                        }[];
-                        /** @description pass as ?cursor= for the next page; null = last page */
-                        nextCursor: string | null;
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description the request is invalid (every field error in `errors`); a cursor this API did not return (code `invalid_cursor`, `validation`) */
@@ -5076,38 +4991,7 @@ export interface operations {
                         }[];
                         nextCursor: string | null;
                     };
-                    "text/csv": {
-                        items: {
-                            account: string | null;
-                            agentId: string | null;
-                            answeredAt: string | null;
-                            billedSeconds: number;
-                            billsec: number;
-                            callerId: string | null;
-                            callId: string;
-                            cost: string;
-                            customerId: string | null;
-                            /** @description as dialled, less the trunk’s tech prefix */
-                            destination: string;
-                            destinationDigits: string | null;
-                            destinationName: string | null;
-                            disposition: string;
-                            endedAt: string;
-                            prefix: string | null;
-                            reason: string | null;
-                            sheetId: string | null;
-                            sipUsername: string | null;
-                            /** @description the address the call came from, when the switch sent one (an IPBX trunk by source IP) */
-                            sourceIp: string | null;
-                            startedAt: string;
-                            /** @enum {string} */
-                            status: "rated" | "unrated" | "unanswered";
-                            /** @description the tech prefix of the trunk address that made the call, stripped from the number dialled; null = none */
-                            techPrefix: string | null;
-                            versionId: string | null;
-                        }[];
-                        nextCursor: string | null;
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description the request is invalid (every field error in `errors`); a cursor this API did not return (code `invalid_cursor`, `validation`) */
@@ -6774,109 +6658,7 @@ export interface operations {
                             updatedAt: string;
                         };
                     };
-                    "text/csv": {
-                        /** @description shown once; null on a replay */
-                        credentials: {
-                            accountNumber: string;
-                            /** @description the account's further SIP users (its profile's sipUsersPerAccount − 1: `<account number>-2…n`), passwords shown once */
-                            furtherSipUsers: {
-                                sipPassword: string;
-                                sipUsername: string;
-                            }[];
-                            portalPassword: string;
-                            portalUsername: string;
-                            sipPassword: string;
-                            sipRealm: string;
-                            sipUsername: string;
-                        } | null;
-                        customer: {
-                            accountNumber: string;
-                            /** @description null = ITC-direct customer */
-                            agentId: string | null;
-                            batchId: string | null;
-                            /** @enum {string} */
-                            billingType: "prepaid" | "postpaid";
-                            /** @description approved CallerIDs: the only ones sent to the switch */
-                            callerIds: string[];
-                            contactEmail: string | null;
-                            /**
-                             * @description decimal string
-                             * @example 12.5
-                             */
-                            creditLimit: string | null;
-                            defaultCallerId: string | null;
-                            /** @description the PBX features ITC assigned (PATCH /customers/{id}/features, ITC only) */
-                            features: {
-                                /** @description the customer itself may add, remove and choose CallerIDs (off: 403 feature_caller_id_self_management_not_assigned; its agent still may) */
-                                callerIdSelfManagement: boolean;
-                                /** @description for the switch: directory variable call_recording */
-                                callRecording: boolean;
-                                /** @description the customer may set and enable FollowMe (off: 403 feature_follow_me_not_assigned, and the switch gets no FollowMe) */
-                                followMe: boolean;
-                                /**
-                                 * @description E.164 country code ("351"); a destination not starting with it is international. Needed to switch internationalCalls off
-                                 * @example 351
-                                 */
-                                homeCountryCode: string | null;
-                                /** @description calls outside homeCountryCode (off: refused with reason feature_international_calls_not_assigned) */
-                                internationalCalls: boolean;
-                                /** @description calls to premiumPrefixes (off: refused with reason feature_premium_destinations_not_assigned) */
-                                premiumDestinations: boolean;
-                                /**
-                                 * @description E.164 digit prefixes of premium-rate destinations (at most 100)
-                                 * @example [
-                                 *       "3516",
-                                 *       "3517"
-                                 *     ]
-                                 */
-                                premiumPrefixes: string[];
-                                /** @description for the switch: directory variable voicemail_enabled */
-                                voicemail: boolean;
-                            };
-                            followMe: {
-                                enabled: boolean;
-                                targets: {
-                                    destination: string;
-                                    ringSeconds: number;
-                                }[];
-                            };
-                            id: string;
-                            /**
-                             * @description decimal string
-                             * @example 12.5
-                             */
-                            initialBalance: string;
-                            /** @enum {string} */
-                            initialBalanceSource: "agent" | "operator";
-                            language: string;
-                            lowBalanceEmailEnabled: boolean;
-                            /**
-                             * @description decimal string
-                             * @example 12.5
-                             */
-                            lowBalanceThreshold: string;
-                            maxCallDurationSeconds: number;
-                            maxConcurrentCalls: number;
-                            /**
-                             * @description ISO 8601
-                             * @example 2025-03-01T10:00:00.000Z
-                             */
-                            openedAt: string;
-                            /** @description numbers the customer added, waiting for its agent's (or ITC's) approval */
-                            pendingCallerIds: string[];
-                            portalUsername: string;
-                            profileId: string | null;
-                            rateSheetId: string;
-                            sipUsername: string;
-                            /** @enum {string} */
-                            status: "active" | "suspended" | "closed";
-                            /**
-                             * @description ISO 8601
-                             * @example 2025-03-01T10:00:00.000Z
-                             */
-                            updatedAt: string;
-                        };
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description the request is invalid (every field error in `errors`) (code `malformed_json`, `validation`) */
@@ -8494,38 +8276,7 @@ export interface operations {
                         }[];
                         nextCursor: string | null;
                     };
-                    "text/csv": {
-                        items: {
-                            account: string | null;
-                            agentId: string | null;
-                            answeredAt: string | null;
-                            billedSeconds: number;
-                            billsec: number;
-                            callerId: string | null;
-                            callId: string;
-                            cost: string;
-                            customerId: string | null;
-                            /** @description as dialled, less the trunk’s tech prefix */
-                            destination: string;
-                            destinationDigits: string | null;
-                            destinationName: string | null;
-                            disposition: string;
-                            endedAt: string;
-                            prefix: string | null;
-                            reason: string | null;
-                            sheetId: string | null;
-                            sipUsername: string | null;
-                            /** @description the address the call came from, when the switch sent one (an IPBX trunk by source IP) */
-                            sourceIp: string | null;
-                            startedAt: string;
-                            /** @enum {string} */
-                            status: "rated" | "unrated" | "unanswered";
-                            /** @description the tech prefix of the trunk address that made the call, stripped from the number dialled; null = none */
-                            techPrefix: string | null;
-                            versionId: string | null;
-                        }[];
-                        nextCursor: string | null;
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description the request is invalid (every field error in `errors`); a cursor this API did not return (code `invalid_cursor`, `validation`) */
@@ -11783,30 +11534,7 @@ export interface operations {
                         /** @description pass as ?cursor= for the next page; null = last page */
                         nextCursor: string | null;
                     };
-                    "text/csv": {
-                        items: {
-                            actor: string;
-                            /**
-                             * @description money as a decimal string, at most 6 decimal places
-                             * @example 12.5
-                             */
-                            amount: string;
-                            /**
-                             * @description money as a decimal string, at most 6 decimal places
-                             * @example 12.5
-                             */
-                            balanceAfter: string;
-                            customerId: string | null;
-                            id: string;
-                            kind: string;
-                            occurredAt: string;
-                            ref: string;
-                            reference: string | null;
-                            type: string;
-                        }[];
-                        /** @description pass as ?cursor= for the next page; null = last page */
-                        nextCursor: string | null;
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description the request is invalid (every field error in `errors`); a cursor this API did not return (code `invalid_cursor`, `validation`) */
@@ -12264,27 +11992,7 @@ export interface operations {
                         profileId: string;
                         sipRealm: string;
                     };
-                    "text/csv": {
-                        agentId: string | null;
-                        batchId: string;
-                        count: number;
-                        credentialsIncluded: boolean;
-                        customers: {
-                            accountNumber: string;
-                            customerId: string;
-                            /** @description the account's further SIP users (`<account number>-2…n`), passwords shown once: a replay names them with sipPassword null */
-                            furtherSipUsers?: {
-                                sipPassword: string | null;
-                                sipUsername: string;
-                            }[];
-                            portalPassword: string | null;
-                            portalUsername: string;
-                            sipPassword: string | null;
-                            sipUsername: string;
-                        }[];
-                        profileId: string;
-                        sipRealm: string;
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description the request is invalid (every field error in `errors`) (code `malformed_json`, `validation`) */

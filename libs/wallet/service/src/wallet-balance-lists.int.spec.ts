@@ -116,6 +116,13 @@ describe('balance lists and open holds', () => {
     expect(viaAccept.text).toBe(csv.text);
     const agentCsv = await app.request('GET', '/api/v1/agents/ag-w1/transactions?format=csv', { token: agentToken });
     expect(agentCsv.text.trimEnd().split('\n')).toHaveLength(1 + (await get('/agents/ag-w1/transactions', agentToken)).body.items.length);
+    // limit and cursor are ignored for CSV (not decoded: junk is no 400), as the JSON list does not
+    for (const path of ['/agents/ag-w1/transactions', '/customers/cu-w-ok/transactions']) {
+      const whole = await app.request('GET', `/api/v1${path}?format=csv`, { token: agentToken });
+      const ignored = await app.request('GET', `/api/v1${path}?format=csv&limit=1&cursor=junk`, { token: agentToken });
+      expect([path, ignored.status, ignored.text]).toEqual([path, 200, whole.text]);
+      expect([path, (await get(`${path}?cursor=junk`, agentToken)).body.code]).toEqual([path, 'invalid_cursor']);
+    }
     expect((await app.request('GET', '/api/v1/agents/ag-w1/transactions?format=csv', { token: otherAgentToken })).status).toBe(404);
     expect((await app.request('GET', '/api/v1/customers/cu-w-ok/transactions?format=csv', { token: otherAgentToken })).status).toBe(404);
     expect((await app.request('GET', '/api/v1/customers/cu-w-ok/transactions?format=xml', { token: agentToken })).status).toBe(400);

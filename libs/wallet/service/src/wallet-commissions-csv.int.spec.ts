@@ -67,6 +67,15 @@ describe("an agent's commission lines as CSV", () => {
     expect((await csvOf('/agents/ag-cc1/commissions?format=json', agentToken, { accept: 'text/csv' })).body.items).toHaveLength(5);
   });
 
+  it('ignores limit and cursor for CSV, as documented (a cursor is not decoded: junk is no 400)', async () => {
+    const byFormat = (await csvOf('/agents/ag-cc1/commissions?format=csv', agentToken)).text;
+    const ignored = await csvOf('/agents/ag-cc1/commissions?format=csv&limit=1&cursor=junk', agentToken);
+    expect([ignored.status, ignored.text]).toEqual([200, byFormat]);
+    expect((await csvOf('/agents/ag-cc1/commissions?cursor=junk', agentToken, { accept: 'text/csv' })).text).toBe(byFormat);
+    // the JSON list still refuses it
+    expect((await csvOf('/agents/ag-cc1/commissions?cursor=junk', agentToken)).body.code).toBe('invalid_cursor');
+  });
+
   it("refuses another agent's lines as the JSON route does, and a bad format", async () => {
     expect((await csvOf('/agents/ag-cc1/commissions?format=csv', otherAgentToken)).status).toBe(404);
     expect((await csvOf('/agents/ag-cc1/commissions', otherAgentToken, { accept: 'text/csv' })).status).toBe(404);

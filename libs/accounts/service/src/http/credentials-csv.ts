@@ -3,12 +3,12 @@
 // with a quote (CSV injection); generated values never start that way, chosen usernames might.
 import type { BatchCustomerCredentials } from '../application/batches.service.js';
 
-const HEADER = ['account_number', 'customer_id', 'sip_username', 'sip_password', 'sip_realm', 'portal_username', 'portal_password'];
+export const CREDENTIALS_CSV_HEADER = ['account_number', 'customer_id', 'sip_username', 'sip_password', 'sip_realm', 'portal_username', 'portal_password'];
 
 export function credentialsCsv(customers: readonly BatchCustomerCredentials[], sipRealm: string): string {
   // an account's further SIP users follow it, one line each, without the portal login (it has one)
   const lines = [
-    HEADER,
+    CREDENTIALS_CSV_HEADER,
     ...customers.flatMap((c) => [
       [c.accountNumber, c.customerId, c.sipUsername, c.sipPassword ?? '', sipRealm, c.portalUsername, c.portalPassword ?? ''],
       ...(c.furtherSipUsers ?? []).map((user) => [c.accountNumber, c.customerId, user.sipUsername, user.sipPassword ?? '', sipRealm, '', '']),

@@ -1,7 +1,7 @@
-import { ApiProblemResponse, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, type Principal } from '@billing/gateway';
+import { ApiCsvResponse, ApiProblemResponse, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BatchesService, type OpenedBatch } from '../application/batches.service.js';
 import type { CommandContext } from '../application/command-context.js';
@@ -12,7 +12,7 @@ import { CustomersQueries } from '../queries/customers.queries.js';
 import type { Page } from '../queries/pagination.js';
 import { Caller } from './caller.decorator.js';
 import { Id, optionalBody, optionalBodyDoc, ReasonBody } from './common.schemas.js';
-import { credentialsCsv } from './credentials-csv.js';
+import { CREDENTIALS_CSV_HEADER, credentialsCsv } from './credentials-csv.js';
 import { visibleCustomer } from './customer-access.js';
 import { BillingBody, CredentialsFormatQuery, CustomerListQuery, OpenBatchBody, OpenCustomerBody } from './customers.schemas.js';
 import { customerView, CustomerView, pageSchema } from './views.js';
@@ -25,6 +25,9 @@ interface RawRequest {
 interface RawResponse {
   setHeader(name: string, value: string): void;
 }
+
+/** The credentials CSV as OpenAPI describes it (@ApiCsvResponse). */
+const CREDENTIALS_CSV_DOC = `the credentials, a line per SIP user (CRLF lines); header: ${CREDENTIALS_CSV_HEADER.join(',')}`;
 
 const IDEMPOTENCY_HEADER_DOC = {
   name: 'Idempotency-Key',
@@ -92,7 +95,7 @@ export class CustomersController {
       "(the initial balance is funded from the agent's balance); ITC opens ITC-direct customers or an agent's (funded by ITC).",
   })
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
-  @ApiProduces('application/json', 'text/csv')
+  @ApiCsvResponse(CREDENTIALS_CSV_DOC)
   @ApiResponse({ status: 201, standardSchema: OpenedCustomerView })
   @ApiProblemResponse(
     403,
@@ -166,7 +169,7 @@ export class CustomersController {
       'as JSON or as CSV (Accept: text/csv or ?format=csv) to hand out. A count under 10 or over 1000 is a 422.',
   })
   @ApiHeader(IDEMPOTENCY_HEADER_DOC)
-  @ApiProduces('application/json', 'text/csv')
+  @ApiCsvResponse(CREDENTIALS_CSV_DOC)
   @ApiResponse({ status: 201, standardSchema: OpenedBatchView })
   @ApiProblemResponse(422, 'batch_too_small (count < 10), batch_too_large (count > 1000), rate_sheet_required, idempotency_key_reused, profile rules')
   @ApiProblemResponse(404, 'profile or agent not found', ['profile_not_found', 'agent_not_found'])

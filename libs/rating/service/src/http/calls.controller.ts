@@ -2,10 +2,10 @@
 // customer itself), per agent (admin, the agent itself), unrated calls and re-rating (admin).
 // Anything not the caller's is a 404, as if it did not exist. `?format=csv` exports every
 // matching call (streamed page by page).
-import { ApiProblemResponse, assertVisible, CurrentUser, notFound, Roles, ValidBody, ValidParam, ValidQuery, type Principal } from '@billing/gateway';
+import { ApiCsvResponse, ApiProblemResponse, assertVisible, CurrentUser, notFound, Roles, ValidBody, ValidParam, ValidQuery, type Principal } from '@billing/gateway';
 import { formatMoney } from '@billing/money';
 import { Controller, Get, Headers, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CustomerDirectory } from '../accounts/directory.js';
 import type { CommandContext } from '../application/command-context.js';
@@ -27,6 +27,8 @@ interface RawResponse {
 }
 
 const EXPORT_PAGE_ROWS = 1_000;
+/** The CSV export as OpenAPI describes it (@ApiCsvResponse). */
+const CALLS_CSV_DOC = `every matching call, newest first (the JSON fields in snake_case); header: ${CALL_CSV_HEADER.trim()}`;
 const ReRateView = z.object({ callId: z.string(), status: z.string(), cost: z.string(), reason: z.string().nullable(), changed: z.boolean() });
 
 @ApiTags('calls')
@@ -44,7 +46,7 @@ export class CallsController {
     summary: "A customer's calls, newest first",
     description: 'Filters from/to (call start), destination (digits it starts with), status, sipUsername (the SIP user that made the call). Cursor pagination; ?format=csv exports all matching calls.',
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiCsvResponse(CALLS_CSV_DOC)
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found', 'customer_not_found'])
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
@@ -68,7 +70,7 @@ export class CallsController {
   @Get('agents/:id/calls')
   @Roles('admin', 'agent')
   @ApiOperation({ summary: "The calls of an agent's customers, newest first", description: 'Same filters as a customer\'s calls, plus customerId.' })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiCsvResponse(CALLS_CSV_DOC)
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
   @ApiProblemResponse(404, 'another agent', ['not_found'])
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
@@ -89,7 +91,7 @@ export class CallsController {
   @Get('calls/unrated')
   @Roles('admin')
   @ApiOperation({ summary: 'Calls kept unrated, with their reason (unknown_account, no_rate, …), newest first: fix the account or the sheet, then re-rate' })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiCsvResponse(CALLS_CSV_DOC)
   @ApiResponse({ status: 200, standardSchema: pageSchema(CallView) })
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   async unrated(@ValidQuery(UnratedQuery) query: UnratedQuery, @Headers('accept') accept: string | undefined, @Res() response: RawResponse) {

@@ -1,8 +1,8 @@
 // /api/v1/agents/{id}/…: ITC's deposits to agents, the agent's overview, ledger and commission
 // lines, and commission transfers (docs/API.md).
 import { Controller, Get, Headers, Post } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidOptionalBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCsvResponse, ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidOptionalBody, ValidParam, ValidQuery, notFound, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { agentMainAccount, commissionAccount } from '@billing/wallet-domain';
 import { RejectedCommand } from '@billing/decider';
@@ -13,7 +13,7 @@ import { WalletCommands } from '../application/wallet-commands.service.js';
 import { decodeCursor } from '../queries/pagination.js';
 import { WalletQueries } from '../queries/wallet-queries.js';
 import { actorOf, assertAgentVisible, commandId } from './access.js';
-import { commissionsCsv, transactionsCsv, wantsCsv } from './ledger-csv.js';
+import { COMMISSIONS_CSV_DOC, commissionsCsv, TRANSACTIONS_CSV_DOC, transactionsCsv, wantsCsv } from './ledger-csv.js';
 import { AgentDepositBody, CommissionTransferBody, Id, LinesQuery, PageQuery, ReversalBody } from './wallet.schemas.js';
 import { commissionsView, commissionTransferView, depositView, overviewView, reversalView, transactionsView } from './wallet.views.js';
 import { CommissionsView, CommissionTransferView, DepositView, OverviewView, ReversalView, TransactionsView } from './wallet.responses.js';
@@ -87,29 +87,30 @@ export class AgentWalletController {
   @Get(':id/transactions')
   @ApiOperation({ summary: "The agent's main-balance ledger lines, newest first (cursor pagination); ?format=csv: all of them as CSV" })
   @Roles('admin', 'agent')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiCsvResponse(TRANSACTIONS_CSV_DOC)
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   @ApiProblemResponse(404, 'not your agent id', ['not_found'])
   @ApiResponse({ status: 200, standardSchema: TransactionsView })
   async transactions(@ValidParam('id', Id) agentId: string, @ValidQuery(LinesQuery) query: LinesQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined) {
     assertAgentVisible(user, agentId);
-    const page = await this.lines(agentId, agentMainAccount(agentId), query);
+    await this.assertAgentExists(agentId, agentMainAccount(agentId));
+    // CSV: every line, limit and cursor ignored (a cursor is not even decoded)
     if (wantsCsv(query.format, accept)) return transactionsCsv(this.queries, agentMainAccount(agentId), `transactions-${agentId}`);
-    return transactionsView(page);
+    return transactionsView(await this.page(agentMainAccount(agentId), query));
   }
 
   @Get(':id/commissions')
   @ApiOperation({ summary: "The agent's commission ledger lines (accrued, reversed, moved), newest first; ?format=csv: all of them as CSV" })
   @Roles('admin', 'agent')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiCsvResponse(COMMISSIONS_CSV_DOC)
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   @ApiProblemResponse(404, 'not your agent id', ['not_found'])
   @ApiResponse({ status: 200, standardSchema: CommissionsView })
   async commissions(@ValidParam('id', Id) agentId: string, @ValidQuery(LinesQuery) query: LinesQuery, @CurrentUser() user: Principal, @Headers('accept') accept: string | undefined) {
     assertAgentVisible(user, agentId);
-    const page = await this.lines(agentId, commissionAccount(agentId), query);
+    await this.assertAgentExists(agentId, commissionAccount(agentId));
     if (wantsCsv(query.format, accept)) return commissionsCsv(this.queries, commissionAccount(agentId), `commissions-${agentId}`);
-    return commissionsView(page);
+    return commissionsView(await this.page(commissionAccount(agentId), query));
   }
 
   @Post(':id/commission-transfers')
@@ -131,8 +132,12 @@ export class AgentWalletController {
     return commissionTransferView(result!);
   }
 
-  private async lines(agentId: string, accountId: string, query: PageQuery) {
+  /** An agent's ledger-line list: the agent must exist (a CSV of an unknown agent is a 404 too, not an empty file). */
+  private async assertAgentExists(agentId: string, accountId: string): Promise<void> {
     if ((await this.knownAgent(agentId, () => this.queries.balance(accountId))) === undefined) throw notFound('The agent does not exist.');
+  }
+
+  private page(accountId: string, query: PageQuery) {
     return this.queries.ledgerLines(accountId, { limit: query.limit, cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor) });
   }
 }

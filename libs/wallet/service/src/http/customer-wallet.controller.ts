@@ -1,8 +1,8 @@
 // /api/v1/customers/{id}/…: money into a customer (an agent's transfer from its main balance, or
 // ITC's manual deposit), its balance and its ledger lines (docs/API.md).
 import { Controller, Get, Headers, Post } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidParam, ValidQuery, notFound, validationProblem, type IdempotencyContext, type Principal } from '@billing/gateway';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCsvResponse, ApiProblemResponse, CurrentUser, Idempotent, IdempotencyKey, Roles, ValidBody, ValidParam, ValidQuery, notFound, validationProblem, type IdempotencyContext, type Principal } from '@billing/gateway';
 import { parseMoney } from '@billing/money';
 import { customerAccount } from '@billing/wallet-domain';
 import { WalletCommands } from '../application/wallet-commands.service.js';
@@ -11,7 +11,7 @@ import { Directory, type CustomerOwner } from '../infrastructure/directory.js';
 import { decodeCursor } from '../queries/pagination.js';
 import { WalletQueries } from '../queries/wallet-queries.js';
 import { actorOf, assertCustomerVisible, commandId, visibleCustomer } from './access.js';
-import { transactionsCsv, wantsCsv } from './ledger-csv.js';
+import { TRANSACTIONS_CSV_DOC, transactionsCsv, wantsCsv } from './ledger-csv.js';
 import { CustomerDepositBody, Id, LinesQuery, ReversalBody } from './wallet.schemas.js';
 import { balanceView, depositView, reversalView, transactionsView, transferView } from './wallet.views.js';
 import { CustomerBalanceView, CustomerDepositView, ReversalView, TransactionsView } from './wallet.responses.js';
@@ -77,7 +77,7 @@ export class CustomerWalletController {
   @Get(':id/transactions')
   @ApiOperation({ summary: "The customer's ledger lines (deposits, transfers, calls), newest first (cursor pagination); ?format=csv: all of them as CSV" })
   @Roles('admin', 'agent', 'customer')
-  @ApiProduces('application/json', 'text/csv')
+  @ApiCsvResponse(TRANSACTIONS_CSV_DOC)
   @ApiProblemResponse(400, 'a cursor this API did not return', ['invalid_cursor'])
   @ApiProblemResponse(404, 'no such customer, or not yours', ['not_found'])
   @ApiResponse({ status: 200, standardSchema: TransactionsView })

@@ -10,6 +10,9 @@ import { commissionsView, transactionsView } from './wallet.views.js';
 
 export const TRANSACTIONS_CSV_HEADER = 'id,type,kind,ref,reference,amount,balance_after,customer_id,actor,occurred_at\n';
 export const COMMISSIONS_CSV_HEADER = 'id,type,kind,ref,customer_id,base_amount,commission_percent,amount,commission_balance_after,occurred_at\n';
+/** The CSV answers as OpenAPI describes them (@ApiCsvResponse). */
+export const TRANSACTIONS_CSV_DOC = `every ledger line of the account, newest first; header: ${TRANSACTIONS_CSV_HEADER.trim()}`;
+export const COMMISSIONS_CSV_DOC = `every commission line of the agent, newest first (an empty cell where the JSON has null); header: ${COMMISSIONS_CSV_HEADER.trim()}`;
 const EXPORT_PAGE_LINES = 1_000;
 
 /** ?format decides when given; else an Accept that names text/csv. */
