@@ -9,7 +9,7 @@ export function ledgerKindKey(kind: string): string {
   return `kinds.${kind.replace(/:/g, '_')}`;
 }
 
-/** What a line refers to, readable: the receipt reference, else its id (a call's, a transfer's); null for an opening deposit, whose id `initial-<uuid>` means nothing to a person (shown as "Initial balance"). */
+/** What a line refers to, readable: the receipt reference, else its id (a call's, a transfer's); null for an opening deposit without one, whose id `initial-<uuid>` means nothing to a person (its kind reads "Initial balance"). */
 export function ledgerReference(line: { kind: string; ref: string | null; reference: string | null }): string | null {
   if (line.reference !== null && line.reference !== '') return line.reference;
   return line.kind === 'deposit:initial' ? null : line.ref;

@@ -72,10 +72,9 @@ export function LedgerLinesCard({ title, queryKey, fetchPage, csvPath, csvFileNa
   );
 }
 
-/** The receipt reference or the line's id; an opening deposit's id means nothing to a person: "Initial balance". */
+/** The receipt reference or the line's id; an opening deposit's id means nothing to a person, and its kind already says "Initial balance": nothing. */
 function Reference({ line }: { line: LedgerLine }) {
-  const { t } = useTranslation('agent');
   const reference = ledgerReference(line);
-  if (reference === null) return <Text size="xs">{t('kinds.deposit_initial')}</Text>;
+  if (reference === null) return null;
   return <Text size="xs" ff="monospace" truncate maw={200}>{reference}</Text>;
 }
