@@ -17,9 +17,11 @@ function run(label, args, env = process.env) {
   return status === 0;
 }
 
-// On a 2-core machine Jest runs every file in its one main process (one worker = in band), and ESM mode keeps
-// part of each file's module graph: the whole run reached V8's default ~4 GiB heap limit (a CI run died
-// "JavaScript heap out of memory" after 43 min). 8 GiB is room for the suite to grow; the machines have 24.
+// ESM mode keeps part of each file's module graph: run in one process, the suite reached V8's default ~4 GiB
+// heap limit (a CI run died "JavaScript heap out of memory" after 43 min). jest.config.js's workerIdleMemoryLimit
+// now runs the files in a worker (one on 2 cores), replaced after a file that leaves it above 1.5 GB; NODE_OPTIONS
+// reaches every worker, so this 8 GiB heap is per worker — headroom for one heavy file. (`--runInBand` would run
+// everything in the main process again and turn the limit off.) The machines have 24 GB.
 const HEAP_MB = 8192;
 const jestOk = run('jest', [bin('jest', 'bin/jest.js'), ...process.argv.slice(2)], {
   ...process.env,
