@@ -51,4 +51,19 @@ describe('DeriveForm', () => {
     expect(post.mock.calls[0]?.[1]).toMatchObject({ body: { markupPercent: '999.5' } });
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('puts 409 name_taken next to the name, not in a box below the form', async () => {
+    post.mockReset();
+    post.mockResolvedValue({ error: { type: 'x', title: 'Conflict', status: 409, code: 'name_taken', detail: 'ITC has a rate sheet named "ITC base +20%" already: choose another name' }, response: new Response(null, { status: 409 }) });
+    renderAdmin(
+      <QueryClientProvider client={new QueryClient()}>
+        <DeriveForm sheetId="s1" sheetName="ITC base" />
+      </QueryClientProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Derive' }));
+    const name = screen.getByRole('textbox', { name: /^New sheet's name/ });
+    await waitFor(() => expect(name).toHaveAccessibleDescription(/already: choose another name/));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByLabelText(/^Markup/)).not.toHaveAccessibleDescription(/./);
+  });
 });

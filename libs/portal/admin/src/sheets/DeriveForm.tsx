@@ -9,6 +9,9 @@ import { isMarkupProblem, parseMarkup } from './markup-input.js';
 import { sheetKeys } from './sheet-wire.js';
 import { useRequired } from '../shared/use-required.js';
 
+// 409 name_taken (ITC has a sheet of that name, in any case) names no field: it is about the name input
+const DERIVE_PROBLEMS = { name_taken: 'name' } as const;
+
 /** Derive a sheet from this one: every rate and connect fee + markup %. */
 export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName: string }) {
   const { t, i18n } = useTranslation('admin');
@@ -26,7 +29,7 @@ export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName:
     },
   });
   const required = useRequired({ name }, ['name']);
-  const fields = { ...useProblemFields(derive.error), ...required.errors };
+  const fields = { ...useProblemFields(derive.error, DERIVE_PROBLEMS), ...required.errors };
   const markupError = badMarkup || isMarkupProblem(derive.error, fields) ? t('sheets.errors.markup') : undefined;
   const submit = () => {
     const markupPercent = parseMarkup(markup, i18n.language);

@@ -1,4 +1,4 @@
-import { ProblemAlert, useProblemFields } from '@billing/portal-ui';
+import { ProblemAlert, problemOf, useProblemFields } from '@billing/portal-ui';
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -10,6 +10,8 @@ import type { DeckForm as DeckFormValues } from './deck-request.js';
 import { useSheetLabels } from './sheet-labels.js';
 import { DeckFormError, useDeckImport } from './use-deck-import.js';
 
+// 409 name_taken (ITC has a sheet of that name, in any case) names no field: it is about the name input
+const IMPORT_PROBLEMS = { name_taken: 'name' } as const;
 const EMPTY: DeckFormValues = { text: '', fileName: null, name: '', effectiveFrom: '', decimals: null, mode: null };
 
 /** Import a deck as a new sheet (or, ?sheetId=, a new version): preview first, then commit what was previewed. */
@@ -23,7 +25,9 @@ export function SheetImportPage() {
   const { preview, commit } = useDeckImport(sheetId ?? null);
   const labels = useSheetLabels();
   const error = commit.error ?? preview.error;
-  const serverErrors = useProblemFields(error);
+  const serverErrors = useProblemFields(error, IMPORT_PROBLEMS);
+  // said next to the name input instead of in the box (a new version has no name input: the box says it)
+  const atNameInput = sheetId === undefined && problemOf(error)?.code === 'name_taken';
   const fieldErrors = { ...serverErrors, ...required.errors };
   const formError = error instanceof DeckFormError ? error : null;
   const current = previewed === form && preview.data !== undefined ? preview.data : null;
@@ -62,7 +66,7 @@ export function SheetImportPage() {
           </Group>
         </Stack>
       </form>
-      {formError !== null ? <Alert color="red" role="alert">{t(`sheets.import.formError.${formError.reason}`)}</Alert> : <ProblemAlert error={error} withFieldErrors />}
+      {formError !== null ? <Alert color="red" role="alert">{t(`sheets.import.formError.${formError.reason}`)}</Alert> : <ProblemAlert error={atNameInput ? null : error} withFieldErrors />}
       {previewed !== null && previewed !== form && preview.data !== undefined && <Text size="sm" c="orange">{t('sheets.import.changed')}</Text>}
       {current !== null && <DeckPreviewPanel preview={current} />}
     </Stack>
