@@ -2,11 +2,14 @@
 // range, from the same read models as the summary — exact, empty buckets as zeros, each agent
 // only its own, ITC all or one agent; bounded (at most 1 440 buckets) with a 400 beyond.
 import { jest } from '@jest/globals';
-import type { SseMessage } from '@billing/testing';
+import { createPool } from '@billing/postgres';
+import { testDatabaseUrl, type SseMessage } from '@billing/testing';
+import type pg from 'pg';
 import { AGENT_A, AGENT_B, scenarioPerFile } from './__fixtures__/scenario.js';
 import { ReportsDatabase } from './infrastructure/reports-database.js';
-import { takeLivePosition } from './live/live-position.js';
-import { waitFor } from './__fixtures__/wait.js';
+import { LivePositionBusyError, livePositionLockKey, takeLivePosition } from './live/live-position.js';
+import { SeriesQueries } from './series/series.queries.js';
+import { pause, waitFor } from './__fixtures__/wait.js';
 
 jest.setTimeout(60_000);
 
@@ -121,18 +124,40 @@ it('places every live event on one side of the series by the projection order, n
 // A projection in flight holds its place in the commit order (a shared lock) until it commits; the
 // series queues for the exclusive one and the next projections queue behind it. A slow or stuck
 // transaction must hold neither for long: the series gives up after a bounded wait (503, retry).
-it('gives up after a bounded wait while a projection holds its place (503 overloaded, Retry-After), and the projections go on', async () => {
-  const url = '/api/v1/reports/series?from=2025-03-10T10:00:00Z&to=2025-03-10T10:06:00Z';
-  const stream = await scenario.live('admin');
+const STALL_URL = '/api/v1/reports/series?from=2025-03-10T10:00:00Z&to=2025-03-10T10:06:00Z';
+const reportsDatabase = () => scenario.gateway.app.get(ReportsDatabase, { strict: false });
+
+/** A transaction that took a live position as a projection does, then hangs; ended by the returned function. */
+async function stuckProjection(): Promise<() => Promise<void>> {
   const stuck = await scenario.pool.connect();
+  await stuck.query('BEGIN');
+  await takeLivePosition(stuck, reportsDatabase());
+  return async () => {
+    await stuck.query('ROLLBACK').catch(() => undefined);
+    stuck.release();
+  };
+}
+
+/** Series reads waiting for the projection order's lock right now (its exclusive advisory lock, not granted). */
+async function seriesWaitingForLock(): Promise<number> {
+  const { rows } = await scenario.pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM pg_locks, hashtextextended($1, 0) AS k
+     WHERE locktype = 'advisory' AND mode = 'ExclusiveLock' AND NOT granted AND objsubid = 1
+       AND classid::bigint = (k >> 32) & 4294967295 AND objid::bigint = k & 4294967295`,
+    [livePositionLockKey(reportsDatabase())],
+  );
+  return rows[0]!.n;
+}
+
+it('gives up after a bounded wait while a projection holds its place (503 overloaded, Retry-After), and the projections go on', async () => {
+  const stream = await scenario.live('admin');
+  const release = await stuckProjection();
   try {
-    await stuck.query('BEGIN');
-    await takeLivePosition(stuck, scenario.gateway.app.get(ReportsDatabase, { strict: false })); // as a projection does, then it hangs
-    const startedMs = Date.now();
-    const asked = scenario.get('admin', url);
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the series is queued by now
+    const asked = scenario.get('admin', STALL_URL);
+    await waitFor(seriesWaitingForLock, (n) => n === 1, 'the series waiting for the lock');
     // a projection that comes while the series waits: it goes once the series has given up
     const deposit = await scenario.world.agentDeposit(AGENT_A, '1', '101');
+    const publishedMs = Date.now();
     const busy = await asked;
     expect({ status: busy.status, type: busy.headers.get('content-type'), retryAfter: busy.headers.get('retry-after'), code: busy.body.code }).toEqual({
       status: 503,
@@ -140,14 +165,105 @@ it('gives up after a bounded wait while a projection holds its place (503 overlo
       retryAfter: '1',
       code: 'overloaded',
     });
-    expect(Date.now() - startedMs).toBeLessThan(3_000);
+    expect(Date.now() - publishedMs).toBeLessThan(3_000);
     await stream.next((message) => message.id === deposit.eventId, 5_000, 'the deposit, projected while a position is still held');
   } finally {
-    await stuck.query('ROLLBACK').catch(() => undefined);
-    stuck.release();
+    await release();
   }
   // nothing held any more: the series answers, with every event it includes up to its position
-  const again = await scenario.get('admin', url);
+  const again = await scenario.get('admin', STALL_URL);
   expect(again.status).toBe(200);
+  stream.close();
+});
+
+// Under the overload that causes 503s every dashboard retries each second: a 503 must not cost a
+// connection (the lock was never taken), and no read may leave its lock_timeout on a pooled one.
+it('leaves its pooled connection as it found it, after a read and after a 503: the same backend, lock_timeout back to the default', async () => {
+  const onePool: pg.Pool = createPool(testDatabaseUrl(), { max: 1, applicationName: 'reports-test-one' });
+  // the app's reports database over a pool of one connection: the series can only use that one
+  const queries = new SeriesQueries(Object.assign(Object.create(reportsDatabase()) as ReportsDatabase, { pool: onePool }));
+  const request = { range: { from: new Date('2025-03-10T10:00:00Z'), to: new Date('2025-03-10T10:06:00Z') }, bucketSeconds: 60, agentId: undefined };
+  const backend = async () => (await onePool.query<{ pid: number; lockTimeout: string }>(`SELECT pg_backend_pid() AS pid, current_setting('lock_timeout') AS "lockTimeout"`)).rows[0];
+  try {
+    const fresh = await backend();
+    expect((await queries.load(request)).buckets.size).toBeGreaterThan(0);
+    expect(await backend()).toEqual(fresh);
+    const release = await stuckProjection();
+    try {
+      await expect(queries.load(request)).rejects.toBeInstanceOf(LivePositionBusyError);
+    } finally {
+      await release();
+    }
+    expect(await backend()).toEqual(fresh);
+  } finally {
+    await onePool.end();
+  }
+});
+
+// One slow projection must not be stalled by every dashboard's read in turn: an instance lets one
+// series read wait for the lock at a time, the others wait in process within their own bound.
+it('lets one series read at a time wait for the projections: concurrent reads answer 503 or 200 within their bound, a projection waits behind one read at most', async () => {
+  const stream = await scenario.live('admin');
+  const concurrently = (reads: number) => {
+    const startedMs = Date.now();
+    let answered = 0;
+    const all = Promise.all(
+      Array.from({ length: reads }, () =>
+        scenario.get('admin', STALL_URL).then((res) => {
+          answered += 1;
+          return { status: res.status, ms: Date.now() - startedMs, position: res.body.position as number | undefined };
+        }),
+      ),
+    );
+    return { all, pending: () => answered < reads };
+  };
+  /** the most series reads seen waiting for the lock at once until `pending` ends */
+  const mostWaiting = async (pending: () => boolean, onFirstWaiting: () => Promise<void> = async () => undefined) => {
+    let most = 0;
+    while (pending()) {
+      const waiting = await seriesWaitingForLock();
+      if (waiting > 0 && most === 0) await onFirstWaiting();
+      most = Math.max(most, waiting);
+      await pause(10);
+    }
+    return most;
+  };
+
+  // a projection stays stuck: every read gives up, after its own 0.5 s (queued ones too), and a
+  // projection that comes meanwhile is held back by one read's wait at most
+  const release = await stuckProjection();
+  let deposit: { eventId: string } | undefined;
+  try {
+    const stalled = concurrently(6);
+    const most = await mostWaiting(stalled.pending, async () => {
+      deposit = await scenario.world.agentDeposit(AGENT_A, '1', '102');
+    });
+    const answers = await stalled.all;
+    expect(most).toBe(1);
+    expect(answers.map((answer) => answer.status)).toEqual([503, 503, 503, 503, 503, 503]);
+    expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(3_000);
+    expect(deposit).toBeDefined();
+    await stream.next((message) => message.id === deposit!.eventId, 5_000, 'the deposit, projected while a position is still held');
+  } finally {
+    await release();
+  }
+
+  // the projection commits while the reads wait: the queue drains one read at a time
+  const stuckAgain = await stuckProjection();
+  const draining = concurrently(6);
+  let released = false;
+  try {
+    const most = await mostWaiting(draining.pending, async () => {
+      released = true;
+      await stuckAgain();
+    });
+    const answers = await draining.all;
+    expect(most).toBe(1);
+    expect(answers.every((answer) => answer.status === 200 || answer.status === 503)).toBe(true);
+    expect(answers.filter((answer) => answer.status === 200).length).toBeGreaterThan(0);
+    expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(3_000);
+  } finally {
+    if (!released) await stuckAgain();
+  }
   stream.close();
 });

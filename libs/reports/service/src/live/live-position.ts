@@ -11,11 +11,14 @@
 // snapshot. So the series queues for the exclusive lock behind the projections in flight, and the
 // ones that come next queue behind it — bounded: a series that has waited SERIES_LOCK_WAIT_MS gives
 // up (503 overloaded, Retry-After) and lets them go, so a projection never waits longer than that
-// plus the one snapshot statement, whatever holds a position (a slow or stuck transaction).
+// plus the one snapshot statement, whatever holds a position (a slow or stuck transaction). Only
+// one series read of an instance waits here at a time (series.queries.ts), so those waits do not
+// add up while one projection is slow.
 import type pg from 'pg';
 import type { ReportsDatabase } from '../infrastructure/reports-database.js';
 
-const lockKey = (db: ReportsDatabase) => `${db.schema}.live_position`;
+/** The advisory lock's key (text, hashed to the lock's bigint): pg_locks shows who holds or waits for it. */
+export const livePositionLockKey = (db: ReportsDatabase) => `${db.schema}.live_position`;
 
 /** How long a series read queues for its place in the commit order (projections queue behind it meanwhile). */
 export const SERIES_LOCK_WAIT_MS = 500;
@@ -27,15 +30,19 @@ const LOCK_NOT_AVAILABLE = '55P03';
 export class LivePositionBusyError extends Error {
   readonly overloaded = true;
 
-  constructor(waitMs: number) {
-    super(`The reports' projections held the series' snapshot for over ${waitMs} ms; try again shortly.`);
+  constructor(
+    message = `The reports' projections held the series' snapshot for over ${SERIES_LOCK_WAIT_MS} ms; try again shortly.`,
+    /** false: the connection may keep the series' lock_timeout — destroy it rather than pool it. */
+    readonly connectionReusable = true,
+  ) {
+    super(message);
     this.name = 'LivePositionBusyError';
   }
 }
 
 /** In the projection's transaction: the item's position (held in commit order by the shared lock until it commits). */
 export async function takeLivePosition(client: pg.ClientBase, db: ReportsDatabase): Promise<number> {
-  await client.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [lockKey(db)]);
+  await client.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [livePositionLockKey(db)]);
   const { rows } = await client.query<{ position: string }>(`SELECT nextval('${db.schema}.live_position')::text AS position`);
   return Number(rows[0]!.position);
 }
@@ -43,15 +50,24 @@ export async function takeLivePosition(client: pg.ClientBase, db: ReportsDatabas
 /**
  * Begins a REPEATABLE READ READ ONLY transaction on `client` whose snapshot holds every live item
  * up to the position it answers, and none after it. Throws LivePositionBusyError after `waitMs`
- * without the lock; then `client` still has that lock_timeout: the caller must not reuse it.
+ * without the lock: `client` holds nothing then, and is reusable unless the error says otherwise.
+ * Any other error: the caller must not reuse `client` (it may hold the lock or the lock_timeout).
  */
 export async function beginAtLivePosition(client: pg.ClientBase, db: ReportsDatabase, waitMs = SERIES_LOCK_WAIT_MS): Promise<number> {
+  // 0 would be no timeout at all: a wait without bound
+  if (!(Number.isInteger(waitMs) && waitMs >= 1)) throw new Error(`the series' lock wait must be a positive integer of ms, got ${waitMs}`);
   await client.query(`SELECT set_config('lock_timeout', $1, false)`, [`${waitMs}ms`]);
   try {
-    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey(db)]);
+    await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [livePositionLockKey(db)]);
   } catch (error) {
-    if ((error as { code?: unknown }).code === LOCK_NOT_AVAILABLE) throw new LivePositionBusyError(waitMs);
-    throw error;
+    if ((error as { code?: unknown }).code !== LOCK_NOT_AVAILABLE) throw error;
+    // the lock was never taken: only the timeout to undo, and the connection goes back to the
+    // pool — destroying it would make every retry under this very overload open a new one
+    const reset = await client.query('RESET lock_timeout').then(
+      () => true,
+      () => false,
+    );
+    throw new LivePositionBusyError(undefined, reset);
   }
   let position: number;
   try {
@@ -60,7 +76,7 @@ export async function beginAtLivePosition(client: pg.ClientBase, db: ReportsData
     const { rows } = await client.query<{ position: string }>(`SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS position FROM ${db.schema}.live_position`);
     position = Number(rows[0]!.position);
   } finally {
-    await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey(db)]);
+    await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [livePositionLockKey(db)]);
   }
   // after the unlock, not while holding it; in the transaction, so it holds once that commits
   await client.query('RESET lock_timeout');
