@@ -7,6 +7,8 @@ export interface BillingTermsTexts {
   sheet: string;
   /** under the sheet select (which sheets are offered) */
   sheetHint?: string;
+  /** in the select while the customer's sheet is none of `sheets` (one the caller cannot assign, e.g. ITC's own on the agent's page): that sheet is not offered back */
+  otherSheet?: string;
   creditLimit: string;
   save: string;
   saved: string;
@@ -16,7 +18,7 @@ export interface BillingTermsCardProps {
   customerId: string;
   terms: BillingTerms;
   closed: boolean;
-  /** the sheets the caller may assign (value: id, label: what it calls the sheet) */
+  /** the sheets the caller may assign (value: id, label: what it calls the sheet); only these are offered */
   sheets: { value: string; label: string }[];
   /** a long list: typing filters it */
   searchable?: boolean;

@@ -1,5 +1,6 @@
 // The agent's customer billing terms against an in-test API (docs/API.md §6, PATCH /customers/{id}).
 import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { problem, renderAsAgent, type Sent } from '../test/render.js';
 import { BillingTermsCard } from './BillingTermsCard.js';
@@ -7,8 +8,8 @@ import { BillingTermsCard } from './BillingTermsCard.js';
 const SHEETS = { items: [{ sheetId: 'sheet-agent', name: 'Wholesale (ITC)', baseSheetId: null }, { sheetId: 'sheet-retail', name: 'Retail +25 %', baseSheetId: 'sheet-agent' }], nextCursor: null };
 const patches = (sent: Sent[]) => sent.filter((call) => call.method === 'PATCH').map((call) => ({ path: call.path, body: JSON.parse(call.body) as unknown }));
 
-async function setup(answer: (body: Record<string, unknown>) => Response) {
-  return renderAsAgent(<BillingTermsCard customerId="c-1" billingType="postpaid" rateSheetId="sheet-agent" creditLimit="50" closed={false} />, (sent) => {
+async function setup(answer: (body: Record<string, unknown>) => Response, rateSheetId = 'sheet-agent') {
+  return renderAsAgent(<BillingTermsCard customerId="c-1" billingType="postpaid" rateSheetId={rateSheetId} creditLimit="50" closed={false} />, (sent) => {
     if (sent.path.startsWith('/api/v1/rate-sheets')) return Response.json(SHEETS);
     if (sent.method === 'PATCH') return answer(JSON.parse(sent.body) as Record<string, unknown>);
     return new Response(null, { status: 404 });
@@ -40,5 +41,18 @@ describe('BillingTermsCard', () => {
   it('shows the customer\'s sheet by its name', async () => {
     await setup(() => Response.json({}));
     await waitFor(() => expect(screen.getByDisplayValue('Wholesale (ITC)')).toBeInTheDocument());
+  });
+
+  // acceptance: after ITC moved the customer to its own itc-base, the select showed the raw id as one of the agent's options
+  it("says a sheet ITC set (one the agent cannot read) as ITC's and offers only the agent's own sheets", async () => {
+    const { sent } = await setup(() => Response.json({}), 'itc-base');
+    const sheet = await screen.findByPlaceholderText('Set by ITC: itc-base (not one of your sheets)');
+    expect(sheet).toHaveValue('');
+    await userEvent.click(sheet);
+    const offered = await screen.findAllByRole('option', { hidden: true });
+    expect(offered.map((option) => option.textContent)).toEqual(['Wholesale (ITC)', 'Retail +25 %']);
+    await userEvent.click(screen.getByRole('option', { name: 'Retail +25 %', hidden: true }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(patches(sent)).toEqual([{ path: '/api/v1/customers/c-1', body: { rateSheetId: 'sheet-retail' } }]));
   });
 });

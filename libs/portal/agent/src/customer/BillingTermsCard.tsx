@@ -14,22 +14,24 @@ export interface BillingTermsCardProps {
 
 /**
  * The agent changes its customer's rate sheet (the sheet ITC assigned to it or one it derived) and,
- * for a postpaid customer, the credit limit within what ITC lets it give: ui's BillingTermsCard.
+ * for a postpaid customer, the credit limit within what ITC lets it give: ui's BillingTermsCard. Only the agent's
+ * own sheets are offered.
  */
 export function BillingTermsCard({ customerId, billingType, rateSheetId, creditLimit, closed }: BillingTermsCardProps) {
   const { t } = useTranslation('agent');
   const queryClient = useQueryClient();
   const sheets = useSheets();
   const options = (sheets.data?.items ?? []).map((sheet) => ({ value: sheet.sheetId, label: sheet.name }));
-  // a sheet the agent cannot see in its list (assigned by ITC before): still shown as what it is
-  if (!options.some((option) => option.value === rateSheetId)) options.unshift({ value: rateSheetId, label: rateSheetId });
+  // a sheet not in the agent's list (ITC moved the customer to one of its own, or assigned the agent another since): the
+  // agent cannot read its name nor assign it, so it is said as ITC's, not offered (not before the list is known)
+  const otherSheet = sheets.data === undefined ? undefined : t('terms.setByItc', { sheet: rateSheetId });
   return (
     <TermsCard
       customerId={customerId}
       terms={{ billingType, rateSheetId, creditLimit }}
       closed={closed}
       sheets={options}
-      texts={{ title: t('terms.title'), sheet: t('terms.sheet'), sheetHint: t('terms.sheetHint'), creditLimit: t('terms.creditLimit'), save: t('common.save'), saved: t('terms.saved') }}
+      texts={{ title: t('terms.title'), sheet: t('terms.sheet'), sheetHint: t('terms.sheetHint'), otherSheet, creditLimit: t('terms.creditLimit'), save: t('common.save'), saved: t('terms.saved') }}
       onSaved={() => {
         void queryClient.invalidateQueries({ queryKey: agentKeys.customer(customerId) });
       }}

@@ -57,6 +57,8 @@ export function BillingTermsCardForm({ customerId, terms, closed, sheets, search
             description={texts.sheetHint}
             data={sheets}
             value={values.rateSheetId}
+            // a value none of `sheets` shows no option: the placeholder says what it is
+            placeholder={texts.otherSheet}
             onChange={(rateSheetId) => {
               setValues({ ...values, rateSheetId: rateSheetId ?? values.rateSheetId });
               edited('rateSheetId');
