@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderAdmin } from '../test/render';
@@ -7,15 +7,19 @@ import { AgentCommissions } from './AgentCommissions';
 
 // what the API answers (docs/API.md §7 GET /agents/{id}/commissions, JSON and ?format=csv)
 const line = { id: 'm-1', type: 'CommissionAccrued', kind: 'commission:transfer', ref: 'tr-1', customerId: 'c-1', baseAmount: '20', commissionPercent: '2.5', amount: '0.5', commissionBalanceAfter: '2', occurredAt: '2026-12-04T10:00:00Z' };
+const moved = { id: 'm-2', type: 'CommissionTransferred', kind: 'commission-transfer', ref: 'ct-1', customerId: null, baseAmount: null, commissionPercent: null, amount: '-2', commissionBalanceAfter: '0', occurredAt: '2026-12-05T10:00:00Z' };
 const authFetch = vi.fn<(path: string, init?: RequestInit) => Promise<Response>>();
+const ok = (data: unknown) => Promise.resolve({ data, response: new Response(null, { status: 200 }) });
 
 vi.mock('@billing/portal-session', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@billing/portal-session')>()),
   useSession: () => ({
     authFetch,
-    api: { GET: () => Promise.resolve({ data: { items: [line], nextCursor: null }, response: new Response(null, { status: 200 }) }) },
+    // GET /customers/{id} names the line's customer (its account number)
+    api: { GET: (path: string) => (path === '/api/v1/customers/{id}' ? ok({ id: 'c-1', accountNumber: '100234' }) : ok({ items: [moved, line], nextCursor: null })) },
   }),
 }));
+vi.mock('@tanstack/react-router', () => ({ Link: ({ children }: { children?: unknown }) => <a href="#">{children as string}</a> }));
 
 function renderCommissions() {
   renderAdmin(
@@ -51,5 +55,16 @@ describe('AgentCommissions', () => {
     renderCommissions();
     await userEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
     expect(await screen.findByText(/The agent does not exist/)).toBeInTheDocument();
+  });
+
+  // acceptance: the table had no customer column though the CSV has customer_id
+  it("names each line's customer by its account number (a move to main has none)", async () => {
+    renderCommissions();
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('columnheader', { name: 'Customer' })).toBeInTheDocument();
+    expect(await within(table).findByRole('link', { name: '100234' })).toBeInTheDocument();
+    const [, movedRow, accruedRow] = within(table).getAllByRole('row');
+    expect(within(movedRow as HTMLElement).queryByRole('link')).toBeNull();
+    expect(within(accruedRow as HTMLElement).getByRole('link', { name: '100234' })).toBeInTheDocument();
   });
 });

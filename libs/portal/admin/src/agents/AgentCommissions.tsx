@@ -6,6 +6,7 @@ import { DateTime } from '../shared/DateTime.js';
 import { Money } from '../shared/Money.js';
 import { useDecimal } from '../shared/use-decimal.js';
 import type { CommissionLine } from './agent-wire.js';
+import { CustomerAccountLink } from './CustomerAccountLink.js';
 import { useAgentCommissions } from './use-agent.js';
 
 /** The agent's commission lines: what it earned on each movement, reversals and moves to main; all of them as CSV. */
@@ -32,10 +33,12 @@ export function AgentCommissions({ agentId }: { agentId: string }) {
         loadingMore={lines.isFetchingNextPage}
         onLoadMore={() => void lines.fetchNextPage()}
         emptyText={t('agents.commissions.empty')}
-        minWidth={680}
+        minWidth={800}
         columns={[
           { key: 'at', header: t('agents.ledger.at'), render: (line) => <DateTime at={line.occurredAt} /> },
           { key: 'what', header: t('agents.ledger.what'), render: (line) => t(`agents.commissions.kinds.${line.kind.replace(':', '_')}`, { defaultValue: line.kind }) },
+          // a move to main has no customer
+          { key: 'customer', header: t('agents.commissions.customer'), render: (line) => (line.customerId === null ? null : <CustomerAccountLink customerId={line.customerId} />) },
           { key: 'base', header: t('agents.commissions.base'), align: 'right', render: (line) => (line.baseAmount === null ? null : <Money amount={line.baseAmount} />) },
           { key: 'percent', header: t('agents.commissions.percent'), align: 'right', render: (line) => decimal(line.commissionPercent, ' %') },
           { key: 'amount', header: t('agents.ledger.amount'), align: 'right', render: (line) => <Money amount={line.amount} colorNegative /> },
