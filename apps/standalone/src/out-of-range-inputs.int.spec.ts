@@ -154,3 +154,28 @@ it('answers 400 validation naming the field for an out-of-range value in every m
   expect(outcomes.map((o) => `${o.route} ${o.field}`)).toEqual(expect.arrayContaining(['PATCH /api/v1/customers/{id}/settings /lowBalanceThreshold', 'POST /api/v1/customer-profiles /initialBalance']));
   expect(await rowCounts()).toEqual(before);
 });
+
+it('answers one error naming the route\'s own bound for a bad `limit` on every list route (acceptance: limit=1e20 said "at most 9007199254740991", then "at most 500" again)', async () => {
+  const document = (await gw.request('GET', '/api/docs-json')).body as Json;
+  const wrong: Json[] = [];
+  const routes: string[] = [];
+  for (const [path, item] of Object.entries(document.paths as Record<string, Json>)) {
+    const limit = ((item.get?.parameters ?? []) as Json[]).find((parameter) => parameter.in === 'query' && parameter.name === 'limit')?.schema as Json | undefined;
+    if (limit === undefined || path.includes('/internal/')) continue;
+    routes.push(path);
+    const range = `must be a whole number from ${limit.minimum} to ${limit.maximum}`;
+    for (const [value, message] of [['1e20', `must be at most ${limit.maximum}`], ['-1', `must be at least ${limit.minimum}`], ['abc', range], ['1.5', range]]) {
+      let res = undefined as Awaited<ReturnType<ReturnType<typeof as>>> | undefined;
+      for (const token of tokens) {
+        res = await as(token)('GET', `${concrete(path)}?limit=${value}`);
+        if (res.status !== 401 && res.status !== 403) break;
+      }
+      const answer = { status: res!.status, code: res!.body?.code, errors: res!.body?.errors };
+      const expected = { status: 400, code: 'validation', errors: [{ path: '/limit', message }] };
+      if (JSON.stringify(answer) !== JSON.stringify(expected)) wrong.push({ path, value, ...answer });
+    }
+  }
+  // several services' lists, with different bounds (rating's calls go to 500, the wallet's and accounts' lines to 200)
+  expect(routes).toEqual(expect.arrayContaining(['/api/v1/customers/{id}/calls', '/api/v1/agents/{id}/transactions', '/api/v1/agents']));
+  expect(wrong).toEqual([]);
+});

@@ -351,6 +351,12 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       const res = await gw.request('POST', '/api/v1/auth/login', { rawBody: 'null' });
       expectProblem(res, 400, 'malformed_json');
       expect(res.body.detail).toBe('The request body must be a JSON object, not null.');
+      // a list passes the strict parser; it was a 400 `validation` "must be an object", not what docs/API.md §1 says
+      for (const rawBody of ['[1]', '[]', '[{"amount":"1","reference":"r"}]']) {
+        const list = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, rawBody });
+        expectProblem(list, 400, 'malformed_json');
+        expect(list.body.detail).toBe('The request body must be a JSON object, not a list.');
+      }
     });
 
     it('unknown fields are refused with their path', async () => {

@@ -3,6 +3,7 @@
 // texts ("Invalid input: expected string, received undefined") name library types; a message a
 // schema chose itself (MoneyString's reasons) is kept as it is.
 import type { ProblemFieldError } from '../problem/problem.js';
+import { numberRangeAt, rangeSentence, type NumberRange } from './number-range.js';
 
 /** A Standard Schema issue; zod's also carry the details read below. */
 export interface SchemaIssue {
@@ -26,19 +27,57 @@ export const MAX_FIELD_ERRORS = 100;
 /** The value a request part was validated as, to tell a missing field from a wrong one. */
 const NO_INPUT = Symbol('no input');
 
-export function fieldErrorsFromIssues(issues: readonly SchemaIssue[], input: unknown = NO_INPUT): ProblemFieldError[] {
+/**
+ * `schema` (the one validated against) lets a number's error name the route's bounds. A number
+ * gets one error however many of its checks failed: `.int().max(500)` on 1e20 fails both zod's
+ * safe-integer bound and 500; only the tightest bound is named.
+ */
+export function fieldErrorsFromIssues(issues: readonly SchemaIssue[], input: unknown = NO_INPUT, schema?: unknown): ProblemFieldError[] {
   const errors: ProblemFieldError[] = [];
+  const numberIssues = new Map<string, { error: ProblemFieldError; issues: SchemaIssue[]; range: NumberRange | undefined }>();
   for (const issue of issues) {
     const base = (issue.path ?? []).map((segment) => (typeof segment === 'object' ? segment.key : segment));
+    const path = pointer(base);
     if (issue.code === 'unrecognized_keys' && Array.isArray(issue.keys)) {
       for (const key of issue.keys) errors.push({ path: pointer([...base, key]), message: 'unknown field' });
+    } else if (input !== NO_INPUT && base.length > 0 && issue.code === 'invalid_type' && valueAt(input, base) === undefined) {
+      errors.push({ path, message: 'is required' });
+    } else if (isNumberIssue(issue)) {
+      const seen = numberIssues.get(path);
+      if (seen !== undefined) {
+        seen.issues.push(issue);
+        seen.error.message = numberMessage(seen.issues, seen.range);
+        continue;
+      }
+      const range = schema === undefined ? undefined : numberRangeAt(schema, base);
+      const error = { path, message: numberMessage([issue], range) };
+      numberIssues.set(path, { error, issues: [issue], range });
+      errors.push(error);
     } else {
-      const missing = input !== NO_INPUT && base.length > 0 && issue.code === 'invalid_type' && valueAt(input, base) === undefined;
-      errors.push({ path: pointer(base), message: missing ? 'is required' : humanMessage(issue) });
+      errors.push({ path, message: humanMessage(issue) });
     }
     if (errors.length >= MAX_FIELD_ERRORS) break;
   }
   return errors.slice(0, MAX_FIELD_ERRORS);
+}
+
+function isNumberIssue(issue: SchemaIssue): boolean {
+  if (issue.code === 'invalid_type') return issue.expected === 'number' || issue.expected === 'int';
+  if (issue.code === 'too_big' || issue.code === 'too_small') return issue.origin === 'number' || issue.origin === 'int';
+  return issue.code === 'not_multiple_of';
+}
+
+/** A bound that failed names the tightest one; anything else (not a number, not whole) the whole range. */
+function numberMessage(issues: readonly SchemaIssue[], range: NumberRange | undefined): string {
+  const own = issues.find((issue) => !LIBRARY_TEXT.test(issue.message));
+  if (own !== undefined) return own.message;
+  const tightest = issues.reduce<SchemaIssue | undefined>((best, issue) => {
+    if (issue.code === 'too_big' && (best === undefined || Number(issue.maximum) < Number(best.maximum))) return issue;
+    if (issue.code === 'too_small' && (best === undefined || Number(issue.minimum) > Number(best.minimum))) return issue;
+    return best;
+  }, undefined);
+  if (tightest !== undefined) return humanMessage(tightest);
+  return range === undefined ? humanMessage(issues[0]!) : rangeSentence(range);
 }
 
 /** zod's default texts start like this; a schema's own message does not. */

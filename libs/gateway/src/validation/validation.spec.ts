@@ -96,3 +96,34 @@ describe('field errors in plain sentences', () => {
     expect(fieldLabel('/a~1b')).toBe('a/b');
   });
 });
+
+describe('a number names its bounds once (acceptance: limit=1e20 said "at most 9007199254740991", then again "at most 500")', () => {
+  const Query = z.strictObject({
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).optional(),
+    ratio: z.coerce.number().gt(0).lt(1).optional(),
+  });
+  const errorsFor = (input: Record<string, unknown>) => fieldErrorsFromIssues(Query.safeParse(input).error!.issues, input, Query);
+
+  it.each([
+    ['1e20', 'must be at most 500'],
+    ['-1', 'must be at least 1'],
+    ['abc', 'must be a whole number from 1 to 500'],
+    ['1.5', 'must be a whole number from 1 to 500'],
+    ['Infinity', 'must be a whole number from 1 to 500'],
+  ])('limit=%s → one error: %s', (limit, message) => {
+    expect(errorsFor({ limit })).toEqual([{ path: '/limit', message }]);
+  });
+
+  it('names only the bounds the schema states, and exclusive ones as such', () => {
+    expect(errorsFor({ offset: 'x' })).toEqual([{ path: '/offset', message: 'must be a whole number, at least 0' }]);
+    expect(errorsFor({ offset: '1e20' })).toEqual([{ path: '/offset', message: 'must be at most 9007199254740991' }]);
+    expect(errorsFor({ ratio: 'x' })).toEqual([{ path: '/ratio', message: 'must be a number, greater than 0 and less than 1' }]);
+  });
+
+  it('finds the number under lists, wrappers and pipes', () => {
+    const Body = z.strictObject({ rows: z.array(z.strictObject({ n: z.string().transform(Number).pipe(z.number().int().min(2).max(9)).optional() })) });
+    const input = { rows: [{ n: 'x' }] };
+    expect(fieldErrorsFromIssues(Body.safeParse(input).error!.issues, input, Body)).toEqual([{ path: '/rows/0/n', message: 'must be a whole number from 2 to 9' }]);
+  });
+});

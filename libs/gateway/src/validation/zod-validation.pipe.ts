@@ -5,6 +5,7 @@ import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/c
 import { ProblemException, type ProblemFieldError } from '../problem/problem.js';
 import { fieldErrorsFromIssues, fieldLabel, type SchemaIssue } from './issues.js';
 import { isOptionalBody } from './optional-body.js';
+import { defAt } from './schema-at.js';
 
 interface StandardSchema {
   '~standard': {
@@ -27,10 +28,14 @@ export class ZodValidationPipe implements PipeTransform {
     if (metadata.type === 'body' && typeof value === 'string') {
       throw new ProblemException(415, 'unsupported_media_type', 'This endpoint takes a JSON body: send it with Content-Type: application/json.', { title: 'Unsupported Media Type' });
     }
+    // docs/API.md: JSON that is not an object is `malformed_json`; the strict parser lets only a list through to here
+    if (metadata.type === 'body' && Array.isArray(value) && defAt(schema, [])?.type === 'object') {
+      throw new ProblemException(400, 'malformed_json', 'The request body must be a JSON object, not a list.', { title: 'Malformed JSON' });
+    }
     const result = (await schema['~standard'].validate(value)) as { value: unknown; issues?: readonly SchemaIssue[] };
     if (result.issues !== undefined) {
       const what = metadata.type === 'param' && metadata.data ? `path parameter "${metadata.data}"` : (WHAT[metadata.type] ?? 'request');
-      throw validationProblem(what, fieldErrorsFromIssues(result.issues, value));
+      throw validationProblem(what, fieldErrorsFromIssues(result.issues, value, schema));
     }
     return result.value;
   }
