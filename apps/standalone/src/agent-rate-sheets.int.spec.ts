@@ -43,12 +43,12 @@ function ok(res: TestResponse, status: number): TestResponse {
   return res;
 }
 
-/** Another tenant's sheet is answered exactly as a sheet that does not exist: its id cannot be probed. */
+/** Another tenant's sheet is answered exactly as a sheet that does not exist: its id cannot be probed. The agent is told what it can do (it imports no sheets). */
 function unknown(res: TestResponse, sheetId: string): void {
   expect({ status: res.status, code: res.body?.code, detail: res.body?.detail }).toEqual({
     status: 422,
     code: 'rate_sheet_not_found',
-    detail: `rate sheet "${sheetId}" does not exist: import it (POST /rate-sheets) or derive it first`,
+    detail: `rate sheet "${sheetId}" does not exist: use the sheet ITC assigned to you, or one you derived from it (POST /rate-sheets/{id}/derived)`,
   });
 }
 

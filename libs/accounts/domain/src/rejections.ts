@@ -34,11 +34,16 @@ const INTERNATIONAL = 'an international number: + and 8 to 15 digits';
 export const rejections = {
   // input shapes shared by every aggregate
   invalidName: () => invalid(`name must be 1 to ${MAX_NAME_CHARS} characters`, 'invalid_name'),
+  /** a name that must be distinct (a customer profile's): docs/API.md §1, Names. */
+  invalidDistinctName: () => invalid(`name must be 1 to ${MAX_NAME_CHARS} characters without invisible (control or format) characters`, 'invalid_name'),
   invalidReason: () => invalid(`reason must be at most ${MAX_REASON_CHARS} characters`, 'invalid_reason'),
   invalidEmail: () => invalid('contact e-mail is not a valid address', 'invalid_email'),
   invalidUsername: () => invalid('username must be 3 to 64 characters: lowercase letters, digits and . _ @ -', 'invalid_username'),
   invalidRateSheet: () => invalid('rate sheet must be a rate sheet id', 'invalid_rate_sheet'),
   rateSheetNotFound: (sheetId: string) => checked(`rate sheet "${sheetId}" does not exist: import it (POST /rate-sheets) or derive it first`, 'rate_sheet_not_found', 422),
+  /** an agent's answer: it cannot import a sheet, and a sheet it may not see "does not exist" to it. */
+  rateSheetNotFoundForAgent: (sheetId: string) =>
+    checked(`rate sheet "${sheetId}" does not exist: use the sheet ITC assigned to you, or one you derived from it (POST /rate-sheets/{id}/derived)`, 'rate_sheet_not_found', 422),
   invalidLowBalanceThreshold: () => invalid('low-balance threshold must not be negative', 'invalid_low_balance_threshold'),
   invalidLanguage: () => invalid('language must be "en" or "es" (or a regional form such as "es-MX"): the languages of the e-mails and the portal', 'invalid_language'),
 
@@ -96,6 +101,8 @@ export const rejections = {
   profileNotFound: () => notFound('profile not found', 'profile_not_found'),
   profileExists: () => conflict('profile already exists', 'profile_exists'),
   profileArchived: () => conflict('profile is archived', 'profile_archived'),
+  profileNameTaken: (taken: { profileId: string; name: string }) =>
+    conflict(`a profile named "${taken.name}" already exists (profile ${taken.profileId}): choose another name`, 'name_taken'),
   profileOwnerMismatch: () => invalid('profile belongs to another agent', 'profile_owner_mismatch'),
   rateSheetRequired: () => invalid('an ITC-direct customer needs a profile with its own rate sheet', 'rate_sheet_required'),
 

@@ -5350,7 +5350,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description a request with this Idempotency-Key is still running; the owner (ITC, or the agent) has a profile of that name already (trimmed, any case); nothing was changed (code `idempotency_key_in_progress`, `name_taken`) */
+            /** @description a request with this Idempotency-Key is still running; the owner (ITC, or the agent) has a profile whose name looks the same (docs/API.md §1 Names); nothing was changed (code `idempotency_key_in_progress`, `name_taken`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5720,7 +5720,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description a rename to a name the owner has for another profile (trimmed, any case); nothing was changed (code `name_taken`) */
+            /** @description a rename to a name that looks like one the owner has for another profile (docs/API.md §1 Names); nothing was changed (code `name_taken`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13754,7 +13754,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description sheet_exists; name_taken (another of ITC's sheets has that name, in any case) (code `name_taken`, `sheet_exists`) */
+            /** @description sheet_exists; name_taken (another of ITC's sheets has a name that looks the same: docs/API.md §1 Names), a dry run too (code `name_taken`, `sheet_exists`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13778,7 +13778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description invalid_deck: every bad row with its line (code `invalid_deck`) */
+            /** @description invalid_deck: every bad row with its line; invalid_name (blank, over 100 characters, an invisible character), a dry run too (code `invalid_deck`, `invalid_name`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13786,7 +13786,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "invalid_deck";
+                        code?: "invalid_deck" | "invalid_name";
                     };
                 };
             };
@@ -14191,7 +14191,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description sheet_exists; too_many_sheets (an agent already owns 50 derived sheets); name_taken (another sheet of the deriving owner — ITC, or the agent — has that name, in any case) (code `name_taken`, `sheet_exists`, `too_many_sheets`) */
+            /** @description sheet_exists; too_many_sheets (an agent already owns 50 derived sheets); name_taken (another sheet of the deriving owner — ITC, or the agent — has a name that looks the same: docs/API.md §1 Names) (code `name_taken`, `sheet_exists`, `too_many_sheets`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14227,7 +14227,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description base_is_derived, invalid_markup (below 0 or above 1000 %) (code `base_is_derived`, `invalid_markup`) */
+            /** @description base_is_derived, invalid_markup (below 0 or above 1000 %), invalid_name (blank, over 100 characters, an invisible character) (code `base_is_derived`, `invalid_markup`, `invalid_name`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14235,7 +14235,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {string} */
-                        code?: "base_is_derived" | "invalid_markup";
+                        code?: "base_is_derived" | "invalid_markup" | "invalid_name";
                     };
                 };
             };

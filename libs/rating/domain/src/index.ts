@@ -52,6 +52,7 @@ export type * from './ratesheet/rate-sheet.events.js';
 export { RATE_SHEET_EVENT_TYPES } from './ratesheet/rate-sheet.events.js';
 export { currentMarkup, evolveRateSheet, initialRateSheet, markupInForce, sheetOwner, versionInForce, type MarkupRecord, type RateSheetState, type VersionRecord } from './ratesheet/rate-sheet.state.js';
 export { decideRateSheet } from './ratesheet/rate-sheet.decide.js';
+export { checkSheetName, checkSheetNameFree, type SheetNamed } from './ratesheet/sheet-name.js';
 export { rateSheetDecider } from './ratesheet/rate-sheet.decider.js';
 
 // CDRs

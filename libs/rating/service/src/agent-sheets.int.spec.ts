@@ -3,6 +3,7 @@
 // only those; accounts' sheet query tells parent, markup and owner; customers see the prices they
 // are billed and agents the sheet they buy at — each only its own (404 otherwise).
 import { MAX_SHEETS_PER_AGENT } from '@billing/rating-domain';
+import { DECK_HEADER } from './__fixtures__/decks.js';
 import { RatingTestApp } from './__fixtures__/rating-test-app.js';
 
 const uk = { prefix: '44', destination: 'United Kingdom', intervals: [{ startSecond: 0, ratePerMinute: '0.10', incrementSeconds: 60 }] };
@@ -219,7 +220,8 @@ describe('agent sheets and price lists', () => {
     const imported = await app.admin('POST', '/api/v1/rate-sheets', { sheetId: 'itc-names-base', name: 'ITC   names', rows: [uk] });
     expect(imported.status).toBe(201);
     const clash = await app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: 'itc-names-derived', name: 'itc   NAMES', markupPercent: '1' });
-    expect([clash.status, clash.body.code, clash.body.detail]).toEqual([409, 'name_taken', 'ITC has a rate sheet named "itc   NAMES" already: choose another name']);
+    expect(imported.body.name).toBe('ITC names');
+    expect([clash.status, clash.body.code, clash.body.detail]).toEqual([409, 'name_taken', 'ITC has a rate sheet named "ITC names" already (sheet itc-names-base): choose another name']);
     // an agent's name is not ITC's: ITC may use it, and the agent keeps its own
     expect((await app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: 'itc-acme', name: 'Acme retail', markupPercent: '1' })).status).toBe(201);
 
@@ -234,6 +236,36 @@ describe('agent sheets and price lists', () => {
     expect(rows[0]!.n).toBe(1);
     // a refused import leaves no staged rows behind
     const staged = await app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${app.db.table('rate_imports')} WHERE sheet_id LIKE 'itc-race-%' AND status = 'staged'`);
+    expect(staged.rows[0]!.n).toBe(0);
+  });
+
+  it('names that look the same are the same: a no-break space, more spaces or a zero-width space do not make another name', async () => {
+    const csv = `${DECK_HEADER}44,United Kingdom,0,0,0.10,60,,,\n`;
+    expect((await app.admin('POST', '/api/v1/rate-sheets', { sheetId: 'look-base', name: 'ITC look', rows: [uk] })).status).toBe(201);
+    const nbsp = await app.postText('/api/v1/rate-sheets?name=itc%C2%A0LOOK&sheetId=look-nbsp', csv, 'admin');
+    expect([nbsp.status, nbsp.body.code, nbsp.body.detail]).toEqual([409, 'name_taken', 'ITC has a rate sheet named "ITC look" already (sheet look-base): choose another name']);
+    expect((await app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: 'look-sell', name: 'Acme sell', markupPercent: '1' })).status).toBe(201);
+    const doubled = await app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: 'look-double', name: 'ACME  sell', markupPercent: '1' });
+    expect([doubled.status, doubled.body.code, doubled.body.detail]).toEqual([409, 'name_taken', 'ITC has a rate sheet named "Acme sell" already (sheet look-sell): choose another name']);
+    // an invisible character is refused: it would show as another name does
+    for (const name of ['Acme\u200bsell', '\ufeffAcme list', 'Acme \u202elist']) {
+      const invisible = await app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: 'look-invisible', name, markupPercent: '1' });
+      expect([invisible.status, invisible.body.code]).toEqual([422, 'invalid_name']);
+    }
+    const zeroWidth = await app.admin('POST', '/api/v1/rate-sheets', { sheetId: 'look-invisible', name: 'ITC\u200blook', rows: [uk] });
+    expect([zeroWidth.status, zeroWidth.body.code]).toEqual([422, 'invalid_name']);
+    // surrounding and inner spaces are normalised, and that is the name stored and shown
+    const spaced = await app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId: 'look-spaced', name: '  Acme\u00a0 list ', markupPercent: '1' });
+    expect([spaced.status, spaced.body.name]).toEqual([201, 'Acme list']);
+    const json = await app.admin('POST', '/api/v1/rate-sheets', { sheetId: 'look-json', name: ' ITC  look 2 ', rows: [uk] });
+    expect([json.status, json.body.name]).toEqual([201, 'ITC look 2']);
+    // an agent's own sheets: the same rule
+    const agentSheet = await as('ag-a', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'look-a', name: 'A look', markupPercent: '2' });
+    expect(agentSheet.status).toBe(201);
+    const agentLookalike = await as('ag-a', 'POST', '/api/v1/rate-sheets/for-a/derived', { sheetId: 'look-a2', name: 'a\u00a0LOOK', markupPercent: '2' });
+    expect([agentLookalike.status, agentLookalike.body.detail]).toEqual([409, 'the agent has a rate sheet named "A look" already (sheet look-a): choose another name']);
+    for (const id of ['look-nbsp', 'look-double', 'look-invisible', 'look-a2']) expect((await app.service('GET', `/api/v1/internal/rating/sheets/${id}`)).body.exists).toBe(false);
+    const staged = await app.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${app.db.table('rate_imports')} WHERE sheet_id IN ('look-nbsp', 'look-invisible')`);
     expect(staged.rows[0]!.n).toBe(0);
   });
 

@@ -74,6 +74,16 @@ describe('rate sheet imports: dry run', () => {
 
     // the checks of the sheet itself answer as for an import
     expect((await app.admin('POST', '/api/v1/rate-sheets', { dryRun: true, sheetId: 'dry-json', name: 'Again', rows: [row('1', '0.1')] })).body.code).toBe('sheet_exists');
+    // a name ITC's sheets have (any case, any spacing) is name_taken, as the import answers it; an invisible character invalid_name
+    for (const body of [{ name: 'json' }, { sheetId: 'dry-new', name: 'JSON\u00a0' }]) {
+      const taken = await app.admin('POST', '/api/v1/rate-sheets', { dryRun: true, ...body, rows: [row('1', '0.1')] });
+      expect([taken.status, taken.body.code, taken.body.detail]).toEqual([409, 'name_taken', 'ITC has a rate sheet named "JSON" already (sheet dry-json): choose another name']);
+    }
+    const csvTaken = await app.postText('/api/v1/rate-sheets?name=%20Json%20&dryRun=true', `${DECK_HEADER}1,USA,0,0,0.01,6,,,\n`, 'admin');
+    expect([csvTaken.status, csvTaken.body.code]).toEqual([409, 'name_taken']);
+    const invisible = await app.admin('POST', '/api/v1/rate-sheets', { dryRun: true, name: 'JSON\u200b2', rows: [row('1', '0.1')] });
+    expect([invisible.status, invisible.body.code]).toEqual([422, 'invalid_name']);
+    expect((await app.admin('POST', '/api/v1/rate-sheets', { dryRun: true, name: 'JSON 2', rows: [row('1', '0.1')] })).body.valid).toBe(true);
     expect((await app.admin('POST', '/api/v1/rate-sheets/nope/versions', { dryRun: true, rows: [row('1', '0.1')] })).body.code).toBe('sheet_not_found');
     await app.admin('POST', '/api/v1/rate-sheets/dry-json/derived', { sheetId: 'dry-derived', name: 'Derived', markupPercent: '10' });
     expect((await app.admin('POST', '/api/v1/rate-sheets/dry-derived/versions', { dryRun: true, rows: [row('1', '0.1')] })).body.code).toBe('not_a_base_sheet');

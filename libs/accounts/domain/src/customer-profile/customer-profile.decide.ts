@@ -1,7 +1,7 @@
 import { invariant } from '@billing/decider';
 import { rejections } from '../rejections.js';
 import { auditOf } from '../shared/command-meta.js';
-import { checkName, checkRateSheetId } from '../shared/checks.js';
+import { checkRateSheetId } from '../shared/checks.js';
 import { checkBillingTerms, profileTermsOf, type ProfileTerms } from '../terms/billing-terms.js';
 import { spokenLanguage } from '../validation/language.js';
 import type { CreateCustomerProfile, CustomerProfileCommand, UpdateCustomerProfile } from './customer-profile.commands.js';
@@ -9,6 +9,7 @@ import type { CustomerProfileEvent } from './customer-profile.events.js';
 import type { CustomerProfileState, ExistingCustomerProfile } from './customer-profile.state.js';
 import { setProfileFeatures } from '../features/features.decide.js';
 import { setProfileSipUsers } from '../sip-user/profile-sip-users.js';
+import { checkProfileName } from './profile-name.js';
 
 export function decideCustomerProfile(command: CustomerProfileCommand, state: CustomerProfileState): CustomerProfileEvent[] {
   switch (command.type) {
@@ -32,7 +33,7 @@ function create(command: CreateCustomerProfile, state: CustomerProfileState): Cu
   const audit = auditOf(command.meta);
   checkSpoken(command.language);
   const ownerAgentId = command.ownerAgentId === null ? null : checkOwner(command.ownerAgentId);
-  const profile = { profileId: command.profileId, ownerAgentId, name: checkName(command.name), ...checkProfileTerms(profileTermsOf(command)) };
+  const profile = { profileId: command.profileId, ownerAgentId, name: checkProfileName(command.name), ...checkProfileTerms(profileTermsOf(command)) };
   if (state.status !== 'none') {
     const { status: _status, ...current } = state;
     if (sameFields(current, profile)) return []; // a retried request
@@ -48,7 +49,8 @@ function update(command: UpdateCustomerProfile, profile: ExistingCustomerProfile
   // prepaid has no credit limit: switching to it drops the old one unless the caller sent one (and is told no).
   const dropsCreditLimit = changes.billingType === 'prepaid' && !('creditLimitMicros' in changes);
   const merged: ProfileTerms = { ...profileTermsOf(profile), ...changes, ...(dropsCreditLimit ? { creditLimitMicros: null } : {}) };
-  const next = { name: checkName(changes.name ?? profile.name), ...checkProfileTerms(profileTermsOf(merged)) };
+  // a name stored before the names rule stays as it is until it is changed
+  const next = { name: changes.name === undefined ? profile.name : checkProfileName(changes.name), ...checkProfileTerms(profileTermsOf(merged)) };
   if (sameFields({ name: profile.name, ...profileTermsOf(profile) }, next)) return [];
   return [{ type: 'CustomerProfileUpdated', profileId: profile.profileId, ...next, ...auditOf(command.meta) }];
 }

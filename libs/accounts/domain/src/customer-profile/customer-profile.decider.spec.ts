@@ -5,6 +5,7 @@ import type { CustomerProfileCreated, CustomerProfileEvent } from './customer-pr
 
 const meta = { actor: 'agent:agent-1', now: '2025-03-01T10:00:00Z' };
 const audit = { actor: 'agent:agent-1', occurredAt: '2025-03-01T10:00:00Z' };
+const NAME_RULE = 'name must be 1 to 100 characters without invisible (control or format) characters';
 const given = (events: CustomerProfileEvent[]) => spec(customerProfileDecider).given(events);
 
 const create = (overrides: Partial<CreateCustomerProfile> = {}): CreateCustomerProfile => ({
@@ -100,9 +101,18 @@ describe('CreateCustomerProfile', () => {
     [{ maxCallDurationSeconds: 86_401 }, 'max call duration must be a whole number of seconds from 60 to 86400', 'invalid_max_call_duration'],
     [{ language: 'english' }, 'language must be "en" or "es" (or a regional form such as "es-MX"): the languages of the e-mails and the portal', 'invalid_language'],
     [{ rateSheetId: '' }, 'rate sheet must be a rate sheet id', 'invalid_rate_sheet'],
-    [{ name: '' }, 'name must be 1 to 100 characters', 'invalid_name'],
+    [{ name: '' }, NAME_RULE, 'invalid_name'],
+    [{ name: ' \u00a0 ' }, NAME_RULE, 'invalid_name'],
+    [{ name: 'Prepaid\u200bbasic' }, NAME_RULE, 'invalid_name'],
+    [{ name: '\ufeffPrepaid basic' }, NAME_RULE, 'invalid_name'],
+    [{ name: 'Prepaid \u202ebasic' }, NAME_RULE, 'invalid_name'],
   ])('rejects %p', (overrides, message, code) => {
     given([]).when(create(overrides)).thenRejects(message, code);
+  });
+
+  it('stores the name in its normal form: trimmed, NFC, each run of whitespace one space', () => {
+    given([]).when(create({ name: '  Prepaid\u00a0\u00a0basic ' })).then([created]);
+    given([]).when(create({ name: 'Cafe\u0301 basic' })).then([{ ...created, name: 'Caf\u00e9 basic' }]);
   });
 });
 
@@ -130,6 +140,13 @@ describe('UpdateCustomerProfile', () => {
   it('can set or clear its own rate sheet', () => {
     given([created]).when(update({ rateSheetId: 'sheet-gold' })).then([updated({ rateSheetId: 'sheet-gold' })]);
     given([{ ...created, rateSheetId: 'sheet-gold' }]).when(update({ rateSheetId: null })).then([updated({ rateSheetId: null })]);
+  });
+
+  it('a rename is normalised and checked; a name stored before the names rule stays until it is changed', () => {
+    given([created]).when(update({ name: ' Prepaid\u2003plus ' })).then([updated({ name: 'Prepaid plus' })]);
+    given([created]).when(update({ name: 'Prepaid\u200bplus' })).thenRejects(NAME_RULE, 'invalid_name');
+    const legacy = { ...created, name: 'Prepaid  basic\u200b' };
+    given([legacy]).when(update({ maxConcurrentCalls: 5 })).then([updated({ name: 'Prepaid  basic\u200b', maxConcurrentCalls: 5 })]);
   });
 
   it('is idempotent: same values or no changes decide nothing', () => {

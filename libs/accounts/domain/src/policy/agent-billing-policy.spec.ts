@@ -50,7 +50,7 @@ describe('what an agent may give its customers', () => {
     const notFound = (sheetId: string) => ({
       status: 422,
       code: 'rate_sheet_not_found',
-      message: `rate sheet "${sheetId}" does not exist: import it (POST /rate-sheets) or derive it first`,
+      message: `rate sheet "${sheetId}" does not exist: use the sheet ITC assigned to you, or one you derived from it (POST /rate-sheets/{id}/derived)`,
       decided: false,
     });
     expect(refusal({ meta: asAgent, agent, rateSheet: itcBase })).toEqual(notFound('sheet-base'));

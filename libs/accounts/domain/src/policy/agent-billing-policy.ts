@@ -62,7 +62,7 @@ export function checkAgentBillingPolicy(request: CustomerTermsRequest): void {
 function checkSheet(sheet: RateSheetFacts, agentId: string, assignedSheetId: string): void {
   if (sheet.sheetId === assignedSheetId && sheet.exists) return;
   // only the assigned sheet and the agent's own are visible to it: anything else "does not exist"
-  if (!sheet.exists || sheet.ownerAgentId !== agentId) throw rejections.rateSheetNotFound(sheet.sheetId);
+  if (!sheet.exists || sheet.ownerAgentId !== agentId) throw rejections.rateSheetNotFoundForAgent(sheet.sheetId);
   if (sheet.parentSheetId !== assignedSheetId) throw rejections.rateSheetNotAllowed(sheet.sheetId, assignedSheetId);
   // a derived sheet without a markup cannot be shown to sell at or above cost
   if (sheet.markupMicroPercent === null) throw rejections.rateSheetNotAllowed(sheet.sheetId, assignedSheetId);

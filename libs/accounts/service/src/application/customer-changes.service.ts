@@ -35,7 +35,7 @@ export class CustomerChangesService {
 
   /** Several changes are decided together and appended atomically (a PATCH of several fields). */
   async apply(context: CommandContext, customerId: string, changes: readonly CustomerChange[]): Promise<CustomerRow> {
-    for (const change of changes) if (change.type === 'ChangeCustomerRateSheet') await this.sheets.assertExists(change.rateSheetId);
+    for (const change of changes) if (change.type === 'ChangeCustomerRateSheet') await this.sheets.assertExists(change.rateSheetId, context.principal);
     await this.checkBillingPolicy(context, customerId, changes);
     const meta = commandMeta(context, this.options.clock());
     const raisedCreditMicros = changes.find((change) => change.type === 'ChangeCustomerCreditLimit')?.creditLimitMicros;

@@ -34,14 +34,14 @@ export class ProfilesService {
       const owner = await this.aggregates.agent(input.ownerAgentId);
       if (owner.state.status === 'unregistered') throw rejections.agentNotFound();
     }
-    await this.sheets.assertExists(input.rateSheetId);
+    await this.sheets.assertExists(input.rateSheetId, context.principal);
     // an agent's own profile: only a sheet and a credit limit it may give its customers
     if (input.ownerAgentId !== null) await this.policy.check(context.principal, input.ownerAgentId, input);
     return this.decide(context, input.profileId, { type: 'CreateCustomerProfile', ...input, meta: commandMeta(context, this.options.clock()) });
   }
 
   async update(context: CommandContext, profileId: string, changes: Partial<ProfileTerms & { name: string }>): Promise<ProfileRow> {
-    await this.sheets.assertExists(changes.rateSheetId);
+    await this.sheets.assertExists(changes.rateSheetId, context.principal);
     const profile = await this.aggregates.profile(profileId);
     if (profile.state.status !== 'none') await this.policy.check(context.principal, profile.state.ownerAgentId, changes);
     return this.decide(context, profileId, { type: 'UpdateCustomerProfile', profileId, changes, meta: commandMeta(context, this.options.clock()) });

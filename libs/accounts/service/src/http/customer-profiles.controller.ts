@@ -49,7 +49,7 @@ export class CustomerProfilesController {
     422,
     'billing terms break a rule: credit_limit_required (postpaid), credit_limit_not_allowed (prepaid), rate_sheet_not_found, invalid_rate_sheet, invalid_billing_type, invalid_credit_limit, invalid_initial_balance, invalid_max_concurrent_calls, invalid_max_call_duration, invalid_name, invalid_language',
   )
-  @ApiProblemResponse(409, 'the owner (ITC, or the agent) has a profile of that name already (trimmed, any case); nothing was changed', ['name_taken'])
+  @ApiProblemResponse(409, 'the owner (ITC, or the agent) has a profile whose name looks the same (docs/API.md §1 Names); nothing was changed', ['name_taken'])
   @ApiProblemResponse(503, 'rating could not be reached to check the rate sheet; nothing was changed', ['rating_unavailable'])
   async create(
     @ValidBody(CreateProfileBody) body: CreateProfileBody,
@@ -98,7 +98,7 @@ export class CustomerProfilesController {
     422,
     'billing terms break a rule: credit_limit_required, credit_limit_not_allowed, rate_sheet_not_found, invalid_rate_sheet, invalid_billing_type, invalid_credit_limit, invalid_initial_balance, invalid_max_concurrent_calls, invalid_max_call_duration, invalid_name, invalid_language',
   )
-  @ApiProblemResponse(409, 'a rename to a name the owner has for another profile (trimmed, any case); nothing was changed', ['name_taken'])
+  @ApiProblemResponse(409, 'a rename to a name that looks like one the owner has for another profile (docs/API.md §1 Names); nothing was changed', ['name_taken'])
   async update(@ValidParam('id', Id) id: string, @ValidBody(UpdateProfileBody) body: UpdateProfileBody, @Caller() context: CommandContext): Promise<ProfileView> {
     this.changeable(context.principal, await this.queries.get(id));
     return profileView(await this.profiles.update(context, id, { name: body.name, ...profileTerms(body) }));

@@ -17,11 +17,25 @@ it('refuses a second profile of the same name for the same owner (trimmed, any c
   const before = await app.count('events');
   const again = await create(app.adminToken, '  PREPAID Basic ');
   expectProblem(again, 409, 'name_taken');
-  expect(again.body.detail).toMatch(/already exists/);
+  expect(again.body.detail).toMatch(/^a profile named "Prepaid basic" already exists \(profile [^)]+\): choose another name$/);
   expect(await app.count('events')).toBe(before);
   const agent = await registerAgent(app);
   expectStatus(await create(agent.token, 'Prepaid basic'), 201); // the agent's own, beside ITC's
   expectProblem(await create(agent.token, 'prepaid basic'), 409, 'name_taken');
+});
+
+it('names that look the same are the same: a no-break space or more spaces is taken, an invisible character refused; the normal form is stored', async () => {
+  const first = await create(app.adminToken, ' Prepaid\u00a0 look ');
+  expectStatus(first, 201);
+  expect(first.body.name).toBe('Prepaid look');
+  const before = await app.count('events');
+  for (const name of ['prepaid\u00a0LOOK', 'Prepaid  look', 'Prepaid\u2003look']) {
+    const again = await create(app.adminToken, name);
+    expectProblem(again, 409, 'name_taken');
+    expect(again.body.detail).toBe(`a profile named "Prepaid look" already exists (profile ${first.body.id}): choose another name`);
+  }
+  for (const name of ['Prepaid\u200blook', '\ufeffPrepaid look 2', 'Prepaid \u202elook']) expectProblem(await create(app.adminToken, name), 422, 'invalid_name');
+  expect(await app.count('events')).toBe(before);
 });
 
 it('of concurrent creations of one name exactly one wins', async () => {

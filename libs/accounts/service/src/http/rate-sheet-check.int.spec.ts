@@ -59,6 +59,13 @@ describe('rate sheets given by accounts must exist', () => {
     expect((await app.request('PATCH', `/api/v1/customer-profiles/${profile}`, { token: app.adminToken, body: { rateSheetId: 'itc-base' } })).status).toBe(200);
   });
 
+  it('an agent is told what it can do: use its sheet or derive one (it cannot import a sheet)', async () => {
+    const agent = await registerAgent(app, { rateSheetId: 'itc-base' });
+    const refused = await app.request('POST', '/api/v1/customer-profiles', { token: agent.token, body: { name: 'Typo', billingType: 'prepaid', rateSheetId: 'nope-agent' } });
+    unknown(refused, 'nope-agent');
+    expect(refused.body.detail).toBe('rate sheet "nope-agent" does not exist: use the sheet ITC assigned to you, or one you derived from it (POST /rate-sheets/{id}/derived)');
+  });
+
   it("a customer's sheet is changed only to an existing one", async () => {
     const agent = await registerAgent(app, { rateSheetId: 'itc-base' });
     const { customer } = await openCustomer(app, app.adminToken, { profileId: await createProfile(app, app.adminToken), agentId: agent.id });

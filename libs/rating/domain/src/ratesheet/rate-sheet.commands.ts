@@ -3,6 +3,7 @@
 // only their count and content hash, computed by the service from canonicalRowLine.
 import type { CommandMeta } from '../shared/command-meta.js';
 import type { SheetRounding } from '../sheet/rate-row.js';
+import type { SheetNamed } from './sheet-name.js';
 
 export interface CreateBaseSheet {
   readonly type: 'CreateBaseSheet';
@@ -10,8 +11,8 @@ export interface CreateBaseSheet {
   readonly name: string;
   /** the rounding of its versions unless an import states another. */
   readonly rounding: SheetRounding;
-  /** the names of ITC's other sheets (read under ITC's sheet lock): a base sheet is ITC's own. */
-  readonly namesTaken: readonly string[];
+  /** ITC's other sheets with their names (read under ITC's sheet lock): a base sheet is ITC's own. */
+  readonly namesTaken: readonly SheetNamed[];
   readonly meta: CommandMeta;
 }
 
@@ -44,8 +45,8 @@ export interface CreateDerivedSheet {
    * none known) and how many sheets that agent owns now (read under the agent's lock).
    */
   readonly owner: { readonly agentId: string; readonly assignedSheetId: string | null; readonly sheetsOwned: number } | null;
-  /** the names of the owner's (ITC's, or the agent's) other sheets, read under the owner's sheet lock. */
-  readonly namesTaken: readonly string[];
+  /** the owner's (ITC's, or the agent's) other sheets with their names, read under the owner's sheet lock. */
+  readonly namesTaken: readonly SheetNamed[];
   readonly meta: CommandMeta;
 }
 

@@ -1,13 +1,14 @@
 // Rate-sheet decisions. Repeating a command that already took effect decides nothing (the service
 // retries safely); the same id with other details is a conflict.
 import { auditOf } from '../shared/command-meta.js';
-import { checkId, checkInstant, checkMarkup, checkName, checkRounding } from '../shared/checks.js';
+import { checkId, checkInstant, checkMarkup, checkRounding } from '../shared/checks.js';
 import { instantMs } from '../shared/instant.js';
 import { MAX_DECK_ROWS, MAX_MARKUP_STEPS, MAX_SHEETS_PER_AGENT, MAX_VERSIONS_PER_SHEET } from '../shared/limits.js';
 import { rejections } from '../shared/rejections.js';
 import type { ChangeMarkup, CreateBaseSheet, CreateDerivedSheet, ImportVersion, RateSheetCommand } from './rate-sheet.commands.js';
 import type { RateSheetEvent } from './rate-sheet.events.js';
 import { currentMarkup, sheetOwner, type RateSheetState } from './rate-sheet.state.js';
+import { checkSheetName, checkSheetNameFree } from './sheet-name.js';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
@@ -26,14 +27,14 @@ export function decideRateSheet(command: RateSheetCommand, state: RateSheetState
 
 function createBase(command: CreateBaseSheet, state: RateSheetState): RateSheetEvent[] {
   const sheetId = checkId(command.sheetId, 'sheetId');
-  const name = checkName(command.name);
+  const name = checkSheetName(command.name);
   const rounding = checkRounding(command.rounding);
   if (state.kind !== 'none') {
     // a retried create (even after imports changed the rounding) is the same sheet
     if (state.kind === 'base' && state.name === name) return [];
     throw rejections.sheetExists();
   }
-  checkNameFree(name, command.namesTaken, null);
+  checkSheetNameFree(name, command.namesTaken, null);
   return [{ type: 'BaseSheetCreated', sheetId, name, rounding, ...auditOf(command.meta) }];
 }
 
@@ -66,7 +67,7 @@ function importVersion(command: ImportVersion, state: RateSheetState): RateSheet
 
 function createDerived(command: CreateDerivedSheet, state: RateSheetState): RateSheetEvent[] {
   const sheetId = checkId(command.sheetId, 'sheetId');
-  const name = checkName(command.name);
+  const name = checkSheetName(command.name);
   const markupMicroPercent = checkMarkup(command.markupMicroPercent);
   if (command.base === null) throw rejections.baseNotFound();
   const baseSheetId = checkId(command.base.sheetId, 'baseSheetId');
@@ -81,7 +82,7 @@ function createDerived(command: CreateDerivedSheet, state: RateSheetState): Rate
   }
   if (command.base.markupSteps + 1 > MAX_MARKUP_STEPS) throw rejections.baseIsDerived();
   if (command.owner !== null && command.owner.sheetsOwned >= MAX_SHEETS_PER_AGENT) throw rejections.tooManySheets();
-  checkNameFree(name, command.namesTaken, ownerAgentId);
+  checkSheetNameFree(name, command.namesTaken, ownerAgentId);
   return [{ type: 'DerivedSheetCreated', sheetId, name, baseSheetId, markupMicroPercent, ownerAgentId, ...auditOf(command.meta) }];
 }
 
@@ -99,13 +100,4 @@ function changeMarkup(command: ChangeMarkup, state: RateSheetState): RateSheetEv
 
 function sameRounding(a: { decimals: number; mode: string }, b: { decimals: number; mode: string }): boolean {
   return a.decimals === b.decimals && a.mode === b.mode;
-}
-
-/** Pickers list an owner's sheets by name: two alike (trimmed, any case) are indistinguishable. */
-function checkNameFree(name: string, namesTaken: readonly string[], ownerAgentId: string | null): void {
-  if (namesTaken.some((taken) => sameName(taken, name))) throw rejections.nameTaken(name, ownerAgentId === null ? 'ITC' : 'the agent');
-}
-
-function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }

@@ -13,6 +13,8 @@ const audit = { actor: 'admin:itc', occurredAt: NOW };
 const HASH = 'a'.repeat(64);
 const UP4: SheetRounding = { decimals: 4, mode: 'up' };
 
+const NAME_RULE = 'name must be 1 to 100 characters without invisible (control or format) characters';
+const named = (sheetId: string, name = sheetId) => ({ sheetId, name });
 const createBase: RateSheetCommand = { type: 'CreateBaseSheet', sheetId: 'itc', name: 'ITC base', rounding: UP4, namesTaken: [], meta };
 const baseCreated: RateSheetEvent = { type: 'BaseSheetCreated', sheetId: 'itc', name: 'ITC base', rounding: UP4, ...audit };
 const importV = (versionId: string, effectiveFrom: string, extra: Partial<Extract<RateSheetCommand, { type: 'ImportVersion' }>> = {}): RateSheetCommand => ({
@@ -65,14 +67,31 @@ describe('base rate sheets', () => {
     sheets.given([derived]).when({ ...createBase, sheetId: 'agent-a-sheet' }).thenRejects('a rate sheet with this id already exists', 'sheet_exists');
   });
 
-  it("refuse a name ITC's other sheets have (trimmed, any case); a retry of the same sheet is still nothing new", () => {
-    sheets.given([]).when({ ...createBase, namesTaken: ['Other', ' itc BASE '] }).thenRejects('ITC has a rate sheet named "ITC base" already: choose another name', 'name_taken');
-    sheets.given([]).when({ ...createBase, namesTaken: ['ITC base 2'] }).then([baseCreated]);
-    sheets.given([baseCreated]).when({ ...createBase, namesTaken: ['ITC base'] }).thenNothing();
+  it("refuse a name ITC's other sheets have (trimmed, any case), naming that sheet; a retry of the same sheet is still nothing new", () => {
+    sheets.given([]).when({ ...createBase, namesTaken: [named('other'), named('itc-2', ' itc BASE ')] }).thenRejects('ITC has a rate sheet named " itc BASE " already (sheet itc-2): choose another name', 'name_taken');
+    sheets.given([]).when({ ...createBase, namesTaken: [named('itc-2', 'ITC base 2')] }).then([baseCreated]);
+    sheets.given([baseCreated]).when({ ...createBase, namesTaken: [named('itc-2', 'ITC base')] }).thenNothing();
+  });
+
+  it('a name that only looks like a taken one (a no-break space, more spaces, decomposed accents) is taken', () => {
+    for (const lookalike of ['ITC\u00a0base', 'ITC  base', ' ITC base ', 'itc\u2003BASE']) {
+      sheets.given([]).when({ ...createBase, name: lookalike, namesTaken: [named('itc-2', 'ITC base')] }).thenRejects('ITC has a rate sheet named "ITC base" already (sheet itc-2): choose another name', 'name_taken');
+    }
+    sheets.given([]).when({ ...createBase, name: 'Cafe\u0301', namesTaken: [named('cafe', 'CAF\u00c9')] }).thenRejects('ITC has a rate sheet named "CAF\u00c9" already (sheet cafe): choose another name', 'name_taken');
+  });
+
+  it('stores the name in its normal form: trimmed, NFC, each run of whitespace one space', () => {
+    sheets.given([]).when({ ...createBase, name: '  ITC\u00a0\t base ' }).then([baseCreated]);
+    sheets.given([]).when({ ...createBase, name: 'Cafe\u0301' }).then([{ ...baseCreated, name: 'Caf\u00e9' }]);
   });
 
   it.each([
-    ['an empty name', { name: '' }, 'name must be 1 to 100 characters without surrounding spaces', 'invalid_name'],
+    ['an empty name', { name: '' }, NAME_RULE, 'invalid_name'],
+    ['a blank name', { name: ' \u00a0 ' }, NAME_RULE, 'invalid_name'],
+    ['a name of 101 characters', { name: 'x'.repeat(101) }, NAME_RULE, 'invalid_name'],
+    ['a zero-width space', { name: 'ITC\u200bbase' }, NAME_RULE, 'invalid_name'],
+    ['a byte-order mark', { name: '\ufeffITC base' }, NAME_RULE, 'invalid_name'],
+    ['a bidi override', { name: 'ITC \u202ebase' }, NAME_RULE, 'invalid_name'],
     ['a bad id', { sheetId: ' itc' }, 'sheetId must be 1 to 128 characters without surrounding spaces', 'invalid_id'],
     ['7 decimals', { rounding: { decimals: 7, mode: 'up' as const } }, 'rounding must have 0 to 6 decimals and mode up, half-up or down', 'invalid_rounding'],
   ])('refuses %s', (_what, change, message, code) => {
@@ -118,8 +137,12 @@ describe('derived sheets', () => {
   });
 
   it("by ITC: a name ITC's other sheets have (trimmed, any case) is refused", () => {
-    sheets.given([]).when(deriveCommand({ namesTaken: ['agent a +12.5 %'] })).thenRejects('ITC has a rate sheet named "Agent A +12.5 %" already: choose another name', 'name_taken');
-    sheets.given([]).when(deriveCommand({ namesTaken: ['Agent B'] })).then([derived]);
+    sheets.given([]).when(deriveCommand({ namesTaken: [named('a', 'agent a +12.5 %')] })).thenRejects('ITC has a rate sheet named "agent a +12.5 %" already (sheet a): choose another name', 'name_taken');
+    sheets.given([]).when(deriveCommand({ name: 'Agent\u00a0A  +12.5\u202f%', namesTaken: [named('a', 'agent a +12.5 %')] })).thenRejects(
+      'ITC has a rate sheet named "agent a +12.5 %" already (sheet a): choose another name',
+      'name_taken',
+    );
+    sheets.given([]).when(deriveCommand({ namesTaken: [named('b', 'Agent B')] })).then([derived]);
   });
 
   it('creating it again changes nothing', () => {
@@ -165,9 +188,9 @@ describe('sheets an agent derives (issue 12 §1)', () => {
 
   it("refuses a name the agent's other sheets have (trimmed, any case); a retry of the same sheet is still nothing new", () => {
     const name = (agentDerived as { name: string }).name;
-    sheets.given([]).when(agentDerive({ namesTaken: [` ${name.toUpperCase()} `] })).thenRejects(`the agent has a rate sheet named "${name}" already: choose another name`, 'name_taken');
-    sheets.given([]).when(agentDerive({ namesTaken: ['Something else'] })).then([agentDerived]);
-    sheets.given([agentDerived]).when(agentDerive({ namesTaken: [name] })).thenNothing();
+    sheets.given([]).when(agentDerive({ namesTaken: [named('mine', name.toUpperCase())] })).thenRejects(`the agent has a rate sheet named "${name.toUpperCase()}" already (sheet mine): choose another name`, 'name_taken');
+    sheets.given([]).when(agentDerive({ namesTaken: [named('else', 'Something else')] })).then([agentDerived]);
+    sheets.given([agentDerived]).when(agentDerive({ namesTaken: [named('mine', name)] })).thenNothing();
   });
 
   it(`at most ${MAX_SHEETS_PER_AGENT} per agent (409 too_many_sheets); a retried create of an existing one is still nothing`, () => {

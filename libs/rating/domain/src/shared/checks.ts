@@ -1,6 +1,6 @@
 // Input rules shared by the deciders: each returns the value or throws the RejectedCommand of rejections.ts.
 import { isRoundingMode, MONEY_FRACTION_DIGITS } from '@billing/money';
-import { MAX_MARKUP_MICRO_PERCENT, MAX_NAME_CHARS } from './limits.js';
+import { MAX_MARKUP_MICRO_PERCENT } from './limits.js';
 import { isValidId } from './ids.js';
 import { isIsoInstant } from './instant.js';
 import { rejections } from './rejections.js';
@@ -9,11 +9,6 @@ import type { SheetRounding } from '../sheet/rate-row.js';
 export function checkId(id: string, field: string): string {
   if (!isValidId(id)) throw rejections.invalidId(field);
   return id;
-}
-
-export function checkName(name: string): string {
-  if (name.length === 0 || name.length > MAX_NAME_CHARS || name.trim() !== name) throw rejections.invalidName();
-  return name;
 }
 
 export function checkRounding(rounding: SheetRounding): SheetRounding {

@@ -12,7 +12,7 @@ const forbidden = (message: string, code: string) => new RejectedCommand(message
 export const rejections = {
   // input
   invalidId: (field: string) => invalid(`${field} must be 1 to ${MAX_ID_CHARS} characters without surrounding spaces`, 'invalid_id'),
-  invalidName: () => invalid(`name must be 1 to ${MAX_NAME_CHARS} characters without surrounding spaces`, 'invalid_name'),
+  invalidName: () => invalid(`name must be 1 to ${MAX_NAME_CHARS} characters without invisible (control or format) characters`, 'invalid_name'),
   invalidRounding: () => invalid('rounding must have 0 to 6 decimals and mode up, half-up or down', 'invalid_rounding'),
   invalidEffectiveFrom: () => invalid('effectiveFrom must be an ISO 8601 instant with an offset', 'invalid_effective_from'),
   invalidRowCount: () => invalid(`a version has 1 to ${MAX_DECK_ROWS} rows`, 'invalid_row_count'),
@@ -31,7 +31,8 @@ export const rejections = {
   notSheetOwner: () => forbidden('an agent changes only the sheets it derived', 'not_sheet_owner'),
   versionIdReused: () => conflict('version id already used for another import', 'id_reused'),
   effectiveFromTaken: () => conflict('another version is already effective from this time', 'effective_from_taken'),
-  nameTaken: (name: string, owner: 'ITC' | 'the agent') => conflict(`${owner} has a rate sheet named "${name}" already: choose another name`, 'name_taken'),
+  nameTaken: (taken: { sheetId: string; name: string }, owner: 'ITC' | 'the agent') =>
+    conflict(`${owner} has a rate sheet named "${taken.name}" already (sheet ${taken.sheetId}): choose another name`, 'name_taken'),
   tooManySheets: () => conflict(`an agent may own at most ${MAX_SHEETS_PER_AGENT} derived sheets: re-price one (PATCH) instead`, 'too_many_sheets'),
   tooManyVersions: () => conflict(`a sheet may have at most ${MAX_VERSIONS_PER_SHEET} versions`, 'too_many_versions'),
 

@@ -67,9 +67,9 @@ export class RateSheetsController {
   @ApiResponse({ status: 201, standardSchema: ImportView })
   @ApiResponse({ status: 200, standardSchema: DeckPreviewView, description: 'dryRun: the preview (nothing stored)' })
   @ApiProblemResponse(400, 'invalid_deck_header (CSV header / JSON fields), invalid_encoding, validation')
-  @ApiProblemResponse(409, "sheet_exists; name_taken (another of ITC's sheets has that name, in any case)")
+  @ApiProblemResponse(409, "sheet_exists; name_taken (another of ITC's sheets has a name that looks the same: docs/API.md §1 Names), a dry run too")
   @ApiProblemResponse(413, 'upload_too_large')
-  @ApiProblemResponse(422, 'invalid_deck: every bad row with its line')
+  @ApiProblemResponse(422, 'invalid_deck: every bad row with its line; invalid_name (blank, over 100 characters, an invisible character), a dry run too')
   async create(
     @Req() request: IncomingMessage,
     @Body() body: unknown,
@@ -78,13 +78,13 @@ export class RateSheetsController {
     @Res({ passthrough: true }) response: StatusResponse,
   ) {
     const upload = streamedUpload(request);
-    let input: { sheetId?: string | undefined; name: string; rounding: SheetRounding; effectiveFrom?: string | undefined };
+    let input: { sheetId?: string | undefined; name?: string | undefined; rounding: SheetRounding; effectiveFrom?: string | undefined };
     let source: DeckSource;
     let dryRun: boolean;
     if (upload !== undefined) {
       if (query.name === undefined && query.dryRun !== true) throw validation('/name', 'the sheet name is required (?name=)');
       source = csvSource(request, upload.contentEncoding);
-      input = { sheetId: query.sheetId, name: query.name ?? '', rounding: roundingOf(query) ?? DEFAULT_ROUNDING, effectiveFrom: query.effectiveFrom };
+      input = { sheetId: query.sheetId, name: query.name, rounding: roundingOf(query) ?? DEFAULT_ROUNDING, effectiveFrom: query.effectiveFrom };
       dryRun = query.dryRun === true;
     } else {
       dryRun = jsonDryRun(query, body);
@@ -96,7 +96,7 @@ export class RateSheetsController {
       response.status(200);
       return deckPreviewView(await this.sheets.previewSheet(input, source), source.format);
     }
-    return this.importView(await this.sheets.createSheet(context, input, source));
+    return this.importView(await this.sheets.createSheet(context, { ...input, name: input.name ?? '' }, source));
   }
 
   @Post(':id/versions')
@@ -204,8 +204,8 @@ export class RateSheetsController {
   @ApiResponse({ status: 201, standardSchema: SheetView })
   @ApiProblemResponse(403, 'not_assigned_sheet (an agent, from a sheet it may see but was not assigned)')
   @ApiProblemResponse(404, 'base_not_found; sheet_not_found (an agent, a sheet not its own)')
-  @ApiProblemResponse(409, "sheet_exists; too_many_sheets (an agent already owns 50 derived sheets); name_taken (another sheet of the deriving owner — ITC, or the agent — has that name, in any case)")
-  @ApiProblemResponse(422, 'base_is_derived, invalid_markup (below 0 or above 1000 %)')
+  @ApiProblemResponse(409, "sheet_exists; too_many_sheets (an agent already owns 50 derived sheets); name_taken (another sheet of the deriving owner — ITC, or the agent — has a name that looks the same: docs/API.md §1 Names)")
+  @ApiProblemResponse(422, 'base_is_derived, invalid_markup (below 0 or above 1000 %), invalid_name (blank, over 100 characters, an invisible character)')
   async derive(@ValidParam('id', Id) id: string, @ValidBody(DeriveBody) body: DeriveBody, @Caller() context: CommandContext) {
     const markupMicroPercent = parsePercent(body.markupPercent, 'markupPercent', MARKUP_WIRE_BOUNDS);
     const user = context.principal;
@@ -279,7 +279,8 @@ function jsonSheet(body: unknown, withName: boolean): { sheetId?: string; name?:
   for (const key of Object.keys(fields)) if (!(withName ? SHEET_KEYS : VERSION_KEYS).has(key)) errors.push({ path: `/${key}`, message: 'unknown field' });
   const { name, rounding, effectiveFrom, rows, sheetId, dryRun } = fields;
   if (dryRun !== undefined && typeof dryRun !== 'boolean') errors.push({ path: '/dryRun', message: 'must be true or false' });
-  if (withName && (typeof name !== 'string' || name.length === 0 || name.length > 100 || name.trim() !== name)) errors.push({ path: '/name', message: 'must be 1 to 100 characters without surrounding spaces' });
+  // its content (blank, too long, invisible characters) is the sheet's rule: 422 invalid_name, as for a CSV's ?name=
+  if (withName && typeof name !== 'string') errors.push({ path: '/name', message: 'must be a string: the sheet name' });
   if (sheetId !== undefined && (typeof sheetId !== 'string' || !Id.safeParse(sheetId).success)) errors.push({ path: '/sheetId', message: 'must be 1 to 128 characters' });
   const readRoundingResult = rounding === undefined ? undefined : readRounding(rounding);
   if (readRoundingResult !== undefined && !readRoundingResult.ok) for (const error of readRoundingResult.errors) errors.push({ path: `/${error.field.replace('.', '/')}`, message: error.message });

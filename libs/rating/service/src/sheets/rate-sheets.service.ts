@@ -4,6 +4,8 @@
 import { ProblemException } from '@billing/gateway';
 import { RejectedCommand } from '@billing/decider';
 import {
+  checkSheetName,
+  checkSheetNameFree,
   CsvEncodingError,
   deriveRow,
   findRate,
@@ -102,6 +104,7 @@ export class RateSheetsService {
     if (!isValidId(sheetId)) throw new RejectedCommand('sheetId must be 1 to 128 characters without surrounding spaces', 'invalid_id', 422);
     const existing = await this.registry.fresh(sheetId);
     if (existing.state.kind !== 'none') throw new RejectedCommand('a rate sheet with this id already exists', 'sheet_exists', 409);
+    await this.checkNewBaseName(input.name, sheetId);
     const versionId = randomUUID();
     const { deck, readMs, stageMs } = await this.readAndStage(sheetId, versionId, source, input.rounding);
     const meta = this.clock.meta(actorOf(context));
@@ -142,12 +145,24 @@ export class RateSheetsService {
    * A dry run of createSheet: the same checks of the sheet and of every row, nothing stored. Row
    * errors are answered (the preview shows them), not thrown; an unreadable header still is (400).
    */
-  async previewSheet(input: { sheetId?: string | undefined; rounding: SheetRounding; effectiveFrom?: string | undefined }, source: DeckSource): Promise<DeckPreview> {
+  async previewSheet(input: { sheetId?: string | undefined; name?: string | undefined; rounding: SheetRounding; effectiveFrom?: string | undefined }, source: DeckSource): Promise<DeckPreview> {
     if (input.sheetId !== undefined) {
       if (!isValidId(input.sheetId)) throw new RejectedCommand('sheetId must be 1 to 128 characters without surrounding spaces', 'invalid_id', 422);
       if ((await this.registry.fresh(input.sheetId)).state.kind !== 'none') throw new RejectedCommand('a rate sheet with this id already exists', 'sheet_exists', 409);
     }
+    // the name an import would give the sheet (a CSV preview may have none yet)
+    if (input.name !== undefined) await this.checkNewBaseName(input.name, input.sheetId ?? null);
     return this.previewDeck(source, input.rounding, input.effectiveFrom);
+  }
+
+  /**
+   * 422 invalid_name, 409 name_taken for a new base sheet's name, before its deck is read: a dry run
+   * answers them as the import does, and an import refused for its name stages no rows. The import
+   * decides again under ITC's sheet lock (a concurrent creation of the name).
+   */
+  private async checkNewBaseName(name: string, sheetId: string | null): Promise<void> {
+    const normalised = checkSheetName(name);
+    checkSheetNameFree(normalised, (await this.store.ownedBy(this.db.pool, ITC_OWNS.agentId, sheetId)).namesOwned, ITC_OWNS.agentId);
   }
 
   /** A dry run of importVersion (see previewSheet). */

@@ -6,7 +6,7 @@
 // between) are invisible (nothing references their version) and swept after an hour.
 import { invariant } from '@billing/decider';
 import { encodeJson, WrongExpectedVersionError, type EventMetadata } from '@billing/event-store';
-import { decideRateSheet, evolveRateSheet, rateSheetStreamId, sheetOwner, type RateRow, type RateSheetCommand, type RateSheetEvent, type RateSheetState } from '@billing/rating-domain';
+import { decideRateSheet, evolveRateSheet, rateSheetStreamId, sheetOwner, type RateRow, type RateSheetCommand, type RateSheetEvent, type RateSheetState, type SheetNamed } from '@billing/rating-domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
@@ -28,7 +28,8 @@ export interface SheetCommit {
 /** What the owner a commit creates a sheet for owns, read under its lock. */
 export interface OwnedSheets {
   sheetsOwned: number;
-  namesOwned: readonly string[];
+  /** its sheets but the one being created, with their names. */
+  namesOwned: readonly SheetNamed[];
 }
 
 /** Whose sheet a commit creates: an agent's, or ITC's own (`agentId` null). */
@@ -148,10 +149,18 @@ export class SheetStore {
    */
   private async lockOwner(client: pg.PoolClient, agentId: string | null, sheetId: string): Promise<OwnedSheets> {
     await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', agentId === null ? [ITC_SHEETS_LOCK, this.db.schema] : [AGENT_SHEETS_LOCK, agentId]);
+    return this.ownedBy(client, agentId, sheetId);
+  }
+
+  /**
+   * The sheets `agentId` (null: ITC) owns, without a lock: what a dry run checks a new sheet's name
+   * against (the import itself decides again under the owner's lock).
+   */
+  async ownedBy(client: pg.ClientBase | pg.Pool, agentId: string | null, sheetId: string | null): Promise<OwnedSheets> {
     const sheets = `SELECT sheet_id, name FROM ${this.db.table('rate_sheets')}`;
     const { rows } = await (agentId === null
       ? client.query<{ sheet_id: string; name: string }>(`${sheets} WHERE owner_agent_id IS NULL`)
       : client.query<{ sheet_id: string; name: string }>(`${sheets} WHERE owner_agent_id = $1`, [agentId]));
-    return { sheetsOwned: rows.length, namesOwned: rows.filter((row) => row.sheet_id !== sheetId).map((row) => row.name) };
+    return { sheetsOwned: rows.length, namesOwned: rows.filter((row) => row.sheet_id !== sheetId).map((row) => ({ sheetId: row.sheet_id, name: row.name })) };
   }
 }
