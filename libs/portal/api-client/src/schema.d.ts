@@ -14778,7 +14778,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, call-unanswered, low-balance, hold (a call in progress: placed, released, expired), caller-ids (a customer's approved CallerIDs after a change) (id = event id); resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID. */
+            /** @description Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, call-unanswered, low-balance, hold (a call in progress: placed, released, expired), caller-ids (a customer's CallerIDs changed: its approved ones after an approval, addition, removal or new default; or its numbers waiting for approval after a request, refusal or withdrawal — read them again) (id = event id); resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -14962,7 +14962,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the projections in flight held its place in their order for over 0.5 s: retry (Retry-After) (code `overloaded`) */
+            /** @description the projections in flight held its place in their order for over 0.5 s, or the instance's other series reads queued for it filled its queue (16) or its 0.5 s: retry (Retry-After) (code `overloaded`) */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -63,7 +63,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'one entry per bucket from `from` (empty ones as zeros); money as decimal strings', standardSchema: SeriesResponse })
   @ApiProblemResponse(400, 'invalid range (from/to), longer than the maximum, or more than 1 440 buckets', ['validation'])
   @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
-  @ApiProblemResponse(503, 'the projections in flight held its place in their order for over 0.5 s: retry (Retry-After)', ['overloaded'])
+  @ApiProblemResponse(503, 'the projections in flight held its place in their order for over 0.5 s, or the instance\'s other series reads queued for it filled its queue (16) or its 0.5 s: retry (Retry-After)', ['overloaded'])
   series(@ValidQuery(SeriesQuery) query: SeriesQuery, @CurrentUser() user: Principal): Promise<SeriesResponse> {
     return this.seriesReports.series(user, query);
   }
@@ -93,7 +93,7 @@ export class ReportsController {
     content: { 'text/event-stream': { schema: { type: 'string' } } },
     description:
       'Server-Sent Events: deposit, deposit-reversed, transfer, commission, balance, call, call-unanswered, low-balance, hold (a call in progress: placed, released, expired), ' +
-      "caller-ids (a customer's approved CallerIDs after a change) (id = event id); " +
+      "caller-ids (a customer's CallerIDs changed: its approved ones after an approval, addition, removal or new default; or its numbers waiting for approval after a request, refusal or withdrawal — read them again) (id = event id); " +
       'resync when events may have been missed; a comment line as heartbeat every 15 s. Resume with Last-Event-ID.',
   })
   @ApiProblemResponse(401, 'no Authorization header and no ticket; a ticket unknown, used or expired; or a token in the URL (access_token is refused)', ['unauthorized'])
