@@ -13,7 +13,7 @@ export { WholeNumberInput, type WholeNumberInputProps } from './WholeNumberInput
 export { wholeNumber, wholeNumberProblem, type TypedNumber } from './whole-number.js';
 export { formatDecimal, type FormatDecimalOptions } from './number-format.js';
 export { ProblemAlert, type ProblemAlertProps } from './ProblemAlert.js';
-export { DataTable, type DataTableColumn, type DataTableProps } from './DataTable.js';
+export { DataTable, PHONE_QUERY, type DataTableColumn, type DataTableProps } from './DataTable.js';
 export { DateRangeFilter, type DateRange, type DateRangeFilterProps } from './DateRangeFilter.js';
 export { useLiveEvents, LIVE_EVENT_TYPES, type LiveEvent, type LiveEventsOptions } from './use-live-events.js';
 export { downloadCsv } from './download-csv.js';

@@ -12,13 +12,16 @@ export function formatDuration(seconds: number): string {
 }
 
 /**
- * One call in two lines (fits a 390 px phone whole): when and cost; the number dialled, where and
- * through which SIP user, duration and status. The date and time have a line of their own with the
- * cost, so a long one ("12/12/26, 12:48 PM") is never cut; only the place name gives way.
+ * One call in two lines: when and cost; the number dialled, where and through which SIP user,
+ * duration and status. The date and time have a line of their own with the cost, so a long one
+ * ("12/12/26, 12:48 PM") is never cut. `stacked` (a phone) moves where and the SIP user to a third
+ * line of their own, so the place name is read whole instead of given way to the number beside it.
  * Memoised: while scrolling, the rows already in view are not rendered again.
  */
-export const CallRow = memo(function CallRow({ call, currency, formatTime }: { call: Call; currency: string; formatTime: (instant: string) => string }) {
+export const CallRow = memo(function CallRow({ call, currency, formatTime, stacked = false }: { call: Call; currency: string; formatTime: (instant: string) => string; stacked?: boolean }) {
   const { t, i18n } = useTranslation('customer');
+  const place = call.destinationName ?? t('calls.unknownDestination');
+  const where = call.sipUsername === null ? place : `${place} · ${call.sipUsername}`;
   return (
     <>
       <div className={classes.line}>
@@ -28,17 +31,18 @@ export const CallRow = memo(function CallRow({ call, currency, formatTime }: { c
       <div className={classes.line}>
         <span className={classes.sub}>
           <span className={classes.number}>{call.destination}</span>
-          <span className={classes.where}>
-            {'· '}
-            {call.destinationName ?? t('calls.unknownDestination')}
-            {call.sipUsername !== null && ` · ${call.sipUsername}`}
-          </span>
+          {!stacked && <span className={classes.where}>{`· ${where}`}</span>}
         </span>
         <span className={classes.meta}>
           <span title={t('calls.duration')}>{formatDuration(call.billsec)}</span>
           <span className={`${classes.status} ${classes[call.status]}`}>{t(`calls.statuses.${call.status}`)}</span>
         </span>
       </div>
+      {stacked && (
+        <div className={classes.line}>
+          <span className={classes.placeLine}>{where}</span>
+        </div>
+      )}
     </>
   );
 });

@@ -1,6 +1,7 @@
 // The long call list renders only what is in view and asks for the next page only near the end
 // of what is loaded, so a 100 000-call history is never fetched or rendered at once.
 import { fireEvent, screen } from '@testing-library/react';
+import { PHONE_QUERY } from '@billing/portal-ui';
 import { createRef } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Call } from '../shared/customer-api';
@@ -49,5 +50,31 @@ describe('VirtualCallList', () => {
     fireEvent.scroll(region);
     expect(loadMore).not.toHaveBeenCalled();
     expect(screen.getByText('100 calls')).toBeInTheDocument();
+  });
+
+  // On a 390 px phone the place name shared its line with the number and was cut to a few letters:
+  // there a row takes three lines, and the list places and sizes its rows by the taller height.
+  it('on a phone gives each row three lines and 80 px, and still renders only a screenful', () => {
+    const original = window.matchMedia;
+    window.matchMedia = (query: string) => ({ ...original(query), matches: query === PHONE_QUERY });
+    try {
+      setup(1000);
+      const rows = screen.getAllByRole('listitem');
+      expect(rows.length).toBeLessThan(40);
+      expect(rows[0]).toHaveStyle({ height: '80px' });
+      expect(rows[1]!.style.transform).toBe('translateY(80px)');
+      expect(rows[0]!.children).toHaveLength(3);
+      expect(rows[0]!.lastElementChild).toHaveTextContent(/^UK$/);
+    } finally {
+      window.matchMedia = original;
+    }
+  });
+
+  it('on a wider screen keeps two 60 px lines', () => {
+    setup(1000);
+    const rows = screen.getAllByRole('listitem');
+    expect(rows[0]).toHaveStyle({ height: '60px' });
+    expect(rows[1]!.style.transform).toBe('translateY(60px)');
+    expect(rows[0]!.children).toHaveLength(2);
   });
 });

@@ -1,11 +1,13 @@
+import { PHONE_QUERY } from '@billing/portal-ui';
 import { Box, Button, Center, Loader, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Call } from '../shared/customer-api.js';
+import { callRowHeightPx } from './call-row-layout.js';
 import { CallRow } from './CallRow.js';
 
-const ROW_PX = 60;
 /** Ask for the next page while this many loaded rows are still below the viewport. */
 const PREFETCH_ROWS = 60;
 
@@ -23,11 +25,16 @@ export interface VirtualCallListProps {
 /**
  * Only the rows in view are in the DOM (TanStack Virtual), so 100 000 calls scroll as smoothly as
  * 100; the next cursor page is fetched as the end of what is loaded comes near. A "load more"
- * button does the same for keyboard and screen-reader users.
+ * button does the same for keyboard and screen-reader users. On a phone the rows take three lines
+ * (the place name its own) and are taller: the list is measured again when the layout changes.
  */
 export function VirtualCallList({ calls, hasMore, loadingMore, loadMore, currency, formatTime, label, scrollRef }: VirtualCallListProps) {
   const { t } = useTranslation('customer');
-  const virtualizer = useVirtualizer({ count: calls.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_PX, overscan: 10 });
+  const stacked = useMediaQuery(PHONE_QUERY) === true;
+  const rowPx = callRowHeightPx(stacked);
+  const virtualizer = useVirtualizer({ count: calls.length, getScrollElement: () => scrollRef.current, estimateSize: () => rowPx, overscan: 10 });
+  // the sizes already estimated are cached: a phone turned sideways must not keep the old height
+  useEffect(() => virtualizer.measure(), [virtualizer, rowPx]);
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.length === 0 ? -1 : items[items.length - 1]!.index;
 
@@ -51,9 +58,9 @@ export function VirtualCallList({ calls, hasMore, loadingMore, loadMore, currenc
               role="listitem"
               aria-setsize={hasMore ? -1 : calls.length}
               aria-posinset={item.index + 1}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_PX, transform: `translateY(${item.start}px)`, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+              style={{ position: 'absolute', top: 0, left: 0, right: 0, height: rowPx, transform: `translateY(${item.start}px)`, padding: '8px 12px', borderBottom: '1px solid var(--mantine-color-gray-2)' }}
             >
-              <CallRow call={calls[item.index]!} currency={currency} formatTime={formatTime} />
+              <CallRow call={calls[item.index]!} currency={currency} formatTime={formatTime} stacked={stacked} />
             </div>
           ))}
         </div>
