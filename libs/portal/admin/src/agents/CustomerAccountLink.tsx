@@ -2,7 +2,7 @@ import { Anchor } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useCustomer } from '../customers/use-customer.js';
 
-/** A customer as the portal names it, its account number (read per customer and cached, as the dashboard's watchlist does), linking to its page. */
+/** A customer as the portal names it, its account number (read per customer and cached), linking to its page: the dashboard's watchlist and an agent's commission lines. */
 export function CustomerAccountLink({ customerId }: { customerId: string }) {
   const customer = useCustomer(customerId);
   return (

@@ -3,21 +3,11 @@ import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { BalanceRow } from '../agents/agent-wire.js';
+import { CustomerAccountLink } from '../agents/CustomerAccountLink.js';
 import { Money } from '../shared/Money.js';
 import { StatusBadge } from '../shared/StatusBadge.js';
 import { usePhone } from '../shared/use-phone.js';
-import { useCustomer } from '../customers/use-customer.js';
 import { useWatchlist } from './use-dashboard-data.js';
-
-/** A customer's account number (the agent overview's way), linking to its page. */
-function CustomerLink({ customerId }: { customerId: string }) {
-  const customer = useCustomer(customerId);
-  return (
-    <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/admin/customers/$customerId" params={{ customerId }} />}>
-      {customer.data?.accountNumber ?? '…'}
-    </Anchor>
-  );
-}
 
 /** Agents or customers in debt or below their low-balance threshold, each linking to its page. */
 export function Watchlist({ kind, agentNames }: { kind: 'agent' | 'customer'; agentNames: ReadonlyMap<string, string> }) {
@@ -36,7 +26,7 @@ export function Watchlist({ kind, agentNames }: { kind: 'agent' | 'customer'; ag
         {agentNames.get(id) ?? id.slice(0, 8)}
       </Anchor>
     ) : (
-      <CustomerLink customerId={id} />
+      <CustomerAccountLink customerId={id} />
     );
   };
   return (
