@@ -44,9 +44,13 @@ export function profileFormValues(profile: Profile): ProfileFormValues {
 
 export type ProfileBody = Omit<ProfileFormValues, 'creditLimit'> & { creditLimit: string | null };
 
-/** Every term, for POST /customer-profiles (a prepaid profile has no credit limit). */
+/**
+ * Every term, for POST /customer-profiles (a prepaid profile has no credit limit). The name goes as
+ * typed: the API gives it its normal form and refuses an invisible character (docs/API.md §1 Names),
+ * which String#trim would hide (a BOM).
+ */
 export function createProfileBody(values: ProfileFormValues): ProfileBody {
-  return { ...values, name: values.name.trim(), creditLimit: values.billingType === 'postpaid' && values.creditLimit !== '' ? values.creditLimit : null };
+  return { ...values, creditLimit: values.billingType === 'postpaid' && values.creditLimit !== '' ? values.creditLimit : null };
 }
 
 /** The changed terms only, for PATCH /customer-profiles/{id} ({} = nothing to send). */

@@ -9,7 +9,9 @@ import { isMarkupProblem, parseMarkup } from './markup-input.js';
 import { sheetKeys } from './sheet-wire.js';
 import { useRequired } from '../shared/use-required.js';
 
-// 409 name_taken (ITC has a sheet of that name, in any case) names no field: it is about the name input
+// 409 name_taken (ITC has a sheet of that name: names are the same when their normal forms — NFC,
+// whitespace runs one space, trimmed — match case-insensitively, docs/API.md §1 Names) names no field:
+// it is about the name input
 const DERIVE_PROBLEMS = { name_taken: 'name' } as const;
 
 /** Derive a sheet from this one: every rate and connect fee + markup %. */
@@ -22,7 +24,8 @@ export function DeriveForm({ sheetId, sheetName }: { sheetId: string; sheetName:
   const [markup, setMarkup] = useState('20');
   const [badMarkup, setBadMarkup] = useState(false);
   const derive = useGuardedMutation({
-    mutationFn: (markupPercent: string) => orThrow(api.POST('/api/v1/rate-sheets/{id}/derived', { params: { path: { id: sheetId } }, body: { name: name.trim(), markupPercent } })),
+    // the name as typed: the API gives it its normal form (docs/API.md §1 Names)
+    mutationFn: (markupPercent: string) => orThrow(api.POST('/api/v1/rate-sheets/{id}/derived', { params: { path: { id: sheetId } }, body: { name, markupPercent } })),
     onSuccess: async (sheet) => {
       await queryClient.invalidateQueries({ queryKey: sheetKeys.all });
       await navigate({ to: '/admin/sheets/$sheetId', params: { sheetId: sheet.sheetId }, search: {} });

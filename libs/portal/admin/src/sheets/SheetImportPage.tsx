@@ -10,7 +10,9 @@ import type { DeckForm as DeckFormValues } from './deck-request.js';
 import { useSheetLabels } from './sheet-labels.js';
 import { DeckFormError, useDeckImport } from './use-deck-import.js';
 
-// 409 name_taken (ITC has a sheet of that name, in any case) names no field: it is about the name input
+// 409 name_taken (ITC has a sheet of that name: names are the same when their normal forms — NFC,
+// whitespace runs one space, trimmed — match case-insensitively, docs/API.md §1 Names) names no field:
+// it is about the name input
 const IMPORT_PROBLEMS = { name_taken: 'name' } as const;
 const EMPTY: DeckFormValues = { text: '', fileName: null, name: '', effectiveFrom: '', decimals: null, mode: null };
 

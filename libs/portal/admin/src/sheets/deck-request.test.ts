@@ -15,7 +15,7 @@ describe('deckFormat', () => {
 
 describe('deckRequest', () => {
   it('sends a CSV deck as text/csv with the sheet fields and dryRun in the query', () => {
-    const request = deckRequest(form({ text: CSV, name: ' My deck ', decimals: 2, mode: 'half-up', effectiveFrom: '2026-12-05T00:00:00.000Z' }), null, true);
+    const request = deckRequest(form({ text: CSV, name: 'My deck', decimals: 2, mode: 'half-up', effectiveFrom: '2026-12-05T00:00:00.000Z' }), null, true);
     expect(request).toEqual({
       ok: true,
       format: 'csv',
@@ -41,5 +41,15 @@ describe('deckRequest', () => {
     expect(deckRequest(form({ text: '  ' }), null, true)).toEqual({ ok: false, reason: 'empty' });
     expect(deckRequest(form({ text: '{"rows": [' }), null, true)).toEqual({ ok: false, reason: 'invalid_json' });
     expect(deckRequest(form({ text: '{"name": "x"}' }), null, true)).toEqual({ ok: false, reason: 'no_rows' });
+  });
+
+  // the API owns the name's normal form (docs/API.md §1 Names): String#trim dropped a leading BOM,
+  // so a name the API refuses as invisible (422 invalid_name) was imported as another
+  it('sends a new sheet\'s name as typed, in the query (CSV) or the body (JSON)', () => {
+    const typed = '\ufeffMy  deck ';
+    const csv = deckRequest(form({ text: CSV, name: typed }), null, true);
+    expect(csv.ok && new URL(csv.path, 'http://x').searchParams.get('name')).toBe(typed);
+    const json = deckRequest(form({ text: '[{"prefix":"1"}]', name: typed }), null, true);
+    expect(json.ok && (JSON.parse(json.init.body as string) as { name: string }).name).toBe(typed);
   });
 });

@@ -8,7 +8,10 @@ export interface DeckForm {
   text: string;
   /** the file name, when a file was chosen (its extension decides the format first). */
   fileName: string | null;
-  /** a new sheet's name (ignored for a new version). */
+  /**
+   * a new sheet's name (ignored for a new version), sent as typed: the API gives it its normal form
+   * and refuses an invisible character (docs/API.md §1 Names), which String#trim would hide (a BOM).
+   */
   name: string;
   /** '' = the deck's own column, else the import's time. */
   effectiveFrom: string;
@@ -37,7 +40,7 @@ export function deckRequest(form: DeckForm, sheetId: string | null, dryRun: bool
   const rounding = form.decimals === null && form.mode === null ? null : { decimals: form.decimals ?? 4, mode: form.mode ?? 'up' };
   if (format === 'csv') {
     const query = new URLSearchParams();
-    if (sheetId === null && form.name.trim() !== '') query.set('name', form.name.trim());
+    if (sheetId === null && form.name.trim() !== '') query.set('name', form.name);
     if (rounding !== null) {
       query.set('decimals', String(rounding.decimals));
       query.set('mode', rounding.mode);
@@ -56,7 +59,7 @@ export function deckRequest(form: DeckForm, sheetId: string | null, dryRun: bool
   // a bare array is the rows; an object is a deck whose own rows (and fields) are kept
   const deck: Record<string, unknown> = Array.isArray(parsed) ? { rows: parsed } : typeof parsed === 'object' && parsed !== null ? { ...(parsed as Record<string, unknown>) } : {};
   if (!Array.isArray(deck['rows'])) return { ok: false, reason: 'no_rows' };
-  if (sheetId === null) deck['name'] = form.name.trim() !== '' ? form.name.trim() : deck['name'];
+  if (sheetId === null) deck['name'] = form.name.trim() !== '' ? form.name : deck['name'];
   else delete deck['name'];
   if (rounding !== null) deck['rounding'] = rounding;
   if (form.effectiveFrom !== '') deck['effectiveFrom'] = form.effectiveFrom;

@@ -57,7 +57,7 @@ export function CreateProfileModal({ opened, onClose }: { opened: boolean; onClo
     event.preventDefault();
     if (wholeNumberProblem(maxConcurrentCalls, MAX_CALLS.min, MAX_CALLS.max) !== null) return;
     once(() => create.mutateAsync({
-      name: name.trim(),
+      name, // as typed: the API gives it its normal form (docs/API.md §1 Names)
       billingType,
       ...(billingType === 'postpaid' ? { creditLimit } : {}),
       rateSheetId,

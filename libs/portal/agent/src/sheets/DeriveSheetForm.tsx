@@ -30,7 +30,8 @@ export function DeriveSheetForm({ assignedSheetId }: { assignedSheetId: string }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (markupPercent === '') return; // MoneyInput already says why at the input
-    once(() => derive.mutateAsync({ name: name.trim(), markupPercent }));
+    // the name as typed: the API gives it its normal form and refuses an invisible character (docs/API.md §1 Names)
+    once(() => derive.mutateAsync({ name, markupPercent }));
   };
   return (
     <Card withBorder padding="md" radius="md" component="form" onSubmit={submit}>
