@@ -7,8 +7,14 @@ export interface BillingTermsTexts {
   sheet: string;
   /** under the sheet select (which sheets are offered) */
   sheetHint?: string;
-  /** in the select while the customer's sheet is none of `sheets` (one the caller cannot assign, e.g. ITC's own on the agent's page): that sheet is not offered back */
+  /**
+   * the customer's sheet while it is none of `sheets` (one the caller cannot assign, e.g. ITC's own on
+   * the agent's page): that sheet is not offered back, so this says it in the field's description, which
+   * a screen reader announces with the field (a placeholder may not be)
+   */
   otherSheet?: string;
+  /** the select's placeholder while its value is none of `sheets` (e.g. "Choose one of your sheets") */
+  chooseSheet?: string;
   creditLimit: string;
   save: string;
   saved: string;

@@ -43,15 +43,20 @@ describe('BillingTermsCard', () => {
     await waitFor(() => expect(screen.getByDisplayValue('Wholesale (ITC)')).toBeInTheDocument());
   });
 
-  // acceptance: after ITC moved the customer to its own itc-base, the select showed the raw id as one of the agent's options
-  it("says a sheet ITC set (one the agent cannot read) as ITC's and offers only the agent's own sheets", async () => {
+  // acceptance: after ITC moved the customer to its own itc-base, the select showed the raw id as one of the agent's options;
+  // then it said ITC's sheet only as the empty select's placeholder, which a screen reader may not announce as its value
+  it("says a sheet ITC set (one the agent cannot read) as ITC's in the field's description and offers only the agent's own sheets", async () => {
     const { sent } = await setup(() => Response.json({}), 'itc-base');
-    const sheet = await screen.findByPlaceholderText('Set by ITC: itc-base (not one of your sheets)');
+    const sheet = await screen.findByLabelText('Rate sheet', { selector: 'input' });
+    await waitFor(() => expect(sheet).toHaveAccessibleDescription(/^Set by ITC: itc-base \(not one of your sheets\)/));
+    expect(screen.getByText('Set by ITC: itc-base (not one of your sheets)')).toBeVisible();
     expect(sheet).toHaveValue('');
+    expect(sheet).toHaveAttribute('placeholder', 'Choose one of your sheets');
     await userEvent.click(sheet);
     const offered = await screen.findAllByRole('option', { hidden: true });
     expect(offered.map((option) => option.textContent)).toEqual(['Wholesale (ITC)', 'Retail +25 %']);
     await userEvent.click(screen.getByRole('option', { name: 'Retail +25 %', hidden: true }));
+    expect(screen.queryByText(/Set by ITC/)).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(patches(sent)).toEqual([{ path: '/api/v1/customers/c-1', body: { rateSheetId: 'sheet-retail' } }]));
   });

@@ -23,7 +23,8 @@ export function BillingTermsCard({ customerId, billingType, rateSheetId, creditL
   const sheets = useSheets();
   const options = (sheets.data?.items ?? []).map((sheet) => ({ value: sheet.sheetId, label: sheet.name }));
   // a sheet not in the agent's list (ITC moved the customer to one of its own, or assigned the agent another since): the
-  // agent cannot read its name nor assign it, so it is said as ITC's, not offered (not before the list is known)
+  // agent cannot read its name nor assign it, so the field's description says it is ITC's; it is not offered (nor said
+  // before the list is known)
   const otherSheet = sheets.data === undefined ? undefined : t('terms.setByItc', { sheet: rateSheetId });
   return (
     <TermsCard
@@ -31,7 +32,7 @@ export function BillingTermsCard({ customerId, billingType, rateSheetId, creditL
       terms={{ billingType, rateSheetId, creditLimit }}
       closed={closed}
       sheets={options}
-      texts={{ title: t('terms.title'), sheet: t('terms.sheet'), sheetHint: t('terms.sheetHint'), otherSheet, creditLimit: t('terms.creditLimit'), save: t('common.save'), saved: t('terms.saved') }}
+      texts={{ title: t('terms.title'), sheet: t('terms.sheet'), sheetHint: t('terms.sheetHint'), otherSheet, chooseSheet: t('terms.chooseSheet'), creditLimit: t('terms.creditLimit'), save: t('common.save'), saved: t('terms.saved') }}
       onSaved={() => {
         void queryClient.invalidateQueries({ queryKey: agentKeys.customer(customerId) });
       }}

@@ -43,6 +43,8 @@ export function BillingTermsCardForm({ customerId, terms, closed, sheets, search
   });
   const { fields, edited, unplaced } = useFormProblem(save.error, CODE_FIELDS);
   const nothing = Object.keys(change).length === 0;
+  // the select shows no option for a sheet none of `sheets`: its description says which one it is
+  const otherSheet = sheets.some((sheet) => sheet.value === values.rateSheetId) ? undefined : texts.otherSheet;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!nothing && !badLimit) save.mutate(change);
@@ -54,11 +56,17 @@ export function BillingTermsCardForm({ customerId, terms, closed, sheets, search
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Select
             label={texts.sheet}
-            description={texts.sheetHint}
+            description={
+              otherSheet === undefined ? texts.sheetHint : (
+                <>
+                  <span style={{ display: 'block', fontWeight: 600 }}>{otherSheet}</span>
+                  {texts.sheetHint}
+                </>
+              )
+            }
             data={sheets}
             value={values.rateSheetId}
-            // a value none of `sheets` shows no option: the placeholder says what it is
-            placeholder={texts.otherSheet}
+            placeholder={texts.chooseSheet}
             onChange={(rateSheetId) => {
               setValues({ ...values, rateSheetId: rateSheetId ?? values.rateSheetId });
               edited('rateSheetId');
