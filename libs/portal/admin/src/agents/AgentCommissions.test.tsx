@@ -10,20 +10,22 @@ const line = { id: 'm-1', type: 'CommissionAccrued', kind: 'commission:transfer'
 const moved = { id: 'm-2', type: 'CommissionTransferred', kind: 'commission-transfer', ref: 'ct-1', customerId: null, baseAmount: null, commissionPercent: null, amount: '-2', commissionBalanceAfter: '0', occurredAt: '2026-12-05T10:00:00Z' };
 const authFetch = vi.fn<(path: string, init?: RequestInit) => Promise<Response>>();
 const ok = (data: unknown) => Promise.resolve({ data, response: new Response(null, { status: 200 }) });
+const customerRead = { fails: false };
+const refused = () => Promise.resolve({ error: { code: 'service_unavailable', status: 503, title: 'service_unavailable', detail: 'accounts cannot be reached' }, response: new Response(null, { status: 503 }) });
 
 vi.mock('@billing/portal-session', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@billing/portal-session')>()),
   useSession: () => ({
     authFetch,
     // GET /customers/{id} names the line's customer (its account number)
-    api: { GET: (path: string) => (path === '/api/v1/customers/{id}' ? ok({ id: 'c-1', accountNumber: '100234' }) : ok({ items: [moved, line], nextCursor: null })) },
+    api: { GET: (path: string) => (path === '/api/v1/customers/{id}' ? (customerRead.fails ? refused() : ok({ id: 'c-1', accountNumber: '100234' })) : ok({ items: [moved, line], nextCursor: null })) },
   }),
 }));
 vi.mock('@tanstack/react-router', () => ({ Link: ({ children }: { children?: unknown }) => <a href="#">{children as string}</a> }));
 
 function renderCommissions() {
   renderAdmin(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { mutations: { retry: false } } })}>
+    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } })}>
       <AgentCommissions agentId="ag 1" />
     </QueryClientProvider>,
   );
@@ -33,6 +35,7 @@ describe('AgentCommissions', () => {
   afterEach(() => {
     vi.restoreAllMocks();
     authFetch.mockReset();
+    customerRead.fails = false;
   });
 
   // acceptance: ITC could see an agent's commission lines but not download them
@@ -66,5 +69,14 @@ describe('AgentCommissions', () => {
     const [, movedRow, accruedRow] = within(table).getAllByRole('row');
     expect(within(movedRow as HTMLElement).queryByRole('link')).toBeNull();
     expect(within(accruedRow as HTMLElement).getByRole('link', { name: '100234' })).toBeInTheDocument();
+  });
+
+  // review: a customer whose account number cannot be read was a link named "…" forever
+  it("names the link by the customer's id when its account number cannot be read", async () => {
+    customerRead.fails = true;
+    renderCommissions();
+    const table = await screen.findByRole('table');
+    expect(await within(table).findByText('c-1')).toBeInTheDocument();
+    expect(within(table).getByRole('link', { name: 'c-1' })).toBeInTheDocument();
   });
 });
