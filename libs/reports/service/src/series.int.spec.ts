@@ -200,6 +200,35 @@ it('leaves its pooled connection as it found it, after a read and after a 503: t
   }
 });
 
+// The pool exhausted (every connection busy elsewhere): pg's connect would wait its own 10 s while
+// this read holds the instance's turn. The read gives up within its 0.5 s instead, and the
+// connection it asked for, when the pool hands it over later, goes back unused (not leaked).
+it('gives up within its bound when no pooled connection is free (503 overloaded), and leaks none', async () => {
+  const onePool: pg.Pool = createPool(testDatabaseUrl(), { max: 1, applicationName: 'reports-test-one' });
+  const queries = new SeriesQueries(Object.assign(Object.create(reportsDatabase()) as ReportsDatabase, { pool: onePool }));
+  const request = { range: { from: new Date('2025-03-10T10:00:00Z'), to: new Date('2025-03-10T10:06:00Z') }, bucketSeconds: 60, agentId: undefined };
+  try {
+    const held = await onePool.connect();
+    let busy: unknown;
+    const startedMs = Date.now();
+    try {
+      busy = await queries.load(request).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    } finally {
+      held.release();
+    }
+    expect({ busy: busy instanceof LivePositionBusyError, overloaded: (busy as { overloaded?: boolean }).overloaded }).toEqual({ busy: true, overloaded: true });
+    expect(Date.now() - startedMs).toBeLessThan(1_000);
+    // the late connection went back to the pool: the one connection serves the next read
+    expect((await queries.load(request)).buckets.size).toBeGreaterThan(0);
+    expect({ total: onePool.totalCount, idle: onePool.idleCount, waiting: onePool.waitingCount }).toEqual({ total: 1, idle: 1, waiting: 0 });
+  } finally {
+    await onePool.end();
+  }
+});
+
 // One slow projection must not be stalled by every dashboard's read in turn: an instance lets one
 // series read wait for the lock at a time, the others wait in process within their own bound.
 it('lets one series read at a time wait for the projections: concurrent reads answer 503 or 200 within their bound, a projection waits behind one read at most', async () => {

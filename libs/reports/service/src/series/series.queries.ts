@@ -4,13 +4,15 @@
 // order (live-position.ts): it holds every live item up to it and none after, which is how a
 // client following the live feed knows what to add. `asOf`: when it was read (the DB's clock).
 // Only one read of this instance waits for that position at a time (SingleFlight); each read,
-// whether it waits here or there, gives up after SERIES_LOCK_WAIT_MS in all (503, Retry-After).
+// whether it waits here, for a pooled connection or for the position, gives up after
+// SERIES_LOCK_WAIT_MS in all (503, Retry-After).
 import { Inject, Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { ReportsDatabase } from '../infrastructure/reports-database.js';
 import { beginAtLivePosition, LivePositionBusyError, SERIES_LOCK_WAIT_MS } from '../live/live-position.js';
 import type { ReportRange } from '../summary/report-range.js';
 import type { BucketSums } from './series-buckets.js';
+import { connectWithin } from './connect-within.js';
 import { SingleFlight } from './single-flight.js';
 
 /**
@@ -87,10 +89,13 @@ export class SeriesQueries {
     const leave = await this.turns.enter(SERIES_LOCK_WAIT_MS);
     // the queue full, or the read ahead waited out this one's time
     if (leave === undefined) throw new LivePositionBusyError(`Series reads wait for the reports' projections (over ${SERIES_LOCK_WAIT_MS} ms, or too many reads); try again shortly.`);
+    const leftMs = () => Math.floor(SERIES_LOCK_WAIT_MS - (performance.now() - askedMs));
     try {
-      const client = await this.db.pool.connect();
+      // the pool exhausted: no waiting past this read's budget (pg's own bound is 10 s)
+      const client = leftMs() < 1 ? undefined : await connectWithin(this.db.pool, leftMs());
+      if (client === undefined) throw new LivePositionBusyError(`No connection for the series within ${SERIES_LOCK_WAIT_MS} ms; try again shortly.`);
       try {
-        const waitMs = Math.floor(SERIES_LOCK_WAIT_MS - (performance.now() - askedMs));
+        const waitMs = leftMs();
         if (waitMs < 1) throw new LivePositionBusyError();
         return { client, position: await beginAtLivePosition(client, this.db, waitMs) };
       } catch (error) {

@@ -46,7 +46,9 @@ export class SingleFlight {
       // single-threaded: a waiter is either granted (taken off the queue, its timer cleared) or
       // times out (taken off here), never both
       waiter.timer = setTimeout(() => {
-        this.waiting.splice(this.waiting.indexOf(waiter), 1);
+        const index = this.waiting.indexOf(waiter);
+        // -1 would splice the last waiter, someone else's place
+        if (index >= 0) this.waiting.splice(index, 1);
         resolve(undefined);
       }, waitMs);
       this.waiting.push(waiter);
