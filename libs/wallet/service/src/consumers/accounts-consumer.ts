@@ -12,7 +12,7 @@ import { LedgerService } from '../application/ledger.service.js';
 import { Directory } from '../infrastructure/directory.js';
 import { WalletDatabase } from '../infrastructure/wallet-database.js';
 import { WALLET_OPTIONS, type ResolvedWalletOptions } from '../wallet.options.js';
-import { planAccountsEvent, type DirectoryChange } from './accounts-plan.js';
+import { planAccountsEvent, WALLET_ACCOUNTS_EVENTS_USED, type DirectoryChange } from './accounts-plan.js';
 
 @Injectable()
 export class AccountsConsumer {
@@ -47,8 +47,9 @@ export class AccountsConsumer {
 
   /** Returns where its events were written (undefined: nothing written, e.g. a redelivery). */
   async handleEvent(event: IntegrationEvent, context: ConsumeContext): Promise<Checkpoint | undefined> {
-    // another version or an event the wallet has no use for: nothing to do, nothing to record
-    if (event.schemaVersion !== 1 || !isAccountsEventTypeV1(event.type)) return undefined;
+    // another version or an event the wallet has no use for: nothing to do, nothing to record —
+    // and not parsed, so one that drifted from its schema is no failure here (never dead-lettered)
+    if (event.schemaVersion !== 1 || !isAccountsEventTypeV1(event.type) || !WALLET_ACCOUNTS_EVENTS_USED.has(event.type)) return undefined;
     const parsed = parseAccountsEventV1(event.type, event.data);
     const agentRate =
       parsed.type === 'accounts.CustomerOpened' && parsed.data.agentId !== null ? await this.directory.commissionRateAt(parsed.data.agentId, parsed.data.occurredAt) : undefined;
