@@ -5224,6 +5224,7 @@ export interface operations {
                     maxCallDurationSeconds?: number;
                     /** @default 1 */
                     maxConcurrentCalls?: number;
+                    /** @description at most 100 characters in its normal form (docs/API.md §1 Names), else 422 invalid_name */
                     name: string;
                     /**
                      * @description admin only: the agent that owns it (null = ITC profile); an agent always owns its own
@@ -5602,6 +5603,7 @@ export interface operations {
                     lowBalanceThreshold?: string;
                     maxCallDurationSeconds?: number;
                     maxConcurrentCalls?: number;
+                    /** @description at most 100 characters in its normal form (docs/API.md §1 Names), else 422 invalid_name */
                     name?: string;
                     /** @description null = the agent's rate sheet */
                     rateSheetId?: string | null;
@@ -13575,6 +13577,7 @@ export interface operations {
                 dryRun?: "true" | "false";
                 effectiveFrom?: string;
                 mode?: "up" | "half-up" | "down";
+                /** @description at most 100 characters in its normal form (docs/API.md §1 Names), else 422 invalid_name */
                 name?: string;
                 sheetId?: string;
             };
@@ -13593,6 +13596,7 @@ export interface operations {
                      * @description default: now
                      */
                     effectiveFrom?: string | null;
+                    /** @description at most 100 characters in its normal form (docs/API.md §1 Names), else 422 invalid_name */
                     name: string;
                     rounding?: {
                         decimals: number;
@@ -14099,6 +14103,7 @@ export interface operations {
                      * @example 12.5
                      */
                     markupPercent: string;
+                    /** @description at most 100 characters in its normal form (docs/API.md §1 Names), else 422 invalid_name */
                     name: string;
                     sheetId?: string;
                 };

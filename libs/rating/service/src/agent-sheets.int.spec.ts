@@ -269,6 +269,30 @@ describe('agent sheets and price lists', () => {
     expect(staged.rows[0]!.n).toBe(0);
   });
 
+  it('a name is answered alike by every route (CSV, JSON, derive): its 100-character limit is on the normal form; lookalikes by NFKC and case folding', async () => {
+    const csv = `${DECK_HEADER}44,United Kingdom,0,0,0.10,60,,,\n`;
+    const routes = {
+      csv: (sheetId: string, name: string) => app.postText(`/api/v1/rate-sheets?name=${encodeURIComponent(name)}&sheetId=${sheetId}`, csv, 'admin'),
+      json: (sheetId: string, name: string) => app.admin('POST', '/api/v1/rate-sheets', { sheetId, name, rows: [uk] }),
+      derive: (sheetId: string, name: string) => app.admin('POST', '/api/v1/rate-sheets/itc/derived', { sheetId, name, markupPercent: '1' }),
+    };
+    expect((await routes.json('route-base', 'Route Straße')).status).toBe(201);
+    for (const [route, send] of Object.entries(routes)) {
+      // 99 characters padded with spaces past 100 as sent: a valid name (was 400 validation by CSV and derive)
+      const padded = await send(`pad-${route}`, `${' '.repeat(150)}${route} ${'p'.repeat(90)}${' '.repeat(150)}`);
+      expect([route, padded.status, padded.body.name]).toEqual([route, 201, `${route} ${'p'.repeat(90)}`]);
+      // over 100 in its normal form, or blank: the sheet's rule, 422 (CSV and derive were 400 validation)
+      for (const name of ['x'.repeat(101), '', '   ']) expect([route, name, (await send(`long-${route}`, name)).body.code]).toEqual([route, name, 'invalid_name']);
+      // beyond the bound as sent: 400 everywhere (the JSON import was 422)
+      expect([route, (await send(`huge-${route}`, 'x'.repeat(401))).status]).toEqual([route, 400]);
+      // lookalikes of "Route Straße": fullwidth letters, SS, a capital sharp s; an emoji variation selector or a Hangul filler is invisible
+      for (const name of ['\uff32\uff4f\uff55\uff54\uff45 stra\u00dfe', 'ROUTE STRASSE', 'route stra\u1e9ee']) {
+        expect([route, name, (await send(`alike-${route}`, name)).body.code]).toEqual([route, name, 'name_taken']);
+      }
+      for (const name of ['Route\ufe0f Straße', 'Route \u3164Straße']) expect([route, name, (await send(`alike-${route}`, name)).body.code]).toEqual([route, name, 'invalid_name']);
+    }
+  });
+
   it('the routes are in the OpenAPI document with a summary and their problem codes', async () => {
     const doc = (await app.request('GET', '/api/docs-json')).body;
     for (const path of ['/api/v1/customers/{id}/rates', '/api/v1/customers/{id}/rates/lookup', '/api/v1/agents/{id}/rates', '/api/v1/agents/{id}/rates/lookup', '/api/v1/internal/rating/sheets/{id}']) {

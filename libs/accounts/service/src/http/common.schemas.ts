@@ -2,6 +2,7 @@
 // formats are checked here (400 with the field's path); business rules (E.164, ranges of counts,
 // billing terms) are the domain's (422 with a stable code).
 import { isValidEmail, MAX_ID_CHARS, MAX_NAME_CHARS, MAX_REASON_CHARS } from '@billing/accounts-domain';
+import { MAX_NAME_INPUT_CHARS } from '@billing/contracts';
 import { zodSchema } from '@billing/gateway';
 import type { ApiBodyOptions } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -9,6 +10,12 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../queries/pagination.js';
 
 export const Id = z.string().min(1).max(MAX_ID_CHARS);
 export const Name = z.string().min(1).max(MAX_NAME_CHARS);
+/**
+ * A name that must be distinct (a customer profile's): only bounded as sent; blank, too long (in its
+ * normal form, docs/API.md §1 Names) or invisible characters are the domain's 422 invalid_name, so a
+ * name padded with spaces is answered as it is stored, and as rating answers a sheet's.
+ */
+export const DistinctName = z.string().max(MAX_NAME_INPUT_CHARS).meta({ description: 'at most 100 characters in its normal form (docs/API.md §1 Names), else 422 invalid_name' });
 export const Email = z
   .string()
   .max(254)

@@ -38,6 +38,21 @@ it('names that look the same are the same: a no-break space or more spaces is ta
   expect(await app.count('events')).toBe(before);
 });
 
+it('the 100-character limit is on the normal form, as rating answers a sheet name; lookalikes by NFKC and case folding; default-ignorable characters refused', async () => {
+  const padded = await create(app.adminToken, `${' '.repeat(150)}Padded ${'p'.repeat(90)}${' '.repeat(150)}`);
+  expectStatus(padded, 201); // was 400 validation: over 100 as sent
+  expect(padded.body.name).toBe(`Padded ${'p'.repeat(90)}`);
+  const straße = await create(app.adminToken, 'Tarifa Straße');
+  expectStatus(straße, 201);
+  const before = await app.count('events');
+  for (const name of ['x'.repeat(101), '', '  ']) expectProblem(await create(app.adminToken, name), 422, 'invalid_name'); // 101 and '' were 400
+  expectProblem(await create(app.adminToken, 'x'.repeat(401)), 400, 'validation');
+  for (const name of ['\uff34\uff41\uff52\uff49\uff46\uff41 strasse', 'TARIFA STRA\u1e9eE']) expectProblem(await create(app.adminToken, name), 409, 'name_taken');
+  for (const name of ['Tarifa\ufe0f Straße', 'Tarifa \u3164Straße', 'Tari\u034ffa']) expectProblem(await create(app.adminToken, name), 422, 'invalid_name');
+  expectProblem(await app.request('PATCH', `/api/v1/customer-profiles/${padded.body.id}`, { token: app.adminToken, body: { name: 'tarifa STRASSE' } }), 409, 'name_taken');
+  expect(await app.count('events')).toBe(before);
+});
+
 it('of concurrent creations of one name exactly one wins', async () => {
   const answers = await Promise.all(Array.from({ length: 8 }, () => create(app.adminToken, 'Race to the name')));
   expect(answers.map((res) => res.status).sort()).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);

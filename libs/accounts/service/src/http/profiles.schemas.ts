@@ -1,7 +1,7 @@
 import { MAX_CALL_DURATION_SECONDS, MAX_CONCURRENT_CALLS, MIN_CALL_DURATION_SECONDS, MIN_CONCURRENT_CALLS } from '@billing/accounts-domain';
 import { NonNegativeRequestAmount } from '@billing/contracts';
 import { z } from 'zod';
-import { Id, Name, notEmpty } from './common.schemas.js';
+import { DistinctName, Id, notEmpty } from './common.schemas.js';
 import { ListQuery } from './common.schemas.js';
 
 const terms = {
@@ -17,7 +17,7 @@ const terms = {
 };
 
 export const CreateProfileBody = z.strictObject({
-  name: Name,
+  name: DistinctName,
   billingType: terms.billingType,
   creditLimit: terms.creditLimit.default(null),
   rateSheetId: terms.rateSheetId.default(null),
@@ -32,7 +32,7 @@ export type CreateProfileBody = z.infer<typeof CreateProfileBody>;
 
 export const UpdateProfileBody = z
   .strictObject({
-    name: Name.optional(),
+    name: DistinctName.optional(),
     billingType: terms.billingType.optional(),
     creditLimit: terms.creditLimit.optional(),
     rateSheetId: terms.rateSheetId.optional(),

@@ -15,11 +15,11 @@ import {
   MAX_INTERVAL_START_SECONDS,
   MAX_INTERVALS_PER_ROW,
   MAX_MINIMUM_SECONDS,
-  MAX_NAME_CHARS,
   MAX_PREFIX_DIGITS,
 } from '@billing/rating-domain';
 import { NonNegativeMoneyString } from '@billing/contracts';
 import { z } from 'zod';
+import { SheetName } from './schemas.js';
 
 const Instant = z.iso.datetime({ offset: true });
 const Id = z.string().min(1).max(MAX_ID_CHARS);
@@ -76,7 +76,7 @@ const versionFields = {
 };
 
 /** `POST /rate-sheets` as JSON. */
-export const JsonSheetDoc = z.strictObject({ sheetId: Id.optional(), name: z.string().min(1).max(MAX_NAME_CHARS), ...versionFields });
+export const JsonSheetDoc = z.strictObject({ sheetId: Id.optional(), name: SheetName, ...versionFields });
 /** `POST /rate-sheets/{id}/versions` as JSON. */
 export const JsonVersionDoc = z.strictObject(versionFields);
 

@@ -3,6 +3,7 @@
 // ITC assigned to it and derives its own sheets from it, at a markup ≥ 0 (to sell to different
 // customers at different prices), which it alone (and ITC) may view and re-price; every other
 // sheet is 404 to it, as if it did not exist (SheetAccess), so other tenants' ids cannot be probed.
+import { MAX_NAME_INPUT_CHARS } from '@billing/contracts';
 import { ApiProblemResponse, ApiRequestBody, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, zodSchema, type Principal } from '@billing/gateway';
 import { formatMoney, formatPercent, parsePercent } from '@billing/money';
 import { DEFAULT_ROUNDING, readRounding, sheetOwner, type SheetRounding } from '@billing/rating-domain';
@@ -281,6 +282,8 @@ function jsonSheet(body: unknown, withName: boolean): { sheetId?: string; name?:
   if (dryRun !== undefined && typeof dryRun !== 'boolean') errors.push({ path: '/dryRun', message: 'must be true or false' });
   // its content (blank, too long, invisible characters) is the sheet's rule: 422 invalid_name, as for a CSV's ?name=
   if (withName && typeof name !== 'string') errors.push({ path: '/name', message: 'must be a string: the sheet name' });
+  // as sent it is bounded as the CSV's ?name= is (400 beyond), only so that normalising it is bounded work
+  if (withName && typeof name === 'string' && name.length > MAX_NAME_INPUT_CHARS) errors.push({ path: '/name', message: `must be at most ${MAX_NAME_INPUT_CHARS} characters` });
   if (sheetId !== undefined && (typeof sheetId !== 'string' || !Id.safeParse(sheetId).success)) errors.push({ path: '/sheetId', message: 'must be 1 to 128 characters' });
   const readRoundingResult = rounding === undefined ? undefined : readRounding(rounding);
   if (readRoundingResult !== undefined && !readRoundingResult.ok) for (const error of readRoundingResult.errors) errors.push({ path: `/${error.field.replace('.', '/')}`, message: error.message });

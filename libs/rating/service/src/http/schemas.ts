@@ -1,7 +1,7 @@
 // Request shapes of the rating endpoints: types, lengths, formats (400 with the field's path).
 // Business rules (deck rows, CDR rules, markups) are the domain's, with their own codes.
-import { percentString } from '@billing/contracts';
-import { isSourceIp, MAX_DESTINATION_CHARS, MAX_ID_CHARS, MAX_NAME_CHARS, UNRATED_REASONS } from '@billing/rating-domain';
+import { MAX_NAME_INPUT_CHARS, percentString } from '@billing/contracts';
+import { isSourceIp, MAX_DESTINATION_CHARS, MAX_ID_CHARS, UNRATED_REASONS } from '@billing/rating-domain';
 import { z } from 'zod';
 
 export const Id = z.string().min(1).max(MAX_ID_CHARS);
@@ -14,6 +14,12 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
 const Limit = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE);
 const Cursor = z.string().min(1).max(500);
+/**
+ * A sheet's name, only bounded as sent: blank, over 100 characters in its normal form, or with an
+ * invisible character is checkSheetName's 422 invalid_name (docs/API.md §1 Names) — as for a JSON
+ * import's name, so every route answers one name alike, however many spaces pad it.
+ */
+export const SheetName = z.string().max(MAX_NAME_INPUT_CHARS).meta({ description: 'at most 100 characters in its normal form (docs/API.md §1 Names), else 422 invalid_name' });
 
 /** `POST /rate-sheets` with `Content-Type: text/csv`: the sheet's fields travel in the query. */
 /** `?dryRun=true`: read and check the deck, answer the preview, store nothing. */
@@ -25,7 +31,7 @@ const DryRun = z
 
 export const NewSheetCsvQuery = z.strictObject({
   dryRun: DryRun,
-  name: z.string().min(1).max(MAX_NAME_CHARS).optional(),
+  name: SheetName.optional(),
   sheetId: Id.optional(),
   decimals: Decimals.optional(),
   mode: Mode.optional(),
@@ -70,7 +76,7 @@ export const MARKUP_WIRE_BOUNDS = { min: -1_000_000_000_000n, max: 1_000_000_000
 const Markup = percentString(MARKUP_WIRE_BOUNDS).meta({ description: 'a percentage as a decimal string ("12.5" = base + 12.5 %), 0 to 1000 (else 422 invalid_markup)', examples: ['12.5'] });
 
 export const DeriveBody = z.strictObject({
-  name: z.string().min(1).max(MAX_NAME_CHARS),
+  name: SheetName,
   markupPercent: Markup,
   sheetId: Id.optional(),
 });
