@@ -270,9 +270,9 @@ describe('the seed story in Chromium', () => {
     // sheet, the agent's retail sheet (0.15/min in 60 s blocks): 120 min = 18.00, 10 min = 1.50
     // and 20 s = 0.15; 20 - 19.65 = 0.35 < 5. The first two ended a minute or two ago (as late as
     // they can be: today's figures hold them unless the run is early in a UTC day; the expected
-    // figures follow their starts) but started before the agent existed, so the agent's cost of
-    // them is unknown (rating prices an agent's cost only at the agent's current terms); the third
-    // started after ITC was done with the agent: its cost to the agent is known (0.12)
+    // figures follow their starts) and started before the agent existed: the agent never changed,
+    // so its one sheet prices them too (0.12/min, as the third, which started after ITC was done
+    // with the agent) — a setup's first calls have their cost to the agent known
     const thirdStart = agentSettledAt + 1_000;
     const thirdEnds = thirdStart + 22_000;
     if (Date.now() < thirdEnds + 1_000) await new Promise((resolve) => setTimeout(resolve, thirdEnds + 1_000 - Date.now()));
@@ -289,7 +289,7 @@ describe('the seed story in Chromium', () => {
       disposition: 'answered',
     });
     const posted = [cdr('browser-call-1', 7_200, 7_322_000), cdr('browser-call-2', 600, 662_000), cdr('browser-call-3', 20, now - thirdStart)];
-    switchCalls.push(...posted.map((call) => ({ startedAt: call.startedAt, minutes: BigInt(Math.ceil(call.billsec / 60)), agentCostKnown: Date.parse(call.startedAt) > agentSettledAt })));
+    switchCalls.push(...posted.map((call) => ({ startedAt: call.startedAt, minutes: BigInt(Math.ceil(call.billsec / 60)), agentCostKnown: true })));
     const rated = await api.expectOk('POST', '/api/v1/switch/cdrs', switchApiKey, { cdrs: posted });
     expect(rated.body.results.map((r: { cost: string }) => r.cost)).toEqual(['18', '1.5', '0.15']);
 

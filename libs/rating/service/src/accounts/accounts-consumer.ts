@@ -146,7 +146,7 @@ export class AccountsConsumer {
       case 'accounts.AgentRegistered': {
         const d = event.data;
         await client.query(
-          `INSERT INTO ${agents} (agent_id, rate_sheet_id, status, updated_at) VALUES ($1, $2, 'active', $3) ON CONFLICT (agent_id) DO NOTHING`,
+          `INSERT INTO ${agents} (agent_id, rate_sheet_id, status, updated_at, registered_at) VALUES ($1, $2, 'active', $3, $3) ON CONFLICT (agent_id) DO NOTHING`,
           [d.agentId, d.rateSheetId, d.occurredAt],
         );
         return 'applied';

@@ -38,8 +38,11 @@ export interface DirectoryAgent {
   readonly agentId: string;
   readonly rateSheetId: string;
   readonly status: 'active' | 'suspended';
-  /** when accounts last changed the agent (its sheet or status): ISO instant. */
-  readonly updatedAt: string;
+  /**
+   * when accounts last changed the agent (its sheet or status) after registering it: ISO instant;
+   * null = never, the sheet it was registered with is the only one it has had.
+   */
+  readonly changedAt: string | null;
 }
 
 /** How a call names its owner: an account (number, or customer id) and/or a SIP username. */
@@ -108,12 +111,14 @@ export class CustomerDirectory {
   }
 
   private async agentRow(agentId: string): Promise<DirectoryAgent | null> {
-    const { rows } = await this.db.pool.query<{ agent_id: string; rate_sheet_id: string; status: 'active' | 'suspended'; updated_at: Date }>(
-      `SELECT agent_id, rate_sheet_id, status, updated_at FROM ${this.db.table('agents')} WHERE agent_id = $1`,
+    // registered_at null (a row from before it was kept): its updated_at may be a change, so it counts as one
+    const { rows } = await this.db.pool.query<{ agent_id: string; rate_sheet_id: string; status: 'active' | 'suspended'; changed_at: Date | null }>(
+      `SELECT agent_id, rate_sheet_id, status, CASE WHEN updated_at = registered_at THEN NULL ELSE updated_at END AS changed_at
+         FROM ${this.db.table('agents')} WHERE agent_id = $1`,
       [agentId],
     );
     const row = rows[0];
-    return row === undefined ? null : { agentId: row.agent_id, rateSheetId: row.rate_sheet_id, status: row.status, updatedAt: row.updated_at.toISOString() };
+    return row === undefined ? null : { agentId: row.agent_id, rateSheetId: row.rate_sheet_id, status: row.status, changedAt: row.changed_at?.toISOString() ?? null };
   }
 
   /** A user's own status and limit; null = no row (the account's first user before any change, or unknown). */

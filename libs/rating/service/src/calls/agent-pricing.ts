@@ -1,7 +1,10 @@
 // The agent's price of a call (what the call costs the customer's agent): the row for the number
 // on the sheet ITC assigned to the agent, in the version in force at the call's start. Rating
 // keeps the agent's current assignment only, so an assignment (or any agent change) newer than
-// the call's start makes the price unknown (null) rather than a guess at the older sheet.
+// the call's start makes the price unknown (null) rather than a guess at the older sheet. An agent
+// never changed since its registration has had only this sheet: it prices every call, also one
+// that started before the registration (as the customer's first sheet does, directory sheetAt) —
+// a setup's first calls, whose CDRs arrive once they end, started before the agent existed.
 import { findRate, normaliseDestination, type AgentPrice } from '@billing/rating-domain';
 import type { CustomerDirectory, DirectoryAgent } from '../accounts/directory.js';
 import type { Tariffs } from '../sheets/tariffs.js';
@@ -32,7 +35,7 @@ export class AgentPricer {
   }
 
   private async priceAt(agent: DirectoryAgent | null, destination: string, startedAt: string): Promise<AgentPrice | null> {
-    if (agent === null || Date.parse(agent.updatedAt) > Date.parse(startedAt)) return null;
+    if (agent === null || (agent.changedAt !== null && Date.parse(agent.changedAt) > Date.parse(startedAt))) return null;
     const number = normaliseDestination(destination);
     if (!number.ok) return null;
     const tariff = await this.tariffs.at(agent.rateSheetId, startedAt);

@@ -45,6 +45,9 @@ function statements(s: string): string[] {
        status text NOT NULL,
        updated_at timestamptz NOT NULL
      )`,
+    // when accounts registered the agent: updated_at equal to it = never changed since (its sheet is
+    // the one it has always had). null: registered before this was kept, updated_at counts as a change
+    `ALTER TABLE ${s}.agents ADD COLUMN IF NOT EXISTS registered_at timestamptz`,
     `CREATE TABLE IF NOT EXISTS ${s}.rate_sheets (
        sheet_id text PRIMARY KEY,
        kind text NOT NULL,
