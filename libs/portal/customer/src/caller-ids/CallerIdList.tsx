@@ -6,8 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { customerKeys, type Customer } from '../shared/customer-api.js';
 import { Tag } from '../shared/Tag.js';
 
-/** The approved CallerIDs (choose the default, remove) and the pending ones (withdraw). */
-export function CallerIdList({ customer, disabled }: { customer: Customer; disabled: boolean }) {
+/**
+ * The approved CallerIDs (choose the default, remove) and the pending ones (withdraw: `onWithdraw`
+ * hears of it first, the feed reports a withdrawal as a refusal).
+ */
+export function CallerIdList({ customer, disabled, onWithdraw }: { customer: Customer; disabled: boolean; onWithdraw?: (number: string) => void }) {
   const { t } = useTranslation('customer');
   const { api, subjectId } = useSession();
   const queryClient = useQueryClient();
@@ -46,7 +49,10 @@ export function CallerIdList({ customer, disabled }: { customer: Customer; disab
                 )}
                 <Group gap="xs">
                   {number === customer.defaultCallerId && <Tag color="itc">{t('callerIds.default')}</Tag>}
-                  <Button size="compact-sm" variant="subtle" color="red" disabled={disabled} loading={remove.isPending && remove.variables === number} onClick={() => remove.mutate(number)} aria-label={t(pending ? 'callerIds.withdrawNumber' : 'callerIds.removeNumber', { number })}>
+                  <Button size="compact-sm" variant="subtle" color="red" disabled={disabled} loading={remove.isPending && remove.variables === number} onClick={() => {
+                      if (pending) onWithdraw?.(number);
+                      remove.mutate(number);
+                    }} aria-label={t(pending ? 'callerIds.withdrawNumber' : 'callerIds.removeNumber', { number })}>
                     {pending ? t('callerIds.withdraw') : t('callerIds.remove')}
                   </Button>
                 </Group>

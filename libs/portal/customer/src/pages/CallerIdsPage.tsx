@@ -3,6 +3,7 @@ import { Alert, Card, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AddCallerIdForm } from '../caller-ids/AddCallerIdForm.js';
 import { CallerIdList } from '../caller-ids/CallerIdList.js';
+import { RefusedCallerIdNotices, useRefusedCallerIds } from '../caller-ids/RefusedCallerIds.js';
 import { useCustomer } from '../shared/use-customer.js';
 import { useCustomerLive } from '../shared/use-customer-live.js';
 
@@ -10,8 +11,10 @@ import { useCustomerLive } from '../shared/use-customer-live.js';
 export function CallerIdsPage() {
   const { t } = useTranslation('customer');
   const customer = useCustomer();
-  // an approval by the agent arrives on the live feed (`caller-ids`): the lists are read again
-  useCustomerLive();
+  const refusals = useRefusedCallerIds();
+  // an approval or refusal by the agent arrives on the live feed (`caller-ids`): the lists are read
+  // again, and a refusal is told (the number would just vanish)
+  useCustomerLive(undefined, refusals.refused);
   const selfManaged = customer.data?.features.callerIdSelfManagement ?? true;
   return (
     <Stack gap="md">
@@ -22,13 +25,14 @@ export function CallerIdsPage() {
         <Text c="dimmed">{t('callerIds.intro')}</Text>
       </div>
       <ProblemAlert error={customer.error} />
+      <RefusedCallerIdNotices numbers={refusals.numbers} dismiss={refusals.dismiss} />
       {!selfManaged && (
         <Alert color="yellow" variant="light" title={t('callerIds.notAssignedTitle')}>
           {t('callerIds.notAssigned')}
         </Alert>
       )}
       <Card withBorder radius="md" padding="lg">
-        {customer.data === undefined ? <Skeleton h={120} /> : <CallerIdList customer={customer.data} disabled={!selfManaged} />}
+        {customer.data === undefined ? <Skeleton h={120} /> : <CallerIdList customer={customer.data} disabled={!selfManaged} onWithdraw={refusals.withdrawing} />}
       </Card>
       <Card withBorder radius="md" padding="lg">
         <AddCallerIdForm disabled={!selfManaged} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callIdOf, CUSTOMER_EVENT_TYPES, customerLiveAction } from './use-customer-live';
+import { callIdOf, CUSTOMER_EVENT_TYPES, customerLiveAction, refusedCallerIdOf } from './use-customer-live';
 
 describe('customerLiveAction', () => {
   // acceptance: an unanswered call appeared in the customer's history only after a reload
@@ -31,5 +31,13 @@ describe('customerLiveAction', () => {
     expect(callIdOf({ type: 'call-unanswered', id: 'e-7', data: { callId: 'k-2' } })).toBe('k-2');
     expect(callIdOf({ type: 'hold', id: 'e-8', data: { state: 'released', callId: 'k-2' } })).toBe('k-2');
     expect(callIdOf({ type: 'call', id: 'e-9', data: null })).toBe('e-9');
+  });
+
+  // acceptance: a refused CallerID vanished from the customer's page without a word
+  it('names the CallerID a caller-ids event refused, and none for a request or an approved-list change', () => {
+    expect(refusedCallerIdOf({ type: 'caller-ids', id: 'e-10', data: { customerId: 'c-1', callerId: '+15550100123', change: 'refused', pendingCallerIds: [] } })).toBe('+15550100123');
+    expect(refusedCallerIdOf({ type: 'caller-ids', id: 'e-11', data: { customerId: 'c-1', callerId: '+15550100123', change: 'requested', pendingCallerIds: ['+15550100123'] } })).toBeNull();
+    expect(refusedCallerIdOf({ type: 'caller-ids', id: 'e-12', data: { customerId: 'c-1', callerIds: [], defaultCallerId: null } })).toBeNull();
+    expect(refusedCallerIdOf({ type: 'call', id: 'e-13', data: { callerId: '+15550100123', change: 'refused' } })).toBeNull();
   });
 });

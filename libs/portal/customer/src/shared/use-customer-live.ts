@@ -38,13 +38,24 @@ export function callIdOf(event: LiveEvent): string {
 }
 
 /**
+ * The CallerID a `caller-ids` event says was refused (`change: "refused"`), else null. The feed does
+ * not say who refused it: the customer's own withdrawal is the same change.
+ */
+export function refusedCallerIdOf(event: LiveEvent): string | null {
+  if (event.type !== 'caller-ids') return null;
+  const data = event.data as { change?: unknown; callerId?: unknown } | null;
+  return data?.change === 'refused' && typeof data.callerId === 'string' ? data.callerId : null;
+}
+
+/**
  * The customer's own live feed (docs/API.md §12): any money event refreshes its balance and
  * transactions; a call that ended (`call`, `call-unanswered`, or a `hold` released without a
  * charge) also hands over to `onCall` (the call history decides how to refresh its long list);
  * `caller-ids` refreshes the account (its CallerIDs); `resync` (events may have been missed)
- * refreshes everything.
+ * refreshes everything. A refused CallerID is also handed to `onCallerIdRefused` (the page tells the
+ * customer: the number would otherwise just vanish from its list).
  */
-export function useCustomerLive(onCall?: (event: LiveEvent) => void): void {
+export function useCustomerLive(onCall?: (event: LiveEvent) => void, onCallerIdRefused?: (callerId: string) => void): void {
   const { subjectId } = useSession();
   const queryClient = useQueryClient();
   useLiveEvents(
@@ -57,6 +68,8 @@ export function useCustomerLive(onCall?: (event: LiveEvent) => void): void {
       }
       if (action === 'account') {
         void queryClient.invalidateQueries({ queryKey: customerKeys.customer(subjectId) });
+        const refused = refusedCallerIdOf(event);
+        if (refused !== null) onCallerIdRefused?.(refused);
         return;
       }
       if (action !== 'calls') {
