@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { problem, renderAsAgent, type Sent } from '../test/render.js';
 import { TransferForm } from './TransferForm.js';
 
-const receipt = (amount: string) => Response.json({ kind: 'transfer', transferId: 'tr-0001', customerId: 'c-1', amount, reference: null, commission: '0.5', balance: '5', agentBalance: '95', repeated: false }, { status: 201 });
+const receipt = (amount: string, reference: string | null = null) => Response.json({ kind: 'transfer', transferId: 'tr-0001', customerId: 'c-1', amount, reference, commission: '0.5', balance: '5', agentBalance: '95', repeated: false }, { status: 201 });
 
 async function submit(amount: string) {
   fireEvent.change(screen.getByRole('textbox', { name: /^Amount/ }), { target: { value: amount } });
@@ -13,13 +13,31 @@ async function submit(amount: string) {
 const deposits = (sent: Sent[]) => sent.filter((call) => call.method === 'POST' && call.path === '/api/v1/customers/c-1/deposits');
 
 describe('TransferForm', () => {
-  it('sends the amount with an Idempotency-Key and shows the receipt reference', async () => {
+  it('sends the amount with an Idempotency-Key and shows the transfer id', async () => {
     const { sent } = await renderAsAgent(<TransferForm customerId="c-1" />, () => receipt('5'));
     await submit('5');
     expect(await screen.findByText('tr-0001')).toBeInTheDocument();
     const [call] = deposits(sent);
     expect(JSON.parse(call!.body)).toEqual({ amount: '5' });
     expect(call!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  // acceptance: the panel labelled the transfer id "Receipt reference" and never showed the reference typed
+  it("shows the agent's reference as the receipt reference and the transfer id as such", async () => {
+    await renderAsAgent(<TransferForm customerId="c-1" />, () => receipt('5', 'INV-42'));
+    await submit('5');
+    const done = await screen.findByRole('status');
+    expect(done).toHaveTextContent('Receipt reference: INV-42');
+    expect(done).toHaveTextContent('Transfer id: tr-0001');
+    expect(done).not.toHaveTextContent('Receipt reference: tr-0001');
+  });
+
+  it('shows no receipt reference when none was typed', async () => {
+    await renderAsAgent(<TransferForm customerId="c-1" />, () => receipt('5'));
+    await submit('5');
+    const done = await screen.findByRole('status');
+    expect(done).toHaveTextContent('Transfer id: tr-0001');
+    expect(done).not.toHaveTextContent('Receipt reference');
   });
 
   it('retries a failed attempt (503) with the same key, and uses a new key after a refusal', async () => {

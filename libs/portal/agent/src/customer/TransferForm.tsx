@@ -54,7 +54,8 @@ export function TransferForm({ customerId }: { customerId: string }) {
           <Alert color="teal" role="status" title={t('transfer.done')}>
             <Stack gap={4}>
               <Text size="sm">{t('transfer.moved')} <Money amount={receipt.amount} /> · {t('transfer.customerBalance')} <Money amount={receipt.balance} /> · {t('transfer.yourBalance')} <Money amount={receipt.agentBalance} /> {receipt.commission === null ? null : <> · {t('transfer.commission')} <Money amount={receipt.commission} /></>}</Text>
-              <Text size="sm">{t('transfer.receipt')} <Code>{receipt.transferId}</Code></Text>
+              {receipt.reference !== null && <Text size="sm">{t('transfer.receipt')} <Code>{receipt.reference}</Code></Text>}
+              <Text size="sm">{t('transfer.transferId')} <Code>{receipt.transferId}</Code></Text>
             </Stack>
           </Alert>
         )}
