@@ -208,6 +208,31 @@ describe('CDR intake, unrated calls and call history', () => {
     expect(summary.body).toMatchObject({ attempts: 3, answered: 2, talkSeconds: 140, revenue: '0.8167', asrPercent: '66.666667' });
   });
 
+  it("an unanswered call is counted in its destination (the customer's row for the number, no cost); one on no row stays unrated", async () => {
+    const portugal = { prefix: '351', destination: 'Portugal', intervals: [{ startSecond: 0, ratePerMinute: '0.30', incrementSeconds: 60 }] };
+    expect((await app.admin('POST', '/api/v1/rate-sheets', { sheetId: 'pt', name: 'Portugal', effectiveFrom: '2020-01-01T00:00:00Z', rows: [portugal] })).status).toBe(201);
+    await app.openAgent('ag-pt', 'pt');
+    const c5 = await app.openCustomer('c5', { agentId: 'ag-pt', rateSheetId: 'pt', initialBalance: '10' });
+    const answers = await app.switch('POST', '/api/v1/switch/cdrs', {
+      cdrs: [
+        cdr('pt-answered', { account: c5.accountNumber }, '+351 21 123 4567', 60),
+        cdr('pt-unanswered', { account: c5.accountNumber }, '+351 21 765 4321', 0, 120),
+        // no row on its sheet: where it was going is not known
+        cdr('uk-unanswered', { account: c5.accountNumber }, '+44 20 7946 0958', 0, 240),
+      ],
+    });
+    expect(answers.body.results.map((answer: { status: string; cost: string }) => [answer.status, answer.cost])).toEqual([['rated', '0.3'], ['unanswered', '0'], ['unanswered', '0']]);
+    const call = await app.admin('GET', '/api/v1/calls/pt-unanswered');
+    expect(call.body).toMatchObject({ status: 'unanswered', destinationName: 'Portugal', prefix: '351', cost: '0' });
+    expect((await app.admin('GET', '/api/v1/calls/uk-unanswered')).body).toMatchObject({ status: 'unanswered', destinationName: null, prefix: null });
+    const expected = [
+      { destination: 'Portugal', attempts: 2, answered: 1, billedSeconds: 60, revenue: '0.3' },
+      { destination: 'unrated', attempts: 1, answered: 0, billedSeconds: 0, revenue: '0' },
+    ];
+    expect((await app.admin('GET', '/api/v1/customers/c5/calls/summary')).body.topDestinations).toEqual(expected);
+    expect((await app.admin('GET', '/api/v1/agents/ag-pt/calls/summary')).body.topDestinations).toEqual(expected);
+  });
+
   it('a CDR whose account and SIP username are two customers is kept unrated (account_mismatch) and charges neither', async () => {
     const [before1, before2] = [await balance('c1'), await balance('c2')];
     const answer = await app.switch('POST', '/api/v1/switch/cdrs', cdr('mismatch-1', { account: c1.accountNumber, sipUsername: c2.sipUsername }, '+12125550100', 60));

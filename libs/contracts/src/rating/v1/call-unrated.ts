@@ -1,7 +1,7 @@
 // Calls that cost nothing: kept for ITC (unrated, with its reason, re-rateable) and for reports
 // (unanswered calls are attempts). Wallet releases the call's hold, if any.
 import { z } from 'zod';
-import { CallDisposition, Instant, RatingId, Seconds, UnratedReason } from './wire.js';
+import { CallDisposition, Instant, Prefix, RatingId, Seconds, UnratedReason } from './wire.js';
 
 const call = {
   callId: RatingId,
@@ -29,5 +29,12 @@ export const CallUnansweredV1 = z.object({
   disposition: CallDisposition.exclude(['answered']),
   /** the SIP user the CDR named (null: none); absent on calls recorded before it was published. */
   sipUsername: z.string().min(1).max(128).nullable().optional(),
+  /**
+   * Where the call was going: the customer's rate row for the number (its destination name and
+   * prefix), as a rated call's; nothing is charged. null: no row (unknown account, no sheet, no
+   * rate…); absent on calls recorded before it was published.
+   */
+  destinationName: z.string().min(1).max(100).nullable().optional(),
+  prefix: Prefix.nullable().optional(),
 });
 export type CallUnansweredV1 = z.infer<typeof CallUnansweredV1>;

@@ -55,9 +55,14 @@ function recordCdr(command: RecordCdr, state: CallState): CallEvent[] {
   const audit = auditOf(command.meta);
   const holdId = state.authorization?.holdId ?? null;
   const owner = { customerId: pricing.customerId, agentId: pricing.agentId };
-  if (cdr.answeredAt === null) return [{ type: 'CallUnanswered', callId, ...owner, cdr, holdId, ...audit }];
+  if (cdr.answeredAt === null) return [{ type: 'CallUnanswered', callId, ...owner, cdr, ...unansweredDestination(pricing), holdId, ...audit }];
   if (pricing.kind === 'unpriced') return [{ type: 'CallUnrated', callId, ...owner, cdr, reason: pricing.reason, holdId, ...audit }];
   return [{ type: 'CallRated', ...rated(cdr, pricing, holdId, audit) }];
+}
+
+/** Where an unanswered call was going: the row a rated call would have been priced at, else none. */
+function unansweredDestination(pricing: CallPricing): { destinationName: string | null; prefix: string | null } {
+  return pricing.kind === 'priced' ? { destinationName: pricing.row.destination, prefix: pricing.row.prefix } : { destinationName: null, prefix: null };
 }
 
 function reRate(command: ReRateCall, state: CallState): CallEvent[] {

@@ -69,6 +69,14 @@ export interface CallUnanswered extends CallEventBase {
   readonly customerId: string | null;
   readonly agentId: string | null;
   readonly cdr: CanonicalCdr;
+  /**
+   * The customer's rate row for the number, found as for a rated call (no cost is taken from it):
+   * its destination name and prefix, so reports count the attempt where it was going (ASR per
+   * destination). null = no row (unknown account, no sheet, no rate…); absent on calls recorded
+   * before it was kept (read as null).
+   */
+  readonly destinationName?: string | null;
+  readonly prefix?: string | null;
   readonly holdId: string | null;
 }
 

@@ -120,9 +120,17 @@ describe('recording a CDR', () => {
     calls.given([authorized]).when(record(CDR)).then([rated('call-1')]);
   });
 
-  it('an unanswered call is recorded at zero, with its owner when known', () => {
-    calls.given([authorized]).when(record(UNANSWERED)).then([{ type: 'CallUnanswered', callId: 'call-1', customerId: 'cust-c', agentId: 'agent-a', cdr: UNANSWERED, holdId: 'call-1', ...audit }]);
-    calls.given([]).when(record(UNANSWERED, unknownAccount)).then([{ type: 'CallUnanswered', callId: 'call-1', customerId: null, agentId: null, cdr: UNANSWERED, holdId: null, ...audit }]);
+  it('an unanswered call is recorded at zero, with its owner and where it was going (the row a rated call would have) when known', () => {
+    const going = { destinationName: uk.destination, prefix: uk.prefix };
+    calls.given([authorized]).when(record(UNANSWERED)).then([{ type: 'CallUnanswered', callId: 'call-1', customerId: 'cust-c', agentId: 'agent-a', cdr: UNANSWERED, ...going, holdId: 'call-1', ...audit }]);
+    const nowhere = { destinationName: null, prefix: null };
+    calls.given([]).when(record(UNANSWERED, unknownAccount)).then([{ type: 'CallUnanswered', callId: 'call-1', customerId: null, agentId: null, cdr: UNANSWERED, ...nowhere, holdId: null, ...audit }]);
+    calls.given([]).when(record(UNANSWERED, noRate)).then([{ type: 'CallUnanswered', callId: 'call-1', customerId: 'cust-c', agentId: 'agent-a', cdr: UNANSWERED, ...nowhere, holdId: null, ...audit }]);
+  });
+
+  it('an unanswered call recorded before its destination was kept still reads: the same CDR again decides nothing', () => {
+    const legacy: CallEvent = { type: 'CallUnanswered', callId: 'call-1', customerId: 'cust-c', agentId: 'agent-a', cdr: UNANSWERED, holdId: null, ...audit };
+    calls.given([legacy]).when(record(UNANSWERED)).thenNothing();
   });
 
   it('an answered call that cannot be priced is kept unrated with its reason, never dropped', () => {

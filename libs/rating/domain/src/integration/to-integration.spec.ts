@@ -92,6 +92,18 @@ describe('rating integration events', () => {
     expect(toIntegrationEvent(rated)?.data).not.toHaveProperty('agentCost');
   });
 
+  it("publishes an unanswered call's destination (null when no row matched) and leaves it out for calls recorded before it was kept", () => {
+    const unanswered = events[3] as Extract<RatingEvent, { type: 'CallUnanswered' }>;
+    const going = toIntegrationEvent({ ...unanswered, destinationName: 'United Kingdom', prefix: '44' })!;
+    expect(going.data).toMatchObject({ destinationName: 'United Kingdom', prefix: '44' });
+    expect(ratingEventsV1['rating.CallUnanswered'].parse(going.data)).toEqual(going.data);
+    const nowhere = toIntegrationEvent({ ...unanswered, destinationName: null, prefix: null })!;
+    expect(nowhere.data).toMatchObject({ destinationName: null, prefix: null });
+    expect(ratingEventsV1['rating.CallUnanswered'].parse(nowhere.data)).toEqual(nowhere.data);
+    expect(toIntegrationEvent(unanswered)?.data).not.toHaveProperty('destinationName');
+    expect(toIntegrationEvent(unanswered)?.data).not.toHaveProperty('prefix');
+  });
+
   it('keeps internal events internal', () => {
     expect(toIntegrationEvent({ type: 'BaseSheetCreated', sheetId: 'itc', name: 'ITC', rounding: { decimals: 4, mode: 'up' }, ...audit })).toBeNull();
     expect(toIntegrationEvent({ type: 'MarkupChanged', sheetId: 'a', previousMarkupMicroPercent: 1n, markupMicroPercent: 2n, effectiveFrom: NOW, ...audit })).toBeNull();

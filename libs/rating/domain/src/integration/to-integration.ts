@@ -46,6 +46,8 @@ export function toIntegrationEvent(event: RatingEvent): RatingIntegrationShape |
         ...hold(event.holdId),
         disposition,
         sipUsername: event.cdr.sipUsername,
+        // absent on calls recorded before the destination was kept: unknown, so not published
+        ...(event.destinationName === undefined ? {} : { destinationName: event.destinationName, prefix: event.prefix ?? null }),
       });
     }
     case 'RateSheetVersionImported':

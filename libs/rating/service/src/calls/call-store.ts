@@ -207,8 +207,9 @@ function outcomeColumns(call: ProjectedCall, event: Exclude<CallEvent, { type: '
     caller_id: cdr.callerId,
     destination: cdr.destination,
     destination_digits: rated?.destinationDigits ?? (digits.ok ? digits.digits : null),
-    destination_name: rated?.destinationName ?? null,
-    prefix: rated?.prefix ?? null,
+    // an unanswered call keeps where it was going too (absent on older events: none)
+    destination_name: rated?.destinationName ?? (event.type === 'CallUnanswered' ? (event.destinationName ?? null) : null),
+    prefix: rated?.prefix ?? (event.type === 'CallUnanswered' ? (event.prefix ?? null) : null),
     sheet_id: rated?.sheetId ?? null,
     version_id: rated?.versionId ?? null,
     started_at: cdr.startedAt,
