@@ -29,3 +29,5 @@ export { useGuardedMutation } from './use-guarded-mutation.js';
 export { BillingTermsCard, type BillingTermsCardProps, type BillingTermsTexts } from './BillingTermsCard.js';
 export type { BillingTerms } from './billing-terms/billing-terms.js';
 export { StripePayment, type StripePaymentProps, type StripePaymentTexts } from './StripePayment.js';
+export { PbxFeaturesList, PBX_FEATURE_FLAGS, type PbxFeatureFlag, type PbxFeatures, type PbxFeaturesTexts } from './PbxFeaturesList.js';
+export { TrunkAddressesTable, type TrunkAddressRow, type TrunkAddressesTableProps, type TrunkAddressesTexts } from './TrunkAddressesTable.js';

@@ -1,5 +1,5 @@
 import { orThrow, useSession } from '@billing/portal-session';
-import { DataTable, ProblemAlert, useFormProblem } from '@billing/portal-ui';
+import { ProblemAlert, TrunkAddressesTable, useFormProblem } from '@billing/portal-ui';
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -16,7 +16,7 @@ const TECH_PREFIX = /^[0-9*#]{1,10}$/;
 
 /** The addresses (IP or CIDR, optional tech prefix) ITC registers for a PBX that does not register. */
 export function TrunksPanel({ customer }: { customer: Customer }) {
-  const { t, i18n } = useTranslation('admin');
+  const { t } = useTranslation('admin');
   const { api } = useSession();
   const id = customer.id;
   const keys = useIdempotencyKeys();
@@ -50,16 +50,11 @@ export function TrunksPanel({ customer }: { customer: Customer }) {
       <Title order={2} size="h4">{t('customers.trunks.title')}</Title>
       <Text size="sm" c="dimmed">{t('customers.trunks.intro')}</Text>
       <ProblemAlert error={trunks.error ?? remove.error} />
-      <DataTable<TrunkAddress>
-        caption={t('customers.trunks.title')}
+      <TrunkAddressesTable<TrunkAddress>
         rows={trunks.data?.items ?? []}
-        rowKey={(trunk) => `${trunk.network}|${trunk.techPrefix ?? ''}`}
         loading={trunks.isPending}
-        minWidth={480}
-        columns={[
-          { key: 'network', header: t('customers.trunks.address'), render: (trunk) => <Text span ff="monospace" size="sm">{trunk.network}</Text> },
-          { key: 'prefix', header: t('customers.trunks.techPrefix'), render: (trunk) => trunk.techPrefix ?? t('customers.trunks.none') },
-          { key: 'addedAt', header: t('customers.trunks.addedAt'), render: (trunk) => new Date(trunk.addedAt).toLocaleString(i18n.language) },
+        texts={{ caption: t('customers.trunks.title'), address: t('customers.trunks.address'), techPrefix: t('customers.trunks.techPrefix'), noTechPrefix: t('customers.trunks.none'), addedAt: t('customers.trunks.addedAt') }}
+        extraColumns={[
           {
             key: 'remove',
             header: '',

@@ -6,14 +6,19 @@ import { AccountSettingsForm } from '../settings/AccountSettingsForm.js';
 import { FeaturesCard } from '../settings/FeaturesCard.js';
 import { PasswordForm } from '../settings/PasswordForm.js';
 import { SipUsersCard } from '../settings/SipUsersCard.js';
+import { TrunkAddressesCard } from '../settings/TrunkAddressesCard.js';
 import { useCustomer } from '../shared/use-customer.js';
+import { useTrunkAddresses } from '../shared/use-trunk-addresses.js';
 
-/** Settings: warnings, contact, language, password, SIP users and the features ITC gave. */
+/** Settings: warnings, contact, language, password, SIP users, trunk addresses (if any) and the features ITC gave. */
 export function SettingsPage() {
   const { t } = useTranslation('customer');
   const customer = useCustomer();
   const config = usePortalConfig();
+  const trunks = useTrunkAddresses();
   const data = customer.data;
+  // most accounts register SIP users only: the section is there for a PBX ITC knows by its address
+  const trunkRows = trunks.data?.items ?? [];
   return (
     <Stack gap="md">
       <div>
@@ -22,7 +27,7 @@ export function SettingsPage() {
         </Title>
         <Text c="dimmed">{t('settings.intro', { account: data?.accountNumber ?? '' })}</Text>
       </div>
-      <ProblemAlert error={customer.error ?? config.error} />
+      <ProblemAlert error={customer.error ?? config.error ?? trunks.error} />
       {data === undefined || config.data === undefined ? (
         <Skeleton h={240} />
       ) : (
@@ -36,6 +41,11 @@ export function SettingsPage() {
           <Section title={t('sip.title')}>
             <SipUsersCard sipRealm={config.data.sipRealm} />
           </Section>
+          {trunkRows.length > 0 && (
+            <Section title={t('trunks.title')}>
+              <TrunkAddressesCard trunks={trunkRows} />
+            </Section>
+          )}
           <Section title={t('features.title')}>
             <FeaturesCard features={data.features} />
           </Section>

@@ -1,20 +1,16 @@
 import { orThrow, useSession } from '@billing/portal-session';
 import { ProblemAlert, useGuardedMutation } from '@billing/portal-ui';
 import { Alert, Button, Code, CopyButton, Group, Paper, Stack, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customerKeys } from '../shared/customer-api.js';
 import { Tag } from '../shared/Tag.js';
+import { useSipUsers } from '../shared/use-sip-users.js';
 
 /** The account's SIP users (username@realm) and a password reset whose new password is shown once. */
 export function SipUsersCard({ sipRealm }: { sipRealm: string }) {
   const { t } = useTranslation('customer');
   const { api, subjectId } = useSession();
-  const users = useQuery({
-    queryKey: customerKeys.sipUsers(subjectId),
-    queryFn: () => orThrow(api.GET('/api/v1/customers/{id}/sip-users', { params: { path: { id: subjectId } } })),
-  });
+  const users = useSipUsers();
   // one key per reset attempt: a retry of the same attempt does not rotate the password again.
   const attempt = useRef<{ sipUsername: string; key: string } | null>(null);
   const reset = useGuardedMutation({

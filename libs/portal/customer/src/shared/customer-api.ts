@@ -5,6 +5,7 @@ import type { ApiClient, paths } from '@billing/portal-api-client';
 export type Customer = paths['/api/v1/customers/{id}']['get']['responses'][200]['content']['application/json'];
 export type Call = paths['/api/v1/customers/{id}/calls']['get']['responses'][200]['content']['application/json']['items'][number];
 export type SipUser = paths['/api/v1/customers/{id}/sip-users']['get']['responses'][200]['content']['application/json']['items'][number];
+export type TrunkAddress = paths['/api/v1/customers/{id}/trunk-addresses']['get']['responses'][200]['content']['application/json']['items'][number];
 
 /** GET /customers/{id}/balance. */
 export type CustomerBalance = paths['/api/v1/customers/{id}/balance']['get']['responses'][200]['content']['application/json'];
@@ -25,6 +26,7 @@ export const customerKeys = {
   transactions: (id: string) => ['customer', id, 'transactions'] as const,
   calls: (id: string) => ['customer', id, 'calls'] as const,
   sipUsers: (id: string) => ['customer', id, 'sip-users'] as const,
+  trunkAddresses: (id: string) => ['customer', id, 'trunk-addresses'] as const,
   rates: (id: string) => ['customer', id, 'rates'] as const,
 };
 
