@@ -4,7 +4,7 @@
 export const CUSTOMER_STATUSES = ['active', 'suspended', 'closed'] as const;
 export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
 
-export const CUSTOMER_TABS = ['money', 'settings', 'sip', 'callerIds', 'calls', 'transactions'] as const;
+export const CUSTOMER_TABS = ['money', 'settings', 'sip', 'service', 'callerIds', 'calls', 'transactions'] as const;
 export type CustomerTab = (typeof CUSTOMER_TABS)[number];
 
 export const CALL_STATUSES = ['rated', 'unrated', 'unanswered'] as const;

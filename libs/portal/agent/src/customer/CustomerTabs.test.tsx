@@ -28,6 +28,9 @@ describe('CustomerTabs', () => {
     expect(screen.getByRole('tabpanel', { name: 'Settings' })).toHaveTextContent('content of settings');
 
     expect(screen.getByRole('tab', { name: 'CallerIDs (2 waiting for approval)' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('tab', { name: 'Trunks & features' }));
+    expect(onChange).toHaveBeenLastCalledWith('service');
+    expect(screen.getByRole('tabpanel', { name: 'Trunks & features' })).toHaveTextContent('content of service');
     const result = await axe.run(document.body, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] }, rules: { 'color-contrast': { enabled: false } } });
     expect(result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`)).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { CallerIdsPanel } from '../customer/CallerIdsPanel.js';
 import { CallsPanel } from '../customer/CallsPanel.js';
 import { CustomerTabs } from '../customer/CustomerTabs.js';
 import { PortalPasswordCard } from '../customer/PortalPasswordCard.js';
+import { ServicePanel } from '../customer/ServicePanel.js';
 import { SettingsForm } from '../customer/SettingsForm.js';
 import { BillingTermsCard } from '../customer/BillingTermsCard.js';
 import { SipUsersPanel } from '../customer/SipUsersPanel.js';
@@ -20,7 +21,7 @@ import type { CustomerSearch, CustomerTab } from '../search.js';
 import { AnchorLink } from '../hooks/links.js';
 import { Tag } from '../hooks/Tag.js';
 
-/** One customer of the agent: money, settings, SIP users, CallerIDs, calls, transactions (tab in the URL). */
+/** One customer of the agent: money, settings, SIP users, trunks and PBX features, CallerIDs, calls, transactions (tab in the URL). */
 export function CustomerPage() {
   const { t } = useTranslation('agent');
   const { customerId } = useParams({ from: '/agent/customers/$customerId' });
@@ -72,6 +73,7 @@ export function CustomerPage() {
               </>
             )}
             {item === 'sip' && <SipUsersPanel customerId={customerId} />}
+            {item === 'service' && c !== undefined && <ServicePanel customerId={customerId} features={c.features} />}
             {item === 'callerIds' && c !== undefined && <CallerIdsPanel customerId={customerId} pending={c.pendingCallerIds} approved={c.callerIds} defaultCallerId={c.defaultCallerId} />}
             {item === 'calls' && <CallsPanel customerId={customerId} search={search} onSearch={setSearch} />}
             {item === 'transactions' && <TransactionsPanel customerId={customerId} />}
