@@ -21,7 +21,7 @@ const sipUsers = { items: [{ sipUsername: '1000000008', displayName: null, statu
 describe('customer controls have names (axe button-name)', () => {
   it.each<[string, () => ReactElement]>([
     ['FollowMe editor', () => <FollowMeEditor initial={{ enabled: true, targets: [{ destination: '+442079460958', ringSeconds: 20 }] }} featureAssigned onSave={() => undefined} saving={false} error={null} saved={false} />],
-    ['call filters', () => <CallFilters value={{}} onChange={() => undefined} timeZone="UTC" />],
+    ['call filters', () => <CallFilters value={{ sip: '1000000008-2' }} onChange={() => undefined} timeZone="UTC" sipUsers={[{ sipUsername: '1000000008', displayName: null }, { sipUsername: '1000000008-2', displayName: 'Reception' }]} />],
   ])('%s', async (_name, element) => {
     renderWithUi(element());
     expect(await namelessControls()).toEqual([]);

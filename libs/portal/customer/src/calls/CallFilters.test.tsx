@@ -7,12 +7,18 @@ import { CallFilters } from './CallFilters';
 import { callsApiQuery, destinationDigits, validateCallSearch, type CallSearch } from './call-search';
 
 /** The page's role: keeps the filters (as the URL would) and reports each change. */
-function Harness({ initial, onChange }: { initial: CallSearch; onChange: (next: CallSearch) => void }) {
+const SIP_USERS = [
+  { sipUsername: '1000000008', displayName: null },
+  { sipUsername: '1000000008-2', displayName: 'Reception' },
+];
+
+function Harness({ initial, onChange, sipUsers }: { initial: CallSearch; onChange: (next: CallSearch) => void; sipUsers: typeof SIP_USERS }) {
   const [search, setSearch] = useState(initial);
   return (
     <CallFilters
       value={search}
       timeZone="Europe/Lisbon"
+      sipUsers={sipUsers}
       onChange={(next) => {
         onChange(next);
         setSearch(next);
@@ -21,9 +27,9 @@ function Harness({ initial, onChange }: { initial: CallSearch; onChange: (next: 
   );
 }
 
-function setup(initial: CallSearch = {}) {
+function setup(initial: CallSearch = {}, sipUsers: typeof SIP_USERS = []) {
   const onChange = vi.fn();
-  renderWithUi(<Harness initial={initial} onChange={onChange} />);
+  renderWithUi(<Harness initial={initial} onChange={onChange} sipUsers={sipUsers} />);
   return { onChange, user: userEvent.setup({ delay: null }) };
 }
 
@@ -60,6 +66,26 @@ describe('CallFilters', () => {
     expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull();
   });
 
+  it('filters by one SIP user (by its display name too), keeping the other filters; "all" removes it', async () => {
+    const { onChange, user } = setup({ status: 'rated' }, SIP_USERS);
+    const select = screen.getByLabelText('SIP user');
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toContain('Reception (1000000008-2)');
+    await user.selectOptions(select, '1000000008-2');
+    expect(onChange).toHaveBeenLastCalledWith({ status: 'rated', sip: '1000000008-2' });
+    await user.selectOptions(select, '');
+    expect(onChange).toHaveBeenLastCalledWith({ status: 'rated' });
+  });
+
+  it('has no SIP-user filter while the account has no SIP users', () => {
+    setup();
+    expect(screen.queryByLabelText('SIP user')).toBeNull();
+  });
+
+  it('shows the SIP user the URL names, also one the account no longer lists', () => {
+    setup({ sip: 'gone-user' }, SIP_USERS);
+    expect(screen.getByLabelText('SIP user')).toHaveValue('gone-user');
+  });
+
   it('shows the destination the URL holds', () => {
     setup({ destination: '351' });
     expect(screen.getByLabelText(/Number starts with/)).toHaveValue('351');
@@ -71,6 +97,10 @@ describe('call search params', () => {
     expect(validateCallSearch({ from: '2026-12-01', to: '2026-12-31', destination: '+44', status: 'rated' })).toEqual({ from: '2026-12-01', to: '2026-12-31', destination: '44', status: 'rated' });
     expect(validateCallSearch({ from: '2026-02-31', to: '12/31/2026', destination: 'abc', status: 'paid', other: 'x' })).toEqual({});
     expect(validateCallSearch({ destination: 351 })).toEqual({ destination: '351' });
+    expect(validateCallSearch({ sip: '1000000008-2' })).toEqual({ sip: '1000000008-2' });
+    expect(validateCallSearch({ sip: 1000000008 })).toEqual({ sip: '1000000008' });
+    expect(validateCallSearch({ sip: ' ' })).toEqual({});
+    expect(validateCallSearch({ sip: 'x'.repeat(65) })).toEqual({});
   });
 
   it('reads destinations as digits', () => {
@@ -84,5 +114,9 @@ describe('call search params', () => {
     const query = callsApiQuery({ from: '2026-03-28', to: '2026-03-29', destination: '44', status: 'unrated' });
     expect(query).toEqual({ from: new Date(2026, 2, 28).toISOString(), to: new Date(2026, 2, 30).toISOString(), destination: '44', status: 'unrated' });
     expect(callsApiQuery({})).toEqual({});
+  });
+
+  it('asks the list (and so its CSV export) for the chosen SIP user', () => {
+    expect(callsApiQuery({ status: 'rated', sip: '1000000008-2' })).toEqual({ status: 'rated', sipUsername: '1000000008-2' });
   });
 });

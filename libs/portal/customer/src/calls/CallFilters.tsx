@@ -2,6 +2,7 @@ import { DateRangeFilter } from '@billing/portal-ui';
 import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SipUser } from '../shared/customer-api.js';
 import { CALL_STATUSES, destinationDigits, type CallSearch, type CallStatus } from './call-search.js';
 
 export interface CallFiltersProps {
@@ -9,6 +10,8 @@ export interface CallFiltersProps {
   onChange: (next: CallSearch) => void;
   /** the browser's time zone, in which the dates are days. */
   timeZone: string;
+  /** the account's SIP users: the SIP-user filter is shown only when there are any. */
+  sipUsers: ReadonlyArray<Pick<SipUser, 'sipUsername' | 'displayName'>>;
 }
 
 /** Drops the keys whose value is undefined or '' (the URL then has no empty params). */
@@ -18,10 +21,10 @@ function compact(search: CallSearch): CallSearch {
 
 /**
  * The call history's filters: a day range in the browser's time zone, the digits the destination
- * starts with, the status. Each change goes to `onChange` (the page keeps them in the URL); a
+ * starts with, the status, the SIP user. Each change goes to `onChange` (the page keeps them in the URL); a
  * destination that is not digits is shown as an error and not applied.
  */
-export function CallFilters({ value, onChange, timeZone }: CallFiltersProps) {
+export function CallFilters({ value, onChange, timeZone, sipUsers }: CallFiltersProps) {
   const { t } = useTranslation('customer');
   const [destinationText, setDestinationText] = useState(value.destination ?? '');
   // the URL changed from elsewhere (clear, back button): show it, unless it is what was typed.
@@ -32,6 +35,9 @@ export function CallFilters({ value, onChange, timeZone }: CallFiltersProps) {
   }
   const destinationInvalid = destinationText.trim() !== '' && destinationDigits(destinationText) === null;
   const filtered = Object.keys(compact(value)).length > 0;
+  const sipOptions = sipUsers.map((user) => ({ value: user.sipUsername, label: user.displayName === null ? user.sipUsername : `${user.displayName} (${user.sipUsername})` }));
+  // a user the URL names but the account no longer has (removed, or a link from elsewhere) stays shown as chosen
+  if (value.sip !== undefined && !sipOptions.some((option) => option.value === value.sip)) sipOptions.push({ value: value.sip, label: value.sip });
 
   return (
     <Stack gap="xs">
@@ -59,6 +65,15 @@ export function CallFilters({ value, onChange, timeZone }: CallFiltersProps) {
           onChange={(event) => onChange(compact({ ...value, status: (event.currentTarget.value || undefined) as CallStatus | undefined }))}
           style={{ minWidth: 150 }}
         />
+        {sipUsers.length > 0 && (
+          <NativeSelect
+            label={t('calls.sipUser')}
+            value={value.sip ?? ''}
+            data={[{ value: '', label: t('calls.sipUserAll') }, ...sipOptions]}
+            onChange={(event) => onChange(compact({ ...value, sip: event.currentTarget.value || undefined }))}
+            style={{ minWidth: 150 }}
+          />
+        )}
       </Group>
       <Group gap="sm" justify="space-between" wrap="wrap">
         <Text size="xs" c="dimmed">

@@ -12,10 +12,14 @@ export interface CallSearch {
   /** digits the dialled number starts with. */
   destination?: string;
   status?: CallStatus;
+  /** the SIP user the calls named (docs/API.md §6b); absent = every call of the account. */
+  sip?: string;
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DIGITS = /^\d{1,20}$/;
+/** the calls list's `sipUsername` (1–64 characters); the API answers no calls for one the account never had. */
+const SIP_USERNAME_MAX = 64;
 
 function isDay(value: unknown): value is string {
   const match = typeof value === 'string' ? DAY.exec(value) : null;
@@ -44,6 +48,11 @@ export function validateCallSearch(search: Record<string, unknown>): CallSearch 
   }
   const status = search['status'];
   if (typeof status === 'string' && (CALL_STATUSES as readonly string[]).includes(status)) result.status = status as CallStatus;
+  const sip = search['sip'];
+  if (typeof sip === 'string' || typeof sip === 'number') {
+    const username = String(sip).trim();
+    if (username !== '' && username.length <= SIP_USERNAME_MAX) result.sip = username;
+  }
   return result;
 }
 
@@ -58,6 +67,7 @@ export interface CallsApiQuery {
   to?: string;
   destination?: string;
   status?: CallStatus;
+  sipUsername?: string;
 }
 
 /** The filters → GET /customers/{id}/calls query (instants in UTC; `to` exclusive). */
@@ -67,6 +77,7 @@ export function callsApiQuery(search: CallSearch): CallsApiQuery {
   if (search.to !== undefined) query.to = localMidnight(search.to, 1);
   if (search.destination !== undefined) query.destination = search.destination;
   if (search.status !== undefined) query.status = search.status;
+  if (search.sip !== undefined) query.sipUsername = search.sip;
   return query;
 }
 

@@ -11,6 +11,7 @@ import { useCallPages } from '../calls/use-call-pages.js';
 import { VirtualCallList } from '../calls/VirtualCallList.js';
 import { customerKeys } from '../shared/customer-api.js';
 import { callIdOf, useCustomerLive } from '../shared/use-customer-live.js';
+import { useSipUsers } from '../shared/use-sip-users.js';
 import { useDateTimeFormat } from '../shared/use-date-time-format.js';
 
 /** Scrolled less than this from the top, a new call is shown at once; deeper, a button offers it. */
@@ -24,6 +25,7 @@ export function CallsPage() {
   const navigate = useNavigate({ from: '/customer/calls' });
   const queryClient = useQueryClient();
   const config = usePortalConfig();
+  const sipUsers = useSipUsers();
   const formatTime = useDateTimeFormat();
   const timeZone = useMemo(() => browserTimeZone(), []);
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -74,7 +76,7 @@ export function CallsPage() {
       </Group>
       <ProblemAlert error={exportCsv.error} />
       <Card withBorder radius="md" padding="md">
-        <CallFilters value={search} onChange={setSearch} timeZone={timeZone} />
+        <CallFilters value={search} onChange={setSearch} timeZone={timeZone} sipUsers={sipUsers.data?.items ?? []} />
       </Card>
       <ProblemAlert error={pages.error ?? config.error} />
       {newCallIds.size > 0 && (
