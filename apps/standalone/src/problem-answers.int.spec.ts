@@ -76,7 +76,7 @@ it('answers the refusals the acceptance run met, and the document lists each of 
   }
   const noReference = await itc('POST', `/customers/${id}/deposits`, { amount: '1' });
   expectCode(noReference, 400, 'validation');
-  expect(noReference.body.detail).toBe('The request body is invalid: reference is required for a manual deposit.');
+  expect(noReference.body.detail).toBe('The request body is invalid — reference: is required for a manual deposit.');
   expectCode(await itc('PUT', `/customers/${id}/follow-me`, { enabled: true, targets: [{ destination: '+442079460958', ringSeconds: 20 }, { destination: '+442079460958', ringSeconds: 20 }] }), 422, 'duplicate_follow_me_destination');
   expect((await itc('POST', `/customers/${id}/close`, {})).status).toBeLessThan(300);
   expectCode(await itc('POST', `/customers/${id}/reactivate`, {}), 409, 'customer_closed');

@@ -387,7 +387,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       const res = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, body: { reference: 'r' } });
       expectProblem(res, 400, 'validation');
       expect(res.body.errors).toEqual([{ path: '/amount', message: 'is required' }]);
-      expect(res.body.detail).toBe('The request body is invalid: amount is required.');
+      expect(res.body.detail).toBe('The request body is invalid — amount: is required.');
       const wrong = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, body: { amount: '1', reference: '' } });
       expect(wrong.body.errors).toEqual([{ path: '/reference', message: 'must be at least 1 character long' }]);
     });
@@ -396,7 +396,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       const nul = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, body: { amount: '1', reference: 'x\u0000y' } });
       expectProblem(nul, 400, 'validation');
       expect(nul.body.errors).toEqual([{ path: '/reference', message: 'must not contain the NUL character (U+0000)' }]);
-      expect(nul.body.detail).toBe('The request body is invalid: reference must not contain the NUL character (U+0000).');
+      expect(nul.body.detail).toBe('The request body is invalid — reference: must not contain the NUL character (U+0000).');
       for (const text of ['\\ud800', 'a\\udfffb', '\\udc00\\ud800']) {
         const lone = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, rawBody: `{"amount":"1","reference":"${text}"}` });
         expectProblem(lone, 400, 'validation');
@@ -409,7 +409,7 @@ describe('gateway (HTTP, real PostgreSQL)', () => {
       expect(query.body.errors).toEqual([{ path: '/q', message: 'must not contain the NUL character (U+0000)' }]);
       const path = await gw.request('GET', '/api/v1/test/items/a%00b', { token: adminToken });
       expectProblem(path, 400, 'validation');
-      expect(path.body.detail).toBe('The path is invalid: the segment "a%00b" must not contain the NUL character (U+0000).');
+      expect(path.body.detail).toBe('The path is invalid — the segment "a%00b" must not contain the NUL character (U+0000).');
       const text = await gw.request('POST', '/api/v1/test/payments', { token: adminToken, rawBody: 'a\u0000b', headers: { 'content-type': 'text/plain' } });
       expectProblem(text, 400, 'validation');
       // a surrogate pair (an emoji) is text like any other

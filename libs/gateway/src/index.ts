@@ -12,7 +12,7 @@ export { ProblemFilter } from './problem/problem.filter.js';
 export { ValidBody, ValidOptionalBody, ValidQuery, ValidParam } from './validation/decorators.js';
 export { ZodValidationPipe, validationProblem } from './validation/zod-validation.pipe.js';
 export { assertStrictSchema } from './validation/strict-schema.js';
-export { fieldErrorsFromIssues } from './validation/issues.js';
+export { fieldErrorsFromIssues, invalidDetail } from './validation/issues.js';
 export { MoneyString, MoneyMicros, PositiveMoneyMicros } from './validation/money-string.js';
 
 export { ROLES, LOGIN_ROLES, SWITCH_PRINCIPAL, SERVICE_PRINCIPAL, principalKey, type Role, type LoginRole, type Principal } from './auth/principal.js';

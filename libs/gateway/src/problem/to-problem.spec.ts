@@ -34,7 +34,7 @@ describe('toProblem', () => {
     expect(toProblem(new MoneyFormatError('must be a decimal string', 'amount')).problem).toMatchObject({
       status: 400,
       code: 'validation',
-      detail: 'The request is invalid: amount must be a decimal string.',
+      detail: 'The request is invalid — amount: must be a decimal string.',
       errors: [{ path: '/amount', message: 'must be a decimal string' }],
     });
   });

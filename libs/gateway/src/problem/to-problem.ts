@@ -7,7 +7,7 @@ import { MoneyFormatError } from '@billing/money';
 import { randomUUID } from 'node:crypto';
 import { ZodError } from 'zod';
 import { codeForStatus, problemType, ProblemException, statusTitle, titleFromCode, type ProblemDetails } from './problem.js';
-import { fieldErrorsFromIssues } from '../validation/issues.js';
+import { fieldErrorsFromIssues, invalidDetail } from '../validation/issues.js';
 import { validationProblem } from '../validation/zod-validation.pipe.js';
 
 export interface MappedProblem {
@@ -47,7 +47,7 @@ export function toProblem(error: unknown): MappedProblem {
       type: problemType('validation'),
       title: 'Invalid request',
       status: 400,
-      detail: `The request is invalid: ${error.message}.`,
+      detail: invalidDetail('request', [error.field === undefined ? { path: '', message: error.message } : { path: `/${error.field}`, message: error.reason }]),
       code: 'validation',
       ...(error.field === undefined ? {} : { errors: [{ path: `/${error.field}`, message: error.reason }] }),
     });

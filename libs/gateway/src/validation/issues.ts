@@ -160,6 +160,24 @@ export function pointer(segments: readonly PropertyKey[]): string {
   return segments.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
+/**
+ * How a problem's detail tells one field error, the same for every route: `<field>: <message>`,
+ * the message a phrase or sentence about that field ("amount: is required", "account: give an
+ * account, a sipUsername or a sourceIp"); an error of the whole request is its message alone. The
+ * message's own closing period is dropped: the detail's sentence ends once.
+ */
+export function fieldErrorText(path: string, message: string): string {
+  const text = message.replace(/\.+$/, '');
+  return path === '' ? text : `${fieldLabel(path)}: ${text}`;
+}
+
+/** The detail of a problem listing field errors: `The <what> is invalid — <first error> (and N more).` */
+export function invalidDetail(what: string, errors: readonly { readonly path: string; readonly message: string }[]): string {
+  const first = errors[0];
+  if (first === undefined) return `The ${what} is invalid.`;
+  return `The ${what} is invalid — ${fieldErrorText(first.path, first.message)}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`;
+}
+
 /** A pointer as people read a field: `/rows/0/prefix` → `rows[0].prefix`. */
 export function fieldLabel(path: string): string {
   return path

@@ -3,7 +3,7 @@ import { canonicalJson } from '../idempotency/idempotency.interceptor.js';
 import { uuidFromName } from '../idempotency/idempotent.decorator.js';
 import { MoneyMicros, MoneyString } from './money-string.js';
 import { assertStrictSchema } from './strict-schema.js';
-import { fieldErrorsFromIssues, fieldLabel } from './issues.js';
+import { fieldErrorsFromIssues, fieldLabel, invalidDetail } from './issues.js';
 
 describe('assertStrictSchema', () => {
   it('accepts schemas whose objects are all strict', () => {
@@ -125,5 +125,18 @@ describe('a number names its bounds once (acceptance: limit=1e20 said "at most 9
     const Body = z.strictObject({ rows: z.array(z.strictObject({ n: z.string().transform(Number).pipe(z.number().int().min(2).max(9)).optional() })) });
     const input = { rows: [{ n: 'x' }] };
     expect(fieldErrorsFromIssues(Body.safeParse(input).error!.issues, input, Body)).toEqual([{ path: '/rows/0/n', message: 'must be a whole number from 2 to 9' }]);
+  });
+});
+
+describe('invalidDetail: one rule, "<field>: <message>", a readable sentence whatever the message', () => {
+  it.each([
+    ['request body', [{ path: '/amount', message: 'is required' }], 'The request body is invalid — amount: is required.'],
+    ['request body', [{ path: '/account', message: 'give an account, a sipUsername or a sourceIp' }], 'The request body is invalid — account: give an account, a sipUsername or a sourceIp.'],
+    ['query string', [{ path: '/customerId', message: "is required with sipUsername or groupBy (SIP users are a customer's)" }], "The query string is invalid — customerId: is required with sipUsername or groupBy (SIP users are a customer's)."],
+    // a message that is a whole sentence keeps one closing period
+    ['request body', [{ path: '/rows/0/prefix', message: 'must be digits.' }, { path: '/x', message: 'unknown field' }], 'The request body is invalid — rows[0].prefix: must be digits (and 1 more).'],
+    ['request body', [{ path: '', message: 'send at least one field to change' }], 'The request body is invalid — send at least one field to change.'],
+  ])('%s %j', (what, errors, detail) => {
+    expect(invalidDetail(what, errors)).toBe(detail);
   });
 });

@@ -3,7 +3,7 @@
 // a 400 problem listing every field error with its path.
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { ProblemException, type ProblemFieldError } from '../problem/problem.js';
-import { fieldErrorsFromIssues, fieldLabel, type SchemaIssue } from './issues.js';
+import { fieldErrorsFromIssues, invalidDetail, type SchemaIssue } from './issues.js';
 import { isOptionalBody } from './optional-body.js';
 import { defAt } from './schema-at.js';
 
@@ -42,7 +42,5 @@ export class ZodValidationPipe implements PipeTransform {
 }
 
 export function validationProblem(what: string, errors: ProblemFieldError[]): ProblemException {
-  const first = errors[0];
-  const summary = first === undefined ? '' : `: ${first.path === '' ? '' : `${fieldLabel(first.path)} `}${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`;
-  return new ProblemException(400, 'validation', `The ${what} is invalid${summary}.`, { title: 'Invalid request', errors });
+  return new ProblemException(400, 'validation', invalidDetail(what, errors), { title: 'Invalid request', errors });
 }

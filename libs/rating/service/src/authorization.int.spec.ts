@@ -122,6 +122,7 @@ describe('call authorization', () => {
     // validation: neither account nor SIP username
     const invalid = await app.switch('POST', '/api/v1/switch/authorize', { callId: 'x', destination: '1' });
     expect(invalid.status).toBe(400);
+    expect(invalid.body.detail).toBe('The request body is invalid — account: give an account, a sipUsername or a sourceIp.');
     // only the switch
     expect((await app.admin('POST', '/api/v1/switch/authorize', { callId: 'x', account: '1', destination: '1' })).status).toBe(403);
   });

@@ -71,6 +71,10 @@ it('filters and groups one customer\'s calls by SIP user, within the caller\'s s
   expect((await s.get('agentB', '/api/v1/reports/summary?customerId=pbx-1')).status).toBe(404);
   expect((await s.get('admin', '/api/v1/reports/summary?customerId=nobody')).status).toBe(404);
   expect((await s.get('admin', '/api/v1/reports/summary?sipUsername=desk-1')).status).toBe(400);
-  expect((await s.get('admin', '/api/v1/reports/summary?groupBy=sipUsername')).status).toBe(400);
+  const noCustomer = await s.get('admin', '/api/v1/reports/summary?groupBy=sipUsername');
+  expect({ status: noCustomer.status, detail: noCustomer.body.detail }).toEqual({
+    status: 400,
+    detail: "The query string is invalid — customerId: is required with sipUsername or groupBy (SIP users are a customer's).",
+  });
   expect((await s.get('admin', '/api/v1/reports/summary?customerId=pbx-1&groupBy=destination')).status).toBe(400);
 });

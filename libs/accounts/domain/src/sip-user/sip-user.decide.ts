@@ -101,8 +101,8 @@ function checkSettings(customer: OpenedCustomer, settings: SipUserSettings): Sip
   let callerId: string | null = null;
   if (settings.callerId !== null) {
     callerId = normaliseE164(settings.callerId) ?? fail(rejections.invalidCallerId());
-    if (customer.pendingCallerIds.includes(callerId)) throw rejections.callerIdNotApproved();
-    if (!customer.callerIds.includes(callerId)) throw rejections.callerIdNotFound();
+    if (customer.pendingCallerIds.includes(callerId)) throw sipUserRejections.sipUserCallerIdNotApproved();
+    if (!customer.callerIds.includes(callerId)) throw sipUserRejections.sipUserCallerIdNotFound();
   }
   const limit = settings.maxConcurrentCalls;
   if (limit !== null && !isSipUserLimit(limit, customer.maxConcurrentCalls)) throw sipUserRejections.invalidSipUserLimit(customer.maxConcurrentCalls);

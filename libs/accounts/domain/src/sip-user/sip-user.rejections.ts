@@ -13,5 +13,9 @@ export const sipUserRejections = {
   invalidDisplayName: () => new RejectedCommand(`display name must be 1 to ${MAX_NAME_CHARS} characters, or null`, 'invalid_display_name', 422),
   invalidSipUserLimit: (accountLimit: number) =>
     new RejectedCommand(`a SIP user's concurrent-call limit must be a whole number from 1 to the account's ${accountLimit}, or null`, 'invalid_sip_user_limit', 422),
+  // the customer-wide codes, in words about the SIP user's own CallerID (not the account's default)
+  sipUserCallerIdNotFound: () => new RejectedCommand("a SIP user's CallerID must be one of the customer's approved caller IDs", 'caller_id_not_found', 422),
+  sipUserCallerIdNotApproved: () =>
+    new RejectedCommand("the caller ID is still waiting for approval: only an approved number can be a SIP user's CallerID", 'caller_id_not_approved', 422),
   sipUsersManagedByAgent: () => new RejectedCommand("SIP users are added and changed by the customer's agent or ITC", 'sip_users_managed_by_agent', 403),
 } as const;

@@ -102,10 +102,10 @@ describe('adding a SIP user', () => {
   it("takes a default CallerID only from the account's approved numbers", () => {
     given([customerOpened, london]).when(add({ callerId: '+44 20 7946 0958' })).then([{ ...added, callerId: LONDON }]);
     given([customerOpened, london]).when(add({ callerId: 'abc' })).thenRejects('caller ID must be an international number: + and 8 to 15 digits', 'invalid_caller_id');
-    given([customerOpened, london]).when(add({ callerId: '+12125550123' })).thenRejects("the default caller ID must be one of the customer's caller IDs", 'caller_id_not_found');
+    given([customerOpened, london]).when(add({ callerId: '+12125550123' })).thenRejects("a SIP user's CallerID must be one of the customer's approved caller IDs", 'caller_id_not_found');
     given([customerOpened, madridPending])
       .when(add({ callerId: MADRID }))
-      .thenRejects('the caller ID is still waiting for approval: only an approved number can be the default', 'caller_id_not_approved');
+      .thenRejects("the caller ID is still waiting for approval: only an approved number can be a SIP user's CallerID", 'caller_id_not_approved');
   });
 
   it("takes a concurrent-call limit from 1 to the account's", () => {
@@ -141,7 +141,7 @@ describe('changing a SIP user', () => {
 
   it('checks every value and the actor', () => {
     given([customerOpened, added]).when(change({ maxConcurrentCalls: 5 })).thenRejects("a SIP user's concurrent-call limit must be a whole number from 1 to the account's 2, or null", 'invalid_sip_user_limit');
-    given([customerOpened, added]).when(change({ callerId: MADRID })).thenRejects("the default caller ID must be one of the customer's caller IDs", 'caller_id_not_found');
+    given([customerOpened, added]).when(change({ callerId: MADRID })).thenRejects("a SIP user's CallerID must be one of the customer's approved caller IDs", 'caller_id_not_found');
     given([customerOpened, added]).when(change({ displayName: 'x'.repeat(101) })).thenRejects('display name must be 1 to 100 characters, or null', 'invalid_display_name');
     given([customerOpened, added]).when(change({ status: 'suspended' }, CUSTOMER)).thenRejects("SIP users are added and changed by the customer's agent or ITC", 'sip_users_managed_by_agent');
     given([customerOpened, added]).when(change({ status: 'suspended' }, AGENT, 'nobody')).thenRejects('this customer has no such SIP user', 'sip_user_not_found');

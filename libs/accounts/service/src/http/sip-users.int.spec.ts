@@ -141,7 +141,9 @@ describe('SIP users of one account', () => {
     expectProblem(await app.request('GET', users(customer.id), { token: other.token }), 404);
     expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: 'Upper Case' } }), 422, 'invalid_sip_username');
     expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { maxConcurrentCalls: 4 } }), 422, 'invalid_sip_user_limit');
-    expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { callerId: LONDON } }), 422, 'caller_id_not_found');
+    const notItsNumber = await app.request('POST', users(customer.id), { token: agent.token, body: { callerId: LONDON } });
+    expectProblem(notItsNumber, 422, 'caller_id_not_found');
+    expect(notItsNumber.body.detail).toBe("a SIP user's CallerID must be one of the customer's approved caller IDs");
     expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { sipUsername: other.sipUsername } }), 409, 'sip_username_taken');
     expectProblem(await app.request('POST', users(customer.id), { token: agent.token, body: { colour: 'red' } }), 400);
     expectProblem(await app.request('DELETE', `${users(customer.id)}/${customer.sipUsername}`, { token: agent.token }), 409, 'first_sip_user');

@@ -72,7 +72,9 @@ describe('trunk addresses', () => {
     expectProblem(await add(customer.id, { address: '10.0.0.1/24' }), 422, 'invalid_trunk_address');
     // the tech prefix's characters and length are its format: 400 validation, as every other field's
     expectProblem(await add(customer.id, { address: '10.0.0.0/24', techPrefix: 'ab' }), 400, 'validation');
-    expectProblem(await add(customer.id, { address: '10.0.0.0/24', techPrefix: '12345678901' }), 400, 'validation');
+    const tooLong = await add(customer.id, { address: '10.0.0.0/24', techPrefix: '12345678901' });
+    expectProblem(tooLong, 400, 'validation');
+    expect(tooLong.body.detail).toBe('The request body is invalid — techPrefix: 1 to 10 characters of 0–9, * and #.');
     expectProblem(await add(customer.id, { address: '10.0.0.0/24', techPrefix: '' }), 400, 'validation');
     expectProblem(await app.request('DELETE', `${path(customer.id)}?address=10.0.0.0%2F24&techPrefix=1a`, { token: app.adminToken }), 400, 'validation');
     expectProblem(await add(customer.id, { address: '10.0.0.0/24', colour: 'red' }), 400);

@@ -9,7 +9,7 @@ const Address = z.string().min(1).max(64).meta({
   description: 'a single IPv4/IPv6 address or a CIDR network whose host bits are 0 (else 422 invalid_trunk_address)',
   examples: ['203.0.113.7', '203.0.113.0/24', '2001:db8::/48'],
 });
-const TechPrefixText = z.string().regex(TECH_PREFIX, `1–${MAX_TECH_PREFIX_CHARS} of 0–9 * #`);
+const TechPrefixText = z.string().regex(TECH_PREFIX, `1 to ${MAX_TECH_PREFIX_CHARS} characters of 0–9, * and #`);
 const TechPrefix = TechPrefixText.nullable()
   .meta({ description: `1–${MAX_TECH_PREFIX_CHARS} of 0–9 * # the PBX dials before the destination (stripped before rating); null = none`, examples: ['1234'] });
 

@@ -4,7 +4,7 @@
 // customers at different prices), which it alone (and ITC) may view and re-price; every other
 // sheet is 404 to it, as if it did not exist (SheetAccess), so other tenants' ids cannot be probed.
 import { MAX_NAME_INPUT_CHARS } from '@billing/contracts';
-import { ApiProblemResponse, ApiRequestBody, CurrentUser, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, zodSchema, type Principal } from '@billing/gateway';
+import { ApiProblemResponse, ApiRequestBody, CurrentUser, invalidDetail, ProblemException, Roles, ValidBody, ValidParam, ValidQuery, zodSchema, type Principal } from '@billing/gateway';
 import { formatMoney, formatPercent, parsePercent } from '@billing/money';
 import { DEFAULT_ROUNDING, readRounding, sheetOwner, type SheetRounding } from '@billing/rating-domain';
 import { Body, Controller, Get, Inject, Patch, Post, Req, Res } from '@nestjs/common';
@@ -302,5 +302,5 @@ function jsonSheet(body: unknown, withName: boolean): { sheetId?: string; name?:
 }
 
 function validation(path: string, message: string): ProblemException {
-  return new ProblemException(400, 'validation', `The request is invalid: ${message}.`, { title: 'Invalid request', errors: [{ path, message }] });
+  return new ProblemException(400, 'validation', invalidDetail('request', [{ path, message }]), { title: 'Invalid request', errors: [{ path, message }] });
 }

@@ -101,7 +101,7 @@ export const AuthorizeBody = z
     destination: z.string().min(1).max(MAX_DESTINATION_CHARS),
   })
   .refine((body) => body.account !== undefined || body.sipUsername !== undefined || body.sourceIp !== undefined, {
-    message: 'an account, a sipUsername or a sourceIp is required',
+    message: 'give an account, a sipUsername or a sourceIp',
     path: ['account'],
   });
 export type AuthorizeBody = z.infer<typeof AuthorizeBody>;

@@ -1,7 +1,7 @@
 // The softswitch's endpoints (docs/API.md, role `switch`): call authorization and CDR intake in
 // three formats. A CDR that breaks a rule is a 400 with its field errors (a batch answers per
 // CDR); a valid CDR that cannot be rated is kept as an unrated call, never dropped.
-import { ApiProblemResponse, ApiRequestBody, Idempotent, ProblemException, Roles, ValidBody, ValidQuery, zodSchema } from '@billing/gateway';
+import { ApiProblemResponse, ApiRequestBody, Idempotent, invalidDetail, ProblemException, Roles, ValidBody, ValidQuery, zodSchema } from '@billing/gateway';
 import {
   ASTERISK_COLUMNS,
   CsvEncodingError,
@@ -216,9 +216,8 @@ function isBatch(body: unknown): boolean {
 }
 
 function cdrProblem(errors: readonly FieldError[]): ProblemException {
-  return new ProblemException(400, 'invalid_cdr', `The CDR is invalid: ${errors[0]?.field ?? ''} ${errors[0]?.message ?? ''}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}.`, {
-    errors: errors.map((error) => ({ path: `/${error.field.replace(/\[(\d+)\]/g, '.$1').split('.').join('/')}`, message: error.message })),
-  });
+  const problemErrors = errors.map((error) => ({ path: `/${error.field.replace(/\[(\d+)\]/g, '.$1').split('.').join('/')}`, message: error.message }));
+  return new ProblemException(400, 'invalid_cdr', invalidDetail('CDR', problemErrors), { errors: problemErrors });
 }
 
 function invalidResult(index: number, callId: unknown, errors: readonly FieldError[]) {

@@ -26,7 +26,7 @@ export const SummaryQuery = z
   groupBy: z.enum(['sipUsername']).optional(),
   })
   .refine((query) => query.customerId !== undefined || (query.sipUsername === undefined && query.groupBy === undefined), {
-    message: 'sipUsername and groupBy need customerId (SIP users are a customer\'s)',
+    message: 'is required with sipUsername or groupBy (SIP users are a customer\'s)',
     path: ['customerId'],
   });
 export type SummaryQuery = z.infer<typeof SummaryQuery>;
