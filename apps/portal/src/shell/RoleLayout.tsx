@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from './BrandMark.js';
 import { LanguageMenu } from './LanguageMenu.js';
+import layout from './RoleLayout.module.css';
 import classes from './SkipLink.module.css';
 
 /** The frame of every role's pages: header (product, user, language, logout), the role's navbar, the page. */
@@ -90,7 +91,7 @@ export function RoleLayout({ area }: { area: RoleArea }) {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main bg="gray.0" id="main-content" tabIndex={-1} style={{ outline: 'none' }}>
+      <AppShell.Main className={layout.main} id="main-content" tabIndex={-1}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

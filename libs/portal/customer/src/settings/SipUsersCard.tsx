@@ -47,8 +47,11 @@ export function SipUsersCard({ sipRealm }: { sipRealm: string }) {
       )}
       {(users.data?.items ?? []).map((user) => (
         <Paper key={user.sipUsername} withBorder radius="md" p="sm">
+          {/* the name takes what is left of a line at least 240px wide: whether the status and the
+              reset wrap below it depends on the card's width alone, the same for every card, not
+              on how long each user's name and details are */}
           <Group justify="space-between" wrap="wrap" gap="xs">
-            <div style={{ minWidth: 0 }}>
+            <div style={{ minWidth: 0, flex: '1 1 240px' }}>
               <Text fw={600} style={{ wordBreak: 'break-all' }}>
                 {user.sipUsername}@{sipRealm}
               </Text>
@@ -56,7 +59,7 @@ export function SipUsersCard({ sipRealm }: { sipRealm: string }) {
                 {[user.displayName, user.effectiveCallerId].filter((part) => part !== null && part !== '').join(' · ') || t('sip.noDetails')}
               </Text>
             </div>
-            <Group gap="xs">
+            <Group gap="xs" wrap="nowrap">
               <Tag color={user.status === 'active' ? 'green' : 'gray'}>
                 {t(`sip.status.${user.status}`)}
               </Tag>
