@@ -62,4 +62,27 @@ describe('wallet: every read after a 2xx shows the command (read-your-writes)', 
       });
     }
   }, 60_000);
+
+  // A CDR's charges (chargeRatedCalls) race the calls' integration events, which the wallet's consumer
+  // charges too: a call the consumer charged a moment earlier answers 'already-charged' here, written by
+  // the consumer — the answer must still wait for it to be projected (a CI run's balance read missed one).
+  it('a call charged by its event a moment earlier: the settlement answers once the views show that charge', async () => {
+    await app.openCustomer('ryw-race', null, { initialBalance: '10' });
+    const active = (await app.projections.versions()).find((version) => version.state === 'active')!.version;
+    const locker = await app.pool.connect();
+    try {
+      // the projection cannot write its balances (reads go on) until the lock goes
+      await locker.query('BEGIN');
+      await locker.query(`LOCK TABLE ${app.db.table(`balances_v${active}`)} IN EXCLUSIVE MODE`);
+      const charge = { customerId: 'ryw-race', callId: 'ryw-race-call', costMicros: 1_500_000n };
+      expect(await app.calls.chargeCall(charge)).toMatchObject({ charged: true });
+      const settling = app.calls.chargeRatedCalls([charge], { withinMs: 5_000 });
+      setTimeout(() => void locker.query('ROLLBACK'), 300);
+      expect(await settling).toEqual([{ charged: false, reason: 'already-charged' }]);
+      expect((await app.queries.balance('customer:ryw-race'))?.balanceMicros).toBe(8_500_000n);
+    } finally {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      locker.release();
+    }
+  }, 60_000);
 });

@@ -15,7 +15,7 @@ export class WalletProjections {
   private readonly manager: ProjectionManager;
   private readonly watermark: ProjectionWatermark;
 
-  constructor(db: WalletDatabase, @Inject(WALLET_OPTIONS) options: ResolvedWalletOptions) {
+  constructor(private readonly db: WalletDatabase, @Inject(WALLET_OPTIONS) options: ResolvedWalletOptions) {
     this.watermark = new ProjectionWatermark(db, {
       pollIntervalMs: WATERMARK_POLL_MS,
       onError: (error) => this.logger.warn(`reading the projection checkpoint: ${String(error)}`),
@@ -42,6 +42,15 @@ export class WalletProjections {
    */
   waitUntilProjected(written: Checkpoint, timeoutMs: number): Promise<boolean> {
     return this.watermark.waitFor(written, timeoutMs);
+  }
+
+  /**
+   * waitUntilProjected for everything committed so far: for a command that found its work already done
+   * by another writer (a call's charge its integration event brought a moment earlier) — that writer's
+   * commit is in the store, but its checkpoint is not the caller's to know.
+   */
+  async waitUntilHeadProjected(timeoutMs: number): Promise<boolean> {
+    return this.watermark.waitFor(await this.db.store.headCheckpoint(), timeoutMs);
   }
 
   /** Starts a rebuild into a new version beside the live one; returns the new version. */
