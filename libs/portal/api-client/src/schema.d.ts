@@ -14967,7 +14967,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description the projections in flight held its place in their order for over 0.5 s, or the instance's other series reads queued for it filled its queue (16) or its 0.5 s: retry (Retry-After) (code `overloaded`) */
+            /** @description within 0.5 s the read got no database connection, or the projections in flight held its place in their order, or the instance's other series reads queued for it filled its queue (16): retry (Retry-After) (code `overloaded`) */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -63,7 +63,7 @@ export class ReportsController {
   @ApiOkResponse({ description: 'one entry per bucket from `from` (empty ones as zeros); money as decimal strings', standardSchema: SeriesResponse })
   @ApiProblemResponse(400, 'invalid range (from/to), longer than the maximum, or more than 1 440 buckets', ['validation'])
   @ApiProblemResponse(404, 'no such agent (or not yours)', ['not_found'])
-  @ApiProblemResponse(503, 'the projections in flight held its place in their order for over 0.5 s, or the instance\'s other series reads queued for it filled its queue (16) or its 0.5 s: retry (Retry-After)', ['overloaded'])
+  @ApiProblemResponse(503, 'within 0.5 s the read got no database connection, or the projections in flight held its place in their order, or the instance\'s other series reads queued for it filled its queue (16): retry (Retry-After)', ['overloaded'])
   series(@ValidQuery(SeriesQuery) query: SeriesQuery, @CurrentUser() user: Principal): Promise<SeriesResponse> {
     return this.seriesReports.series(user, query);
   }
