@@ -188,12 +188,16 @@ describe('the seed story in Chromium', () => {
     // double-clicked: one transfer, the customer holds 20 (not 40)
     const transfer = card(page, 'Move money to this customer');
     await transfer.getByLabel('Amount').fill('20');
+    await transfer.getByLabel('Reference (optional)').fill('RCPT-0001');
     await transfer.getByRole('button', { name: 'Move money' }).dblclick();
+    // the receipt shows the reference the agent typed, and the transfer's own id beside it
     await page.getByText('Receipt reference:').waitFor();
+    await expectText(transfer, /RCPT-0001/);
+    await transfer.getByText('Transfer id:').waitFor();
     await expectText(page.getByRole('main'), /\$20\.00/);
     await agent.check('customer');
     const lines = await api.expectOk('GET', `/api/v1/customers/${customer.id}/transactions`, await adminToken());
-    expect(lines.body.items.map((line: { amount: string }) => line.amount)).toEqual(['20']);
+    expect(lines.body.items.map((line: { amount: string; reference: string | null }) => [line.amount, line.reference])).toEqual([['20', 'RCPT-0001']]);
 
     // the 10 % commission (2) on the overview, moved to the main balance: 80 + 2
     await navigate(page, 'Overview', 'Overview');
