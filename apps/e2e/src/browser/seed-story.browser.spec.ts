@@ -465,8 +465,19 @@ describe('the seed story in Chromium', () => {
     const self = desktop.customer!;
     await self.goto('/customer/settings');
     await expectText(self.page.getByRole('listitem').filter({ hasText: 'Call recording' }), /Included/);
+    // and its trunk address, read-only
+    await expectText(self.page.getByRole('main'), /203\.0\.113\.0\/24[\s\S]*1234/);
     await self.check('settings-features');
     self.expectNoProblems();
+
+    // its agent sees both on the customer's page (read-only: ITC assigns them)
+    const agent = desktop.agent!;
+    await agent.goto(`/agent/customers/${customer!.id}`);
+    await agent.page.getByRole('tab', { name: 'Trunks & features' }).click();
+    await expectText(agent.page.getByRole('tabpanel'), /203\.0\.113\.0\/24[\s\S]*1234/);
+    await expectText(agent.page.getByRole('tabpanel'), /Call recording/);
+    await agent.check('customer-service');
+    agent.expectNoProblems();
 
     // the e-mails the story caused (mail is off in this run: logged as not sent)
     await navigate(page, 'Notifications', 'Notifications log');
