@@ -10,7 +10,7 @@ import { Tag } from '../shared/Tag.js';
  * The approved CallerIDs (choose the default, remove) and the pending ones (withdraw: `onWithdraw`
  * hears of it first, the feed reports a withdrawal as a refusal).
  */
-export function CallerIdList({ customer, disabled, onWithdraw }: { customer: Customer; disabled: boolean; onWithdraw?: (number: string) => void }) {
+export function CallerIdList({ customer, disabled, onWithdraw, onWithdrawFailed }: { customer: Customer; disabled: boolean; onWithdraw?: (number: string) => void; onWithdrawFailed?: (number: string) => void }) {
   const { t } = useTranslation('customer');
   const { api, subjectId } = useSession();
   const queryClient = useQueryClient();
@@ -50,8 +50,9 @@ export function CallerIdList({ customer, disabled, onWithdraw }: { customer: Cus
                 <Group gap="xs">
                   {number === customer.defaultCallerId && <Tag color="itc">{t('callerIds.default')}</Tag>}
                   <Button size="compact-sm" variant="subtle" color="red" disabled={disabled} loading={remove.isPending && remove.variables === number} onClick={() => {
+                      // marked before the request: the feed's event for it can come before the answer
                       if (pending) onWithdraw?.(number);
-                      remove.mutate(number);
+                      remove.mutate(number, { onError: () => (pending ? onWithdrawFailed?.(number) : undefined) });
                     }} aria-label={t(pending ? 'callerIds.withdrawNumber' : 'callerIds.removeNumber', { number })}>
                     {pending ? t('callerIds.withdraw') : t('callerIds.remove')}
                   </Button>

@@ -79,6 +79,24 @@ describe('CallerIdsPage: a refused CallerID', () => {
     expect(screen.queryByRole('status')).toBeNull();
   });
 
+  // review: a withdrawal the server refused (the agent refused the number at that moment) left the number
+  // marked as withdrawn, and the agent's refusal was never told
+  it('tells the refusal when the customer tried to withdraw the number but the withdrawal failed', async () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const pending = ['+15550100123'];
+    const answer = server(pending);
+    await renderAsCustomer(<CallerIdsPage />, async (request) => {
+      if (request.method !== 'DELETE') return answer(request);
+      pending.length = 0;
+      return Response.json({ type: 'urn:itc-billing:problem:not_found', title: 'not_found', status: 404, code: 'not_found', detail: 'No such pending CallerID.' }, { status: 404, headers: { 'Content-Type': 'application/problem+json' } });
+    });
+    const source = await feed();
+    await userEvent.click(await screen.findByRole('button', { name: 'Withdraw +15550100123' }));
+    await screen.findByText(/No such pending CallerID/);
+    act(() => source.emit('caller-ids', 'e-1', { customerId: 'c-1', agentId: null, callerId: '+15550100123', change: 'refused', pendingCallerIds: [] }));
+    expect(await screen.findByText('+15550100123 was refused by your provider: your calls cannot show it.')).toBeTruthy();
+  });
+
   it('in Spanish', async () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     await renderAsCustomer(<CallerIdsPage />, server(['+15550100123']), 'es');

@@ -9,6 +9,8 @@ export interface RefusedCallerIds {
   refused: (callerId: string) => void;
   /** the customer withdraws its own pending number: the feed reports that as a refusal too */
   withdrawing: (callerId: string) => void;
+  /** the withdrawal was refused (the agent refused the number at the same moment): its refusal is told again */
+  withdrawFailed: (callerId: string) => void;
   dismiss: (callerId: string) => void;
 }
 
@@ -26,8 +28,11 @@ export function useRefusedCallerIds(): RefusedCallerIds {
   const withdrawing = useCallback((callerId: string) => {
     withdrawn.current.add(callerId);
   }, []);
+  const withdrawFailed = useCallback((callerId: string) => {
+    withdrawn.current.delete(callerId);
+  }, []);
   const dismiss = useCallback((callerId: string) => setNumbers((shown) => shown.filter((number) => number !== callerId)), []);
-  return { numbers, refused, withdrawing, dismiss };
+  return { numbers, refused, withdrawing, withdrawFailed, dismiss };
 }
 
 /** One dismissible notice per refused CallerID: without it the number just vanished from the list. */

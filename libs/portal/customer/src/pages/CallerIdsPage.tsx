@@ -32,7 +32,7 @@ export function CallerIdsPage() {
         </Alert>
       )}
       <Card withBorder radius="md" padding="lg">
-        {customer.data === undefined ? <Skeleton h={120} /> : <CallerIdList customer={customer.data} disabled={!selfManaged} onWithdraw={refusals.withdrawing} />}
+        {customer.data === undefined ? <Skeleton h={120} /> : <CallerIdList customer={customer.data} disabled={!selfManaged} onWithdraw={refusals.withdrawing} onWithdrawFailed={refusals.withdrawFailed} />}
       </Card>
       <Card withBorder radius="md" padding="lg">
         <AddCallerIdForm disabled={!selfManaged} />
