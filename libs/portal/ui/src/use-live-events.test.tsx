@@ -2,28 +2,8 @@ import { SessionProvider, SessionStore } from '@billing/portal-session';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FakeEventSource } from './testing';
 import { useLiveEvents, type LiveEvent } from './use-live-events';
-
-/** EventSource as the browser's: a URL, named events, onerror; records what the hook does. */
-class FakeEventSource {
-  static instances: FakeEventSource[] = [];
-  readonly listeners = new Map<string, (message: MessageEvent<string>) => void>();
-  onopen: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  closed = false;
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, listener: (message: MessageEvent<string>) => void): void {
-    this.listeners.set(type, listener);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  emit(type: string, id: string, data: unknown): void {
-    this.listeners.get(type)?.(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id }));
-  }
-}
 
 afterEach(() => {
   FakeEventSource.instances = [];

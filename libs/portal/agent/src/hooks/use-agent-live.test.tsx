@@ -1,28 +1,11 @@
 import { SessionProvider, SessionStore } from '@billing/portal-session';
+import { FakeEventSource } from '@billing/portal-ui/testing';
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { agentKeys } from '../api/query-keys.js';
 import { useAgentLive } from './use-agent-live.js';
-
-/** EventSource as the browser's: named events the hook listens to, and a way to send one. */
-class FakeEventSource {
-  static instances: FakeEventSource[] = [];
-  readonly listeners = new Map<string, (message: MessageEvent<string>) => void>();
-  onopen: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, listener: (message: MessageEvent<string>) => void): void {
-    this.listeners.set(type, listener);
-  }
-  close(): void {}
-  emit(type: string, id: string, data: unknown): void {
-    this.listeners.get(type)?.(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id }));
-  }
-}
 
 afterEach(() => {
   FakeEventSource.instances = [];

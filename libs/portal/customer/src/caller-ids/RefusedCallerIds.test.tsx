@@ -1,26 +1,9 @@
+import { FakeEventSource } from '@billing/portal-ui/testing';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CallerIdsPage } from '../pages/CallerIdsPage';
 import { renderAsCustomer } from '../test-utils';
-
-/** EventSource as the browser's: named events the test emits. */
-class FakeEventSource {
-  static instances: FakeEventSource[] = [];
-  readonly listeners = new Map<string, (message: MessageEvent<string>) => void>();
-  onopen: (() => void) | null = null;
-  onerror: (() => void) | null = null;
-  constructor(readonly url: string) {
-    FakeEventSource.instances.push(this);
-  }
-  addEventListener(type: string, listener: (message: MessageEvent<string>) => void): void {
-    this.listeners.set(type, listener);
-  }
-  close(): void {}
-  emit(type: string, id: string, data: unknown): void {
-    this.listeners.get(type)?.(new MessageEvent(type, { data: JSON.stringify(data), lastEventId: id }));
-  }
-}
 
 afterEach(() => {
   FakeEventSource.instances = [];
