@@ -98,15 +98,7 @@ describe("the agent's cost of a call", () => {
 // The agent never changed: its sheet then is the one it has, so every call has its agent cost (the
 // customers' own first sheet prices them likewise).
 describe("the agent's cost of a new agent's first calls", () => {
-  let app: RatingTestApp;
-
-  beforeAll(async () => {
-    app = await RatingTestApp.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.close();
-  }, 60_000);
+  const app = RatingTestApp.perFile();
 
   it('is known for the first calls by account, by a SIP user of the group and by trunk address', async () => {
     const callsStarted = Date.now() - 5 * 60_000;

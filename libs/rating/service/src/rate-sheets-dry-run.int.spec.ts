@@ -5,17 +5,9 @@ import { DECK_HEADER } from './__fixtures__/decks.js';
 import { RatingTestApp } from './__fixtures__/rating-test-app.js';
 
 describe('rate sheet imports: dry run', () => {
-  let app: RatingTestApp;
+  const app = RatingTestApp.perFile();
   const row = (prefix: string, rate: string) => ({ prefix, destination: `Dest ${prefix}`, intervals: [{ startSecond: 0, ratePerMinute: rate, incrementSeconds: 60 }] });
   const staged = async (sheetId: string) => (await app.pool.query(`SELECT count(*)::int AS n FROM ${app.db.table('rate_imports')} WHERE sheet_id = $1`, [sheetId])).rows[0].n;
-
-  beforeAll(async () => {
-    app = await RatingTestApp.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.close();
-  }, 60_000);
 
   it('previews a good CSV deck (200, its rows) and a bad one (200, every bad row with its line), storing nothing', async () => {
     const good = `${DECK_HEADER}44,United Kingdom,0.40,0,0.20,60,60,0.10,1\n1,USA,0,0,0.01,6,,,\n`;

@@ -7,16 +7,8 @@ import { asAsync, RatingTestApp } from './__fixtures__/rating-test-app.js';
 const ROWS = 200_000;
 
 describe('rate sheets', () => {
-  let app: RatingTestApp;
+  const app = RatingTestApp.perFile();
   const prefixes = deckPrefixes(ROWS);
-
-  beforeAll(async () => {
-    app = await RatingTestApp.start();
-  }, 60_000);
-
-  afterAll(async () => {
-    await app?.close();
-  }, 60_000);
 
   it('imports a 200 000-row CSV deck, streamed, in seconds, and looks numbers up by longest prefix', async () => {
     const startedMs = performance.now();

@@ -7,7 +7,7 @@ import { CredentialsService, startGatewayTestApp, TEST_INTERNAL_SERVICE_KEY, TES
 import { consoleLogger, InProcessBus, KafkaBus, type IntegrationBus } from '@billing/messaging';
 import { parseMoney } from '@billing/money';
 import { createPool } from '@billing/postgres';
-import { deleteTopics, testDatabaseUrl, testKafkaBrokers, uniqueName } from '@billing/testing';
+import { deleteTopics, startPerFile, testDatabaseUrl, testKafkaBrokers, uniqueName } from '@billing/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- the tests compose rating with the real wallet, as apps/standalone does
 import { LedgerService, WalletCalls, WalletModule } from '@billing/wallet-service';
 import type pg from 'pg';
@@ -42,6 +42,11 @@ export class RatingTestApp {
     readonly services: string[],
     readonly adminToken: string,
   ) {}
+
+  /** The app all the tests of a spec file (or describe block) share: started before them, closed after them. */
+  static perFile(options: RatingTestAppOptions = {}): RatingTestApp {
+    return startPerFile(() => RatingTestApp.start(options), (app) => app.close());
+  }
 
   static async start(options: RatingTestAppOptions = {}): Promise<RatingTestApp> {
     const pool = createPool(testDatabaseUrl(), { max: 20, applicationName: 'rating-test' });
