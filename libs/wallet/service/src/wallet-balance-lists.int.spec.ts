@@ -6,13 +6,12 @@ import { parseMoney } from '@billing/money';
 import { WalletTestApp } from './__fixtures__/wallet-test-app.js';
 
 describe('balance lists and open holds', () => {
-  let app: WalletTestApp;
+  const app = WalletTestApp.perFile();
   let agentToken: string;
   let otherAgentToken: string;
   let customerToken: string;
 
   beforeAll(async () => {
-    app = await WalletTestApp.start();
     await app.openAgent('ag-w1', { commissionPercent: '0', lowBalanceThreshold: '50' });
     await app.openAgent('ag-w2', { commissionPercent: '0', lowBalanceThreshold: '5' });
     agentToken = await app.token('agent', 'ag-w1');
@@ -36,10 +35,6 @@ describe('balance lists and open holds', () => {
     customerToken = await app.token('customer', 'cu-w-ok');
     await app.projections.waitForCatchUp();
   }, 90_000);
-
-  afterAll(async () => {
-    await app?.close();
-  }, 60_000);
 
   const get = async (path: string, token: string) => app.request('GET', `/api/v1${path}`, { token });
   const ids = (body: { items: { id: string }[] }) => body.items.map((item) => item.id);

@@ -5,13 +5,12 @@
 import { WalletTestApp } from './__fixtures__/wallet-test-app.js';
 
 describe("an agent's commission lines as CSV", () => {
-  let app: WalletTestApp;
+  const app = WalletTestApp.perFile();
   let agentToken: string;
   let otherAgentToken: string;
   let customerToken: string;
 
   beforeAll(async () => {
-    app = await WalletTestApp.start();
     await app.openAgent('ag-cc1', { commissionPercent: '12.5' });
     await app.openAgent('ag-cc2', { commissionPercent: '5' });
     agentToken = await app.token('agent', 'ag-cc1');
@@ -29,10 +28,6 @@ describe("an agent's commission lines as CSV", () => {
     customerToken = await app.token('customer', 'cu-cc1');
     await app.projections.waitForCatchUp();
   }, 90_000);
-
-  afterAll(async () => {
-    await app?.close();
-  }, 60_000);
 
   const csvOf = (path: string, token: string, headers: Record<string, string> = {}) => app.request('GET', `/api/v1${path}`, { token, headers });
 

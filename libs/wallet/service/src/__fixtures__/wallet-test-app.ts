@@ -5,7 +5,7 @@
 import { CredentialsService, startGatewayTestApp, type GatewayTestApp } from '@billing/gateway';
 import { consoleLogger, InProcessBus, KafkaBus, type IntegrationBus } from '@billing/messaging';
 import { createPool } from '@billing/postgres';
-import { deleteTopics, testDatabaseUrl, testKafkaBrokers, uniqueName } from '@billing/testing';
+import { deleteTopics, startPerFile, testDatabaseUrl, testKafkaBrokers, uniqueName } from '@billing/testing';
 import { topicFor } from '@billing/contracts';
 import type { LedgerAccountId } from '@billing/wallet-domain';
 import type pg from 'pg';
@@ -43,6 +43,11 @@ export class WalletTestApp {
     private readonly accountsSchema: string,
     readonly adminToken: string,
   ) {}
+
+  /** The app all the tests of a spec file (or describe block) share: started before them, closed after them. */
+  static perFile(options: WalletTestAppOptions = {}): WalletTestApp {
+    return startPerFile(() => WalletTestApp.start(options), (app) => app.close());
+  }
 
   static async start(options: WalletTestAppOptions = {}): Promise<WalletTestApp> {
     const pool = createPool(testDatabaseUrl(), { max: options.poolSize ?? 20, applicationName: 'wallet-test' });
