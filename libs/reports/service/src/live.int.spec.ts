@@ -113,17 +113,28 @@ async function customerLogin(s: Scenario, customerId: string): Promise<string> {
   return s.gateway.login(username, 'a-long-enough-test-password');
 }
 
-it("pushes a customer's approved CallerIDs and its unanswered calls to it, its agent and ITC — never to another customer or agent", async () => {
-  scenario = await openScenario();
-  const s = scenario;
+/** withPeople, and cust-a2: the same agent's other customer (cust-a1's sibling). */
+async function withSibling(s: Scenario): Promise<void> {
   await withPeople(s);
-  await s.world.customer('cust-a2', AGENT_A); // the same agent's other customer
+  await s.world.customer('cust-a2', AGENT_A);
+}
+
+/** The streams of ITC, both agents, cust-a1 (`mine`, the scenario's customer) and its sibling cust-a2. */
+async function everyonesStreams(s: Scenario) {
   const admin = await s.live('admin');
   const agentA = await s.live('agentA');
   const agentB = await s.live('agentB');
-  const mine = await s.live('customer'); // cust-a1
+  const mine = await s.live('customer');
   const sibling = await s.live('customer', '', { authorization: `Bearer ${await customerLogin(s, 'cust-a2')}` });
   expect(sibling.status).toBe(200);
+  return { admin, agentA, agentB, mine, sibling };
+}
+
+it("pushes a customer's approved CallerIDs and its unanswered calls to it, its agent and ITC — never to another customer or agent", async () => {
+  scenario = await openScenario();
+  const s = scenario;
+  await withSibling(s);
+  const { admin, agentA, agentB, mine, sibling } = await everyonesStreams(s);
 
   // another agent's customer first (each topic delivers in order, so by the time cust-a1's arrive these would have)
   const othersIds = await s.world.callerIdsChanged('cust-b1', ['+34912345678'], `agent:${AGENT_B}`);
@@ -160,14 +171,8 @@ it("pushes a customer's approved CallerIDs and its unanswered calls to it, its a
 it("pushes a customer's CallerID request and its refusal as `caller-ids` to it, its agent and ITC — never to another customer or agent", async () => {
   scenario = await openScenario();
   const s = scenario;
-  await withPeople(s);
-  await s.world.customer('cust-a2', AGENT_A);
-  const admin = await s.live('admin');
-  const agentA = await s.live('agentA');
-  const agentB = await s.live('agentB');
-  const mine = await s.live('customer'); // cust-a1
-  const sibling = await s.live('customer', '', { authorization: `Bearer ${await customerLogin(s, 'cust-a2')}` });
-  expect(sibling.status).toBe(200);
+  await withSibling(s);
+  const { admin, agentA, agentB, mine, sibling } = await everyonesStreams(s);
 
   // the customer asks for a number, its agent refuses it
   const requested = await s.world.callerIdRequestsChanged('cust-a1', '+442079460958', 'requested', ['+442079460958'], 'customer:cust-a1');
@@ -316,8 +321,7 @@ it('opens the feed with a single-use stream ticket (EventSource), once', async (
 it("gives a customer (by ticket, as EventSource) its own account's events only, without its agent's figures", async () => {
   scenario = await openScenario();
   const s = scenario;
-  await withPeople(s);
-  await s.world.customer('cust-a2', AGENT_A); // the same agent's other customer
+  await withSibling(s);
   const admin = await s.live('admin');
   const ticket = await ticketFor(s, 'customer'); // the login of cust-a1
   const mine = await s.live('customer', `ticket=${ticket}`, {});
